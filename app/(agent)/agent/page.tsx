@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { RoleGate } from "@/app/_components/role-gate";
+import { RoleHome } from "@/app/_components/role-home";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("home");
+  return { title: t("agentTitle") };
+}
+
+export default function AgentHomePage() {
+  return (
+    <RoleGate area="agent">
+      <RoleHome titleKey="agentTitle" href="/agent" />
+    </RoleGate>
+  );
+}

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { getServerCaller } from "@/app/_trpc/server";
+import { BalanceCard, NextBillCard } from "./balance-card";
+import { LineCard } from "./line-card";
+
+/** The subscriber's account at a glance: balance, next bill, and each line with its usage. */
+export async function Dashboard() {
+  const api = await getServerCaller();
+  const summary = await api.account.summary();
+  const t = await getTranslations("dashboard");
+  const tCommon = await getTranslations("common");
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("greeting", { name: summary.name })}</h1>
+        <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
+          <span className="tabular-nums">{t("accountNumber", { number: summary.accountNumber })}</span>
+          <span className="rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-semibold text-brand-800 ring-1 ring-brand-200">
+            {tCommon(`segments.${summary.segment}`)}
+          </span>
+        </p>
+      </div>
+
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        <BalanceCard balanceCents={summary.balanceCents} currency={summary.currency} />
+        <NextBillCard nextBillDate={summary.nextBillDate} />
+      </div>
+
+      <section aria-labelledby="lines-title">
+        <h2 id="lines-title" className="text-lg font-semibold">
+          {t("linesTitle")}
+        </h2>
+        {summary.lines.length === 0 ? (
+          <div className="mt-3 rounded-2xl border border-dashed border-slate-300 bg-white p-6 text-center">
+            <p className="font-medium">{t("noLines")}</p>
+            <p className="mt-1 text-sm text-slate-600">{t("noLinesHint")}</p>
+            <Link
+              href="/tariffs"
+              className="mt-4 inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700"
+            >
+              {t("chooseTariff")}
+            </Link>
+          </div>
+        ) : (
+          <ul className="mt-3 grid grid-cols-1 gap-4 lg:grid-cols-2">
+            {summary.lines.map((line) => (
+              <li key={line.id}>
+                <LineCard line={line} currency={summary.currency} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

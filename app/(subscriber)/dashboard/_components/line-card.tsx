@@ -1,0 +1,85 @@
+import { Smartphone, Wifi } from "lucide-react";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatGigabytes, formatMoney, formatNumber, formatPhone } from "@/app/_lib/format";
+import type { AccountLine } from "@/app/_trpc/types";
+import { UsageMeter } from "./usage-meter";
+
+const STATUS_STYLE: Record<AccountLine["status"], string> = {
+  ACTIVE: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  SUSPENDED: "bg-amber-50 text-amber-800 ring-amber-200",
+  TERMINATED: "bg-slate-100 text-slate-700 ring-slate-200",
+};
+
+export async function LineCard({ line, currency }: { line: AccountLine; currency: string }) {
+  const t = await getTranslations("dashboard");
+  const locale = await getLocale();
+  const isMobile = line.kind === "MOBILE";
+  const Icon = isMobile ? Smartphone : Wifi;
+  const title = line.msisdn ? formatPhone(line.msisdn) : (line.address ?? t(`kind.${line.kind}`));
+  const titleId = `line-${line.id}`;
+  const usedOf = (used: string, included: string) => t("usedOf", { used, included });
+  const unlimited = (used: string) => t("usedUnlimited", { used });
+
+  return (
+    <article aria-labelledby={titleId} className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
+      <div className="flex items-start gap-3">
+        <span aria-hidden="true" className="grid size-10 shrink-0 place-items-center rounded-xl bg-brand-50 text-brand-700">
+          <Icon className="size-5" />
+        </span>
+        <div className="min-w-0 flex-1">
+          <h3
+            id={titleId}
+            className={line.msisdn ? "text-lg font-semibold whitespace-nowrap tabular-nums" : "text-base leading-snug font-semibold break-words"}
+          >
+            {title}
+          </h3>
+          <p className="mt-0.5 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-slate-600">
+            {t(`kind.${line.kind}`)}
+            <span className={`rounded-full px-2 py-px text-xs font-medium ring-1 ${STATUS_STYLE[line.status]}`}>
+              {t(`status.${line.status}`)}
+            </span>
+          </p>
+        </div>
+      </div>
+
+      <div className="mt-4 flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 border-t border-slate-100 pt-4">
+        <p className="font-medium text-slate-900">{locale === "en" ? line.tariff.nameEn : line.tariff.name}</p>
+        <p className="text-sm text-slate-700">
+          {t("monthlyFee", { amount: formatMoney(line.tariff.monthlyFeeCents, currency, locale) })}
+        </p>
+      </div>
+
+      <h4 className="mt-4 text-xs font-semibold tracking-wide text-slate-600 uppercase">{t("usageTitle")}</h4>
+      <div className="mt-2 space-y-3">
+        {isMobile && (
+          <>
+            <UsageMeter
+              id={`${titleId}-minutes`}
+              label={t("usage.minutes")}
+              {...line.usage.minutes}
+              formatAmount={(value) => t("units.minutes", { value: formatNumber(value, locale) })}
+              usedOfText={usedOf}
+              unlimitedText={unlimited}
+            />
+            <UsageMeter
+              id={`${titleId}-sms`}
+              label={t("usage.sms")}
+              {...line.usage.sms}
+              formatAmount={(value) => t("units.sms", { value: formatNumber(value, locale) })}
+              usedOfText={usedOf}
+              unlimitedText={unlimited}
+            />
+          </>
+        )}
+        <UsageMeter
+          id={`${titleId}-data`}
+          label={t("usage.data")}
+          {...line.usage.dataMb}
+          formatAmount={(value) => t("units.data", { value: formatGigabytes(value, locale) })}
+          usedOfText={usedOf}
+          unlimitedText={unlimited}
+        />
+      </div>
+    </article>
+  );
+}

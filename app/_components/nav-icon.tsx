@@ -1,0 +1,42 @@
+import {
+  BookOpen,
+  ClipboardList,
+  FileText,
+  Headset,
+  House,
+  LayoutDashboard,
+  MessageSquare,
+  Route,
+  ScrollText,
+  Signal,
+  Tags,
+  User,
+  UserPlus,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
+import type { NavKey } from "@/app/_lib/navigation";
+
+const ICONS: Record<NavKey, LucideIcon> = {
+  dashboard: House,
+  bills: FileText,
+  tariffs: Signal,
+  requests: MessageSquare,
+  profile: User,
+  agentQueue: Headset,
+  agentCustomers: Users,
+  partnerHome: House,
+  partnerRegister: UserPlus,
+  partnerCustomers: Users,
+  adminOverview: LayoutDashboard,
+  adminRouting: Route,
+  adminTariffs: Tags,
+  adminKnowledge: BookOpen,
+  adminReports: ClipboardList,
+  adminAudit: ScrollText,
+};
+
+export function NavIcon({ navKey, className }: { navKey: NavKey; className?: string }) {
+  const Icon = ICONS[navKey];
+  return <Icon aria-hidden="true" className={className ?? "size-5"} strokeWidth={2} />;
+}

@@ -1,0 +1,45 @@
+import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { RouteAnnouncer } from "./_components/route-announcer";
+import { TRPCReactProvider } from "./_trpc/react";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return {
+    title: { default: t("appName"), template: `%s · ${t("appName")}` },
+    description: t("appDescription"),
+    applicationName: t("appName"),
+  };
+}
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  // Lets the bottom tab bar reach under the home indicator, padded by the safe-area inset.
+  viewportFit: "cover",
+  themeColor: "#4f46e5",
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("common");
+  return (
+    <html lang={locale}>
+      <body>
+        <a
+          href="#main"
+          className="sr-only z-50 rounded-lg bg-white font-medium text-brand-700 shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:px-4 focus:py-3"
+        >
+          {t("skipToContent")}
+        </a>
+        <NextIntlClientProvider>
+          <TRPCReactProvider>{children}</TRPCReactProvider>
+          <RouteAnnouncer />
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

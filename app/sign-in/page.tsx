@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { CenteredPage } from "@/app/_components/centered-page";
+import { getSession } from "@/app/_trpc/server";
+import { safeCallbackUrl } from "./sign-in-error";
+import { SignInForm } from "./sign-in-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("signIn");
+  return { title: t("metaTitle") };
+}
+
+type SignInPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignInPage({ searchParams }: SignInPageProps) {
+  if (await getSession()) redirect("/");
+  const { callbackUrl, error } = await searchParams;
+  const t = await getTranslations("signIn");
+
+  return (
+    <CenteredPage>
+      <div className="w-full max-w-md">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{t("title")}</h1>
+        <p className="mt-2 text-slate-700">{t("subtitle")}</p>
+        <SignInForm
+          callbackUrl={safeCallbackUrl(callbackUrl)}
+          initialError={typeof error === "string" && error ? error : undefined}
+        />
+      </div>
+    </CenteredPage>
+  );
+}

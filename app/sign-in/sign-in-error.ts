@@ -1,0 +1,26 @@
+/** next-auth's `error` after a failed sign-in, as the server words it (`SIGN_IN_ERROR`). */
+export type SignInFailure =
+  | { kind: "invalid" }
+  | { kind: "locked" }
+  | { kind: "throttled"; retryAt: Date }
+  | { kind: "failed" };
+
+const THROTTLED_PREFIX = "THROTTLED:";
+
+export function parseSignInError(error: string | null | undefined): SignInFailure {
+  if (error === "INVALID" || error === "CredentialsSignin") return { kind: "invalid" };
+  if (error === "ACCOUNT_LOCKED") return { kind: "locked" };
+  if (error?.startsWith(THROTTLED_PREFIX)) {
+    const retryAt = new Date(error.slice(THROTTLED_PREFIX.length));
+    if (!Number.isNaN(retryAt.getTime())) return { kind: "throttled", retryAt };
+  }
+  return { kind: "failed" };
+}
+
+/** Only paths of this site, so a crafted link cannot send a fresh session elsewhere. */
+export function safeCallbackUrl(value: string | string[] | undefined): string | undefined {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+    return undefined;
+  }
+  return value;
+}

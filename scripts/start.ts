@@ -1,0 +1,119 @@
+/**
+ * `npm start`: the whole portal on one command. Without DATABASE_URL it runs an embedded
+ * PostgreSQL in DATA_DIR; either way it applies pending migrations, seeds the demo data on an
+ * empty demo database, builds the app if no build exists, and serves it on PORT.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "../server/db/embedded";
+import { applyMigrations } from "../server/db/migrate";
+import { loadOrCreateSecrets } from "../server/db/secrets";
+import { seedDemo } from "../prisma/seed/seed-demo";
+import { migrateJobQueue, startJobRunner } from "../server/jobs/runner";
+import type { Runner } from "graphile-worker";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const isDev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? ".data");
+const log = (line: string) => console.log(line);
+const startedAt = Date.now();
+
+let embedded: EmbeddedDatabase | undefined;
+let server: ChildProcess | undefined;
+let jobs: Runner | undefined;
+let stopping = false;
+
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (server && server.exitCode === null) {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server!.once("exit", resolve));
+  }
+  await jobs?.stop().catch(() => {});
+  if (embedded) {
+    log("[db] stopping embedded PostgreSQL");
+    await embedded.stop();
+  }
+  process.exit(code);
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(0));
+
+async function isEmpty(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM "User") AS "hasUsers"`);
+    return !rows[0]?.hasUsers;
+  } finally {
+    await client.end();
+  }
+}
+
+async function waitUntilHealthy(url: string, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(path.join(ROOT, "node_modules/.bin", command), args, { cwd: ROOT, env, stdio: "inherit" });
+}
+
+async function main() {
+  let databaseUrl = process.env.DATABASE_URL;
+  const shouldSeed = !databaseUrl || process.env.SEED_DEMO === "1";
+  if (!databaseUrl) {
+    log(`[db] starting embedded PostgreSQL in ${path.join(dataDir, "postgres")}`);
+    embedded = await startEmbeddedDatabase({ dataDir, port: Number(process.env.EMBEDDED_PG_PORT) || undefined });
+    databaseUrl = embedded.url;
+    log(`[db] embedded PostgreSQL on port ${embedded.port}`);
+  }
+  process.env.DATABASE_URL = databaseUrl;
+  await applyMigrations(databaseUrl, log);
+  await migrateJobQueue(databaseUrl);
+  if (shouldSeed && (await isEmpty(databaseUrl))) {
+    log("[seed] empty demo database: seeding demo data");
+    const { customers, ms } = await seedDemo(databaseUrl, { log });
+    log(`[seed] ${customers} customers in ${(ms / 1000).toFixed(1)} s`);
+  }
+
+  const secrets = await loadOrCreateSecrets(dataDir);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: secrets.nextAuthSecret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    PORT: String(port),
+  };
+
+  if (!isDev && !existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
+    log("[build] no production build yet: running next build (once)");
+    const build = run("next", ["build"], { ...env, NODE_ENV: "production" });
+    const code = await new Promise<number>((resolve) => build.on("exit", (c) => resolve(c ?? 1)));
+    if (code !== 0) return stop(code);
+  }
+
+  if (process.env.JOBS !== "off") jobs = await startJobRunner(databaseUrl);
+
+  server = run("next", [isDev ? "dev" : "start", "-p", String(port)], env);
+  server.on("exit", (code) => void stop(code ?? 0));
+  await waitUntilHealthy(`http://127.0.0.1:${port}/api/health`);
+  log(`[start] Selfcare is ready on http://localhost:${port} (${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  void stop(1);
+});

@@ -1,0 +1,92 @@
+import type { Role } from "@prisma/client";
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { Database } from "../db/client";
+import type { SessionUser } from "../auth/sign-in";
+import { AppError, isUniqueViolation } from "../domain/errors";
+
+export type Channel = "WEB" | "PWA";
+
+export type Context = {
+  db: Database;
+  session: SessionUser | null;
+  ip: string;
+  /** WEB, or PWA when the request comes from the installed app. */
+  channel: Channel;
+};
+
+function fieldErrorsOf(cause: unknown): Record<string, string> | undefined {
+  if (cause instanceof ZodError) {
+    const fields: Record<string, string> = {};
+    for (const issue of cause.issues) {
+      const path = issue.path.join(".") || "input";
+      fields[path] ??= issue.message;
+    }
+    return fields;
+  }
+  if (cause instanceof AppError) return cause.fields;
+  return undefined;
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const fields = fieldErrorsOf(error.cause);
+    return {
+      ...shape,
+      message: error.cause instanceof ZodError ? `Invalid input: ${Object.keys(fields ?? {}).join(", ")}` : shape.message,
+      data: { ...shape.data, stack: undefined, fields },
+    };
+  },
+});
+
+/** The one place domain errors become tRPC errors. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    if (cause instanceof AppError) {
+      throw new TRPCError({ code: cause.code, message: cause.message, cause });
+    }
+    if (isUniqueViolation(cause)) {
+      throw new TRPCError({ code: "CONFLICT", message: "Already exists or changed concurrently", cause });
+    }
+    if (result.error.code === "INTERNAL_SERVER_ERROR") {
+      console.error("[trpc] unexpected error:", cause ?? result.error);
+      throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong" });
+    }
+  }
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(mapDomainErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+function roleProcedure(...roles: Role[]) {
+  return protectedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.session.role)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: "Not available for your role" });
+    }
+    return next();
+  });
+}
+
+export const subscriberProcedure = roleProcedure("SUBSCRIBER").use(({ ctx, next }) => {
+  if (!ctx.session.customerId) throw new TRPCError({ code: "FORBIDDEN", message: "No customer account" });
+  return next({ ctx: { ...ctx, customerId: ctx.session.customerId } });
+});
+/** Supervisors may do what agents may. */
+export const agentProcedure = roleProcedure("AGENT", "ADMIN");
+export const partnerProcedure = roleProcedure("PARTNER").use(({ ctx, next }) => {
+  if (!ctx.session.partnerId) throw new TRPCError({ code: "FORBIDDEN", message: "No partner" });
+  return next({ ctx: { ...ctx, partnerId: ctx.session.partnerId } });
+});
+export const adminProcedure = roleProcedure("ADMIN");

@@ -1,0 +1,54 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "../db/client";
+import { clientIp } from "./client-ip";
+import { endSession, SESSION_MAX_AGE_SECONDS, signIn } from "./sign-in";
+
+/** Error codes the sign-in page reads from next-auth's `error`. */
+export const SIGN_IN_ERROR = { invalid: "INVALID", locked: "ACCOUNT_LOCKED", throttledPrefix: "THROTTLED:" } as const;
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Selfcare",
+      credentials: {
+        identifier: { label: "Phone or e-mail", type: "text" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(credentials, req) {
+        const headers = (req?.headers ?? {}) as Record<string, string | string[] | undefined>;
+        const result = await signIn(getDb(), {
+          identifier: String(credentials?.identifier ?? ""),
+          password: String(credentials?.password ?? ""),
+          ip: clientIp((name) => headers[name]),
+          userAgent: String(headers["user-agent"] ?? ""),
+        });
+        if (result.ok) return { ...result.user, email: null, image: null };
+        if (result.reason === "THROTTLED") throw new Error(SIGN_IN_ERROR.throttledPrefix + result.retryAt.toISOString());
+        throw new Error(result.reason);
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        const signedIn = user as unknown as { sessionId: string; role: string };
+        token.sid = signedIn.sessionId;
+        token.role = signedIn.role;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      return { ...session, sid: token.sid, role: token.role };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.sid) await endSession(getDb(), String(token.sid));
+    },
+  },
+};

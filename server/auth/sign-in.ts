@@ -1,0 +1,95 @@
+import type { Role } from "@prisma/client";
+import type { Database } from "../db/client";
+import { parseIdentifier } from "../domain/identity/identifier";
+import { getLockedUntil, recordFailure, recordSuccess } from "./login-throttle";
+import { hashPassword, verifyPassword } from "./password";
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+export type SessionUser = {
+  id: string;
+  sessionId: string;
+  role: Role;
+  name: string;
+  locale: string;
+  customerId: string | null;
+  partnerId: string | null;
+};
+
+export type SignInResult =
+  | { ok: true; user: SessionUser }
+  | { ok: false; reason: "INVALID" }
+  | { ok: false; reason: "THROTTLED"; retryAt: Date }
+  | { ok: false; reason: "ACCOUNT_LOCKED" };
+
+let dummyHash: Promise<string> | undefined;
+
+/** Checks the password, counts failures and opens a database-backed session on success. */
+export async function signIn(
+  db: Database,
+  input: { identifier: string; password: string; ip: string; userAgent?: string },
+  now = new Date(),
+): Promise<SignInResult> {
+  const parsed = parseIdentifier(input.identifier ?? "");
+  const throttleKey = parsed?.value ?? (input.identifier ?? "").trim().toLowerCase().slice(0, 200);
+
+  const lockedUntil = await getLockedUntil(db, throttleKey, input.ip, now);
+  if (lockedUntil) return { ok: false, reason: "THROTTLED", retryAt: lockedUntil };
+
+  const user = parsed
+    ? await db.user.findUnique({ where: parsed.kind === "phone" ? { phone: parsed.value } : { email: parsed.value } })
+    : null;
+
+  // Verify against a dummy hash when there is no user, so timing does not reveal who exists.
+  dummyHash ??= hashPassword("selfcare-timing-guard");
+  const passwordHash = user?.passwordHash ?? (await dummyHash);
+  const isValid = (await verifyPassword(passwordHash, input.password ?? "")) && !!user?.passwordHash;
+
+  if (!user || !isValid) {
+    const retryAt = await recordFailure(db, throttleKey, input.ip, now);
+    return retryAt ? { ok: false, reason: "THROTTLED", retryAt } : { ok: false, reason: "INVALID" };
+  }
+  if (user.lockedAt) return { ok: false, reason: "ACCOUNT_LOCKED" };
+
+  await recordSuccess(db, throttleKey, input.ip);
+  const session = await db.authSession.create({
+    data: {
+      userId: user.id,
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 300),
+      expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
+    },
+  });
+  return {
+    ok: true,
+    user: {
+      id: user.id,
+      sessionId: session.id,
+      role: user.role,
+      name: user.name,
+      locale: user.locale,
+      customerId: user.customerId,
+      partnerId: user.partnerId,
+    },
+  };
+}
+
+/** The session behind a signed token, if it is still open and its user is not locked. */
+export async function loadSession(db: Database, sessionId: string, now = new Date()): Promise<SessionUser | null> {
+  const session = await db.authSession.findUnique({ where: { id: sessionId }, include: { user: true } });
+  if (!session || session.revokedAt || session.expiresAt <= now || session.user.lockedAt) return null;
+  const { user } = session;
+  return {
+    id: user.id,
+    sessionId: session.id,
+    role: user.role,
+    name: user.name,
+    locale: user.locale,
+    customerId: user.customerId,
+    partnerId: user.partnerId,
+  };
+}
+
+export async function endSession(db: Database, sessionId: string, now = new Date()): Promise<void> {
+  await db.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
+}

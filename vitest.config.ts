@@ -1,0 +1,34 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const alias = { "@": path.resolve(import.meta.dirname) };
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["server/**/*.test.ts", "prisma/**/*.test.ts", "app/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/integration/helpers/global-setup.ts"],
+          setupFiles: ["tests/integration/helpers/setup.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          // Two cores on CI; each worker gets its own database.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});

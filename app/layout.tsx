@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { RouteAnnouncer } from "./_components/route-announcer";
+import { ServiceWorkerRegistration } from "./_pwa/service-worker-registration";
 import { TRPCReactProvider } from "./_trpc/react";
 import "./globals.css";
 
@@ -12,6 +13,12 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: t("appName"), template: `%s · ${t("appName")}` },
     description: t("appDescription"),
     applicationName: t("appName"),
+    icons: {
+      icon: [{ url: "/icons/favicon-32.png", sizes: "32x32", type: "image/png" }, { url: "/icons/icon-192.png", sizes: "192x192", type: "image/png" }],
+      apple: [{ url: "/icons/apple-touch-icon.png", sizes: "180x180" }],
+    },
+    // The installed app on iOS: full screen, its own name under the icon.
+    appleWebApp: { capable: true, title: t("appName"), statusBarStyle: "default" },
   };
 }
 
@@ -38,6 +45,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider>
           <TRPCReactProvider>{children}</TRPCReactProvider>
           <RouteAnnouncer />
+          <ServiceWorkerRegistration />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -96,12 +96,24 @@ async function main() {
     NEXTAUTH_SECRET: secrets.nextAuthSecret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     PORT: String(port),
+    VAPID_PUBLIC_KEY: secrets.vapidPublicKey,
+    VAPID_PRIVATE_KEY: secrets.vapidPrivateKey,
   };
+  // The job runner in this process sends web push too.
+  process.env.VAPID_PUBLIC_KEY = secrets.vapidPublicKey;
+  process.env.VAPID_PRIVATE_KEY = secrets.vapidPrivateKey;
 
-  if (!isDev && !existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
+  const buildWasRun = !isDev && !existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"));
+  if (buildWasRun) {
     log("[build] no production build yet: running next build (once)");
     const build = run("next", ["build"], { ...env, NODE_ENV: "production" });
     const code = await new Promise<number>((resolve) => build.on("exit", (c) => resolve(c ?? 1)));
+    if (code !== 0) return stop(code);
+  }
+  if (!isDev && (buildWasRun || !existsSync(path.join(ROOT, "public/sw.js")))) {
+    // The service worker precaches the build's static files, so it follows every build.
+    const swBuild = run("tsx", ["scripts/build-sw.ts"], env);
+    const code = await new Promise<number>((resolve) => swBuild.on("exit", (c) => resolve(c ?? 1)));
     if (code !== 0) return stop(code);
   }
 

@@ -27,6 +27,7 @@ const PARTNER_NAV: NavItem[] = [
   { key: "partnerHome", href: "/partner", isExact: true },
   { key: "partnerRegister", href: "/partner/register" },
   { key: "partnerCustomers", href: "/partner/customers" },
+  { key: "partnerOrders", href: "/partner/orders" },
 ];
 
 const ADMIN_NAV: NavItem[] = [
@@ -34,6 +35,8 @@ const ADMIN_NAV: NavItem[] = [
   { key: "adminRouting", href: "/admin/routing" },
   { key: "adminTariffs", href: "/admin/tariffs" },
   { key: "adminKnowledge", href: "/admin/knowledge" },
+  { key: "adminApprovals", href: "/admin/approvals" },
+  { key: "adminUsers", href: "/admin/users" },
   { key: "adminReports", href: "/admin/reports" },
   { key: "adminAudit", href: "/admin/audit" },
   // Supervisors may do what agents may.

@@ -9,6 +9,12 @@ export function makeQueryClient(): QueryClient {
         // Data prefetched on the server is fresh on arrival; do not refetch it at once.
         staleTime: 30 * 1000,
       },
+      mutations: {
+        // Sent even when the browser says it is offline: the service worker keeps an offline
+        // request or message in its outbox and answers; React Query would otherwise hold it in
+        // memory, "pending", and lose it when the app is closed.
+        networkMode: "offlineFirst",
+      },
       dehydrate: {
         serializeData: superjson.serialize,
         // Pending queries are dehydrated too, so a server prefetch can stream to the client.

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CenteredPage } from "@/app/_components/centered-page";
@@ -27,6 +28,12 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
           callbackUrl={safeCallbackUrl(callbackUrl)}
           initialError={typeof error === "string" && error ? error : undefined}
         />
+        <p className="mt-4 text-center text-sm text-slate-700">
+          {t("activatePrompt")}{" "}
+          <Link href="/activate" className="font-semibold text-brand-700 hover:underline">
+            {t("activateLink")}
+          </Link>
+        </p>
       </div>
     </CenteredPage>
   );

@@ -4,7 +4,7 @@ import { BILLING_TOPICS } from "./articles-billing";
 import { SERVICE_TOPICS } from "./articles-service";
 import type { CustomerSummary } from "./history";
 import type { Rng } from "./random";
-import type { ArticleIndex } from "./requests";
+import type { ArticleIndex } from "./request-lifecycle";
 import { ARTICLE_FEEDBACK, ARTICLE_VIEW } from "./tables";
 import { addDays, addMonths, addMs, DAY, type SeedClock } from "./time";
 

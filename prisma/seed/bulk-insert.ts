@@ -1,7 +1,10 @@
 import type pg from "pg";
 
-/** PostgreSQL element type of a column as it is cast in `unnest($n::type[])`; enums are quoted names. */
-export type ColumnType = "text" | "int" | "real" | "bool" | "timestamp" | "date" | "jsonb" | `"${string}"`;
+/**
+ * PostgreSQL type of a column as it is cast in `unnest($n::type[])`; enums are quoted names.
+ * "text[]" (an array column) travels as one array literal per row and is cast back per row.
+ */
+export type ColumnType = "text" | "int" | "real" | "bool" | "timestamp" | "date" | "jsonb" | "text[]" | `"${string}"`;
 
 export type TableSpec<C extends Record<string, ColumnType>> = { table: string; columns: C };
 
@@ -16,6 +19,10 @@ function toCell(type: ColumnType, value: CellValue): string | number | boolean |
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return type === "date" ? value.toISOString().slice(0, 10) : value.toISOString();
   if (type === "jsonb") return JSON.stringify(value);
+  if (type === "text[]") {
+    if (!Array.isArray(value)) throw new Error("A text[] column needs an array");
+    return `{${value.map((item) => `"${String(item).replace(/[\\"]/g, "\\$&")}"`).join(",")}}`;
+  }
   if (typeof value === "object") throw new Error(`Object value for a ${type} column`);
   return value;
 }
@@ -45,8 +52,11 @@ export class RowBuffer<C extends Record<string, ColumnType>> {
   /** Hands the collected rows over as insert statements and empties the buffer. */
   drain(batchSize: number): Statement[] {
     const columnList = this.names.map((name) => `"${name}"`).join(", ");
-    const casts = this.names.map((name, i) => `$${i + 1}::${this.spec.columns[name]}[]`).join(", ");
-    const text = `INSERT INTO "${this.spec.table}" (${columnList}) SELECT * FROM unnest(${casts})`;
+    const typeOf = (name: string) => this.spec.columns[name] as ColumnType;
+    const casts = this.names.map((name, i) => `$${i + 1}::${typeOf(name) === "text[]" ? "text" : typeOf(name)}[]`).join(", ");
+    const aliases = this.names.map((_, i) => `c${i}`);
+    const values = this.names.map((name, i) => (typeOf(name) === "text[]" ? `c${i}::text[]` : `c${i}`)).join(", ");
+    const text = `INSERT INTO "${this.spec.table}" (${columnList}) SELECT ${values} FROM unnest(${casts}) AS u(${aliases.join(", ")})`;
     const statements: Statement[] = [];
     for (let start = 0; start < this.length; start += batchSize) {
       const end = Math.min(this.length, start + batchSize);

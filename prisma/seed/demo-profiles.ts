@@ -2,7 +2,8 @@ import { RowBuffer, type BulkWriter } from "./bulk-insert";
 import type { CustomerSummary } from "./history";
 import { usageLevels, type CustomerPlan, type LinePlan, type PaymentOutcome } from "./people";
 import type { Rng } from "./random";
-import type { RequestScenario } from "./requests";
+import type { WrittenRequest } from "./request-lifecycle";
+import type { RequestScenario } from "./request-scenarios";
 import { NOTIFICATION } from "./tables";
 import { TARIFFS, type TariffDef } from "./tariffs";
 import { addDays, addMonths, addMs, DAY, HOUR, type SeedClock } from "./time";
@@ -49,7 +50,6 @@ const platinum: DemoOverride = (plan, rng, clock) => {
     channel: "PWA",
     cards: ["7731"],
     paymentOutcome: (): PaymentOutcome => "AUTOPAY",
-    fixedValue: { segment: "PLATINUM", score: 88 },
     personalManagerId: "usr_agent1",
   } satisfies Partial<CustomerPlan>);
   plan.lines = [
@@ -81,7 +81,6 @@ const bronze: DemoOverride = (plan, rng, clock) => {
     // The two oldest bills were paid after their due date; the last two are unpaid, so one is
     // always OVERDUE and the latest is OVERDUE from the 15th of the month.
     paymentOutcome: (monthsAgo: number): PaymentOutcome => (monthsAgo >= 3 ? "LATE" : "UNPAID"),
-    fixedValue: { segment: "BRONZE", score: 25 },
   } satisfies Partial<CustomerPlan>);
   plan.lines = [demoLine(rng, 2, 1, TARIFFS.start, DEMO_PHONES.bronze, createdAt)];
 };
@@ -100,17 +99,18 @@ const silver: DemoOverride = (plan, rng, clock) => {
     createdAt,
     partner: null,
     discipline: "GOOD",
-    trend: -0.3,
+    trend: -0.45,
     channel: "WEB",
     cards: ["3318"],
-    // On time, except the bill of five months ago, paid a few days late.
-    paymentOutcome: (monthsAgo: number): PaymentOutcome => (monthsAgo === 5 ? "LATE" : "ON_TIME"),
-    fixedValue: { segment: "SILVER", score: 52 },
+    // On time, except the bills of five and nine months ago, paid a few days late.
+    paymentOutcome: (monthsAgo: number): PaymentOutcome => (monthsAgo === 5 || monthsAgo === 9 ? "LATE" : "ON_TIME"),
   } satisfies Partial<CustomerPlan>);
   plan.lines = [
     demoLine(rng, 3, 1, TARIFFS.smart, DEMO_PHONES.silver, createdAt),
     demoLine(rng, 3, 2, TARIFFS.start, "+79001000013", addDays(addMonths(clock.monthStart, -14), 3)),
   ];
+  // Stays within the allowances: the bills are the tariffs' fees, a mid-range spend.
+  for (const line of plan.lines) line.overageChance = 0;
 };
 
 const OVERRIDES: Record<number, DemoOverride> = { 1: platinum, 2: bronze, 3: silver };
@@ -147,7 +147,7 @@ export function demoRequestScenarios(customers: readonly CustomerSummary[], cloc
 /** Push/in-app notifications the demo subscribers find when they sign in. */
 export function writeDemoNotifications(
   customers: readonly CustomerSummary[],
-  resolvedRequests: Map<string, { id: string; resolvedAt: Date }[]>,
+  resolvedRequests: Map<string, WrittenRequest[]>,
   clock: SeedClock,
   writer: BulkWriter,
 ): void {
@@ -174,7 +174,9 @@ export function writeDemoNotifications(
       }
     }
     for (const request of resolvedRequests.get(customer.id) ?? []) {
-      notify(customer, `req_${request.id.slice(4)}`, "REQUEST_RESOLVED", "Заявка решена", "Специалист решил вашу заявку. Откройте её, чтобы посмотреть ответ и оценить работу.", `/requests/${request.id}`, addMs(request.resolvedAt, 60_000), true);
+      if (!request.resolvedAt) continue;
+      // As the console words it (notification-texts.ts).
+      notify(customer, `req_${request.id.slice(4)}`, "REQUEST_STATUS", `Заявка №${request.number} решена`, `Решение: ${request.resolutionNote ?? ""}`, `/requests/${request.id}`, addMs(request.resolvedAt, 60_000), true);
     }
     if (customer.index === 2) {
       notify(customer, "welcome", "WELCOME", "Добро пожаловать в Selfcare", "Здесь можно оплачивать счета, менять тариф и задавать вопросы круглосуточно.", "/", addMs(customer.createdAt, HOUR), true);

@@ -62,7 +62,6 @@ export type CustomerPlan = {
   cards: string[];
   /** Set for the demo profiles: payment behaviour per bill, by months before the current one (1 = latest). */
   paymentOutcome?: (monthsAgo: number) => PaymentOutcome;
-  fixedValue?: { segment: "PLATINUM" | "GOLD" | "SILVER" | "BRONZE"; score: number };
   personalManagerId?: string;
 };
 

@@ -9,6 +9,7 @@ describe("estimateValue", () => {
       paidOnTime: 12,
       overdueBills: 0,
       activeLines: 4,
+      serviceKinds: 2,
       tenureMonths: 108,
       usageTrend: 0.3,
     });
@@ -22,6 +23,7 @@ describe("estimateValue", () => {
       paidOnTime: 0,
       overdueBills: 1,
       activeLines: 1,
+      serviceKinds: 1,
       tenureMonths: 4,
       usageTrend: 0,
     });
@@ -29,16 +31,18 @@ describe("estimateValue", () => {
     expect(value.score).toBeLessThan(40);
   });
 
-  it("gives a customer without due bills a neutral discipline", () => {
+  it("treats discipline and growth without history as neutral", () => {
     const value = estimateValue({
       recentBillTotalsCents: [],
       dueBills: 0,
       paidOnTime: 0,
       overdueBills: 0,
       activeLines: 0,
+      serviceKinds: 0,
       tenureMonths: 0,
-      usageTrend: -0.5,
+      usageTrend: null,
     });
-    expect(value.score).toBe(13);
+    // 0.25 × 0.5 (discipline) + 0.1 × 0.5 (growth) = 17.5
+    expect(value.score).toBe(18);
   });
 });

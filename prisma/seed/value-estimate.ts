@@ -11,16 +11,19 @@ export type ValueFacts = {
   paidOnTime: number;
   overdueBills: number;
   activeLines: number;
+  /** Distinct kinds of service among the lines (mobile, home internet). */
+  serviceKinds: number;
   tenureMonths: number;
-  /** Relative change of usage over the last months, e.g. 0.3 = +30 %. */
-  usageTrend: number;
+  /** Relative change of usage, last 60 days against the 60 before (0.3 = +30 %); null without that history. */
+  usageTrend: number | null;
 };
 
 const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
 
 /**
- * A rough value score for the demo data, with the policy's weights and normalisation, so the
- * stored segments are plausible before the real scoring job recomputes them.
+ * A rough value score for the demo data, with the policy's weights and normalisation (the same
+ * ingredients as DESIGN.md's value score), so the stored segments are plausible before the
+ * scoring job recomputes them from the data.
  */
 export function estimateValue(facts: ValueFacts, policy: RoutingPolicyConfig = DEFAULT_ROUTING_POLICY): { score: number; segment: SegmentName } {
   const bills = facts.recentBillTotalsCents;
@@ -28,9 +31,10 @@ export function estimateValue(facts: ValueFacts, policy: RoutingPolicyConfig = D
   const parts = {
     revenue: clamp01(averageRevenue / policy.revenueForFullScoreCents),
     discipline: facts.dueBills ? clamp01(facts.paidOnTime / facts.dueBills - 0.25 * facts.overdueBills) : 0.5,
-    breadth: clamp01(facts.activeLines / policy.linesForFullScore),
+    // A second kind of service counts like one more line.
+    breadth: clamp01((facts.activeLines + Math.max(0, facts.serviceKinds - 1)) / policy.linesForFullScore),
     tenure: clamp01(facts.tenureMonths / policy.tenureForFullScoreMonths),
-    growth: clamp01(0.5 + facts.usageTrend),
+    growth: facts.usageTrend === null ? 0.5 : clamp01(0.5 + facts.usageTrend),
   };
   const weights = policy.valueWeights;
   const weighted =

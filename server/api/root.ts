@@ -1,10 +1,28 @@
 import { accountRouter } from "./routers/account";
+import { adminRouter } from "./routers/admin";
+import { billRouter } from "./routers/bill";
+import { activationRouter } from "./routers/activation";
+import { agentRouter } from "./routers/agent";
+import { knowledgeRouter } from "./routers/knowledge";
 import { meRouter } from "./routers/me";
+import { partnerRouter } from "./routers/partner";
+import { pushRouter } from "./routers/push";
+import { requestRouter } from "./routers/request";
+import { tariffRouter } from "./routers/tariff";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   me: meRouter,
+  request: requestRouter,
+  knowledge: knowledgeRouter,
+  partner: partnerRouter,
+  activation: activationRouter,
   account: accountRouter,
+  bill: billRouter,
+  agent: agentRouter,
+  push: pushRouter,
+  tariff: tariffRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

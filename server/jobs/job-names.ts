@@ -1,6 +1,25 @@
 /** Every job the queue knows, with its payload. Handlers are in tasks.ts. */
 export type JobPayloads = {
   "auth:cleanup": Record<string, never>;
+  /** One customer's value score (after a payment, a new line, an overdue bill), or everyone's without an id. */
+  "value:recompute": { customerId?: string };
+  /** Raises the priority of requests near their SLA due time and flags breaches. */
+  "sla:watch": Record<string, never>;
+  /** Closes resolved requests past the reopen window and abandoned self-service requests. */
+  "request:close-finished": Record<string, never>;
+  /** Lapsed number reservations of dealers go back to the pool. */
+  "numbers:release-expired": Record<string, never>;
+  /** Web push of one notification to its user's devices (`subscriptionIds`: a retry for just those). */
+  "push:send": { notificationId: string; subscriptionIds?: string[]; attempt?: number };
+  /** Bills every customer whose cycle ended by the run time and has no bill for it yet. */
+  "billing:run": { at?: string };
+  /** Bills a slice of customers for one period (fanned out by billing:run). */
+  "billing:batch": { periodStart: string; customerIds: string[] };
+  "billing:mark-overdue": Record<string, never>;
+  /** A scheduled (NEXT_CYCLE) tariff change, run at its effective time. */
+  "tariff:apply-change": { changeId: string };
+  /** Safety net: applies any scheduled change whose time has passed. */
+  "tariff:apply-due": Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

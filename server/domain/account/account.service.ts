@@ -1,26 +1,87 @@
 import type { Database } from "../../db/client";
 import { notFound } from "../errors";
-import { currentCycle } from "../billing/cycle";
+import { currentCycle, DAY_MS, startOfUtcDay } from "../billing/cycle";
+import { accountAlerts } from "./account-alerts";
 
 export type Allowance = { used: number; included: number | null };
 
-/** The subscriber's account at a glance, scoped to their own customer. */
+export const USAGE_CHART_DAYS = 30;
+
+/**
+ * The subscriber's account at a glance, scoped to their own customer: balance, next bill date,
+ * each line with its tariff and usage against the allowance this cycle, the daily usage of the
+ * last 30 days, any scheduled tariff change, and the alerts (overdue bills, allowances 80% used).
+ */
 export async function getAccountSummary(db: Database, customerId: string, now = new Date()) {
   const customer = await db.customer.findUnique({
     where: { id: customerId },
     include: {
-      lines: { where: { status: { not: "TERMINATED" } }, include: { tariff: true }, orderBy: { activatedAt: "asc" } },
+      lines: {
+        where: { status: { not: "TERMINATED" } },
+        include: {
+          tariff: true,
+          tariffChanges: { where: { status: "PENDING" }, include: { toTariff: { select: { id: true, code: true, name: true, nameEn: true, monthlyFeeCents: true } } } },
+        },
+        orderBy: { activatedAt: "asc" },
+      },
     },
   });
   if (!customer) throw notFound("Customer");
 
   const cycle = currentCycle(customer.billingDay, now);
-  const usage = await db.usageRecord.groupBy({
-    by: ["lineId"],
-    where: { lineId: { in: customer.lines.map((line) => line.id) }, date: { gte: cycle.start, lt: cycle.end } },
-    _sum: { minutes: true, sms: true, dataMb: true },
-  });
+  const lineIds = customer.lines.map((line) => line.id);
+  const chartFrom = new Date(startOfUtcDay(now).getTime() - (USAGE_CHART_DAYS - 1) * DAY_MS);
+  const [usage, daily, unpaidBills, lastBill] = await Promise.all([
+    db.usageRecord.groupBy({
+      by: ["lineId"],
+      where: { lineId: { in: lineIds }, date: { gte: cycle.start, lt: cycle.end } },
+      _sum: { minutes: true, sms: true, dataMb: true },
+    }),
+    db.usageRecord.findMany({
+      where: { lineId: { in: lineIds }, date: { gte: chartFrom, lte: now } },
+      select: { lineId: true, date: true, minutes: true, sms: true, dataMb: true },
+      orderBy: { date: "asc" },
+    }),
+    db.bill.findMany({
+      where: { customerId, status: { in: ["ISSUED", "PARTIALLY_PAID", "OVERDUE"] } },
+      select: { id: true, number: true, totalCents: true, paidCents: true, dueAt: true, status: true },
+      orderBy: { dueAt: "asc" },
+    }),
+    db.bill.findFirst({
+      where: { customerId },
+      orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
+      select: { id: true, number: true, totalCents: true, paidCents: true, dueAt: true, status: true, issuedAt: true },
+    }),
+  ]);
   const usageByLine = new Map(usage.map((row) => [row.lineId, row._sum]));
+
+  const lines = customer.lines.map((line) => {
+    const used = usageByLine.get(line.id);
+    const pending = line.tariffChanges[0];
+    return {
+      id: line.id,
+      kind: line.kind,
+      msisdn: line.msisdn,
+      address: line.address,
+      status: line.status,
+      tariff: {
+        id: line.tariff.id,
+        code: line.tariff.code,
+        name: line.tariff.name,
+        nameEn: line.tariff.nameEn,
+        monthlyFeeCents: line.tariff.monthlyFeeCents,
+      },
+      usage: {
+        minutes: { used: used?.minutes ?? 0, included: line.tariff.minutes } satisfies Allowance,
+        sms: { used: used?.sms ?? 0, included: line.tariff.sms } satisfies Allowance,
+        dataMb: { used: used?.dataMb ?? 0, included: line.tariff.dataMb } satisfies Allowance,
+      },
+      pendingChange: pending ? { id: pending.id, effectiveAt: pending.effectiveAt, toTariff: pending.toTariff } : null,
+      dailyUsage: daily
+        .filter((row) => row.lineId === line.id)
+        .map((row) => ({ date: row.date.toISOString().slice(0, 10), minutes: row.minutes, sms: row.sms, dataMb: row.dataMb })),
+    };
+  });
 
   return {
     customerId: customer.id,
@@ -31,27 +92,8 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
     currency: customer.currency,
     nextBillDate: cycle.end,
     cycleStart: cycle.start,
-    lines: customer.lines.map((line) => {
-      const used = usageByLine.get(line.id);
-      return {
-        id: line.id,
-        kind: line.kind,
-        msisdn: line.msisdn,
-        address: line.address,
-        status: line.status,
-        tariff: {
-          id: line.tariff.id,
-          code: line.tariff.code,
-          name: line.tariff.name,
-          nameEn: line.tariff.nameEn,
-          monthlyFeeCents: line.tariff.monthlyFeeCents,
-        },
-        usage: {
-          minutes: { used: used?.minutes ?? 0, included: line.tariff.minutes } satisfies Allowance,
-          sms: { used: used?.sms ?? 0, included: line.tariff.sms } satisfies Allowance,
-          dataMb: { used: used?.dataMb ?? 0, included: line.tariff.dataMb } satisfies Allowance,
-        },
-      };
-    }),
+    lastBill,
+    lines,
+    alerts: accountAlerts({ unpaidBills, lines, now }),
   };
 }

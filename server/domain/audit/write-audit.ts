@@ -15,6 +15,8 @@ export async function writeAudit(
     entityId: string;
     before?: Prisma.InputJsonValue | null;
     after?: Prisma.InputJsonValue | null;
+    /** The mutation's idempotency key: unique per actor, so a retried mutation is recorded once. */
+    idempotencyKey?: string | null;
   },
 ): Promise<void> {
   await db.auditLog.create({
@@ -27,6 +29,7 @@ export async function writeAudit(
       entityId: entry.entityId,
       before: entry.before ?? undefined,
       after: entry.after ?? undefined,
+      idempotencyKey: entry.idempotencyKey ?? null,
     },
   });
 }

@@ -1,15 +1,21 @@
 import type { Prisma } from "@prisma/client";
 import type { Database } from "../../db/client";
+import { enqueuePushFor } from "../push/enqueue-push";
 
-type Writer = Pick<Database, "notification"> | Prisma.TransactionClient;
+type Writer = Pick<Database, "notification" | "$executeRaw"> | Prisma.TransactionClient;
 
 export type NotificationKind = "BILL_ISSUED" | "AGENT_REPLY" | "REQUEST_STATUS" | "SLA_BREACH" | "PAYMENT" | "TARIFF_CHANGE";
 
-/** Tells a user something happened: a row they see in the portal (push delivery builds on it). */
+/**
+ * Tells a user something happened: a row they see in the portal, and a web push to their
+ * subscribed devices (the `push:send` job, queued in the same transaction as the row).
+ */
 export async function notify(
   db: Writer,
   userId: string,
   notification: { kind: NotificationKind; title: string; body: string; url?: string },
 ) {
-  return db.notification.create({ data: { userId, ...notification } });
+  const row = await db.notification.create({ data: { userId, ...notification } });
+  await enqueuePushFor(db, row);
+  return row;
 }

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getServerCaller } from "@/app/_trpc/server";
-import { BalanceCard, NextBillCard } from "./balance-card";
+import { AlertsCard } from "./alerts-card";
+import { BalanceCard, LastBillCard, NextBillCard } from "./balance-card";
 import { LineCard } from "./line-card";
 
 /** The subscriber's account at a glance: balance, next bill, and each line with its usage. */
@@ -23,9 +24,12 @@ export async function Dashboard() {
         </p>
       </div>
 
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+      {summary.alerts.length > 0 && <AlertsCard alerts={summary.alerts} currency={summary.currency} />}
+
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <BalanceCard balanceCents={summary.balanceCents} currency={summary.currency} />
         <NextBillCard nextBillDate={summary.nextBillDate} />
+        {summary.lastBill && <LastBillCard bill={summary.lastBill} currency={summary.currency} />}
       </div>
 
       <section aria-labelledby="lines-title">

@@ -1,7 +1,9 @@
-import { Smartphone, Wifi } from "lucide-react";
+import { CalendarClock, Smartphone, Wifi } from "lucide-react";
+import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatGigabytes, formatMoney, formatNumber, formatPhone } from "@/app/_lib/format";
+import { formatDate, formatGigabytes, formatMoney, formatNumber, formatPhone } from "@/app/_lib/format";
 import type { AccountLine } from "@/app/_trpc/types";
+import { UsageChart } from "./usage-chart";
 import { UsageMeter } from "./usage-meter";
 
 const STATUS_STYLE: Record<AccountLine["status"], string> = {
@@ -48,6 +50,18 @@ export async function LineCard({ line, currency }: { line: AccountLine; currency
           {t("monthlyFee", { amount: formatMoney(line.tariff.monthlyFeeCents, currency, locale) })}
         </p>
       </div>
+      {line.pendingChange && (
+        <p className="mt-2 flex items-center gap-1.5 text-sm text-sky-800">
+          <CalendarClock aria-hidden="true" className="size-4 shrink-0" />
+          {t("pendingChange", {
+            tariff: locale === "en" ? line.pendingChange.toTariff.nameEn : line.pendingChange.toTariff.name,
+            date: formatDate(line.pendingChange.effectiveAt, locale),
+          })}
+        </p>
+      )}
+      <Link href={`/tariffs?line=${line.id}`} className="mt-1 inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline">
+        {t("changeTariff")}
+      </Link>
 
       <h4 className="mt-4 text-xs font-semibold tracking-wide text-slate-600 uppercase">{t("usageTitle")}</h4>
       <div className="mt-2 space-y-3">
@@ -80,6 +94,7 @@ export async function LineCard({ line, currency }: { line: AccountLine; currency
           unlimitedText={unlimited}
         />
       </div>
+      <UsageChart days={line.dailyUsage} isMobile={isMobile} />
     </article>
   );
 }

@@ -1,0 +1,14 @@
+import pg from "pg";
+import { startEmbeddedDatabase } from "./server/db/embedded";
+import { applyMigrations } from "./server/db/migrate";
+import { migrateJobQueue } from "./server/jobs/runner";
+import { seedDemo } from "./prisma/seed/seed-demo";
+const db = await startEmbeddedDatabase({ dataDir: "/tmp/requests-data", port: 55539 });
+await applyMigrations(db.url, console.log);
+await migrateJobQueue(db.url);
+const c = new pg.Client({ connectionString: db.url }); await c.connect();
+const { rows } = await c.query(`SELECT EXISTS (SELECT 1 FROM "User") AS has`); await c.end();
+if (!rows[0].has) await seedDemo(db.url, { customers: 2000 });
+console.log("READY", db.url);
+process.on("SIGTERM", async () => { await db.stop(); process.exit(0); });
+setInterval(() => {}, 1 << 30);

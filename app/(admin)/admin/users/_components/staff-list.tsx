@@ -1,0 +1,124 @@
+"use client";
+
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { Lock, LockOpen, Search } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
+import { useDeferredValue, useState } from "react";
+import { formatDate } from "@/app/_lib/format";
+import { useTRPC } from "@/app/_trpc/react";
+import { STAFF_ROLES } from "@/server/domain/admin/admin.schema";
+import { DANGER_BUTTON, INPUT, SECONDARY_BUTTON } from "../../_components/buttons";
+import { Card } from "../../_components/card";
+import { Notice } from "../../_components/notice";
+import { EmptyState, LoadError, LoadingBlock } from "../../_components/query-states";
+import { errorDetails } from "../../_lib/trpc-error";
+
+type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Agents, dealers' staff and supervisors; locking one ends their sessions at once. */
+export function StaffList({ selfId }: { selfId: string }) {
+  const t = useTranslations("admin.users");
+  const tCommon = useTranslations("admin.common");
+  const tRoles = useTranslations("common.roles");
+  const locale = useLocale();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [role, setRole] = useState<StaffRole | "">("");
+  const [query, setQuery] = useState("");
+  const deferred = useDeferredValue(query.trim());
+  const input = { limit: 50, ...(role ? { role } : {}), ...(deferred ? { query: deferred } : {}) };
+  const list = useInfiniteQuery(trpc.admin.users.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const items = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const lock = useMutation(trpc.admin.users.lock.mutationOptions());
+  const unlock = useMutation(trpc.admin.users.unlock.mutationOptions());
+  const [outcome, setOutcome] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+
+  async function toggle(user: (typeof items)[number]) {
+    setOutcome(null);
+    try {
+      if (user.lockedAt) {
+        await unlock.mutateAsync({ userId: user.id });
+        setOutcome({ tone: "success", text: t("unlocked", { name: user.name }) });
+      } else {
+        if (!window.confirm(t("lockConfirm", { name: user.name }))) return;
+        const locked = await lock.mutateAsync({ userId: user.id });
+        setOutcome({ tone: "success", text: t("locked", { name: locked.name }) });
+      }
+      await queryClient.invalidateQueries({ queryKey: trpc.admin.users.pathKey() });
+    } catch (error) {
+      const { code } = errorDetails(error);
+      setOutcome({ tone: "error", text: code === "BAD_REQUEST" ? t("cannotLockSelf") : tCommon("unexpected") });
+    }
+  }
+
+  return (
+    <Card id="staff-title" title={t("staffTitle")} description={t("staffDescription")}>
+      <div className="grid gap-3 sm:grid-cols-[1fr_14rem]">
+        <div className="relative">
+          <label htmlFor="staff-search" className="sr-only">
+            {t("search")}
+          </label>
+          <Search aria-hidden="true" className="pointer-events-none absolute top-3 left-3 size-5 text-slate-500" />
+          <input id="staff-search" type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder={t("search")} className={`${INPUT} pl-10`} />
+        </div>
+        <div>
+          <label htmlFor="staff-role" className="sr-only">
+            {t("role")}
+          </label>
+          <select id="staff-role" value={role} onChange={(event) => setRole(event.target.value as StaffRole | "")} className={INPUT}>
+            <option value="">{t("allRoles")}</option>
+            {STAFF_ROLES.map((value) => (
+              <option key={value} value={value}>
+                {tRoles(value)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {outcome && <Notice tone={outcome.tone} className="mt-3">{outcome.text}</Notice>}
+      <div className="mt-3" aria-busy={list.isFetching}>
+        {list.isPending ? (
+          <LoadingBlock />
+        ) : list.isError ? (
+          <LoadError onRetry={() => void list.refetch()} />
+        ) : items.length === 0 ? (
+          <EmptyState title={t("noStaff")} />
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {items.map((user) => (
+              <li key={user.id} className="flex flex-wrap items-center justify-between gap-3 py-2">
+                <div className="min-w-0">
+                  <p className="font-medium">
+                    {user.name}
+                    {user.lockedAt && <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800 ring-1 ring-red-200">{t("lockedBadge")}</span>}
+                  </p>
+                  <p className="text-sm break-all text-slate-600">
+                    {tRoles(user.role)} · {user.email}
+                    {user.partner && ` · ${user.partner.name}`} · {t("since", { date: formatDate(user.createdAt, locale) })}
+                  </p>
+                </div>
+                {user.id !== selfId && (
+                  <button
+                    type="button"
+                    onClick={() => void toggle(user)}
+                    disabled={lock.isPending || unlock.isPending}
+                    className={user.lockedAt ? SECONDARY_BUTTON : DANGER_BUTTON}
+                    aria-label={user.lockedAt ? t("unlockLabel", { name: user.name }) : t("lockLabel", { name: user.name })}
+                  >
+                    {user.lockedAt ? <LockOpen aria-hidden="true" className="size-4" /> : <Lock aria-hidden="true" className="size-4" />}
+                    {user.lockedAt ? t("unlock") : t("lock")}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {list.hasNextPage && (
+          <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} className={`${SECONDARY_BUTTON} mt-3`}>
+            {list.isFetchingNextPage ? tCommon("loadingMore") : tCommon("loadMore")}
+          </button>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+
+import { CircleAlert } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { failureOf } from "../_lib/trpc-error";
+
+const KNOWN = new Set(["CONFLICT", "NOT_FOUND", "BAD_REQUEST", "FORBIDDEN", "UNAUTHORIZED", "TOO_MANY_REQUESTS"]);
+
+/** A failed action, said in the agent's language, with the server's own words as details. */
+export function CallError({ error }: { error: unknown }) {
+  const t = useTranslations("agent.errors");
+  const failure = failureOf(error);
+  if (!failure) return null;
+  const code = KNOWN.has(failure.code) ? (failure.code as "CONFLICT") : null;
+  return (
+    <div role="alert" className="flex gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+      <CircleAlert aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
+      <div>
+        <p className="font-medium">{code ? t(code) : t("generic")}</p>
+        {failure.message && failure.code !== "BAD_REQUEST" && <p className="mt-0.5 text-red-800">{t("details", { message: failure.message })}</p>}
+      </div>
+    </div>
+  );
+}

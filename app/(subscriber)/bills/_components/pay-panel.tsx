@@ -1,0 +1,293 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useMutation } from "@tanstack/react-query";
+import { CreditCard, LockKeyhole } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useId, useRef, useState } from "react";
+import { Controller, useForm } from "react-hook-form";
+import { IMaskInput } from "react-imask";
+import { z } from "zod";
+import { formatMoney } from "@/app/_lib/format";
+import { useTRPC } from "@/app/_trpc/react";
+import { declineReasonKey } from "../_lib/decline-reason";
+import { parseRublesToKopecks } from "../_lib/parse-amount";
+import { digitsOf, isExpiryValid, isLuhnValid, tokenizeTestCard } from "../_lib/test-card-tokenizer";
+
+type Props = { billId: string; amountDueCents: number; currency: string };
+
+type Outcome = { kind: "success"; amountCents: number } | { kind: "declined"; reason: string } | { kind: "pending" } | { kind: "failed" };
+
+function newKey(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `pay-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+const inputClass = (hasError: boolean) =>
+  `mt-1.5 block min-h-12 w-full rounded-lg border bg-white px-3 text-base text-slate-900 tabular-nums shadow-xs placeholder:text-slate-400 focus:border-brand-600 focus:ring-2 focus:ring-brand-600/30 focus:outline-none ${
+    hasError ? "border-red-600" : "border-slate-400"
+  }`;
+
+/**
+ * Pays the bill through the test provider's card form: the card is turned into a token in the
+ * browser, and only the token and the amount go to `bill.pay`. One idempotency key per attempt,
+ * kept across retries until the payment has an answer, so a retry never pays twice.
+ */
+export function PayPanel({ billId, amountDueCents, currency }: Props) {
+  const t = useTranslations("bills.pay");
+  const tReasons = useTranslations("bills.declineReasons");
+  const locale = useLocale();
+  const router = useRouter();
+  const trpc = useTRPC();
+  const id = useId();
+  const attemptKey = useRef(newKey());
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const max = formatMoney(amountDueCents, currency, locale);
+
+  const schema = z
+    .object({
+      mode: z.enum(["full", "partial"]),
+      amount: z.string(),
+      cardNumber: z.string().refine((value) => digitsOf(value).length === 16, t("errors.cardNumber")).refine(isLuhnValid, t("errors.cardNumberInvalid")),
+      expiry: z
+        .string()
+        .regex(/^\d{2}\/\d{2}$/, t("errors.expiry"))
+        .refine((value) => isExpiryValid(value), t("errors.expired")),
+      cvc: z.string().regex(/^\d{3}$/, t("errors.cvc")),
+    })
+    .superRefine((values, ctx) => {
+      if (values.mode !== "partial") return;
+      if (!values.amount.trim()) return ctx.addIssue({ code: "custom", path: ["amount"], message: t("errors.amountRequired") });
+      const cents = parseRublesToKopecks(values.amount);
+      if (cents === null) return ctx.addIssue({ code: "custom", path: ["amount"], message: t("errors.amountInvalid") });
+      if (cents < 100) ctx.addIssue({ code: "custom", path: ["amount"], message: t("errors.amountTooLow") });
+      if (cents > amountDueCents) ctx.addIssue({ code: "custom", path: ["amount"], message: t("errors.amountTooHigh", { max }) });
+    });
+  type Values = z.infer<typeof schema>;
+
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: { mode: "full", amount: "", cardNumber: "", expiry: "", cvc: "" },
+    mode: "onTouched",
+  });
+  const mode = form.watch("mode");
+  const partialCents = parseRublesToKopecks(form.watch("amount"));
+  const payingCents = mode === "full" ? amountDueCents : (partialCents ?? 0);
+  const errors = form.formState.errors;
+
+  const pay = useMutation(
+    trpc.bill.pay.mutationOptions({
+      onSuccess(payment) {
+        if (payment.status === "PENDING") return setOutcome({ kind: "pending" });
+        attemptKey.current = newKey();
+        if (payment.status === "SUCCEEDED") {
+          setOutcome({ kind: "success", amountCents: payment.amountCents });
+          form.reset({ mode: "full", amount: "", cardNumber: "", expiry: "", cvc: "" });
+          router.refresh();
+        } else {
+          setOutcome({ kind: "declined", reason: tReasons(declineReasonKey(payment.failureReason)) });
+          router.refresh();
+        }
+      },
+      onError(error) {
+        const fields = (error.data as { fields?: Record<string, string> } | undefined)?.fields;
+        if (error.data?.code === "BAD_REQUEST" && fields?.amountCents) {
+          attemptKey.current = newKey();
+          form.setError("amount", { message: t("errors.amountTooHigh", { max }) });
+          return setOutcome(null);
+        }
+        if (error.data?.code === "BAD_REQUEST" || error.data?.code === "CONFLICT") {
+          attemptKey.current = newKey();
+          router.refresh();
+        }
+        setOutcome({ kind: "failed" });
+      },
+    }),
+  );
+
+  const onSubmit = form.handleSubmit((values) => {
+    setOutcome(null);
+    pay.mutate({
+      billId,
+      amountCents: values.mode === "full" ? amountDueCents : (parseRublesToKopecks(values.amount) ?? undefined),
+      idempotencyKey: attemptKey.current,
+      paymentToken: tokenizeTestCard(values.cardNumber),
+    });
+  });
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="rounded-2xl border border-brand-200 bg-white p-5 shadow-sm">
+      <h2 id={`${id}-title`} className="flex items-center gap-2 text-lg font-semibold">
+        <CreditCard aria-hidden="true" className="size-5 text-brand-700" />
+        {t("title")}
+      </h2>
+
+      <div aria-live="polite" className="empty:hidden">
+        {outcome?.kind === "success" && (
+          <p role="status" className="mt-3 rounded-lg bg-emerald-50 p-3 font-medium text-emerald-900">
+            {t("success", { amount: formatMoney(outcome.amountCents, currency, locale) })}
+          </p>
+        )}
+        {outcome?.kind === "pending" && (
+          <p role="status" className="mt-3 rounded-lg bg-amber-50 p-3 text-amber-900">
+            {t("pending")}
+          </p>
+        )}
+      </div>
+      {outcome?.kind === "declined" && (
+        <p role="alert" className="mt-3 rounded-lg bg-red-50 p-3 font-medium text-red-800">
+          {t("declined", { reason: outcome.reason })}
+        </p>
+      )}
+      {outcome?.kind === "failed" && (
+        <p role="alert" className="mt-3 rounded-lg bg-red-50 p-3 font-medium text-red-800">
+          {t("failed")}
+        </p>
+      )}
+
+      <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4">
+        <fieldset>
+          <legend className="text-sm font-medium text-slate-900">{t("amountChoice")}</legend>
+          <div className="mt-2 grid gap-2 sm:grid-cols-2">
+            {(["full", "partial"] as const).map((option) => (
+              <label
+                key={option}
+                className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border border-slate-300 px-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+              >
+                <input type="radio" value={option} {...form.register("mode")} className="size-4 accent-brand-600" />
+                <span className="text-sm font-medium">{option === "full" ? t("full", { amount: max }) : t("partial")}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        {mode === "partial" && (
+          <div>
+            <label htmlFor={`${id}-amount`} className="block text-sm font-medium text-slate-900">
+              {t("amountLabel")}
+            </label>
+            <p id={`${id}-amount-hint`} className="mt-1 text-xs text-slate-600">
+              {t("amountHint", { max })}
+            </p>
+            <input
+              id={`${id}-amount`}
+              inputMode="decimal"
+              autoComplete="off"
+              {...form.register("amount")}
+              aria-invalid={errors.amount ? true : undefined}
+              aria-describedby={`${id}-amount-hint${errors.amount ? ` ${id}-amount-error` : ""}`}
+              className={inputClass(Boolean(errors.amount))}
+            />
+            {errors.amount && (
+              <p id={`${id}-amount-error`} className="mt-1.5 text-sm font-medium text-red-700">
+                {errors.amount.message}
+              </p>
+            )}
+          </div>
+        )}
+
+        <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          <div className="col-span-2">
+            <label htmlFor={`${id}-card`} className="block text-sm font-medium text-slate-900">
+              {t("cardNumber")}
+            </label>
+            <Controller
+              control={form.control}
+              name="cardNumber"
+              render={({ field }) => (
+                <IMaskInput
+                  id={`${id}-card`}
+                  mask="0000 0000 0000 0000"
+                  inputMode="numeric"
+                  autoComplete="cc-number"
+                  placeholder="0000 0000 0000 0000"
+                  value={field.value}
+                  onAccept={(value: string) => field.onChange(value)}
+                  onBlur={field.onBlur}
+                  inputRef={field.ref}
+                  aria-invalid={errors.cardNumber ? true : undefined}
+                  aria-describedby={errors.cardNumber ? `${id}-card-error` : undefined}
+                  className={inputClass(Boolean(errors.cardNumber))}
+                />
+              )}
+            />
+            {errors.cardNumber && (
+              <p id={`${id}-card-error`} className="mt-1.5 text-sm font-medium text-red-700">
+                {errors.cardNumber.message}
+              </p>
+            )}
+          </div>
+          <div>
+            <label htmlFor={`${id}-expiry`} className="block text-sm font-medium text-slate-900">
+              {t("expiry")}
+            </label>
+            <Controller
+              control={form.control}
+              name="expiry"
+              render={({ field }) => (
+                <IMaskInput
+                  id={`${id}-expiry`}
+                  mask="00/00"
+                  inputMode="numeric"
+                  autoComplete="cc-exp"
+                  placeholder="MM/YY"
+                  value={field.value}
+                  onAccept={(value: string) => field.onChange(value)}
+                  onBlur={field.onBlur}
+                  inputRef={field.ref}
+                  aria-invalid={errors.expiry ? true : undefined}
+                  aria-describedby={errors.expiry ? `${id}-expiry-error` : undefined}
+                  className={inputClass(Boolean(errors.expiry))}
+                />
+              )}
+            />
+            {errors.expiry && (
+              <p id={`${id}-expiry-error`} className="mt-1.5 text-sm font-medium text-red-700">
+                {errors.expiry.message}
+              </p>
+            )}
+          </div>
+          <div>
+            <label htmlFor={`${id}-cvc`} className="block text-sm font-medium text-slate-900">
+              {t("cvc")}
+            </label>
+            <input
+              id={`${id}-cvc`}
+              type="password"
+              inputMode="numeric"
+              autoComplete="cc-csc"
+              maxLength={3}
+              {...form.register("cvc")}
+              aria-invalid={errors.cvc ? true : undefined}
+              aria-describedby={`${id}-cvc-hint${errors.cvc ? ` ${id}-cvc-error` : ""}`}
+              className={inputClass(Boolean(errors.cvc))}
+            />
+            <p id={`${id}-cvc-hint`} className="sr-only">
+              {t("cvcHint")}
+            </p>
+            {errors.cvc && (
+              <p id={`${id}-cvc-error`} className="mt-1.5 text-sm font-medium text-red-700">
+                {errors.cvc.message}
+              </p>
+            )}
+          </div>
+        </div>
+
+        <p className="flex gap-2 text-xs text-slate-600">
+          <LockKeyhole aria-hidden="true" className="mt-px size-3.5 shrink-0" />
+          {t("secureNote")}
+        </p>
+        <p className="rounded-lg bg-slate-50 p-2 text-xs text-slate-600">{t("testCards")}</p>
+
+        <button
+          type="submit"
+          disabled={pay.isPending}
+          aria-busy={pay.isPending}
+          className="inline-flex min-h-12 w-full items-center justify-center rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700 disabled:cursor-wait disabled:opacity-70 sm:w-auto"
+        >
+          {pay.isPending ? t("submitting") : t("submit", { amount: formatMoney(payingCents, currency, locale) })}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+export const BILL_PAGE_SIZE = 12;

@@ -1,0 +1,178 @@
+/**
+ * `npm run bench:agent`: how fast `agent.customer360` answers on a 100,000-customer database,
+ * for customers with a full year of history, with one agent calling (one request at a time).
+ * Prints p50/p95/p99 and the number of SQL statements per call (counted with Prisma's query
+ * events), so a query per row would show as a count that grows with the history.
+ *
+ * The database lives in DATA_DIR (default .data/bench) on EMBEDDED_PG_PORT (default 55600),
+ * shared with `npm run bench:bills`: reused when it is already seeded, seeded when it is empty
+ * (`--customers N` to change the size; the first seed of 100,000 takes several minutes).
+ * With DATABASE_URL set, that database is used as it is.
+ *
+ *   npm run bench:agent [-- --calls 300 --customers 100000]
+ */
+import net from "node:net";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import pg from "pg";
+import superjson from "superjson";
+import { seedDemo } from "../prisma/seed/seed-demo";
+import { createCaller } from "../server/api/root";
+import type { Database } from "../server/db/client";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "../server/db/embedded";
+import { applyMigrations } from "../server/db/migrate";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+function argument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} needs a positive integer`);
+  return value;
+}
+
+const CALLS = argument("calls", 300);
+const CUSTOMERS = argument("customers", 100_000);
+const WARM_UP = 30;
+/** `--verbose`: the statements by total time, to see where a call spends it. */
+const VERBOSE = process.argv.includes("--verbose");
+const SAMPLE_CUSTOMERS = 100;
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/** The bench database: DATABASE_URL, the shared embedded server if it already runs, or a new one. */
+async function openDatabase(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
+  const port = Number(process.env.EMBEDDED_PG_PORT) || 55600;
+  if (await isListening(port)) {
+    console.log(`[bench] using the PostgreSQL server already running on port ${port}`);
+    return { url: `postgresql://selfcare:selfcare@127.0.0.1:${port}/selfcare` };
+  }
+  const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? ".data/bench");
+  console.log(`[bench] starting embedded PostgreSQL in ${dataDir} on port ${port}`);
+  const embedded = await startEmbeddedDatabase({ dataDir, port });
+  return { url: embedded.url, embedded };
+}
+
+async function ensureSeeded(url: string): Promise<number> {
+  await applyMigrations(url, () => {});
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Customer"`);
+    const existing = Number(rows[0]?.n ?? 0);
+    if (existing > 0) return existing;
+  } finally {
+    await client.end();
+  }
+  console.log(`[bench] seeding ${CUSTOMERS.toLocaleString("en-US")} customers (a few minutes)`);
+  await seedDemo(url, { customers: CUSTOMERS, log: (line) => console.log(line) });
+  return CUSTOMERS;
+}
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+async function main() {
+  const { url, embedded } = await openDatabase();
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on("error", () => {});
+  const db = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
+  let statements = 0;
+  const byStatement = new Map<string, { count: number; ms: number }>();
+  db.$on("query", (event) => {
+    statements += 1;
+    if (!VERBOSE) return;
+    const key = event.query.replace(/\s+/g, " ").slice(0, 140);
+    const entry = byStatement.get(key) ?? { count: 0, ms: 0 };
+    entry.count += 1;
+    entry.ms += Number(event.duration);
+    byStatement.set(key, entry);
+  });
+
+  try {
+    const customers = await ensureSeeded(url);
+    // Customers with a full year of history: twelve or more bills and a year of tenure.
+    const sample = await db.$queryRaw<{ id: string }[]>`
+      SELECT c."id" FROM "Customer" c
+       WHERE c."createdAt" <= now() - interval '12 months'
+         AND (SELECT count(*) FROM "Bill" b WHERE b."customerId" = c."id") >= 12
+       ORDER BY md5(c."id")
+       LIMIT ${SAMPLE_CUSTOMERS}`;
+    if (sample.length === 0) throw new Error("No customer with a year of history: is the database seeded?");
+    const agent = await db.user.findFirstOrThrow({ where: { email: "agent1@selfcare.test" } });
+    const caller = createCaller({
+      db: db as unknown as Database,
+      session: { id: agent.id, sessionId: "bench", role: agent.role, name: agent.name, locale: agent.locale, customerId: null, partnerId: null },
+      ip: "127.0.0.1",
+      channel: "WEB",
+    });
+
+    const call = async (customerId: string) => {
+      statements = 0;
+      const started = performance.now();
+      const view = await caller.agent.customer360({ customerId });
+      // What the HTTP transport does with the answer.
+      const body = JSON.stringify(superjson.serialize(view));
+      return { ms: performance.now() - started, statements, bytes: body.length, view };
+    };
+
+    for (let i = 0; i < WARM_UP; i++) await call(sample[i % sample.length]!.id);
+
+    const timings: number[] = [];
+    const statementCounts = new Set<number>();
+    let bytes = 0;
+    let rows = { bills: 0, payments: 0, interactions: 0, requests: 0, lines: 0 };
+    for (let i = 0; i < CALLS; i++) {
+      const result = await call(sample[i % sample.length]!.id);
+      timings.push(result.ms);
+      statementCounts.add(result.statements);
+      bytes += result.bytes;
+      rows = {
+        bills: rows.bills + result.view.bills.length,
+        payments: rows.payments + result.view.payments.length,
+        interactions: rows.interactions + result.view.interactions.length,
+        requests: rows.requests + result.view.requests.length,
+        lines: rows.lines + result.view.lines.length,
+      };
+    }
+    timings.sort((a, b) => a - b);
+    const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+    const per = (n: number) => (n / CALLS).toFixed(1);
+    console.log("");
+    console.log(`agent.customer360 — ${customers.toLocaleString("en-US")} customers, ${sample.length} customers with a full year of history, ${CALLS} calls, one agent`);
+    console.log(`  p50 ${fmt(percentile(timings, 50))}   p95 ${fmt(percentile(timings, 95))}   p99 ${fmt(percentile(timings, 99))}   max ${fmt(timings[timings.length - 1]!)}`);
+    console.log(`  SQL statements per call: ${[...statementCounts].sort((a, b) => a - b).join(", ")} (the same for every customer: no query per row)`);
+    console.log(
+      `  per call on average: ${per(rows.lines)} lines, ${per(rows.bills)} bills, ${per(rows.payments)} payments, ${per(rows.requests)} requests, ${per(rows.interactions)} interactions, ${(bytes / CALLS / 1024).toFixed(1)} kB of JSON`,
+    );
+    if (VERBOSE) {
+      const slowest = [...byStatement.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
+      for (const [query, { count, ms }] of slowest) console.log(`  ${(ms / count).toFixed(2).padStart(7)} ms avg  ${query}`);
+    }
+    const target = percentile(timings, 95) <= 100;
+    console.log(`  target p95 <= 100 ms: ${target ? "met" : "NOT met"}`);
+    if (!target) process.exitCode = 1;
+  } finally {
+    await db.$disconnect();
+    await pool.end().catch(() => {});
+    await embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,245 @@
+/**
+ * `npm run bench:bills`: the portal's `bill.list` over HTTP, signed in, against a baseline of
+ * plain `node:http` + `pg` running the same SQL (the session row, its user, one page of bills),
+ * on a database of 100,000 customers. For each: the maximum throughput (requests per second with
+ * many connections) and its p99, then the p99 at half of that maximum. Targets: the portal at
+ * least 0.25 of the baseline's throughput, and its p99 at half load at most 50 ms.
+ *
+ * The database lives in DATA_DIR (default .data/bench) on EMBEDDED_PG_PORT (default 55600),
+ * shared with `npm run bench:agent`: reused when it is already seeded, seeded when it is empty
+ * (the first seed of 100,000 customers takes several minutes). With DATABASE_URL set, that
+ * database is used as it is. The production build in NEXT_DIST_DIR (default .next) is used,
+ * built first if there is none.
+ *
+ *   npm run bench:bills [-- --seconds 10 --connections 64 --customers 100000]
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { seedDemo } from "../prisma/seed/seed-demo";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "../server/db/embedded";
+import { applyMigrations } from "../server/db/migrate";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const SUBSCRIBER = "+79001000001";
+const PASSWORD = "selfcare-demo";
+const PAGE = 12;
+
+function argument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} needs a positive integer`);
+  return value;
+}
+
+const SECONDS = argument("seconds", 10);
+const CONNECTIONS = argument("connections", 64);
+const CUSTOMERS = argument("customers", 100_000);
+const APP_PORT = argument("port", 3299);
+const BASELINE_PORT = APP_PORT + 1;
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+async function openDatabase(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
+  const port = Number(process.env.EMBEDDED_PG_PORT) || 55600;
+  if (await isListening(port)) {
+    console.log(`[bench] using the PostgreSQL server already running on port ${port}`);
+    return { url: `postgresql://selfcare:selfcare@127.0.0.1:${port}/selfcare` };
+  }
+  const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? ".data/bench");
+  console.log(`[bench] starting embedded PostgreSQL in ${dataDir} on port ${port}`);
+  const embedded = await startEmbeddedDatabase({ dataDir, port });
+  return { url: embedded.url, embedded };
+}
+
+async function ensureSeeded(url: string): Promise<number> {
+  await applyMigrations(url, () => {});
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Customer"`);
+    const existing = Number(rows[0]?.n ?? 0);
+    if (existing > 0) return existing;
+  } finally {
+    await client.end();
+  }
+  console.log(`[bench] seeding ${CUSTOMERS.toLocaleString("en-US")} customers (a few minutes)`);
+  await seedDemo(url, { customers: CUSTOMERS, log: (line) => console.log(line) });
+  return CUSTOMERS;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, quiet = false): ChildProcess {
+  return spawn(path.join(ROOT, "node_modules/.bin", command), args, { cwd: ROOT, env, stdio: quiet ? "ignore" : "inherit" });
+}
+
+async function waitUntilHealthy(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer in time`);
+}
+
+/** Signs in through next-auth like a browser and returns the Cookie header of the session. */
+async function signIn(base: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ""] = line.split(";");
+      const at = pair.indexOf("=");
+      jar.set(pair.slice(0, at), pair.slice(at + 1));
+    }
+  };
+  keep(csrf);
+  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie() },
+    body: new URLSearchParams({ csrfToken, identifier: SUBSCRIBER, password: PASSWORD, json: "true" }),
+  });
+  keep(response);
+  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`sign-in failed (${response.status})`);
+  return cookie();
+}
+
+const billListPath = `/api/trpc/bill.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: PAGE } }))}`;
+
+/**
+ * The baseline: the statements the portal runs for one `bill.list` (the session row, its user,
+ * a keyset page of the customer's bills), over one pg pool of the same size, answered as JSON.
+ */
+function startBaseline(url: string, sessionId: string): Promise<{ server: http.Server; pool: pg.Pool }> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on("error", () => {});
+  const server = http.createServer(async (_request, response) => {
+    try {
+      const session = await pool.query(`SELECT * FROM "AuthSession" WHERE "id" = $1 LIMIT 1`, [sessionId]);
+      const user = await pool.query(`SELECT * FROM "User" WHERE "id" = $1 LIMIT 1`, [session.rows[0].userId]);
+      const bills = await pool.query(
+        `SELECT "id", "number", "periodStart", "periodEnd", "issuedAt", "dueAt", "totalCents", "paidCents", "currency", "status"
+           FROM "Bill" WHERE "customerId" = $1 ORDER BY "issuedAt" DESC, "id" DESC LIMIT $2`,
+        [user.rows[0].customerId, PAGE + 1],
+      );
+      response.writeHead(200, { "Content-Type": "application/json" });
+      response.end(JSON.stringify({ items: bills.rows.slice(0, PAGE), nextCursor: bills.rows.length > PAGE ? bills.rows[PAGE - 1].id : null }));
+    } catch (error) {
+      response.writeHead(500);
+      response.end(String(error));
+    }
+  });
+  return new Promise((resolve) => server.listen(BASELINE_PORT, "127.0.0.1", () => resolve({ server, pool })));
+}
+
+type Measured = { rps: number; p99: number; p50: number; non2xx: number; errors: number; timeouts: number };
+
+async function measure(url: string, headers: Record<string, string>, options: { connections: number; overallRate?: number }): Promise<Measured> {
+  const result = await autocannon({ url, headers, duration: SECONDS, connections: options.connections, overallRate: options.overallRate });
+  return { rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts };
+}
+
+async function bench(name: string, url: string, headers: Record<string, string>) {
+  await autocannon({ url, headers, duration: 3, connections: 8 });
+  const max = await measure(url, headers, { connections: CONNECTIONS });
+  const half = await measure(url, headers, { connections: Math.max(4, Math.round(CONNECTIONS / 4)), overallRate: Math.max(1, Math.floor(max.rps / 2)) });
+  console.log(`[bench] ${name}: max ${max.rps.toFixed(0)} req/s (p50 ${max.p50} ms, p99 ${max.p99} ms), half load p99 ${half.p99} ms`);
+  const failures = max.non2xx + max.errors + half.non2xx + half.errors;
+  if (failures) throw new Error(`${name}: ${max.non2xx + half.non2xx} non-2xx answers, ${max.errors + half.errors} errors (${max.timeouts + half.timeouts} timeouts)`);
+  return { max, half };
+}
+
+async function main() {
+  const { url, embedded } = await openDatabase();
+  let app: ChildProcess | undefined;
+  let baseline: { server: http.Server; pool: pg.Pool } | undefined;
+  try {
+    const customers = await ensureSeeded(url);
+    const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      NEXTAUTH_URL: `http://localhost:${APP_PORT}`,
+      NEXT_DIST_DIR: distDir,
+    };
+    if (!existsSync(path.join(ROOT, distDir, "BUILD_ID"))) {
+      console.log(`[bench] no production build in ${distDir}: running next build`);
+      const build = run("next", ["build"], env);
+      const code = await new Promise<number>((resolve) => build.on("exit", (c) => resolve(c ?? 1)));
+      if (code !== 0) throw new Error("next build failed");
+    }
+    if (await isListening(APP_PORT)) throw new Error(`port ${APP_PORT} is busy (use --port)`);
+    app = run("next", ["start", "-p", String(APP_PORT)], env, true);
+    const base = `http://127.0.0.1:${APP_PORT}`;
+    await waitUntilHealthy(`${base}/api/health`);
+    const cookie = await signIn(base);
+
+    const probe = await fetch(`${base}${billListPath}`, { headers: { cookie } });
+    const page = (await probe.json()) as { result?: { data?: { json?: { items: unknown[] } } } };
+    const items = page.result?.data?.json?.items.length ?? 0;
+    if (!probe.ok || items === 0) throw new Error(`bill.list answered ${probe.status} with ${items} bills`);
+
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT s."id" FROM "AuthSession" s JOIN "User" u ON u."id" = s."userId" WHERE u."phone" = $1 AND s."revokedAt" IS NULL ORDER BY s."createdAt" DESC LIMIT 1`,
+      [SUBSCRIBER],
+    );
+    await client.end();
+    baseline = await startBaseline(url, rows[0]!.id);
+
+    console.log(`[bench] ${customers.toLocaleString("en-US")} customers; ${SUBSCRIBER} signed in, ${items} bills a page; ${SECONDS} s per run, ${CONNECTIONS} connections at max load`);
+    const portal = await bench("portal", `${base}${billListPath}`, { cookie });
+    const plain = await bench("baseline", `http://127.0.0.1:${BASELINE_PORT}/`, {});
+
+    const ms = (value: number) => `${value.toFixed(1)} ms`;
+    const row = (name: string, result: { max: Measured; half: Measured }) =>
+      `${name.padEnd(28)} ${result.max.rps.toFixed(0).padStart(8)} req/s   p99 ${ms(result.max.p99).padStart(9)}   at half load (${Math.floor(result.max.rps / 2)} req/s): p50 ${ms(result.half.p50)}, p99 ${ms(result.half.p99)}`;
+    const ratio = portal.max.rps / plain.max.rps;
+    console.log("");
+    console.log(`bill.list, ${customers.toLocaleString("en-US")} customers`);
+    console.log(row("portal (tRPC, signed in)", portal));
+    console.log(row("baseline (node:http + pg)", plain));
+    console.log(`throughput ratio portal/baseline: ${ratio.toFixed(2)} (target >= 0.25: ${ratio >= 0.25 ? "met" : "NOT met"})`);
+    console.log(`portal p99 at half of max load: ${ms(portal.half.p99)} (target <= 50 ms: ${portal.half.p99 <= 50 ? "met" : "NOT met"})`);
+    if (ratio < 0.25 || portal.half.p99 > 50) process.exitCode = 1;
+  } finally {
+    if (baseline) {
+      await new Promise((resolve) => baseline!.server.close(resolve));
+      await baseline.pool.end().catch(() => {});
+    }
+    if (app && app.exitCode === null) {
+      app.kill("SIGTERM");
+      await new Promise((resolve) => app!.once("exit", resolve));
+    }
+    await embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,32 @@
+import { giveArticleFeedback, readArticle } from "../../domain/knowledge/article.service";
+import { articleBySlugInput, articleFeedbackInput, searchArticlesInput } from "../../domain/knowledge/knowledge.schema";
+import { searchArticles } from "../../domain/knowledge/search-articles";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
+
+const localeOf = (locale: string): "ru" | "en" => (locale === "en" ? "en" : "ru");
+
+const reader = protectedProcedure.use(({ ctx, next }) =>
+  next({
+    ctx: {
+      reader: { userId: ctx.session.id, customerId: ctx.session.customerId, channel: ctx.channel },
+      locale: localeOf(ctx.session.locale),
+    },
+  }),
+);
+
+/** The knowledge base for everyone signed in: subscribers read and rate, agents look things up. */
+export const knowledgeRouter = createTRPCRouter({
+  search: reader.input(searchArticlesInput).query(({ ctx, input }) =>
+    searchArticles(ctx.db, {
+      text: input.query,
+      category: input.category,
+      locale: input.locale ?? ctx.locale,
+      limit: input.limit ?? 10,
+      fillWithCategory: false,
+    }),
+  ),
+  article: reader
+    .input(articleBySlugInput)
+    .query(({ ctx, input }) => readArticle(ctx.db, ctx.reader, { ...input, locale: input.locale ?? ctx.locale })),
+  feedback: reader.input(articleFeedbackInput).mutation(({ ctx, input }) => giveArticleFeedback(ctx.db, ctx.reader, input)),
+});

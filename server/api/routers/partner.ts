@@ -1,0 +1,59 @@
+import type { Role } from "@prisma/client";
+import { z } from "zod";
+import { checkCredit, listSellableTariffs } from "../../domain/partner/credit-check.service";
+import { getOrderContract } from "../../domain/partner/contract.service";
+import { getPartnerFigures, listPartnerCustomers, listPartnerOrders } from "../../domain/partner/dealer.service";
+import { listAvailableNumbers, releaseNumber, reserveNumber } from "../../domain/partner/number-pool.service";
+import {
+  availableNumbersInput,
+  creditCheckInput,
+  figuresInput,
+  numberInput,
+  orderIdInput,
+  partnerListInput,
+  registerSubscriberInput,
+} from "../../domain/partner/partner.schema";
+import { registerSubscriber, reissueActivationCode } from "../../domain/partner/registration.service";
+import { createTRPCRouter, partnerProcedure } from "../trpc";
+
+type PartnerCtx = { partnerId: string; session: { id: string; role: Role }; ip: string };
+
+const dealerOf = (ctx: PartnerCtx) => ({ partnerId: ctx.partnerId, userId: ctx.session.id, role: ctx.session.role, ip: ctx.ip });
+
+export const partnerRouter = createTRPCRouter({
+  tariffs: partnerProcedure.input(z.object({}).optional()).query(({ ctx }) => listSellableTariffs(ctx.db)),
+  availableNumbers: partnerProcedure
+    .input(availableNumbersInput)
+    .query(({ ctx, input }) => listAvailableNumbers(ctx.db, { partnerId: ctx.partnerId, ...input })),
+  reserveNumber: partnerProcedure
+    .input(numberInput)
+    .mutation(({ ctx, input }) => reserveNumber(ctx.db, { partnerId: ctx.partnerId, msisdn: input.msisdn })),
+  releaseNumber: partnerProcedure
+    .input(numberInput)
+    .mutation(({ ctx, input }) => releaseNumber(ctx.db, { partnerId: ctx.partnerId, msisdn: input.msisdn })),
+  creditCheck: partnerProcedure.input(creditCheckInput).query(({ ctx, input }) => checkCredit(ctx.db, input)),
+  registerSubscriber: partnerProcedure
+    .input(registerSubscriberInput)
+    .mutation(({ ctx, input }) => registerSubscriber(ctx.db, dealerOf(ctx), input)),
+  reissueActivationCode: partnerProcedure
+    .input(orderIdInput)
+    .mutation(({ ctx, input }) => reissueActivationCode(ctx.db, dealerOf(ctx), input)),
+  customers: partnerProcedure
+    .input(partnerListInput)
+    .query(({ ctx, input }) => listPartnerCustomers(ctx.db, { partnerId: ctx.partnerId, ...input })),
+  orders: partnerProcedure
+    .input(partnerListInput)
+    .query(({ ctx, input }) => listPartnerOrders(ctx.db, { partnerId: ctx.partnerId, ...input })),
+  figures: partnerProcedure
+    .input(figuresInput)
+    .query(({ ctx, input }) => getPartnerFigures(ctx.db, { partnerId: ctx.partnerId, ...input })),
+  orderContract: partnerProcedure
+    .input(orderIdInput.extend({ locale: z.enum(["ru", "en"]).optional() }))
+    .query(({ ctx, input }) =>
+      getOrderContract(ctx.db, {
+        partnerId: ctx.partnerId,
+        orderId: input.orderId,
+        locale: input.locale ?? (ctx.session.locale === "en" ? "en" : "ru"),
+      }),
+    ),
+});

@@ -1,0 +1,224 @@
+import { randomBytes } from "node:crypto";
+import type { Database } from "../../db/client";
+import type { Prisma } from "@prisma/client";
+import type { NotificationKind } from "../notification/notify";
+import { enqueuePushFor } from "../push/enqueue-push";
+import { billStatusAfter } from "./bill-status";
+import { composeBill, type AppliedChange, type LineToBill } from "./compose-bill";
+import { DAY_MS, previousCycle } from "./cycle";
+import type { TariffPrice } from "./price-usage";
+import { getBillingSettings } from "./settings.service";
+
+export const BILL_BATCH_SIZE = 200;
+
+export type BillRunSlice = { periodStart: Date; periodEnd: Date; customerIds: string[] };
+
+type Draft = {
+  id: string;
+  customer: { id: string; accountNumber: string; currency: string; login: { id: string; locale: string } | null };
+  bill: ReturnType<typeof composeBill>;
+  status: ReturnType<typeof billStatusAfter>;
+};
+
+function periodEndOf(periodStart: Date): Date {
+  return new Date(Date.UTC(periodStart.getUTCFullYear(), periodStart.getUTCMonth() + 1, periodStart.getUTCDate()));
+}
+
+/**
+ * Who is due a bill at `now`: for each billing day, the cycle that ended last, and the customers
+ * on that day with service in it and no bill for it yet. Running again finds only the rest.
+ */
+export async function planBillRun(db: Database, now: Date, batchSize = BILL_BATCH_SIZE): Promise<BillRunSlice[]> {
+  const days = await db.$queryRaw<{ billingDay: number }[]>`SELECT DISTINCT "billingDay" FROM "Customer" WHERE "status" <> 'CLOSED'`;
+  const slices: BillRunSlice[] = [];
+  for (const { billingDay } of days) {
+    const period = previousCycle(billingDay, now);
+    const rows = await db.$queryRaw<{ id: string }[]>`
+      SELECT c."id" FROM "Customer" c
+      WHERE c."billingDay" = ${billingDay} AND c."status" <> 'CLOSED'
+        AND EXISTS (SELECT 1 FROM "Line" l WHERE l."customerId" = c."id" AND l."activatedAt" < ${period.end} AND l."status" <> 'TERMINATED')
+        AND NOT EXISTS (SELECT 1 FROM "Bill" b WHERE b."customerId" = c."id" AND b."periodStart" = ${period.start}::date)
+      ORDER BY c."id"`;
+    for (let i = 0; i < rows.length; i += batchSize) {
+      slices.push({ periodStart: period.start, periodEnd: period.end, customerIds: rows.slice(i, i + batchSize).map((row) => row.id) });
+    }
+  }
+  return slices;
+}
+
+const tariffPrice = {
+  select: {
+    id: true, code: true, name: true, nameEn: true, monthlyFeeCents: true, minutes: true, sms: true, dataMb: true,
+    minuteCents: true, smsCents: true, dataBlockCents: true,
+  },
+} as const;
+
+/**
+ * Issues the period's bill for each customer in the slice: the bill with its lines, the balance,
+ * and a BILL_ISSUED notification, in one transaction for the slice. The unique (customer, period)
+ * key makes a second run (or a concurrent one) skip the customer instead of billing twice.
+ */
+export async function billCustomers(db: Database, slice: { periodStart: Date; customerIds: string[] }, now = new Date()) {
+  const period = { start: slice.periodStart, end: periodEndOf(slice.periodStart) };
+  const settings = await getBillingSettings(db);
+  const customers = await db.customer.findMany({
+    where: { id: { in: slice.customerIds }, status: { not: "CLOSED" } },
+    select: {
+      id: true, accountNumber: true, locale: true, currency: true,
+      login: { select: { id: true, locale: true } },
+      lines: {
+        where: { status: { not: "TERMINATED" }, activatedAt: { lt: period.end } },
+        select: { id: true, msisdn: true, activatedAt: true, tariff: tariffPrice },
+        orderBy: { activatedAt: "asc" },
+      },
+    },
+  });
+  const lineIds = customers.flatMap((customer) => customer.lines.map((line) => line.id));
+  const [changes, usage] = await Promise.all([
+    db.tariffChange.findMany({
+      where: { lineId: { in: lineIds }, status: "APPLIED", effectiveAt: { gte: period.start } },
+      select: {
+        lineId: true, effective: true, effectiveAt: true, prorationCreditCents: true, prorationChargeCents: true,
+        fromTariff: tariffPrice, toTariff: tariffPrice,
+      },
+      orderBy: { effectiveAt: "asc" },
+    }),
+    db.usageRecord.findMany({
+      where: { lineId: { in: lineIds }, date: { gte: period.start, lt: period.end } },
+      select: { lineId: true, date: true, minutes: true, sms: true, dataMb: true },
+    }),
+  ]);
+  const changesByLine = groupBy(changes, (change) => change.lineId);
+  const usageByLine = groupBy(usage, (row) => row.lineId);
+
+  const dueAt = new Date(now.getTime() + settings.paymentTermDays * DAY_MS);
+  const drafts: Draft[] = [];
+  let skipped = 0;
+  for (const customer of customers) {
+    const lines: LineToBill[] = customer.lines.map((line) => ({
+      id: line.id,
+      msisdn: line.msisdn,
+      activatedAt: line.activatedAt,
+      currentTariff: line.tariff as TariffPrice,
+      changes: (changesByLine.get(line.id) ?? []).map(
+        (change): AppliedChange => ({
+          effective: change.effective,
+          effectiveAt: change.effectiveAt,
+          from: change.fromTariff,
+          to: change.toTariff,
+          creditCents: change.prorationCreditCents,
+          chargeCents: change.prorationChargeCents,
+        }),
+      ),
+      dailyUsage: usageByLine.get(line.id) ?? [],
+    }));
+    // Lines are stored in Russian, the language of the operator's documents; pages and PDFs translate them.
+    const bill = composeBill({ period, lines, taxRateBps: settings.taxRateBps, locale: "ru" });
+    if (!bill.hasService) {
+      skipped++;
+      continue;
+    }
+    drafts.push({ id: `bil_${randomBytes(12).toString("hex")}`, customer, bill, status: billStatusAfter({ totalCents: bill.totalCents, paidCents: 0, dueAt, now }) });
+  }
+  if (!drafts.length) return { billed: 0, skipped };
+
+  // One transaction for the slice. The unique (customer, period) key skips a customer already
+  // billed (a rerun, a retried job, a concurrent run); only the bills inserted here get lines,
+  // balance and a notification.
+  const billed = await db.$transaction(
+    async (tx) => {
+      await tx.bill.createMany({
+        data: drafts.map(({ id, customer, bill, status }) => ({
+          id,
+          number: `${period.start.toISOString().slice(0, 7)}-${customer.accountNumber}`,
+          customerId: customer.id,
+          periodStart: period.start,
+          periodEnd: new Date(period.end.getTime() - DAY_MS),
+          issuedAt: now,
+          dueAt,
+          subtotalCents: bill.subtotalCents,
+          taxCents: bill.taxCents,
+          totalCents: bill.totalCents,
+          currency: customer.currency,
+          status,
+          paidAt: status === "PAID" ? now : null,
+          createdAt: now,
+        })),
+        skipDuplicates: true,
+      });
+      const inserted = new Set((await tx.bill.findMany({ where: { id: { in: drafts.map((draft) => draft.id) } }, select: { id: true } })).map((row) => row.id));
+      const mine = drafts.filter((draft) => inserted.has(draft.id));
+      if (!mine.length) return 0;
+      await tx.billLine.createMany({ data: mine.flatMap((draft) => draft.bill.items.map((item) => ({ ...item, billId: draft.id }))) });
+      const customerIds = mine.map((draft) => draft.customer.id);
+      const totals = mine.map((draft) => draft.bill.totalCents);
+      await tx.$executeRaw`
+        UPDATE "Customer" AS c SET "balanceCents" = c."balanceCents" + v.total, "updatedAt" = ${now}
+        FROM unnest(${customerIds}::text[], ${totals}::int[]) AS v(id, total) WHERE c."id" = v.id`;
+      await notifyBillsIssued(
+        tx,
+        mine.flatMap(({ id, customer, bill }) => {
+          if (!customer.login) return [];
+          const isEnglish = customer.login.locale === "en";
+          const month = period.start.toISOString().slice(0, 7);
+          const amount = `${(bill.totalCents / 100).toFixed(2)} ${customer.currency}`;
+          return [
+            {
+              userId: customer.login.id,
+              kind: "BILL_ISSUED" as const,
+              title: isEnglish ? `Your bill for ${month} is ready` : `Счёт за ${month} готов`,
+              body: isEnglish ? `${amount}, due by ${dueAt.toISOString().slice(0, 10)}.` : `${amount.replace(".", ",")}, оплатить до ${dueAt.toISOString().slice(0, 10)}.`,
+              url: `/bills/${id}`,
+            },
+          ];
+        }),
+      );
+      return mine.length;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  return { billed, skipped: skipped + drafts.length - billed };
+}
+
+/** The whole run inline (tests, scripts); the job queue runs the same slices as separate jobs. */
+export async function runBillRun(db: Database, now = new Date()) {
+  let billed = 0;
+  let skipped = 0;
+  for (const slice of await planBillRun(db, now)) {
+    const result = await billCustomers(db, slice, now);
+    billed += result.billed;
+    skipped += result.skipped;
+  }
+  return { billed, skipped };
+}
+
+/** Unpaid bills past their due date become OVERDUE; returns how many changed. */
+export async function markOverdueBills(db: Database, now = new Date()): Promise<number> {
+  const result = await db.bill.updateMany({
+    where: { status: { in: ["ISSUED", "PARTIALLY_PAID"] }, dueAt: { lt: now } },
+    data: { status: "OVERDUE" },
+  });
+  return result.count;
+}
+
+/**
+ * What `notify` does for one notification, for a whole slice at once: the rows in one statement,
+ * then the web push job for each user with a subscribed device (the same `enqueuePushFor`).
+ */
+async function notifyBillsIssued(tx: Prisma.TransactionClient, notifications: { userId: string; kind: NotificationKind; title: string; body: string; url: string }[]) {
+  if (!notifications.length) return;
+  const rows = await tx.notification.createManyAndReturn({ data: notifications, select: { id: true, userId: true } });
+  const subscribed = await tx.pushSubscription.findMany({ where: { userId: { in: rows.map((row) => row.userId) } }, select: { userId: true }, distinct: ["userId"] });
+  const withDevice = new Set(subscribed.map((row) => row.userId));
+  for (const row of rows) if (withDevice.has(row.userId)) await enqueuePushFor(tx, row);
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(key(row));
+    if (list) list.push(row);
+    else map.set(key(row), [row]);
+  }
+  return map;
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+export const billIdSchema = z.string().trim().min(1).max(64);
+
+export const billListInput = z
+  .object({
+    cursor: z.string().min(1).max(200).nullish(),
+    limit: z.number().int().min(1).max(100).optional(),
+  })
+  .optional();
+
+/** `locale` picks the language of the line descriptions (the session's language by default). */
+export const billByIdInput = z.object({ id: billIdSchema, locale: z.enum(["ru", "en"]).optional() });
+
+/** A provider token from the card form; never a card number (digits only are refused). */
+export const paymentTokenSchema = z.string().regex(/^tok_[a-z0-9_]{3,60}$/, "Not a payment token");
+
+export const payBillInput = z.object({
+  billId: billIdSchema,
+  /** Kopecks; defaults to everything still due. */
+  amountCents: z.number().int().min(1).max(100_000_000).optional(),
+  idempotencyKey: z.string().min(8).max(100),
+  paymentToken: paymentTokenSchema.optional(),
+});
+
+export type PayBillInput = z.infer<typeof payBillInput>;

@@ -1,0 +1,170 @@
+import { taxOn } from "./bill-math";
+import { daysBetween, startOfUtcDay } from "./cycle";
+import { priceOverage, type TariffPrice, type Usage } from "./price-usage";
+import { prorate } from "../tariff/proration";
+
+export type BillItemKind = "SUBSCRIPTION" | "OVERAGE" | "PRORATION" | "ADJUSTMENT" | "ONE_OFF" | "TAX";
+
+export type BillItem = {
+  lineId: string | null;
+  kind: BillItemKind;
+  description: string;
+  quantity: number | null;
+  amountCents: number;
+};
+
+export type AppliedChange = {
+  effective: "IMMEDIATE" | "NEXT_CYCLE";
+  effectiveAt: Date;
+  from: TariffPrice;
+  to: TariffPrice;
+  /** As stored on the change: what the customer saw in the preview. */
+  creditCents: number;
+  chargeCents: number;
+};
+
+export type LineToBill = {
+  id: string;
+  msisdn: string | null;
+  activatedAt: Date;
+  /** The line's tariff now. */
+  currentTariff: TariffPrice;
+  /** Applied changes effective at or after the period start, oldest first. */
+  changes: AppliedChange[];
+  dailyUsage: (Usage & { date: Date })[];
+};
+
+export type Period = { start: Date; end: Date };
+
+type Locale = "ru" | "en";
+
+const TEXT = {
+  ru: {
+    fee: (tariff: string) => `Абонентская плата, тариф «${tariff}»`,
+    partialFee: (tariff: string, days: number, of: number) => `Абонентская плата за неполный месяц, тариф «${tariff}», ${days} из ${of} дн.`,
+    credit: (tariff: string, since: string, days: number) => `Перерасчёт: тариф «${tariff}» с ${since}, ${days} дн.`,
+    charge: (tariff: string, since: string, days: number) => `Тариф «${tariff}» с ${since}, ${days} дн.`,
+    minutes: (n: number) => `Звонки сверх пакета: ${n} мин`,
+    sms: (n: number) => `SMS сверх пакета: ${n} шт.`,
+    data: (n: number) => `Мобильный интернет сверх пакета: ${n} × 100 МБ`,
+    tax: (percent: string) => `НДС ${percent}%`,
+    home: "домашний интернет",
+  },
+  en: {
+    fee: (tariff: string) => `Monthly fee, ${tariff} tariff`,
+    partialFee: (tariff: string, days: number, of: number) => `Monthly fee for part of the month, ${tariff} tariff, ${days} of ${of} days`,
+    credit: (tariff: string, since: string, days: number) => `Refund: ${tariff} tariff from ${since}, ${days} days`,
+    charge: (tariff: string, since: string, days: number) => `${tariff} tariff from ${since}, ${days} days`,
+    minutes: (n: number) => `Calls above the allowance: ${n} min`,
+    sms: (n: number) => `Texts above the allowance: ${n}`,
+    data: (n: number) => `Mobile data above the allowance: ${n} × 100 MB`,
+    tax: (percent: string) => `VAT ${percent}%`,
+    home: "home internet",
+  },
+} as const;
+
+function dayMonth(date: Date): string {
+  return `${String(date.getUTCDate()).padStart(2, "0")}.${String(date.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+function msisdnLabel(msisdn: string): string {
+  const match = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(msisdn);
+  return match ? `+7 ${match[1]} ${match[2]}-${match[3]}-${match[4]}` : msisdn;
+}
+
+/** The tariff in force at the period start: a change that took effect later reveals what came before it. */
+export function tariffAtStart(line: Pick<LineToBill, "currentTariff" | "changes">, period: Period): TariffPrice {
+  const later = line.changes.find(
+    (change) => change.effectiveAt.getTime() > period.start.getTime() || (change.effective === "IMMEDIATE" && change.effectiveAt.getTime() >= period.start.getTime()),
+  );
+  return later ? later.from : line.currentTariff;
+}
+
+function sumUsage(rows: LineToBill["dailyUsage"], from: Date, to: Date): Usage {
+  const usage = { minutes: 0, sms: 0, dataMb: 0 };
+  for (const row of rows) {
+    if (row.date.getTime() < from.getTime() || row.date.getTime() >= to.getTime()) continue;
+    usage.minutes += row.minutes;
+    usage.sms += row.sms;
+    usage.dataMb += row.dataMb;
+  }
+  return usage;
+}
+
+function composeLine(line: LineToBill, period: Period, locale: Locale, label: string): BillItem[] {
+  const text = TEXT[locale];
+  const cycleDays = daysBetween(period.start, period.end);
+  const name = (tariff: TariffPrice) => (locale === "en" ? tariff.nameEn : tariff.name);
+  const items: BillItem[] = [];
+  const first = tariffAtStart(line, period);
+  const activatedDay = startOfUtcDay(line.activatedAt);
+  const isPartialMonth = activatedDay.getTime() > period.start.getTime();
+  const servedFrom = isPartialMonth ? activatedDay : period.start;
+
+  if (!isPartialMonth) {
+    items.push({ lineId: line.id, kind: "SUBSCRIPTION", description: text.fee(name(first)) + label, quantity: 1, amountCents: first.monthlyFeeCents });
+  } else {
+    const days = daysBetween(activatedDay, period.end);
+    items.push({
+      lineId: line.id,
+      kind: "PRORATION",
+      description: text.partialFee(name(first), days, cycleDays) + label,
+      quantity: days,
+      amountCents: prorate(first.monthlyFeeCents, days, cycleDays),
+    });
+  }
+
+  // Tariff segments: the tariff at the start, then one per immediate change inside the period.
+  const segments: { tariff: TariffPrice; from: Date; to: Date }[] = [{ tariff: first, from: servedFrom, to: period.end }];
+  for (const change of line.changes) {
+    const at = change.effectiveAt.getTime();
+    if (change.effective !== "IMMEDIATE" || at < period.start.getTime() || at >= period.end.getTime()) continue;
+    const since = startOfUtcDay(change.effectiveAt);
+    const days = daysBetween(since, period.end);
+    items.push({ lineId: line.id, kind: "PRORATION", description: text.credit(name(change.from), dayMonth(since), days) + label, quantity: days, amountCents: -change.creditCents });
+    items.push({ lineId: line.id, kind: "PRORATION", description: text.charge(name(change.to), dayMonth(since), days) + label, quantity: days, amountCents: change.chargeCents });
+    const current = segments[segments.length - 1]!;
+    const splitAt = since.getTime() > current.from.getTime() ? since : current.from;
+    current.to = splitAt;
+    segments.push({ tariff: change.to, from: splitAt, to: period.end });
+  }
+
+  const overage = { minutes: 0, sms: 0, dataBlocks: 0, minutesCents: 0, smsCents: 0, dataCents: 0 };
+  for (const segment of segments) {
+    const days = daysBetween(segment.from, segment.to);
+    if (days <= 0) continue;
+    const result = priceOverage(segment.tariff, sumUsage(line.dailyUsage, segment.from, segment.to), days / cycleDays);
+    overage.minutes += result.minutes;
+    overage.sms += result.sms;
+    overage.dataBlocks += result.dataBlocks;
+    overage.minutesCents += result.minutesCents;
+    overage.smsCents += result.smsCents;
+    overage.dataCents += result.dataCents;
+  }
+  if (overage.minutesCents > 0) items.push({ lineId: line.id, kind: "OVERAGE", description: text.minutes(overage.minutes) + label, quantity: overage.minutes, amountCents: overage.minutesCents });
+  if (overage.smsCents > 0) items.push({ lineId: line.id, kind: "OVERAGE", description: text.sms(overage.sms) + label, quantity: overage.sms, amountCents: overage.smsCents });
+  if (overage.dataCents > 0) items.push({ lineId: line.id, kind: "OVERAGE", description: text.data(overage.dataBlocks) + label, quantity: overage.dataBlocks, amountCents: overage.dataCents });
+  return items;
+}
+
+/**
+ * One customer's bill for a period: per line the fee (or the part of it from activation), the
+ * proration of every immediate tariff change, the overage priced per tariff segment with the
+ * allowance shared by days, then tax on the subtotal. The items, tax line included, add up to
+ * the total by construction.
+ */
+export function composeBill(input: { period: Period; lines: LineToBill[]; taxRateBps: number; locale: string; extraItems?: BillItem[] }) {
+  const locale: Locale = input.locale === "en" ? "en" : "ru";
+  const eligible = input.lines.filter((line) => line.activatedAt.getTime() < input.period.end.getTime());
+  const isMany = eligible.length > 1;
+  const items = eligible.flatMap((line) => {
+    const label = isMany ? ` (${line.msisdn ? msisdnLabel(line.msisdn) : TEXT[locale].home})` : "";
+    return composeLine(line, input.period, locale, label);
+  });
+  items.push(...(input.extraItems ?? []));
+  const subtotalCents = items.reduce((sum, item) => sum + item.amountCents, 0);
+  const taxCents = taxOn(subtotalCents, input.taxRateBps);
+  const percent = String(input.taxRateBps / 100).replace(".", locale === "ru" ? "," : ".");
+  const tax: BillItem = { lineId: null, kind: "TAX", description: TEXT[locale].tax(percent), quantity: null, amountCents: taxCents };
+  return { items: [...items, tax], subtotalCents, taxCents, totalCents: subtotalCents + taxCents, hasService: eligible.length > 0 };
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { categorySchema } from "../routing/policy.schema";
+
+export const LOCALES = ["ru", "en"] as const;
+export const articleLocaleSchema = z.enum(LOCALES);
+
+/** What the subscriber types; long input is cut to what the search uses, not refused. */
+export const searchArticlesInput = z.object({
+  query: z.string().max(500, "At most 500 characters"),
+  category: categorySchema.optional(),
+  locale: articleLocaleSchema.optional(),
+  limit: z.number().int().min(1).max(20).optional(),
+});
+
+export const articleBySlugInput = z.object({
+  slug: z.string().min(1).max(120).regex(/^[a-z0-9-]+$/, "Lower-case letters, digits and hyphens"),
+  locale: articleLocaleSchema.optional(),
+  /** The request the article is read for, to count it toward that request's self-service. */
+  requestId: z.string().min(1).max(40).optional(),
+});
+
+export const articleFeedbackInput = z.object({
+  articleId: z.string().min(1).max(60),
+  helpful: z.boolean(),
+  requestId: z.string().min(1).max(40).optional(),
+});
+
+export type SearchArticlesInput = z.infer<typeof searchArticlesInput>;
+export type ArticleFeedbackInput = z.infer<typeof articleFeedbackInput>;

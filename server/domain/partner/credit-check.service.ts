@@ -1,0 +1,100 @@
+import type { Prisma, Tariff } from "@prisma/client";
+import type { Database } from "../../db/client";
+import { badRequest } from "../errors";
+import { decideCredit, type CreditDecision, type DocumentHistory } from "./credit-decision";
+import { CREDIT_POLICY_SETTING, creditPolicySchema, DEFAULT_CREDIT_POLICY, type CreditPolicy } from "./credit-policy.schema";
+import { ageOn, operatorToday, REGISTRATION_MESSAGES as M } from "./registration-rules";
+
+type Db = Database | Prisma.TransactionClient;
+
+/** The credit policy in force: the "creditPolicy" setting, or the defaults when none is saved. */
+export async function getCreditPolicy(db: Db): Promise<CreditPolicy> {
+  const row = await db.setting.findUnique({ where: { key: CREDIT_POLICY_SETTING } });
+  if (!row) return DEFAULT_CREDIT_POLICY;
+  const parsed = creditPolicySchema.safeParse(row.value);
+  if (parsed.success) return parsed.data;
+  // A broken setting must not open the door: the defaults are the conservative choice.
+  console.warn("[credit] the saved creditPolicy is invalid; using the defaults:", parsed.error.issues[0]?.message);
+  return DEFAULT_CREDIT_POLICY;
+}
+
+/** Tariffs a dealer may sell to someone new: active, on sale, mobile, and open to a new (BRONZE) customer. */
+export function isSoldToNewCustomers(tariff: Pick<Tariff, "status" | "soldToNewCustomers" | "kind" | "openToSegments">): boolean {
+  return (
+    tariff.status === "ACTIVE" &&
+    tariff.soldToNewCustomers &&
+    tariff.kind === "MOBILE" &&
+    (tariff.openToSegments.length === 0 || tariff.openToSegments.includes("BRONZE"))
+  );
+}
+
+export async function getSellableTariffOrThrow(db: Db, tariffId: string): Promise<Tariff> {
+  const tariff = await db.tariff.findUnique({ where: { id: tariffId } });
+  if (!tariff) throw badRequest("tariffId", M.tariffUnknown);
+  if (tariff.kind !== "MOBILE") throw badRequest("tariffId", M.tariffNotMobile);
+  if (!isSoldToNewCustomers(tariff)) throw badRequest("tariffId", M.tariffNotSold);
+  return tariff;
+}
+
+export async function listSellableTariffs(db: Database) {
+  const tariffs = await db.tariff.findMany({
+    where: { status: "ACTIVE", soldToNewCustomers: true, kind: "MOBILE" },
+    orderBy: { monthlyFeeCents: "asc" },
+  });
+  return tariffs.filter(isSoldToNewCustomers).map((tariff) => ({
+    id: tariff.id,
+    code: tariff.code,
+    name: tariff.name,
+    nameEn: tariff.nameEn,
+    description: tariff.description,
+    descriptionEn: tariff.descriptionEn,
+    monthlyFeeCents: tariff.monthlyFeeCents,
+    currency: tariff.currency,
+    minutes: tariff.minutes,
+    sms: tariff.sms,
+    dataMb: tariff.dataMb,
+    minTermMonths: tariff.minTermMonths,
+  }));
+}
+
+/** Earlier accounts opened with this passport. */
+export async function getDocumentHistory(db: Db, documentNumber: string, birthDate: string): Promise<DocumentHistory> {
+  const customers = await db.customer.findMany({
+    where: { documentNumber },
+    select: {
+      status: true,
+      balanceCents: true,
+      birthDate: true,
+      _count: { select: { bills: { where: { status: "OVERDUE" } } } },
+    },
+  });
+  return {
+    debtCents: customers.reduce((sum, customer) => sum + Math.max(customer.balanceCents, 0), 0),
+    overdueBills: customers.reduce((sum, customer) => sum + customer._count.bills, 0),
+    openAccounts: customers.filter((customer) => customer.status !== "CLOSED").length,
+    isHolderMismatch: customers.some(
+      (customer) => customer.birthDate !== null && customer.birthDate.toISOString().slice(0, 10) !== birthDate,
+    ),
+  };
+}
+
+export type CreditCheckResult = Omit<CreditDecision, "rule"> & {
+  currency: string;
+  monthlyFeeCents: number;
+  age: number;
+  rule: CreditDecision["rule"];
+};
+
+/** The credit check shown to the dealer before submitting, and repeated inside the registration. */
+export async function checkCredit(
+  db: Db,
+  input: { documentNumber: string; birthDate: string; tariffId: string; now?: Date },
+): Promise<CreditCheckResult> {
+  const tariff = await getSellableTariffOrThrow(db, input.tariffId);
+  // One at a time: inside a transaction the client runs one query at once anyway.
+  const policy = await getCreditPolicy(db);
+  const history = await getDocumentHistory(db, input.documentNumber, input.birthDate);
+  const age = ageOn(input.birthDate, operatorToday(input.now));
+  const decision = decideCredit({ age, monthlyFeeCents: tariff.monthlyFeeCents, history, policy });
+  return { ...decision, currency: tariff.currency, monthlyFeeCents: tariff.monthlyFeeCents, age };
+}

@@ -1,0 +1,142 @@
+import { z } from "zod";
+import { normalizeEmail, normalizePhone } from "../identity/identifier";
+import {
+  checkAddress,
+  checkBirthDate,
+  checkDocumentNumber,
+  checkName,
+  normalizeDocumentNumber,
+  normalizeName,
+  operatorToday,
+  REGISTRATION_MESSAGES as M,
+  type RegistrationMessageKey,
+} from "./registration-rules";
+
+/** A refinement from a pure rule: the rule's message key becomes the issue's message. */
+function rule(check: (value: string) => RegistrationMessageKey | null) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    const key = check(value);
+    if (key) ctx.addIssue({ code: "custom", message: M[key] });
+  };
+}
+
+const nameSchema = z.string(M.nameRequired).superRefine(rule(checkName)).transform(normalizeName);
+
+/** Optional text inputs arrive as "" from a form: empty means not given. */
+function optional<Out>(schema: z.ZodType<Out, string>) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .pipe(schema.optional());
+}
+
+export const birthDateSchema = z
+  .string(M.birthDateFormat)
+  .trim()
+  .superRefine((value, ctx) => rule((date) => checkBirthDate(date, operatorToday()))(value, ctx));
+
+export const documentNumberSchema = z
+  .string(M.documentFormat)
+  .superRefine(rule(checkDocumentNumber))
+  .transform((value) => normalizeDocumentNumber(value) ?? value);
+
+const phoneSchema = z.string().transform((value, ctx) => {
+  const phone = normalizePhone(value);
+  if (!phone) {
+    ctx.addIssue({ code: "custom", message: M.phoneInvalid });
+    return z.NEVER;
+  }
+  return phone;
+});
+
+/** A number of the operator's pool: a Russian mobile number in any common form, as E.164. */
+export const msisdnSchema = z
+  .string(M.msisdnRequired)
+  .trim()
+  .min(1, M.msisdnRequired)
+  .transform((value, ctx) => {
+    const phone = normalizePhone(value);
+    if (!phone?.startsWith("+7")) {
+      ctx.addIssue({ code: "custom", message: M.phoneInvalid });
+      return z.NEVER;
+    }
+    return phone;
+  });
+
+const emailSchema = z.string().transform((value, ctx) => {
+  const email = value.length <= 254 ? normalizeEmail(value) : null;
+  if (!email) {
+    ctx.addIssue({ code: "custom", message: M.emailInvalid });
+    return z.NEVER;
+  }
+  return email;
+});
+
+/** The subscriber's identity and contacts, as the contract of `partner.registerSubscriber` names them. */
+export const registrationCustomerSchema = z.object({
+  firstName: nameSchema,
+  lastName: nameSchema,
+  middleName: optional(nameSchema),
+  birthDate: birthDateSchema,
+  documentNumber: documentNumberSchema,
+  address: z.string(M.addressRequired).superRefine(rule(checkAddress)).transform((value) => value.trim().replace(/\s+/g, " ")),
+  email: optional(emailSchema),
+  /** A phone to reach the subscriber besides the new number. */
+  phone: optional(phoneSchema),
+});
+
+/** What the dealer's form submits; the server validates the same schema (plus the idempotency key). */
+export const registrationSchema = z.object({
+  customer: registrationCustomerSchema,
+  tariffId: z.string(M.tariffRequired).trim().min(1, M.tariffRequired).max(100),
+  msisdn: msisdnSchema,
+});
+
+export const idempotencyKeySchema = z.string().min(8).max(100);
+
+export const registerSubscriberInput = registrationSchema.extend({ idempotencyKey: idempotencyKeySchema });
+
+export type RegistrationFormInput = z.input<typeof registrationSchema>;
+export type Registration = z.output<typeof registrationSchema>;
+export type RegisterSubscriberInput = z.output<typeof registerSubscriberInput>;
+
+export const creditCheckInput = z.object({
+  documentNumber: documentNumberSchema,
+  birthDate: birthDateSchema,
+  tariffId: z.string(M.tariffRequired).trim().min(1, M.tariffRequired).max(100),
+});
+
+export const availableNumbersInput = z
+  .object({
+    /** Digits the number should contain, e.g. "777". */
+    search: z
+      .string()
+      .trim()
+      .max(11)
+      .regex(/^\d*$/, "Digits only")
+      .optional(),
+    niceOnly: z.boolean().optional(),
+    limit: z.number().int().min(1).max(60).optional(),
+    /** The last number of the previous page. */
+    cursor: z.string().max(20).optional(),
+  })
+  .optional();
+
+export const numberInput = z.object({ msisdn: msisdnSchema });
+
+const cursorSchema = z.string().min(1).max(100).optional();
+
+export const partnerListInput = z
+  .object({
+    cursor: cursorSchema,
+    limit: z.number().int().min(1).max(100).optional(),
+    /** A name, an account number or a phone number (or part of one). */
+    search: z.string().trim().max(100).optional(),
+  })
+  .optional();
+
+export const orderIdInput = z.object({ orderId: z.string().min(1).max(100) });
+
+export const figuresInput = z.object({ days: z.number().int().min(7).max(92).optional(), months: z.number().int().min(3).max(24).optional() }).optional();

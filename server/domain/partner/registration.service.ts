@@ -1,0 +1,254 @@
+import { randomBytes, randomInt } from "node:crypto";
+import type { Prisma, Role } from "@prisma/client";
+import type { Database } from "../../db/client";
+import { hashPassword, verifyPassword } from "../../auth/password";
+import { enqueueJob } from "../../jobs/enqueue";
+import { writeAudit } from "../audit/write-audit";
+import { AppError, isUniqueViolation } from "../errors";
+import { recordInteraction } from "../interaction/record-interaction";
+import { activationExpiry, deriveActivationCode, getActivationKey } from "./activation-code";
+import { checkCredit, getSellableTariffOrThrow } from "./credit-check.service";
+import { assignNumber } from "./number-pool.service";
+import type { RegisterSubscriberInput } from "./partner.schema";
+import { operatorToday } from "./registration-rules";
+
+export type Dealer = { partnerId: string; userId: string; role: Role; ip: string };
+
+export type RegistrationResult = {
+  customerId: string;
+  accountNumber: string;
+  orderId: string;
+  msisdn: string;
+  customerName: string;
+  /** The one-time code the subscriber activates the account with; null once used or expired. */
+  activationCode: string | null;
+  activationExpiresAt: Date | null;
+  tariff: { id: string; code: string; name: string; nameEn: string; monthlyFeeCents: number };
+  depositCents: number;
+  creditLimitCents: number;
+  currency: string;
+  contractUrl: string;
+};
+
+/** 10 digits like the existing accounts, starting with 5 for accounts opened by dealers. */
+async function newAccountNumber(db: Database): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const candidate = `5${String(randomInt(0, 1_000_000_000)).padStart(9, "0")}`;
+    if (!(await db.customer.findUnique({ where: { accountNumber: candidate }, select: { id: true } }))) return candidate;
+  }
+  throw new AppError("CONFLICT", "Could not allocate an account number; try again");
+}
+
+async function resultOf(db: Database, orderId: string, now: Date): Promise<RegistrationResult> {
+  const order = await db.order.findUniqueOrThrow({
+    where: { id: orderId },
+    include: { tariff: true, customer: { include: { login: true } } },
+  });
+  const customer = order.customer;
+  if (!customer) throw new AppError("CONFLICT", "This order has no customer");
+  const login = customer.login;
+  let activationCode: string | null = null;
+  const isPending = login && !login.passwordHash && login.activationCodeHash && login.activationExpiresAt;
+  if (isPending && login.activationExpiresAt! > now) {
+    const code = deriveActivationCode(await getActivationKey(db), login.id, login.activationExpiresAt!);
+    // The key may have changed since the code was issued; never hand out a code that will not work.
+    if (await verifyPassword(login.activationCodeHash!, code)) activationCode = code;
+  }
+  return {
+    customerId: customer.id,
+    accountNumber: customer.accountNumber,
+    orderId: order.id,
+    msisdn: order.msisdn,
+    customerName: `${customer.firstName} ${customer.lastName}`,
+    activationCode,
+    activationExpiresAt: activationCode ? login!.activationExpiresAt : null,
+    tariff: {
+      id: order.tariff.id,
+      code: order.tariff.code,
+      name: order.tariff.name,
+      nameEn: order.tariff.nameEn,
+      monthlyFeeCents: order.tariff.monthlyFeeCents,
+    },
+    depositCents: order.depositCents,
+    creditLimitCents: order.creditLimitCents,
+    currency: order.tariff.currency,
+    contractUrl: `/partner/orders/${order.id}/contract`,
+  };
+}
+
+/** A replay must be the same registration: the same key for another number is a client bug. */
+async function replayOf(db: Database, dealer: Dealer, input: RegisterSubscriberInput, now: Date) {
+  const order = await db.order.findUnique({
+    where: { partnerId_idempotencyKey: { partnerId: dealer.partnerId, idempotencyKey: input.idempotencyKey } },
+    select: { id: true, msisdn: true, customer: { select: { documentNumber: true } } },
+  });
+  if (!order) return null;
+  if (order.msisdn !== input.msisdn || order.customer?.documentNumber !== input.customer.documentNumber) {
+    throw new AppError("CONFLICT", "This idempotency key was used for another registration");
+  }
+  return resultOf(db, order.id, now);
+}
+
+/**
+ * Registers a subscriber for a dealer: the credit check, then in one transaction the customer,
+ * the line on the pool number, the subscriber's login (no password yet, an activation code),
+ * the order, the PARTNER-channel interaction and the audit entry. The same idempotency key
+ * answers the same registration; two registrations racing for one number: one wins, the other
+ * gets CONFLICT.
+ */
+export async function registerSubscriber(
+  db: Database,
+  dealer: Dealer,
+  input: RegisterSubscriberInput,
+  now = new Date(),
+): Promise<RegistrationResult> {
+  const replay = await replayOf(db, dealer, input, now);
+  if (replay) return replay;
+
+  const tariff = await getSellableTariffOrThrow(db, input.tariffId);
+  const credit = await checkCredit(db, {
+    documentNumber: input.customer.documentNumber,
+    birthDate: input.customer.birthDate,
+    tariffId: tariff.id,
+    now,
+  });
+  if (!credit.approved) {
+    const reason = credit.reasons[0] ?? "Refused by the credit policy";
+    throw new AppError("BAD_REQUEST", reason, { "customer.documentNumber": reason });
+  }
+
+  // Slow work before the transaction, so the number's row lock is held for milliseconds.
+  const userId = `usr_${randomBytes(12).toString("base64url")}`;
+  const activationExpiresAt = activationExpiry(now);
+  const activationCode = deriveActivationCode(await getActivationKey(db), userId, activationExpiresAt);
+  const activationCodeHash = await hashPassword(activationCode);
+  const accountNumber = await newAccountNumber(db);
+  const partner = await db.partner.findUniqueOrThrow({ where: { id: dealer.partnerId }, select: { code: true } });
+  const { customer } = input;
+  const name = `${customer.firstName} ${customer.lastName}`;
+  const billingDay = Math.min(Number(operatorToday(now).slice(8, 10)), 28);
+
+  try {
+    const orderId = await db.$transaction(async (tx: Prisma.TransactionClient) => {
+      await assignNumber(tx, { partnerId: dealer.partnerId, msisdn: input.msisdn, now });
+      const created = await tx.customer.create({
+        data: {
+          accountNumber,
+          firstName: customer.firstName,
+          lastName: customer.lastName,
+          middleName: customer.middleName ?? null,
+          birthDate: new Date(`${customer.birthDate}T00:00:00Z`),
+          documentNumber: customer.documentNumber,
+          address: customer.address,
+          email: customer.email ?? null,
+          phone: customer.phone ?? input.msisdn,
+          billingDay,
+          partnerId: dealer.partnerId,
+          createdAt: now,
+        },
+      });
+      await tx.line.create({
+        data: { customerId: created.id, kind: "MOBILE", msisdn: input.msisdn, tariffId: tariff.id, activatedAt: now, tariffSince: now, createdAt: now },
+      });
+      await tx.user.create({
+        data: {
+          id: userId,
+          role: "SUBSCRIBER",
+          phone: input.msisdn,
+          passwordHash: null,
+          name,
+          customerId: created.id,
+          activationCodeHash,
+          activationExpiresAt,
+        },
+      });
+      const order = await tx.order.create({
+        data: {
+          partnerId: dealer.partnerId,
+          createdById: dealer.userId,
+          customerId: created.id,
+          tariffId: tariff.id,
+          msisdn: input.msisdn,
+          depositCents: credit.depositCents,
+          creditLimitCents: credit.creditLimitCents,
+          idempotencyKey: input.idempotencyKey,
+          createdAt: now,
+        },
+      });
+      await recordInteraction(tx, {
+        customerId: created.id,
+        channel: "PARTNER",
+        type: "SUBSCRIBER_REGISTERED",
+        actorId: dealer.userId,
+        data: {
+          orderId: order.id,
+          partnerCode: partner.code,
+          msisdn: input.msisdn,
+          tariffCode: tariff.code,
+          depositCents: credit.depositCents,
+          creditLimitCents: credit.creditLimitCents,
+        },
+        at: now,
+      });
+      await writeAudit(
+        tx,
+        { id: dealer.userId, role: dealer.role, ip: dealer.ip },
+        {
+          action: "partner.registerSubscriber",
+          entityType: "Customer",
+          entityId: created.id,
+          after: { accountNumber, orderId: order.id, msisdn: input.msisdn, tariffCode: tariff.code, depositCents: credit.depositCents },
+        },
+      );
+      // The new customer gets a value score from the start (a new line is a scoring event).
+      await enqueueJob(tx, "value:recompute", { customerId: created.id }, { jobKey: `value:recompute:${created.id}` });
+      return order.id;
+    });
+    return await resultOf(db, orderId, now);
+  } catch (error) {
+    // A concurrent duplicate of this request won: answer what it created.
+    const winner = await replayOf(db, dealer, input, now).catch(() => null);
+    if (winner) return winner;
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "This number or account was just taken; pick another number");
+    throw error;
+  }
+}
+
+/**
+ * A new activation code for a subscriber the dealer registered who has not activated yet (the
+ * slip was lost, or the code expired). The earlier code stops working.
+ */
+export async function reissueActivationCode(db: Database, dealer: Dealer, input: { orderId: string }, now = new Date()) {
+  const order = await db.order.findFirst({
+    where: { id: input.orderId, partnerId: dealer.partnerId },
+    select: { customer: { select: { id: true, login: { select: { id: true, passwordHash: true } } } } },
+  });
+  const customer = order?.customer;
+  const login = customer?.login;
+  if (!customer || !login) throw new AppError("NOT_FOUND", "Order not found");
+  if (login.passwordHash) throw new AppError("CONFLICT", "The subscriber has already activated the account");
+  const activationExpiresAt = activationExpiry(now);
+  const activationCode = deriveActivationCode(await getActivationKey(db), login.id, activationExpiresAt);
+  const activationCodeHash = await hashPassword(activationCode);
+  await db.$transaction(async (tx: Prisma.TransactionClient) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: login.id, passwordHash: null },
+      data: { activationCodeHash, activationExpiresAt },
+    });
+    if (count !== 1) throw new AppError("CONFLICT", "The subscriber has already activated the account");
+    await recordInteraction(tx, {
+      customerId: customer.id,
+      channel: "PARTNER",
+      type: "ACTIVATION_CODE_REISSUED",
+      actorId: dealer.userId,
+      data: { orderId: input.orderId },
+      at: now,
+    });
+    await writeAudit(
+      tx,
+      { id: dealer.userId, role: dealer.role, ip: dealer.ip },
+      { action: "partner.reissueActivationCode", entityType: "User", entityId: login.id, after: { activationExpiresAt: activationExpiresAt.toISOString() } },
+    );
+  });
+  return { orderId: input.orderId, activationCode, activationExpiresAt };
+}

@@ -1,0 +1,22 @@
+/**
+ * A card payment provider. The browser hands the card to the provider and gets a token back;
+ * the portal only ever sees the token, and stores the last four digits and the brand it returns.
+ */
+export type ChargeRequest = {
+  amountCents: number;
+  currency: string;
+  /** A token from the provider's card form, or undefined for the customer's card on file. */
+  token: string | undefined;
+  /** Passed to the provider so a retried charge is one charge. */
+  idempotencyKey: string;
+  description: string;
+};
+
+export type ChargeResult =
+  | { status: "SUCCEEDED"; providerRef: string; cardLast4: string | null; cardBrand: string | null }
+  | { status: "DECLINED"; providerRef: string; cardLast4: string | null; cardBrand: string | null; failureReason: string };
+
+export type PaymentProvider = {
+  name: string;
+  charge(request: ChargeRequest): Promise<ChargeResult>;
+};

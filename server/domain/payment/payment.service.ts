@@ -1,0 +1,167 @@
+import type { Channel, Payment } from "@prisma/client";
+import type { Database } from "../../db/client";
+import { amountDueCents, billStatusAfter } from "../billing/bill-status";
+import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
+import { recordInteraction } from "../interaction/record-interaction";
+import type { ChargeResult, PaymentProvider } from "./payment-provider";
+import { testPaymentProvider } from "./test-provider";
+
+type PayInput = {
+  customerId: string;
+  billId: string;
+  amountCents?: number;
+  idempotencyKey: string;
+  paymentToken?: string;
+  actorId: string;
+  channel: Channel;
+};
+
+const REPLAY_WAIT_MS = 10_000;
+/** A PENDING payment this old lost its process between the provider and the database: charge again (same key, same charge). */
+const STALE_PENDING_MS = 30_000;
+
+const billSummary = { select: { id: true, number: true, status: true, totalCents: true, paidCents: true, currency: true } } as const;
+
+export type PaymentView = Payment & { bill: { id: string; number: string; status: string; totalCents: number; paidCents: number; currency: string } };
+
+/** The payment provider in use; the built-in test provider is the only one shipped. */
+export function getPaymentProvider(): PaymentProvider {
+  return testPaymentProvider;
+}
+
+function findByKey(db: Database, actorId: string, idempotencyKey: string): Promise<PaymentView | null> {
+  return db.payment.findUnique({ where: { actorId_idempotencyKey: { actorId, idempotencyKey } }, include: { bill: billSummary } });
+}
+
+type BillRow = { id: string; number: string; totalCents: number; paidCents: number; status: string; currency: string; dueAt: Date };
+
+/**
+ * Pays a bill (all that is due, or part of it) through the provider. The same idempotency key
+ * returns the same payment, also while the first attempt is still at the provider; concurrent
+ * payments with different keys can never pay more than is due, because each reserves its amount
+ * as a PENDING row under the bill's row lock. A decline is a stored DECLINED payment, not an error.
+ */
+export async function payBill(db: Database, input: PayInput, provider = getPaymentProvider()): Promise<PaymentView> {
+  const existing = await findByKey(db, input.actorId, input.idempotencyKey);
+  if (existing) return replay(db, existing, input, provider);
+
+  let reserved: PaymentView;
+  try {
+    reserved = await db.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<BillRow[]>`
+        SELECT "id", "number", "totalCents", "paidCents", "status"::text AS "status", "currency", "dueAt"
+        FROM "Bill" WHERE "id" = ${input.billId} AND "customerId" = ${input.customerId} FOR UPDATE`;
+      const bill = rows[0];
+      if (!bill) throw notFound("Bill");
+      if (bill.status === "CANCELLED") throw badRequest("billId", "This bill is cancelled");
+      const due = amountDueCents(bill);
+      if (due === 0) throw badRequest("billId", "This bill is already paid");
+      const inFlight = await tx.payment.aggregate({ where: { billId: bill.id, status: "PENDING" }, _sum: { amountCents: true } });
+      const available = due - (inFlight._sum.amountCents ?? 0);
+      if (available <= 0) throw new AppError("CONFLICT", "Another payment for this bill is in progress");
+      const amountCents = input.amountCents ?? available;
+      if (amountCents > available) {
+        throw badRequest("amountCents", `At most ${available} can be paid on this bill now`);
+      }
+      return tx.payment.create({
+        data: {
+          billId: bill.id,
+          customerId: input.customerId,
+          amountCents,
+          currency: bill.currency,
+          status: "PENDING",
+          provider: provider.name,
+          actorId: input.actorId,
+          idempotencyKey: input.idempotencyKey,
+          channel: input.channel,
+        },
+        include: { bill: billSummary },
+      });
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await findByKey(db, input.actorId, input.idempotencyKey);
+    if (!winner) throw error;
+    return replay(db, winner, input, provider);
+  }
+  return charge(db, reserved, input.paymentToken, provider);
+}
+
+async function charge(db: Database, payment: PaymentView, token: string | undefined, provider: PaymentProvider): Promise<PaymentView> {
+  let result: ChargeResult;
+  try {
+    result = await provider.charge({
+      amountCents: payment.amountCents,
+      currency: payment.currency,
+      token,
+      idempotencyKey: `${payment.actorId}:${payment.idempotencyKey}`,
+      description: `Bill ${payment.bill.number}`,
+    });
+  } catch (error) {
+    console.warn("[payment] provider error for payment", payment.id, (error as Error).message);
+    result = { status: "DECLINED", providerRef: "", cardLast4: null, cardBrand: null, failureReason: "provider_unavailable" };
+  }
+  return settle(db, payment.id, result);
+}
+
+/** Writes the provider's answer once: the payment, and on success the bill, its status and the balance. */
+async function settle(db: Database, paymentId: string, result: ChargeResult, now = new Date()): Promise<PaymentView> {
+  return db.$transaction(async (tx) => {
+    const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId } });
+    const rows = await tx.$queryRaw<BillRow[]>`
+      SELECT "id", "number", "totalCents", "paidCents", "status"::text AS "status", "currency", "dueAt"
+      FROM "Bill" WHERE "id" = ${payment.billId} FOR UPDATE`;
+    const bill = rows[0]!;
+    const claimed = await tx.payment.updateMany({
+      where: { id: paymentId, status: "PENDING" },
+      data: {
+        status: result.status,
+        providerRef: result.providerRef || null,
+        cardLast4: result.cardLast4,
+        failureReason: result.status === "DECLINED" ? result.failureReason : null,
+      },
+    });
+    if (claimed.count === 1) {
+      if (result.status === "SUCCEEDED") {
+        const paidCents = bill.paidCents + payment.amountCents;
+        const status = billStatusAfter({ totalCents: bill.totalCents, paidCents, dueAt: bill.dueAt, now, isCancelled: bill.status === "CANCELLED" });
+        await tx.bill.update({ where: { id: bill.id }, data: { paidCents, status, ...(status === "PAID" ? { paidAt: now } : {}) } });
+        await tx.customer.update({ where: { id: payment.customerId }, data: { balanceCents: { decrement: payment.amountCents } } });
+      }
+      await recordInteraction(tx, {
+        customerId: payment.customerId,
+        channel: payment.channel,
+        type: "PAYMENT",
+        actorId: payment.actorId,
+        data: { paymentId, billId: bill.id, amountCents: payment.amountCents, status: result.status },
+        at: now,
+      });
+    }
+    return tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { bill: billSummary } });
+  });
+}
+
+async function replay(db: Database, payment: PaymentView, input: PayInput, provider: PaymentProvider): Promise<PaymentView> {
+  // A key is per actor; reusing it for another bill must neither pay it nor reveal the first one.
+  if (payment.billId !== input.billId || payment.customerId !== input.customerId) {
+    throw new AppError("CONFLICT", "This idempotency key was already used for another payment");
+  }
+  const deadline = Date.now() + REPLAY_WAIT_MS;
+  let current = payment;
+  while (current.status === "PENDING" && Date.now() < deadline) {
+    if (Date.now() - current.createdAt.getTime() > STALE_PENDING_MS) return charge(db, current, input.paymentToken, provider);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    current = (await findByKey(db, input.actorId, input.idempotencyKey)) ?? current;
+  }
+  return current;
+}
+
+/** The customer's payments, newest first. */
+export async function listPayments(db: Database, input: { customerId: string; limit?: number }) {
+  return db.payment.findMany({
+    where: { customerId: input.customerId },
+    orderBy: { createdAt: "desc" },
+    take: input.limit ?? 20,
+    include: { bill: billSummary },
+  });
+}

@@ -1,0 +1,146 @@
+import type { Channel } from "@prisma/client";
+import type { Database } from "../../db/client";
+import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
+import { recordInteraction } from "../interaction/record-interaction";
+import { searchArticles } from "../knowledge/search-articles";
+import { notify } from "../notification/notify";
+import { actionsFor } from "./request-read.service";
+import type { CreateRequestInput } from "./request.schema";
+import { changeRequestStatus } from "./request-status";
+import { ROUTED_NOTE, routeRequest, statusForDecision } from "./route-request";
+
+export type Requester = { userId: string; customerId: string; channel: Channel; locale: "ru" | "en" };
+
+/** The contract's answer to request.create, built from the stored request (so a replay answers the same). */
+async function createdView(db: Database, requester: Requester, requestId: string) {
+  const request = await db.serviceRequest.findUniqueOrThrow({ where: { id: requestId } });
+  const [suggestedArticles, actions] = await Promise.all([
+    searchArticles(db, {
+      text: `${request.subject} ${request.description}`,
+      locale: requester.locale,
+      category: request.category,
+      limit: 3,
+      fillWithCategory: true,
+    }),
+    actionsFor(db, request),
+  ]);
+  return {
+    id: request.id,
+    number: request.number,
+    category: request.category,
+    status: request.status,
+    routing: {
+      decision: request.decision,
+      priority: request.priority,
+      slaDueAt: request.slaDueAt,
+      reasons: Array.isArray(request.routingReasons) ? (request.routingReasons as string[]) : [],
+      reasonCodes: request.routingReasonCodes ?? [],
+    },
+    suggestedArticles,
+    actions,
+  };
+}
+
+async function checkReferences(db: Database, customerId: string, input: CreateRequestInput) {
+  if (input.lineId) {
+    const line = await db.line.findFirst({ where: { id: input.lineId, customerId }, select: { id: true } });
+    if (!line) throw notFound("Line");
+  }
+  if (input.billId) {
+    const bill = await db.bill.findFirst({ where: { id: input.billId, customerId }, select: { totalCents: true } });
+    if (!bill) throw notFound("Bill");
+    if (input.disputedAmountCents != null && input.disputedAmountCents > bill.totalCents) {
+      throw badRequest("disputedAmountCents", "The disputed amount is more than the bill's total");
+    }
+  }
+  if (input.disputedAmountCents != null && input.category !== "BILL_DISPUTE") {
+    throw badRequest("disputedAmountCents", "Only a bill dispute has a disputed amount");
+  }
+}
+
+/**
+ * Opens a service request (`request.create`): routes it (self-service, queue or personal manager)
+ * with its reasons, records the contact on its channel, and answers with suggested articles and
+ * direct actions. Same idempotency key, same request; racing duplicates create one.
+ */
+export async function createRequest(db: Database, requester: Requester, input: CreateRequestInput, now = new Date()) {
+  const existing = await db.serviceRequest.findUnique({
+    where: { createdById_idempotencyKey: { createdById: requester.userId, idempotencyKey: input.idempotencyKey } },
+    select: { id: true },
+  });
+  if (existing) return createdView(db, requester, existing.id);
+
+  await checkReferences(db, requester.customerId, input);
+  const routing = await routeRequest(db, {
+    customerId: requester.customerId,
+    category: input.category,
+    disputedAmountCents: input.disputedAmountCents,
+    now,
+  });
+  const status = statusForDecision(routing.decision);
+  try {
+    const id = await db.$transaction(async (tx) => {
+      const request = await tx.serviceRequest.create({
+        data: {
+          customerId: requester.customerId,
+          lineId: input.lineId ?? null,
+          billId: input.billId ?? null,
+          disputedAmountCents: input.disputedAmountCents ?? null,
+          category: input.category,
+          subject: input.subject,
+          description: input.description,
+          status: "NEW",
+          channel: requester.channel,
+          decision: routing.decision,
+          priority: routing.priority,
+          slaDueAt: routing.slaDueAt,
+          routingReasons: routing.reasons,
+          routingReasonCodes: routing.reasonCodes,
+          segmentAtCreation: routing.segment,
+          policyVersion: routing.policyVersion,
+          createdById: requester.userId,
+          idempotencyKey: input.idempotencyKey,
+          createdAt: now,
+        },
+      });
+      await tx.requestEvent.create({ data: { requestId: request.id, status: "NEW", actorId: requester.userId, at: now } });
+      await changeRequestStatus(tx, {
+        requestId: request.id,
+        from: "NEW",
+        to: status,
+        actorId: null,
+        note: ROUTED_NOTE[status],
+        now,
+        data: { assignedToId: routing.assignedToId, claimedAt: routing.assignedToId ? now : null },
+      });
+      await recordInteraction(tx, {
+        customerId: requester.customerId,
+        channel: requester.channel,
+        type: "REQUEST_CREATED",
+        actorId: requester.userId,
+        requestId: request.id,
+        data: { category: input.category, decision: routing.decision, priority: routing.priority, reasonCodes: routing.reasonCodes },
+        at: now,
+      });
+      if (routing.assignedToId) {
+        await notify(tx, routing.assignedToId, {
+          kind: "REQUEST_STATUS",
+          title: `New request #${request.number} from your client`,
+          body: `${input.category}: ${input.subject}`.slice(0, 200),
+          url: `/agent/requests/${request.id}`,
+        });
+      }
+      return request.id;
+    });
+    return createdView(db, requester, id);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // A concurrent duplicate with the same key won the race: answer with its request.
+    const winner = await db.serviceRequest.findUnique({
+      where: { createdById_idempotencyKey: { createdById: requester.userId, idempotencyKey: input.idempotencyKey } },
+      select: { id: true },
+    });
+    if (!winner) throw new AppError("CONFLICT", "The request could not be saved; try again");
+    return createdView(db, requester, winner.id);
+  }
+}

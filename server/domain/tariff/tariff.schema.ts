@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+export const idSchema = z.string().trim().min(1).max(64);
+export const idempotencyKeySchema = z.string().min(8).max(100);
+export const effectiveSchema = z.enum(["IMMEDIATE", "NEXT_CYCLE"]);
+
+export const tariffListInput = z.object({ lineId: idSchema.optional() }).optional();
+
+export const previewTariffChangeInput = z.object({
+  lineId: idSchema,
+  tariffId: idSchema,
+  effective: effectiveSchema,
+});
+
+export const changeTariffInput = previewTariffChangeInput.extend({ idempotencyKey: idempotencyKeySchema });
+
+export const cancelTariffChangeInput = z.object({ changeId: idSchema });
+
+export const recommendTariffInput = z.object({ lineId: idSchema });
+
+export const lineChangesInput = z.object({ lineId: idSchema.optional() }).optional();
+
+export type PreviewTariffChangeInput = z.infer<typeof previewTariffChangeInput>;
+export type ChangeTariffInput = z.infer<typeof changeTariffInput>;

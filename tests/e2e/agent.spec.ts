@@ -1,0 +1,149 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import pg from "pg";
+import { apiSignIn, FIRST, signInWithForm, trpcQuery } from "./helpers";
+
+const PG_PORT = Number(process.env.E2E_PG_PORT ?? 55491);
+
+const BRONZE = "+79001000002";
+const AGENT = "agent1@selfcare.test";
+
+async function trpcMutation(request: APIRequestContext, procedure: string, input: unknown) {
+  const response = await request.post(`${FIRST}/api/trpc/${procedure}`, { data: { json: input } });
+  return { status: response.status(), body: await response.json() };
+}
+
+test("an agent takes a new escalation from the queue to resolution on one screen; the subscriber sees the answer", async ({ page, browser, playwright }) => {
+  test.setTimeout(90_000);
+  const stamp = Date.now();
+  const subject = `Жалоба на качество связи ${stamp}`;
+  const reply = `Проверили базовую станцию рядом с вами (${stamp}), перезагрузите телефон.`;
+  const note = `Внутренне: клиент звонил дважды (${stamp})`;
+  const resolution = `Настройки сети обновлены (${stamp}).`;
+
+  // The agent opens the queue first: the escalation must arrive without a reload.
+  await signInWithForm(page, AGENT);
+  // The first page after signing in renders on the server; allow a busy CI machine its time.
+  await expect(page.getByRole("heading", { name: "Очередь обращений" })).toBeVisible({ timeout: 30_000 });
+  await expect(page).toHaveURL(/\/agent$/);
+  await page.getByLabel("Тема").selectOption("COMPLAINT");
+
+  const subscriber = await playwright.request.newContext();
+  expect((await apiSignIn(subscriber, FIRST, BRONZE)).ok).toBe(true);
+  const created = await trpcMutation(subscriber, "request.create", {
+    category: "COMPLAINT",
+    subject,
+    description: "Постоянно обрывается связь во время разговора, особенно вечером дома.",
+    idempotencyKey: `e2e-agent-${stamp}`,
+  });
+  expect(created.status).toBe(200);
+  const { id: requestId, number } = created.body.result.data.json as { id: string; number: number };
+
+  const card = page.locator(`[data-request-id="${requestId}"]`);
+  await expect(card).toBeVisible({ timeout: 25_000 });
+  await expect(card).toContainText(subject);
+  await expect(card.locator("[data-sla]")).toBeVisible();
+  await card.getByRole("button", { name: `Взять №${number}` }).click();
+
+  // One screen: the request, the conversation and the customer's 360 view beside it.
+  await expect(page).toHaveURL(new RegExp(`/agent/requests/${requestId}$`));
+  await expect(page.getByRole("heading", { name: new RegExp(`Заявка №${number}`) })).toBeVisible();
+  await expect(page.getByTestId("request-holder")).toHaveText("Мария Ковалёва");
+  const panel = page.getByTestId("customer-360");
+  await expect(panel.getByRole("heading", { name: "Смирнов Никита Андреевич" })).toBeVisible();
+  await expect(panel.getByText("Ценность клиента")).toBeVisible();
+  await expect(panel.getByText("+7 900 100-00-02").first()).toBeVisible();
+  await expect(panel.getByRole("heading", { name: /Счета/ })).toBeVisible();
+  await expect(panel.getByTestId("timeline")).toContainText("Создал заявку");
+
+  // A canned response fills in the customer's name.
+  await page.getByLabel("Шаблон ответа").selectOption({ label: "Приветствие" });
+  await expect(page.getByLabel("Сообщение")).toHaveValue(new RegExp(`Здравствуйте, Никита! Я занимаюсь вашей заявкой №${number}`));
+  await page.getByLabel("Сообщение").fill(reply);
+  await page.getByRole("button", { name: "Отправить ответ" }).click();
+  await expect(page.getByText("Ответ отправлен, клиент получил уведомление.")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: reply })).toBeVisible();
+
+  await page.getByLabel("Внутренняя заметка").check();
+  await page.getByLabel("Сообщение").fill(note);
+  await page.getByRole("button", { name: "Добавить заметку" }).click();
+  const noteItem = page.locator('[data-internal="true"]').filter({ hasText: note });
+  await expect(noteItem).toBeVisible();
+  await expect(noteItem).toContainText("Внутренняя заметка — видят только агенты");
+
+  await page.getByLabel("Результат").selectOption("FIXED");
+  await page.getByLabel("Описание решения").fill(resolution);
+  await page.getByRole("button", { name: "Решить заявку" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Заявка решена." })).toBeVisible();
+
+  // The subscriber sees the reply and the resolution, and never the internal note.
+  const seen = await trpcQuery(subscriber, FIRST, "request.byId", { id: requestId });
+  expect(seen.status).toBe(200);
+  expect(seen.body.result.data.json.status).toBe("RESOLVED");
+  const subscriberPage = await (await browser.newContext({ locale: "ru-RU" })).newPage();
+  await signInWithForm(subscriberPage, BRONZE);
+  await subscriberPage.waitForURL(/\/dashboard/);
+  await subscriberPage.goto(`/requests/${requestId}`);
+  await expect(subscriberPage.getByText(reply)).toBeVisible();
+  await expect(subscriberPage.getByText(resolution)).toBeVisible();
+  await expect(subscriberPage.getByText("Решена").first()).toBeVisible();
+  await expect(subscriberPage.getByText(note)).toHaveCount(0);
+  expect(JSON.stringify(seen.body)).not.toContain(note);
+  await subscriberPage.context().close();
+  await subscriber.dispose();
+});
+
+/** A tariff change scheduled by an earlier run against a reused server would block the next one. */
+async function cancelScheduledTariffChanges(phone: string) {
+  const client = new pg.Client({ connectionString: `postgresql://selfcare:selfcare@127.0.0.1:${PG_PORT}/selfcare` });
+  await client.connect();
+  try {
+    await client.query(
+      `UPDATE "TariffChange" c SET "status" = 'CANCELLED', "cancelledAt" = now()
+         FROM "User" u WHERE u."phone" = $1 AND c."customerId" = u."customerId" AND c."status" = 'PENDING'`,
+      [phone],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+test("an agent credits a bill and changes a tariff from the customer 360 view, in English", async ({ page }) => {
+  test.setTimeout(60_000);
+  await cancelScheduledTariffChanges("+79001000003");
+  // agent2 works in English.
+  await signInWithForm(page, "agent2@selfcare.test");
+  await expect(page.getByRole("heading", { name: "Escalation queue" })).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole("link", { name: "Customers" }).first().click();
+  await page.getByLabel("Phone, account, e-mail or name").fill("8 (900) 100-00-03");
+  await page.getByRole("button", { name: "Find" }).click();
+  const result = page.getByRole("link", { name: /Silver|Серебр/ }).first();
+  await expect(result).toBeVisible();
+  await result.click();
+  await expect(page.getByText("Value score")).toBeVisible();
+
+  // A credit within the agent's limit goes through at once.
+  const firstBill = page.locator("[data-bill-id]").first();
+  const totalBefore = await firstBill.getByTestId("bill-total").textContent();
+  await firstBill.getByRole("button", { name: /^Adjust/ }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("Your limit without approval");
+  await dialog.getByLabel("Amount, ₽").fill("12.50");
+  await dialog.getByLabel("Reason").fill("Goodwill credit for the outage");
+  await dialog.getByRole("button", { name: "Adjust bill" }).click();
+  await expect(dialog.getByRole("status")).toContainText("Adjustment applied");
+  await dialog.getByRole("button", { name: "Cancel" }).first().click();
+  await expect(firstBill.getByTestId("bill-total")).not.toHaveText(totalBefore ?? "");
+  await expect(firstBill).toContainText("Goodwill credit for the outage");
+
+  // The tariff change shows the subscriber's preview before it is made.
+  await page.getByRole("button", { name: /^Change tariff/ }).first().click();
+  const tariffDialog = page.getByRole("dialog");
+  const options = tariffDialog.getByLabel("New tariff").locator("option:not([disabled]):not([value=''])");
+  await expect(options.first()).toBeAttached();
+  const value = await options.first().getAttribute("value");
+  await tariffDialog.getByLabel("New tariff").selectOption(value!);
+  await expect(tariffDialog.getByTestId("tariff-net")).toBeVisible();
+  await tariffDialog.getByRole("button", { name: "Change tariff" }).click();
+  await expect(tariffDialog.getByRole("status")).toContainText("Tariff change saved");
+});

@@ -1,0 +1,87 @@
+import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { signInWithForm } from "./helpers";
+
+/** The service worker's own fetches go through Playwright's network layer (and its routes). */
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = "1";
+
+export async function signIn(page: Page, identifier: string, home = /\/dashboard$/) {
+  await signInWithForm(page, identifier);
+  await expect(page).toHaveURL(home);
+}
+
+/** Waits until the service worker is active and controls this page. */
+export async function waitForServiceWorker(page: Page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", null, { timeout: 30_000 });
+}
+
+/** No network at all: the page's requests and the service worker's own fetches fail. */
+export async function goOffline(context: BrowserContext) {
+  await context.setOffline(true);
+  await context.route("**", (route) => route.abort("internetdisconnected"));
+}
+
+export async function goOnline(context: BrowserContext) {
+  await context.unrouteAll({ behavior: "ignoreErrors" });
+  await context.setOffline(false);
+}
+
+/** Cache Storage as the page sees it: cache name → URLs (the precache of static files left out). */
+export async function cachedPages(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const result: Record<string, string[]> = {};
+    for (const name of await caches.keys()) {
+      if (name.startsWith("workbox-precache")) continue;
+      const cache = await caches.open(name);
+      result[name] = (await cache.keys()).map((request) => new URL(request.url).pathname + new URL(request.url).search);
+    }
+    return result;
+  });
+}
+
+export type StoredOutboxItem = { id: string; userId: string | null; procedure: string; status: string; summary: string; body: string };
+
+/** The outbox in IndexedDB, read directly. */
+export async function outboxItems(page: Page): Promise<StoredOutboxItem[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredOutboxItem[]>((resolve, reject) => {
+        const open = indexedDB.open("selfcare-pwa");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("outbox")) return resolve([]);
+          const all = db.transaction("outbox").objectStore("outbox").getAll();
+          all.onsuccess = () => {
+            resolve(all.result as StoredOutboxItem[]);
+            db.close();
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+}
+
+/** Puts an item back into the outbox, as a replay after a crash or a second sync would find it. */
+export async function restoreOutboxItem(page: Page, item: StoredOutboxItem) {
+  await page.evaluate(
+    (value) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("selfcare-pwa");
+        open.onsuccess = () => {
+          const tx = open.result.transaction("outbox", "readwrite");
+          tx.objectStore("outbox").put(value);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { ...item, status: "PENDING" },
+  );
+}
+
+/** Asks the service worker to send what waits (what the app does on `online` and at start). */
+export async function flushOutbox(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.controller?.postMessage({ type: "FLUSH_OUTBOX" }));
+}

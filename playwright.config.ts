@@ -28,8 +28,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: isCI,
   reporter: [["list"]],
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 120_000,
+  // Generous: CI has two cores for two browsers, two app instances and PostgreSQL.
+  expect: { timeout: 20_000 },
   use: {
     baseURL: `http://localhost:${E2E_PORT}`,
     locale: "ru-RU",

@@ -19,6 +19,7 @@ import pg from "pg";
 import superjson from "superjson";
 import { seedDemo } from "../prisma/seed/seed-demo";
 import { createCaller } from "../server/api/root";
+import { customer360Query } from "../server/domain/agent/customer-360.query";
 import type { Database } from "../server/db/client";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../server/db/embedded";
 import { applyMigrations } from "../server/db/migrate";
@@ -35,7 +36,7 @@ function argument(name: string, fallback: number): number {
 const CALLS = argument("calls", 300);
 const CUSTOMERS = argument("customers", 100_000);
 const WARM_UP = 30;
-/** `--verbose`: the statements by total time, to see where a call spends it. */
+/** `--verbose`: the statements by total time, and the plan of one call, to see where a call spends it. */
 const VERBOSE = process.argv.includes("--verbose");
 const SAMPLE_CUSTOMERS = 100;
 
@@ -159,8 +160,33 @@ async function main() {
       `  per call on average: ${per(rows.lines)} lines, ${per(rows.bills)} bills, ${per(rows.payments)} payments, ${per(rows.requests)} requests, ${per(rows.interactions)} interactions, ${(bytes / CALLS / 1024).toFixed(1)} kB of JSON`,
     );
     if (VERBOSE) {
+      const query = customer360Query(sample[0]!.id, new Date());
+      const plan = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, query.values as unknown[]);
+      const lines = plan.rows.map((row) => row["QUERY PLAN"]);
+      console.log(`  plan of one call: ${lines.filter((line) => /Planning Time|Execution Time/.test(line)).join(", ")}`);
+      for (const line of lines.filter((line) => /Seq Scan/.test(line))) console.log(`  ${line.trim()}`);
       const slowest = [...byStatement.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
       for (const [query, { count, ms }] of slowest) console.log(`  ${(ms / count).toFixed(2).padStart(7)} ms avg  ${query}`);
+    }
+    // The search box an agent starts from: by phone (any form), account number and name.
+    const people = await db.customer.findMany({
+      where: { id: { in: sample.slice(0, 20).map((row) => row.id) } },
+      select: { accountNumber: true, lastName: true, firstName: true, lines: { where: { msisdn: { not: null } }, select: { msisdn: true }, take: 1 } },
+    });
+    for (const [kind, queryOf] of [
+      ["phone, typed as 8 (9xx) xxx-xx-xx", (p: (typeof people)[number]) => (p.lines[0]?.msisdn ?? "").replace(/^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/, "8 ($1) $2-$3-$4")],
+      ["account number", (p: (typeof people)[number]) => p.accountNumber],
+      ["name, lower case", (p: (typeof people)[number]) => `${p.lastName} ${p.firstName.slice(0, 3)}`.toLowerCase()],
+    ] as const) {
+      const searchTimings: number[] = [];
+      for (const person of people) {
+        const started = performance.now();
+        const found = await caller.agent.searchCustomers({ query: queryOf(person) });
+        searchTimings.push(performance.now() - started);
+        if (found.items.length === 0) throw new Error(`search by ${kind} found nobody for "${queryOf(person)}"`);
+      }
+      searchTimings.sort((a, b) => a - b);
+      console.log(`  agent.searchCustomers by ${kind}: p50 ${fmt(percentile(searchTimings, 50))}, p95 ${fmt(percentile(searchTimings, 95))} (${people.length} searches)`);
     }
     const target = percentile(timings, 95) <= 100;
     console.log(`  target p95 <= 100 ms: ${target ? "met" : "NOT met"}`);

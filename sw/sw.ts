@@ -30,7 +30,7 @@ import {
   type ToWorkerMessage,
 } from "../app/_pwa/sw-protocol";
 import { safeNotificationUrl } from "../server/domain/push/push-message";
-import { broadcast, flushOutbox, submitOrKeep } from "./outbox";
+import { flushOutbox, submitOrKeep } from "./outbox";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
 declare const __BUILD_ID__: string;
@@ -64,7 +64,7 @@ self.addEventListener("activate", (event) => {
 let userGeneration = 0;
 
 /** clientId → the path it shows from the cache and when that copy was stored. */
-const servedFromCache = new Map<string, { path: string; cachedAt: number }>();
+const servedFromCache = new Map<string, { path: string; cachedAt: number; hasFresh?: boolean }>();
 
 function clientIdOf(event: ExtendableEvent | undefined): string | undefined {
   const fetchEvent = event as FetchEvent | undefined;
@@ -101,9 +101,18 @@ function pageCachePlugin(kind: "html" | "rsc"): WorkboxPlugin {
       }
       return cachedResponse;
     },
-    fetchDidSucceed: async ({ response, event, state }) => {
+    fetchDidSucceed: async ({ request, response, event, state }) => {
       const clientId = clientIdOf(event);
-      if (clientId && !state?.fromCache && response.ok) servedFromCache.delete(clientId);
+      if (!clientId || !response.ok) return response;
+      if (!state?.fromCache) {
+        servedFromCache.delete(clientId);
+      } else {
+        // The copy was shown because the server was slow; now it answered: the page may refresh.
+        const entry = servedFromCache.get(clientId);
+        if (entry) entry.hasFresh = true;
+        const path = new URL(request.url).pathname;
+        (await self.clients.get(clientId))?.postMessage({ type: "FRESH_AVAILABLE", path });
+      }
       return response;
     },
   };
@@ -237,7 +246,8 @@ self.addEventListener("message", (event) => {
     case "CACHED_AT": {
       const clientId = (event.source as Client | null)?.id;
       const entry = clientId ? servedFromCache.get(clientId) : undefined;
-      const reply: CachedAtReply = { cachedAt: entry && entry.path === message.path ? entry.cachedAt : null };
+      const isThisPage = entry?.path === message.path;
+      const reply: CachedAtReply = { cachedAt: isThisPage ? entry!.cachedAt : null, hasFresh: isThisPage && entry!.hasFresh === true };
       event.ports[0]?.postMessage(reply);
       return;
     }
@@ -318,5 +328,4 @@ self.addEventListener("pushsubscriptionchange", (event) => {
   );
 });
 
-void broadcast;
 console.info(`[sw] Selfcare service worker, build ${__BUILD_ID__}`);

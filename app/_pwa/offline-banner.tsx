@@ -44,17 +44,26 @@ export function OfflineBanner({ renderedAt }: { renderedAt: number }) {
     let isCurrent = true;
     if (!isFirstPath.current && navigator.onLine) loadedAt.current = Date.now();
     isFirstPath.current = false;
+    // The server answered after the copy was shown (it was slow, not gone): show its answer.
+    const showFresh = () => {
+      setCachedAt(null);
+      loadedAt.current = Date.now();
+      router.refresh();
+    };
     void askWorker<CachedAtReply>({ type: "CACHED_AT", path: pathname }).then((reply) => {
-      if (isCurrent) setCachedAt(reply?.cachedAt ?? null);
+      if (!isCurrent) return;
+      if (reply?.hasFresh && navigator.onLine) showFresh();
+      else setCachedAt(reply?.cachedAt ?? null);
     });
     const unsubscribe = onWorkerMessage((message) => {
       if (message.type === "SERVED_FROM_CACHE" && message.path === pathname) setCachedAt(message.cachedAt);
+      if (message.type === "FRESH_AVAILABLE" && message.path === pathname && navigator.onLine) showFresh();
     });
     return () => {
       isCurrent = false;
       unsubscribe();
     };
-  }, [pathname]);
+  }, [pathname, router]);
 
   useEffect(() => {
     if (!isOnline || cachedAt === null) return;

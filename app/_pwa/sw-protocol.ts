@@ -61,10 +61,12 @@ export type ToWorkerMessage =
 /** Worker → pages. */
 export type FromWorkerMessage =
   | { type: "OUTBOX_CHANGED"; delivered: { id: string; procedure: OutboxProcedure; summary: string; resultId?: string }[]; needsSignIn: boolean }
-  | { type: "SERVED_FROM_CACHE"; path: string; cachedAt: number };
+  | { type: "SERVED_FROM_CACHE"; path: string; cachedAt: number }
+  /** The server answered after all, later than the timeout: the page can be refreshed. */
+  | { type: "FRESH_AVAILABLE"; path: string };
 
 /** The answer to CACHED_AT: when the page the client shows was stored, if it came from the cache. */
-export type CachedAtReply = { cachedAt: number | null };
+export type CachedAtReply = { cachedAt: number | null; hasFresh?: boolean };
 
 /**
  * A subscriber's views kept fresh for offline use even if only reached by client-side navigation:

@@ -76,17 +76,20 @@ export async function signIn(
 
 /** The session behind a signed token, if it is still open and its user is not locked. */
 export async function loadSession(db: Database, sessionId: string, now = new Date()): Promise<SessionUser | null> {
-  const session = await db.authSession.findUnique({ where: { id: sessionId }, include: { user: true } });
-  if (!session || session.revokedAt || session.expiresAt <= now || session.user.lockedAt) return null;
-  const { user } = session;
+  // Runs on every signed-in request: one indexed statement (a join) instead of two ORM queries.
+  const rows = await db.$queryRaw<(Omit<SessionUser, "sessionId"> & { revokedAt: Date | null; expiresAt: Date; lockedAt: Date | null })[]>`
+    SELECT u."id", u."role"::text AS "role", u."name", u."locale", u."customerId", u."partnerId", u."lockedAt", s."revokedAt", s."expiresAt"
+    FROM "AuthSession" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = ${sessionId}`;
+  const row = rows[0];
+  if (!row || row.revokedAt || row.expiresAt <= now || row.lockedAt) return null;
   return {
-    id: user.id,
-    sessionId: session.id,
-    role: user.role,
-    name: user.name,
-    locale: user.locale,
-    customerId: user.customerId,
-    partnerId: user.partnerId,
+    id: row.id,
+    sessionId,
+    role: row.role,
+    name: row.name,
+    locale: row.locale,
+    customerId: row.customerId,
+    partnerId: row.partnerId,
   };
 }
 

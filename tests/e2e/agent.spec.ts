@@ -52,7 +52,7 @@ test("an agent takes a new escalation from the queue to resolution on one screen
   await expect(panel.getByRole("heading", { name: "Смирнов Никита Андреевич" })).toBeVisible();
   await expect(panel.getByText("Ценность клиента")).toBeVisible();
   await expect(panel.getByText("+7 900 100-00-02").first()).toBeVisible();
-  await expect(panel.getByRole("heading", { name: /Счета/ })).toBeVisible();
+  await expect(panel.getByRole("region", { name: /Счета/ })).toBeVisible();
   await expect(panel.getByTestId("timeline")).toContainText("Создал заявку");
 
   // A canned response fills in the customer's name.

@@ -1,5 +1,5 @@
 import { expect, type BrowserContext, type Page } from "@playwright/test";
-import { signInWithForm } from "./helpers";
+import { apiSignIn, FIRST, signInWithForm } from "./helpers";
 
 /** The service worker's own fetches go through Playwright's network layer (and its routes). */
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = "1";
@@ -7,6 +7,13 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = "1";
 export async function signIn(page: Page, identifier: string, home = /\/dashboard$/) {
   await signInWithForm(page, identifier);
   await expect(page).toHaveURL(home);
+}
+
+/** Signs in through the API (the session cookie lands in the page's context) and opens a page. */
+export async function openSignedIn(page: Page, identifier: string, path = "/dashboard") {
+  expect((await apiSignIn(page.request, FIRST, identifier)).ok).toBe(true);
+  await page.goto(path);
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
 }
 
 /** Waits until the service worker is active and controls this page. */

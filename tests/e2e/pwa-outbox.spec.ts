@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, expect, test, type Page } from "@playwright/test";
 import { FIRST, PASSWORD, trpcQuery } from "./helpers";
-import { flushOutbox, goOffline, goOnline, outboxItems, restoreOutboxItem, signIn, waitForServiceWorker } from "./pwa-helpers";
+import { flushOutbox, goOffline, goOnline, openSignedIn, outboxItems, restoreOutboxItem, waitForServiceWorker } from "./pwa-helpers";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -30,7 +30,7 @@ function uniqueSubject(label: string) {
 
 test.describe("offline submissions (outbox)", () => {
   test("a request written offline waits, is delivered once on reconnection, and once only after a second replay", async ({ page, context }) => {
-    await signIn(page, "+79001000003");
+    await openSignedIn(page, "+79001000003");
     await waitForServiceWorker(page);
     await page.goto("/requests/new");
     await expect(page.getByRole("radio", { name: /Другое/ })).toBeVisible();
@@ -67,7 +67,7 @@ test.describe("offline submissions (outbox)", () => {
   });
 
   test("a message written offline on a request is delivered once", async ({ page, context }) => {
-    await signIn(page, "+79001000003");
+    await openSignedIn(page, "+79001000003");
     await waitForServiceWorker(page);
     // A request a person handles, so the conversation takes messages.
     const created = await page.request.post(`${FIRST}/api/trpc/request.create`, {
@@ -116,7 +116,7 @@ test.describe("offline submissions (outbox)", () => {
   });
 
   test("a replay refused for an ended session keeps the item and asks to sign in; after sign-in it goes once", async ({ page, context }) => {
-    await signIn(page, "+79001000002");
+    await openSignedIn(page, "+79001000002");
     await waitForServiceWorker(page);
     await page.goto("/requests/new");
     await expect(page.getByRole("radio", { name: /Другое/ })).toBeVisible();
@@ -155,7 +155,7 @@ test.describe("offline submissions (outbox)", () => {
     try {
       let context = await launch();
       let page = context.pages()[0] ?? (await context.newPage());
-      await signIn(page, "+79001000001");
+      await openSignedIn(page, "+79001000001");
       await waitForServiceWorker(page);
       await page.goto("/requests/new");
       await expect(page.getByRole("radio", { name: /Другое/ })).toBeVisible();

@@ -1,14 +1,14 @@
 import { createECDH, randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { FIRST, trpcQuery } from "./helpers";
-import { signIn, waitForServiceWorker } from "./pwa-helpers";
+import { openSignedIn, waitForServiceWorker } from "./pwa-helpers";
 
 type Registration = { registrationId: string; scopeURL: string; isDeleted: boolean };
 
 test.describe("web push", () => {
   test("a push delivered to the service worker shows a notification, and a click opens its page", async ({ page, context }) => {
     await context.grantPermissions(["notifications"], { origin: FIRST });
-    await signIn(page, "+79001000003");
+    await openSignedIn(page, "+79001000003");
     await waitForServiceWorker(page);
 
     const cdp = await context.newCDPSession(page);
@@ -77,7 +77,7 @@ test.describe("web push", () => {
       };
     }, fake);
 
-    await signIn(page, "+79001000001");
+    await openSignedIn(page, "+79001000001");
     await waitForServiceWorker(page);
     await page.goto("/profile");
     const card = page.getByRole("region", { name: "Уведомления" });
@@ -96,13 +96,13 @@ test.describe("web push", () => {
     await expect(card.getByTestId("push-state")).toHaveText("Уведомления на этом устройстве включены.");
     await page.getByRole("region", { name: "Сеанс" }).getByRole("button", { name: "Выйти" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
-    await signIn(page, "+79001000001");
+    await openSignedIn(page, "+79001000001");
     // Signed out: this device no longer gets the account's notifications.
     expect(await devices()).toEqual([]);
   });
 
   test("the profile is in English too, and names the account", async ({ page }) => {
-    await signIn(page, "+79001000002");
+    await openSignedIn(page, "+79001000002");
     await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: FIRST }]);
     const me = (await trpcQuery(page.request, FIRST, "me.get")).body.result.data.json;
     await page.goto("/profile");

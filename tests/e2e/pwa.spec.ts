@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, expect, test } from "@playwright/test";
 import { FIRST, trpcQuery } from "./helpers";
-import { cachedPages, goOffline, goOnline, outboxItems, signIn, waitForServiceWorker } from "./pwa-helpers";
+import { cachedPages, goOffline, goOnline, openSignedIn, outboxItems, signIn, waitForServiceWorker } from "./pwa-helpers";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -76,7 +76,7 @@ test.describe("installable app", () => {
 
 test.describe("service worker and offline reading", () => {
   test("activates, then shows the dashboard offline as last seen, with an 'offline, as of' banner", async ({ page, context }) => {
-    await signIn(page, "+79001000003");
+    await openSignedIn(page, "+79001000003");
     await waitForServiceWorker(page);
     await page.goto("/dashboard");
     const summary = (await trpcQuery(page.request, FIRST, "account.summary")).body.result.data.json;
@@ -129,7 +129,7 @@ test.describe("service worker and offline reading", () => {
   });
 
   test("/bills and a bill page open offline with the data seen before, the worker's own fetches cut too", async ({ page, context }) => {
-    await signIn(page, "+79001000001");
+    await openSignedIn(page, "+79001000001");
     await waitForServiceWorker(page);
     const bills = (await trpcQuery(page.request, FIRST, "bill.list", { limit: 5 })).body.result.data.json.items as { id: string; number: string }[];
     expect(bills.length).toBeGreaterThan(0);
@@ -171,8 +171,33 @@ test.describe("service worker and offline reading", () => {
     await goOnline(context);
   });
 
+  test("a slow server: the last copy shows after the timeout, then the server's answer replaces it", async ({ page, context }) => {
+    await openSignedIn(page, "+79001000003");
+    await waitForServiceWorker(page);
+    await page.goto("/profile");
+    await expect.poll(async () => (await cachedPages(page))["selfcare-pages-html"] ?? []).toContain("/profile");
+    const copiedBefore = Date.now();
+
+    // The page's HTML takes 8 s (longer than the worker's 5 s); everything else is quick.
+    await context.route("**/profile", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 8_000));
+      await route.continue().catch(() => undefined);
+    });
+    const started = Date.now();
+    await page.goto("/profile");
+    const banner = page.getByTestId("offline-banner");
+    await expect(banner).toContainText("Сервер недоступен. Показаны данные на");
+    expect(Date.parse((await banner.getAttribute("data-as-of"))!)).toBeLessThanOrEqual(copiedBefore);
+    await expect(page.getByRole("heading", { name: "Профиль", level: 1 })).toBeVisible();
+    // The server's answer arrives: the page refreshes itself and the banner goes.
+    await expect(banner).toHaveCount(0, { timeout: 20_000 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(7_000);
+    await expect(page.getByRole("heading", { name: "Профиль", level: 1 })).toBeVisible();
+    await context.unrouteAll({ behavior: "ignoreErrors" });
+  });
+
   test("a client-side navigation offline is served from the cached React Server Component payload", async ({ page, context }) => {
-    await signIn(page, "+79001000002");
+    await openSignedIn(page, "+79001000002");
     await waitForServiceWorker(page);
     await page.goto("/dashboard");
     await page.getByRole("link", { name: "Профиль" }).first().click();
@@ -192,7 +217,7 @@ test.describe("service worker and offline reading", () => {
   });
 
   test("sign-out empties the caches and the outbox; the next user never sees the previous one's pages", async ({ page, context }) => {
-    await signIn(page, "+79001000001");
+    await openSignedIn(page, "+79001000001");
     await waitForServiceWorker(page);
     await page.goto("/dashboard");
     const platinum = (await trpcQuery(page.request, FIRST, "account.summary")).body.result.data.json;
@@ -221,7 +246,7 @@ test.describe("service worker and offline reading", () => {
 
 test.describe("updates", () => {
   test("a new service worker waiting shows 'a new version is available' and reloads on request", async ({ page }) => {
-    await signIn(page, "+79001000002");
+    await openSignedIn(page, "+79001000002");
     await waitForServiceWorker(page);
     // A deployment: the registration gets another worker script, which installs and waits.
     await page.evaluate(() => navigator.serviceWorker.register("/sw.js?deployment=2", { scope: "/" }));

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyAdjustment } from "../../server/domain/billing/adjustment.service";
 import { callerAs, DEMO } from "./helpers/callers";
-import { codeOf, customerIdOf, userIdOf } from "./helpers/agent-fixtures";
+import { codeOf, createEscalation, customerIdOf, userIdOf } from "./helpers/agent-fixtures";
 import { testDb } from "./helpers/db";
 
 const LIMIT = 50_000; // agentCreditLimitCents of the seeded routing policy
@@ -134,6 +134,9 @@ describe("agent.adjustBill", () => {
     expect(await attempt({ idempotencyKey: "short" })).toMatchObject({ code: "BAD_REQUEST" });
     expect(await attempt({ amountCents: -(bill.totalCents + 1) })).toEqual({ code: "BAD_REQUEST", fields: ["amountCents"] });
     expect(await attempt({ billId: "bill_missing" })).toMatchObject({ code: "NOT_FOUND" });
+    // A request of another customer cannot be tied to this bill.
+    const foreign = await createEscalation({ customerId: platinumId });
+    expect(await attempt({ requestId: foreign.id })).toEqual({ code: "BAD_REQUEST", fields: ["requestId"] });
     const after = await db.bill.findUniqueOrThrow({ where: { id: bill.id } });
     expect(after.totalCents).toBe(bill.totalCents);
   });

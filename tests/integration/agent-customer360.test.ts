@@ -147,6 +147,11 @@ describe("agent.searchCustomers", () => {
     }
   });
 
+  it("finds by e-mail in any case", async () => {
+    const { items } = await (await callerAs(DEMO.agent1)).agent.searchCustomers({ query: "Andrey.Sokolov@EXAMPLE.ru" });
+    expect(items.map((i) => i.id)).toEqual([platinumId]);
+  });
+
   it("finds nobody for an unknown number, and refuses a one-letter query", async () => {
     const agent = await callerAs(DEMO.agent1);
     expect((await agent.agent.searchCustomers({ query: "+7 999 000-00-00" })).items).toEqual([]);

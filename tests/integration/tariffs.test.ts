@@ -128,7 +128,8 @@ describe("tariff.change", () => {
     expect(cancelled.status).toBe("CANCELLED");
     expect((await caller.tariff.cancelChange({ changeId: first.id })).status).toBe("CANCELLED");
     // The cancelled change never applies, even when its time comes.
-    expect(await applyDueTariffChanges(db, new Date(first.effectiveAt.getTime() + 1))).toBe(0);
+    await applyDueTariffChanges(db, new Date(first.effectiveAt.getTime() + 1));
+    expect((await db.tariffChange.findUniqueOrThrow({ where: { id: first.id } })).status).toBe("CANCELLED");
     expect((await db.line.findUniqueOrThrow({ where: { id: smartLine.id } })).tariffId).toBe("trf_smart");
   });
 
@@ -216,6 +217,10 @@ describe("tariff.change", () => {
     const someone = mine[0];
     if (someone) expect(await codeOf(silver.tariff.cancelChange({ changeId: someone.id }))).toBe("NOT_FOUND");
     expect(await codeOf(silver.tariff.cancelChange({ changeId: "tch_missing" }))).toBe("NOT_FOUND");
+    const silverCustomer = (await demoCustomer(DEMO.silver)).customer;
+    const own = await silver.tariff.changes();
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((change) => change.customerId === silverCustomer.id)).toBe(true);
     expect(await codeOf(silver.tariff.recommend({ lineId: foreign }))).toBe("NOT_FOUND");
     for (const login of [DEMO.agent1, DEMO.dealer2, DEMO.admin]) {
       const caller = await callerAs(login);

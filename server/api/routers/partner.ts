@@ -31,7 +31,8 @@ export const partnerRouter = createTRPCRouter({
   releaseNumber: partnerProcedure
     .input(numberInput)
     .mutation(({ ctx, input }) => releaseNumber(ctx.db, { partnerId: ctx.partnerId, msisdn: input.msisdn })),
-  creditCheck: partnerProcedure.input(creditCheckInput).query(({ ctx, input }) => checkCredit(ctx.db, input)),
+  // Read-only, but a mutation so the passport number travels in a POST body, never in a URL (logs, proxies).
+  creditCheck: partnerProcedure.input(creditCheckInput).mutation(({ ctx, input }) => checkCredit(ctx.db, input)),
   registerSubscriber: partnerProcedure
     .input(registerSubscriberInput)
     .mutation(({ ctx, input }) => registerSubscriber(ctx.db, dealerOf(ctx), input)),

@@ -5,8 +5,8 @@ import { AppError, badRequest } from "../errors";
 import { notify } from "../notification/notify";
 import { changeRequestStatus } from "../request/request-status";
 import { isSupervisor, type AgentActor } from "./agent-actor";
-import { excerpt, notificationTexts } from "./notification-texts";
 import { auditStateOf, getRequestStateOrThrow, type RequestState } from "./agent-request";
+import { excerpt, notificationTexts } from "./notification-texts";
 
 type Tx = Prisma.TransactionClient;
 

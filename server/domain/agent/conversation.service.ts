@@ -17,7 +17,8 @@ type Tx = Prisma.TransactionClient;
 /** The agent holds the request from here on: an unassigned one is claimed on the way. */
 async function holdRequest(tx: Tx, request: RequestState, actor: AgentActor, now: Date): Promise<RequestState> {
   assertMayAct(request, actor);
-  if (request.assignedToId) return request;
+  // A follow-up on a resolved request (one solved in self-service has nobody) takes nothing over.
+  if (request.assignedToId || request.status === "RESOLVED") return request;
   await takeRequest(tx, request, actor, now);
   return getRequestStateOrThrow(tx, request.id);
 }

@@ -1,40 +1,58 @@
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import type { Database } from "../../db/client";
-import { parseCustomerQuery } from "./customer-query";
+import { parseCustomerQuery, type CustomerQuery } from "./customer-query";
 
 const DEFAULT_LIMIT = 20;
 
-function whereFor(query: string): Prisma.CustomerWhereInput {
-  const parsed = parseCustomerQuery(query);
-  switch (parsed.kind) {
+function likePrefix(word: string): string {
+  return `${word.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/**
+ * The ids of the customers a query names, each way an index lookup (see the migration
+ * 20261127014000_agent_customer_search): a phone is any of their line numbers, their login or
+ * their contact phone; a name is words that each start one of their names, the first one their
+ * last or first name ("соколов андр", "Andrey Sokolov").
+ */
+function idsQuery(query: CustomerQuery, take: number): Prisma.Sql {
+  switch (query.kind) {
     case "account":
-      return { accountNumber: parsed.value };
+      return Prisma.sql`SELECT "id" FROM "Customer" WHERE "accountNumber" = ${query.value}`;
     case "phone":
-      // The number of any of their lines, their contact phone or their login.
-      return { OR: [{ lines: { some: { msisdn: parsed.value } } }, { phone: parsed.value }, { login: { phone: parsed.value } }] };
+      return Prisma.sql`
+        SELECT "customerId" AS "id" FROM "Line" WHERE "msisdn" = ${query.value}
+        UNION SELECT "customerId" FROM "User" WHERE "phone" = ${query.value} AND "customerId" IS NOT NULL
+        UNION SELECT "id" FROM "Customer" WHERE "phone" = ${query.value}
+        LIMIT ${take}`;
     case "email":
-      return { OR: [{ email: { equals: parsed.value, mode: "insensitive" } }, { login: { email: parsed.value } }] };
-    case "name":
-      // Every word starts one of the names, in any order: "соколов андрей", "Andrey Sokolov" (as typed).
-      return {
-        AND: parsed.words.map((word) => ({
-          OR: [
-            { lastName: { startsWith: word, mode: "insensitive" as const } },
-            { firstName: { startsWith: word, mode: "insensitive" as const } },
-            { middleName: { startsWith: word, mode: "insensitive" as const } },
-          ],
-        })),
-      };
+      return Prisma.sql`
+        SELECT "id" FROM "Customer" WHERE lower("email") = ${query.value}
+        UNION SELECT "customerId" FROM "User" WHERE "email" = ${query.value} AND "customerId" IS NOT NULL
+        LIMIT ${take}`;
+    case "name": {
+      const [first, ...rest] = query.words.map(likePrefix);
+      const others = rest.map(
+        (pattern) =>
+          Prisma.sql`AND (lower("lastName") LIKE ${pattern} OR lower("firstName") LIKE ${pattern} OR lower(coalesce("middleName", '')) LIKE ${pattern})`,
+      );
+      return Prisma.sql`
+        SELECT "id" FROM "Customer"
+         WHERE (lower("lastName") LIKE ${first} OR lower("firstName") LIKE ${first}) ${Prisma.join(others, " ", "", "")}
+         ORDER BY "lastName", "firstName", "id"
+         LIMIT ${take}`;
+    }
   }
 }
 
 /** `agent.searchCustomers`: by phone number in any form, account number, e-mail, or name. */
 export async function searchCustomers(db: Database, input: { query: string; limit?: number }) {
   const limit = input.limit ?? DEFAULT_LIMIT;
+  const ids = await db.$queryRaw<{ id: string }[]>(idsQuery(parseCustomerQuery(input.query), limit + 1));
+  if (ids.length === 0) return { items: [], hasMore: false };
   const rows = await db.customer.findMany({
-    where: whereFor(input.query),
+    where: { id: { in: ids.map((row) => row.id) } },
     orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { id: "asc" }],
-    take: limit + 1,
+    take: limit,
     select: {
       id: true,
       accountNumber: true,
@@ -55,10 +73,7 @@ export async function searchCustomers(db: Database, input: { query: string; limi
     },
   });
   return {
-    items: rows.slice(0, limit).map((row) => ({
-      ...row,
-      name: [row.lastName, row.firstName, row.middleName].filter(Boolean).join(" "),
-    })),
-    hasMore: rows.length > limit,
+    items: rows.map((row) => ({ ...row, name: [row.lastName, row.firstName, row.middleName].filter(Boolean).join(" ") })),
+    hasMore: ids.length > limit,
   };
 }

@@ -211,23 +211,3 @@ export async function adjustBill(db: Database, actor: AuditActor, input: AdjustB
     return { ...existing, replayed: true };
   }
 }
-
-/** Adjustments of one customer's bills, newest first, for the customer 360 view. */
-export async function listCustomerAdjustments(db: Database, customerId: string, take = 20) {
-  return db.billAdjustment.findMany({
-    where: { bill: { customerId } },
-    orderBy: { createdAt: "desc" },
-    take,
-    select: {
-      id: true,
-      billId: true,
-      amountCents: true,
-      reason: true,
-      status: true,
-      createdAt: true,
-      decidedAt: true,
-      requestedBy: { select: { id: true, name: true } },
-      bill: { select: { number: true } },
-    },
-  });
-}

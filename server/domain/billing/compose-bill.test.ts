@@ -68,6 +68,17 @@ describe("composeBill", () => {
       [["SUBSCRIPTION", 55_000], ["TAX", 11_000]],
       66_000,
     ],
+    [
+      "an immediate change on the day of the bill run belongs to the next cycle: this period stays on the old tariff",
+      [
+        line({
+          currentTariff: plus,
+          changes: [{ effective: "IMMEDIATE", effectiveAt: new Date("2026-12-01T09:00:00Z"), from: smart, to: plus, creditCents: 55_000, chargeCents: 75_000 }],
+        }),
+      ],
+      [["SUBSCRIPTION", 55_000], ["TAX", 11_000]],
+      66_000,
+    ],
     ["a line activated after the period is not billed", [line({ activatedAt: new Date("2026-12-03T00:00:00Z") })], [["TAX", 0]], 0],
   ])("%s", (_name, lines, expected, total) => {
     const bill = composeBill({ period: november, lines, taxRateBps: 2000, locale: "ru" });

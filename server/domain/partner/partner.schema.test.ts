@@ -141,6 +141,12 @@ describe("registrationSchema (shared by the form and the server)", () => {
     expect(parsed.customer.phone).toBeUndefined();
   });
 
+  it("takes null for an optional contact as not given (API clients)", () => {
+    const parsed = registrationSchema.parse({ ...valid, customer: { ...valid.customer, email: null, phone: null, middleName: null } });
+    expect(parsed.customer).not.toHaveProperty("email", null);
+    expect(parsed.customer.email).toBeUndefined();
+  });
+
   it("normalises optional contacts when given", () => {
     const parsed = registrationSchema.parse({
       ...valid,

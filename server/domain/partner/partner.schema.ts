@@ -22,12 +22,12 @@ function rule(check: (value: string) => RegistrationMessageKey | null) {
 
 const nameSchema = z.string(M.nameRequired).superRefine(rule(checkName)).transform(normalizeName);
 
-/** Optional text inputs arrive as "" from a form: empty means not given. */
+/** Optional text inputs arrive as "" from a form (or null from an API client): empty means not given. */
 function optional<Out>(schema: z.ZodType<Out, string>) {
   return z
     .string()
     .trim()
-    .optional()
+    .nullish()
     .transform((value) => value || undefined)
     .pipe(schema.optional());
 }

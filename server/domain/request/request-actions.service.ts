@@ -1,4 +1,4 @@
-import type { Channel, RequestStatus } from "@prisma/client";
+import type { Channel, RequestCategory, RequestStatus } from "@prisma/client";
 import type { Database } from "../../db/client";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction";
@@ -74,10 +74,14 @@ export async function markRequestSolved(db: Database, actor: Actor, input: { req
 }
 
 /** Re-routes a request as a person's (the customer asked for one, or reopened it). */
-async function routeToPerson(db: Database, request: { id: string; customerId: string; category: string; disputedAmountCents: number | null }, now: Date) {
+async function routeToPerson(
+  db: Database,
+  request: { id: string; customerId: string; category: RequestCategory; disputedAmountCents: number | null },
+  now: Date,
+) {
   return routeRequest(db, {
     customerId: request.customerId,
-    category: request.category as never,
+    category: request.category,
     disputedAmountCents: request.disputedAmountCents,
     askedForPerson: true,
     excludeRequestId: request.id,
@@ -269,7 +273,7 @@ export async function rateRequest(db: Database, actor: Actor, input: { requestId
   }
   if (request.csat === input.score) return getRequestView(db, actor, request.id, now);
   await db.$transaction(async (tx) => {
-    const updated = await tx.serviceRequest.update({ where: { id: request.id }, data: { csat: input.score } });
+    await tx.serviceRequest.update({ where: { id: request.id }, data: { csat: input.score } });
     await recordInteraction(tx, {
       customerId: actor.customerId,
       channel: actor.channel,

@@ -1,4 +1,4 @@
-import { ArrowLeft, Download } from "lucide-react";
+import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -11,6 +11,7 @@ import { BillLines } from "../_components/bill-lines";
 import { BillPayments } from "../_components/bill-payments";
 import { BillStatusBadge } from "../_components/bill-status-badge";
 import { PayPanel } from "../_components/pay-panel";
+import { PdfLink } from "../_components/pdf-link";
 import { formatMonth } from "../_lib/month";
 
 type Params = { params: Promise<{ id: string }> };
@@ -52,14 +53,7 @@ async function Bill({ id }: { id: string }) {
             <BillStatusBadge status={bill.status} />
           </p>
         </div>
-        <a
-          href={`/bills/${bill.id}/pdf`}
-          download={`bill-${bill.number}.pdf`}
-          className="inline-flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 bg-white px-4 font-medium text-slate-800 hover:bg-slate-100"
-        >
-          <Download aria-hidden="true" className="size-4" />
-          {t("detail.downloadPdf")}
-        </a>
+        <PdfLink billId={bill.id} filename={`bill-${bill.number}.pdf`} label={t("detail.downloadPdf")} />
       </div>
 
       <dl className="grid grid-cols-2 gap-3 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:grid-cols-3">
@@ -92,7 +86,7 @@ async function Bill({ id }: { id: string }) {
       </dl>
 
       {canPay ? (
-        <PayPanel key={`${bill.id}-${bill.paidCents}`} billId={bill.id} amountDueCents={bill.amountDueCents} currency={bill.currency} />
+        <PayPanel billId={bill.id} amountDueCents={bill.amountDueCents} currency={bill.currency} />
       ) : (
         <p role="status" className="rounded-2xl bg-emerald-50 p-4 font-medium text-emerald-900">
           {bill.status === "CANCELLED" ? t("pay.cancelled") : t("pay.nothingToPay")}

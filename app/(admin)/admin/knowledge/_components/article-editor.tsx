@@ -53,7 +53,8 @@ export function ArticleEditor({ slug }: { slug: string }) {
       <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {!current && <p className="mb-4 text-sm text-slate-700">{t("writeMissing")}</p>}
         <ArticleForm
-          key={`${tab}-${current?.id ?? "new"}`}
+          // Stays mounted when the missing version is created, so its confirmation stays visible.
+          key={tab}
           locale={tab}
           articleId={current?.id}
           isSlugEditable={false}

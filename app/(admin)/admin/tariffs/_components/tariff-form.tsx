@@ -102,7 +102,7 @@ export function TariffForm({
 
       <fieldset>
         <legend className="text-sm font-semibold">{t("priceTitle")}</legend>
-        <div className="mt-2 grid gap-4 sm:grid-cols-4">
+        <div className="mt-2 grid items-end gap-4 sm:grid-cols-4">
           {(["monthlyFeeCents", "minuteCents", "smsCents", "dataBlockCents"] as const).map((name) => (
             <Controller
               key={name}

@@ -1,8 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { CircleAlert, CircleCheck, LoaderCircle, ShieldCheck } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
+import { useCallback, useEffect } from "react";
 import { formatMoney } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/app/_trpc/types";
@@ -12,24 +13,61 @@ export type CreditCheck = RouterOutputs["partner"]["creditCheck"];
 
 type CreditSummaryProps = { documentNumber: string; birthDate: string; tariffId: string };
 
-/** The credit check and its terms, shown as soon as passport, birth date and tariff are valid. */
+/**
+ * The credit check and its terms, run as soon as passport, birth date and tariff are valid (and
+ * again when any of them changes). A POST: the passport number never goes into a URL.
+ */
 export function useCreditCheck({ documentNumber, birthDate, tariffId }: CreditSummaryProps) {
   const trpc = useTRPC();
+  const check = useMutation(trpc.partner.creditCheck.mutationOptions());
   const parsed = creditCheckInput.safeParse({ documentNumber, birthDate, tariffId });
-  const input = parsed.success ? parsed.data : { documentNumber: "", birthDate: "", tariffId: "" };
-  const query = useQuery({ ...trpc.partner.creditCheck.queryOptions(input), enabled: parsed.success, staleTime: 30_000 });
-  return { isReady: parsed.success, query };
+  const input = parsed.success ? parsed.data : null;
+  const key = input ? `${input.documentNumber}|${input.birthDate}|${input.tariffId}` : null;
+  const { mutate, reset } = check;
+
+  const run = useCallback(() => {
+    if (!key) return;
+    const [number, birth, tariff] = key.split("|") as [string, string, string];
+    mutate({ documentNumber: number, birthDate: birth, tariffId: tariff });
+  }, [key, mutate]);
+
+  useEffect(() => {
+    if (!key) {
+      reset();
+      return;
+    }
+    const handle = setTimeout(run, 250);
+    return () => clearTimeout(handle);
+  }, [key, run, reset]);
+
+  const isCurrent = !!key && check.variables !== undefined && `${check.variables.documentNumber}|${check.variables.birthDate}|${check.variables.tariffId}` === key;
+  return {
+    isReady: !!key,
+    isPending: !!key && (!isCurrent || check.isPending),
+    isError: isCurrent && check.isError,
+    data: isCurrent ? check.data : undefined,
+    retry: run,
+  };
 }
 
 export function CreditSummary({ check }: { check: ReturnType<typeof useCreditCheck> }) {
   const t = useTranslations("partner.credit");
   const locale = useLocale();
-  const { isReady, query } = check;
 
-  if (!isReady) {
+  if (!check.isReady) {
     return <p className="text-sm text-slate-700">{t("waiting")}</p>;
   }
-  if (query.isPending) {
+  if (check.isError) {
+    return (
+      <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+        {t("error")}
+        <button type="button" onClick={check.retry} className="min-h-11 font-semibold underline">
+          {t("retry")}
+        </button>
+      </div>
+    );
+  }
+  if (check.isPending || !check.data) {
     return (
       <p role="status" className="flex items-center gap-2 text-sm text-slate-700">
         <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />
@@ -37,18 +75,8 @@ export function CreditSummary({ check }: { check: ReturnType<typeof useCreditChe
       </p>
     );
   }
-  if (query.isError) {
-    return (
-      <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-        {t("error")}
-        <button type="button" onClick={() => void query.refetch()} className="min-h-11 font-semibold underline">
-          {t("retry")}
-        </button>
-      </div>
-    );
-  }
 
-  const result = query.data;
+  const result = check.data;
   if (!result.approved) {
     return (
       <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-4 text-red-900">

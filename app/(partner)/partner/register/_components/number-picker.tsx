@@ -172,8 +172,13 @@ export function NumberPicker({ value, onChange, error, onError, onBlur }: Number
                     className="size-4 accent-brand-600"
                   />
                   <span className="font-medium whitespace-nowrap">{formatPhone(number.msisdn)}</span>
+                  {number.isReservedByMe && (
+                    <span className="ml-auto rounded-full bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-800 ring-1 ring-brand-200">
+                      {t("mine")}
+                    </span>
+                  )}
                   {number.isNice && (
-                    <span className="ml-auto inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-800 ring-1 ring-amber-200">
+                    <span className={`${number.isReservedByMe ? "" : "ml-auto "}inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-800 ring-1 ring-amber-200`}>
                       <Sparkles aria-hidden="true" className="size-3" />
                       {t("nice")}
                     </span>

@@ -4,14 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { CircleAlert, LoaderCircle } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useRef, useState, type ReactNode } from "react";
+import { useRef, useState } from "react";
 import { Controller, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { useTRPC } from "@/app/_trpc/react";
 import { registrationSchema, type Registration, type RegistrationFormInput } from "@/server/domain/partner/partner.schema";
-import { FormField } from "../../_components/form-field";
-import { displayToIsoDate, isoToDisplayDate, MaskedInput } from "../../_components/masked-input";
 import { creditRefusalOf, errorDetails, registrationMessageKey } from "../../_components/server-messages";
 import { CreditSummary, useCreditCheck } from "./credit-summary";
+import { CustomerFields, Section } from "./customer-fields";
 import { NumberPicker } from "./number-picker";
 import { RegistrationDone, type Registered } from "./registration-done";
 import { TariffPicker, type SellableTariff } from "./tariff-picker";
@@ -39,17 +38,6 @@ function newKey(): string {
   return `reg-${crypto.randomUUID()}`;
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <fieldset className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
-      <legend id={id} className="float-left w-full text-lg font-semibold">
-        {title}
-      </legend>
-      <div className="clear-both pt-4">{children}</div>
-    </fieldset>
-  );
-}
-
 /**
  * The dealer's one-page registration: identity, contacts, tariff, a number from the pool, the
  * credit check, then one submit. The zod schema is the server's own; its messages are shown in
@@ -74,9 +62,11 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
     defaultValues: EMPTY,
   });
   const { control, formState, handleSubmit, setError, clearErrors, reset } = form;
+  // Read during render so react-hook-form re-renders this form when errors change.
+  const { errors } = formState;
   const [documentNumber, birthDate, tariffId] = useWatch({ control, name: ["customer.documentNumber", "customer.birthDate", "tariffId"] });
   const credit = useCreditCheck({ documentNumber: documentNumber ?? "", birthDate: birthDate ?? "", tariffId });
-  const isRefused = credit.query.data?.approved === false;
+  const isRefused = credit.data?.approved === false;
 
   function messageOf(message: string | undefined): string | undefined {
     if (!message) return undefined;
@@ -89,7 +79,7 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
 
   function errorOf(name: FieldPath<RegistrationFormInput>): string | undefined {
     const parts = name.split(".");
-    let node: unknown = formState.errors;
+    let node: unknown = errors;
     for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
     return messageOf((node as { message?: string } | undefined)?.message);
   }
@@ -105,7 +95,7 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
       for (const [path, message] of known) {
         setError(path as FieldPath<RegistrationFormInput>, { message }, { shouldFocus: true });
       }
-      if (fields["customer.documentNumber"]) void credit.query.refetch();
+      if (fields["customer.documentNumber"]) credit.retry();
       if (code === "CONFLICT" && !known.length) {
         setError("msisdn", { message: `#${tValidation("msisdnTaken")}` }, { shouldFocus: true });
         form.setValue("msisdn", "");
@@ -131,7 +121,6 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
 
   if (result) return <RegistrationDone result={result} onAnother={startAnother} />;
 
-  const optional = t("optional");
   return (
     <div ref={topRef}>
       <form noValidate onSubmit={onSubmit} aria-busy={register.isPending} className="space-y-6">
@@ -142,133 +131,7 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
           </div>
         )}
 
-        <Section id="customer-legend" title={t("sections.customer")}>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Controller
-              control={control}
-              name="customer.lastName"
-              render={({ field }) => (
-                <FormField id="lastName" label={t("fields.lastName")} error={errorOf("customer.lastName")} isRequired>
-                  {(props) => <input {...props} {...field} autoComplete="off" autoCapitalize="words" spellCheck={false} />}
-                </FormField>
-              )}
-            />
-            <Controller
-              control={control}
-              name="customer.firstName"
-              render={({ field }) => (
-                <FormField id="firstName" label={t("fields.firstName")} error={errorOf("customer.firstName")} isRequired>
-                  {(props) => <input {...props} {...field} autoComplete="off" autoCapitalize="words" spellCheck={false} />}
-                </FormField>
-              )}
-            />
-            <Controller
-              control={control}
-              name="customer.middleName"
-              render={({ field }) => (
-                <FormField id="middleName" label={t("fields.middleName")} optionalText={optional} error={errorOf("customer.middleName")}>
-                  {(props) => <input {...props} {...field} value={field.value ?? ""} autoComplete="off" autoCapitalize="words" spellCheck={false} />}
-                </FormField>
-              )}
-            />
-            <Controller
-              control={control}
-              name="customer.birthDate"
-              render={({ field }) => (
-                <FormField id="birthDate" label={t("fields.birthDate")} hint={t("hints.birthDate")} error={errorOf("customer.birthDate")} isRequired>
-                  {(props) => (
-                    <MaskedInput
-                      {...props}
-                      mask="00.00.0000"
-                      inputMode="numeric"
-                      autoComplete="off"
-                      placeholder={t("placeholders.birthDate")}
-                      value={isoToDisplayDate(field.value)}
-                      onChange={(display) => field.onChange(displayToIsoDate(display))}
-                      onBlur={field.onBlur}
-                      inputRef={field.ref}
-                    />
-                  )}
-                </FormField>
-              )}
-            />
-            <Controller
-              control={control}
-              name="customer.documentNumber"
-              render={({ field }) => (
-                <FormField id="documentNumber" label={t("fields.documentNumber")} hint={t("hints.documentNumber")} error={errorOf("customer.documentNumber")} isRequired>
-                  {(props) => (
-                    <MaskedInput
-                      {...props}
-                      mask="0000 000000"
-                      inputMode="numeric"
-                      autoComplete="off"
-                      placeholder="4510 123456"
-                      value={field.value}
-                      onChange={field.onChange}
-                      onBlur={field.onBlur}
-                      inputRef={field.ref}
-                    />
-                  )}
-                </FormField>
-              )}
-            />
-            <Controller
-              control={control}
-              name="customer.address"
-              render={({ field }) => (
-                <FormField
-                  id="address"
-                  className="sm:col-span-2"
-                  label={t("fields.address")}
-                  hint={t("hints.address")}
-                  error={errorOf("customer.address")}
-                  isRequired
-                >
-                  {(props) => <input {...props} {...field} autoComplete="off" />}
-                </FormField>
-              )}
-            />
-          </div>
-        </Section>
-
-        <Section id="contacts-legend" title={t("sections.contacts")}>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Controller
-              control={control}
-              name="customer.phone"
-              render={({ field }) => (
-                <FormField id="contactPhone" label={t("fields.phone")} hint={t("hints.phone")} optionalText={optional} error={errorOf("customer.phone")}>
-                  {(props) => (
-                    <MaskedInput
-                      {...props}
-                      mask="+{7} (000) 000-00-00"
-                      type="tel"
-                      inputMode="tel"
-                      autoComplete="off"
-                      placeholder="+7 (916) 123-45-67"
-                      value={field.value ?? ""}
-                      onChange={field.onChange}
-                      onBlur={field.onBlur}
-                      inputRef={field.ref}
-                    />
-                  )}
-                </FormField>
-              )}
-            />
-            <Controller
-              control={control}
-              name="customer.email"
-              render={({ field }) => (
-                <FormField id="email" label={t("fields.email")} optionalText={optional} error={errorOf("customer.email")}>
-                  {(props) => (
-                    <input {...props} {...field} value={field.value ?? ""} type="email" inputMode="email" autoComplete="off" autoCapitalize="none" spellCheck={false} />
-                  )}
-                </FormField>
-              )}
-            />
-          </div>
-        </Section>
+        <CustomerFields control={control} errorOf={errorOf} />
 
         <Section id="tariff-legend" title={t("sections.tariff")}>
           <Controller

@@ -13,7 +13,9 @@ function codeOf(error: unknown): string | undefined {
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const caller = createCaller(await createContext(request));
+  const context = await createContext(request);
+  // A download link carries no headers: the installed app marks itself in the query instead.
+  const caller = createCaller(request.nextUrl.searchParams.get("via") === "pwa" ? { ...context, channel: "PWA" } : context);
   const cookieLocale = request.cookies.get(LOCALE_COOKIE)?.value;
   try {
     const pdf = await caller.bill.pdf({ id, locale: isLocale(cookieLocale) ? cookieLocale : undefined });

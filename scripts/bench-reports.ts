@@ -1,0 +1,124 @@
+/**
+ * `npm run bench:reports`: how fast the supervisor's figures answer on the benchmark database
+ * (100,000 customers): `admin.reports.overview` and `.timeline` for 30 days, 6 and 12 months,
+ * `admin.policy.whatIf` over the last 30 days, article effectiveness and the home page. Prints
+ * p50/p95 per call and the SQL statements of one call (Prisma query events), so a query per row
+ * would show. Read-only: nothing is written.
+ *
+ * The database: DATABASE_URL, or the shared bench server on EMBEDDED_PG_PORT (default 55600, in
+ * DATA_DIR, default .data/bench, as `npm run bench:agent` leaves it), started and seeded if needed.
+ *
+ *   npm run bench:reports [-- --calls 20 --customers 100000]
+ */
+import net from "node:net";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import pg from "pg";
+import { seedDemo } from "../prisma/seed/seed-demo";
+import { createCaller } from "../server/api/root";
+import type { Database } from "../server/db/client";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "../server/db/embedded";
+import { applyMigrations } from "../server/db/migrate";
+import { DEFAULT_ROUTING_POLICY } from "../server/domain/routing/policy.schema";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function argument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} needs a positive integer`);
+  return value;
+}
+
+const CALLS = argument("calls", 20);
+const CUSTOMERS = argument("customers", 100_000);
+
+function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+async function openDatabase(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
+  const port = Number(process.env.EMBEDDED_PG_PORT) || 55600;
+  if (await isListening(port)) return { url: `postgresql://selfcare:selfcare@127.0.0.1:${port}/selfcare` };
+  const embedded = await startEmbeddedDatabase({ dataDir: path.resolve(ROOT, process.env.DATA_DIR ?? ".data/bench"), port });
+  await applyMigrations(embedded.url, () => {});
+  const client = new pg.Client({ connectionString: embedded.url });
+  await client.connect();
+  const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Customer"`);
+  await client.end();
+  if (Number(rows[0]?.n ?? 0) === 0) await seedDemo(embedded.url, { customers: CUSTOMERS, log: (line) => console.log(line) });
+  return { url: embedded.url, embedded };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+
+async function main() {
+  const { url, embedded } = await openDatabase();
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on("error", () => {});
+  const db = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
+  let statements = 0;
+  db.$on("query", () => {
+    statements += 1;
+  });
+  try {
+    const admin = await db.user.findFirstOrThrow({ where: { email: "admin@selfcare.test" } });
+    const caller = createCaller({
+      db: db as unknown as Database,
+      session: { id: admin.id, sessionId: "bench", role: admin.role, name: admin.name, locale: admin.locale, customerId: null, partnerId: null },
+      ip: "127.0.0.1",
+      channel: "WEB",
+    });
+    const [counts] = await db.$queryRaw<{ customers: number; requests: number }[]>`
+      SELECT (SELECT count(*) FROM "Customer")::int AS customers, (SELECT count(*) FROM "ServiceRequest")::int AS requests`;
+    console.log(`[bench] ${counts!.customers.toLocaleString("en-US")} customers, ${counts!.requests.toLocaleString("en-US")} requests; ${CALLS} calls each`);
+
+    const now = new Date();
+    const range = (days: number) => ({ from: new Date(now.getTime() - days * DAY_MS), to: now });
+    const draft = structuredClone(DEFAULT_ROUTING_POLICY);
+    draft.selfServiceCategories.SILVER = draft.selfServiceCategories.SILVER.filter((category) => category !== "BILLING_QUESTION");
+    draft.segmentThresholds.SILVER = 45;
+    const cases: [string, () => Promise<unknown>][] = [
+      ["reports.overview 30 days", () => caller.admin.reports.overview(range(30))],
+      ["reports.overview 6 months", () => caller.admin.reports.overview(range(183))],
+      ["reports.overview 12 months", () => caller.admin.reports.overview(range(365))],
+      ["reports.timeline 6 months", () => caller.admin.reports.timeline(range(183))],
+      ["policy.whatIf 30 days", () => caller.admin.policy.whatIf({ config: draft })],
+      ["knowledge.effectiveness 90 days", () => caller.admin.knowledge.effectiveness({ days: 90 })],
+      ["admin.home", () => caller.admin.home()],
+    ];
+    for (const [name, call] of cases) {
+      await call();
+      statements = 0;
+      await call();
+      const perCall = statements;
+      const timings: number[] = [];
+      for (let i = 0; i < CALLS; i++) {
+        const started = performance.now();
+        await call();
+        timings.push(performance.now() - started);
+      }
+      timings.sort((a, b) => a - b);
+      console.log(`${name.padEnd(34)} p50 ${percentile(timings, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(timings, 95).toFixed(1).padStart(7)} ms   ${perCall} SQL statements`);
+    }
+  } finally {
+    await db.$disconnect();
+    await pool.end();
+    await embedded?.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

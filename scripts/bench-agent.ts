@@ -11,27 +11,14 @@
  *
  *   npm run bench:agent [-- --calls 300 --customers 100000]
  */
-import net from "node:net";
-import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import pg from "pg";
 import superjson from "superjson";
-import { seedDemo } from "../prisma/seed/seed-demo";
 import { createCaller } from "../server/api/root";
 import { customer360Query } from "../server/domain/agent/customer-360.query";
 import type { Database } from "../server/db/client";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../server/db/embedded";
-import { applyMigrations } from "../server/db/migrate";
-
-const ROOT = path.resolve(import.meta.dirname, "..");
-
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} needs a positive integer`);
-  return value;
-}
+import { argument, openBenchDatabase, percentile } from "./bench/bench-database";
 
 const CALLS = argument("calls", 300);
 const CUSTOMERS = argument("customers", 100_000);
@@ -40,54 +27,8 @@ const WARM_UP = 30;
 const VERBOSE = process.argv.includes("--verbose");
 const SAMPLE_CUSTOMERS = 100;
 
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
-/** The bench database: DATABASE_URL, the shared embedded server if it already runs, or a new one. */
-async function openDatabase(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
-  const port = Number(process.env.EMBEDDED_PG_PORT) || 55600;
-  if (await isListening(port)) {
-    console.log(`[bench] using the PostgreSQL server already running on port ${port}`);
-    return { url: `postgresql://selfcare:selfcare@127.0.0.1:${port}/selfcare` };
-  }
-  const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? ".data/bench");
-  console.log(`[bench] starting embedded PostgreSQL in ${dataDir} on port ${port}`);
-  const embedded = await startEmbeddedDatabase({ dataDir, port });
-  return { url: embedded.url, embedded };
-}
-
-async function ensureSeeded(url: string): Promise<number> {
-  await applyMigrations(url, () => {});
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Customer"`);
-    const existing = Number(rows[0]?.n ?? 0);
-    if (existing > 0) return existing;
-  } finally {
-    await client.end();
-  }
-  console.log(`[bench] seeding ${CUSTOMERS.toLocaleString("en-US")} customers (a few minutes)`);
-  await seedDemo(url, { customers: CUSTOMERS, log: (line) => console.log(line) });
-  return CUSTOMERS;
-}
-
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index]!;
-}
-
 async function main() {
-  const { url, embedded } = await openDatabase();
+  const { url, embedded, customers } = await openBenchDatabase(CUSTOMERS);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on("error", () => {});
   const db = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
@@ -104,7 +45,6 @@ async function main() {
   });
 
   try {
-    const customers = await ensureSeeded(url);
     // Customers with a full year of history: twelve or more bills and a year of tenure.
     const sample = await db.$queryRaw<{ id: string }[]>`
       SELECT c."id" FROM "Customer" c

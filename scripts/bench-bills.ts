@@ -17,70 +17,21 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
+import type net from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { seedDemo } from "../prisma/seed/seed-demo";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../server/db/embedded";
-import { applyMigrations } from "../server/db/migrate";
+import { argument, isListening, openBenchDatabase } from "./bench/bench-database";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SUBSCRIBER = "+79001000001";
 const PASSWORD = "selfcare-demo";
 const PAGE = 12;
 
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} needs a positive integer`);
-  return value;
-}
-
 const SECONDS = argument("seconds", 10);
 const CONNECTIONS = argument("connections", 64);
 const CUSTOMERS = argument("customers", 100_000);
 const APP_PORT = argument("port", 3299);
-
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
-async function openDatabase(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
-  const port = Number(process.env.EMBEDDED_PG_PORT) || 55600;
-  if (await isListening(port)) {
-    console.log(`[bench] using the PostgreSQL server already running on port ${port}`);
-    return { url: `postgresql://selfcare:selfcare@127.0.0.1:${port}/selfcare` };
-  }
-  const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? ".data/bench");
-  console.log(`[bench] starting embedded PostgreSQL in ${dataDir} on port ${port}`);
-  const embedded = await startEmbeddedDatabase({ dataDir, port });
-  return { url: embedded.url, embedded };
-}
-
-async function ensureSeeded(url: string): Promise<number> {
-  await applyMigrations(url, () => {});
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Customer"`);
-    const existing = Number(rows[0]?.n ?? 0);
-    if (existing > 0) return existing;
-  } finally {
-    await client.end();
-  }
-  console.log(`[bench] seeding ${CUSTOMERS.toLocaleString("en-US")} customers (a few minutes)`);
-  await seedDemo(url, { customers: CUSTOMERS, log: (line) => console.log(line) });
-  return CUSTOMERS;
-}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, quiet = false): ChildProcess {
   return spawn(path.join(ROOT, "node_modules/.bin", command), args, { cwd: ROOT, env, stdio: quiet ? "ignore" : "inherit" });
@@ -222,11 +173,10 @@ async function bench(name: string, url: string, headers: Record<string, string>)
 }
 
 async function main() {
-  const { url, embedded } = await openDatabase();
+  const { url, embedded, customers } = await openBenchDatabase(CUSTOMERS);
   let app: ChildProcess | undefined;
   let baseline: { server: http.Server; pool: pg.Pool; port: number } | undefined;
   try {
-    const customers = await ensureSeeded(url);
     const distDir = process.env.NEXT_DIST_DIR ?? ".next";
     const env: NodeJS.ProcessEnv = {
       ...process.env,

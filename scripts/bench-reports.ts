@@ -10,60 +10,21 @@
  *
  *   npm run bench:reports [-- --calls 20 --customers 100000]
  */
-import net from "node:net";
-import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import pg from "pg";
-import { seedDemo } from "../prisma/seed/seed-demo";
 import { createCaller } from "../server/api/root";
 import type { Database } from "../server/db/client";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../server/db/embedded";
-import { applyMigrations } from "../server/db/migrate";
 import { DEFAULT_ROUTING_POLICY } from "../server/domain/routing/policy.schema";
+import { argument, openBenchDatabase, percentile } from "./bench/bench-database";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-function argument(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} needs a positive integer`);
-  return value;
-}
 
 const CALLS = argument("calls", 20);
 const CUSTOMERS = argument("customers", 100_000);
 
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
-async function openDatabase(): Promise<{ url: string; embedded?: EmbeddedDatabase }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
-  const port = Number(process.env.EMBEDDED_PG_PORT) || 55600;
-  if (await isListening(port)) return { url: `postgresql://selfcare:selfcare@127.0.0.1:${port}/selfcare` };
-  const embedded = await startEmbeddedDatabase({ dataDir: path.resolve(ROOT, process.env.DATA_DIR ?? ".data/bench"), port });
-  await applyMigrations(embedded.url, () => {});
-  const client = new pg.Client({ connectionString: embedded.url });
-  await client.connect();
-  const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Customer"`);
-  await client.end();
-  if (Number(rows[0]?.n ?? 0) === 0) await seedDemo(embedded.url, { customers: CUSTOMERS, log: (line) => console.log(line) });
-  return { url: embedded.url, embedded };
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-
 async function main() {
-  const { url, embedded } = await openDatabase();
+  const { url, embedded } = await openBenchDatabase(CUSTOMERS);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on("error", () => {});
   const db = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });

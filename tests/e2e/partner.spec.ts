@@ -67,9 +67,12 @@ test.describe("partner portal", () => {
     await type(page, "Цифры в номере", "77");
     const numbers = page.getByRole("radiogroup", { name: "Номер телефона" });
     const firstNumber = numbers.getByRole("radio").first();
-    await expect(firstNumber).toBeVisible();
-    const msisdn = await firstNumber.getAttribute("value");
+    // The list follows the typed digits after a pause: wait for the filtered list before picking.
+    await expect
+      .poll(async () => (await numbers.getByRole("radio").evaluateAll((radios) => radios.map((radio) => radio.getAttribute("value") ?? ""))).every((value) => value.includes("77")))
+      .toBe(true);
     await firstNumber.check();
+    const msisdn = await numbers.getByRole("radio", { checked: true }).getAttribute("value");
     await expect(page.getByText(/закреплён за вами до/)).toBeVisible();
     await expect(page.getByText("Одобрено")).toBeVisible();
 

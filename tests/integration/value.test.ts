@@ -2,12 +2,21 @@ import { runOnce } from "graphile-worker";
 import { describe, expect, it } from "vitest";
 import { enqueueJob } from "../../server/jobs/enqueue";
 import { taskList } from "../../server/jobs/tasks";
+import { markOverdueBills } from "../../server/domain/billing/bill-run.service";
 import { readBreakdown, recomputeAllValueScores, recomputeCustomerValue } from "../../server/domain/value/value.service";
-import { DEMO } from "./helpers/callers";
+import { callerAs, DEMO } from "./helpers/callers";
 import { testDatabaseUrl, testDb } from "./helpers/db";
 import { customerIdOf } from "./helpers/requests";
 
 const DAY = 24 * 60 * 60 * 1000;
+
+async function queuedRescores(customerId: string): Promise<number> {
+  const [row] = await testDb().$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM graphile_worker._private_jobs AS job
+      JOIN graphile_worker._private_tasks AS task ON task.id = job.task_id
+     WHERE task.identifier = 'value:recompute' AND job.key = ${`value:recompute:${customerId}`} AND job.payload->>'customerId' = ${customerId}`;
+  return row!.n;
+}
 
 describe("the seeded demo subscribers", () => {
   it.each([
@@ -79,6 +88,44 @@ describe("recomputing on events", () => {
     expect(breakdown.facts.serviceKinds).toBe(2);
     expect(breakdown.parts.breadth.value).toBeGreaterThan(before.parts.breadth.value);
     expect(after.valueScore).toBeGreaterThan(before.score);
+  });
+
+  it("a payment queues the payer's rescore, once however many payments, and the job stores it", async () => {
+    const db = testDb();
+    const customerId = await customerIdOf(DEMO.bronze);
+    const overdue = await db.bill.findFirstOrThrow({ where: { customerId, status: "OVERDUE" }, orderBy: { issuedAt: "asc" } });
+    const caller = await callerAs(DEMO.bronze);
+    await caller.bill.pay({ billId: overdue.id, amountCents: 1_000, idempotencyKey: "value-event-pay-1" });
+    await caller.bill.pay({ billId: overdue.id, amountCents: 1_000, idempotencyKey: "value-event-pay-2" });
+    expect(await queuedRescores(customerId)).toBe(1);
+
+    const scoredAt = new Date();
+    process.env.DATABASE_URL = testDatabaseUrl();
+    await runOnce({ connectionString: testDatabaseUrl(), taskList });
+    expect(await queuedRescores(customerId)).toBe(0);
+    const after = await db.customer.findUniqueOrThrow({ where: { id: customerId } });
+    expect(after.valueComputedAt!.getTime()).toBeGreaterThanOrEqual(scoredAt.getTime());
+  });
+
+  it("a declined payment queues nothing", async () => {
+    const db = testDb();
+    const customerId = await customerIdOf(DEMO.bronze);
+    await db.$executeRaw`SELECT graphile_worker.remove_job(${`value:recompute:${customerId}`})`;
+    const overdue = await db.bill.findFirstOrThrow({ where: { customerId, status: "OVERDUE" }, orderBy: { issuedAt: "asc" } });
+    const caller = await callerAs(DEMO.bronze);
+    const declined = await caller.bill.pay({ billId: overdue.id, amountCents: 1_000, idempotencyKey: "value-event-decline", paymentToken: "tok_decline" });
+    expect(declined.status).toBe("DECLINED");
+    expect(await queuedRescores(customerId)).toBe(0);
+  });
+
+  it("marking bills overdue queues a rescore of each of their customers", async () => {
+    const db = testDb();
+    const customerId = await customerIdOf(DEMO.silver);
+    const bill = await db.bill.findFirstOrThrow({ where: { customerId, status: "PAID" }, orderBy: { issuedAt: "desc" } });
+    await db.bill.update({ where: { id: bill.id }, data: { status: "ISSUED", paidCents: 0, paidAt: null, dueAt: new Date(Date.now() - DAY) } });
+    expect(await markOverdueBills(db)).toBeGreaterThanOrEqual(1);
+    expect((await db.bill.findUniqueOrThrow({ where: { id: bill.id } })).status).toBe("OVERDUE");
+    expect(await queuedRescores(customerId)).toBe(1);
   });
 
   it("reads weights and thresholds from the active routing policy", async () => {

@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import type { Prisma } from "@prisma/client";
 import type { NotificationKind } from "../notification/notify";
 import { enqueuePushFor } from "../push/enqueue-push";
+import { queueValueRecompute } from "../value/queue-recompute";
 import { billStatusAfter } from "./bill-status";
 import { composeBill, type AppliedChange, type LineToBill } from "./compose-bill";
 import { DAY_MS, previousCycle } from "./cycle";
@@ -192,13 +193,20 @@ export async function runBillRun(db: Database, now = new Date()) {
   return { billed, skipped };
 }
 
-/** Unpaid bills past their due date become OVERDUE; returns how many changed. */
+/**
+ * Unpaid bills past their due date become OVERDUE, and each of their customers is queued for a
+ * rescore (an overdue bill lowers payment discipline); returns how many bills changed.
+ */
 export async function markOverdueBills(db: Database, now = new Date()): Promise<number> {
-  const result = await db.bill.updateMany({
-    where: { status: { in: ["ISSUED", "PARTIALLY_PAID"] }, dueAt: { lt: now } },
-    data: { status: "OVERDUE" },
+  return db.$transaction(async (tx) => {
+    const marked = await tx.bill.updateManyAndReturn({
+      where: { status: { in: ["ISSUED", "PARTIALLY_PAID"] }, dueAt: { lt: now } },
+      data: { status: "OVERDUE" },
+      select: { customerId: true },
+    });
+    for (const customerId of new Set(marked.map((bill) => bill.customerId))) await queueValueRecompute(tx, customerId);
+    return marked.length;
   });
-  return result.count;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import { amountDueCents, billStatusAfter } from "../billing/bill-status";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction";
+import { queueValueRecompute } from "../value/queue-recompute";
 import type { ChargeResult, PaymentProvider } from "./payment-provider";
 import { testPaymentProvider } from "./test-provider";
 
@@ -127,6 +128,7 @@ async function settle(db: Database, paymentId: string, result: ChargeResult, now
         const status = billStatusAfter({ totalCents: bill.totalCents, paidCents, dueAt: bill.dueAt, now, isCancelled: bill.status === "CANCELLED" });
         await tx.bill.update({ where: { id: bill.id }, data: { paidCents, status, ...(status === "PAID" ? { paidAt: now } : {}) } });
         await tx.customer.update({ where: { id: payment.customerId }, data: { balanceCents: { decrement: payment.amountCents } } });
+        await queueValueRecompute(tx, payment.customerId);
       }
       await recordInteraction(tx, {
         customerId: payment.customerId,

@@ -1,5 +1,5 @@
-import { Prisma, type BillStatus, type Channel } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { BillStatus, Channel } from "@prisma/client";
+import { poolOf, type Database } from "../../db/client";
 import { badRequest, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction";
 import { amountDueCents, billStatusAfter } from "./bill-status";
@@ -42,21 +42,22 @@ type BillListRow = {
 
 /**
  * The customer's bills, newest first, a keyset page at a time: one statement on the index
- * (customerId, issuedAt desc, id desc). It is the portal's busiest read, so it is plain SQL.
+ * (customerId, issuedAt desc, id desc). It is the portal's busiest read, so it is plain SQL on the pool.
  */
 export async function listBills(db: Database, input: { customerId: string; cursor?: string | null; limit?: number; now?: Date }) {
   const limit = input.limit ?? DEFAULT_BILL_PAGE;
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const now = input.now ?? new Date();
-  const columns = Prisma.sql`"id", "number", "periodStart", "periodEnd", "issuedAt", "dueAt", "totalCents", "paidCents", "currency", "status"::text AS "status"`;
-  const rows = after
-    ? await db.$queryRaw<BillListRow[]>`
-        SELECT ${columns} FROM "Bill"
-        WHERE "customerId" = ${input.customerId} AND ("issuedAt", "id") < (${after.issuedAt}, ${after.id})
-        ORDER BY "issuedAt" DESC, "id" DESC LIMIT ${limit + 1}`
-    : await db.$queryRaw<BillListRow[]>`
-        SELECT ${columns} FROM "Bill" WHERE "customerId" = ${input.customerId}
-        ORDER BY "issuedAt" DESC, "id" DESC LIMIT ${limit + 1}`;
+  const columns = `"id", "number", "periodStart", "periodEnd", "issuedAt", "dueAt", "totalCents", "paidCents", "currency", "status"::text AS "status"`;
+  const { rows } = after
+    ? await poolOf(db).query<BillListRow>(
+        `SELECT ${columns} FROM "Bill" WHERE "customerId" = $1 AND ("issuedAt", "id") < ($2::timestamptz AT TIME ZONE 'UTC', $3) ORDER BY "issuedAt" DESC, "id" DESC LIMIT $4`,
+        [input.customerId, after.issuedAt.toISOString(), after.id, limit + 1],
+      )
+    : await poolOf(db).query<BillListRow>(`SELECT ${columns} FROM "Bill" WHERE "customerId" = $1 ORDER BY "issuedAt" DESC, "id" DESC LIMIT $2`, [
+        input.customerId,
+        limit + 1,
+      ]);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

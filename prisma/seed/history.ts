@@ -1,3 +1,5 @@
+import { DEFAULT_ROUTING_POLICY, type Segment } from "../../server/domain/routing/policy.schema";
+import { scoreCustomerValue } from "../../server/domain/value/value-score";
 import { RowBuffer } from "./bulk-insert";
 import { writeBills, type BillSummary } from "./bills";
 import { padIndex, tariffOn, tariffSince, type CustomerPlan, type LinePlan } from "./people";
@@ -6,7 +8,6 @@ import { AGENT_IDS, MANAGER_IDS } from "./staff";
 import { AUDIT_LOG, BILL, BILL_ADJUSTMENT, BILL_LINE, CUSTOMER, INTERACTION, LINE, ORDER, PAYMENT, TARIFF_CHANGE, USER } from "./tables";
 import { addMonths, addMs, DAY, MINUTE, monthsBetween, type SeedClock } from "./time";
 import { USAGE_DAYS } from "./usage";
-import { estimateValue, type SegmentName } from "./value-estimate";
 
 export type CustomerBuffers = ReturnType<typeof createCustomerBuffers>;
 
@@ -35,7 +36,7 @@ export type CustomerSummary = {
   locale: string;
   accountNumber: string;
   createdAt: Date;
-  segment: SegmentName;
+  segment: Segment;
   managerId: string | null;
   channel: "WEB" | "PWA";
   lines: { id: string; kind: LinePlan["kind"]; msisdn: string | null }[];
@@ -169,19 +170,23 @@ export function writeCustomer(plan: CustomerPlan, rng: Rng, clock: SeedClock, pa
     record(new Date(since + Math.floor(rng.next() * span)), "PHONE", "CALL", rng.pick(AGENT_IDS), { durationSec: rng.int(60, 900), topic });
   }
 
-  // Value: a rough estimate with the same ingredients as the app's score (which the seed runs
-  // over everything once written); it decides the segment the history (managers, routing) saw.
+  // Value: the app's own score over the facts of the history written so far, with the default
+  // policy; it decides the segment the history (managers, routing) saw. The seed rescores every
+  // customer from the stored data once all is written.
   const dueBills = bills.filter((bill) => bill.dueAt.getTime() < asOf.getTime());
-  const value = estimateValue({
-    recentBillTotalsCents: bills.slice(-6).map((bill) => bill.totalCents),
-    dueBills: dueBills.length,
-    paidOnTime: dueBills.filter((bill) => bill.paidAt && bill.paidAt.getTime() <= bill.dueAt.getTime()).length,
-    overdueBills: bills.filter((bill) => bill.status === "OVERDUE").length,
-    activeLines: plan.lines.length,
-    serviceKinds: new Set(plan.lines.map((line) => line.kind)).size,
-    tenureMonths: monthsBetween(plan.createdAt, asOf),
-    usageTrend: expectedUsageTrend(plan, clock),
-  });
+  const value = scoreCustomerValue(
+    {
+      recentBillTotalsCents: bills.slice(-6).map((bill) => bill.totalCents),
+      dueBills: dueBills.length,
+      paidOnTime: dueBills.filter((bill) => bill.paidAt && bill.paidAt.getTime() <= bill.dueAt.getTime()).length,
+      overdueBills: bills.filter((bill) => bill.status === "OVERDUE").length,
+      activeLines: plan.lines.length,
+      serviceKinds: new Set(plan.lines.map((line) => line.kind)).size,
+      tenureMonths: monthsBetween(plan.createdAt, asOf),
+      usageTrend: expectedUsageTrend(plan, clock),
+    },
+    DEFAULT_ROUTING_POLICY,
+  );
   const managerId = plan.personalManagerId ?? (value.segment === "PLATINUM" ? MANAGER_IDS[plan.index % 2]! : null);
   const balanceCents = bills.reduce((sum, bill) => sum + (bill.totalCents - Math.min(bill.paidCents, bill.totalCents)), 0);
 

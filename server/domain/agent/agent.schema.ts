@@ -1,21 +1,8 @@
 import { z } from "zod";
+import { CATEGORIES, SEGMENTS } from "../routing/policy.schema";
 
 // Inputs of the agent console (`agent.*`), shared by the router and the console's forms.
 
-export const SEGMENT_VALUES = ["PLATINUM", "GOLD", "SILVER", "BRONZE"] as const;
-export const CATEGORY_VALUES = [
-  "BILLING_QUESTION",
-  "BILL_DISPUTE",
-  "TARIFF_CHANGE",
-  "TECHNICAL_FAULT",
-  "NO_SERVICE",
-  "NUMBER_PORTING",
-  "SIM_REPLACEMENT",
-  "ROAMING",
-  "CANCEL_CONTRACT",
-  "COMPLAINT",
-  "OTHER",
-] as const;
 /** Statuses a request can be in while it waits for or is with a person. */
 export const OPEN_QUEUE_STATUSES = ["QUEUED", "ASSIGNED", "IN_PROGRESS", "WAITING_CUSTOMER", "REOPENED"] as const;
 export const QUEUE_STATUS_VALUES = [...OPEN_QUEUE_STATUSES, "RESOLVED", "CLOSED"] as const;
@@ -48,8 +35,8 @@ const cursor = z.string().min(1).max(64).optional();
 export const queueInputSchema = z
   .object({
     status: z.enum(QUEUE_STATUS_VALUES).optional(),
-    segment: z.enum(SEGMENT_VALUES).optional(),
-    category: z.enum(CATEGORY_VALUES).optional(),
+    segment: z.enum(SEGMENTS).optional(),
+    category: z.enum(CATEGORIES).optional(),
     /** Only requests I hold and those of customers I am personal manager of. */
     mine: z.boolean().optional(),
     cursor,

@@ -33,6 +33,19 @@ export function LoadError({ onRetry }: { onRetry: () => void }) {
   );
 }
 
+type PagedList = { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+
+/** The next page of an infinite list, on request; nothing once the list is complete. */
+export function LoadMoreButton({ list }: { list: PagedList }) {
+  const t = useTranslations("admin.common");
+  if (!list.hasNextPage) return null;
+  return (
+    <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} className={`${SECONDARY_BUTTON} mt-3`}>
+      {list.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
+    </button>
+  );
+}
+
 /** Nothing to show yet, and what to do about it. */
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
   return (

@@ -10,7 +10,7 @@ import type { RouterOutputs } from "@/app/_trpc/types";
 import { DANGER_BUTTON, INPUT, PRIMARY_BUTTON, SECONDARY_BUTTON } from "../../_components/buttons";
 import { Field } from "../../_components/field";
 import { Notice } from "../../_components/notice";
-import { EmptyState, LoadError, LoadingBlock } from "../../_components/query-states";
+import { EmptyState, LoadError, LoadMoreButton, LoadingBlock } from "../../_components/query-states";
 import { errorDetails } from "../../_lib/trpc-error";
 
 type Approval = RouterOutputs["admin"]["approvals"]["list"]["items"][number];
@@ -180,11 +180,7 @@ export function ApprovalList() {
             ))}
           </ul>
         )}
-        {list.hasNextPage && (
-          <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} className={`${SECONDARY_BUTTON} mt-3`}>
-            {list.isFetchingNextPage ? tCommon("loadingMore") : tCommon("loadMore")}
-          </button>
-        )}
+        <LoadMoreButton list={list} />
       </div>
     </div>
   );

@@ -10,7 +10,7 @@ import { useTRPC } from "@/app/_trpc/react";
 import { INPUT, SECONDARY_BUTTON } from "../../_components/buttons";
 import { Card } from "../../_components/card";
 import { Field } from "../../_components/field";
-import { EmptyState, LoadError, LoadingBlock } from "../../_components/query-states";
+import { EmptyState, LoadError, LoadMoreButton, LoadingBlock } from "../../_components/query-states";
 import { errorDetails } from "../../_lib/trpc-error";
 
 type Filters = { actorId: string; entityType: string; entityId: string; action: string; from: string; to: string };
@@ -147,11 +147,7 @@ export function AuditLog() {
               ))}
             </ol>
           )}
-          {list.hasNextPage && (
-            <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} className={`${SECONDARY_BUTTON} mt-3`}>
-              {list.isFetchingNextPage ? tCommon("loadingMore") : tCommon("loadMore")}
-            </button>
-          )}
+          <LoadMoreButton list={list} />
         </div>
       </section>
     </div>

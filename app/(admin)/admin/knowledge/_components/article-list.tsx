@@ -1,21 +1,19 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { Search } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useDeferredValue, useState } from "react";
 import { formatNumber } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/react";
 import { CATEGORIES, type Category } from "@/server/domain/routing/policy.schema";
-import { INPUT, SECONDARY_BUTTON } from "../../_components/buttons";
 import { Card } from "../../_components/card";
-import { EmptyState, LoadError, LoadingBlock } from "../../_components/query-states";
+import { EmptyState, LoadError, LoadMoreButton, LoadingBlock } from "../../_components/query-states";
+import { SearchFilterBar } from "../../_components/search-filter-bar";
 
 /** Articles by slug with their Russian and English versions, searchable and filtered by category. */
 export function ArticleList() {
   const t = useTranslations("admin.knowledge");
-  const tCommon = useTranslations("admin.common");
   const tCategories = useTranslations("admin.categories");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -28,28 +26,19 @@ export function ArticleList() {
 
   return (
     <Card id="articles-title" title={t("articlesTitle")}>
-      <div className="grid gap-3 sm:grid-cols-[1fr_16rem]">
-        <div className="relative">
-          <label htmlFor="article-search" className="sr-only">
-            {t("search")}
-          </label>
-          <Search aria-hidden="true" className="pointer-events-none absolute top-3 left-3 size-5 text-slate-500" />
-          <input id="article-search" type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder={t("search")} className={`${INPUT} pl-10`} />
-        </div>
-        <div>
-          <label htmlFor="article-category" className="sr-only">
-            {t("category")}
-          </label>
-          <select id="article-category" value={category} onChange={(event) => setCategory(event.target.value as Category | "")} className={INPUT}>
-            <option value="">{t("allCategories")}</option>
-            {CATEGORIES.map((value) => (
-              <option key={value} value={value}>
-                {tCategories(value)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <SearchFilterBar
+        id="article"
+        query={query}
+        onQuery={setQuery}
+        searchLabel={t("search")}
+        filter={{
+          label: t("category"),
+          allLabel: t("allCategories"),
+          value: category,
+          onChange: setCategory,
+          options: CATEGORIES.map((value) => ({ value, label: tCategories(value) })),
+        }}
+      />
       <div className="mt-4" aria-live="polite" aria-busy={list.isFetching}>
         {list.isPending ? (
           <LoadingBlock />
@@ -90,11 +79,7 @@ export function ArticleList() {
             })}
           </ul>
         )}
-        {list.hasNextPage && (
-          <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} className={`${SECONDARY_BUTTON} mt-3`}>
-            {list.isFetchingNextPage ? tCommon("loadingMore") : tCommon("loadMore")}
-          </button>
-        )}
+        <LoadMoreButton list={list} />
       </div>
     </Card>
   );

@@ -6,9 +6,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatDate, formatTime } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/react";
-import { SECONDARY_BUTTON } from "../../_components/buttons";
 import { Card } from "../../_components/card";
-import { EmptyState, LoadError, LoadingBlock } from "../../_components/query-states";
+import { EmptyState, LoadError, LoadMoreButton, LoadingBlock } from "../../_components/query-states";
 
 const TOP_KEYS = [
   "valueWeights",
@@ -45,7 +44,6 @@ function VersionChanges({ version }: { version: number }) {
 /** Every saved version, newest first, with who saved it, why, and what it changed. */
 export function PolicyHistory() {
   const t = useTranslations("admin.routing.history");
-  const tCommon = useTranslations("admin.common");
   const locale = useLocale();
   const trpc = useTRPC();
   const [open, setOpen] = useState<number | null>(null);
@@ -87,11 +85,7 @@ export function PolicyHistory() {
           ))}
         </ol>
       )}
-      {versions.hasNextPage && (
-        <button type="button" onClick={() => void versions.fetchNextPage()} disabled={versions.isFetchingNextPage} className={`${SECONDARY_BUTTON} mt-3`}>
-          {versions.isFetchingNextPage ? tCommon("loadingMore") : tCommon("loadMore")}
-        </button>
-      )}
+      <LoadMoreButton list={versions} />
     </Card>
   );
 }

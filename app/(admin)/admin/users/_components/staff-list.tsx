@@ -1,16 +1,17 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { Lock, LockOpen, Search } from "lucide-react";
+import { Lock, LockOpen } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useDeferredValue, useState } from "react";
 import { formatDate } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/react";
 import { STAFF_ROLES } from "@/server/domain/admin/admin.schema";
-import { DANGER_BUTTON, INPUT, SECONDARY_BUTTON } from "../../_components/buttons";
+import { DANGER_BUTTON, SECONDARY_BUTTON } from "../../_components/buttons";
 import { Card } from "../../_components/card";
 import { Notice } from "../../_components/notice";
-import { EmptyState, LoadError, LoadingBlock } from "../../_components/query-states";
+import { EmptyState, LoadError, LoadMoreButton, LoadingBlock } from "../../_components/query-states";
+import { SearchFilterBar } from "../../_components/search-filter-bar";
 import { errorDetails } from "../../_lib/trpc-error";
 
 type StaffRole = (typeof STAFF_ROLES)[number];
@@ -53,28 +54,19 @@ export function StaffList({ selfId }: { selfId: string }) {
 
   return (
     <Card id="staff-title" title={t("staffTitle")} description={t("staffDescription")}>
-      <div className="grid gap-3 sm:grid-cols-[1fr_14rem]">
-        <div className="relative">
-          <label htmlFor="staff-search" className="sr-only">
-            {t("search")}
-          </label>
-          <Search aria-hidden="true" className="pointer-events-none absolute top-3 left-3 size-5 text-slate-500" />
-          <input id="staff-search" type="search" value={query} onChange={(event) => setQuery(event.target.value)} placeholder={t("search")} className={`${INPUT} pl-10`} />
-        </div>
-        <div>
-          <label htmlFor="staff-role" className="sr-only">
-            {t("role")}
-          </label>
-          <select id="staff-role" value={role} onChange={(event) => setRole(event.target.value as StaffRole | "")} className={INPUT}>
-            <option value="">{t("allRoles")}</option>
-            {STAFF_ROLES.map((value) => (
-              <option key={value} value={value}>
-                {tRoles(value)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <SearchFilterBar
+        id="staff"
+        query={query}
+        onQuery={setQuery}
+        searchLabel={t("search")}
+        filter={{
+          label: t("role"),
+          allLabel: t("allRoles"),
+          value: role,
+          onChange: setRole,
+          options: STAFF_ROLES.map((value) => ({ value, label: tRoles(value) })),
+        }}
+      />
       {outcome && <Notice tone={outcome.tone} className="mt-3">{outcome.text}</Notice>}
       <div className="mt-3" aria-busy={list.isFetching}>
         {list.isPending ? (
@@ -113,11 +105,7 @@ export function StaffList({ selfId }: { selfId: string }) {
             ))}
           </ul>
         )}
-        {list.hasNextPage && (
-          <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} className={`${SECONDARY_BUTTON} mt-3`}>
-            {list.isFetchingNextPage ? tCommon("loadingMore") : tCommon("loadMore")}
-          </button>
-        )}
+        <LoadMoreButton list={list} />
       </div>
     </Card>
   );

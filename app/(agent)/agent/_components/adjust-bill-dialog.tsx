@@ -2,7 +2,6 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { LoaderCircle } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -11,7 +10,7 @@ import { formatMoney } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/react";
 import { newIdempotencyKey, parseRoubles } from "../_lib/trpc-error";
 import { CallError } from "./call-error";
-import { Modal } from "./modal";
+import { DialogActions, Modal } from "./modal";
 
 type Bill = { id: string; number: string; totalCents: number; paidCents: number; currency: string };
 
@@ -114,19 +113,13 @@ export function AdjustBillDialog({ bill, requestId, onClose }: { bill: Bill; req
             )}
           </div>
           {adjust.error && <CallError error={adjust.error} />}
-          <div className="flex flex-wrap gap-2">
-            <button
-              type="submit"
-              disabled={adjust.isPending}
-              className="inline-flex min-h-11 items-center gap-2 rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
-            >
-              {adjust.isPending && <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />}
-              {adjust.isPending ? t("submitting") : t("submit")}
-            </button>
-            <button type="button" onClick={onClose} className="min-h-11 rounded-lg border border-slate-300 px-4 font-medium">
-              {t("cancel")}
-            </button>
-          </div>
+          <DialogActions
+            pending={adjust.isPending}
+            submitLabel={t("submit")}
+            pendingLabel={t("submitting")}
+            cancelLabel={t("cancel")}
+            onCancel={onClose}
+          />
         </form>
       )}
     </Modal>

@@ -1,6 +1,6 @@
 "use client";
 
-import { X } from "lucide-react";
+import { LoaderCircle, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
@@ -40,5 +40,38 @@ export function Modal({ isOpen, onClose, title, children }: { isOpen: boolean; o
         </div>
       )}
     </dialog>
+  );
+}
+
+/** A dialog form's submit (with its busy state) and cancel buttons. */
+export function DialogActions({
+  pending,
+  disabled = false,
+  submitLabel,
+  pendingLabel,
+  cancelLabel,
+  onCancel,
+}: {
+  pending: boolean;
+  disabled?: boolean;
+  submitLabel: string;
+  pendingLabel: string;
+  cancelLabel: string;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="flex flex-wrap gap-2">
+      <button
+        type="submit"
+        disabled={disabled || pending}
+        className="inline-flex min-h-11 items-center gap-2 rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
+      >
+        {pending && <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />}
+        {pending ? pendingLabel : submitLabel}
+      </button>
+      <button type="button" onClick={onCancel} className="min-h-11 rounded-lg border border-slate-300 px-4 font-medium">
+        {cancelLabel}
+      </button>
+    </div>
   );
 }

@@ -1,14 +1,13 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { LoaderCircle } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { formatMoney } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/react";
 import { newIdempotencyKey } from "../_lib/trpc-error";
 import { CallError } from "./call-error";
-import { Modal } from "./modal";
+import { DialogActions, Modal } from "./modal";
 
 type Line = { id: string; label: string; kind: string; tariff: { name: string; nameEn: string } };
 
@@ -112,19 +111,14 @@ export function TariffChangeDialog({ line, requestId, onClose }: { line: Line; r
           )}
 
           {change.error && <CallError error={change.error} />}
-          <div className="flex flex-wrap gap-2">
-            <button
-              type="submit"
-              disabled={!preview.data?.eligible || change.isPending}
-              className="inline-flex min-h-11 items-center gap-2 rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
-            >
-              {change.isPending && <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />}
-              {change.isPending ? t("confirming") : t("confirm")}
-            </button>
-            <button type="button" onClick={onClose} className="min-h-11 rounded-lg border border-slate-300 px-4 font-medium">
-              {t("cancel")}
-            </button>
-          </div>
+          <DialogActions
+            pending={change.isPending}
+            disabled={!preview.data?.eligible}
+            submitLabel={t("confirm")}
+            pendingLabel={t("confirming")}
+            cancelLabel={t("cancel")}
+            onCancel={onClose}
+          />
         </form>
       )}
     </Modal>

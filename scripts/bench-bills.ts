@@ -193,7 +193,8 @@ async function main() {
       if (code !== 0) throw new Error("next build failed");
     }
     if (await isListening(APP_PORT)) throw new Error(`port ${APP_PORT} is busy (use --port)`);
-    app = run("next", ["start", "-p", String(APP_PORT)], env, true);
+    // The production server `npm start` runs.
+    app = run("tsx", ["scripts/serve.ts"], { ...env, PORT: String(APP_PORT) }, true);
     const base = `http://127.0.0.1:${APP_PORT}`;
     await waitUntilHealthy(`${base}/api/health`);
     const cookie = await signIn(base);

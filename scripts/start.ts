@@ -119,7 +119,8 @@ async function main() {
 
   if (process.env.JOBS !== "off") jobs = await startJobRunner(databaseUrl);
 
-  server = run("next", [isDev ? "dev" : "start", "-p", String(port)], env);
+  // Production: scripts/serve.ts (Next.js, with tRPC calls answered directly); development: next dev.
+  server = isDev ? run("next", ["dev", "-p", String(port)], env) : run("tsx", ["scripts/serve.ts"], { ...env, NODE_ENV: "production" });
   server.on("exit", (code) => void stop(code ?? 0));
   await waitUntilHealthy(`http://127.0.0.1:${port}/api/health`);
   log(`[start] Selfcare is ready on http://localhost:${port} (${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);

@@ -1,4 +1,7 @@
+import type { IncomingMessage } from "node:http";
 import { getToken } from "next-auth/jwt";
+// The cookie parser NextRequest itself uses, so both paths read cookies alike.
+import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import { clientIp } from "../auth/client-ip";
 import { loadSession } from "../auth/sign-in";
 import { getDb } from "../db/client";
@@ -17,4 +20,19 @@ export async function createContext(request: { cookies: CookieJar; headers: Head
     ip: clientIp((name) => request.headers.get(name)),
     channel: request.headers.get("x-selfcare-channel") === "PWA" ? "PWA" : "WEB",
   };
+}
+
+/**
+ * The same context for a plain Node request: the production server (scripts/serve.ts) answers
+ * /api/trpc without Next's routing. X-Forwarded-For gets the socket's address when no proxy set
+ * it, as Next's own server does.
+ */
+export function createContextFromNode(request: IncomingMessage): Promise<Context> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else for (const item of value ?? []) headers.append(name, item);
+  }
+  if (!headers.has("x-forwarded-for") && request.socket.remoteAddress) headers.set("x-forwarded-for", request.socket.remoteAddress);
+  return createContext({ cookies: new RequestCookies(headers), headers });
 }

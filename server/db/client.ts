@@ -15,7 +15,10 @@ const utcTimestamps: pg.CustomTypesConfig = {
     oid === TIMESTAMP_OID ? (value: string) => new Date(`${value.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
 };
 
-const pools = new WeakMap<Database, pg.Pool>();
+// On globalThis, like the client below: the production server runs two copies of this module in
+// one process (Next's bundle, and scripts/serve.ts for tRPC calls), which share one client.
+const globalForPools = globalThis as unknown as { selfcarePools?: WeakMap<Database, pg.Pool> };
+const pools = (globalForPools.selfcarePools ??= new WeakMap<Database, pg.Pool>());
 
 export function createDatabase(connectionString: string, options: { max?: number } = {}): Database {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, types: utcTimestamps });

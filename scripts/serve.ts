@@ -1,0 +1,48 @@
+/**
+ * The production HTTP server, which `npm start` runs in place of `next start`: tRPC calls under
+ * /api/trpc/ go straight to the router through tRPC's Node adapter; everything else (pages,
+ * next-auth, /api/health, the PDFs, static files) goes to Next.js. The router, the context and
+ * so the answers are the same as the App Router route (app/api/trpc), which `next dev` serves;
+ * the direct path skips Next's request routing, most of a small call's CPU (`npm run bench:bills`).
+ *
+ *   PORT=3000 NEXT_DIST_DIR=.next tsx scripts/serve.ts   (after `next build`)
+ */
+import http from "node:http";
+import path from "node:path";
+import { createHTTPHandler } from "@trpc/server/adapters/standalone";
+import next from "next";
+import { createContextFromNode } from "../server/api/context";
+import { appRouter } from "../server/api/root";
+import { SECURITY_HEADERS } from "../server/http/security-headers";
+
+const TRPC_PATH = "/api/trpc/";
+const port = Number(process.env.PORT ?? 3000);
+
+async function main() {
+  const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), port });
+  const handleWithNext = app.getRequestHandler();
+  const handleTrpc = createHTTPHandler({ router: appRouter, basePath: TRPC_PATH, createContext: ({ req }) => createContextFromNode(req) });
+  await app.prepare();
+
+  const server = http.createServer((request, response) => {
+    if (request.url?.startsWith(TRPC_PATH)) {
+      for (const header of SECURITY_HEADERS) response.setHeader(header.key, header.value);
+      handleTrpc(request, response);
+      return;
+    }
+    void handleWithNext(request, response);
+  });
+  server.listen(port, () => console.log(`[serve] ready on http://localhost:${port}`));
+
+  const stop = () => {
+    server.close(() => void app.close().finally(() => process.exit(0)));
+    server.closeAllConnections();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error("[serve] could not start:", error);
+  process.exit(1);
+});

@@ -4,7 +4,7 @@
  * empty demo database, builds the app if no build exists, and serves it on PORT.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../server/db/embedded";
@@ -67,6 +67,13 @@ async function waitUntilHealthy(url: string, timeoutMs = 120_000) {
   }
 }
 
+/** Whether public/sw.js was built after the current production build (a stale one precaches files that are gone). */
+function serviceWorkerFollowsBuild(): boolean {
+  const worker = path.join(ROOT, "public/sw.js");
+  const buildId = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
+  return existsSync(worker) && statSync(worker).mtimeMs >= statSync(buildId).mtimeMs;
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(path.join(ROOT, "node_modules/.bin", command), args, { cwd: ROOT, env, stdio: "inherit" });
 }
@@ -110,7 +117,7 @@ async function main() {
     const code = await new Promise<number>((resolve) => build.on("exit", (c) => resolve(c ?? 1)));
     if (code !== 0) return stop(code);
   }
-  if (!isDev && (buildWasRun || !existsSync(path.join(ROOT, "public/sw.js")))) {
+  if (!isDev && (buildWasRun || !serviceWorkerFollowsBuild())) {
     // The service worker precaches the build's static files, so it follows every build.
     const swBuild = run("tsx", ["scripts/build-sw.ts"], env);
     const code = await new Promise<number>((resolve) => swBuild.on("exit", (c) => resolve(c ?? 1)));

@@ -1,6 +1,7 @@
 import {
   BookOpen,
   ClipboardList,
+  CreditCard,
   FileText,
   Headset,
   House,
@@ -34,6 +35,7 @@ const ICONS: Record<NavKey, LucideIcon> = {
   partnerOrders: ReceiptText,
   adminOverview: LayoutDashboard,
   adminRouting: Route,
+  adminCredit: CreditCard,
   adminTariffs: Tags,
   adminKnowledge: BookOpen,
   adminReports: ClipboardList,

@@ -33,6 +33,7 @@ const PARTNER_NAV: NavItem[] = [
 const ADMIN_NAV: NavItem[] = [
   { key: "adminOverview", href: "/admin", isExact: true },
   { key: "adminRouting", href: "/admin/routing" },
+  { key: "adminCredit", href: "/admin/credit" },
   { key: "adminTariffs", href: "/admin/tariffs" },
   { key: "adminKnowledge", href: "/admin/knowledge" },
   { key: "adminApprovals", href: "/admin/approvals" },

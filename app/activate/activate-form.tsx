@@ -6,12 +6,13 @@ import { CircleAlert, CircleCheck, LoaderCircle } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, type FieldPath } from "react-hook-form";
 import type { z } from "zod";
 import { FormField } from "@/app/(partner)/partner/_components/form-field";
-import { errorDetails } from "@/app/(partner)/partner/_components/server-messages";
+import { errorDetails, retryAtOf } from "@/app/(partner)/partner/_components/server-messages";
+import { formatTime } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/react";
 import { ACTIVATION_MESSAGES, activationFormSchema } from "@/server/domain/partner/activation.schema";
 
@@ -26,6 +27,7 @@ const MESSAGE_KEYS = new Map(Object.entries(ACTIVATION_MESSAGES).map(([key, mess
  */
 export function ActivateForm() {
   const t = useTranslations("activation");
+  const locale = useLocale();
   const router = useRouter();
   const trpc = useTRPC();
   const activate = useMutation(trpc.activation.activate.mutationOptions());
@@ -59,7 +61,10 @@ export function ActivateForm() {
     } catch (error) {
       const { code: errorCode, fields } = errorDetails(error);
       const attempt = (failure?.attempt ?? 0) + 1;
-      if (errorCode === "TOO_MANY_REQUESTS") setFailure({ text: t("throttled"), attempt });
+      if (errorCode === "TOO_MANY_REQUESTS") {
+        const retryAt = retryAtOf(error);
+        setFailure({ text: retryAt ? t("throttledUntil", { time: formatTime(retryAt, locale) }) : t("throttled"), attempt });
+      }
       else if (fields.code) {
         const text = /expired/i.test(fields.code) ? t("expired") : t("wrongCode");
         setError("code", { message: `#${text}` }, { shouldFocus: true });

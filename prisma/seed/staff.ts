@@ -1,4 +1,5 @@
 import { DEFAULT_BILLING_SETTINGS } from "../../server/domain/billing/bill-math";
+import { DEFAULT_CREDIT_POLICY } from "../../server/domain/partner/credit-policy.schema";
 import { DEFAULT_ROUTING_POLICY } from "../../server/domain/routing/policy.schema";
 import { RowBuffer, type BulkWriter } from "./bulk-insert";
 import { AUDIT_LOG, USER } from "./tables";
@@ -129,6 +130,8 @@ export function insertStaffAndSettings(writer: BulkWriter, clock: SeedClock, pas
   const settings: [string, unknown][] = [
     ["billing", DEFAULT_BILLING_SETTINGS],
     ["operator", OPERATOR_SETTINGS],
+    // Dealers' credit checks (editable by supervisors at /admin/credit).
+    ["creditPolicy", DEFAULT_CREDIT_POLICY],
   ];
   for (const [key, value] of settings) {
     writer.query(

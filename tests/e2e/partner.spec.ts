@@ -46,8 +46,8 @@ test.describe("partner portal", () => {
     await expect(form.getByRole("radiogroup", { name: "Номер телефона" })).toBeVisible();
     const required = await form.locator('[required], [aria-required="true"]').count();
     console.log(`[partner] required inputs on the registration form: ${required}`);
-    // Last and first name, birth date, passport, address, tariff, number.
-    expect(required).toBe(7);
+    // What is sold (SIM card, chosen already), last and first name, birth date, passport, address, tariff, number.
+    expect(required).toBe(8);
     expect(required).toBeLessThanOrEqual(12);
 
     const documentNumber = passport();
@@ -133,6 +133,42 @@ test.describe("partner portal", () => {
 
     await page.goto("/partner/orders");
     await expect(page.getByRole("row", { name: /Дарья Соколова/ })).toContainText("Кабинет активирован");
+  });
+
+  test("a dealer registers home internet: no number, the installation address defaults to the registered one, the contact phone is the login", async ({
+    page,
+  }) => {
+    expect((await apiSignIn(page.request, FIRST, "dealer2@selfcare.test")).ok).toBe(true);
+    await page.goto("/partner/register");
+    await page.getByRole("radio", { name: /^Домашний интернет/ }).check();
+    // The pool is not offered; the mobile tariffs give way to home-internet ones.
+    await expect(page.getByRole("radiogroup", { name: "Номер телефона" })).toHaveCount(0);
+    await expect(page.getByRole("radio", { name: /^Смарт 550/ })).toHaveCount(0);
+    const form = page.locator("form");
+    const required = await form.locator('[required], [aria-required="true"]').count();
+    console.log(`[partner] required inputs on the home-internet form: ${required}`);
+    expect(required).toBeLessThanOrEqual(12);
+
+    const loginPhone = `958${randomInt(1_000_000, 10_000_000)}`;
+    await type(page, "Фамилия", "Ветрова");
+    await type(page, "Имя", "Алина");
+    await type(page, "Дата рождения", "02.11.1988");
+    await type(page, "Серия и номер паспорта", passport().replace(" ", ""));
+    await type(page, "Адрес регистрации", "141400, г. Химки, ул. Мира, д. 3, кв. 5");
+    await page.getByRole("radio", { name: /^Домашний 500/ }).check();
+    await type(page, "Контактный телефон для входа", loginPhone);
+    await expect(page.getByLabel(/^Адрес подключения/)).toHaveAttribute("placeholder", "141400, г. Химки, ул. Мира, д. 3, кв. 5");
+    await expect(page.getByText("Одобрено")).toBeVisible();
+
+    await page.getByRole("button", { name: "Зарегистрировать абонента" }).click();
+    await expect(page.getByRole("heading", { name: "Абонент зарегистрирован" })).toBeVisible();
+    const accountNumber = (await page.getByTestId("account-number").textContent())!.trim();
+    await expect(page.getByTestId("service-id")).toHaveText(`lin_${accountNumber}_1`);
+    await expect(page.getByTestId("login-phone")).toHaveText(`+7 ${loginPhone.slice(0, 3)} ${loginPhone.slice(3, 6)}-${loginPhone.slice(6, 8)}-${loginPhone.slice(8)}`);
+    await expect(page.getByText("141400, г. Химки, ул. Мира, д. 3, кв. 5")).toBeVisible();
+
+    await page.goto("/partner/orders");
+    await expect(page.getByRole("row", { name: /Алина Ветрова/ })).toContainText("Домашний интернет");
   });
 
   test("in English, the form reports field errors as soon as a field is left, and the home shows the day's figures", async ({ page }) => {

@@ -16,7 +16,7 @@ async function registerOne() {
     msisdn,
     idempotencyKey: idempotencyKey(),
   });
-  return { ...result, activationCode: result.activationCode! };
+  return { ...result, msisdn: result.msisdn!, activationCode: result.activationCode! };
 }
 
 const NEW_PASSWORD = "my-new-secret-42";
@@ -91,9 +91,9 @@ describe("activation.activate", () => {
     expect((await db.user.findUniqueOrThrow({ where: { phone: registered.msisdn } })).passwordHash).toBeNull();
 
     // The dealer issues a new code; it works.
-    const reissued = await (await callerAs(DEMO.dealer2)).partner.reissueActivationCode({ orderId: registered.orderId });
+    const reissued = await (await callerAs(DEMO.dealer2)).partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: idempotencyKey() });
     await anonymous.activation.activate({ identifier: registered.accountNumber, code: reissued.activationCode, password: NEW_PASSWORD });
-    expect(await codeOf((await callerAs(DEMO.dealer2)).partner.reissueActivationCode({ orderId: registered.orderId }))).toBe("CONFLICT");
+    expect(await codeOf((await callerAs(DEMO.dealer2)).partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: idempotencyKey() }))).toBe("CONFLICT");
   });
 
   it("locks activation after ten wrong codes, even when the right code follows", async () => {
@@ -109,5 +109,31 @@ describe("activation.activate", () => {
       await codeOf(anonymous.activation.activate({ identifier: registered.accountNumber, code: registered.activationCode, password: NEW_PASSWORD })),
     ).toBe("TOO_MANY_REQUESTS");
     expect((await testDb().user.findUniqueOrThrow({ where: { phone: registered.msisdn } })).passwordHash).toBeNull();
+  });
+});
+
+describe("activation.activate abuse limit per address", () => {
+  it("allows 30 attempts from one address in 10 minutes, then refuses even the right code and activates nothing", async () => {
+    const db = testDb();
+    const registered = await registerOne();
+    const attacker = await callerAs(null, { ip: "10.9.9.9" });
+    // Wrong codes spread over many accounts, so no account lock is reached (10 per account).
+    for (let attempt = 0; attempt < 30; attempt++) {
+      const identifier = `50${String(10_000_000 + attempt)}`;
+      expect(await codeOf(attacker.activation.activate({ identifier, code: "ABCD-EFGH", password: NEW_PASSWORD }))).toBe("BAD_REQUEST");
+    }
+    const refusal = await attacker.activation
+      .activate({ identifier: registered.accountNumber, code: registered.activationCode, password: NEW_PASSWORD })
+      .catch((error: unknown) => error as { code: string; message: string });
+    expect(refusal).toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/try again after \d{4}-\d{2}-\d{2}T/) });
+    expect((await db.user.findUniqueOrThrow({ where: { phone: registered.msisdn } })).passwordHash).toBeNull();
+
+    // Another address is not held back by this one.
+    const activated = await (await callerAs(null, { ip: "10.9.9.10" })).activation.activate({
+      identifier: registered.accountNumber,
+      code: registered.activationCode,
+      password: NEW_PASSWORD,
+    });
+    expect(activated.accountNumber).toBe(registered.accountNumber);
   });
 });

@@ -142,3 +142,32 @@ describe("partner.creditCheck and the credit check in registration", () => {
     );
   });
 });
+
+describe("partner.creditCheck abuse limit", () => {
+  it("allows 60 checks per dealer in 10 minutes, then answers TOO_MANY_REQUESTS with when to retry; other dealers are not affected", async () => {
+    const db = testDb();
+    const dealer = await callerAs(DEMO.dealer2);
+    const input = { documentNumber: freshPassport(), birthDate: birthDateForAge(40), tariffId: "trf_start" };
+    await db.rateLimit.deleteMany({}); // the checks of the tests above count too
+    for (let batch = 0; batch < 6; batch++) {
+      const checks = await Promise.all(Array.from({ length: 10 }, () => dealer.partner.creditCheck(input)));
+      expect(checks.every((check) => check.approved)).toBe(true);
+    }
+    const before = Date.now();
+    const refusal = await dealer.partner.creditCheck(input).catch((error: unknown) => error as { code: string; message: string });
+    expect(refusal).toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    const retryAt = /try again after (\S+)/.exec((refusal as { message: string }).message)?.[1];
+    const waitMs = new Date(retryAt!).getTime() - before;
+    expect(waitMs).toBeGreaterThan(9 * 60 * 1000);
+    expect(waitMs).toBeLessThanOrEqual(10 * 60 * 1000 + 2000);
+
+    // The counter lives in PostgreSQL (shared by every app instance), one row per dealer.
+    const partner = await db.user.findUniqueOrThrow({ where: { email: DEMO.dealer2 }, select: { partnerId: true } });
+    expect((await db.rateLimit.findUniqueOrThrow({ where: { key: `creditCheck:${partner.partnerId}` } })).points).toBeGreaterThan(60);
+    expect((await (await callerAs(DEMO.dealer1)).partner.creditCheck(input)).approved).toBe(true);
+
+    // A window that has passed starts afresh.
+    await db.rateLimit.update({ where: { key: `creditCheck:${partner.partnerId}` }, data: { expire: new Date(Date.now() - 1000) } });
+    expect((await dealer.partner.creditCheck(input)).approved).toBe(true);
+  });
+});

@@ -200,13 +200,69 @@ describe("partner.reissueActivationCode", () => {
       msisdn: await freeNumber(8),
       idempotencyKey: idempotencyKey(),
     });
-    expect(await codeOf((await callerAs(DEMO.dealer2)).partner.reissueActivationCode({ orderId: registered.orderId }))).toBe("NOT_FOUND");
+    expect(await codeOf((await callerAs(DEMO.dealer2)).partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: idempotencyKey() }))).toBe("NOT_FOUND");
 
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const reissued = await dealer.partner.reissueActivationCode({ orderId: registered.orderId });
+    const reissued = await dealer.partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: idempotencyKey() });
     expect(reissued.activationCode).not.toBe(registered.activationCode);
     const login = await db.user.findUniqueOrThrow({ where: { customerId: registered.customerId } });
     expect(await verifyPassword(login.activationCodeHash!, reissued.activationCode)).toBe(true);
     expect(await verifyPassword(login.activationCodeHash!, registered.activationCode!)).toBe(false);
+  });
+
+  it("answers a replay with the same key with the same code and issues nothing new", async () => {
+    const db = testDb();
+    const dealer = await callerAs(DEMO.dealer1);
+    const registered = await dealer.partner.registerSubscriber({
+      customer: newSubscriber({ documentNumber: freshPassport() }),
+      tariffId: "trf_start",
+      msisdn: await freeNumber(9),
+      idempotencyKey: idempotencyKey(),
+    });
+    const key = idempotencyKey();
+    const first = await dealer.partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: key });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const replay = await dealer.partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: key });
+    expect(replay).toMatchObject({ activationCode: first.activationCode, activationExpiresAt: first.activationExpiresAt, replayed: true });
+    const login = await db.user.findUniqueOrThrow({ where: { customerId: registered.customerId } });
+    expect(await verifyPassword(login.activationCodeHash!, first.activationCode)).toBe(true);
+    expect(await db.interaction.count({ where: { customerId: registered.customerId, type: "ACTIVATION_CODE_REISSUED" } })).toBe(1);
+
+    // The same key for another order is a client bug, not a silent replay.
+    const other = await dealer.partner.registerSubscriber({
+      customer: newSubscriber({ documentNumber: freshPassport() }),
+      tariffId: "trf_start",
+      msisdn: await freeNumber(10),
+      idempotencyKey: idempotencyKey(),
+    });
+    expect(await codeOf(dealer.partner.reissueActivationCode({ orderId: other.orderId, idempotencyKey: key }))).toBe("CONFLICT");
+
+    // A new key issues a new code; the earlier one stops working.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const second = await dealer.partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: idempotencyKey() });
+    expect(second.activationCode).not.toBe(first.activationCode);
+    const after = await db.user.findUniqueOrThrow({ where: { customerId: registered.customerId } });
+    expect(await verifyPassword(after.activationCodeHash!, second.activationCode)).toBe(true);
+    expect(await verifyPassword(after.activationCodeHash!, first.activationCode)).toBe(false);
+  });
+
+  it("makes one change when duplicates with one key race", async () => {
+    const db = testDb();
+    const dealer = await callerAs(DEMO.dealer1);
+    const registered = await dealer.partner.registerSubscriber({
+      customer: newSubscriber({ documentNumber: freshPassport() }),
+      tariffId: "trf_start",
+      msisdn: await freeNumber(11),
+      idempotencyKey: idempotencyKey(),
+    });
+    const key = idempotencyKey();
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => dealer.partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: key })),
+    );
+    expect(new Set(results.map((result) => result.activationCode)).size).toBe(1);
+    const login = await db.user.findUniqueOrThrow({ where: { customerId: registered.customerId } });
+    expect(await verifyPassword(login.activationCodeHash!, results[0]!.activationCode)).toBe(true);
+    expect(await db.interaction.count({ where: { customerId: registered.customerId, type: "ACTIVATION_CODE_REISSUED" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: "partner.reissueActivationCode", entityId: login.id } })).toBe(1);
   });
 });

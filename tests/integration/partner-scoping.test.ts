@@ -13,12 +13,13 @@ async function register(dealerLogin: string, lastName: string): Promise<Register
   const dealer = await callerAs(dealerLogin);
   const [number] = (await dealer.partner.availableNumbers({ limit: 40 })).filter((n) => !n.isReservedByMe);
   await dealer.partner.reserveNumber({ msisdn: number!.msisdn });
-  return dealer.partner.registerSubscriber({
+  const registered = await dealer.partner.registerSubscriber({
     customer: newSubscriber({ lastName }),
     tariffId: "trf_smart",
     msisdn: number!.msisdn,
     idempotencyKey: idempotencyKey(),
   });
+  return { ...registered, msisdn: registered.msisdn! };
 }
 
 beforeAll(async () => {
@@ -152,7 +153,7 @@ describe("role walls", () => {
         caller.partner.figures({}),
         caller.partner.creditCheck({ documentNumber: "4510 123456", birthDate: "1990-01-01", tariffId: "trf_start" }),
         caller.partner.orderContract({ orderId: ofDealer1.orderId }),
-        caller.partner.reissueActivationCode({ orderId: ofDealer1.orderId }),
+        caller.partner.reissueActivationCode({ orderId: ofDealer1.orderId, idempotencyKey: "reissue-12345678" }),
       ];
       for (const call of calls) expect(await codeOf(call)).toBe("FORBIDDEN");
     }
@@ -161,9 +162,18 @@ describe("role walls", () => {
 });
 
 describe("partner.tariffs", () => {
-  it("offers only mobile tariffs sold to new customers", async () => {
+  it("offers only tariffs sold to new customers: mobile ones, then home internet (no retired or segment-only ones)", async () => {
     const tariffs = await (await callerAs(DEMO.dealer1)).partner.tariffs({});
-    const codes = tariffs.map((tariff) => tariff.code);
-    expect(codes).toEqual(["START", "FAMILY", "SMART", "SMART_PLUS", "UNLIMITED"]);
+    const codes = tariffs.map((tariff) => `${tariff.kind}:${tariff.code}`);
+    expect(codes).toEqual([
+      "MOBILE:START",
+      "MOBILE:FAMILY",
+      "MOBILE:SMART",
+      "MOBILE:SMART_PLUS",
+      "MOBILE:UNLIMITED",
+      "HOME_INTERNET:HOME_100",
+      "HOME_INTERNET:HOME_500",
+      "HOME_INTERNET:HOME_GIGA",
+    ]);
   });
 });

@@ -38,6 +38,7 @@ import {
   listArticleTopics,
   updateArticle,
 } from "../../domain/admin/knowledge-admin.service";
+import { getCreditPolicyForEditing, updateCreditPolicy } from "../../domain/admin/credit-policy-admin.service";
 import { getPolicyForEditing, getPolicyVersion, listPolicyVersions, savePolicy } from "../../domain/admin/policy-admin.service";
 import { exportReportCsv } from "../../domain/admin/reports-export.service";
 import { getReportOverview, getReportTimeline } from "../../domain/admin/reports.service";
@@ -53,6 +54,7 @@ import {
 } from "../../domain/admin/users-admin.service";
 import { runWhatIf } from "../../domain/admin/what-if.service";
 import type { AuditActor } from "../../domain/audit/write-audit";
+import { updateCreditPolicyInput } from "../../domain/partner/credit-policy.schema";
 import type { SessionUser } from "../../auth/sign-in";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
@@ -73,6 +75,10 @@ export const adminRouter = createTRPCRouter({
     whatIf: adminProcedure.input(whatIfInput).query(({ ctx, input }) => runWhatIf(ctx.db, input)),
     save: adminProcedure.input(savePolicyInput).mutation(({ ctx, input }) => savePolicy(ctx.db, actorOf(ctx), input)),
   }),
+
+  /** The credit policy of dealers' credit checks (deposit and credit limit by age and tariff, refusals). */
+  creditPolicy: adminProcedure.input(noInput).query(({ ctx }) => getCreditPolicyForEditing(ctx.db)),
+  updateCreditPolicy: adminProcedure.input(updateCreditPolicyInput).mutation(({ ctx, input }) => updateCreditPolicy(ctx.db, actorOf(ctx), input)),
 
   tariffs: createTRPCRouter({
     list: adminProcedure.input(noInput).query(({ ctx }) => listCatalogue(ctx.db)),

@@ -1,6 +1,6 @@
 import type { Role } from "@prisma/client";
 import { z } from "zod";
-import { checkCredit, listSellableTariffs } from "../../domain/partner/credit-check.service";
+import { checkCreditForDealer, listSellableTariffs } from "../../domain/partner/credit-check.service";
 import { getOrderContract } from "../../domain/partner/contract.service";
 import { getPartnerFigures, listPartnerCustomers, listPartnerOrders } from "../../domain/partner/dealer.service";
 import { listAvailableNumbers, releaseNumber, reserveNumber } from "../../domain/partner/number-pool.service";
@@ -12,8 +12,10 @@ import {
   orderIdInput,
   partnerListInput,
   registerSubscriberInput,
+  reissueActivationCodeInput,
 } from "../../domain/partner/partner.schema";
-import { registerSubscriber, reissueActivationCode } from "../../domain/partner/registration.service";
+import { reissueActivationCode } from "../../domain/partner/activation-reissue.service";
+import { registerSubscriber } from "../../domain/partner/registration.service";
 import { createTRPCRouter, partnerProcedure } from "../trpc";
 
 type PartnerCtx = { partnerId: string; session: { id: string; role: Role }; ip: string };
@@ -32,12 +34,12 @@ export const partnerRouter = createTRPCRouter({
     .input(numberInput)
     .mutation(({ ctx, input }) => releaseNumber(ctx.db, { partnerId: ctx.partnerId, msisdn: input.msisdn })),
   // Read-only, but a mutation so the passport number travels in a POST body, never in a URL (logs, proxies).
-  creditCheck: partnerProcedure.input(creditCheckInput).mutation(({ ctx, input }) => checkCredit(ctx.db, input)),
+  creditCheck: partnerProcedure.input(creditCheckInput).mutation(({ ctx, input }) => checkCreditForDealer(ctx.db, { partnerId: ctx.partnerId }, input)),
   registerSubscriber: partnerProcedure
     .input(registerSubscriberInput)
     .mutation(({ ctx, input }) => registerSubscriber(ctx.db, dealerOf(ctx), input)),
   reissueActivationCode: partnerProcedure
-    .input(orderIdInput)
+    .input(reissueActivationCodeInput)
     .mutation(({ ctx, input }) => reissueActivationCode(ctx.db, dealerOf(ctx), input)),
   customers: partnerProcedure
     .input(partnerListInput)

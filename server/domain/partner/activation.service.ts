@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import { getLockedUntil, recordFailure, recordSuccess } from "../../auth/login-throttle";
 import { hashPassword, verifyPassword } from "../../auth/password";
 import { AppError } from "../errors";
+import { consumeOrThrow } from "./abuse-limits";
 import { recordInteraction } from "../interaction/record-interaction";
 import { normalizeActivationCode } from "./activation-code";
 import { parseActivationIdentifier, type ActivationInput } from "./activation.schema";
@@ -23,13 +24,16 @@ async function findLogin(db: Database, identifier: ReturnType<typeof parseActiva
 /**
  * A subscriber registered by a dealer sets a password with the one-time code: the code is
  * consumed, and the subscriber then signs in like any other. Wrong codes count against the
- * same throttle as sign-ins (per account and per address), so codes cannot be guessed.
+ * same throttle as sign-ins (per account and per address), so codes cannot be guessed, and an
+ * address has a budget of attempts (abuse-limits.ts).
  */
 export async function activateAccount(
   db: Database,
   input: ActivationInput & { ip: string; channel: "WEB" | "PWA" },
   now = new Date(),
 ): Promise<{ phone: string; accountNumber: string; name: string }> {
+  // Every attempt costs argon2 work: an address gets a budget before anything is looked up.
+  await consumeOrThrow(db, "activationAddress", input.ip);
   const identifier = parseActivationIdentifier(input.identifier);
   const throttleKey = `activation:${identifier?.value ?? input.identifier.trim()}`;
   const lockedUntil = await getLockedUntil(db, throttleKey, input.ip, now);

@@ -28,7 +28,8 @@ export type ContractData = {
     email: string | null;
     accountNumber: string;
   };
-  line: { msisdn: string; tariffName: string; monthlyFeeCents: number; currency: string; minutes: number | null; sms: number | null; dataMb: number | null; minTermMonths: number };
+  /** A MOBILE line has a number; home internet has a service identifier and an installation address. */
+  line: { msisdn: string | null; serviceId: string | null; installationAddress: string | null; tariffName: string; monthlyFeeCents: number; currency: string; minutes: number | null; sms: number | null; dataMb: number | null; minTermMonths: number };
   depositCents: number;
   creditLimitCents: number;
   billingDay: number;
@@ -58,6 +59,10 @@ const TEXT = {
     email: "Электронная почта",
     account: "Лицевой счёт",
     msisdn: "Абонентский номер",
+    homeInternet: "Услуга",
+    homeInternetName: "Домашний интернет",
+    serviceId: "Идентификатор услуги",
+    installationAddress: "Адрес подключения",
     tariff: "Тарифный план",
     fee: "Абонентская плата в месяц",
     allowance: "Включено в месяц",
@@ -101,6 +106,10 @@ const TEXT = {
     email: "E-mail",
     account: "Account number",
     msisdn: "Phone number",
+    homeInternet: "Service",
+    homeInternetName: "Home internet",
+    serviceId: "Service identifier",
+    installationAddress: "Installation address",
     tariff: "Tariff",
     fee: "Monthly fee",
     allowance: "Included each month",
@@ -189,12 +198,20 @@ export function renderContractPdf(data: ContractData): Promise<Buffer> {
   row(t.account, data.subscriber.accountNumber);
 
   heading(t.service);
-  row(t.msisdn, phone(data.line.msisdn));
+  if (data.line.msisdn) {
+    row(t.msisdn, phone(data.line.msisdn));
+  } else {
+    row(t.homeInternet, t.homeInternetName);
+    row(t.serviceId, data.line.serviceId);
+    row(t.installationAddress, data.line.installationAddress);
+  }
   row(t.tariff, data.line.tariffName);
   row(t.fee, money(data.line.monthlyFeeCents, data.line.currency, locale));
   row(
     t.allowance,
-    [unlimitedOr(data.line.minutes, t.minutes), unlimitedOr(data.line.sms, t.sms), unlimitedOr(data.line.dataMb, t.gb, 1024)].join(", "),
+    data.line.msisdn
+      ? [unlimitedOr(data.line.minutes, t.minutes), unlimitedOr(data.line.sms, t.sms), unlimitedOr(data.line.dataMb, t.gb, 1024)].join(", ")
+      : unlimitedOr(data.line.dataMb, t.gb, 1024),
   );
   row(t.minTerm, data.line.minTermMonths > 0 ? `${data.line.minTermMonths} ${t.months}` : t.none);
 

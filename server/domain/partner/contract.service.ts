@@ -7,7 +7,7 @@ import { renderContractPdf } from "./contract-pdf";
 export async function getOrderContract(db: Database, input: { partnerId: string; orderId: string; locale: "ru" | "en" }) {
   const order = await db.order.findFirst({
     where: { id: input.orderId, partnerId: input.partnerId },
-    include: { tariff: true, partner: true, createdBy: { select: { name: true } }, customer: true },
+    include: { tariff: true, line: { select: { id: true, address: true } }, partner: true, createdBy: { select: { name: true } }, customer: true },
   });
   if (!order?.customer) throw notFound("Order");
   const operator = await getOperatorDetails(db);
@@ -40,6 +40,8 @@ export async function getOrderContract(db: Database, input: { partnerId: string;
     },
     line: {
       msisdn: order.msisdn,
+      serviceId: order.kind === "HOME_INTERNET" ? (order.line?.id ?? null) : null,
+      installationAddress: order.kind === "HOME_INTERNET" ? (order.line?.address ?? null) : null,
       tariffName: isEnglish ? tariff.nameEn : tariff.name,
       monthlyFeeCents: tariff.monthlyFeeCents,
       currency: tariff.currency,

@@ -1,6 +1,7 @@
-import type { Prisma, Tariff } from "@prisma/client";
+import type { Prisma, ServiceKind, Tariff } from "@prisma/client";
 import type { Database } from "../../db/client";
 import { badRequest } from "../errors";
+import { consumeOrThrow } from "./abuse-limits";
 import { decideCredit, type CreditDecision, type DocumentHistory } from "./credit-decision";
 import { CREDIT_POLICY_SETTING, creditPolicySchema, DEFAULT_CREDIT_POLICY, type CreditPolicy } from "./credit-policy.schema";
 import { ageOn, operatorToday, REGISTRATION_MESSAGES as M } from "./registration-rules";
@@ -18,31 +19,32 @@ export async function getCreditPolicy(db: Db): Promise<CreditPolicy> {
   return DEFAULT_CREDIT_POLICY;
 }
 
-/** Tariffs a dealer may sell to someone new: active, on sale, mobile, and open to a new (BRONZE) customer. */
-export function isSoldToNewCustomers(tariff: Pick<Tariff, "status" | "soldToNewCustomers" | "kind" | "openToSegments">): boolean {
+/** Tariffs a dealer may sell to someone new: active, on sale and open to a new (BRONZE) customer; mobile or home internet. */
+export function isSoldToNewCustomers(tariff: Pick<Tariff, "status" | "soldToNewCustomers" | "openToSegments">): boolean {
   return (
     tariff.status === "ACTIVE" &&
     tariff.soldToNewCustomers &&
-    tariff.kind === "MOBILE" &&
     (tariff.openToSegments.length === 0 || tariff.openToSegments.includes("BRONZE"))
   );
 }
 
-export async function getSellableTariffOrThrow(db: Db, tariffId: string): Promise<Tariff> {
+/** A tariff the dealer may sell; with `kind`, it must also be of that service kind. */
+export async function getSellableTariffOrThrow(db: Db, tariffId: string, kind?: ServiceKind): Promise<Tariff> {
   const tariff = await db.tariff.findUnique({ where: { id: tariffId } });
   if (!tariff) throw badRequest("tariffId", M.tariffUnknown);
-  if (tariff.kind !== "MOBILE") throw badRequest("tariffId", M.tariffNotMobile);
+  if (kind && tariff.kind !== kind) throw badRequest("tariffId", kind === "MOBILE" ? M.tariffNotMobile : M.tariffNotHome);
   if (!isSoldToNewCustomers(tariff)) throw badRequest("tariffId", M.tariffNotSold);
   return tariff;
 }
 
 export async function listSellableTariffs(db: Database) {
   const tariffs = await db.tariff.findMany({
-    where: { status: "ACTIVE", soldToNewCustomers: true, kind: "MOBILE" },
-    orderBy: { monthlyFeeCents: "asc" },
+    where: { status: "ACTIVE", soldToNewCustomers: true },
+    orderBy: [{ kind: "asc" }, { monthlyFeeCents: "asc" }],
   });
   return tariffs.filter(isSoldToNewCustomers).map((tariff) => ({
     id: tariff.id,
+    kind: tariff.kind,
     code: tariff.code,
     name: tariff.name,
     nameEn: tariff.nameEn,
@@ -97,4 +99,14 @@ export async function checkCredit(
   const age = ageOn(input.birthDate, operatorToday(input.now));
   const decision = decideCredit({ age, monthlyFeeCents: tariff.monthlyFeeCents, history, policy });
   return { ...decision, currency: tariff.currency, monthlyFeeCents: tariff.monthlyFeeCents, age };
+}
+
+/** The dealer's own credit check before submitting: limited per dealer, since it reveals debt facts about a passport. */
+export async function checkCreditForDealer(
+  db: Database,
+  dealer: { partnerId: string },
+  input: { documentNumber: string; birthDate: string; tariffId: string },
+): Promise<CreditCheckResult> {
+  await consumeOrThrow(db, "creditCheck", dealer.partnerId);
+  return checkCredit(db, input);
 }

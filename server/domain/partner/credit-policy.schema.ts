@@ -48,6 +48,16 @@ export const creditPolicySchema = z
     }
   });
 
+/** The supervisor's save: the whole policy, the version it was edited from (optimistic), and a key for retries. */
+export const updateCreditPolicyInput = z.object({
+  policy: creditPolicySchema,
+  /** When the edited policy was saved (null: the defaults, never saved); a save in between is a CONFLICT. */
+  baseUpdatedAt: z.date().nullable(),
+  idempotencyKey: z.string().min(8).max(100),
+});
+
+export type UpdateCreditPolicyInput = z.output<typeof updateCreditPolicyInput>;
+
 export type CreditRule = z.infer<typeof creditRuleSchema>;
 export type CreditPolicy = z.infer<typeof creditPolicySchema>;
 

@@ -90,7 +90,10 @@ export async function listPartnerOrders(db: Database, input: Page) {
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
     select: {
       id: true,
+      kind: true,
       msisdn: true,
+      lineId: true,
+      line: { select: { address: true } },
       status: true,
       depositCents: true,
       creditLimitCents: true,
@@ -114,7 +117,11 @@ export async function listPartnerOrders(db: Database, input: Page) {
       id: row.id,
       createdAt: row.createdAt,
       status: row.status,
+      kind: row.kind,
       msisdn: row.msisdn,
+      /** Home internet: the line's service identifier and where it is installed. */
+      serviceId: row.kind === "HOME_INTERNET" ? row.lineId : null,
+      installationAddress: row.kind === "HOME_INTERNET" ? (row.line?.address ?? null) : null,
       tariff: row.tariff,
       depositCents: row.depositCents,
       creditLimitCents: row.creditLimitCents,

@@ -136,7 +136,9 @@ describe("registrationSchema (shared by the form and the server)", () => {
   it("normalises a valid registration", () => {
     const parsed = registrationSchema.parse(valid);
     expect(parsed.customer.documentNumber).toBe("4510 123456");
-    expect(parsed.msisdn).toBe("+79991112233");
+    // Without a kind the order is a SIM card, as the original contract has it.
+    expect(parsed.kind).toBe("MOBILE");
+    expect(parsed.kind === "MOBILE" && parsed.msisdn).toBe("+79991112233");
     expect(parsed.customer.email).toBeUndefined();
     expect(parsed.customer.phone).toBeUndefined();
   });
@@ -186,6 +188,43 @@ describe("registrationSchema (shared by the form and the server)", () => {
     expect(registerSubscriberInput.safeParse({ ...valid, idempotencyKey: "short" }).success).toBe(false);
     expect(registerSubscriberInput.safeParse({ ...valid, idempotencyKey: "k".repeat(101) }).success).toBe(false);
     expect(registerSubscriberInput.safeParse({ ...valid, idempotencyKey: "reg-12345678" }).success).toBe(true);
+  });
+});
+
+describe("registrationSchema for home internet", () => {
+  const { msisdn: _msisdn, ...common } = valid;
+  const home = { ...common, kind: "HOME_INTERNET", tariffId: "trf_home_100", contactPhone: "8 (916) 123-45-67", installationAddress: "" };
+
+  it("needs no number; the contact phone becomes E.164 and an empty installation address means the registration address", () => {
+    const parsed = registrationSchema.parse(home);
+    expect(parsed).toMatchObject({ kind: "HOME_INTERNET", contactPhone: "+79161234567" });
+    expect(parsed.kind === "HOME_INTERNET" && parsed.installationAddress).toBeUndefined();
+  });
+
+  it("keeps an installation address other than the registration address", () => {
+    const parsed = registrationSchema.parse({ ...home, installationAddress: "  141400, г. Химки,  ул. Мира, д. 3 " });
+    expect(parsed.kind === "HOME_INTERNET" && parsed.installationAddress).toBe("141400, г. Химки, ул. Мира, д. 3");
+  });
+
+  it.each([
+    ["contactPhone", { contactPhone: "" }, REGISTRATION_MESSAGES.contactPhoneRequired],
+    ["contactPhone", { contactPhone: undefined }, REGISTRATION_MESSAGES.contactPhoneRequired],
+    ["contactPhone", { contactPhone: "+44 20 7946 0958" }, REGISTRATION_MESSAGES.phoneInvalid],
+    ["installationAddress", { installationAddress: "Химки" }, REGISTRATION_MESSAGES.addressTooShort],
+    ["installationAddress", { installationAddress: "г. Химки, улица Мира" }, REGISTRATION_MESSAGES.addressHouse],
+    ["tariffId", { tariffId: "" }, REGISTRATION_MESSAGES.tariffRequired],
+    ["customer.documentNumber", { customer: { ...valid.customer, documentNumber: "0000 123456" } }, REGISTRATION_MESSAGES.documentInvalid],
+  ])("names the field %s", (field, change, message) => {
+    expect(fieldErrors({ ...home, ...change })[field]).toBe(message);
+  });
+
+  it("refuses an unknown service kind, naming the field", () => {
+    expect(fieldErrors({ ...home, kind: "TV" })).toHaveProperty("kind");
+  });
+
+  it("needs the idempotency key on the server too", () => {
+    expect(registerSubscriberInput.safeParse({ ...home, idempotencyKey: "short" }).success).toBe(false);
+    expect(registerSubscriberInput.safeParse({ ...home, idempotencyKey: "reg-12345678" }).success).toBe(true);
   });
 });
 

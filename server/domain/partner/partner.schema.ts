@@ -74,6 +74,11 @@ const emailSchema = z.string().transform((value, ctx) => {
   return email;
 });
 
+const addressSchema = z
+  .string(M.addressRequired)
+  .superRefine(rule(checkAddress))
+  .transform((value) => value.trim().replace(/\s+/g, " "));
+
 /** The subscriber's identity and contacts, as the contract of `partner.registerSubscriber` names them. */
 export const registrationCustomerSchema = z.object({
   firstName: nameSchema,
@@ -81,22 +86,60 @@ export const registrationCustomerSchema = z.object({
   middleName: optional(nameSchema),
   birthDate: birthDateSchema,
   documentNumber: documentNumberSchema,
-  address: z.string(M.addressRequired).superRefine(rule(checkAddress)).transform((value) => value.trim().replace(/\s+/g, " ")),
+  address: addressSchema,
   email: optional(emailSchema),
   /** A phone to reach the subscriber besides the new number. */
   phone: optional(phoneSchema),
 });
 
-/** What the dealer's form submits; the server validates the same schema (plus the idempotency key). */
-export const registrationSchema = z.object({
+const tariffIdSchema = z.string(M.tariffRequired).trim().min(1, M.tariffRequired).max(100);
+
+/** The subscriber's login for home internet: a Russian mobile number, as E.164. */
+const contactPhoneSchema = z
+  .string(M.contactPhoneRequired)
+  .trim()
+  .min(1, M.contactPhoneRequired)
+  .transform((value, ctx) => {
+    const phone = normalizePhone(value);
+    if (!phone?.startsWith("+7")) {
+      ctx.addIssue({ code: "custom", message: M.phoneInvalid });
+      return z.NEVER;
+    }
+    return phone;
+  });
+
+export const SERVICE_KINDS = ["MOBILE", "HOME_INTERNET"] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
+/** A SIM card: a mobile tariff and a number from the pool. Without `kind` an order is MOBILE (the original contract). */
+export const mobileRegistrationSchema = z.object({
+  kind: z.literal("MOBILE").default("MOBILE"),
   customer: registrationCustomerSchema,
-  tariffId: z.string(M.tariffRequired).trim().min(1, M.tariffRequired).max(100),
+  tariffId: tariffIdSchema,
   msisdn: msisdnSchema,
 });
 
+/**
+ * Home internet: a home-internet tariff and where to install it (empty: the registration address).
+ * There is no number; the contact phone becomes the subscriber's login.
+ */
+export const homeInternetRegistrationSchema = z.object({
+  kind: z.literal("HOME_INTERNET"),
+  customer: registrationCustomerSchema,
+  tariffId: tariffIdSchema,
+  contactPhone: contactPhoneSchema,
+  installationAddress: optional(addressSchema),
+});
+
+/** What the dealer's form submits; the server validates the same schema (plus the idempotency key). */
+export const registrationSchema = z.discriminatedUnion("kind", [mobileRegistrationSchema, homeInternetRegistrationSchema]);
+
 export const idempotencyKeySchema = z.string().min(8).max(100);
 
-export const registerSubscriberInput = registrationSchema.extend({ idempotencyKey: idempotencyKeySchema });
+export const registerSubscriberInput = z.discriminatedUnion("kind", [
+  mobileRegistrationSchema.extend({ idempotencyKey: idempotencyKeySchema }),
+  homeInternetRegistrationSchema.extend({ idempotencyKey: idempotencyKeySchema }),
+]);
 
 export type RegistrationFormInput = z.input<typeof registrationSchema>;
 export type Registration = z.output<typeof registrationSchema>;
@@ -105,7 +148,7 @@ export type RegisterSubscriberInput = z.output<typeof registerSubscriberInput>;
 export const creditCheckInput = z.object({
   documentNumber: documentNumberSchema,
   birthDate: birthDateSchema,
-  tariffId: z.string(M.tariffRequired).trim().min(1, M.tariffRequired).max(100),
+  tariffId: tariffIdSchema,
 });
 
 export const availableNumbersInput = z
@@ -138,5 +181,9 @@ export const partnerListInput = z
   .optional();
 
 export const orderIdInput = z.object({ orderId: z.string().min(1).max(100) });
+
+export const reissueActivationCodeInput = orderIdInput.extend({ idempotencyKey: idempotencyKeySchema });
+
+export type ReissueActivationCodeInput = z.output<typeof reissueActivationCodeInput>;
 
 export const figuresInput = z.object({ days: z.number().int().min(7).max(92).optional(), months: z.number().int().min(3).max(24).optional() }).optional();

@@ -29,6 +29,9 @@ export const REGISTRATION_MESSAGES = {
   tariffUnknown: "No such tariff",
   tariffNotSold: "This tariff is not sold to new customers",
   tariffNotMobile: "This is a home internet tariff; a new number needs a mobile tariff",
+  tariffNotHome: "This is a mobile tariff; home internet needs a home internet tariff",
+  contactPhoneRequired: "Enter the contact phone: it becomes the subscriber's login",
+  contactPhoneTaken: "This phone is already the login of another account; enter another contact phone",
 } as const;
 
 export type RegistrationMessageKey = keyof typeof REGISTRATION_MESSAGES;

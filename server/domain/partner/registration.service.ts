@@ -2,7 +2,6 @@ import { randomBytes, randomInt } from "node:crypto";
 import type { Prisma, Role } from "@prisma/client";
 import type { Database } from "../../db/client";
 import { hashPassword, verifyPassword } from "../../auth/password";
-import { enqueueJob } from "../../jobs/enqueue";
 import { writeAudit } from "../audit/write-audit";
 import { AppError, isUniqueViolation } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction";
@@ -10,7 +9,8 @@ import { activationExpiry, deriveActivationCode, getActivationKey } from "./acti
 import { checkCredit, getSellableTariffOrThrow } from "./credit-check.service";
 import { assignNumber } from "./number-pool.service";
 import type { RegisterSubscriberInput } from "./partner.schema";
-import { operatorToday } from "./registration-rules";
+import { operatorToday, REGISTRATION_MESSAGES as M } from "./registration-rules";
+import { queueValueRecompute } from "../value/queue-recompute";
 
 export type Dealer = { partnerId: string; userId: string; role: Role; ip: string };
 
@@ -18,7 +18,14 @@ export type RegistrationResult = {
   customerId: string;
   accountNumber: string;
   orderId: string;
-  msisdn: string;
+  kind: "MOBILE" | "HOME_INTERNET";
+  /** The new number of a MOBILE order; null for home internet. */
+  msisdn: string | null;
+  /** The line's service identifier (the one a home-internet subscriber quotes to support). */
+  serviceId: string | null;
+  installationAddress: string | null;
+  /** What the subscriber signs in with: the new number, or the contact phone for home internet. */
+  loginPhone: string | null;
   customerName: string;
   /** The one-time code the subscriber activates the account with; null once used or expired. */
   activationCode: string | null;
@@ -42,7 +49,7 @@ async function newAccountNumber(db: Database): Promise<string> {
 async function resultOf(db: Database, orderId: string, now: Date): Promise<RegistrationResult> {
   const order = await db.order.findUniqueOrThrow({
     where: { id: orderId },
-    include: { tariff: true, customer: { include: { login: true } } },
+    include: { tariff: true, line: { select: { id: true, address: true } }, customer: { include: { login: true } } },
   });
   const customer = order.customer;
   if (!customer) throw new AppError("CONFLICT", "This order has no customer");
@@ -58,7 +65,11 @@ async function resultOf(db: Database, orderId: string, now: Date): Promise<Regis
     customerId: customer.id,
     accountNumber: customer.accountNumber,
     orderId: order.id,
+    kind: order.kind,
     msisdn: order.msisdn,
+    serviceId: order.line?.id ?? null,
+    installationAddress: order.kind === "HOME_INTERNET" ? (order.line?.address ?? null) : null,
+    loginPhone: login?.phone ?? null,
     customerName: `${customer.firstName} ${customer.lastName}`,
     activationCode,
     activationExpiresAt: activationCode ? login!.activationExpiresAt : null,
@@ -76,22 +87,36 @@ async function resultOf(db: Database, orderId: string, now: Date): Promise<Regis
   };
 }
 
-/** A replay must be the same registration: the same key for another number is a client bug. */
+/** A replay must be the same registration: the same key for another number or service is a client bug. */
 async function replayOf(db: Database, dealer: Dealer, input: RegisterSubscriberInput, now: Date) {
   const order = await db.order.findUnique({
     where: { partnerId_idempotencyKey: { partnerId: dealer.partnerId, idempotencyKey: input.idempotencyKey } },
-    select: { id: true, msisdn: true, customer: { select: { documentNumber: true } } },
+    select: { id: true, kind: true, msisdn: true, customer: { select: { documentNumber: true } } },
   });
   if (!order) return null;
-  if (order.msisdn !== input.msisdn || order.customer?.documentNumber !== input.customer.documentNumber) {
+  const isSameService = order.kind === input.kind && (input.kind !== "MOBILE" || order.msisdn === input.msisdn);
+  if (!isSameService || order.customer?.documentNumber !== input.customer.documentNumber) {
     throw new AppError("CONFLICT", "This idempotency key was used for another registration");
   }
   return resultOf(db, order.id, now);
 }
 
+/** Home internet signs in with the contact phone: it must not be anyone's login already. */
+async function assertContactPhoneFree(db: Database, phone: string): Promise<void> {
+  if (await db.user.findUnique({ where: { phone }, select: { id: true } })) {
+    throw new AppError("CONFLICT", M.contactPhoneTaken, { contactPhone: M.contactPhoneTaken });
+  }
+}
+
+/** The service identifier of a home-internet line, in the seed's `lin_<customer>_<seq>` form. */
+export function homeLineId(accountNumber: string): string {
+  return `lin_${accountNumber}_1`;
+}
+
 /**
  * Registers a subscriber for a dealer: the credit check, then in one transaction the customer,
- * the line on the pool number, the subscriber's login (no password yet, an activation code),
+ * the line (on the pool number, or home internet at the installation address), the subscriber's
+ * login (the new number or, for home internet, the contact phone; no password yet, an activation code),
  * the order, the PARTNER-channel interaction and the audit entry. The same idempotency key
  * answers the same registration; two registrations racing for one number: one wins, the other
  * gets CONFLICT.
@@ -105,7 +130,7 @@ export async function registerSubscriber(
   const replay = await replayOf(db, dealer, input, now);
   if (replay) return replay;
 
-  const tariff = await getSellableTariffOrThrow(db, input.tariffId);
+  const tariff = await getSellableTariffOrThrow(db, input.tariffId, input.kind);
   const credit = await checkCredit(db, {
     documentNumber: input.customer.documentNumber,
     birthDate: input.customer.birthDate,
@@ -127,10 +152,17 @@ export async function registerSubscriber(
   const { customer } = input;
   const name = `${customer.firstName} ${customer.lastName}`;
   const billingDay = Math.min(Number(operatorToday(now).slice(8, 10)), 28);
+  const isMobile = input.kind === "MOBILE";
+  const msisdn = isMobile ? input.msisdn : null;
+  const loginPhone = isMobile ? input.msisdn : input.contactPhone;
+  if (!isMobile) await assertContactPhoneFree(db, loginPhone);
+  const line = isMobile
+    ? { kind: "MOBILE" as const, msisdn: input.msisdn, address: null }
+    : { id: homeLineId(accountNumber), kind: "HOME_INTERNET" as const, msisdn: null, address: input.installationAddress ?? customer.address };
 
   try {
     const orderId = await db.$transaction(async (tx: Prisma.TransactionClient) => {
-      await assignNumber(tx, { partnerId: dealer.partnerId, msisdn: input.msisdn, now });
+      if (msisdn) await assignNumber(tx, { partnerId: dealer.partnerId, msisdn, now });
       const created = await tx.customer.create({
         data: {
           accountNumber,
@@ -141,20 +173,20 @@ export async function registerSubscriber(
           documentNumber: customer.documentNumber,
           address: customer.address,
           email: customer.email ?? null,
-          phone: customer.phone ?? input.msisdn,
+          phone: isMobile ? (customer.phone ?? loginPhone) : loginPhone,
           billingDay,
           partnerId: dealer.partnerId,
           createdAt: now,
         },
       });
-      await tx.line.create({
-        data: { customerId: created.id, kind: "MOBILE", msisdn: input.msisdn, tariffId: tariff.id, activatedAt: now, tariffSince: now, createdAt: now },
+      const createdLine = await tx.line.create({
+        data: { ...line, customerId: created.id, tariffId: tariff.id, activatedAt: now, tariffSince: now, createdAt: now },
       });
       await tx.user.create({
         data: {
           id: userId,
           role: "SUBSCRIBER",
-          phone: input.msisdn,
+          phone: loginPhone,
           passwordHash: null,
           name,
           customerId: created.id,
@@ -168,7 +200,9 @@ export async function registerSubscriber(
           createdById: dealer.userId,
           customerId: created.id,
           tariffId: tariff.id,
-          msisdn: input.msisdn,
+          kind: input.kind,
+          msisdn,
+          lineId: createdLine.id,
           depositCents: credit.depositCents,
           creditLimitCents: credit.creditLimitCents,
           idempotencyKey: input.idempotencyKey,
@@ -183,7 +217,9 @@ export async function registerSubscriber(
         data: {
           orderId: order.id,
           partnerCode: partner.code,
-          msisdn: input.msisdn,
+          kind: input.kind,
+          msisdn,
+          serviceId: createdLine.id,
           tariffCode: tariff.code,
           depositCents: credit.depositCents,
           creditLimitCents: credit.creditLimitCents,
@@ -197,11 +233,11 @@ export async function registerSubscriber(
           action: "partner.registerSubscriber",
           entityType: "Customer",
           entityId: created.id,
-          after: { accountNumber, orderId: order.id, msisdn: input.msisdn, tariffCode: tariff.code, depositCents: credit.depositCents },
+          after: { accountNumber, orderId: order.id, kind: input.kind, msisdn, serviceId: createdLine.id, tariffCode: tariff.code, depositCents: credit.depositCents },
         },
       );
       // The new customer gets a value score from the start (a new line is a scoring event).
-      await enqueueJob(tx, "value:recompute", { customerId: created.id }, { jobKey: `value:recompute:${created.id}` });
+      await queueValueRecompute(tx, created.id);
       return order.id;
     });
     return await resultOf(db, orderId, now);
@@ -209,46 +245,10 @@ export async function registerSubscriber(
     // A concurrent duplicate of this request won: answer what it created.
     const winner = await replayOf(db, dealer, input, now).catch(() => null);
     if (winner) return winner;
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", "This number or account was just taken; pick another number");
+    if (isUniqueViolation(error)) {
+      if (!isMobile) await assertContactPhoneFree(db, loginPhone);
+      throw new AppError("CONFLICT", "This number or account was just taken; pick another number");
+    }
     throw error;
   }
-}
-
-/**
- * A new activation code for a subscriber the dealer registered who has not activated yet (the
- * slip was lost, or the code expired). The earlier code stops working.
- */
-export async function reissueActivationCode(db: Database, dealer: Dealer, input: { orderId: string }, now = new Date()) {
-  const order = await db.order.findFirst({
-    where: { id: input.orderId, partnerId: dealer.partnerId },
-    select: { customer: { select: { id: true, login: { select: { id: true, passwordHash: true } } } } },
-  });
-  const customer = order?.customer;
-  const login = customer?.login;
-  if (!customer || !login) throw new AppError("NOT_FOUND", "Order not found");
-  if (login.passwordHash) throw new AppError("CONFLICT", "The subscriber has already activated the account");
-  const activationExpiresAt = activationExpiry(now);
-  const activationCode = deriveActivationCode(await getActivationKey(db), login.id, activationExpiresAt);
-  const activationCodeHash = await hashPassword(activationCode);
-  await db.$transaction(async (tx: Prisma.TransactionClient) => {
-    const { count } = await tx.user.updateMany({
-      where: { id: login.id, passwordHash: null },
-      data: { activationCodeHash, activationExpiresAt },
-    });
-    if (count !== 1) throw new AppError("CONFLICT", "The subscriber has already activated the account");
-    await recordInteraction(tx, {
-      customerId: customer.id,
-      channel: "PARTNER",
-      type: "ACTIVATION_CODE_REISSUED",
-      actorId: dealer.userId,
-      data: { orderId: input.orderId },
-      at: now,
-    });
-    await writeAudit(
-      tx,
-      { id: dealer.userId, role: dealer.role, ip: dealer.ip },
-      { action: "partner.reissueActivationCode", entityType: "User", entityId: login.id, after: { activationExpiresAt: activationExpiresAt.toISOString() } },
-    );
-  });
-  return { orderId: input.orderId, activationCode, activationExpiresAt };
 }

@@ -133,7 +133,7 @@ export async function PartnerHome() {
                 <span className="min-w-0">
                   <span className="block font-medium">{order.customer?.name ?? "—"}</span>
                   <span className="block text-sm text-slate-600 tabular-nums">
-                    {formatPhone(order.msisdn)} · {locale === "en" ? order.tariff.nameEn : order.tariff.name}
+                    {order.msisdn ? formatPhone(order.msisdn) : t("homeInternet")} · {locale === "en" ? order.tariff.nameEn : order.tariff.name}
                   </span>
                 </span>
                 <span className="text-sm text-slate-600">{formatDate(order.createdAt, locale, { dateStyle: "medium", timeZone: "Europe/Moscow" })}</span>

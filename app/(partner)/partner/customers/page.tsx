@@ -37,7 +37,7 @@ async function CustomerList({ search, cursor }: { search?: string; cursor?: stri
               <li key={customer.id} className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
                 <p className="font-semibold">{customer.name}</p>
                 <p className="text-sm text-slate-600 tabular-nums">{t("account", { number: customer.accountNumber })}</p>
-                <p className="mt-2 tabular-nums">{customer.msisdn ? formatPhone(customer.msisdn) : "—"}</p>
+                <p className="mt-2 tabular-nums">{customer.msisdn ? formatPhone(customer.msisdn) : t("homeInternet")}</p>
                 <p className="text-sm text-slate-700">
                   {customer.tariff ? (locale === "en" ? customer.tariff.nameEn : customer.tariff.name) : "—"} ·{" "}
                   {formatDate(customer.createdAt, locale, { dateStyle: "medium", timeZone: "Europe/Moscow" })}
@@ -71,7 +71,7 @@ async function CustomerList({ search, cursor }: { search?: string; cursor?: stri
                     </span>
                   </th>
                   <td className="px-4 py-3 whitespace-nowrap tabular-nums">
-                    {customer.msisdn ? formatPhone(customer.msisdn) : "—"}
+                    {customer.msisdn ? formatPhone(customer.msisdn) : t("homeInternet")}
                     {customer.lineCount > 1 && <span className="block text-xs text-slate-600">{t("moreLines", { count: customer.lineCount - 1 })}</span>}
                   </td>
                   <td className="px-4 py-3">{customer.tariff ? (locale === "en" ? customer.tariff.nameEn : customer.tariff.name) : "—"}</td>

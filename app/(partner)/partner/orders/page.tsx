@@ -73,7 +73,7 @@ async function OrderList({ search, cursor }: { search?: string; cursor?: string 
                 </div>
                 <p className="text-sm text-slate-600 tabular-nums">{order.customer ? t("account", { number: order.customer.accountNumber }) : ""}</p>
                 <p className="mt-2 tabular-nums">
-                  {formatPhone(order.msisdn)} · {tariffName(order)}
+                  {order.msisdn ? formatPhone(order.msisdn) : t("homeInternet")} · {tariffName(order)}
                 </p>
                 <p className="text-sm text-slate-700">{t("depositValue", { amount: formatMoney(order.depositCents, order.tariff.currency, locale) })}</p>
                 <p className="mt-2 flex flex-wrap gap-1">
@@ -113,7 +113,7 @@ async function OrderList({ search, cursor }: { search?: string; cursor?: string 
                       )}
                     </th>
                     <td className="px-4 py-3">
-                      <span className="whitespace-nowrap tabular-nums">{formatPhone(order.msisdn)}</span>
+                      <span className="whitespace-nowrap tabular-nums">{order.msisdn ? formatPhone(order.msisdn) : t("homeInternet")}</span>
                       <span className="block text-xs text-slate-600">{tariffName(order)}</span>
                     </td>
                     <td className="px-4 py-3 whitespace-nowrap tabular-nums">{formatMoney(order.depositCents, order.tariff.currency, locale)}</td>

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { KeyRound, LoaderCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { formatDate } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/react";
 import { errorDetails } from "../../_components/server-messages";
@@ -17,12 +17,15 @@ export function ReissueCodeButton({ orderId }: { orderId: string }) {
   const trpc = useTRPC();
   const reissue = useMutation(trpc.partner.reissueActivationCode.mutationOptions());
   const [failure, setFailure] = useState<string | null>(null);
+  // One key per intent: a retry after a lost answer replays it instead of issuing another code.
+  const idempotencyKey = useRef<string | null>(null);
 
   async function run() {
     if (!window.confirm(t("reissueConfirm"))) return;
     setFailure(null);
     try {
-      await reissue.mutateAsync({ orderId });
+      idempotencyKey.current ??= `reissue-${crypto.randomUUID()}`;
+      await reissue.mutateAsync({ orderId, idempotencyKey: idempotencyKey.current });
     } catch (error) {
       const { code } = errorDetails(error);
       setFailure(code === "CONFLICT" ? t("alreadyActivated") : t("reissueFailed"));

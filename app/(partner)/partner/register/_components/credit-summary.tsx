@@ -4,10 +4,11 @@ import { useMutation } from "@tanstack/react-query";
 import { CircleAlert, CircleCheck, LoaderCircle, ShieldCheck } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect } from "react";
-import { formatMoney } from "@/app/_lib/format";
+import { formatMoney, formatTime } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { creditCheckInput } from "@/server/domain/partner/partner.schema";
+import { errorDetails, retryAtOf } from "../../_components/server-messages";
 
 export type CreditCheck = RouterOutputs["partner"]["creditCheck"];
 
@@ -45,6 +46,8 @@ export function useCreditCheck({ documentNumber, birthDate, tariffId }: CreditSu
     isReady: !!key,
     isPending: !!key && (!isCurrent || check.isPending),
     isError: isCurrent && check.isError,
+    /** Set when the dealer ran too many checks: when the next one is allowed. */
+    retryAt: isCurrent && check.isError && errorDetails(check.error).code === "TOO_MANY_REQUESTS" ? (retryAtOf(check.error) ?? new Date()) : null,
     data: isCurrent ? check.data : undefined,
     retry: run,
   };
@@ -56,6 +59,16 @@ export function CreditSummary({ check }: { check: ReturnType<typeof useCreditChe
 
   if (!check.isReady) {
     return <p className="text-sm text-slate-700">{t("waiting")}</p>;
+  }
+  if (check.retryAt) {
+    return (
+      <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        {t("tooMany", { time: formatTime(check.retryAt, locale) })}
+        <button type="button" onClick={check.retry} className="min-h-11 font-semibold underline">
+          {t("retry")}
+        </button>
+      </div>
+    );
   }
   if (check.isError) {
     return (

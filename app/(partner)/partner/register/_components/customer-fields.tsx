@@ -21,10 +21,12 @@ export function Section({ id, title, children }: { id: string; title: string; ch
 type CustomerFieldsProps = {
   control: Control<RegistrationFormInput, unknown, Registration>;
   errorOf: (name: FieldPath<RegistrationFormInput>) => string | undefined;
+  /** Home internet asks for the contact phone as the login, with the installation; no second phone here. */
+  hasPhone?: boolean;
 };
 
 /** Identity and contacts: names, birth date and passport with masks, address, phone and e-mail. */
-export function CustomerFields({ control, errorOf }: CustomerFieldsProps) {
+export function CustomerFields({ control, errorOf, hasPhone = true }: CustomerFieldsProps) {
   const t = useTranslations("partner.register");
   const optional = t("optional");
   return (
@@ -121,28 +123,30 @@ export function CustomerFields({ control, errorOf }: CustomerFieldsProps) {
 
       <Section id="contacts-legend" title={t("sections.contacts")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Controller
-            control={control}
-            name="customer.phone"
-            render={({ field }) => (
-              <FormField id="contactPhone" label={t("fields.phone")} hint={t("hints.phone")} optionalText={optional} error={errorOf("customer.phone")}>
-                {(props) => (
-                  <MaskedInput
-                    {...props}
-                    mask="+{7} (000) 000-00-00"
-                    type="tel"
-                    inputMode="tel"
-                    autoComplete="off"
-                    placeholder="+7 (916) 123-45-67"
-                    value={field.value ?? ""}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                    inputRef={field.ref}
-                  />
-                )}
-              </FormField>
-            )}
-          />
+          {hasPhone && (
+            <Controller
+              control={control}
+              name="customer.phone"
+              render={({ field }) => (
+                <FormField id="contactPhone" label={t("fields.phone")} hint={t("hints.phone")} optionalText={optional} error={errorOf("customer.phone")}>
+                  {(props) => (
+                    <MaskedInput
+                      {...props}
+                      mask="+{7} (000) 000-00-00"
+                      type="tel"
+                      inputMode="tel"
+                      autoComplete="off"
+                      placeholder="+7 (916) 123-45-67"
+                      value={field.value ?? ""}
+                      onChange={field.onChange}
+                      onBlur={field.onBlur}
+                      inputRef={field.ref}
+                    />
+                  )}
+                </FormField>
+              )}
+            />
+          )}
           <Controller
             control={control}
             name="customer.email"

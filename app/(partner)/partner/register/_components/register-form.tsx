@@ -7,19 +7,25 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Controller, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { useTRPC } from "@/app/_trpc/react";
-import { registrationSchema, type Registration, type RegistrationFormInput } from "@/server/domain/partner/partner.schema";
+import { registrationSchema, type Registration, type RegistrationFormInput, type ServiceKind } from "@/server/domain/partner/partner.schema";
 import { creditRefusalOf, errorDetails, registrationMessageKey } from "../../_components/server-messages";
 import { CreditSummary, useCreditCheck } from "./credit-summary";
 import { CustomerFields, Section } from "./customer-fields";
+import { InstallationFields } from "./installation-fields";
 import { NumberPicker } from "./number-picker";
 import { RegistrationDone, type Registered } from "./registration-done";
+import { ServiceKindPicker } from "./service-kind-picker";
 import { TariffPicker, type SellableTariff } from "./tariff-picker";
 
-const EMPTY: RegistrationFormInput = {
+// Both kinds' fields start empty; the schema reads only those of the chosen kind.
+const EMPTY = {
+  kind: "MOBILE",
   customer: { lastName: "", firstName: "", middleName: "", birthDate: "", documentNumber: "", address: "", phone: "", email: "" },
   tariffId: "",
   msisdn: "",
-};
+  contactPhone: "",
+  installationAddress: "",
+} as RegistrationFormInput;
 
 const FIELDS = new Set<string>([
   "customer.lastName",
@@ -32,6 +38,8 @@ const FIELDS = new Set<string>([
   "customer.email",
   "tariffId",
   "msisdn",
+  "contactPhone",
+  "installationAddress",
 ]);
 
 function newKey(): string {
@@ -55,6 +63,7 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
   const [attempt, setAttempt] = useState(0);
   const topRef = useRef<HTMLDivElement>(null);
   const register = useMutation(trpc.partner.registerSubscriber.mutationOptions());
+  const releaseNumber = useMutation(trpc.partner.releaseNumber.mutationOptions());
 
   const form = useForm<RegistrationFormInput, unknown, Registration>({
     resolver: zodResolver(registrationSchema),
@@ -64,7 +73,9 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
   const { control, formState, handleSubmit, setError, clearErrors, reset } = form;
   // Read during render so react-hook-form re-renders this form when errors change.
   const { errors } = formState;
-  const [documentNumber, birthDate, tariffId] = useWatch({ control, name: ["customer.documentNumber", "customer.birthDate", "tariffId"] });
+  const [documentNumber, birthDate, tariffId, kindValue] = useWatch({ control, name: ["customer.documentNumber", "customer.birthDate", "tariffId", "kind"] });
+  const kind: ServiceKind = kindValue ?? "MOBILE";
+  const kindTariffs = tariffs.filter((tariff) => tariff.kind === kind);
   const credit = useCreditCheck({ documentNumber: documentNumber ?? "", birthDate: birthDate ?? "", tariffId });
   const isRefused = credit.data?.approved === false;
 
@@ -84,6 +95,17 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
     return messageOf((node as { message?: string } | undefined)?.message);
   }
 
+  /** Another kind sells other tariffs; a number held for a SIM card goes back to the pool. */
+  function changeKind(next: ServiceKind) {
+    if (next === kind) return;
+    const held = form.getValues("msisdn" as FieldPath<RegistrationFormInput>) as string | undefined;
+    if (held) releaseNumber.mutate({ msisdn: held });
+    form.setValue("kind", next);
+    form.setValue("tariffId", "");
+    form.setValue("msisdn" as FieldPath<RegistrationFormInput>, "");
+    clearErrors(["tariffId", "msisdn", "contactPhone", "installationAddress"] as FieldPath<RegistrationFormInput>[]);
+  }
+
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
     try {
@@ -96,7 +118,7 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
         setError(path as FieldPath<RegistrationFormInput>, { message }, { shouldFocus: true });
       }
       if (fields["customer.documentNumber"]) credit.retry();
-      if (code === "CONFLICT" && !known.length) {
+      if (code === "CONFLICT" && !known.length && kind === "MOBILE") {
         setError("msisdn", { message: `#${tValidation("msisdnTaken")}` }, { shouldFocus: true });
         form.setValue("msisdn", "");
         void queryClient.invalidateQueries(trpc.partner.availableNumbers.pathFilter());
@@ -131,33 +153,47 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
           </div>
         )}
 
-        <CustomerFields control={control} errorOf={errorOf} />
+        <Section id="kind-legend" title={t("sections.kind")}>
+          <ServiceKindPicker value={kind} onChange={changeKind} />
+        </Section>
+
+        <CustomerFields control={control} errorOf={errorOf} hasPhone={kind === "MOBILE"} />
 
         <Section id="tariff-legend" title={t("sections.tariff")}>
-          <Controller
-            control={control}
-            name="tariffId"
-            render={({ field }) => (
-              <TariffPicker tariffs={tariffs} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={errorOf("tariffId")} />
-            )}
-          />
+          {kindTariffs.length === 0 ? (
+            <p className="rounded-xl border border-dashed border-slate-300 p-4 text-sm text-slate-700">{t("noTariffsOfKind")}</p>
+          ) : (
+            <Controller
+              control={control}
+              name="tariffId"
+              render={({ field }) => (
+                <TariffPicker tariffs={kindTariffs} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={errorOf("tariffId")} />
+              )}
+            />
+          )}
         </Section>
 
-        <Section id="number-legend" title={t("sections.number")}>
-          <Controller
-            control={control}
-            name="msisdn"
-            render={({ field }) => (
-              <NumberPicker
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                error={errorOf("msisdn")}
-                onError={(message) => (message ? setError("msisdn", { message: `#${message}` }) : clearErrors("msisdn"))}
-              />
-            )}
-          />
-        </Section>
+        {kind === "HOME_INTERNET" ? (
+          <Section id="installation-legend" title={t("sections.installation")}>
+            <InstallationFields control={control} errorOf={errorOf} />
+          </Section>
+        ) : (
+          <Section id="number-legend" title={t("sections.number")}>
+            <Controller
+              control={control}
+              name="msisdn"
+              render={({ field }) => (
+                <NumberPicker
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  error={errorOf("msisdn")}
+                  onError={(message) => (message ? setError("msisdn", { message: `#${message}` }) : clearErrors("msisdn"))}
+                />
+              )}
+            />
+          </Section>
+        )}
 
         <Section id="check-legend" title={t("sections.check")}>
           <CreditSummary check={credit} />

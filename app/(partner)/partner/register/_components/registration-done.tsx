@@ -27,14 +27,34 @@ export function RegistrationDone({ result, onAnother }: { result: Registered; on
           <CircleCheck aria-hidden="true" className="size-6 text-emerald-700" />
           {t("title")}
         </h2>
-        <p className="mt-1 text-emerald-900">{t("subtitle", { name: result.customerName })}</p>
+        <p className="mt-1 text-emerald-900">{t(result.kind === "HOME_INTERNET" ? "subtitleHome" : "subtitle", { name: result.customerName })}</p>
         <dl className="mt-4 grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
           <dt className="text-sm text-emerald-900">{t("accountNumber")}</dt>
           <dd className="text-lg font-bold tabular-nums" data-testid="account-number">
             {result.accountNumber}
           </dd>
-          <dt className="text-sm text-emerald-900">{t("number")}</dt>
-          <dd className="font-semibold tabular-nums">{formatPhone(result.msisdn)}</dd>
+          {result.msisdn ? (
+            <>
+              <dt className="text-sm text-emerald-900">{t("number")}</dt>
+              <dd className="font-semibold tabular-nums">{formatPhone(result.msisdn)}</dd>
+            </>
+          ) : (
+            <>
+              <dt className="text-sm text-emerald-900">{t("service")}</dt>
+              <dd className="font-semibold">
+                {t("homeInternet")}
+                <span className="block font-mono text-sm font-normal" data-testid="service-id">
+                  {result.serviceId}
+                </span>
+              </dd>
+              <dt className="text-sm text-emerald-900">{t("installationAddress")}</dt>
+              <dd className="font-semibold">{result.installationAddress}</dd>
+              <dt className="text-sm text-emerald-900">{t("login")}</dt>
+              <dd className="font-semibold tabular-nums" data-testid="login-phone">
+                {result.loginPhone ? formatPhone(result.loginPhone) : "—"}
+              </dd>
+            </>
+          )}
           <dt className="text-sm text-emerald-900">{t("tariff")}</dt>
           <dd className="font-semibold">
             {tariffName} · {formatMoney(result.tariff.monthlyFeeCents, result.currency, locale)}
@@ -67,7 +87,7 @@ export function RegistrationDone({ result, onAnother }: { result: Registered; on
                 time: formatTime(result.activationExpiresAt!, locale),
               })}
             </p>
-            <p className="mt-1 text-sm text-slate-700">{t("activateWhere")}</p>
+            <p className="mt-1 text-sm text-slate-700">{t(result.kind === "HOME_INTERNET" ? "activateWhereHome" : "activateWhere")}</p>
           </>
         ) : (
           <p className="mt-2 text-sm text-slate-700">{t("codeGone")}</p>

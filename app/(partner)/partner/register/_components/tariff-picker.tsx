@@ -58,11 +58,14 @@ export function TariffPicker({ tariffs, value, onChange, onBlur, error }: Tariff
                   {t("perMonth", { amount: formatMoney(tariff.monthlyFeeCents, tariff.currency, locale) })}
                 </span>
                 <span className="mt-1 block text-xs text-slate-600">
-                  {[
-                    allowance(tariff.minutes, (v) => t("minutes", { value: formatNumber(v, locale) })),
-                    allowance(tariff.sms, (v) => t("sms", { value: formatNumber(v, locale) })),
-                    allowance(tariff.dataMb, (v) => t("data", { value: formatGigabytes(v, locale) })),
-                  ].join(" · ")}
+                  {tariff.kind === "HOME_INTERNET"
+                    ? // Minutes and texts mean nothing for home internet: its description says speed and equipment.
+                      ((locale === "en" ? tariff.descriptionEn : tariff.description) ?? allowance(tariff.dataMb, (v) => t("data", { value: formatGigabytes(v, locale) })))
+                    : [
+                        allowance(tariff.minutes, (v) => t("minutes", { value: formatNumber(v, locale) })),
+                        allowance(tariff.sms, (v) => t("sms", { value: formatNumber(v, locale) })),
+                        allowance(tariff.dataMb, (v) => t("data", { value: formatGigabytes(v, locale) })),
+                      ].join(" · ")}
                 </span>
                 {tariff.minTermMonths > 0 && (
                   <span className="mt-1 block text-xs text-amber-800">{t("minTerm", { months: tariff.minTermMonths })}</span>

@@ -1,9 +1,9 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { RouteAnnouncer } from "./_components/route-announcer";
 import { ServiceWorkerRegistration } from "./_pwa/service-worker-registration";
+import { ClientMessages } from "./i18n/client-messages";
 import { TRPCReactProvider } from "./_trpc/react";
 import "./globals.css";
 
@@ -42,11 +42,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>
+        {/* Pages outside the role groups (sign-in, activation, errors) read these; each group's layout gives its own. */}
+        <ClientMessages namespaces={["signIn", "activation"]}>
           <TRPCReactProvider>{children}</TRPCReactProvider>
           <RouteAnnouncer />
           <ServiceWorkerRegistration />
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,6 +1,11 @@
 import type { ReactNode } from "react";
 import { RoleLayout } from "@/app/_components/role-layout";
+import { ClientMessages } from "@/app/i18n/client-messages";
 
 export default function AdminLayout({ children }: { children: ReactNode }) {
-  return <RoleLayout area="admin">{children}</RoleLayout>;
+  return (
+    <ClientMessages namespaces={["admin"]}>
+      <RoleLayout area="admin">{children}</RoleLayout>
+    </ClientMessages>
+  );
 }

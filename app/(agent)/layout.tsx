@@ -1,6 +1,11 @@
 import type { ReactNode } from "react";
 import { RoleLayout } from "@/app/_components/role-layout";
+import { ClientMessages } from "@/app/i18n/client-messages";
 
 export default function AgentLayout({ children }: { children: ReactNode }) {
-  return <RoleLayout area="agent">{children}</RoleLayout>;
+  return (
+    <ClientMessages namespaces={["agent"]}>
+      <RoleLayout area="agent">{children}</RoleLayout>
+    </ClientMessages>
+  );
 }

@@ -1,6 +1,11 @@
 import type { ReactNode } from "react";
 import { RoleLayout } from "@/app/_components/role-layout";
+import { ClientMessages } from "@/app/i18n/client-messages";
 
 export default function SubscriberLayout({ children }: { children: ReactNode }) {
-  return <RoleLayout area="subscriber">{children}</RoleLayout>;
+  return (
+    <ClientMessages namespaces={["dashboard", "bills", "requests", "tariffs", "profile"]}>
+      <RoleLayout area="subscriber">{children}</RoleLayout>
+    </ClientMessages>
+  );
 }

@@ -41,6 +41,8 @@ test.describe("offline submissions (outbox)", () => {
     await expect(page.getByTestId("outbox-kept")).toHaveText(
       "Нет связи. Заявка сохранена на устройстве и отправится сама, когда сеть появится.",
     );
+    // Kept for sending is not a failure: the form shows no error next to it.
+    await expect(page.getByText("Заявка не отправлена", { exact: false })).toHaveCount(0);
     const outbox = page.getByTestId("outbox");
     await expect(outbox).toContainText("Ждут отправки");
     await expect(outbox).toContainText(`Заявка «${subject}»`);
@@ -93,6 +95,9 @@ test.describe("offline submissions (outbox)", () => {
     await expect(page.getByTestId("outbox-kept")).toHaveText(
       "Нет связи. Сообщение сохранено на устройстве и отправится само, когда сеть появится.",
     );
+    await expect(page.getByText("Сообщение не отправлено", { exact: false })).toHaveCount(0);
+    // The box is cleared for the next message, as after a sent one.
+    await expect(box).toHaveValue("");
     await expect(page.getByTestId("outbox")).toContainText(`Сообщение: ${text.slice(0, 40)}`);
     const [kept] = await outboxItems(page);
     expect(kept).toMatchObject({ procedure: "request.addMessage", status: "PENDING" });

@@ -1,28 +1,26 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useLocale } from "next-intl";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useNearViewport } from "@/app/_lib/use-near-viewport";
+import type { FiguresPoint } from "./figures-bars";
 
-type Point = { label: string; count: number };
+// recharts loads on its own after the page, and only when the chart comes near the screen; the box
+// keeps its height meanwhile, so nothing moves.
+const FiguresBars = dynamic(() => import("./figures-bars").then((module) => module.FiguresBars), {
+  ssr: false,
+  loading: () => <div className="h-full w-full animate-pulse rounded-lg bg-slate-50" />,
+});
 
 /** A bar chart of registrations; the same numbers are in a table next to it for screen readers. */
-export function FiguresChart({ points, seriesName }: { points: Point[]; seriesName: string }) {
+export function FiguresChart({ points, seriesName }: { points: FiguresPoint[]; seriesName: string }) {
   const locale = useLocale();
+  const [chartRef, isNearViewport] = useNearViewport<HTMLDivElement>();
   return (
-    <div aria-hidden="true" className="h-48 w-full">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={points} margin={{ top: 8, right: 4, bottom: 0, left: -24 }}>
-          <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="label" tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={12} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} axisLine={false} width={48} />
-          <Tooltip
-            cursor={{ fill: "#eef2ff" }}
-            formatter={(value) => [new Intl.NumberFormat(locale).format(Number(value)), seriesName]}
-            contentStyle={{ borderRadius: 8, borderColor: "#cbd5e1", fontSize: 13 }}
-          />
-          <Bar dataKey="count" name={seriesName} fill="#4f46e5" radius={[4, 4, 0, 0]} maxBarSize={28} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+    <div ref={chartRef} aria-hidden="true" className="h-48 w-full">
+      {isNearViewport && (
+        <FiguresBars points={points} seriesName={seriesName} formatCount={(value) => new Intl.NumberFormat(locale).format(value)} />
+      )}
     </div>
   );
 }

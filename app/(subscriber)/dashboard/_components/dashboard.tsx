@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getServerCaller } from "@/app/_trpc/server";
 import { AlertsCard } from "./alerts-card";
 import { BalanceCard, LastBillCard, NextBillCard } from "./balance-card";
@@ -11,6 +11,7 @@ export async function Dashboard() {
   const summary = await api.account.summary();
   const t = await getTranslations("dashboard");
   const tCommon = await getTranslations("common");
+  const locale = await getLocale();
 
   return (
     <div className="space-y-8">
@@ -51,7 +52,7 @@ export async function Dashboard() {
           <ul className="mt-3 grid grid-cols-1 gap-4 lg:grid-cols-2">
             {summary.lines.map((line) => (
               <li key={line.id}>
-                <LineCard line={line} currency={summary.currency} />
+                <LineCard line={line} currency={summary.currency} t={t} locale={locale} />
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { CalendarClock, Smartphone, Wifi } from "lucide-react";
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import type { getTranslations } from "next-intl/server";
 import { formatDate, formatGigabytes, formatMoney, formatNumber, formatPhone } from "@/app/_lib/format";
 import type { AccountLine } from "@/app/_trpc/types";
 import { UsageChart } from "./usage-chart";
@@ -12,9 +12,10 @@ const STATUS_STYLE: Record<AccountLine["status"], string> = {
   TERMINATED: "bg-slate-100 text-slate-700 ring-slate-200",
 };
 
-export async function LineCard({ line, currency }: { line: AccountLine; currency: string }) {
-  const t = await getTranslations("dashboard");
-  const locale = await getLocale();
+type DashboardTranslator = Awaited<ReturnType<typeof getTranslations<"dashboard">>>;
+
+/** One line with its tariff, allowances and usage chart; the translator and locale come from the dashboard. */
+export function LineCard({ line, currency, t, locale }: { line: AccountLine; currency: string; t: DashboardTranslator; locale: string }) {
   const isMobile = line.kind === "MOBILE";
   const Icon = isMobile ? Smartphone : Wifi;
   const title = line.msisdn ? formatPhone(line.msisdn) : (line.address ?? t(`kind.${line.kind}`));

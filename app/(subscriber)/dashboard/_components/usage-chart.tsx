@@ -1,20 +1,29 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatDate, formatNumber } from "@/app/_lib/format";
+import { useNearViewport } from "@/app/_lib/use-near-viewport";
+import type { UsageDay as Day, UsageResource as Resource } from "./usage-bars";
 
-type Day = { date: string; minutes: number; sms: number; dataMb: number };
-type Resource = "minutes" | "sms" | "dataMb";
+// recharts loads on its own after the page, and only for a chart near the screen.
+const UsageBars = dynamic(() => import("./usage-bars").then((module) => module.UsageBars), {
+  ssr: false,
+  loading: () => <div className="h-full w-full animate-pulse rounded-lg bg-slate-50" />,
+});
 
-/** Daily usage of the last 30 days, one resource at a time, with a text summary for screen readers. */
+/**
+ * Daily usage of the last 30 days, one resource at a time. The text summary renders at once; the
+ * bars fill a box of fixed height when they have loaded, so nothing moves.
+ */
 export function UsageChart({ days, isMobile }: { days: Day[]; isMobile: boolean }) {
   const t = useTranslations("dashboard.chart");
   const locale = useLocale();
   const id = useId();
   const resources: Resource[] = isMobile ? ["dataMb", "minutes", "sms"] : ["dataMb"];
   const [resource, setResource] = useState<Resource>("dataMb");
+  const [chartRef, isNearViewport] = useNearViewport<HTMLDivElement>();
   const unit = (value: number) =>
     t(resource === "minutes" ? "minutesUnit" : resource === "sms" ? "smsUnit" : "dataUnit", { value: formatNumber(value, locale) });
   const total = days.reduce((sum, day) => sum + day[resource], 0);
@@ -48,20 +57,17 @@ export function UsageChart({ days, isMobile }: { days: Day[]; isMobile: boolean 
       ) : (
         <>
           <p className="mt-1 text-sm text-slate-700">{summary}</p>
-          <div role="img" aria-label={summary} className="mt-2 h-36 w-full">
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={days} margin={{ top: 4, right: 0, bottom: 0, left: -16 }}>
-                <CartesianGrid vertical={false} stroke="#e2e8f0" />
-                <XAxis dataKey="date" tickFormatter={shortDay} tick={{ fontSize: 11, fill: "#475569" }} interval="preserveStartEnd" minTickGap={24} tickLine={false} />
-                <YAxis tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} axisLine={false} width={48} />
-                <Tooltip
-                  formatter={(value) => [unit(Number(value)), t(resource)]}
-                  labelFormatter={(label) => formatDate(String(label), locale)}
-                  cursor={{ fill: "#eef2ff" }}
-                />
-                <Bar dataKey={resource} fill="#4f46e5" radius={[3, 3, 0, 0]} isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
+          <div ref={chartRef} role="img" aria-label={summary} className="mt-2 h-36 w-full">
+            {isNearViewport && (
+              <UsageBars
+                days={days}
+                resource={resource}
+                resourceLabel={t(resource)}
+                formatValue={unit}
+                formatTick={shortDay}
+                formatDay={(date) => formatDate(date, locale)}
+              />
+            )}
           </div>
         </>
       )}

@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { CircleAlert, LoaderCircle, Send } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { isQueuedOffline } from "@/app/_pwa/queued-error";
 import { useTRPC } from "@/app/_trpc/react";
 import { MESSAGE_MAX } from "@/server/domain/request/request.schema";
 import type { RequestDetailData } from "../_lib/request-types";
@@ -36,6 +37,12 @@ export function Conversation({ request, onChanged }: { request: RequestDetailDat
         setBody("");
         setMessageKey(crypto.randomUUID());
         await onChanged();
+      },
+      onError: (error) => {
+        // Kept in the outbox offline: it goes by itself once the network returns, like a sent one.
+        if (!isQueuedOffline(error)) return;
+        setBody("");
+        setMessageKey(crypto.randomUUID());
       },
     }),
   );
@@ -86,7 +93,7 @@ export function Conversation({ request, onChanged }: { request: RequestDetailDat
             aria-invalid={isTooLong ? true : undefined}
             className={`mt-1.5 block w-full rounded-lg border bg-white px-3 py-2 text-base shadow-xs focus:border-brand-600 focus:ring-2 focus:ring-brand-600/30 focus:outline-none ${isTooLong ? "border-red-600" : "border-slate-400"}`}
           />
-          {send.isError && (
+          {send.isError && !isQueuedOffline(send.error) && (
             <p role="alert" className="mt-2 flex items-center gap-2 text-sm font-medium text-red-700">
               <CircleAlert aria-hidden="true" className="size-4" />
               {t("messageError")}

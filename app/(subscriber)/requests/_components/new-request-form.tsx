@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from "react";
 import { useForm, type FieldError } from "react-hook-form";
 import { z } from "zod";
 import { formatDate, formatMoney, formatPhone } from "@/app/_lib/format";
+import { isQueuedOffline } from "@/app/_pwa/queued-error";
 import { useTRPC } from "@/app/_trpc/react";
 import {
   createRequestInput,
@@ -332,7 +333,8 @@ export function NewRequestForm() {
               </div>
             )}
 
-            {create.isError && !Object.keys(errors).length && (
+            {/* Kept in the outbox offline: the outbox says so; that is not a failure. */}
+            {create.isError && !isQueuedOffline(create.error) && !Object.keys(errors).length && (
               <div role="alert" className="flex gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
                 <CircleAlert aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
                 <p>{t("new.submitError")}</p>

@@ -1,7 +1,8 @@
 /**
  * The production HTTP server, which `npm start` runs in place of `next start`: tRPC calls under
- * /api/trpc/ go straight to the router through tRPC's Node adapter; everything else (pages,
- * next-auth, /api/health, the PDFs, static files) goes to Next.js. The router, the context and
+ * /api/trpc/ go straight to the router through tRPC's Node adapter; the build's scripts and styles
+ * go brotli-compressed to browsers that accept it; everything else (pages, next-auth,
+ * /api/health, the PDFs, other static files) goes to Next.js. The router, the context and
  * so the answers are the same as the App Router route (app/api/trpc), which `next dev` serves;
  * the direct path skips Next's request routing, most of a small call's CPU (`npm run bench:bills`).
  *
@@ -14,14 +15,17 @@ import next from "next";
 import { createContextFromNode } from "../server/api/context";
 import { appRouter } from "../server/api/root";
 import { SECURITY_HEADERS } from "../server/http/security-headers";
+import { createStaticBrotli } from "../server/http/static-brotli";
 
+const ROOT = path.resolve(import.meta.dirname, "..");
 const TRPC_PATH = "/api/trpc/";
 const port = Number(process.env.PORT ?? 3000);
 
 async function main() {
-  const app = next({ dev: false, dir: path.resolve(import.meta.dirname, ".."), port });
+  const app = next({ dev: false, dir: ROOT, port });
   const handleWithNext = app.getRequestHandler();
   const handleTrpc = createHTTPHandler({ router: appRouter, basePath: TRPC_PATH, createContext: ({ req }) => createContextFromNode(req) });
+  const serveStaticBrotli = createStaticBrotli(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next"));
   await app.prepare();
 
   const server = http.createServer((request, response) => {
@@ -30,7 +34,9 @@ async function main() {
       handleTrpc(request, response);
       return;
     }
-    void handleWithNext(request, response);
+    void serveStaticBrotli(request, response).then((served) => {
+      if (!served) return handleWithNext(request, response);
+    });
   });
   server.listen(port, () => console.log(`[serve] ready on http://localhost:${port}`));
 

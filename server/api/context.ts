@@ -1,8 +1,8 @@
 import type { IncomingMessage } from "node:http";
-import { getToken } from "next-auth/jwt";
 // The cookie parser NextRequest itself uses, so both paths read cookies alike.
 import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
 import { clientIp } from "../auth/client-ip";
+import { sessionIdOf } from "../auth/session-token";
 import { loadSession } from "../auth/sign-in";
 import { getDb } from "../db/client";
 import type { Context } from "./trpc";
@@ -12,8 +12,8 @@ type CookieJar = { getAll(): { name: string; value: string }[] };
 /** Builds the tRPC context from a request's cookies and headers (route handler or RSC). */
 export async function createContext(request: { cookies: CookieJar; headers: Headers }): Promise<Context> {
   const db = getDb();
-  const token = await getToken({ req: request as never });
-  const session = typeof token?.sid === "string" ? await loadSession(db, token.sid) : null;
+  const sessionId = await sessionIdOf(request as never);
+  const session = sessionId ? await loadSession(db, sessionId) : null;
   return {
     db,
     session,

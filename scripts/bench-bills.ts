@@ -22,6 +22,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { argument, isListening, openBenchDatabase } from "./bench/bench-database";
+import { SERVE_ARGS } from "./serve-args";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SUBSCRIBER = "+79001000001";
@@ -194,7 +195,7 @@ async function main() {
     }
     if (await isListening(APP_PORT)) throw new Error(`port ${APP_PORT} is busy (use --port)`);
     // The production server `npm start` runs.
-    app = run("tsx", ["scripts/serve.ts"], { ...env, PORT: String(APP_PORT) }, true);
+    app = spawn(process.execPath, SERVE_ARGS, { cwd: ROOT, env: { ...env, PORT: String(APP_PORT) }, stdio: "ignore" });
     const base = `http://127.0.0.1:${APP_PORT}`;
     await waitUntilHealthy(`${base}/api/health`);
     const cookie = await signIn(base);

@@ -13,6 +13,7 @@ import { loadOrCreateSecrets } from "../server/db/secrets";
 import { seedDemo } from "../prisma/seed/seed-demo";
 import { migrateJobQueue, startJobRunner } from "../server/jobs/runner";
 import type { Runner } from "graphile-worker";
+import { SERVE_ARGS } from "./serve-args";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const isDev = process.argv.includes("--dev");
@@ -127,7 +128,9 @@ async function main() {
   if (process.env.JOBS !== "off") jobs = await startJobRunner(databaseUrl);
 
   // Production: scripts/serve.ts (Next.js, with tRPC calls answered directly); development: next dev.
-  server = isDev ? run("next", ["dev", "-p", String(port)], env) : run("tsx", ["scripts/serve.ts"], { ...env, NODE_ENV: "production" });
+  server = isDev
+    ? run("next", ["dev", "-p", String(port)], env)
+    : spawn(process.execPath, SERVE_ARGS, { cwd: ROOT, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
   server.on("exit", (code) => void stop(code ?? 0));
   await waitUntilHealthy(`http://127.0.0.1:${port}/api/health`);
   log(`[start] Selfcare is ready on http://localhost:${port} (${((Date.now() - startedAt) / 1000).toFixed(1)} s)`);

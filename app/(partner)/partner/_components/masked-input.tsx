@@ -36,6 +36,26 @@ export function MaskedInput({ mask, value, onChange, inputRef, ...inputProps }: 
   );
 }
 
+type FieldBinding = { value?: string | null; onChange: (value: string) => void; onBlur: () => void; ref: Ref<HTMLInputElement> };
+
+/** A Russian phone number input (+7 (916) 123-45-67) bound to a react-hook-form field. */
+export function PhoneInput({ field, ...inputProps }: Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | "defaultValue"> & { field: FieldBinding }) {
+  return (
+    <MaskedInput
+      {...inputProps}
+      mask="+{7} (000) 000-00-00"
+      type="tel"
+      inputMode="tel"
+      autoComplete="off"
+      placeholder="+7 (916) 123-45-67"
+      value={field.value ?? ""}
+      onChange={field.onChange}
+      onBlur={field.onBlur}
+      inputRef={field.ref}
+    />
+  );
+}
+
 /** "1990-05-17" ↔ "17.05.1990"; anything half-typed stays as typed. */
 export function isoToDisplayDate(value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { Controller, type Control, type FieldPath } from "react-hook-form";
 import type { Registration, RegistrationFormInput } from "@/server/domain/partner/partner.schema";
 import { FormField } from "../../_components/form-field";
-import { displayToIsoDate, isoToDisplayDate, MaskedInput } from "../../_components/masked-input";
+import { MaskedInput, PhoneInput, displayToIsoDate, isoToDisplayDate } from "../../_components/masked-input";
 
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -129,20 +129,7 @@ export function CustomerFields({ control, errorOf, hasPhone = true }: CustomerFi
               name="customer.phone"
               render={({ field }) => (
                 <FormField id="contactPhone" label={t("fields.phone")} hint={t("hints.phone")} optionalText={optional} error={errorOf("customer.phone")}>
-                  {(props) => (
-                    <MaskedInput
-                      {...props}
-                      mask="+{7} (000) 000-00-00"
-                      type="tel"
-                      inputMode="tel"
-                      autoComplete="off"
-                      placeholder="+7 (916) 123-45-67"
-                      value={field.value ?? ""}
-                      onChange={field.onChange}
-                      onBlur={field.onBlur}
-                      inputRef={field.ref}
-                    />
-                  )}
+                  {(props) => <PhoneInput {...props} field={field} />}
                 </FormField>
               )}
             />

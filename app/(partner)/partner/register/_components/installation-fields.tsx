@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Controller, useWatch, type Control, type FieldPath } from "react-hook-form";
 import type { Registration, RegistrationFormInput } from "@/server/domain/partner/partner.schema";
 import { FormField } from "../../_components/form-field";
-import { MaskedInput } from "../../_components/masked-input";
+import { PhoneInput } from "../../_components/masked-input";
 
 type InstallationFieldsProps = {
   control: Control<RegistrationFormInput, unknown, Registration>;
@@ -25,20 +25,7 @@ export function InstallationFields({ control, errorOf }: InstallationFieldsProps
         name="contactPhone"
         render={({ field }) => (
           <FormField id="loginPhone" label={t("fields.loginPhone")} hint={t("hints.loginPhone")} error={errorOf("contactPhone")} isRequired>
-            {(props) => (
-              <MaskedInput
-                {...props}
-                mask="+{7} (000) 000-00-00"
-                type="tel"
-                inputMode="tel"
-                autoComplete="off"
-                placeholder="+7 (916) 123-45-67"
-                value={field.value ?? ""}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                inputRef={field.ref}
-              />
-            )}
+            {(props) => <PhoneInput {...props} field={field} />}
           </FormField>
         )}
       />

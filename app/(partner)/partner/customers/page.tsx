@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { RoleGate } from "@/app/_components/role-gate";
 import { formatDate, formatPhone } from "@/app/_lib/format";
 import { getServerCaller } from "@/app/_trpc/server";
+import { DataTable } from "../_components/data-table";
 import { ListSearch, Pager, StatusBadge } from "../_components/list-controls";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -49,44 +50,30 @@ async function CustomerList({ search, cursor }: { search?: string; cursor?: stri
               </li>
             ))}
           </ul>
-        <div className="hidden overflow-x-auto rounded-2xl sm:block border border-slate-200 bg-white shadow-sm">
-          <table className="w-full min-w-[40rem] text-left text-sm">
-            <caption className="sr-only">{t("title")}</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3">{t("columns.name")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.number")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.tariff")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.status")}</th>
-                <th scope="col" className="px-4 py-3">{t("columns.date")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.items.map((customer) => (
-                <tr key={customer.id}>
-                  <th scope="row" className="px-4 py-3 font-medium">
-                    {customer.name}
-                    <span className="block text-xs font-normal text-slate-600 tabular-nums">
-                      {t("account", { number: customer.accountNumber })}
-                    </span>
-                  </th>
-                  <td className="px-4 py-3 whitespace-nowrap tabular-nums">
-                    {customer.msisdn ? formatPhone(customer.msisdn) : t("homeInternet")}
-                    {customer.lineCount > 1 && <span className="block text-xs text-slate-600">{t("moreLines", { count: customer.lineCount - 1 })}</span>}
-                  </td>
-                  <td className="px-4 py-3">{customer.tariff ? (locale === "en" ? customer.tariff.nameEn : customer.tariff.name) : "—"}</td>
-                  <td className="px-4 py-3">
-                    <span className="flex flex-wrap gap-1">
-                      <StatusBadge tone={customer.status === "ACTIVE" ? "good" : "muted"}>{tStatus(customer.status)}</StatusBadge>
-                      {!customer.isActivated && <StatusBadge tone="wait">{tStatus("NOT_ACTIVATED")}</StatusBadge>}
-                    </span>
-                  </td>
-                  <td className="px-4 py-3 whitespace-nowrap">{formatDate(customer.createdAt, locale, { dateStyle: "medium", timeZone: "Europe/Moscow" })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("title")} columns={[t("columns.name"), t("columns.number"), t("columns.tariff"), t("columns.status"), t("columns.date")]} visibleFrom="sm" minWidth>
+          {page.items.map((customer) => (
+            <tr key={customer.id}>
+              <th scope="row" className="px-4 py-3 font-medium">
+                {customer.name}
+                <span className="block text-xs font-normal text-slate-600 tabular-nums">
+                  {t("account", { number: customer.accountNumber })}
+                </span>
+              </th>
+              <td className="px-4 py-3 whitespace-nowrap tabular-nums">
+                {customer.msisdn ? formatPhone(customer.msisdn) : t("homeInternet")}
+                {customer.lineCount > 1 && <span className="block text-xs text-slate-600">{t("moreLines", { count: customer.lineCount - 1 })}</span>}
+              </td>
+              <td className="px-4 py-3">{customer.tariff ? (locale === "en" ? customer.tariff.nameEn : customer.tariff.name) : "—"}</td>
+              <td className="px-4 py-3">
+                <span className="flex flex-wrap gap-1">
+                  <StatusBadge tone={customer.status === "ACTIVE" ? "good" : "muted"}>{tStatus(customer.status)}</StatusBadge>
+                  {!customer.isActivated && <StatusBadge tone="wait">{tStatus("NOT_ACTIVATED")}</StatusBadge>}
+                </span>
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap">{formatDate(customer.createdAt, locale, { dateStyle: "medium", timeZone: "Europe/Moscow" })}</td>
+            </tr>
+          ))}
+        </DataTable>
         </>
       )}
       <Pager basePath="/partner/customers" search={search} nextCursor={page.nextCursor} isFirst={!cursor} nextLabel={t("next")} firstLabel={t("first")} />

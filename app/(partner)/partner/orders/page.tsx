@@ -6,6 +6,7 @@ import { formatDate, formatMoney, formatPhone } from "@/app/_lib/format";
 import { getServerCaller } from "@/app/_trpc/server";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { ListSearch, Pager, StatusBadge } from "../_components/list-controls";
+import { DataTable } from "../_components/data-table";
 import { ReissueCodeButton } from "./_components/reissue-code-button";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -86,51 +87,36 @@ async function OrderList({ search, cursor }: { search?: string; cursor?: string 
               </li>
             ))}
           </ul>
-          <div className="hidden overflow-x-auto rounded-2xl border border-slate-200 bg-white shadow-sm lg:block">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">{t("title")}</caption>
-              <thead className="border-b border-slate-200 bg-slate-50 text-xs font-semibold tracking-wide text-slate-600 uppercase">
-                <tr>
-                  <th scope="col" className="px-4 py-3">{t("columns.date")}</th>
-                  <th scope="col" className="px-4 py-3">{t("columns.customer")}</th>
-                  <th scope="col" className="px-4 py-3">{t("columns.numberTariff")}</th>
-                  <th scope="col" className="px-4 py-3">{t("columns.deposit")}</th>
-                  <th scope="col" className="px-4 py-3">{t("columns.status")}</th>
-                  <th scope="col" className="px-4 py-3">{t("columns.actions")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {page.items.map((order) => (
-                  <tr key={order.id} className="align-top">
-                    <td className="px-4 py-3 whitespace-nowrap">
-                      {date(order.createdAt)}
-                      <span className="block text-xs text-slate-600">{order.dealerName}</span>
-                    </td>
-                    <th scope="row" className="px-4 py-3 font-medium">
-                      {order.customer?.name ?? "—"}
-                      {order.customer && (
-                        <span className="block text-xs font-normal text-slate-600 tabular-nums">{t("account", { number: order.customer.accountNumber })}</span>
-                      )}
-                    </th>
-                    <td className="px-4 py-3">
-                      <span className="whitespace-nowrap tabular-nums">{order.msisdn ? formatPhone(order.msisdn) : t("homeInternet")}</span>
-                      <span className="block text-xs text-slate-600">{tariffName(order)}</span>
-                    </td>
-                    <td className="px-4 py-3 whitespace-nowrap tabular-nums">{formatMoney(order.depositCents, order.tariff.currency, locale)}</td>
-                    <td className="px-4 py-3">
-                      <span className="flex flex-col items-start gap-1">
-                        {order.status !== "COMPLETED" && <StatusBadge tone="muted">{tStatus(order.status)}</StatusBadge>}
-                        <ActivationBadge order={order} />
-                      </span>
-                    </td>
-                    <td className="px-4 py-3">
-                      <OrderActions order={order} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t("title")} columns={[t("columns.date"), t("columns.customer"), t("columns.numberTariff"), t("columns.deposit"), t("columns.status"), t("columns.actions")]} visibleFrom="lg">
+            {page.items.map((order) => (
+              <tr key={order.id} className="align-top">
+                <td className="px-4 py-3 whitespace-nowrap">
+                  {date(order.createdAt)}
+                  <span className="block text-xs text-slate-600">{order.dealerName}</span>
+                </td>
+                <th scope="row" className="px-4 py-3 font-medium">
+                  {order.customer?.name ?? "—"}
+                  {order.customer && (
+                    <span className="block text-xs font-normal text-slate-600 tabular-nums">{t("account", { number: order.customer.accountNumber })}</span>
+                  )}
+                </th>
+                <td className="px-4 py-3">
+                  <span className="whitespace-nowrap tabular-nums">{order.msisdn ? formatPhone(order.msisdn) : t("homeInternet")}</span>
+                  <span className="block text-xs text-slate-600">{tariffName(order)}</span>
+                </td>
+                <td className="px-4 py-3 whitespace-nowrap tabular-nums">{formatMoney(order.depositCents, order.tariff.currency, locale)}</td>
+                <td className="px-4 py-3">
+                  <span className="flex flex-col items-start gap-1">
+                    {order.status !== "COMPLETED" && <StatusBadge tone="muted">{tStatus(order.status)}</StatusBadge>}
+                    <ActivationBadge order={order} />
+                  </span>
+                </td>
+                <td className="px-4 py-3">
+                  <OrderActions order={order} />
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       )}
       <Pager basePath="/partner/orders" search={search} nextCursor={page.nextCursor} isFirst={!cursor} nextLabel={t("next")} firstLabel={t("first")} />

@@ -9,11 +9,13 @@ import { createStaticBrotli } from "./static-brotli";
 
 const SCRIPT = `console.log(${JSON.stringify("пример ".repeat(500))});`;
 let base = "";
+let chunksDir = "";
 let server: http.Server;
 
 beforeAll(async () => {
   const distDir = mkdtempSync(path.join(tmpdir(), "static-brotli-"));
-  mkdirSync(path.join(distDir, "static/chunks"), { recursive: true });
+  chunksDir = path.join(distDir, "static/chunks");
+  mkdirSync(chunksDir, { recursive: true });
   writeFileSync(path.join(distDir, "static/chunks/app.js"), SCRIPT);
   writeFileSync(path.join(distDir, "static/chunks/font.woff2"), "binary");
   writeFileSync(path.join(distDir, "secret.js"), "outside static");
@@ -56,6 +58,14 @@ describe("createStaticBrotli", () => {
     expect(brotliDecompressSync(answer.body).toString()).toBe(SCRIPT);
     // The second request is answered from memory, byte for byte the same.
     expect((await get("/_next/static/chunks/app.js", "br")).body.equals(answer.body)).toBe(true);
+  });
+
+  it("does not remember a file that was missing: once it is there, it is served", async () => {
+    expect((await get("/_next/static/chunks/late.js", "br")).headers["x-handled-by"]).toBe("next");
+    writeFileSync(path.join(chunksDir, "late.js"), SCRIPT);
+    const answer = await get("/_next/static/chunks/late.js", "br");
+    expect(answer.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(answer.body).toString()).toBe(SCRIPT);
   });
 
   it.each([

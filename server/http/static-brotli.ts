@@ -29,7 +29,11 @@ export function createStaticBrotli(distDir: string) {
     if (!entry) {
       entry = readFile(file).then(
         (source) => compress(source, { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: source.length } }),
-        () => null,
+        () => {
+          // Not kept: paths that are not in the build must not grow the map.
+          compressed.delete(file);
+          return null;
+        },
       );
       compressed.set(file, entry);
     }

@@ -75,3 +75,24 @@ export function StatusBadge({ tone, children }: { tone: "good" | "wait" | "muted
   }[tone];
   return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ${style}`}>{children}</span>;
 }
+
+/** A dealer list: its title, the search box, then the list, or what to say when there is nothing to show. */
+export function SearchableList({ title, subtitle, search, isEmpty, emptyText, children }: {
+  title: string;
+  subtitle: string;
+  search: Parameters<typeof ListSearch>[0];
+  isEmpty: boolean;
+  emptyText: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <>
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{title}</h1>
+        <p className="mt-1 text-slate-700">{subtitle}</p>
+      </div>
+      <ListSearch {...search} />
+      {isEmpty ? <p className="rounded-2xl border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">{emptyText}</p> : children}
+    </>
+  );
+}

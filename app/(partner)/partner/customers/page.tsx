@@ -4,7 +4,7 @@ import { RoleGate } from "@/app/_components/role-gate";
 import { formatDate, formatPhone } from "@/app/_lib/format";
 import { getServerCaller } from "@/app/_trpc/server";
 import { DataTable } from "../_components/data-table";
-import { ListSearch, Pager, StatusBadge } from "../_components/list-controls";
+import { Pager, SearchableList, StatusBadge } from "../_components/list-controls";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("partner.customers");
@@ -21,61 +21,55 @@ async function CustomerList({ search, cursor }: { search?: string; cursor?: stri
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("title")}</h1>
-        <p className="mt-1 text-slate-700">{t("subtitle")}</p>
-      </div>
-      <ListSearch action="/partner/customers" label={t("search")} hint={t("searchHint")} submit={t("find")} value={search} />
-
-      {page.items.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">
-          {search ? t("nothingFound", { search }) : t("empty")}
-        </p>
-      ) : (
-        <>
-          <ul className="space-y-3 sm:hidden">
-            {page.items.map((customer) => (
-              <li key={customer.id} className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
-                <p className="font-semibold">{customer.name}</p>
-                <p className="text-sm text-slate-600 tabular-nums">{t("account", { number: customer.accountNumber })}</p>
-                <p className="mt-2 tabular-nums">{customer.msisdn ? formatPhone(customer.msisdn) : t("homeInternet")}</p>
-                <p className="text-sm text-slate-700">
-                  {customer.tariff ? (locale === "en" ? customer.tariff.nameEn : customer.tariff.name) : "—"} ·{" "}
-                  {formatDate(customer.createdAt, locale, { dateStyle: "medium", timeZone: "Europe/Moscow" })}
-                </p>
-                <p className="mt-2 flex flex-wrap gap-1">
-                  <StatusBadge tone={customer.status === "ACTIVE" ? "good" : "muted"}>{tStatus(customer.status)}</StatusBadge>
-                  {!customer.isActivated && <StatusBadge tone="wait">{tStatus("NOT_ACTIVATED")}</StatusBadge>}
-                </p>
-              </li>
-            ))}
-          </ul>
-        <DataTable caption={t("title")} columns={[t("columns.name"), t("columns.number"), t("columns.tariff"), t("columns.status"), t("columns.date")]} visibleFrom="sm" minWidth>
+      <SearchableList
+        title={t("title")}
+        subtitle={t("subtitle")}
+        search={{ action: "/partner/customers", label: t("search"), hint: t("searchHint"), submit: t("find"), value: search }}
+        isEmpty={page.items.length === 0}
+        emptyText={search ? t("nothingFound", { search }) : t("empty")}
+      >
+        <ul className="space-y-3 sm:hidden">
           {page.items.map((customer) => (
-            <tr key={customer.id}>
-              <th scope="row" className="px-4 py-3 font-medium">
-                {customer.name}
-                <span className="block text-xs font-normal text-slate-600 tabular-nums">
-                  {t("account", { number: customer.accountNumber })}
-                </span>
-              </th>
-              <td className="px-4 py-3 whitespace-nowrap tabular-nums">
-                {customer.msisdn ? formatPhone(customer.msisdn) : t("homeInternet")}
-                {customer.lineCount > 1 && <span className="block text-xs text-slate-600">{t("moreLines", { count: customer.lineCount - 1 })}</span>}
-              </td>
-              <td className="px-4 py-3">{customer.tariff ? (locale === "en" ? customer.tariff.nameEn : customer.tariff.name) : "—"}</td>
-              <td className="px-4 py-3">
-                <span className="flex flex-wrap gap-1">
-                  <StatusBadge tone={customer.status === "ACTIVE" ? "good" : "muted"}>{tStatus(customer.status)}</StatusBadge>
-                  {!customer.isActivated && <StatusBadge tone="wait">{tStatus("NOT_ACTIVATED")}</StatusBadge>}
-                </span>
-              </td>
-              <td className="px-4 py-3 whitespace-nowrap">{formatDate(customer.createdAt, locale, { dateStyle: "medium", timeZone: "Europe/Moscow" })}</td>
-            </tr>
+            <li key={customer.id} className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
+              <p className="font-semibold">{customer.name}</p>
+              <p className="text-sm text-slate-600 tabular-nums">{t("account", { number: customer.accountNumber })}</p>
+              <p className="mt-2 tabular-nums">{customer.msisdn ? formatPhone(customer.msisdn) : t("homeInternet")}</p>
+              <p className="text-sm text-slate-700">
+                {customer.tariff ? (locale === "en" ? customer.tariff.nameEn : customer.tariff.name) : "—"} ·{" "}
+                {formatDate(customer.createdAt, locale, { dateStyle: "medium", timeZone: "Europe/Moscow" })}
+              </p>
+              <p className="mt-2 flex flex-wrap gap-1">
+                <StatusBadge tone={customer.status === "ACTIVE" ? "good" : "muted"}>{tStatus(customer.status)}</StatusBadge>
+                {!customer.isActivated && <StatusBadge tone="wait">{tStatus("NOT_ACTIVATED")}</StatusBadge>}
+              </p>
+            </li>
           ))}
-        </DataTable>
-        </>
-      )}
+        </ul>
+      <DataTable caption={t("title")} columns={[t("columns.name"), t("columns.number"), t("columns.tariff"), t("columns.status"), t("columns.date")]} visibleFrom="sm" minWidth>
+        {page.items.map((customer) => (
+          <tr key={customer.id}>
+            <th scope="row" className="px-4 py-3 font-medium">
+              {customer.name}
+              <span className="block text-xs font-normal text-slate-600 tabular-nums">
+                {t("account", { number: customer.accountNumber })}
+              </span>
+            </th>
+            <td className="px-4 py-3 whitespace-nowrap tabular-nums">
+              {customer.msisdn ? formatPhone(customer.msisdn) : t("homeInternet")}
+              {customer.lineCount > 1 && <span className="block text-xs text-slate-600">{t("moreLines", { count: customer.lineCount - 1 })}</span>}
+            </td>
+            <td className="px-4 py-3">{customer.tariff ? (locale === "en" ? customer.tariff.nameEn : customer.tariff.name) : "—"}</td>
+            <td className="px-4 py-3">
+              <span className="flex flex-wrap gap-1">
+                <StatusBadge tone={customer.status === "ACTIVE" ? "good" : "muted"}>{tStatus(customer.status)}</StatusBadge>
+                {!customer.isActivated && <StatusBadge tone="wait">{tStatus("NOT_ACTIVATED")}</StatusBadge>}
+              </span>
+            </td>
+            <td className="px-4 py-3 whitespace-nowrap">{formatDate(customer.createdAt, locale, { dateStyle: "medium", timeZone: "Europe/Moscow" })}</td>
+          </tr>
+        ))}
+      </DataTable>
+      </SearchableList>
       <Pager basePath="/partner/customers" search={search} nextCursor={page.nextCursor} isFirst={!cursor} nextLabel={t("next")} firstLabel={t("first")} />
     </div>
   );

@@ -5,7 +5,7 @@ import { RoleGate } from "@/app/_components/role-gate";
 import { formatDate, formatMoney, formatPhone } from "@/app/_lib/format";
 import { getServerCaller } from "@/app/_trpc/server";
 import type { RouterOutputs } from "@/app/_trpc/types";
-import { ListSearch, Pager, StatusBadge } from "../_components/list-controls";
+import { Pager, SearchableList, StatusBadge } from "../_components/list-controls";
 import { DataTable } from "../_components/data-table";
 import { ReissueCodeButton } from "./_components/reissue-code-button";
 
@@ -53,72 +53,66 @@ async function OrderList({ search, cursor }: { search?: string; cursor?: string 
 
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("title")}</h1>
-        <p className="mt-1 text-slate-700">{t("subtitle")}</p>
-      </div>
-      <ListSearch action="/partner/orders" label={t("search")} hint={t("searchHint")} submit={t("find")} value={search} />
-
-      {page.items.length === 0 ? (
-        <p className="rounded-2xl border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">
-          {search ? t("nothingFound", { search }) : t("empty")}
-        </p>
-      ) : (
-        <>
-          <ul className="space-y-3 lg:hidden">
-            {page.items.map((order) => (
-              <li key={order.id} className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
-                <div className="flex flex-wrap items-baseline justify-between gap-2">
-                  <p className="font-semibold">{order.customer?.name ?? "—"}</p>
-                  <p className="text-sm text-slate-600">{date(order.createdAt)}</p>
-                </div>
-                <p className="text-sm text-slate-600 tabular-nums">{order.customer ? t("account", { number: order.customer.accountNumber }) : ""}</p>
-                <p className="mt-2 tabular-nums">
-                  {order.msisdn ? formatPhone(order.msisdn) : t("homeInternet")} · {tariffName(order)}
-                </p>
-                <p className="text-sm text-slate-700">{t("depositValue", { amount: formatMoney(order.depositCents, order.tariff.currency, locale) })}</p>
-                <p className="mt-2 flex flex-wrap gap-1">
+      <SearchableList
+        title={t("title")}
+        subtitle={t("subtitle")}
+        search={{ action: "/partner/orders", label: t("search"), hint: t("searchHint"), submit: t("find"), value: search }}
+        isEmpty={page.items.length === 0}
+        emptyText={search ? t("nothingFound", { search }) : t("empty")}
+      >
+        <ul className="space-y-3 lg:hidden">
+          {page.items.map((order) => (
+            <li key={order.id} className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <p className="font-semibold">{order.customer?.name ?? "—"}</p>
+                <p className="text-sm text-slate-600">{date(order.createdAt)}</p>
+              </div>
+              <p className="text-sm text-slate-600 tabular-nums">{order.customer ? t("account", { number: order.customer.accountNumber }) : ""}</p>
+              <p className="mt-2 tabular-nums">
+                {order.msisdn ? formatPhone(order.msisdn) : t("homeInternet")} · {tariffName(order)}
+              </p>
+              <p className="text-sm text-slate-700">{t("depositValue", { amount: formatMoney(order.depositCents, order.tariff.currency, locale) })}</p>
+              <p className="mt-2 flex flex-wrap gap-1">
+                {order.status !== "COMPLETED" && <StatusBadge tone="muted">{tStatus(order.status)}</StatusBadge>}
+                <ActivationBadge order={order} />
+              </p>
+              <div className="mt-3">
+                <OrderActions order={order} />
+              </div>
+            </li>
+          ))}
+        </ul>
+        <DataTable caption={t("title")} columns={[t("columns.date"), t("columns.customer"), t("columns.numberTariff"), t("columns.deposit"), t("columns.status"), t("columns.actions")]} visibleFrom="lg">
+          {page.items.map((order) => (
+            <tr key={order.id} className="align-top">
+              <td className="px-4 py-3 whitespace-nowrap">
+                {date(order.createdAt)}
+                <span className="block text-xs text-slate-600">{order.dealerName}</span>
+              </td>
+              <th scope="row" className="px-4 py-3 font-medium">
+                {order.customer?.name ?? "—"}
+                {order.customer && (
+                  <span className="block text-xs font-normal text-slate-600 tabular-nums">{t("account", { number: order.customer.accountNumber })}</span>
+                )}
+              </th>
+              <td className="px-4 py-3">
+                <span className="whitespace-nowrap tabular-nums">{order.msisdn ? formatPhone(order.msisdn) : t("homeInternet")}</span>
+                <span className="block text-xs text-slate-600">{tariffName(order)}</span>
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap tabular-nums">{formatMoney(order.depositCents, order.tariff.currency, locale)}</td>
+              <td className="px-4 py-3">
+                <span className="flex flex-col items-start gap-1">
                   {order.status !== "COMPLETED" && <StatusBadge tone="muted">{tStatus(order.status)}</StatusBadge>}
                   <ActivationBadge order={order} />
-                </p>
-                <div className="mt-3">
-                  <OrderActions order={order} />
-                </div>
-              </li>
-            ))}
-          </ul>
-          <DataTable caption={t("title")} columns={[t("columns.date"), t("columns.customer"), t("columns.numberTariff"), t("columns.deposit"), t("columns.status"), t("columns.actions")]} visibleFrom="lg">
-            {page.items.map((order) => (
-              <tr key={order.id} className="align-top">
-                <td className="px-4 py-3 whitespace-nowrap">
-                  {date(order.createdAt)}
-                  <span className="block text-xs text-slate-600">{order.dealerName}</span>
-                </td>
-                <th scope="row" className="px-4 py-3 font-medium">
-                  {order.customer?.name ?? "—"}
-                  {order.customer && (
-                    <span className="block text-xs font-normal text-slate-600 tabular-nums">{t("account", { number: order.customer.accountNumber })}</span>
-                  )}
-                </th>
-                <td className="px-4 py-3">
-                  <span className="whitespace-nowrap tabular-nums">{order.msisdn ? formatPhone(order.msisdn) : t("homeInternet")}</span>
-                  <span className="block text-xs text-slate-600">{tariffName(order)}</span>
-                </td>
-                <td className="px-4 py-3 whitespace-nowrap tabular-nums">{formatMoney(order.depositCents, order.tariff.currency, locale)}</td>
-                <td className="px-4 py-3">
-                  <span className="flex flex-col items-start gap-1">
-                    {order.status !== "COMPLETED" && <StatusBadge tone="muted">{tStatus(order.status)}</StatusBadge>}
-                    <ActivationBadge order={order} />
-                  </span>
-                </td>
-                <td className="px-4 py-3">
-                  <OrderActions order={order} />
-                </td>
-              </tr>
-            ))}
-          </DataTable>
-        </>
-      )}
+                </span>
+              </td>
+              <td className="px-4 py-3">
+                <OrderActions order={order} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </SearchableList>
       <Pager basePath="/partner/orders" search={search} nextCursor={page.nextCursor} isFirst={!cursor} nextLabel={t("next")} firstLabel={t("first")} />
     </div>
   );

@@ -10,12 +10,12 @@
  */
 import http from "node:http";
 import path from "node:path";
-import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import next from "next";
 import { createContextFromNode } from "../server/api/context";
 import { appRouter } from "../server/api/root";
 import { SECURITY_HEADERS } from "../server/http/security-headers";
 import { createStaticBrotli } from "../server/http/static-brotli";
+import { createTrpcNodeHandler } from "../server/http/trpc-node-handler";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const TRPC_PATH = "/api/trpc/";
@@ -24,14 +24,18 @@ const port = Number(process.env.PORT ?? 3000);
 async function main() {
   const app = next({ dev: false, dir: ROOT, port });
   const handleWithNext = app.getRequestHandler();
-  const handleTrpc = createHTTPHandler({ router: appRouter, basePath: TRPC_PATH, createContext: ({ req }) => createContextFromNode(req) });
+  const handleTrpc = createTrpcNodeHandler({ router: appRouter, basePath: TRPC_PATH, createContext: createContextFromNode });
   const serveStaticBrotli = createStaticBrotli(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next"));
   await app.prepare();
 
   const server = http.createServer((request, response) => {
     if (request.url?.startsWith(TRPC_PATH)) {
       for (const header of SECURITY_HEADERS) response.setHeader(header.key, header.value);
-      handleTrpc(request, response);
+      handleTrpc(request, response).catch((error: unknown) => {
+        console.error("[serve] tRPC call failed:", error);
+        if (!response.headersSent) response.statusCode = 500;
+        response.end();
+      });
       return;
     }
     void serveStaticBrotli(request, response).then((served) => {

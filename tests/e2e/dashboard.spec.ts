@@ -46,3 +46,41 @@ test.describe("dashboard on a phone", () => {
     expect(missing).toEqual([]);
   });
 });
+
+// The subscriber pages have no loading boundary: a page's content is in its first HTML, and a tap
+// on a tab shows a spinner on that tab until the next page arrives.
+test.describe("subscriber navigation", () => {
+  test.use({ viewport: { width: 360, height: 800 }, serviceWorkers: "block" });
+
+  test("the dashboard's content comes with the first HTML, not after a skeleton", async ({ page }) => {
+    await signInWithForm(page, "+79001000002");
+    await expect(page).toHaveURL(/\/dashboard$/);
+    const html = await (await page.request.get("/dashboard")).text();
+    const heading = html.indexOf("<h1");
+    expect(heading).toBeGreaterThan(-1);
+    // React streams late Suspense content in hidden <div id="S:n"> blocks after the shell.
+    expect(html.slice(0, heading)).not.toMatch(/<div hidden(="")? id="S:/);
+    expect(html).not.toContain("animate-pulse");
+  });
+
+  test("a tab shows a spinner while its page is on the way, and the page replaces it", async ({ page }) => {
+    await signInWithForm(page, "+79001000002");
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.waitForLoadState("networkidle");
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/bills\?_rsc=/, async (route) => {
+      const headers = route.request().headers();
+      if (!headers["next-router-prefetch"] && !headers["next-router-segment-prefetch"]) await released;
+      await route.continue();
+    });
+    const tabs = page.getByRole("navigation", { name: "Основная навигация" }).last();
+    await tabs.getByRole("link", { name: "Счета" }).click();
+    await expect(tabs.getByTestId("nav-pending")).toBeVisible();
+    await expect(page).toHaveURL(/\/dashboard$/);
+    release();
+    await expect(page).toHaveURL(/\/bills$/);
+    await expect(page.getByRole("heading", { name: "Счета", level: 1 })).toBeVisible();
+    await expect(page.getByTestId("nav-pending")).toHaveCount(0);
+  });
+});

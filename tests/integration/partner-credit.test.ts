@@ -170,4 +170,30 @@ describe("partner.creditCheck abuse limit", () => {
     await db.rateLimit.update({ where: { key: `creditCheck:${partner.partnerId}` }, data: { expire: new Date(Date.now() - 1000) } });
     expect((await dealer.partner.creditCheck(input)).approved).toBe(true);
   });
+
+  it("counts a registration's own credit check in the same allowance; a replay is not counted and still answers", async () => {
+    const db = testDb();
+    const dealer = await callerAs(DEMO.dealer1);
+    const partner = await db.user.findUniqueOrThrow({ where: { email: DEMO.dealer1 }, select: { partnerId: true } });
+    const key = `creditCheck:${partner.partnerId}`;
+    await db.rateLimit.deleteMany({ where: { key } });
+    const documentNumber = freshPassport();
+    const birthDate = birthDateForAge(40);
+    const registration = { customer: newSubscriber({ documentNumber, birthDate }), tariffId: "trf_start", msisdn: await freeNumber(1), idempotencyKey: idempotencyKey() };
+    const first = await dealer.partner.registerSubscriber(registration);
+    expect((await db.rateLimit.findUniqueOrThrow({ where: { key } })).points).toBe(1);
+
+    // The allowance used up by checks: the next registration is refused before anything is created.
+    await db.rateLimit.update({ where: { key }, data: { points: 60 } });
+    const orders = await db.order.count();
+    const refused = await dealer.partner
+      .registerSubscriber({ customer: newSubscriber({ documentNumber: freshPassport(), birthDate }), tariffId: "trf_start", msisdn: await freeNumber(2), idempotencyKey: idempotencyKey() })
+      .catch((error: unknown) => error as { code: string });
+    expect(refused).toMatchObject({ code: "TOO_MANY_REQUESTS" });
+    expect(await db.order.count()).toBe(orders);
+
+    // Retrying the registration that went through still gets its answer.
+    expect(await dealer.partner.registerSubscriber(registration)).toMatchObject({ orderId: first.orderId });
+    await db.rateLimit.deleteMany({ where: { key } });
+  });
 });

@@ -6,6 +6,7 @@ import { writeAudit } from "../audit/write-audit";
 import { AppError, isUniqueViolation } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction";
 import { activationExpiry, deriveActivationCode, getActivationKey } from "./activation-code";
+import { consumeOrThrow } from "./abuse-limits";
 import { checkCredit, getSellableTariffOrThrow } from "./credit-check.service";
 import { assignNumber } from "./number-pool.service";
 import type { RegisterSubscriberInput } from "./partner.schema";
@@ -114,7 +115,8 @@ export function homeLineId(accountNumber: string): string {
 }
 
 /**
- * Registers a subscriber for a dealer: the credit check, then in one transaction the customer,
+ * Registers a subscriber for a dealer: the credit check (counted in the dealer's credit-check
+ * allowance, replays excepted), then in one transaction the customer,
  * the line (on the pool number, or home internet at the installation address), the subscriber's
  * login (the new number or, for home internet, the contact phone; no password yet, an activation code),
  * the order, the PARTNER-channel interaction and the audit entry. The same idempotency key
@@ -129,6 +131,8 @@ export async function registerSubscriber(
 ): Promise<RegistrationResult> {
   const replay = await replayOf(db, dealer, input, now);
   if (replay) return replay;
+  // A refusal here tells as much about a passport as partner.creditCheck: the same allowance.
+  await consumeOrThrow(db, "creditCheck", dealer.partnerId);
 
   const tariff = await getSellableTariffOrThrow(db, input.tariffId, input.kind);
   const credit = await checkCredit(db, {

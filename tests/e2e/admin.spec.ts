@@ -132,3 +132,44 @@ test.describe("supervisor: reports", () => {
     expect(text).toContain(`contacts.total,"Обращения, всего",${monthContacts}`);
   });
 });
+
+test.describe("supervisor: credit policy", () => {
+  test("refuses a bad value with the field's message, saves a change that a reload keeps, and tells a stale tab it is out of date", async ({ page }) => {
+    await signInWithForm(page, "admin@selfcare.test");
+    await expect(page).toHaveURL(/\/admin$/);
+    await page.goto("/admin/credit");
+    await expect(page.getByRole("heading", { name: "Кредитная политика", level: 1 })).toBeVisible();
+    const accounts = page.getByLabel("Открытых счетов на паспорт");
+    await expect(accounts).toHaveValue(/^\d+$/);
+    const original = Number(await accounts.inputValue());
+    expect(original).toBeGreaterThanOrEqual(1);
+
+    // A second tab opens the same version before the first one saves.
+    const staleTab = await page.context().newPage();
+    await staleTab.goto("/admin/credit");
+    await expect(staleTab.getByLabel("Открытых счетов на паспорт")).toHaveValue(String(original));
+
+    await accounts.fill("0");
+    await expect(page.getByText("Слишком маленькое значение")).toBeVisible();
+    await expect(accounts).toHaveAttribute("aria-invalid", "true");
+
+    // Loosening by one account changes no refusal another journey relies on.
+    await accounts.fill(String(original + 1));
+    await page.getByRole("button", { name: "Сохранить политику" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Сохранено." })).toBeVisible();
+    await expect(page.getByText(/Действует с .*, сохранил\(а\)/)).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Открытых счетов на паспорт")).toHaveValue(String(original + 1));
+
+    const staleAccounts = staleTab.getByLabel("Открытых счетов на паспорт");
+    await staleAccounts.fill(String(original + 2));
+    await staleTab.getByRole("button", { name: "Сохранить политику" }).click();
+    await expect(staleTab.getByRole("alert").filter({ hasText: "Кто-то изменил это одновременно с вами" })).toBeVisible();
+    await staleTab.close();
+
+    // Back as it was.
+    await page.getByLabel("Открытых счетов на паспорт").fill(String(original));
+    await page.getByRole("button", { name: "Сохранить политику" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Сохранено." })).toBeVisible();
+  });
+});

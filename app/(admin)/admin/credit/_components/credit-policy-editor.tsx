@@ -26,6 +26,8 @@ export function CreditPolicyEditor() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const current = useQuery(trpc.admin.creditPolicy.queryOptions());
+  // Kept here, not in the form: a save remounts the form, and its confirmation must stay.
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   if (current.isPending) return <LoadingBlock lines={6} />;
   if (current.isError) return <LoadError onRetry={() => void current.refetch()} />;
   // A new save remounts the form with what is now in force.
@@ -33,10 +35,14 @@ export function CreditPolicyEditor() {
     <CreditPolicyForm
       key={current.data.updatedAt?.toISOString() ?? "defaults"}
       current={current.data}
+      outcome={outcome}
+      setOutcome={setOutcome}
       onSaved={() => queryClient.invalidateQueries({ queryKey: trpc.admin.creditPolicy.queryKey() })}
     />
   );
 }
+
+type Outcome = { tone: "success" | "error"; text: string };
 
 const NO_RULE = { minAge: 18, ageBelow: null, minMonthlyFeeCents: 0, depositPercentOfFee: 0, creditLimitCents: 0 };
 
@@ -47,7 +53,17 @@ function errorAt(errors: FieldErrors<CreditPolicy>, path: string): { type?: stri
   return issue?.message ? issue : issue?.root;
 }
 
-function CreditPolicyForm({ current, onSaved }: { current: Editing; onSaved: () => Promise<void> }) {
+function CreditPolicyForm({
+  current,
+  outcome,
+  setOutcome,
+  onSaved,
+}: {
+  current: Editing;
+  outcome: Outcome | null;
+  setOutcome: (outcome: Outcome | null) => void;
+  onSaved: () => Promise<void>;
+}) {
   const t = useTranslations("admin.credit");
   const tCommon = useTranslations("admin.common");
   const locale = useLocale();
@@ -56,7 +72,6 @@ function CreditPolicyForm({ current, onSaved }: { current: Editing; onSaved: () 
   const { control, register, formState, handleSubmit } = form;
   const rules = useFieldArray({ control, name: "rules" });
   const save = useMutation(trpc.admin.updateCreditPolicy.mutationOptions());
-  const [outcome, setOutcome] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   // One key per editing session of this version: a retry after a lost answer is the same save.
   const idempotencyKey = useMemo(() => `credit-${crypto.randomUUID()}`, []);
 

@@ -7,6 +7,9 @@ const STYLES = {
   info: "border-slate-200 bg-slate-50 text-slate-800",
 } as const;
 
+/** What a form's last action came to, shown in a Notice. */
+export type Outcome = { tone: "success" | "error"; text: string };
+
 /** A message about what just happened. Only errors are alerts; the rest are polite status updates. */
 export function Notice({ tone, children, className = "" }: { tone: keyof typeof STYLES; children: ReactNode; className?: string }) {
   const Icon = tone === "error" ? CircleAlert : tone === "success" ? CircleCheck : Info;

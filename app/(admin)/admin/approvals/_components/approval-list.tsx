@@ -9,7 +9,7 @@ import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { DANGER_BUTTON, INPUT, PRIMARY_BUTTON, SECONDARY_BUTTON } from "../../_components/buttons";
 import { Field } from "../../_components/field";
-import { Notice } from "../../_components/notice";
+import { Notice, type Outcome } from "../../_components/notice";
 import { EmptyState, LoadError, LoadMoreButton, LoadingBlock } from "../../_components/query-states";
 import { errorDetails } from "../../_lib/trpc-error";
 
@@ -134,7 +134,7 @@ export function ApprovalList() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [view, setView] = useState<View>("PENDING");
-  const [outcome, setOutcome] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const list = useInfiniteQuery(trpc.admin.approvals.list.infiniteQueryOptions({ view }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const pendingCount = list.data?.pages[0]?.pendingCount;

@@ -14,7 +14,7 @@ import { DANGER_BUTTON, INPUT, PRIMARY_BUTTON, SECONDARY_BUTTON } from "../../_c
 import { Card } from "../../_components/card";
 import { Field } from "../../_components/field";
 import { MoneyInput } from "../../_components/money-input";
-import { Notice } from "../../_components/notice";
+import { Notice, type Outcome } from "../../_components/notice";
 import { LoadError, LoadingBlock } from "../../_components/query-states";
 import { errorDetails } from "../../_lib/trpc-error";
 import { validationKey } from "../../_lib/validation";
@@ -41,8 +41,6 @@ export function CreditPolicyEditor() {
     />
   );
 }
-
-type Outcome = { tone: "success" | "error"; text: string };
 
 const NO_RULE = { minAge: 18, ageBelow: null, minMonthlyFeeCents: 0, depositPercentOfFee: 0, creditLimitCents: 0 };
 

@@ -13,7 +13,7 @@ import { ARTICLE_SLUG, articleContentSchema } from "@/server/domain/admin/admin.
 import { CATEGORIES } from "@/server/domain/routing/policy.schema";
 import { INPUT, PRIMARY_BUTTON } from "../../_components/buttons";
 import { Field } from "../../_components/field";
-import { Notice } from "../../_components/notice";
+import { Notice, type Outcome } from "../../_components/notice";
 import { errorDetails } from "../../_lib/trpc-error";
 import { validationKey } from "../../_lib/validation";
 
@@ -53,7 +53,7 @@ export function ArticleForm({
   const form = useForm<ArticleFormValues>({ resolver: zodResolver(formSchema), defaultValues: initial, mode: "onTouched" });
   const { register, control, handleSubmit, formState, setError } = form;
   const [view, setView] = useState<"edit" | "preview">("edit");
-  const [outcome, setOutcome] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const idempotencyKey = useMemo(newKey, []);
   const create = useMutation(trpc.admin.knowledge.create.mutationOptions());
   const update = useMutation(trpc.admin.knowledge.update.mutationOptions());

@@ -13,7 +13,7 @@ import { routingPolicySchema, type RoutingPolicyConfig } from "@/server/domain/r
 import { INPUT, PRIMARY_BUTTON, SECONDARY_BUTTON } from "../../_components/buttons";
 import { Card } from "../../_components/card";
 import { Field } from "../../_components/field";
-import { Notice } from "../../_components/notice";
+import { Notice, type Outcome } from "../../_components/notice";
 import { LoadError, LoadingBlock } from "../../_components/query-states";
 import { errorDetails } from "../../_lib/trpc-error";
 import { CategoryMatrix } from "./category-matrix";
@@ -44,14 +44,34 @@ export function PolicyEditor() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const policy = useQuery(trpc.admin.policy.get.queryOptions());
+  // Kept here, not in the form: a new version remounts the form, and its confirmation must stay.
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   if (policy.isPending) return <LoadingBlock lines={6} />;
   if (policy.isError) return <LoadError onRetry={() => void policy.refetch()} />;
   // A new version remounts the form with its settings.
-  return <PolicyForm key={policy.data.version} policy={policy.data} onSaved={() => queryClient.invalidateQueries({ queryKey: trpc.admin.policy.pathKey() })} />;
+  return (
+    <PolicyForm
+      key={policy.data.version}
+      policy={policy.data}
+      outcome={outcome}
+      setOutcome={setOutcome}
+      onSaved={() => queryClient.invalidateQueries({ queryKey: trpc.admin.policy.pathKey() })}
+    />
+  );
 }
 
-function PolicyForm({ policy, onSaved }: { policy: RouterOutputs["admin"]["policy"]["get"]; onSaved: () => Promise<void> }) {
+function PolicyForm({
+  policy,
+  outcome,
+  setOutcome,
+  onSaved,
+}: {
+  policy: RouterOutputs["admin"]["policy"]["get"];
+  outcome: Outcome | null;
+  setOutcome: (outcome: Outcome | null) => void;
+  onSaved: () => Promise<void>;
+}) {
   const t = useTranslations("admin.routing");
   const tCommon = useTranslations("admin.common");
   const locale = useLocale();
@@ -68,7 +88,6 @@ function PolicyForm({ policy, onSaved }: { policy: RouterOutputs["admin"]["polic
   const isWhatIfFresh = whatIfInput !== null && draft !== null && canonical(whatIfInput.config) === canonical(draft) && whatIfInput.segmentBasis === segmentBasis;
 
   const [note, setNote] = useState("");
-  const [outcome, setOutcome] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const save = useMutation(trpc.admin.policy.save.mutationOptions());
   // One key per draft: retrying the same draft is the same save; another draft is another save.
   const draftText = draft ? canonical(draft) : "";

@@ -9,7 +9,7 @@ import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { DANGER_BUTTON, PRIMARY_BUTTON, SECONDARY_BUTTON } from "../../_components/buttons";
 import { Card } from "../../_components/card";
-import { Notice } from "../../_components/notice";
+import { Notice, type Outcome } from "../../_components/notice";
 import { PageHeader } from "../../_components/page-header";
 import { EmptyState, LoadError, LoadingBlock } from "../../_components/query-states";
 import { errorDetails } from "../../_lib/trpc-error";
@@ -53,7 +53,7 @@ export function TariffCatalogue() {
   const [editing, setEditing] = useState<Editing>(null);
   const [createKey, setCreateKey] = useState(newKey);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [outcome, setOutcome] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const formRef = useRef<HTMLDivElement>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.tariffs.pathKey() });
 

@@ -12,7 +12,7 @@ import { createUserInput, STAFF_ROLES } from "@/server/domain/admin/admin.schema
 import { INPUT, PRIMARY_BUTTON } from "../../_components/buttons";
 import { Card } from "../../_components/card";
 import { Field } from "../../_components/field";
-import { Notice } from "../../_components/notice";
+import { Notice, type Outcome } from "../../_components/notice";
 import { errorDetails } from "../../_lib/trpc-error";
 import { validationKey } from "../../_lib/validation";
 
@@ -30,7 +30,7 @@ export function CreateUser() {
   const queryClient = useQueryClient();
   const partners = useQuery(trpc.admin.users.partners.queryOptions());
   const create = useMutation(trpc.admin.users.create.mutationOptions());
-  const [outcome, setOutcome] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const form = useForm<FormInput, unknown, FormValues>({ resolver: zodResolver(createUserInput), defaultValues: { ...EMPTY, idempotencyKey: newKey() }, mode: "onTouched" });
   const { register, handleSubmit, formState, setError, reset, control } = form;
   const role = useWatch({ control, name: "role" });

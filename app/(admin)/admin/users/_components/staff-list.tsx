@@ -9,7 +9,7 @@ import { useTRPC } from "@/app/_trpc/react";
 import { STAFF_ROLES } from "@/server/domain/admin/admin.schema";
 import { DANGER_BUTTON, SECONDARY_BUTTON } from "../../_components/buttons";
 import { Card } from "../../_components/card";
-import { Notice } from "../../_components/notice";
+import { Notice, type Outcome } from "../../_components/notice";
 import { EmptyState, LoadError, LoadMoreButton, LoadingBlock } from "../../_components/query-states";
 import { SearchFilterBar } from "../../_components/search-filter-bar";
 import { errorDetails } from "../../_lib/trpc-error";
@@ -32,7 +32,7 @@ export function StaffList({ selfId }: { selfId: string }) {
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const lock = useMutation(trpc.admin.users.lock.mutationOptions());
   const unlock = useMutation(trpc.admin.users.unlock.mutationOptions());
-  const [outcome, setOutcome] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   async function toggle(user: (typeof items)[number]) {
     setOutcome(null);

@@ -9,7 +9,7 @@ import { useTRPC } from "@/app/_trpc/react";
 import { INPUT, SECONDARY_BUTTON } from "../../_components/buttons";
 import { Card } from "../../_components/card";
 import { Field } from "../../_components/field";
-import { Notice } from "../../_components/notice";
+import { Notice, type Outcome } from "../../_components/notice";
 import { LoadError, LoadingBlock } from "../../_components/query-states";
 import { errorDetails } from "../../_lib/trpc-error";
 
@@ -25,7 +25,7 @@ export function ThrottledSignIns() {
   const unthrottle = useMutation(trpc.admin.users.unthrottle.mutationOptions());
   const [identifier, setIdentifier] = useState("");
   const [error, setError] = useState<string | undefined>();
-  const [outcome, setOutcome] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   async function lift(value: string) {
     setError(undefined);

@@ -1,4 +1,5 @@
 import type { Category, RoutingPolicyConfig, Segment } from "./policy.schema";
+import type { ReasonCode } from "./reason-codes";
 
 export type RoutingDecision = "SELF_SERVICE" | "AGENT_QUEUE" | "PERSONAL_MANAGER";
 export type Priority = 1 | 2 | 3 | 4;
@@ -27,22 +28,6 @@ export type RoutingResult = {
   reasonCodes: ReasonCode[];
 };
 
-export const REASON_CODES = [
-  "OUTAGE",
-  "TECHNICAL_FAULT",
-  "RETENTION",
-  "COMPLAINT",
-  "DISPUTE_ABOVE_LIMIT",
-  "REPEAT_CONTACT",
-  "ASKED_FOR_PERSON",
-  "SELF_SERVICE_CATEGORY",
-  "NEEDS_PERSON_CATEGORY",
-  "PERSONAL_MANAGER",
-  "NO_PERSONAL_MANAGER",
-  "PRIORITY",
-  "SLA",
-] as const;
-export type ReasonCode = (typeof REASON_CODES)[number];
 
 /** Category severity as a base priority (1 is the most urgent). */
 export const CATEGORY_SEVERITY: Record<Category, Priority> = {

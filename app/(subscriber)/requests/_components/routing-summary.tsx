@@ -2,22 +2,12 @@
 
 import { Clock, Route, UserRound } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
+import { REASON_CODES } from "@/server/domain/routing/reason-codes";
 import type { RequestDetailData } from "../_lib/request-types";
 import { formatLocal, LocalText } from "./local-time";
 
-const REASON_KEYS = new Set([
-  "OUTAGE",
-  "TECHNICAL_FAULT",
-  "RETENTION",
-  "COMPLAINT",
-  "DISPUTE_ABOVE_LIMIT",
-  "REPEAT_CONTACT",
-  "ASKED_FOR_PERSON",
-  "SELF_SERVICE_CATEGORY",
-  "NEEDS_PERSON_CATEGORY",
-  "PERSONAL_MANAGER",
-  "NO_PERSONAL_MANAGER",
-]);
+// PRIORITY and SLA carry values and are worded below; every other code is a sentence of its own.
+const REASON_KEYS: ReadonlySet<string> = new Set(REASON_CODES.filter((code) => code !== "PRIORITY" && code !== "SLA"));
 const WAITING_FOR_US = new Set(["QUEUED", "ASSIGNED", "IN_PROGRESS", "REOPENED"]);
 
 /** Who handles the request, by when we answer, and why: the routing decision in words. */

@@ -1,0 +1,14 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { REASON_CODES } from "./reason-codes";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+
+describe("routing reason codes", () => {
+  it.each(["ru", "en"])("each has its sentence for the subscriber's request page in %s", (locale) => {
+    const messages = JSON.parse(readFileSync(path.join(ROOT, "messages", locale, "requests.json"), "utf8")) as { reason: Record<string, string> };
+    expect(Object.keys(messages.reason).sort()).toEqual([...REASON_CODES].sort());
+    for (const code of REASON_CODES) expect(messages.reason[code]?.trim()).toBeTruthy();
+  });
+});

@@ -34,7 +34,10 @@ export function OutboxPanel({ userId }: { userId: string }) {
     const { listOutbox } = await import("./outbox-db");
     const all = await listOutbox().catch(() => []);
     const mine = all.filter((item) => item.userId === userId || item.userId === null);
-    const fresh = knownIds.current ? mine.filter((item) => item.status === "PENDING" && !knownIds.current!.has(item.id)) : [];
+    // New since the last look; on the first look (this panel loads once the page is idle, maybe
+    // after a quick submission), whatever was written since this page opened.
+    const isNew = (item: OutboxItem) => (knownIds.current ? !knownIds.current.has(item.id) : item.createdAt >= performance.timeOrigin);
+    const fresh = mine.filter((item) => item.status === "PENDING" && isNew(item));
     knownIds.current = new Set(mine.map((item) => item.id));
     if (fresh.length > 0) setJustKept(fresh[fresh.length - 1]!);
     setItems(mine);

@@ -10,6 +10,9 @@ const STYLES = {
 /** What a form's last action came to, shown in a Notice. */
 export type Outcome = { tone: "success" | "error"; text: string };
 
+/** An editor's last outcome, held above a form that remounts on save so the message stays. */
+export type OutcomeState = { outcome: Outcome | null; setOutcome: (outcome: Outcome | null) => void };
+
 /** A message about what just happened. Only errors are alerts; the rest are polite status updates. */
 export function Notice({ tone, children, className = "" }: { tone: keyof typeof STYLES; children: ReactNode; className?: string }) {
   const Icon = tone === "error" ? CircleAlert : tone === "success" ? CircleCheck : Info;

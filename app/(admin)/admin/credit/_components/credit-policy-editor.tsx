@@ -14,7 +14,7 @@ import { DANGER_BUTTON, INPUT, PRIMARY_BUTTON, SECONDARY_BUTTON } from "../../_c
 import { Card } from "../../_components/card";
 import { Field } from "../../_components/field";
 import { MoneyInput } from "../../_components/money-input";
-import { Notice, type Outcome } from "../../_components/notice";
+import { Notice, type Outcome, type OutcomeState } from "../../_components/notice";
 import { LoadError, LoadingBlock } from "../../_components/query-states";
 import { errorDetails } from "../../_lib/trpc-error";
 import { validationKey } from "../../_lib/validation";
@@ -56,10 +56,8 @@ function CreditPolicyForm({
   outcome,
   setOutcome,
   onSaved,
-}: {
+}: OutcomeState & {
   current: Editing;
-  outcome: Outcome | null;
-  setOutcome: (outcome: Outcome | null) => void;
   onSaved: () => Promise<void>;
 }) {
   const t = useTranslations("admin.credit");

@@ -13,7 +13,7 @@ import { routingPolicySchema, type RoutingPolicyConfig } from "@/server/domain/r
 import { INPUT, PRIMARY_BUTTON, SECONDARY_BUTTON } from "../../_components/buttons";
 import { Card } from "../../_components/card";
 import { Field } from "../../_components/field";
-import { Notice, type Outcome } from "../../_components/notice";
+import { Notice, type Outcome, type OutcomeState } from "../../_components/notice";
 import { LoadError, LoadingBlock } from "../../_components/query-states";
 import { errorDetails } from "../../_lib/trpc-error";
 import { CategoryMatrix } from "./category-matrix";
@@ -66,10 +66,8 @@ function PolicyForm({
   outcome,
   setOutcome,
   onSaved,
-}: {
+}: OutcomeState & {
   policy: RouterOutputs["admin"]["policy"]["get"];
-  outcome: Outcome | null;
-  setOutcome: (outcome: Outcome | null) => void;
   onSaved: () => Promise<void>;
 }) {
   const t = useTranslations("admin.routing");

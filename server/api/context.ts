@@ -24,8 +24,8 @@ export async function createContext(request: { cookies: CookieJar; headers: Head
 
 /**
  * The same context for a plain Node request (its headers as a Headers object): the production
- * server (scripts/serve.ts) answers /api/trpc without Next's routing. X-Forwarded-For gets the socket's address when no proxy set
- * it, as Next's own server does.
+ * server (scripts/serve.ts) answers /api/trpc without Next's routing. X-Forwarded-For gets the
+ * socket's address when no proxy set it, as Next's own server does.
  */
 export function createContextFromNode(request: IncomingMessage, headers: Headers): Promise<Context> {
   if (!headers.has("x-forwarded-for") && request.socket.remoteAddress) headers.set("x-forwarded-for", request.socket.remoteAddress);

@@ -51,19 +51,24 @@ const phoneSchema = z.string().transform((value, ctx) => {
   return phone;
 });
 
-/** A number of the operator's pool: a Russian mobile number in any common form, as E.164. */
-export const msisdnSchema = z
-  .string(M.msisdnRequired)
-  .trim()
-  .min(1, M.msisdnRequired)
-  .transform((value, ctx) => {
-    const phone = normalizePhone(value);
-    if (!phone?.startsWith("+7")) {
-      ctx.addIssue({ code: "custom", message: M.phoneInvalid });
-      return z.NEVER;
-    }
-    return phone;
-  });
+/** A Russian mobile number in any common form, as E.164; `required` is the message when empty. */
+function russianMobileSchema(required: string) {
+  return z
+    .string(required)
+    .trim()
+    .min(1, required)
+    .transform((value, ctx) => {
+      const phone = normalizePhone(value);
+      if (!phone?.startsWith("+7")) {
+        ctx.addIssue({ code: "custom", message: M.phoneInvalid });
+        return z.NEVER;
+      }
+      return phone;
+    });
+}
+
+/** A number of the operator's pool. */
+export const msisdnSchema = russianMobileSchema(M.msisdnRequired);
 
 const emailSchema = z.string().transform((value, ctx) => {
   const email = value.length <= 254 ? normalizeEmail(value) : null;
@@ -94,19 +99,8 @@ export const registrationCustomerSchema = z.object({
 
 const tariffIdSchema = z.string(M.tariffRequired).trim().min(1, M.tariffRequired).max(100);
 
-/** The subscriber's login for home internet: a Russian mobile number, as E.164. */
-const contactPhoneSchema = z
-  .string(M.contactPhoneRequired)
-  .trim()
-  .min(1, M.contactPhoneRequired)
-  .transform((value, ctx) => {
-    const phone = normalizePhone(value);
-    if (!phone?.startsWith("+7")) {
-      ctx.addIssue({ code: "custom", message: M.phoneInvalid });
-      return z.NEVER;
-    }
-    return phone;
-  });
+/** The subscriber's login for home internet. */
+const contactPhoneSchema = russianMobileSchema(M.contactPhoneRequired);
 
 export const SERVICE_KINDS = ["MOBILE", "HOME_INTERNET"] as const;
 export type ServiceKind = (typeof SERVICE_KINDS)[number];

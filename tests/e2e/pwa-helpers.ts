@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type CDPSession, type Frame, type Page } from "@playwright/test";
 import { apiSignIn, FIRST, signInWithForm } from "./helpers";
 
 /** The service worker's own fetches go through Playwright's network layer (and its routes). */
@@ -25,6 +25,7 @@ export async function waitForServiceWorker(page: Page) {
 export async function goOffline(context: BrowserContext) {
   offlineContexts.add(context);
   await context.setOffline(true);
+  await keepNavigatorOffline(context);
   if (routedContexts.has(context)) return;
   routedContexts.add(context);
   await context.route("**", (route) => (offlineContexts.has(context) ? route.abort("internetdisconnected") : route.fallback()));
@@ -38,10 +39,54 @@ export async function goOffline(context: BrowserContext) {
 export async function goOnline(context: BrowserContext) {
   offlineContexts.delete(context);
   await context.setOffline(false);
+  await Promise.all(context.pages().map((page) => emulateOffline(page, false)));
 }
 
 const offlineContexts = new WeakSet<BrowserContext>();
 const routedContexts = new WeakSet<BrowserContext>();
+const watchedContexts = new WeakSet<BrowserContext>();
+const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
+
+/**
+ * Chromium 150 (Debian bookworm's) forgets DevTools' offline emulation of `navigator.onLine` in
+ * every new document, about:blank included: after `setOffline(true)` and a navigation the page
+ * reads `navigator.onLine === true`, so the banner says "server unreachable" where a phone with
+ * no network says "no network". Chromium 156 keeps it. So while offline, each page's new
+ * document gets the emulation again (which fires its `offline` event, as a phone would).
+ */
+async function keepNavigatorOffline(context: BrowserContext) {
+  const watch = (page: Page) => {
+    const reapply = (frame?: Frame) => {
+      if (frame && frame !== page.mainFrame()) return;
+      if (offlineContexts.has(context)) void emulateOffline(page, true);
+    };
+    page.on("framenavigated", reapply);
+    page.on("domcontentloaded", () => reapply());
+  };
+  if (!watchedContexts.has(context)) {
+    watchedContexts.add(context);
+    context.pages().forEach(watch);
+    context.on("page", (page) => {
+      watch(page);
+      if (offlineContexts.has(context)) void emulateOffline(page, true);
+    });
+  }
+  await Promise.all(context.pages().map((page) => emulateOffline(page, true)));
+}
+
+async function emulateOffline(page: Page, offline: boolean) {
+  if (page.isClosed()) return;
+  try {
+    let session = cdpSessions.get(page);
+    if (!session) {
+      session = page.context().newCDPSession(page);
+      cdpSessions.set(page, session);
+    }
+    await (await session).send("Network.emulateNetworkConditions", { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+  } catch {
+    // The page closed or navigated away meanwhile: its next document is handled by its own event.
+  }
+}
 
 /** Cache Storage as the page sees it: cache name → URLs (the precache of static files left out). */
 export async function cachedPages(page: Page): Promise<Record<string, string[]>> {

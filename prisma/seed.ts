@@ -15,7 +15,8 @@ function parseArgs(argv: string[]): { customers: number; reset: boolean; now?: D
     else if (arg === "--customers" || arg.startsWith("--customers=")) {
       const value = arg.includes("=") ? arg.split("=")[1] : argv[++i];
       customers = Number(value);
-      if (!Number.isInteger(customers) || customers < 3) throw new Error(`--customers needs an integer of at least 3, got "${value}"`);
+      if (!Number.isInteger(customers) || customers < 3)
+        throw new Error(`--customers needs an integer of at least 3, got "${value}"`);
     } else if (arg === "--now" || arg.startsWith("--now=")) {
       const value = arg.includes("=") ? arg.split("=")[1] : argv[++i];
       now = new Date(value ?? "");

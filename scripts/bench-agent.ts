@@ -56,7 +56,15 @@ async function main() {
     const agent = await db.user.findFirstOrThrow({ where: { email: "agent1@selfcare.test" } });
     const caller = createCaller({
       db: db as unknown as Database,
-      session: { id: agent.id, sessionId: "bench", role: agent.role, name: agent.name, locale: agent.locale, customerId: null, partnerId: null },
+      session: {
+        id: agent.id,
+        sessionId: "bench",
+        role: agent.role,
+        name: agent.name,
+        locale: agent.locale,
+        customerId: null,
+        partnerId: null,
+      },
       ip: "127.0.0.1",
       channel: "WEB",
     });
@@ -93,28 +101,49 @@ async function main() {
     const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
     const per = (n: number) => (n / CALLS).toFixed(1);
     console.log("");
-    console.log(`agent.customer360 — ${customers.toLocaleString("en-US")} customers, ${sample.length} customers with a full year of history, ${CALLS} calls, one agent`);
-    console.log(`  p50 ${fmt(percentile(timings, 50))}   p95 ${fmt(percentile(timings, 95))}   p99 ${fmt(percentile(timings, 99))}   max ${fmt(timings[timings.length - 1]!)}`);
-    console.log(`  SQL statements per call: ${[...statementCounts].sort((a, b) => a - b).join(", ")} (the same for every customer: no query per row)`);
+    console.log(
+      `agent.customer360 — ${customers.toLocaleString("en-US")} customers, ${sample.length} customers with a full year of history, ${CALLS} calls, one agent`,
+    );
+    console.log(
+      `  p50 ${fmt(percentile(timings, 50))}   p95 ${fmt(percentile(timings, 95))}   p99 ${fmt(percentile(timings, 99))}   max ${fmt(timings[timings.length - 1]!)}`,
+    );
+    console.log(
+      `  SQL statements per call: ${[...statementCounts].sort((a, b) => a - b).join(", ")} (the same for every customer: no query per row)`,
+    );
     console.log(
       `  per call on average: ${per(rows.lines)} lines, ${per(rows.bills)} bills, ${per(rows.payments)} payments, ${per(rows.requests)} requests, ${per(rows.interactions)} interactions, ${(bytes / CALLS / 1024).toFixed(1)} kB of JSON`,
     );
     if (VERBOSE) {
       const query = customer360Query(sample[0]!.id, new Date());
-      const plan = await pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.text}`, query.values as unknown[]);
+      const plan = await pool.query<{ "QUERY PLAN": string }>(
+        `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`,
+        query.values as unknown[],
+      );
       const lines = plan.rows.map((row) => row["QUERY PLAN"]);
-      console.log(`  plan of one call: ${lines.filter((line) => /Planning Time|Execution Time/.test(line)).join(", ")}`);
+      console.log(
+        `  plan of one call: ${lines.filter((line) => /Planning Time|Execution Time/.test(line)).join(", ")}`,
+      );
       for (const line of lines.filter((line) => /Seq Scan/.test(line))) console.log(`  ${line.trim()}`);
       const slowest = [...byStatement.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
-      for (const [query, { count, ms }] of slowest) console.log(`  ${(ms / count).toFixed(2).padStart(7)} ms avg  ${query}`);
+      for (const [query, { count, ms }] of slowest)
+        console.log(`  ${(ms / count).toFixed(2).padStart(7)} ms avg  ${query}`);
     }
     // The search box an agent starts from: by phone (any form), account number and name.
     const people = await db.customer.findMany({
       where: { id: { in: sample.slice(0, 20).map((row) => row.id) } },
-      select: { accountNumber: true, lastName: true, firstName: true, lines: { where: { msisdn: { not: null } }, select: { msisdn: true }, take: 1 } },
+      select: {
+        accountNumber: true,
+        lastName: true,
+        firstName: true,
+        lines: { where: { msisdn: { not: null } }, select: { msisdn: true }, take: 1 },
+      },
     });
     for (const [kind, queryOf] of [
-      ["phone, typed as 8 (9xx) xxx-xx-xx", (p: (typeof people)[number]) => (p.lines[0]?.msisdn ?? "").replace(/^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/, "8 ($1) $2-$3-$4")],
+      [
+        "phone, typed as 8 (9xx) xxx-xx-xx",
+        (p: (typeof people)[number]) =>
+          (p.lines[0]?.msisdn ?? "").replace(/^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/, "8 ($1) $2-$3-$4"),
+      ],
       ["account number", (p: (typeof people)[number]) => p.accountNumber],
       ["name, lower case", (p: (typeof people)[number]) => `${p.lastName} ${p.firstName.slice(0, 3)}`.toLowerCase()],
     ] as const) {
@@ -126,7 +155,9 @@ async function main() {
         if (found.items.length === 0) throw new Error(`search by ${kind} found nobody for "${queryOf(person)}"`);
       }
       searchTimings.sort((a, b) => a - b);
-      console.log(`  agent.searchCustomers by ${kind}: p50 ${fmt(percentile(searchTimings, 50))}, p95 ${fmt(percentile(searchTimings, 95))} (${people.length} searches)`);
+      console.log(
+        `  agent.searchCustomers by ${kind}: p50 ${fmt(percentile(searchTimings, 50))}, p95 ${fmt(percentile(searchTimings, 95))} (${people.length} searches)`,
+      );
     }
     const target = percentile(timings, 95) <= 100;
     console.log(`  target p95 <= 100 ms: ${target ? "met" : "NOT met"}`);

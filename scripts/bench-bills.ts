@@ -35,7 +35,11 @@ const CUSTOMERS = argument("customers", 100_000);
 const APP_PORT = argument("port", 3299);
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, quiet = false): ChildProcess {
-  return spawn(path.join(ROOT, "node_modules/.bin", command), args, { cwd: ROOT, env, stdio: quiet ? "ignore" : "inherit" });
+  return spawn(path.join(ROOT, "node_modules/.bin", command), args, {
+    cwd: ROOT,
+    env,
+    stdio: quiet ? "ignore" : "inherit",
+  });
 }
 
 async function waitUntilHealthy(url: string, timeoutMs = 120_000): Promise<void> {
@@ -72,7 +76,8 @@ async function signIn(base: string): Promise<string> {
     body: new URLSearchParams({ csrfToken, identifier: SUBSCRIBER, password: PASSWORD, json: "true" }),
   });
   keep(response);
-  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`sign-in failed (${response.status})`);
+  if (![...jar.keys()].some((name) => name.includes("session-token")))
+    throw new Error(`sign-in failed (${response.status})`);
   return cookie();
 }
 
@@ -100,7 +105,12 @@ function startBaseline(url: string, sessionId: string): Promise<{ server: http.S
         [user.customerId, PAGE + 1],
       );
       response.writeHead(200, { "Content-Type": "application/json" });
-      response.end(JSON.stringify({ items: bills.rows.slice(0, PAGE), nextCursor: bills.rows.length > PAGE ? bills.rows[PAGE - 1].id : null }));
+      response.end(
+        JSON.stringify({
+          items: bills.rows.slice(0, PAGE),
+          nextCursor: bills.rows.length > PAGE ? bills.rows[PAGE - 1].id : null,
+        }),
+      );
     } catch (error) {
       response.writeHead(500);
       response.end(String(error));
@@ -115,9 +125,26 @@ function startBaseline(url: string, sessionId: string): Promise<{ server: http.S
 
 type Measured = { rps: number; p99: number; p50: number; non2xx: number; errors: number; timeouts: number };
 
-async function measure(url: string, headers: Record<string, string>, options: { connections: number; overallRate?: number }): Promise<Measured> {
-  const result = await autocannon({ url, headers, duration: SECONDS, connections: options.connections, overallRate: options.overallRate });
-  return { rps: result.requests.average, p99: result.latency.p99, p50: result.latency.p50, non2xx: result.non2xx, errors: result.errors, timeouts: result.timeouts };
+async function measure(
+  url: string,
+  headers: Record<string, string>,
+  options: { connections: number; overallRate?: number },
+): Promise<Measured> {
+  const result = await autocannon({
+    url,
+    headers,
+    duration: SECONDS,
+    connections: options.connections,
+    overallRate: options.overallRate,
+  });
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    p50: result.latency.p50,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+  };
 }
 
 /**
@@ -158,8 +185,16 @@ async function paced(url: string, headers: Record<string, string>, rate: number,
   await Promise.all(inFlight);
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? 0;
-  return { rps: latencies.length / ((performance.now() - started) / 1000), p50: at(50), p99: at(99), non2xx: failures, errors: 0, timeouts: 0 };
+  const at = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil((p / 100) * latencies.length) - 1))] ?? 0;
+  return {
+    rps: latencies.length / ((performance.now() - started) / 1000),
+    p50: at(50),
+    p99: at(99),
+    non2xx: failures,
+    errors: 0,
+    timeouts: 0,
+  };
 }
 
 async function bench(name: string, url: string, headers: Record<string, string>) {
@@ -172,9 +207,14 @@ async function bench(name: string, url: string, headers: Record<string, string>)
   await new Promise((resolve) => setTimeout(resolve, 1000));
   await paced(url, headers, rate, 2);
   const half = await paced(url, headers, rate);
-  console.log(`[bench] ${name}: max ${max.rps.toFixed(0)} req/s (p50 ${max.p50} ms, p99 ${max.p99} ms), half load p99 ${half.p99.toFixed(1)} ms`);
+  console.log(
+    `[bench] ${name}: max ${max.rps.toFixed(0)} req/s (p50 ${max.p50} ms, p99 ${max.p99} ms), half load p99 ${half.p99.toFixed(1)} ms`,
+  );
   const failures = max.non2xx + max.errors + half.non2xx + half.errors;
-  if (failures) throw new Error(`${name}: ${max.non2xx + half.non2xx} non-2xx answers, ${max.errors + half.errors} errors (${max.timeouts + half.timeouts} timeouts)`);
+  if (failures)
+    throw new Error(
+      `${name}: ${max.non2xx + half.non2xx} non-2xx answers, ${max.errors + half.errors} errors (${max.timeouts + half.timeouts} timeouts)`,
+    );
   return { max, half };
 }
 
@@ -219,7 +259,9 @@ async function main() {
     await client.end();
     baseline = await startBaseline(url, rows[0]!.id);
 
-    console.log(`[bench] ${customers.toLocaleString("en-US")} customers; ${SUBSCRIBER} signed in, ${items} bills a page; ${SECONDS} s per run, ${CONNECTIONS} connections at max load`);
+    console.log(
+      `[bench] ${customers.toLocaleString("en-US")} customers; ${SUBSCRIBER} signed in, ${items} bills a page; ${SECONDS} s per run, ${CONNECTIONS} connections at max load`,
+    );
     const portal = await bench("portal", `${base}${billListPath}`, { cookie });
     const plain = await bench("baseline", `http://127.0.0.1:${baseline.port}/`, {});
     // For scale: the cheapest route of the same server (no session, one SELECT 1 through Prisma).
@@ -235,10 +277,18 @@ async function main() {
     console.log(`bill.list, ${customers.toLocaleString("en-US")} customers`);
     console.log(row("portal (tRPC, signed in)", portal));
     console.log(row("baseline (node:http + pg)", plain));
-    console.log(`${"reference: GET /api/health".padEnd(28)} ${health.rps.toFixed(0).padStart(8)} req/s   p99 ${ms(health.p99).padStart(9)}   (the same Next.js server, no session, SELECT 1)`);
-    console.log(`${"reference: bill.list, no session".padEnd(28)} ${anonymous.rps.toFixed(0).padStart(8)} req/s   p99 ${ms(anonymous.p99).padStart(9)}   (401 before any SQL: Next.js + tRPC alone)`);
-    console.log(`throughput ratio portal/baseline: ${ratio.toFixed(2)} (target >= 0.25: ${ratio >= 0.25 ? "met" : "NOT met"}); /api/health/baseline: ${(health.rps / plain.max.rps).toFixed(2)}`);
-    console.log(`portal p99 at half of max load: ${ms(portal.half.p99)} (target <= 50 ms: ${portal.half.p99 <= 50 ? "met" : "NOT met"})`);
+    console.log(
+      `${"reference: GET /api/health".padEnd(28)} ${health.rps.toFixed(0).padStart(8)} req/s   p99 ${ms(health.p99).padStart(9)}   (the same Next.js server, no session, SELECT 1)`,
+    );
+    console.log(
+      `${"reference: bill.list, no session".padEnd(28)} ${anonymous.rps.toFixed(0).padStart(8)} req/s   p99 ${ms(anonymous.p99).padStart(9)}   (401 before any SQL: Next.js + tRPC alone)`,
+    );
+    console.log(
+      `throughput ratio portal/baseline: ${ratio.toFixed(2)} (target >= 0.25: ${ratio >= 0.25 ? "met" : "NOT met"}); /api/health/baseline: ${(health.rps / plain.max.rps).toFixed(2)}`,
+    );
+    console.log(
+      `portal p99 at half of max load: ${ms(portal.half.p99)} (target <= 50 ms: ${portal.half.p99 <= 50 ? "met" : "NOT met"})`,
+    );
     if (ratio < 0.25 || portal.half.p99 > 50) process.exitCode = 1;
   } finally {
     if (baseline) {

@@ -36,18 +36,30 @@ async function main() {
     const admin = await db.user.findFirstOrThrow({ where: { email: "admin@selfcare.test" } });
     const caller = createCaller({
       db: db as unknown as Database,
-      session: { id: admin.id, sessionId: "bench", role: admin.role, name: admin.name, locale: admin.locale, customerId: null, partnerId: null },
+      session: {
+        id: admin.id,
+        sessionId: "bench",
+        role: admin.role,
+        name: admin.name,
+        locale: admin.locale,
+        customerId: null,
+        partnerId: null,
+      },
       ip: "127.0.0.1",
       channel: "WEB",
     });
     const [counts] = await db.$queryRaw<{ customers: number; requests: number }[]>`
       SELECT (SELECT count(*) FROM "Customer")::int AS customers, (SELECT count(*) FROM "ServiceRequest")::int AS requests`;
-    console.log(`[bench] ${counts!.customers.toLocaleString("en-US")} customers, ${counts!.requests.toLocaleString("en-US")} requests; ${CALLS} calls each`);
+    console.log(
+      `[bench] ${counts!.customers.toLocaleString("en-US")} customers, ${counts!.requests.toLocaleString("en-US")} requests; ${CALLS} calls each`,
+    );
 
     const now = new Date();
     const range = (days: number) => ({ from: new Date(now.getTime() - days * DAY_MS), to: now });
     const draft = structuredClone(DEFAULT_ROUTING_POLICY);
-    draft.selfServiceCategories.SILVER = draft.selfServiceCategories.SILVER.filter((category) => category !== "BILLING_QUESTION");
+    draft.selfServiceCategories.SILVER = draft.selfServiceCategories.SILVER.filter(
+      (category) => category !== "BILLING_QUESTION",
+    );
     draft.segmentThresholds.SILVER = 45;
     const cases: [string, () => Promise<unknown>][] = [
       ["reports.overview 30 days", () => caller.admin.reports.overview(range(30))],
@@ -70,7 +82,9 @@ async function main() {
         timings.push(performance.now() - started);
       }
       timings.sort((a, b) => a - b);
-      console.log(`${name.padEnd(34)} p50 ${percentile(timings, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(timings, 95).toFixed(1).padStart(7)} ms   ${perCall} SQL statements`);
+      console.log(
+        `${name.padEnd(34)} p50 ${percentile(timings, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(timings, 95).toFixed(1).padStart(7)} ms   ${perCall} SQL statements`,
+      );
     }
   } finally {
     await db.$disconnect();

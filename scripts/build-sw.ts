@@ -28,7 +28,10 @@ const PUBLIC_ASSETS = [
 ];
 
 function revisionOf(file: string): string {
-  return createHash("sha256").update(readFileSync(path.join(ROOT, "public", file))).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update(readFileSync(path.join(ROOT, "public", file)))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 export async function buildServiceWorker(): Promise<{ count: number; size: number; buildId: string }> {
@@ -74,7 +77,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const started = Date.now();
   buildServiceWorker()
     .then(({ count, size, buildId }) => {
-      console.log(`[sw] public/sw.js for build ${buildId}: ${count} files precached (${(size / 1024).toFixed(0)} kB), ${Date.now() - started} ms`);
+      console.log(
+        `[sw] public/sw.js for build ${buildId}: ${count} files precached (${(size / 1024).toFixed(0)} kB), ${Date.now() - started} ms`,
+      );
     })
     .catch((error) => {
       console.error("[sw] build failed:", error);

@@ -45,13 +45,24 @@ async function startServer(): Promise<{ base: string; stop: () => Promise<void> 
   console.log(`[lighthouse] starting a production server on ${base} (.data/lighthouse)`);
   const server: ChildProcess = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: ".data/lighthouse", EMBEDDED_PG_PORT: process.env.LIGHTHOUSE_PG_PORT ?? "55570", JOBS: "off" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: ".data/lighthouse",
+      EMBEDDED_PG_PORT: process.env.LIGHTHOUSE_PG_PORT ?? "55570",
+      JOBS: "off",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const deadline = Date.now() + 10 * 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error("the server stopped while starting");
-    if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) break;
+    if (
+      await fetch(`${base}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return {
@@ -84,7 +95,8 @@ async function sessionCookie(base: string, identifier: string, password: string)
     body: new URLSearchParams({ csrfToken, identifier, password, json: "true" }),
   });
   keep(signIn);
-  if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token"))) throw new Error(`sign-in as ${identifier} failed`);
+  if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token")))
+    throw new Error(`sign-in as ${identifier} failed`);
   return cookieHeader();
 }
 
@@ -107,11 +119,21 @@ async function measure(url: string, chromePort: number, cookie?: string): Promis
   if (runtimeError) throw new Error(`${url}: ${runtimeError.code} ${runtimeError.message}`);
   const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
   const value = (id: string) => audits[id]?.numericValue ?? Number.NaN;
-  if (result.lhr.finalDisplayedUrl !== url) throw new Error(`${url} ended at ${result.lhr.finalDisplayedUrl} (not signed in?)`);
-  const failing = Object.values(audits).filter((audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === "binary");
-  if (failing.length) console.log(`  failing audits on ${new URL(url).pathname}: ${failing.map((audit) => audit.id).join(", ")}`);
-  const observedLoad = (audits.metrics?.details as { items?: { observedLoad?: number }[] } | undefined)?.items?.[0]?.observedLoad ?? Infinity;
-  const requests = (audits["network-requests"]?.details as { items?: { resourceType?: string; networkRequestTime?: number; transferSize?: number }[] } | undefined)?.items ?? [];
+  if (result.lhr.finalDisplayedUrl !== url)
+    throw new Error(`${url} ended at ${result.lhr.finalDisplayedUrl} (not signed in?)`);
+  const failing = Object.values(audits).filter(
+    (audit) => audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === "binary",
+  );
+  if (failing.length)
+    console.log(`  failing audits on ${new URL(url).pathname}: ${failing.map((audit) => audit.id).join(", ")}`);
+  const observedLoad =
+    (audits.metrics?.details as { items?: { observedLoad?: number }[] } | undefined)?.items?.[0]?.observedLoad ??
+    Infinity;
+  const requests =
+    (
+      audits["network-requests"]?.details as
+        { items?: { resourceType?: string; networkRequestTime?: number; transferSize?: number }[] } | undefined
+    )?.items ?? [];
   const scriptBytes = requests
     .filter((request) => request.resourceType === "Script" && (request.networkRequestTime ?? Infinity) <= observedLoad)
     .reduce((sum, request) => sum + (request.transferSize ?? 0), 0);
@@ -135,7 +157,9 @@ async function measure(url: string, chromePort: number, cookie?: string): Promis
  * are not first-load JavaScript and are not counted.
  */
 function dashboardFirstLoadJs(): { files: number; rawKb: number; gzipKb: number; brotliKb: number } {
-  const buildManifest = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as { rootMainFiles: string[] };
+  const buildManifest = JSON.parse(readFileSync(path.join(distDir, "build-manifest.json"), "utf8")) as {
+    rootMainFiles: string[];
+  };
   const manifestFile = path.join(distDir, "server/app/(subscriber)/dashboard/page_client-reference-manifest.js");
   const sandbox = { __RSC_MANIFEST: {} as Record<string, { entryJSFiles: Record<string, string[]> }> };
   new Function("globalThis", readFileSync(manifestFile, "utf8"))(sandbox);
@@ -161,7 +185,8 @@ function verdict(ok: boolean) {
 }
 
 async function main() {
-  if (!existsSync(path.join(distDir, "BUILD_ID"))) throw new Error(`No production build in ${distDir}: run npm run build first`);
+  if (!existsSync(path.join(distDir, "BUILD_ID")))
+    throw new Error(`No production build in ${distDir}: run npm run build first`);
   const server = await startServer();
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -198,7 +223,9 @@ async function main() {
       });
     }
 
-    console.log(`\nLighthouse ${RUNS > 1 ? `median of ${RUNS} runs` : "1 run"}, mobile emulation (Chromium ${await chromeVersion(chrome.port)}):`);
+    console.log(
+      `\nLighthouse ${RUNS > 1 ? `median of ${RUNS} runs` : "1 run"}, mobile emulation (Chromium ${await chromeVersion(chrome.port)}):`,
+    );
     console.log("page                     perf  a11y  best-pr  LCP      TBT     CLS    FCP");
     for (const row of rows) {
       console.log(

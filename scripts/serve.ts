@@ -24,7 +24,11 @@ const port = Number(process.env.PORT ?? 3000);
 async function main() {
   const app = next({ dev: false, dir: ROOT, port });
   const handleWithNext = app.getRequestHandler();
-  const handleTrpc = createTrpcNodeHandler({ router: appRouter, basePath: TRPC_PATH, createContext: createContextFromNode });
+  const handleTrpc = createTrpcNodeHandler({
+    router: appRouter,
+    basePath: TRPC_PATH,
+    createContext: createContextFromNode,
+  });
   const serveStaticBrotli = createStaticBrotli(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next"));
   await app.prepare();
 

@@ -1,6 +1,12 @@
 /// <reference lib="webworker" />
 import { deleteOutboxItem, getStoredSession, listOutbox, putOutboxItem } from "../app/_pwa/outbox-db";
-import { deliveryOutcome, errorMessageOf, parseOutboxMutation, queuedResponseBody, resultIdOf } from "../app/_pwa/offline-rules";
+import {
+  deliveryOutcome,
+  errorMessageOf,
+  parseOutboxMutation,
+  queuedResponseBody,
+  resultIdOf,
+} from "../app/_pwa/offline-rules";
 import { OUTBOX_SYNC_TAG, QUEUED_HEADER, type FromWorkerMessage, type OutboxItem } from "../app/_pwa/sw-protocol";
 import en from "../messages/en/pwa.json";
 import ru from "../messages/ru/pwa.json";
@@ -13,7 +19,8 @@ type SyncManager = { register(tag: string): Promise<void> };
 const SUBMIT_TIMEOUT_MS = 20_000;
 
 export async function broadcast(message: FromWorkerMessage): Promise<void> {
-  for (const client of await self.clients.matchAll({ type: "window", includeUncontrolled: true })) client.postMessage(message);
+  for (const client of await self.clients.matchAll({ type: "window", includeUncontrolled: true }))
+    client.postMessage(message);
 }
 
 /** Asks the browser to wake the worker when the network is back (Background Sync, where there is one). */
@@ -44,7 +51,11 @@ export async function submitOrKeep(request: Request): Promise<Response> {
     const session = await getStoredSession();
     const pending = await listOutbox();
     const duplicate = pending.find(
-      (item) => item.status === "PENDING" && item.procedure === mutation.procedure && item.userId === (session?.userId ?? null) && sameSubmission(item.body, body),
+      (item) =>
+        item.status === "PENDING" &&
+        item.procedure === mutation.procedure &&
+        item.userId === (session?.userId ?? null) &&
+        sameSubmission(item.body, body),
     );
     const item: OutboxItem = duplicate ?? {
       id: mutation.idempotencyKey ?? `local-${crypto.randomUUID()}`,
@@ -64,10 +75,13 @@ export async function submitOrKeep(request: Request): Promise<Response> {
     await broadcast({ type: "OUTBOX_CHANGED", delivered: [], needsSignIn: false });
     const texts = (session?.locale === "en" ? en : ru).outbox;
     const message = mutation.procedure === "request.create" ? texts.queued : texts.queuedMessage;
-    return new Response(queuedResponseBody({ procedure: mutation.procedure, isBatch: mutation.isBatch, message, outboxId: item.id }), {
-      status: 503,
-      headers: { "content-type": "application/json", [QUEUED_HEADER]: item.id },
-    });
+    return new Response(
+      queuedResponseBody({ procedure: mutation.procedure, isBatch: mutation.isBatch, message, outboxId: item.id }),
+      {
+        status: 503,
+        headers: { "content-type": "application/json", [QUEUED_HEADER]: item.id },
+      },
+    );
   }
 }
 
@@ -95,7 +109,13 @@ async function sendWaiting(): Promise<FlushResult> {
     if (item.userId && item.userId !== session?.userId) continue;
     let response: Response;
     try {
-      response = await fetch(item.url, { method: "POST", headers: item.headers, body: item.body, credentials: "same-origin", cache: "no-store" });
+      response = await fetch(item.url, {
+        method: "POST",
+        headers: item.headers,
+        body: item.body,
+        credentials: "same-origin",
+        cache: "no-store",
+      });
     } catch {
       result.shouldRetry = true; // still offline
       break;
@@ -106,16 +126,30 @@ async function sendWaiting(): Promise<FlushResult> {
     changed = true;
     if (outcome === "DELIVERED") {
       await deleteOutboxItem(item.id);
-      delivered.push({ id: item.id, procedure: item.procedure, summary: item.summary, resultId: resultIdOf(json, isBatch) });
+      delivered.push({
+        id: item.id,
+        procedure: item.procedure,
+        summary: item.summary,
+        resultId: resultIdOf(json, isBatch),
+      });
       result.delivered++;
       continue;
     }
     if (outcome === "REJECTED") {
-      await putOutboxItem({ ...item, status: "REJECTED", attempts: item.attempts + 1, error: errorMessageOf(json, isBatch) });
+      await putOutboxItem({
+        ...item,
+        status: "REJECTED",
+        attempts: item.attempts + 1,
+        error: errorMessageOf(json, isBatch),
+      });
       continue;
     }
     // The session ended (every other item would be refused too) or the server is struggling: stop here.
-    await putOutboxItem({ ...item, status: outcome === "NEEDS_SIGN_IN" ? "NEEDS_SIGN_IN" : "PENDING", attempts: item.attempts + 1 });
+    await putOutboxItem({
+      ...item,
+      status: outcome === "NEEDS_SIGN_IN" ? "NEEDS_SIGN_IN" : "PENDING",
+      attempts: item.attempts + 1,
+    });
     result.needsSignIn = outcome === "NEEDS_SIGN_IN";
     result.shouldRetry = outcome === "RETRY";
     break;

@@ -97,7 +97,8 @@ function pageCachePlugin(kind: "html" | "rsc"): WorkboxPlugin {
         const cachedAt = Number(cachedResponse.headers.get(CACHED_AT_HEADER)) || Date.now();
         servedFromCache.set(clientId, { path, cachedAt });
         if (servedFromCache.size > 100) servedFromCache.delete(servedFromCache.keys().next().value!);
-        if (kind === "rsc") (await self.clients.get(clientId))?.postMessage({ type: "SERVED_FROM_CACHE", path, cachedAt });
+        if (kind === "rsc")
+          (await self.clients.get(clientId))?.postMessage({ type: "SERVED_FROM_CACHE", path, cachedAt });
       }
       return cachedResponse;
     },
@@ -144,7 +145,8 @@ registerRoute(
 
 // Signing in or out: whatever was cached before belongs to the previous session.
 registerRoute(
-  ({ url }) => isSameOrigin(url) && (url.pathname.startsWith("/api/auth/callback/") || url.pathname === "/api/auth/signout"),
+  ({ url }) =>
+    isSameOrigin(url) && (url.pathname.startsWith("/api/auth/callback/") || url.pathname === "/api/auth/signout"),
   async ({ request }) => {
     const response = await fetch(request);
     if (response.ok) {
@@ -162,7 +164,10 @@ registerRoute(
 // The subscriber's own views, as React Server Component payloads (client-side navigation).
 registerRoute(
   ({ url, request }) =>
-    isSameOrigin(url) && isRscRequest(url, request.headers) && !isPrefetchRequest(request.headers) && isOfflineReadablePath(url.pathname),
+    isSameOrigin(url) &&
+    isRscRequest(url, request.headers) &&
+    !isPrefetchRequest(request.headers) &&
+    isOfflineReadablePath(url.pathname),
   pagesStrategy("rsc"),
 );
 
@@ -218,13 +223,21 @@ async function warmUserPages(userId: string): Promise<void> {
     const key = pageCacheKey(new URL(path, self.location.origin), "html");
     const cached = await cache.match(key);
     if (cached && Date.now() - Number(cached.headers.get(CACHED_AT_HEADER)) < WARM_AFTER_MS) continue;
-    const response = await fetch(path, { credentials: "same-origin", redirect: "manual", headers: { accept: "text/html" } }).catch(() => null);
-    if (!response || response.status !== 200 || !(response.headers.get("content-type") ?? "").includes("text/html")) continue;
+    const response = await fetch(path, {
+      credentials: "same-origin",
+      redirect: "manual",
+      headers: { accept: "text/html" },
+    }).catch(() => null);
+    if (!response || response.status !== 200 || !(response.headers.get("content-type") ?? "").includes("text/html"))
+      continue;
     // Signed out or someone else signed in meanwhile: this page is not theirs to keep.
     if (generation !== userGeneration || (await getStoredSession())?.userId !== userId) return;
     const headers = new Headers(response.headers);
     headers.set(CACHED_AT_HEADER, String(Date.now()));
-    await cache.put(key, new Response(await response.blob(), { status: 200, statusText: response.statusText, headers }));
+    await cache.put(
+      key,
+      new Response(await response.blob(), { status: 200, statusText: response.statusText, headers }),
+    );
   }
 }
 
@@ -247,7 +260,10 @@ self.addEventListener("message", (event) => {
       const clientId = (event.source as Client | null)?.id;
       const entry = clientId ? servedFromCache.get(clientId) : undefined;
       const isThisPage = entry?.path === message.path;
-      const reply: CachedAtReply = { cachedAt: isThisPage ? entry!.cachedAt : null, hasFresh: isThisPage && entry!.hasFresh === true };
+      const reply: CachedAtReply = {
+        cachedAt: isThisPage ? entry!.cachedAt : null,
+        hasFresh: isThisPage && entry!.hasFresh === true,
+      };
       event.ports[0]?.postMessage(reply);
       return;
     }
@@ -289,7 +305,8 @@ self.addEventListener("push", (event) => {
 
 /** Opens the notification's page: in an open window of the app if there is one, else a new one. */
 async function openNotificationTarget(notification: Notification): Promise<void> {
-  const target = new URL(safeNotificationUrl((notification.data as { url?: string } | null)?.url), self.location.origin).href;
+  const target = new URL(safeNotificationUrl((notification.data as { url?: string } | null)?.url), self.location.origin)
+    .href;
   const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
   const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
   if (open) {
@@ -317,7 +334,10 @@ self.addEventListener("pushsubscriptionchange", (event) => {
     (async () => {
       const key = change.oldSubscription?.options.applicationServerKey;
       if (!key) return;
-      const subscription = await self.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+      const subscription = await self.registration.pushManager.subscribe({
+        userVisibleOnly: true,
+        applicationServerKey: key,
+      });
       await fetch("/api/trpc/push.subscribe", {
         method: "POST",
         headers: { "content-type": "application/json" },

@@ -12,7 +12,8 @@ import { NavIcon } from "./nav-icon";
 /** A phone screen fits five tabs; longer menus keep four and put the rest under "More". */
 const MAX_TABS = 5;
 
-const tabClass = "flex min-h-14 flex-1 flex-col items-center justify-center gap-0.5 px-1 text-[11px] font-medium leading-tight";
+const tabClass =
+  "flex min-h-14 flex-1 flex-col items-center justify-center gap-0.5 px-1 text-[11px] font-medium leading-tight";
 
 function tabColour(isActive: boolean) {
   return isActive ? "text-brand-700" : "text-slate-600 hover:text-slate-900";
@@ -36,7 +37,11 @@ export function BottomTabBar({ role }: { role: Role }) {
           const isActive = isNavItemActive(item, pathname);
           return (
             <li key={item.href} className="flex flex-1">
-              <Link href={item.href} aria-current={isActive ? "page" : undefined} className={`${tabClass} ${tabColour(isActive)}`}>
+              <Link
+                href={item.href}
+                aria-current={isActive ? "page" : undefined}
+                className={`${tabClass} ${tabColour(isActive)}`}
+              >
                 <NavIcon navKey={item.key} className="size-6" />
                 <span className="max-w-full truncate">{t(`items.${item.key}`)}</span>
               </Link>

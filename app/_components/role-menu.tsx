@@ -22,7 +22,10 @@ export function RoleMenu({ role, currentHref }: { role: Role; currentHref: strin
               href={item.href}
               className="group flex h-full min-h-20 items-center gap-4 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm transition-colors hover:border-brand-500 hover:bg-brand-50"
             >
-              <span aria-hidden="true" className="grid size-10 shrink-0 place-items-center rounded-xl bg-brand-50 text-brand-700 group-hover:bg-white">
+              <span
+                aria-hidden="true"
+                className="grid size-10 shrink-0 place-items-center rounded-xl bg-brand-50 text-brand-700 group-hover:bg-white"
+              >
                 <NavIcon navKey={item.key} />
               </span>
               <span className="min-w-0 flex-1">

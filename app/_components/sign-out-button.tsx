@@ -45,14 +45,11 @@ export function SignOutButton({ variant = "header" }: { variant?: keyof typeof V
   }
 
   return (
-    <button
-      type="button"
-      onClick={handleClick}
-      disabled={isPending}
-      className={VARIANT_CLASS[variant]}
-    >
+    <button type="button" onClick={handleClick} disabled={isPending} className={VARIANT_CLASS[variant]}>
       <LogOut aria-hidden="true" className="size-5" />
-      <span className={variant === "header" ? "sr-only sm:not-sr-only" : undefined}>{isPending ? t("signingOut") : t("signOut")}</span>
+      <span className={variant === "header" ? "sr-only sm:not-sr-only" : undefined}>
+        {isPending ? t("signingOut") : t("signOut")}
+      </span>
     </button>
   );
 }

@@ -79,7 +79,10 @@ export function OfflineBanner({ renderedAt }: { renderedAt: number }) {
 
   if (isOnline && cachedAt === null) {
     return isBackOnline ? (
-      <p role="status" className="mb-4 flex items-center gap-2 rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-2.5 text-sm font-medium text-emerald-900">
+      <p
+        role="status"
+        className="mb-4 flex items-center gap-2 rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-2.5 text-sm font-medium text-emerald-900"
+      >
         <Wifi aria-hidden="true" className="size-4 shrink-0" />
         {t("backOnline")}
       </p>

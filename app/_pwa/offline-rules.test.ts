@@ -63,12 +63,19 @@ describe("pageCacheKey", () => {
   });
 
   it("keeps other parameters, in a stable order, and drops the fragment", () => {
-    expect(pageCacheKey(new URL("http://x/bills?year=2026&cursor=c1#top"), "html")).toBe("http://x/bills?cursor=c1&year=2026");
+    expect(pageCacheKey(new URL("http://x/bills?year=2026&cursor=c1#top"), "html")).toBe(
+      "http://x/bills?cursor=c1&year=2026",
+    );
   });
 });
 
 describe("parseOutboxMutation", () => {
-  const create = { category: "NO_SERVICE", subject: "Нет   связи\nс утра", description: "…", idempotencyKey: "key-12345678" };
+  const create = {
+    category: "NO_SERVICE",
+    subject: "Нет   связи\nс утра",
+    description: "…",
+    idempotencyKey: "key-12345678",
+  };
 
   it("reads a batched request.create as the tRPC client sends it", () => {
     const url = new URL("http://x/api/trpc/request.create?batch=1");
@@ -85,13 +92,22 @@ describe("parseOutboxMutation", () => {
     const url = new URL("http://x/api/trpc/request.addMessage");
     const body = JSON.stringify({ json: { requestId: "r1", body: "x".repeat(200) } });
     const parsed = parseOutboxMutation(url, body);
-    expect(parsed).toMatchObject({ procedure: "request.addMessage", isBatch: false, idempotencyKey: null, requestId: "r1" });
+    expect(parsed).toMatchObject({
+      procedure: "request.addMessage",
+      isBatch: false,
+      idempotencyKey: null,
+      requestId: "r1",
+    });
     expect(parsed!.summary).toHaveLength(80);
   });
 
   it.each([
     ["another procedure", "http://x/api/trpc/bill.pay?batch=1", JSON.stringify({ 0: { json: create } })],
-    ["two procedures in one batch", "http://x/api/trpc/request.create,request.create?batch=1", JSON.stringify({ 0: { json: create } })],
+    [
+      "two procedures in one batch",
+      "http://x/api/trpc/request.create,request.create?batch=1",
+      JSON.stringify({ 0: { json: create } }),
+    ],
     ["a body that is not JSON", "http://x/api/trpc/request.create?batch=1", "{"],
     ["no input", "http://x/api/trpc/request.create?batch=1", JSON.stringify({ 0: {} })],
     ["not tRPC", "http://x/api/auth/signout", "{}"],
@@ -101,7 +117,9 @@ describe("parseOutboxMutation", () => {
 
   it("does not take an idempotency key of the wrong length", () => {
     const url = new URL("http://x/api/trpc/request.create");
-    expect(parseOutboxMutation(url, JSON.stringify({ json: { ...create, idempotencyKey: "short" } }))?.idempotencyKey).toBeNull();
+    expect(
+      parseOutboxMutation(url, JSON.stringify({ json: { ...create, idempotencyKey: "short" } }))?.idempotencyKey,
+    ).toBeNull();
   });
 });
 
@@ -135,8 +153,13 @@ describe("tRPC bodies", () => {
   });
 
   it("answers a kept mutation with a tRPC error the client can read", () => {
-    const body = JSON.parse(queuedResponseBody({ procedure: "request.create", isBatch: true, message: "Сохранено", outboxId: "k1" }));
-    expect(body[0].error.json).toMatchObject({ message: "Сохранено", data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503, queued: true, outboxId: "k1" } });
+    const body = JSON.parse(
+      queuedResponseBody({ procedure: "request.create", isBatch: true, message: "Сохранено", outboxId: "k1" }),
+    );
+    expect(body[0].error.json).toMatchObject({
+      message: "Сохранено",
+      data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503, queued: true, outboxId: "k1" },
+    });
     expect(errorMessageOf(body, true)).toBe("Сохранено");
   });
 });

@@ -36,7 +36,9 @@ export function isPrefetchRequest(headers: Headers): boolean {
  */
 export function pageCacheKey(url: URL, kind: "html" | "rsc"): string {
   const key = new URL(url.pathname, url.origin);
-  const params = [...url.searchParams.entries()].filter(([name]) => name !== "_rsc").sort(([a], [b]) => a.localeCompare(b));
+  const params = [...url.searchParams.entries()]
+    .filter(([name]) => name !== "_rsc")
+    .sort(([a], [b]) => a.localeCompare(b));
   for (const [name, value] of params) key.searchParams.append(name, value);
   if (kind === "rsc") key.searchParams.set("__rsc", "1");
   return key.toString();
@@ -122,12 +124,23 @@ export function errorMessageOf(json: unknown, isBatch: boolean): string | undefi
  * The worker's answer to a mutation it kept in the outbox: a tRPC error (503, SERVICE_UNAVAILABLE)
  * whose message says it will be sent, so any form shows it; `data.queued` tells a form that knows.
  */
-export function queuedResponseBody(input: { procedure: string; isBatch: boolean; message: string; outboxId: string }): string {
+export function queuedResponseBody(input: {
+  procedure: string;
+  isBatch: boolean;
+  message: string;
+  outboxId: string;
+}): string {
   const error = {
     json: {
       message: input.message,
       code: -32603,
-      data: { code: "SERVICE_UNAVAILABLE", httpStatus: 503, path: input.procedure, queued: true, outboxId: input.outboxId },
+      data: {
+        code: "SERVICE_UNAVAILABLE",
+        httpStatus: 503,
+        path: input.procedure,
+        queued: true,
+        outboxId: input.outboxId,
+      },
     },
   };
   return JSON.stringify(input.isBatch ? [{ error }] : { error });

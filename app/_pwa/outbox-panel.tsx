@@ -36,7 +36,8 @@ export function OutboxPanel({ userId }: { userId: string }) {
     const mine = all.filter((item) => item.userId === userId || item.userId === null);
     // New since the last look; on the first look (this panel loads once the page is idle, maybe
     // after a quick submission), whatever was written since this page opened.
-    const isNew = (item: OutboxItem) => (knownIds.current ? !knownIds.current.has(item.id) : item.createdAt >= performance.timeOrigin);
+    const isNew = (item: OutboxItem) =>
+      knownIds.current ? !knownIds.current.has(item.id) : item.createdAt >= performance.timeOrigin;
     const fresh = mine.filter((item) => item.status === "PENDING" && isNew(item));
     knownIds.current = new Set(mine.map((item) => item.id));
     if (fresh.length > 0) setJustKept(fresh[fresh.length - 1]!);
@@ -90,7 +91,10 @@ export function OutboxPanel({ userId }: { userId: string }) {
     window.setTimeout(() => setIsSending(false), 5000);
   }
 
-  const label = (item: OutboxItem) => (item.procedure === "request.create" ? t("request", { summary: item.summary }) : t("message", { summary: item.summary }));
+  const label = (item: OutboxItem) =>
+    item.procedure === "request.create"
+      ? t("request", { summary: item.summary })
+      : t("message", { summary: item.summary });
   const needsSignIn = items.some((item) => item.status === "NEEDS_SIGN_IN");
 
   return (
@@ -110,7 +114,11 @@ export function OutboxPanel({ userId }: { userId: string }) {
         )}
       </div>
       {items.length > 0 && (
-        <section aria-labelledby="outbox-title" data-testid="outbox" className="mb-6 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
+        <section
+          aria-labelledby="outbox-title"
+          data-testid="outbox"
+          className="mb-6 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+        >
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 id="outbox-title" className="flex items-center gap-2 font-semibold">
               <Clock aria-hidden="true" className="size-5 text-amber-700" />
@@ -135,8 +143,11 @@ export function OutboxPanel({ userId }: { userId: string }) {
                 <div className="min-w-0 flex-1">
                   <p className="font-medium break-words">{label(item)}</p>
                   <p className="text-sm text-slate-600">
-                    {item.status === "PENDING" && `${t("waiting")} · ${t("writtenAt", { time: formatTime(new Date(item.createdAt), locale) })}`}
-                    {item.status === "NEEDS_SIGN_IN" && <span className="font-medium text-amber-800">{t("needsSignIn")}</span>}
+                    {item.status === "PENDING" &&
+                      `${t("waiting")} · ${t("writtenAt", { time: formatTime(new Date(item.createdAt), locale) })}`}
+                    {item.status === "NEEDS_SIGN_IN" && (
+                      <span className="font-medium text-amber-800">{t("needsSignIn")}</span>
+                    )}
                     {item.status === "REJECTED" && (
                       <span className="flex items-start gap-1 font-medium text-red-700">
                         <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />

@@ -14,7 +14,10 @@ function isPushSupported(): boolean {
 
 /** The application server key as the Push API wants it. */
 function keyBytes(base64url: string): Uint8Array<ArrayBuffer> {
-  const base64 = base64url.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(base64url.length / 4) * 4, "=");
+  const base64 = base64url
+    .replace(/-/g, "+")
+    .replace(/_/g, "/")
+    .padEnd(Math.ceil(base64url.length / 4) * 4, "=");
   const binary = atob(base64);
   const bytes = new Uint8Array(new ArrayBuffer(binary.length));
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -123,7 +126,11 @@ export function PushToggle({ publicKey }: { publicKey: string | null }) {
   return (
     <div>
       <p className="flex items-center gap-2 font-medium" data-testid="push-state">
-        {isOn ? <Bell aria-hidden="true" className="size-5 text-emerald-700" /> : <BellOff aria-hidden="true" className="size-5 text-slate-500" />}
+        {isOn ? (
+          <Bell aria-hidden="true" className="size-5 text-emerald-700" />
+        ) : (
+          <BellOff aria-hidden="true" className="size-5 text-slate-500" />
+        )}
         {state === "checking" ? t("working") : isOn ? t("on") : t("off")}
       </p>
       {count !== undefined && <p className="mt-1 text-sm text-slate-600">{t("devices", { count })}</p>}
@@ -132,7 +139,9 @@ export function PushToggle({ publicKey }: { publicKey: string | null }) {
         onClick={() => void toggle()}
         disabled={isWorking || state === "checking"}
         className={`mt-3 inline-flex min-h-11 items-center gap-2 rounded-lg px-4 font-semibold disabled:cursor-wait ${
-          isOn ? "border border-slate-300 text-slate-800 hover:bg-slate-100" : "bg-brand-600 text-white hover:bg-brand-700"
+          isOn
+            ? "border border-slate-300 text-slate-800 hover:bg-slate-100"
+            : "bg-brand-600 text-white hover:bg-brand-700"
         }`}
       >
         {isWorking && <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />}

@@ -35,7 +35,15 @@ function useAfterIdle(): boolean {
  * install prompt. Tells the service worker who is signed in, so one user's cached pages and
  * submissions are never shown to or sent as another.
  */
-export function PwaClientShell({ userId, isSubscriber, renderedAt }: { userId: string; isSubscriber: boolean; renderedAt: number }) {
+export function PwaClientShell({
+  userId,
+  isSubscriber,
+  renderedAt,
+}: {
+  userId: string;
+  isSubscriber: boolean;
+  renderedAt: number;
+}) {
   const locale = useLocale();
   const isIdle = useAfterIdle();
 

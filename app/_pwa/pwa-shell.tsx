@@ -5,11 +5,5 @@ import { PwaClientShell } from "./pwa-client-shell";
 export async function PwaShell() {
   const session = await getSession();
   if (!session) return null;
-  return (
-    <PwaClientShell
-      userId={session.id}
-      isSubscriber={session.role === "SUBSCRIBER"}
-      renderedAt={Date.now()}
-    />
-  );
+  return <PwaClientShell userId={session.id} isSubscriber={session.role === "SUBSCRIBER"} renderedAt={Date.now()} />;
 }

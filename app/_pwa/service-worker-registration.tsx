@@ -36,7 +36,8 @@ export function ServiceWorkerRegistration() {
     }
 
     const onVisible = () => document.visibilityState === "visible" && checkForUpdate();
-    const start = () => void register().catch((error) => console.warn("[pwa] service worker registration failed:", error));
+    const start = () =>
+      void register().catch((error) => console.warn("[pwa] service worker registration failed:", error));
     if (document.readyState === "complete") start();
     else window.addEventListener("load", start, { once: true });
     const interval = window.setInterval(() => checkForUpdate(), UPDATE_CHECK_MS);

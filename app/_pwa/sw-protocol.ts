@@ -60,7 +60,11 @@ export type ToWorkerMessage =
 
 /** Worker → pages. */
 export type FromWorkerMessage =
-  | { type: "OUTBOX_CHANGED"; delivered: { id: string; procedure: OutboxProcedure; summary: string; resultId?: string }[]; needsSignIn: boolean }
+  | {
+      type: "OUTBOX_CHANGED";
+      delivered: { id: string; procedure: OutboxProcedure; summary: string; resultId?: string }[];
+      needsSignIn: boolean;
+    }
   | { type: "SERVED_FROM_CACHE"; path: string; cachedAt: number }
   /** The server answered after all, later than the timeout: the page can be refreshed. */
   | { type: "FRESH_AVAILABLE"; path: string };

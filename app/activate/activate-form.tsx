@@ -63,14 +63,17 @@ export function ActivateForm() {
       const attempt = (failure?.attempt ?? 0) + 1;
       if (errorCode === "TOO_MANY_REQUESTS") {
         const retryAt = retryAtOf(error);
-        setFailure({ text: retryAt ? t("throttledUntil", { time: formatTime(retryAt, locale) }) : t("throttled"), attempt });
-      }
-      else if (fields.code) {
+        setFailure({
+          text: retryAt ? t("throttledUntil", { time: formatTime(retryAt, locale) }) : t("throttled"),
+          attempt,
+        });
+      } else if (fields.code) {
         const text = /expired/i.test(fields.code) ? t("expired") : t("wrongCode");
         setError("code", { message: `#${text}` }, { shouldFocus: true });
       } else if (errorCode === "CONFLICT") setFailure({ text: t("alreadyActive"), attempt });
       else if (Object.keys(fields).length) {
-        for (const [path, message] of Object.entries(fields)) setError(path as FieldPath<FormInput>, { message }, { shouldFocus: true });
+        for (const [path, message] of Object.entries(fields))
+          setError(path as FieldPath<FormInput>, { message }, { shouldFocus: true });
       } else setFailure({ text: t("failed"), attempt });
     }
   });
@@ -83,7 +86,10 @@ export function ActivateForm() {
           {t("done")}
         </p>
         <p className="mt-1 text-sm">{t("signingIn")}</p>
-        <Link href="/sign-in" className="mt-3 inline-flex min-h-11 items-center font-semibold text-brand-700 hover:underline">
+        <Link
+          href="/sign-in"
+          className="mt-3 inline-flex min-h-11 items-center font-semibold text-brand-700 hover:underline"
+        >
           {t("signIn")}
         </Link>
       </div>
@@ -98,13 +104,32 @@ export function ActivateForm() {
       className="mt-6 space-y-5 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
     >
       {failure && (
-        <div key={failure.attempt} role="alert" className="flex gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+        <div
+          key={failure.attempt}
+          role="alert"
+          className="flex gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+        >
           <CircleAlert aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
           <p>{failure.text}</p>
         </div>
       )}
-      <FormField id="identifier" label={t("identifier")} hint={t("identifierHint")} error={messageOf("identifier")} isRequired>
-        {(props) => <input {...props} {...register("identifier")} inputMode="text" autoComplete="username" autoCapitalize="none" spellCheck={false} />}
+      <FormField
+        id="identifier"
+        label={t("identifier")}
+        hint={t("identifierHint")}
+        error={messageOf("identifier")}
+        isRequired
+      >
+        {(props) => (
+          <input
+            {...props}
+            {...register("identifier")}
+            inputMode="text"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+          />
+        )}
       </FormField>
       <FormField id="code" label={t("code")} hint={t("codeHint")} error={messageOf("code")} isRequired>
         {(props) => (

@@ -14,8 +14,16 @@ export const SHELL_NAMESPACES = ["common", "nav", "pwa", "errors"] as const sati
  * A client component that reads another namespace needs it added where its route group's layout
  * (or the root layout, outside the groups) lists them; next-intl logs MISSING_MESSAGE otherwise.
  */
-export async function ClientMessages({ namespaces, children }: { namespaces: readonly Namespace[]; children: ReactNode }) {
+export async function ClientMessages({
+  namespaces,
+  children,
+}: {
+  namespaces: readonly Namespace[];
+  children: ReactNode;
+}) {
   const messages = (await getMessages()) as Messages;
-  const picked = Object.fromEntries([...SHELL_NAMESPACES, ...namespaces].map((namespace) => [namespace, messages[namespace]]));
+  const picked = Object.fromEntries(
+    [...SHELL_NAMESPACES, ...namespaces].map((namespace) => [namespace, messages[namespace]]),
+  );
   return <NextIntlClientProvider messages={picked}>{children}</NextIntlClientProvider>;
 }

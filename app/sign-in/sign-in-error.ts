@@ -1,9 +1,6 @@
 /** next-auth's `error` after a failed sign-in, as the server words it (`SIGN_IN_ERROR`). */
 export type SignInFailure =
-  | { kind: "invalid" }
-  | { kind: "locked" }
-  | { kind: "throttled"; retryAt: Date }
-  | { kind: "failed" };
+  { kind: "invalid" } | { kind: "locked" } | { kind: "throttled"; retryAt: Date } | { kind: "failed" };
 
 const THROTTLED_PREFIX = "THROTTLED:";
 

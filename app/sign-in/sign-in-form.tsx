@@ -19,7 +19,9 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
   const [identifier, setIdentifier] = useState("");
   const [password, setPassword] = useState("");
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<SignInFailure | null>(() => (initialError ? parseSignInError(initialError) : null));
+  const [failure, setFailure] = useState<SignInFailure | null>(() =>
+    initialError ? parseSignInError(initialError) : null,
+  );
   // A new key per attempt re-mounts the alert, so the same message is announced again.
   const [attempt, setAttempt] = useState(0);
   const [isPending, setIsPending] = useState(false);

@@ -9,7 +9,8 @@ export const BILLING_TOPICS: ArticleTopic[] = [
     categories: ["BILLING_QUESTION"],
     ru: {
       title: "Как читать счёт",
-      summary: "Из чего состоит ежемесячный счёт: абонентская плата, услуги сверх пакета, перерасчёты, корректировки и НДС.",
+      summary:
+        "Из чего состоит ежемесячный счёт: абонентская плата, услуги сверх пакета, перерасчёты, корректировки и НДС.",
       body: `Счёт выставляется 1-го числа каждого месяца за прошедший месяц. Его можно открыть в разделе «Счета» на сайте или в приложении и скачать в PDF.
 
 **Что в счёте**
@@ -43,7 +44,8 @@ The total is the sum of all lines including VAT. Please pay within 14 days of th
     categories: ["BILLING_QUESTION", "BILL_DISPUTE"],
     ru: {
       title: "Почему счёт больше обычного",
-      summary: "Частые причины роста счёта: интернет сверх пакета, смена тарифа в середине месяца, новые номера и платные разовые услуги.",
+      summary:
+        "Частые причины роста счёта: интернет сверх пакета, смена тарифа в середине месяца, новые номера и платные разовые услуги.",
       body: `Если сумма счёта выросла, откройте счёт и сравните строки с прошлым месяцем. Чаще всего причина одна из этих.
 
 **1. Услуги сверх пакета.** Когда пакет минут, SMS или интернета заканчивается, дальнейшее использование оплачивается по цене тарифа. Например, на тарифе «Старт» каждые начатые 100 МБ стоят 15 ₽. Остаток пакета видно на главной странице — там же можно включить уведомление, когда останется 10%.
@@ -58,7 +60,8 @@ The total is the sum of all lines including VAT. Please pay within 14 days of th
     },
     en: {
       title: "Why is my bill higher than usual?",
-      summary: "Common reasons a bill goes up: out-of-bundle data, a mid-month plan change, new numbers and one-off services.",
+      summary:
+        "Common reasons a bill goes up: out-of-bundle data, a mid-month plan change, new numbers and one-off services.",
       body: `If your bill went up, open it and compare the lines with last month. Usually it is one of these.
 
 **1. Out-of-bundle usage.** When your minutes, texts or data run out, further use is charged at the plan's prices. On the Start plan, for example, every started 100 MB costs 15 RUB. Your remaining allowance is on the home screen, where you can also turn on an alert at 10% left.
@@ -77,7 +80,8 @@ If you disagree with a charge, dispute it with a "Bill dispute" request — see 
     categories: ["BILLING_QUESTION"],
     ru: {
       title: "Оплата счёта и автоплатёж",
-      summary: "Как оплатить счёт банковской картой на сайте или в приложении, оплатить часть суммы и настроить автоплатёж.",
+      summary:
+        "Как оплатить счёт банковской картой на сайте или в приложении, оплатить часть суммы и настроить автоплатёж.",
       body: `Оплатить счёт можно в разделе «Счета»: откройте счёт и нажмите «Оплатить». Принимаются карты «Мир», Visa и Mastercard. Данные карты вводятся на странице платёжного провайдера — мы их не храним, в истории платежей видны только последние четыре цифры.
 
 **Частичная оплата.** Можно оплатить часть суммы — укажите её перед оплатой. Счёт получит статус «Оплачен частично», остаток нужно внести до даты «Оплатить до».
@@ -133,7 +137,8 @@ If you were charged and the payment still does not appear, open a "Billing quest
     categories: ["TARIFF_CHANGE"],
     ru: {
       title: "Как сменить тариф",
-      summary: "Смена тарифа в приложении: сразу с перерасчётом или с начала следующего месяца; кому доступны тарифы и что такое минимальный срок.",
+      summary:
+        "Смена тарифа в приложении: сразу с перерасчётом или с начала следующего месяца; кому доступны тарифы и что такое минимальный срок.",
       body: `Сменить тариф можно в разделе «Тарифы»: выберите номер, затем новый тариф. Перед подтверждением вы увидите, сколько это будет стоить.
 
 **Когда начнёт действовать**
@@ -150,7 +155,8 @@ If you were charged and the payment still does not appear, open a "Billing quest
     },
     en: {
       title: "How to change your plan",
-      summary: "Changing plan in the app: immediately with proration or from next month; who can get which plan and what a minimum term is.",
+      summary:
+        "Changing plan in the app: immediately with proration or from next month; who can get which plan and what a minimum term is.",
       body: `Change your plan under "Plans": choose a number, then the new plan. Before you confirm, you see exactly what it will cost.
 
 **When it starts**
@@ -171,7 +177,8 @@ Tapping the button twice does not create a second change — a plan change reque
     categories: ["BILL_DISPUTE", "COMPLAINT"],
     ru: {
       title: "Как оспорить начисление",
-      summary: "Если вы не согласны со строкой в счёте: как подать претензию, сроки рассмотрения и как вернутся деньги.",
+      summary:
+        "Если вы не согласны со строкой в счёте: как подать претензию, сроки рассмотрения и как вернутся деньги.",
       body: `Если вы считаете начисление ошибочным, создайте заявку в категории «Спор по счёту». Укажите счёт, строку и почему вы не согласны — например, «не был в роуминге» или «не подключал подписку».
 
 **Как мы рассматриваем**
@@ -185,7 +192,8 @@ Tapping the button twice does not create a second change — a plan change reque
     },
     en: {
       title: "How to dispute a charge",
-      summary: "If you disagree with a line on your bill: how to file a dispute, how long it takes and how the money comes back.",
+      summary:
+        "If you disagree with a line on your bill: how to file a dispute, how long it takes and how the money comes back.",
       body: `If you believe a charge is wrong, open a "Bill dispute" request. Tell us the bill, the line and why you disagree — for example "I was not roaming" or "I never subscribed to this".
 
 **How we review it**
@@ -203,7 +211,8 @@ We send you the detailed usage. If you still disagree, reply to the request and 
     categories: ["CANCEL_CONTRACT"],
     ru: {
       title: "Расторжение договора",
-      summary: "Как расторгнуть договор на мобильную связь или домашний интернет, что будет с балансом, номером и оборудованием.",
+      summary:
+        "Как расторгнуть договор на мобильную связь или домашний интернет, что будет с балансом, номером и оборудованием.",
       body: `Расторгнуть договор можно в любой момент. Создайте заявку в категории «Расторжение договора» — с вами свяжется специалист, уточнит детали и предложит варианты, если причину можно устранить: например, более выгодный тариф или перенос домашнего интернета на новый адрес.
 
 **Что нужно знать**
@@ -217,7 +226,8 @@ We send you the detailed usage. If you still disagree, reply to the request and 
     },
     en: {
       title: "Cancelling your contract",
-      summary: "How to cancel a mobile or home internet contract and what happens to your balance, number and equipment.",
+      summary:
+        "How to cancel a mobile or home internet contract and what happens to your balance, number and equipment.",
       body: `You can cancel at any time. Open a "Contract cancellation" request — an agent will contact you, confirm the details and offer options if the reason can be fixed, such as a better plan or moving home internet to your new address.
 
 **Good to know**

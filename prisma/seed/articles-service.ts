@@ -8,7 +8,8 @@ export const SERVICE_TOPICS: ArticleTopic[] = [
     categories: ["ROAMING"],
     ru: {
       title: "Роуминг: как подключить и сколько стоит",
-      summary: "Роуминг включён на всех номерах. Пакеты «Интернет за границей», цены на звонки и как не получить большой счёт.",
+      summary:
+        "Роуминг включён на всех номерах. Пакеты «Интернет за границей», цены на звонки и как не получить большой счёт.",
       body: `Международный роуминг включён на всех номерах, отдельно подключать его не нужно. Перед поездкой проверьте, что на телефоне включена «Передача данных в роуминге».
 
 **Интернет за границей**
@@ -66,7 +67,8 @@ Restart the phone and select the network manually in settings: in some countries
     },
     en: {
       title: "Mobile data not working: APN settings",
-      summary: "A step-by-step check: allowance and balance, mobile data, network mode and setting up the APN manually.",
+      summary:
+        "A step-by-step check: allowance and balance, mobile data, network mode and setting up the APN manually.",
       body: `If calls work but data does not, go through these steps.
 
 1. **Allowance and balance.** Check your remaining data on the home screen and whether a bill is unpaid — data is suspended when a bill is more than 30 days overdue.
@@ -102,7 +104,8 @@ If nothing helps, open a "Technical fault" request with your phone model and whe
     },
     en: {
       title: "No network: what to check",
-      summary: "Your phone shows \"No service\" or \"Emergency calls only\": a short checklist and how to report an outage.",
+      summary:
+        'Your phone shows "No service" or "Emergency calls only": a short checklist and how to report an outage.',
       body: `If your phone cannot find the network, check in this order.
 
 - **An outage nearby.** The app's home screen shows known outages and planned works at your address.
@@ -198,7 +201,8 @@ After replacement the old SIM stops working. Your banking app may ask you to con
     categories: ["OTHER", "BILLING_QUESTION", "NO_SERVICE"],
     ru: {
       title: "Разблокировка номера",
-      summary: "Почему номер может быть заблокирован и как его разблокировать: долг, утеря SIM, добровольная блокировка.",
+      summary:
+        "Почему номер может быть заблокирован и как его разблокировать: долг, утеря SIM, добровольная блокировка.",
       body: `Номер может быть заблокирован по одной из трёх причин. Причина видна на главной странице рядом с номером.
 
 **Задолженность.** Если счёт не оплачен более 30 дней после срока, исходящие звонки и интернет приостанавливаются. Оплатите просроченные счета в разделе «Счета» — номер разблокируется автоматически в течение 15 минут после поступления платежа. Входящие звонки и вызов экстренных служб работают всегда.
@@ -228,7 +232,8 @@ If the number still does not work an hour after paying or unblocking, restart th
     categories: ["TECHNICAL_FAULT", "NO_SERVICE"],
     ru: {
       title: "Не работает домашний интернет",
-      summary: "Перезагрузка роутера, проверка кабеля и индикаторов, Wi-Fi или кабель — что сделать, прежде чем вызывать мастера.",
+      summary:
+        "Перезагрузка роутера, проверка кабеля и индикаторов, Wi-Fi или кабель — что сделать, прежде чем вызывать мастера.",
       body: `Большинство проблем с домашним интернетом решается за несколько минут.
 
 **1. Перезагрузите роутер.** Выключите его из розетки на 30 секунд и включите снова. Подождите 2–3 минуты, пока он загрузится.
@@ -244,7 +249,8 @@ If the number still does not work an hour after paying or unblocking, restart th
     },
     en: {
       title: "Home internet not working",
-      summary: "Restart the router, check the cable and lights, Wi-Fi versus cable — what to do before booking an engineer.",
+      summary:
+        "Restart the router, check the cable and lights, Wi-Fi versus cable — what to do before booking an engineer.",
       body: `Most home internet problems are fixed in a few minutes.
 
 **1. Restart the router.** Unplug it for 30 seconds and plug it back in. Wait 2–3 minutes for it to start.
@@ -264,7 +270,8 @@ If the number still does not work an hour after paying or unblocking, restart th
     categories: ["SIM_REPLACEMENT", "OTHER"],
     ru: {
       title: "eSIM: как подключить",
-      summary: "Электронная SIM-карта: какие устройства поддерживают, как получить в приложении, перенос на новый телефон.",
+      summary:
+        "Электронная SIM-карта: какие устройства поддерживают, как получить в приложении, перенос на новый телефон.",
       body: `eSIM — это встроенная в телефон SIM-карта: пластик не нужен, а профиль загружается по QR-коду.
 
 **Поддерживаемые устройства:** iPhone XS и новее, Google Pixel 4 и новее, Samsung Galaxy S20 и новее, большинство современных смарт-часов с LTE. Полный список — в приложении при оформлении.

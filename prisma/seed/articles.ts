@@ -29,7 +29,17 @@ export function insertArticles(writer: BulkWriter, clock: SeedClock): ArticleInd
       writer.query(
         `INSERT INTO "KnowledgeArticle" ("id", "slug", "locale", "title", "summary", "body", "categories", "published", "viewCount", "createdAt", "updatedAt")
          VALUES ($1, $2, $3, $4, $5, $6, $7::"RequestCategory"[], true, 0, $8, $9)`,
-        [id, topic.slug, locale, text.title, text.summary, text.body, topic.categories, createdAt.toISOString(), addDays(createdAt, 20 + i * 9).toISOString()],
+        [
+          id,
+          topic.slug,
+          locale,
+          text.title,
+          text.summary,
+          text.body,
+          topic.categories,
+          createdAt.toISOString(),
+          addDays(createdAt, 20 + i * 9).toISOString(),
+        ],
         "KnowledgeArticle",
       );
       all.push(id);
@@ -64,7 +74,14 @@ export function writeBrowsingViews(
     const key = `${articleId}:${customer.userId}`;
     if (votes && !feedbackGiven.has(key)) {
       feedbackGiven.add(key);
-      feedback.add({ id: `afb_b${String(i).padStart(6, "0")}`, articleId, userId: customer.userId, requestId: null, helpful: isHelpful, createdAt: addMs(at, 90_000) });
+      feedback.add({
+        id: `afb_b${String(i).padStart(6, "0")}`,
+        articleId,
+        userId: customer.userId,
+        requestId: null,
+        helpful: isHelpful,
+        createdAt: addMs(at, 90_000),
+      });
     }
     if (views.length >= 5000) writer.write(views);
   }

@@ -23,7 +23,13 @@ export type BillSummary = {
 };
 
 /** Records an interaction of the customer (the caller drops the ones outside the customer's history). */
-export type RecordInteraction = (at: Date, channel: string, type: string, actorId: string | null, data: object | null) => void;
+export type RecordInteraction = (
+  at: Date,
+  channel: string,
+  type: string,
+  actorId: string | null,
+  data: object | null,
+) => void;
 
 type BillItem = {
   lineId: string | null;
@@ -47,7 +53,13 @@ function dayMonth(date: Date): string {
 }
 
 /** Subscription (or the part of it since activation), a mid-month tariff change, and overage of one line. */
-function lineItems(line: LinePlan, periodStart: Date, label: string, rng: Rng, prorations: Map<string, { credit: number; charge: number }>): BillItem[] {
+function lineItems(
+  line: LinePlan,
+  periodStart: Date,
+  label: string,
+  rng: Rng,
+  prorations: Map<string, { credit: number; charge: number }>,
+): BillItem[] {
   const nextStart = addMonths(periodStart, 1);
   const dim = daysInMonth(periodStart);
   const tariff = tariffOn(line, periodStart);
@@ -62,35 +74,76 @@ function lineItems(line: LinePlan, periodStart: Date, label: string, rng: Rng, p
       amountCents: Math.round((tariff.monthlyFeeCents * days) / dim),
     });
   } else {
-    items.push({ lineId: line.id, kind: "SUBSCRIPTION", description: `Абонентская плата, тариф «${tariff.name}»${label}`, quantity: 1, amountCents: tariff.monthlyFeeCents });
+    items.push({
+      lineId: line.id,
+      kind: "SUBSCRIPTION",
+      description: `Абонентская плата, тариф «${tariff.name}»${label}`,
+      quantity: 1,
+      amountCents: tariff.monthlyFeeCents,
+    });
   }
   const change = line.change;
-  if (change?.status === "APPLIED" && change.effective === "IMMEDIATE" && change.effectiveAt > periodStart && change.effectiveAt < nextStart) {
+  if (
+    change?.status === "APPLIED" &&
+    change.effective === "IMMEDIATE" &&
+    change.effectiveAt > periodStart &&
+    change.effectiveAt < nextStart
+  ) {
     // The rest of the month: the old tariff is credited and the new one charged for the same days.
     const days = Math.round((nextStart.getTime() - startOfDay(change.effectiveAt).getTime()) / DAY);
     const credit = Math.round((change.from.monthlyFeeCents * days) / dim);
     const charge = Math.round((line.tariff.monthlyFeeCents * days) / dim);
     prorations.set(line.id, { credit, charge });
     const since = dayMonth(change.effectiveAt);
-    items.push({ lineId: line.id, kind: "PRORATION", description: `Перерасчёт: тариф «${change.from.name}» с ${since}, ${days} дн.${label}`, quantity: days, amountCents: -credit });
-    items.push({ lineId: line.id, kind: "PRORATION", description: `Тариф «${line.tariff.name}» с ${since}, ${days} дн.${label}`, quantity: days, amountCents: charge });
+    items.push({
+      lineId: line.id,
+      kind: "PRORATION",
+      description: `Перерасчёт: тариф «${change.from.name}» с ${since}, ${days} дн.${label}`,
+      quantity: days,
+      amountCents: -credit,
+    });
+    items.push({
+      lineId: line.id,
+      kind: "PRORATION",
+      description: `Тариф «${line.tariff.name}» с ${since}, ${days} дн.${label}`,
+      quantity: days,
+      amountCents: charge,
+    });
   }
   const overageRoll = rng.next();
   const isData = rng.chance(0.7);
   const amount = rng.int(2, 40);
   if (overageRoll < line.overageChance) {
     if (isData && tariff.dataMb !== null && tariff.dataBlockCents > 0) {
-      items.push({ lineId: line.id, kind: "OVERAGE", description: `Мобильный интернет сверх пакета: ${amount} × 100 МБ${label}`, quantity: amount, amountCents: amount * tariff.dataBlockCents });
+      items.push({
+        lineId: line.id,
+        kind: "OVERAGE",
+        description: `Мобильный интернет сверх пакета: ${amount} × 100 МБ${label}`,
+        quantity: amount,
+        amountCents: amount * tariff.dataBlockCents,
+      });
     } else if (tariff.minutes !== null && tariff.minuteCents > 0) {
       const minutes = amount * 4;
-      items.push({ lineId: line.id, kind: "OVERAGE", description: `Звонки сверх пакета: ${minutes} мин${label}`, quantity: minutes, amountCents: minutes * tariff.minuteCents });
+      items.push({
+        lineId: line.id,
+        kind: "OVERAGE",
+        description: `Звонки сверх пакета: ${minutes} мин${label}`,
+        quantity: minutes,
+        amountCents: minutes * tariff.minuteCents,
+      });
     }
   }
   return items;
 }
 
 /** Rare extras on a bill: a one-off fee, or a credit an agent applied before the bill run (audited). */
-function extraItems(plan: CustomerPlan, periodStart: Date, subtotalSoFar: number, rng: Rng, out: CustomerBuffers): BillItem[] {
+function extraItems(
+  plan: CustomerPlan,
+  periodStart: Date,
+  subtotalSoFar: number,
+  rng: Rng,
+  out: CustomerBuffers,
+): BillItem[] {
   const roll = rng.next();
   const isSimCard = rng.chance(0.5);
   const share = rng.float(0.1, 0.5);
@@ -105,8 +158,20 @@ function extraItems(plan: CustomerPlan, periodStart: Date, subtotalSoFar: number
   if (roll < 0.008) {
     return [
       isSimCard
-        ? { lineId: plan.lines[0]!.id, kind: "ONE_OFF", description: "Замена SIM-карты", quantity: 1, amountCents: 10_000 }
-        : { lineId: null, kind: "ONE_OFF", description: "Детализация счёта на бумаге", quantity: 1, amountCents: 5_000 },
+        ? {
+            lineId: plan.lines[0]!.id,
+            kind: "ONE_OFF",
+            description: "Замена SIM-карты",
+            quantity: 1,
+            amountCents: 10_000,
+          }
+        : {
+            lineId: null,
+            kind: "ONE_OFF",
+            description: "Детализация счёта на бумаге",
+            quantity: 1,
+            amountCents: 5_000,
+          },
     ];
   }
   if (roll <= 0.988) return [];
@@ -162,7 +227,14 @@ function chooseOutcome(plan: CustomerPlan, monthsAgo: number, debtMonths: number
 }
 
 /** The payment attempts an outcome leads to, some preceded by a declined card. */
-function planAttempts(outcome: PaymentOutcome, total: number, issuedAt: Date, dueAt: Date, declineChance: number, rng: Rng): Attempt[] {
+function planAttempts(
+  outcome: PaymentOutcome,
+  total: number,
+  issuedAt: Date,
+  dueAt: Date,
+  declineChance: number,
+  rng: Rng,
+): Attempt[] {
   const paid = (at: Date, amountCents: number): Attempt => ({ at, amountCents, isDeclined: false });
   const onTime = addMs(issuedAt, rng.float(0.05, 13.5) * DAY);
   const late = addMs(dueAt, rng.float(0.3, 20) * DAY);
@@ -193,7 +265,13 @@ function planAttempts(outcome: PaymentOutcome, total: number, issuedAt: Date, du
  * 1st of this month) with its lines, tax and payments. Payments later than the seed's "now" have
  * not happened yet, so the status is what it would be today.
  */
-export function writeBills(plan: CustomerPlan, rng: Rng, clock: SeedClock, out: CustomerBuffers, record: RecordInteraction) {
+export function writeBills(
+  plan: CustomerPlan,
+  rng: Rng,
+  clock: SeedClock,
+  out: CustomerBuffers,
+  record: RecordInteraction,
+) {
   const pad = padIndex(plan.index);
   const hasManyLines = plan.lines.length > 1;
   const debtMonths = rng.int(1, 3);
@@ -212,15 +290,33 @@ export function writeBills(plan: CustomerPlan, rng: Rng, clock: SeedClock, out: 
     const items = plan.lines
       .filter((line) => line.activatedAt.getTime() < issuedAt.getTime())
       .flatMap((line) => lineItems(line, periodStart, hasManyLines ? lineLabel(line) : "", rng, prorations));
-    items.push(...extraItems(plan, periodStart, items.reduce((sum, item) => sum + item.amountCents, 0), rng, out));
+    items.push(
+      ...extraItems(
+        plan,
+        periodStart,
+        items.reduce((sum, item) => sum + item.amountCents, 0),
+        rng,
+        out,
+      ),
+    );
     const subtotalCents = items.reduce((sum, item) => sum + item.amountCents, 0);
     const taxCents = taxOn(subtotalCents, TAX_RATE_BPS);
     const totalCents = subtotalCents + taxCents;
     items.forEach((item, i) => out.billLines.add({ id: `bli_${suffix}_${i + 1}`, billId, ...item }));
-    out.billLines.add({ id: `bli_${suffix}_tax`, billId, lineId: null, kind: "TAX", description: "НДС 20%", quantity: null, amountCents: taxCents });
+    out.billLines.add({
+      id: `bli_${suffix}_tax`,
+      billId,
+      lineId: null,
+      kind: "TAX",
+      description: "НДС 20%",
+      quantity: null,
+      amountCents: taxCents,
+    });
 
     const outcome = chooseOutcome(plan, monthsAgo, debtMonths, rng);
-    const attempts = planAttempts(outcome, totalCents, issuedAt, dueAt, declineChance, rng).filter((a) => a.at.getTime() < clock.asOf.getTime());
+    const attempts = planAttempts(outcome, totalCents, issuedAt, dueAt, declineChance, rng).filter(
+      (a) => a.at.getTime() < clock.asOf.getTime(),
+    );
     let paidCents = 0;
     let paidAt: Date | null = null;
     const payments: BillSummary["payments"] = [];
@@ -244,14 +340,20 @@ export function writeBills(plan: CustomerPlan, rng: Rng, clock: SeedClock, out: 
         channel,
         createdAt: attempt.at,
       });
-      record(attempt.at, channel, "PAYMENT", plan.userId, { paymentId, billId, amountCents: attempt.amountCents, status });
+      record(attempt.at, channel, "PAYMENT", plan.userId, {
+        paymentId,
+        billId,
+        amountCents: attempt.amountCents,
+        status,
+      });
       payments.push({ id: paymentId, amountCents: attempt.amountCents, status, at: attempt.at });
       if (attempt.isDeclined) return;
       paidCents += attempt.amountCents;
       if (paidCents >= totalCents) paidAt = attempt.at;
     });
     const isPastDue = clock.asOf.getTime() > dueAt.getTime();
-    const status: BillStatus = paidCents >= totalCents ? "PAID" : isPastDue ? "OVERDUE" : paidCents > 0 ? "PARTIALLY_PAID" : "ISSUED";
+    const status: BillStatus =
+      paidCents >= totalCents ? "PAID" : isPastDue ? "OVERDUE" : paidCents > 0 ? "PARTIALLY_PAID" : "ISSUED";
     const number = `${periodStart.toISOString().slice(0, 7)}-${plan.accountNumber}`;
     out.bills.add({
       id: billId,
@@ -270,7 +372,19 @@ export function writeBills(plan: CustomerPlan, rng: Rng, clock: SeedClock, out: 
       paidAt,
       createdAt: issuedAt,
     });
-    bills.push({ id: billId, number, monthsAgo, periodStart, issuedAt, dueAt, totalCents, paidCents, status, paidAt, payments });
+    bills.push({
+      id: billId,
+      number,
+      monthsAgo,
+      periodStart,
+      issuedAt,
+      dueAt,
+      totalCents,
+      paidCents,
+      status,
+      paidAt,
+      payments,
+    });
   }
   return { bills, prorations };
 }

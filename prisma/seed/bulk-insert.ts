@@ -53,7 +53,9 @@ export class RowBuffer<C extends Record<string, ColumnType>> {
   drain(batchSize: number): Statement[] {
     const columnList = this.names.map((name) => `"${name}"`).join(", ");
     const typeOf = (name: string) => this.spec.columns[name] as ColumnType;
-    const casts = this.names.map((name, i) => `$${i + 1}::${typeOf(name) === "text[]" ? "text" : typeOf(name)}[]`).join(", ");
+    const casts = this.names
+      .map((name, i) => `$${i + 1}::${typeOf(name) === "text[]" ? "text" : typeOf(name)}[]`)
+      .join(", ");
     const aliases = this.names.map((_, i) => `c${i}`);
     const values = this.names.map((name, i) => (typeOf(name) === "text[]" ? `c${i}::text[]` : `c${i}`)).join(", ");
     const text = `INSERT INTO "${this.spec.table}" (${columnList}) SELECT ${values} FROM unnest(${casts}) AS u(${aliases.join(", ")})`;

@@ -46,8 +46,14 @@ export async function suspendConstraints(client: pg.PoolClient): Promise<Restore
   for (const index of indexes) await client.query(`DROP INDEX ${index.name}`);
 
   return [
-    ...keys.map((key) => ({ label: `${key.table} ${key.name}`, sql: `ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.def}` })),
+    ...keys.map((key) => ({
+      label: `${key.table} ${key.name}`,
+      sql: `ALTER TABLE ${key.table} ADD CONSTRAINT ${key.name} ${key.def}`,
+    })),
     ...indexes.map((index) => ({ label: `${index.table} ${index.name}`, sql: index.def })),
-    ...foreignKeys.map((fk) => ({ label: `${fk.table} ${fk.name}`, sql: `ALTER TABLE ${fk.table} ADD CONSTRAINT ${fk.name} ${fk.def}` })),
+    ...foreignKeys.map((fk) => ({
+      label: `${fk.table} ${fk.name}`,
+      sql: `ALTER TABLE ${fk.table} ADD CONSTRAINT ${fk.name} ${fk.def}`,
+    })),
   ];
 }

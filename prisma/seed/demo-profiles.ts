@@ -14,7 +14,15 @@ import { addDays, addMonths, addMs, DAY, HOUR, type SeedClock } from "./time";
 
 export const DEMO_PHONES = { platinum: "+79001000001", bronze: "+79001000002", silver: "+79001000003" } as const;
 
-function demoLine(rng: Rng, index: number, seq: number, tariff: TariffDef, msisdn: string | null, activatedAt: Date, address: string | null = null): LinePlan {
+function demoLine(
+  rng: Rng,
+  index: number,
+  seq: number,
+  tariff: TariffDef,
+  msisdn: string | null,
+  activatedAt: Date,
+  address: string | null = null,
+): LinePlan {
   return {
     id: `lin_${String(index).padStart(6, "0")}_${seq}`,
     seq,
@@ -131,14 +139,38 @@ export function demoRequestScenarios(customers: readonly CustomerSummary[], cloc
   const scenarios: RequestScenario[] = [];
   if (platinumCustomer) {
     scenarios.push(
-      { customer: platinumCustomer, category: "ROAMING", channel: "PWA", createdAt: addMs(clock.asOf, -75 * DAY + 10 * HOUR), csat: 5 },
-      { customer: platinumCustomer, category: "BILLING_QUESTION", channel: "WEB", createdAt: addMs(clock.asOf, -160 * DAY + 14 * HOUR), csat: 5 },
+      {
+        customer: platinumCustomer,
+        category: "ROAMING",
+        channel: "PWA",
+        createdAt: addMs(clock.asOf, -75 * DAY + 10 * HOUR),
+        csat: 5,
+      },
+      {
+        customer: platinumCustomer,
+        category: "BILLING_QUESTION",
+        channel: "WEB",
+        createdAt: addMs(clock.asOf, -160 * DAY + 14 * HOUR),
+        csat: 5,
+      },
     );
   }
   if (silverCustomer) {
     scenarios.push(
-      { customer: silverCustomer, category: "TECHNICAL_FAULT", channel: "WEB", createdAt: addMs(clock.asOf, -40 * DAY + 9 * HOUR), csat: 4 },
-      { customer: silverCustomer, category: "BILLING_QUESTION", channel: "WEB", createdAt: addMs(clock.asOf, -120 * DAY + 19 * HOUR), selfServiceOutcome: "DEFLECT" },
+      {
+        customer: silverCustomer,
+        category: "TECHNICAL_FAULT",
+        channel: "WEB",
+        createdAt: addMs(clock.asOf, -40 * DAY + 9 * HOUR),
+        csat: 4,
+      },
+      {
+        customer: silverCustomer,
+        category: "BILLING_QUESTION",
+        channel: "WEB",
+        createdAt: addMs(clock.asOf, -120 * DAY + 19 * HOUR),
+        selfServiceOutcome: "DEFLECT",
+      },
     );
   }
   return scenarios;
@@ -152,10 +184,30 @@ export function writeDemoNotifications(
   writer: BulkWriter,
 ): void {
   const rows = new RowBuffer(NOTIFICATION);
-  const money = (cents: number) => `${(cents / 100).toLocaleString("ru-RU", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ₽`;
-  const notify = (customer: CustomerSummary, key: string, kind: string, title: string, body: string, url: string, at: Date, isRead: boolean) => {
+  const money = (cents: number) =>
+    `${(cents / 100).toLocaleString("ru-RU", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ₽`;
+  const notify = (
+    customer: CustomerSummary,
+    key: string,
+    kind: string,
+    title: string,
+    body: string,
+    url: string,
+    at: Date,
+    isRead: boolean,
+  ) => {
     if (at.getTime() >= clock.asOf.getTime()) return;
-    rows.add({ id: `ntf_${customer.id.slice(4)}_${key}`, userId: customer.userId, kind, title, body, url, readAt: isRead ? addMs(at, 3 * HOUR) : null, sentAt: at, createdAt: at });
+    rows.add({
+      id: `ntf_${customer.id.slice(4)}_${key}`,
+      userId: customer.userId,
+      kind,
+      title,
+      body,
+      url,
+      readAt: isRead ? addMs(at, 3 * HOUR) : null,
+      sentAt: at,
+      createdAt: at,
+    });
   };
   for (const customer of customers) {
     if (!isDemoIndex(customer.index)) continue;
@@ -163,23 +215,68 @@ export function writeDemoNotifications(
     const latest = bills[bills.length - 1];
     if (!latest) continue;
     const month = latest.periodStart.toLocaleString("ru-RU", { month: "long", timeZone: "UTC" });
-    notify(customer, "bill_latest", "BILL_ISSUED", "Новый счёт", `Счёт за ${month} на ${money(latest.totalCents)}. Оплатить до ${latest.dueAt.toISOString().slice(0, 10).split("-").reverse().join(".")}.`, `/bills/${latest.id}`, latest.issuedAt, customer.index === 1);
+    notify(
+      customer,
+      "bill_latest",
+      "BILL_ISSUED",
+      "Новый счёт",
+      `Счёт за ${month} на ${money(latest.totalCents)}. Оплатить до ${latest.dueAt.toISOString().slice(0, 10).split("-").reverse().join(".")}.`,
+      `/bills/${latest.id}`,
+      latest.issuedAt,
+      customer.index === 1,
+    );
     for (const bill of bills) {
       const paid = bill.payments.filter((payment) => payment.status === "SUCCEEDED").at(-1);
       if (paid && bill === bills[bills.length - 2]) {
-        notify(customer, "paid_prev", "PAYMENT_SUCCEEDED", "Платёж получен", `Спасибо! Платёж ${money(paid.amountCents)} по счёту ${bill.number} зачислен.`, `/bills/${bill.id}`, addMs(paid.at, 60_000), true);
+        notify(
+          customer,
+          "paid_prev",
+          "PAYMENT_SUCCEEDED",
+          "Платёж получен",
+          `Спасибо! Платёж ${money(paid.amountCents)} по счёту ${bill.number} зачислен.`,
+          `/bills/${bill.id}`,
+          addMs(paid.at, 60_000),
+          true,
+        );
       }
       if (bill.status === "OVERDUE") {
-        notify(customer, `overdue_${bill.id.slice(-4)}`, "BILL_OVERDUE", "Счёт просрочен", `Счёт ${bill.number} не оплачен. Оплатите ${money(bill.totalCents - bill.paidCents)}, чтобы избежать приостановки обслуживания.`, `/bills/${bill.id}`, addMs(bill.dueAt, 10 * HOUR), false);
+        notify(
+          customer,
+          `overdue_${bill.id.slice(-4)}`,
+          "BILL_OVERDUE",
+          "Счёт просрочен",
+          `Счёт ${bill.number} не оплачен. Оплатите ${money(bill.totalCents - bill.paidCents)}, чтобы избежать приостановки обслуживания.`,
+          `/bills/${bill.id}`,
+          addMs(bill.dueAt, 10 * HOUR),
+          false,
+        );
       }
     }
     for (const request of resolvedRequests.get(customer.id) ?? []) {
       if (!request.resolvedAt) continue;
       // As the console words it (notification-texts.ts).
-      notify(customer, `req_${request.id.slice(4)}`, "REQUEST_STATUS", `Заявка №${request.number} решена`, `Решение: ${request.resolutionNote ?? ""}`, `/requests/${request.id}`, addMs(request.resolvedAt, 60_000), true);
+      notify(
+        customer,
+        `req_${request.id.slice(4)}`,
+        "REQUEST_STATUS",
+        `Заявка №${request.number} решена`,
+        `Решение: ${request.resolutionNote ?? ""}`,
+        `/requests/${request.id}`,
+        addMs(request.resolvedAt, 60_000),
+        true,
+      );
     }
     if (customer.index === 2) {
-      notify(customer, "welcome", "WELCOME", "Добро пожаловать в Selfcare", "Здесь можно оплачивать счета, менять тариф и задавать вопросы круглосуточно.", "/", addMs(customer.createdAt, HOUR), true);
+      notify(
+        customer,
+        "welcome",
+        "WELCOME",
+        "Добро пожаловать в Selfcare",
+        "Здесь можно оплачивать счета, менять тариф и задавать вопросы круглосуточно.",
+        "/",
+        addMs(customer.createdAt, HOUR),
+        true,
+      );
     }
   }
   writer.write(rows);

@@ -5,7 +5,19 @@ import { writeBills, type BillSummary } from "./bills";
 import { padIndex, tariffOn, tariffSince, type CustomerPlan, type LinePlan } from "./people";
 import type { Rng } from "./random";
 import { AGENT_IDS, MANAGER_IDS } from "./staff";
-import { AUDIT_LOG, BILL, BILL_ADJUSTMENT, BILL_LINE, CUSTOMER, INTERACTION, LINE, ORDER, PAYMENT, TARIFF_CHANGE, USER } from "./tables";
+import {
+  AUDIT_LOG,
+  BILL,
+  BILL_ADJUSTMENT,
+  BILL_LINE,
+  CUSTOMER,
+  INTERACTION,
+  LINE,
+  ORDER,
+  PAYMENT,
+  TARIFF_CHANGE,
+  USER,
+} from "./tables";
 import { addMonths, addMs, DAY, MINUTE, monthsBetween, type SeedClock } from "./time";
 import { USAGE_DAYS } from "./usage";
 
@@ -56,7 +68,13 @@ function expectedUsageTrend(plan: CustomerPlan, clock: SeedClock): number | null
   return (1 + plan.trend / 4) / (1 - plan.trend / 4) - 1;
 }
 
-function writeLinesAndChanges(plan: CustomerPlan, clock: SeedClock, out: CustomerBuffers, prorations: Map<string, { credit: number; charge: number }>, record: (at: Date, channel: string, type: string, actorId: string | null, data: object | null) => void): void {
+function writeLinesAndChanges(
+  plan: CustomerPlan,
+  clock: SeedClock,
+  out: CustomerBuffers,
+  prorations: Map<string, { credit: number; charge: number }>,
+  record: (at: Date, channel: string, type: string, actorId: string | null, data: object | null) => void,
+): void {
   for (const line of plan.lines) {
     out.lines.add({
       id: line.id,
@@ -118,7 +136,13 @@ function writeLinesAndChanges(plan: CustomerPlan, clock: SeedClock, out: Custome
  * Builds one customer's rows (customer, login, lines, dealer order, tariff changes, twelve months
  * of bills with payments, everyday contacts) into the buffers and returns a summary.
  */
-export function writeCustomer(plan: CustomerPlan, rng: Rng, clock: SeedClock, passwordHash: string, out: CustomerBuffers): CustomerSummary {
+export function writeCustomer(
+  plan: CustomerPlan,
+  rng: Rng,
+  clock: SeedClock,
+  passwordHash: string,
+  out: CustomerBuffers,
+): CustomerSummary {
   const pad = padIndex(plan.index);
   const { asOf, monthStart } = clock;
   const firstLine = plan.lines[0];
@@ -126,7 +150,16 @@ export function writeCustomer(plan: CustomerPlan, rng: Rng, clock: SeedClock, pa
   let interactionSeq = 0;
   const record = (at: Date, channel: string, type: string, actorId: string | null, data: object | null) => {
     if (at.getTime() >= asOf.getTime() || at.getTime() < plan.createdAt.getTime()) return;
-    out.interactions.add({ id: `int_${pad}_${String(++interactionSeq).padStart(3, "0")}`, customerId: plan.id, channel, type, actorId, requestId: null, data, at });
+    out.interactions.add({
+      id: `int_${pad}_${String(++interactionSeq).padStart(3, "0")}`,
+      customerId: plan.id,
+      channel,
+      type,
+      actorId,
+      requestId: null,
+      data,
+      at,
+    });
   };
   const otherChannel = () => (rng.chance(0.8) ? plan.channel : plan.channel === "WEB" ? "PWA" : "WEB");
 
@@ -144,7 +177,10 @@ export function writeCustomer(plan: CustomerPlan, rng: Rng, clock: SeedClock, pa
       idempotencyKey: `seed-order-${pad}`,
       createdAt: addMs(plan.createdAt, -3 * MINUTE),
     });
-    record(plan.createdAt, "PARTNER", "SUBSCRIBER_REGISTERED", plan.partner.dealerId, { orderId, partnerCode: plan.partner.code });
+    record(plan.createdAt, "PARTNER", "SUBSCRIBER_REGISTERED", plan.partner.dealerId, {
+      orderId,
+      partnerCode: plan.partner.code,
+    });
   }
 
   const { bills, prorations } = writeBills(plan, rng, clock, out, record);
@@ -154,11 +190,14 @@ export function writeCustomer(plan: CustomerPlan, rng: Rng, clock: SeedClock, pa
   const since = Math.max(addMonths(monthStart, -12).getTime(), plan.createdAt.getTime());
   const span = asOf.getTime() - since;
   const logins = rng.int(2, 8);
-  for (let i = 0; i < logins; i++) record(new Date(since + Math.floor(rng.next() * span)), otherChannel(), "LOGIN", plan.userId, null);
+  for (let i = 0; i < logins; i++)
+    record(new Date(since + Math.floor(rng.next() * span)), otherChannel(), "LOGIN", plan.userId, null);
   const views = rng.int(1, 4);
   for (let i = 0; i < views && bills.length; i++) {
     const bill = rng.pick(bills);
-    record(addMs(bill.issuedAt, rng.float(0.1, 10) * DAY), plan.channel, "BILL_VIEWED", plan.userId, { billId: bill.id });
+    record(addMs(bill.issuedAt, rng.float(0.1, 10) * DAY), plan.channel, "BILL_VIEWED", plan.userId, {
+      billId: bill.id,
+    });
   }
   const calls = rng.weighted([
     [0, 67],
@@ -167,7 +206,10 @@ export function writeCustomer(plan: CustomerPlan, rng: Rng, clock: SeedClock, pa
   ] as const);
   for (let i = 0; i < calls; i++) {
     const topic = rng.pick(["balance", "tariff", "roaming", "coverage", "payment"]);
-    record(new Date(since + Math.floor(rng.next() * span)), "PHONE", "CALL", rng.pick(AGENT_IDS), { durationSec: rng.int(60, 900), topic });
+    record(new Date(since + Math.floor(rng.next() * span)), "PHONE", "CALL", rng.pick(AGENT_IDS), {
+      durationSec: rng.int(60, 900),
+      topic,
+    });
   }
 
   // Value: the app's own score over the facts of the history written so far, with the default
@@ -188,7 +230,10 @@ export function writeCustomer(plan: CustomerPlan, rng: Rng, clock: SeedClock, pa
     DEFAULT_ROUTING_POLICY,
   );
   const managerId = plan.personalManagerId ?? (value.segment === "PLATINUM" ? MANAGER_IDS[plan.index % 2]! : null);
-  const balanceCents = bills.reduce((sum, bill) => sum + (bill.totalCents - Math.min(bill.paidCents, bill.totalCents)), 0);
+  const balanceCents = bills.reduce(
+    (sum, bill) => sum + (bill.totalCents - Math.min(bill.paidCents, bill.totalCents)),
+    0,
+  );
 
   out.customers.add({
     id: plan.id,
@@ -245,5 +290,3 @@ export function writeCustomer(plan: CustomerPlan, rng: Rng, clock: SeedClock, pa
     bills,
   };
 }
-
-

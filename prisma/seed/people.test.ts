@@ -11,9 +11,12 @@ describe("generated identifiers", () => {
 
   it("gives every line a distinct +79 number clear of the demo numbers and the +7999 pool", () => {
     const msisdns = new Set<string>();
-    for (let customer = 1; customer <= 50_000; customer++) for (let line = 1; line <= 4; line++) msisdns.add(msisdnFor(customer, line));
+    for (let customer = 1; customer <= 50_000; customer++)
+      for (let line = 1; line <= 4; line++) msisdns.add(msisdnFor(customer, line));
     expect(msisdns.size).toBe(200_000);
-    const misplaced = [...msisdns].filter((msisdn) => !/^\+79\d{9}$/.test(msisdn) || msisdn.startsWith("+7999") || msisdn.startsWith("+7900100"));
+    const misplaced = [...msisdns].filter(
+      (msisdn) => !/^\+79\d{9}$/.test(msisdn) || msisdn.startsWith("+7999") || msisdn.startsWith("+7900100"),
+    );
     expect(misplaced).toEqual([]);
   });
 });

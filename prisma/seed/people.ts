@@ -122,7 +122,12 @@ function planIdentity(faker: Faker, rng: Rng, createdAt: Date, clock: SeedClock)
 
   const cityRoll = rng.next();
   const city = cityRoll < 0.35 ? "Москва" : cityRoll < 0.5 ? "Санкт-Петербург" : fakerCity;
-  const zip = city === "Москва" ? `1${rng.int(10, 29)}${rng.digits(3)}` : city === "Санкт-Петербург" ? `19${rng.int(1, 9)}${rng.digits(3)}` : fakerZip;
+  const zip =
+    city === "Москва"
+      ? `1${rng.int(10, 29)}${rng.digits(3)}`
+      : city === "Санкт-Петербург"
+        ? `19${rng.int(1, 9)}${rng.digits(3)}`
+        : fakerZip;
   const address = `${zip}, г. ${city}, ${street}, д. ${rng.int(1, 160)}, кв. ${rng.int(1, 420)}`;
 
   // Old enough to have signed the contract: 18 at createdAt, at most 80 today.
@@ -168,7 +173,12 @@ function pickHomeTariff(rng: Rng, spend: number): TariffDef {
 /** Daily usage levels around the tariff's allowance; unlimited tariffs get a generous notional one. */
 export function usageLevels(rng: Rng, tariff: TariffDef) {
   if (tariff.kind === "HOME_INTERNET") {
-    const perDay = tariff === TARIFFS.homeGiga ? rng.int(6_000, 16_000) : tariff === TARIFFS.home500 ? rng.int(4_000, 11_000) : rng.int(1_500, 7_000);
+    const perDay =
+      tariff === TARIFFS.homeGiga
+        ? rng.int(6_000, 16_000)
+        : tariff === TARIFFS.home500
+          ? rng.int(4_000, 11_000)
+          : rng.int(1_500, 7_000);
     return { minutesPerDay: 0, smsPerDay: 0, dataMbPerDay: perDay, overageChance: 0 };
   }
   const ratio = rng.float(0.25, 1.2);
@@ -232,9 +242,16 @@ export function planCustomer(index: number, faker: Faker, rng: Rng, clock: SeedC
   const lines: LinePlan[] = [];
   for (let seq = 1; seq <= lineCount; seq++) {
     const kind: ServiceKind = seq === homeSeq ? "HOME_INTERNET" : "MOBILE";
-    const tariff = seq === 1 ? pickFirstTariff(rng, spend, createdAt, clock) : kind === "HOME_INTERNET" ? pickHomeTariff(rng, spend) : pickExtraMobileTariff(rng, spend);
+    const tariff =
+      seq === 1
+        ? pickFirstTariff(rng, spend, createdAt, clock)
+        : kind === "HOME_INTERNET"
+          ? pickHomeTariff(rng, spend)
+          : pickExtraMobileTariff(rng, spend);
     const activatedAt =
-      seq === 1 ? createdAt : addDays(createdAt, rng.next() * Math.max(0, tenureDays - 20) * 0.85 + rng.float(0.01, 0.9));
+      seq === 1
+        ? createdAt
+        : addDays(createdAt, rng.next() * Math.max(0, tenureDays - 20) * 0.85 + rng.float(0.01, 0.9));
     const line: LinePlan = {
       id: `lin_${pad}_${seq}`,
       seq,
@@ -279,7 +296,8 @@ export function planCustomer(index: number, faker: Faker, rng: Rng, clock: SeedC
 
 /** The line's tariff on a given day, before or after its change. */
 export function tariffOn(line: LinePlan, at: Date): TariffDef {
-  if (line.change && line.change.status === "APPLIED" && at.getTime() < line.change.effectiveAt.getTime()) return line.change.from;
+  if (line.change && line.change.status === "APPLIED" && at.getTime() < line.change.effectiveAt.getTime())
+    return line.change.from;
   return line.tariff;
 }
 

@@ -22,14 +22,33 @@ export function createRequestBuffers() {
   };
 }
 
-export type WrittenRequest = { id: string; number: number; status: RequestStatus; resolvedAt: Date | null; resolutionNote: string | null };
+export type WrittenRequest = {
+  id: string;
+  number: number;
+  status: RequestStatus;
+  resolvedAt: Date | null;
+  resolutionNote: string | null;
+};
 
 /** A routing taking effect at an event: at creation, when the customer asks for a person, on reopening. */
 type Routing = RoutingResult & { kind: "CREATED" | "ESCALATED" | "REOPENED" };
 type Event = { status: RequestStatus; at: Date; actorId: string | null; note: string | null; routing?: Routing };
-type Message = { at: Date; authorId: string | null; kind: "CUSTOMER" | "AGENT" | "SYSTEM"; body: string; internal: boolean };
+type Message = {
+  at: Date;
+  authorId: string | null;
+  kind: "CUSTOMER" | "AGENT" | "SYSTEM";
+  body: string;
+  internal: boolean;
+};
 
-const LINE_CATEGORIES = new Set<Category>(["TECHNICAL_FAULT", "NO_SERVICE", "ROAMING", "SIM_REPLACEMENT", "NUMBER_PORTING", "TARIFF_CHANGE"]);
+const LINE_CATEGORIES = new Set<Category>([
+  "TECHNICAL_FAULT",
+  "NO_SERVICE",
+  "ROAMING",
+  "SIM_REPLACEMENT",
+  "NUMBER_PORTING",
+  "TARIFF_CHANGE",
+]);
 const AUTO_CLOSE = "Closed automatically 7 days after resolution";
 
 /**
@@ -52,12 +71,18 @@ export function writeRequest(
   const texts = REQUEST_TEXTS[category];
   const homeLine = customer.lines.find((line) => line.kind === "HOME_INTERNET");
   const mobileLine = customer.lines.find((line) => line.kind === "MOBILE");
-  const isHomeText = (text: { subject: string; description: string }) => /домашн/i.test(text.subject + text.description);
+  const isHomeText = (text: { subject: string; description: string }) =>
+    /домашн/i.test(text.subject + text.description);
   const candidates = texts.requests.filter((text) => homeLine || !isHomeText(text));
   const text = rng.pick(candidates.length ? candidates : texts.requests);
-  const lineId = !LINE_CATEGORIES.has(category) ? null : isHomeText(text) && homeLine ? homeLine.id : (mobileLine?.id ?? null);
+  const lineId = !LINE_CATEGORIES.has(category)
+    ? null
+    : isHomeText(text) && homeLine
+      ? homeLine.id
+      : (mobileLine?.id ?? null);
   const speed = scenario.isFast ? 0.08 : 1;
-  const later = (from: Date, minMinutes: number, maxMinutes: number) => addMs(from, rng.float(minMinutes, maxMinutes) * MINUTE * speed);
+  const later = (from: Date, minMinutes: number, maxMinutes: number) =>
+    addMs(from, rng.float(minMinutes, maxMinutes) * MINUTE * speed);
   const route = (now: Date, askedForPerson: boolean, kind: Routing["kind"]): Routing => ({
     kind,
     ...routeContact(
@@ -83,7 +108,15 @@ export function writeRequest(
   const hasInternalNote = rng.chance(0.45);
   const waitsForCustomer = scenario.stopAt === "WAITING_CUSTOMER" || rng.chance(0.3);
   const reopens = scenario.stopAt === "REOPENED" || rng.chance(0.06);
-  const randomRating = rng.chance(0.6) ? rng.weighted([[5, 50], [4, 25], [3, 12], [2, 7], [1, 6]] as const) : null;
+  const randomRating = rng.chance(0.6)
+    ? rng.weighted([
+        [5, 50],
+        [4, 25],
+        [3, 12],
+        [2, 7],
+        [1, 6],
+      ] as const)
+    : null;
   const rating = scenario.csat ?? randomRating;
   const resolution = rng.pick(texts.resolutions);
   const selfServiceOutcome = scenario.selfServiceOutcome ?? (rng.chance(0.65) ? "DEFLECT" : "ESCALATE");
@@ -96,12 +129,25 @@ export function writeRequest(
 
   const build = (): void => {
     events.push({ status: "NEW", at: createdAt, actorId: createdById, note: null, routing: initial });
-    if (channel === "PHONE") messages.push({ at: addMs(createdAt, 30_000), authorId: phoneAgentId, kind: "AGENT", body: `Обращение по телефону: ${text.description}`, internal: true });
+    if (channel === "PHONE")
+      messages.push({
+        at: addMs(createdAt, 30_000),
+        authorId: phoneAgentId,
+        kind: "AGENT",
+        body: `Обращение по телефону: ${text.description}`,
+        internal: true,
+      });
     if (stopped("NEW")) return;
     let queuedAt = addMs(createdAt, 2_000);
     if (initial.decision === "SELF_SERVICE") {
       events.push({ status: "SELF_SERVICE", at: queuedAt, actorId: null, note: "Offered knowledge articles" });
-      messages.push({ at: queuedAt, authorId: null, kind: "SYSTEM", body: "Мы подобрали статьи, которые могут помочь. Если вопрос не решится, нажмите «Нужна помощь специалиста».", internal: false });
+      messages.push({
+        at: queuedAt,
+        authorId: null,
+        kind: "SYSTEM",
+        body: "Мы подобрали статьи, которые могут помочь. Если вопрос не решится, нажмите «Нужна помощь специалиста».",
+        internal: false,
+      });
       const pool = articles.byCategory.get(category) ?? [];
       const firstArticle = pool.length ? rng.pick(pool) : null;
       if (firstArticle) viewedArticles.push(firstArticle);
@@ -109,19 +155,42 @@ export function writeRequest(
       if (stopped("SELF_SERVICE")) return;
       if (selfServiceOutcome === "DEFLECT") {
         const solvedAt = later(createdAt, 4, 90);
-        events.push({ status: "RESOLVED", at: solvedAt, actorId: customer.userId, note: "Customer: the article solved it" });
+        events.push({
+          status: "RESOLVED",
+          at: solvedAt,
+          actorId: customer.userId,
+          note: "Customer: the article solved it",
+        });
         events.push({ status: "CLOSED", at: addMs(solvedAt, 7 * DAY), actorId: null, note: AUTO_CLOSE });
         return;
       }
       const escalatedAt = later(createdAt, 5, 180);
       const escalation = route(escalatedAt, true, "ESCALATED");
       queuedAt = escalatedAt;
-      messages.push({ at: escalatedAt, authorId: customer.userId, kind: "CUSTOMER", body: "Статьи не помогли, нужна помощь специалиста.", internal: false });
+      messages.push({
+        at: escalatedAt,
+        authorId: customer.userId,
+        kind: "CUSTOMER",
+        body: "Статьи не помогли, нужна помощь специалиста.",
+        internal: false,
+      });
       if (escalation.decision === "PERSONAL_MANAGER" && customer.managerId) {
         agentId = customer.managerId;
-        events.push({ status: "ASSIGNED", at: escalatedAt, actorId: customer.userId, note: "Escalated by the customer", routing: escalation });
+        events.push({
+          status: "ASSIGNED",
+          at: escalatedAt,
+          actorId: customer.userId,
+          note: "Escalated by the customer",
+          routing: escalation,
+        });
       } else {
-        events.push({ status: "QUEUED", at: escalatedAt, actorId: customer.userId, note: "Escalated by the customer", routing: escalation });
+        events.push({
+          status: "QUEUED",
+          at: escalatedAt,
+          actorId: customer.userId,
+          note: "Escalated by the customer",
+          routing: escalation,
+        });
       }
     } else if (initial.decision === "AGENT_QUEUE") {
       events.push({ status: "QUEUED", at: queuedAt, actorId: null, note: "Routed to the agent queue" });
@@ -131,23 +200,52 @@ export function writeRequest(
     const isWithManager = events[events.length - 1]!.status === "ASSIGNED";
     if (stopped("QUEUED") && !isWithManager) return;
 
-    const slaMinutes = ((events.findLast((event) => event.routing)?.routing?.slaDueAt?.getTime() ?? queuedAt.getTime()) - queuedAt.getTime()) / MINUTE;
-    const claimedAt = isWithManager ? queuedAt : later(queuedAt, slaMinutes * (isBreached ? 1.1 : 0.05), slaMinutes * (isBreached ? 2.5 : 0.8));
+    const slaMinutes =
+      ((events.findLast((event) => event.routing)?.routing?.slaDueAt?.getTime() ?? queuedAt.getTime()) -
+        queuedAt.getTime()) /
+      MINUTE;
+    const claimedAt = isWithManager
+      ? queuedAt
+      : later(queuedAt, slaMinutes * (isBreached ? 1.1 : 0.05), slaMinutes * (isBreached ? 2.5 : 0.8));
     if (!isWithManager) events.push({ status: "ASSIGNED", at: claimedAt, actorId: agentId, note: "Claimed" });
     if (stopped("ASSIGNED") || stopped("QUEUED")) return;
-    if (hasInternalNote) messages.push({ at: later(claimedAt, 0.5, 10), authorId: agentId, kind: "AGENT", body: rng.pick(texts.internalNotes), internal: true });
+    if (hasInternalNote)
+      messages.push({
+        at: later(claimedAt, 0.5, 10),
+        authorId: agentId,
+        kind: "AGENT",
+        body: rng.pick(texts.internalNotes),
+        internal: true,
+      });
     const respondedAt = later(claimedAt, 1, isWithManager ? Math.max(2, Math.min(slaMinutes * 0.9, 25)) : 25);
     events.push({ status: "IN_PROGRESS", at: respondedAt, actorId: agentId, note: null });
-    messages.push({ at: addMs(respondedAt, 1_000), authorId: agentId, kind: "AGENT", body: rng.pick(texts.replies), internal: false });
+    messages.push({
+      at: addMs(respondedAt, 1_000),
+      authorId: agentId,
+      kind: "AGENT",
+      body: rng.pick(texts.replies),
+      internal: false,
+    });
     if (stopped("IN_PROGRESS")) return;
     let cursor = respondedAt;
     if (waitsForCustomer) {
       const askedAt = later(cursor, 5, 60);
       messages.push({ at: askedAt, authorId: agentId, kind: "AGENT", body: texts.question, internal: false });
-      events.push({ status: "WAITING_CUSTOMER", at: askedAt, actorId: agentId, note: "Waiting for the customer's answer" });
+      events.push({
+        status: "WAITING_CUSTOMER",
+        at: askedAt,
+        actorId: agentId,
+        note: "Waiting for the customer's answer",
+      });
       if (stopped("WAITING_CUSTOMER")) return;
       const answeredAt = later(askedAt, 30, 30 * 60);
-      messages.push({ at: answeredAt, authorId: customer.userId, kind: "CUSTOMER", body: texts.customerAnswer, internal: false });
+      messages.push({
+        at: answeredAt,
+        authorId: customer.userId,
+        kind: "CUSTOMER",
+        body: texts.customerAnswer,
+        internal: false,
+      });
       events.push({ status: "IN_PROGRESS", at: answeredAt, actorId: customer.userId, note: "Customer replied" });
       cursor = answeredAt;
     }
@@ -157,8 +255,20 @@ export function writeRequest(
     if (stopped("RESOLVED")) return;
     if (reopens) {
       const reopenedAt = later(resolvedAt, 120, 3 * 24 * 60);
-      messages.push({ at: reopenedAt, authorId: customer.userId, kind: "CUSTOMER", body: rng.pick(REOPEN_MESSAGES), internal: false });
-      events.push({ status: "REOPENED", at: reopenedAt, actorId: customer.userId, note: null, routing: route(reopenedAt, true, "REOPENED") });
+      messages.push({
+        at: reopenedAt,
+        authorId: customer.userId,
+        kind: "CUSTOMER",
+        body: rng.pick(REOPEN_MESSAGES),
+        internal: false,
+      });
+      events.push({
+        status: "REOPENED",
+        at: reopenedAt,
+        actorId: customer.userId,
+        note: null,
+        routing: route(reopenedAt, true, "REOPENED"),
+      });
       if (stopped("REOPENED")) return;
       const resumedAt = later(reopenedAt, 10, 240);
       events.push({ status: "IN_PROGRESS", at: resumedAt, actorId: agentId, note: null });
@@ -166,7 +276,14 @@ export function writeRequest(
       messages.push({ at: resolvedAt, authorId: agentId, kind: "AGENT", body: resolution.reply, internal: false });
       events.push({ status: "RESOLVED", at: resolvedAt, actorId: agentId, note: resolution.code });
     }
-    if (rng.chance(0.3)) messages.push({ at: later(resolvedAt, 5, 600), authorId: customer.userId, kind: "CUSTOMER", body: rng.pick(CUSTOMER_THANKS), internal: false });
+    if (rng.chance(0.3))
+      messages.push({
+        at: later(resolvedAt, 5, 600),
+        authorId: customer.userId,
+        kind: "CUSTOMER",
+        body: rng.pick(CUSTOMER_THANKS),
+        internal: false,
+      });
     events.push({ status: "CLOSED", at: addMs(resolvedAt, 7 * DAY), actorId: null, note: AUTO_CLOSE });
   };
   build();
@@ -174,7 +291,9 @@ export function writeRequest(
   // Cut the story at "now": what has not happened yet is not there.
   const asOf = clock.asOf.getTime();
   const kept = events.filter((event) => event.at.getTime() < asOf);
-  const keptMessages = messages.filter((message) => message.at.getTime() < asOf).sort((a, b) => a.at.getTime() - b.at.getTime());
+  const keptMessages = messages
+    .filter((message) => message.at.getTime() < asOf)
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
   const last = kept[kept.length - 1] ?? events[0]!;
   const status = last.status;
   const lastAt = (wanted: RequestStatus) => kept.findLast((event) => event.status === wanted)?.at ?? null;
@@ -191,11 +310,17 @@ export function writeRequest(
   const firstResponseAt = keptMessages.find((message) => message.kind === "AGENT" && !message.internal)?.at ?? null;
   // The SLA runs from the latest routing to the first agent response after it.
   const slaStart = routingEvent.at.getTime();
-  const answeredAt = kept.find((event) => event.at.getTime() > slaStart && event.actorId === agentId && event.status !== "ASSIGNED")?.at ?? null;
+  const answeredAt =
+    kept.find((event) => event.at.getTime() > slaStart && event.actorId === agentId && event.status !== "ASSIGNED")
+      ?.at ?? null;
   const slaBreached = routing.slaDueAt !== null && (answeredAt ?? clock.asOf).getTime() > routing.slaDueAt.getTime();
   const priority = reopening ? Math.min(routed.priority, reopening.routing!.priority) : routed.priority;
   const csat = isDone && rating !== null ? (isDeflected ? Math.max(4, rating) : rating) : null;
-  const resolutionNote = isDone ? (isDeflected ? "Клиент отметил, что статья базы знаний помогла." : resolution.note) : null;
+  const resolutionNote = isDone
+    ? isDeflected
+      ? "Клиент отметил, что статья базы знаний помогла."
+      : resolution.note
+    : null;
 
   out.requests.add({
     id,
@@ -234,28 +359,78 @@ export function writeRequest(
     updatedAt: last.at,
   });
   const suffix = id.slice(4);
-  kept.forEach((event, i) => out.events.add({ id: `rev_${suffix}_${i + 1}`, requestId: id, status: event.status, actorId: event.actorId, note: event.note, at: event.at }));
+  kept.forEach((event, i) =>
+    out.events.add({
+      id: `rev_${suffix}_${i + 1}`,
+      requestId: id,
+      status: event.status,
+      actorId: event.actorId,
+      note: event.note,
+      at: event.at,
+    }),
+  );
   keptMessages.forEach((message, i) =>
-    out.messages.add({ id: `msg_${suffix}_${i + 1}`, requestId: id, authorId: message.authorId, authorKind: message.kind, body: message.body, internal: message.internal, createdAt: message.at }),
+    out.messages.add({
+      id: `msg_${suffix}_${i + 1}`,
+      requestId: id,
+      authorId: message.authorId,
+      authorKind: message.kind,
+      body: message.body,
+      internal: message.internal,
+      createdAt: message.at,
+    }),
   );
 
   // The request's part of the customer's contact history.
   const customerChannel = channel === "WEB" || channel === "PWA" ? channel : customer.channel;
   let interactionSeq = 0;
-  const record = (at: Date | null, interactionChannel: string, type: string, actorId: string | null, data: object | null) => {
+  const record = (
+    at: Date | null,
+    interactionChannel: string,
+    type: string,
+    actorId: string | null,
+    data: object | null,
+  ) => {
     if (!at || at.getTime() >= asOf) return;
-    out.interactions.add({ id: `int_req_${suffix}_${++interactionSeq}`, customerId: customer.id, channel: interactionChannel, type, actorId, requestId: id, data, at });
+    out.interactions.add({
+      id: `int_req_${suffix}_${++interactionSeq}`,
+      customerId: customer.id,
+      channel: interactionChannel,
+      type,
+      actorId,
+      requestId: id,
+      data,
+      at,
+    });
   };
-  if (channel === "PHONE") record(addMs(createdAt, -5 * MINUTE), "PHONE", "CALL", phoneAgentId, { durationSec: rng.int(120, 1200), topic: category });
-  record(createdAt, channel, "REQUEST_CREATED", createdById, { category, decision: initial.decision, priority: initial.priority, reasonCodes: initial.reasonCodes });
-  if (escalation) record(escalation.at, customerChannel, "REQUEST_ESCALATED", customer.userId, { decision: escalation.routing!.decision, priority: escalation.routing!.priority });
+  if (channel === "PHONE")
+    record(addMs(createdAt, -5 * MINUTE), "PHONE", "CALL", phoneAgentId, {
+      durationSec: rng.int(120, 1200),
+      topic: category,
+    });
+  record(createdAt, channel, "REQUEST_CREATED", createdById, {
+    category,
+    decision: initial.decision,
+    priority: initial.priority,
+    reasonCodes: initial.reasonCodes,
+  });
+  if (escalation)
+    record(escalation.at, customerChannel, "REQUEST_ESCALATED", customer.userId, {
+      decision: escalation.routing!.decision,
+      priority: escalation.routing!.priority,
+    });
   for (const event of kept) {
     if (event.status !== "RESOLVED") continue;
-    if (event.actorId === customer.userId) record(event.at, customerChannel, "REQUEST_SOLVED", customer.userId, { deflected: true, articleId: viewedArticles[0] ?? null });
+    if (event.actorId === customer.userId)
+      record(event.at, customerChannel, "REQUEST_SOLVED", customer.userId, {
+        deflected: true,
+        articleId: viewedArticles[0] ?? null,
+      });
     else record(event.at, "PHONE", "REQUEST_RESOLVED", event.actorId, { requestNumber: k, resolutionCode: event.note });
   }
   if (reopening) record(reopening.at, customerChannel, "REQUEST_REOPENED", customer.userId, null);
-  if (csat !== null && resolvedAt) record(addMs(resolvedAt, HOUR), customerChannel, "REQUEST_RATED", customer.userId, { score: csat });
+  if (csat !== null && resolvedAt)
+    record(addMs(resolvedAt, HOUR), customerChannel, "REQUEST_RATED", customer.userId, { score: csat });
 
   viewedArticles.forEach((articleId, i) => {
     const at = addMs(createdAt, (i + 1) * rng.float(1, 5) * MINUTE * speed);
@@ -265,7 +440,14 @@ export function writeRequest(
     const isHelpful = isDeflected || rng.chance(0.3);
     if (i === 0 && status !== "SELF_SERVICE" && !feedbackGiven.has(key)) {
       feedbackGiven.add(key);
-      out.feedback.add({ id: `afb_${suffix}`, articleId, userId: customer.userId, requestId: id, helpful: isHelpful, createdAt: addMs(at, 2 * MINUTE) });
+      out.feedback.add({
+        id: `afb_${suffix}`,
+        articleId,
+        userId: customer.userId,
+        requestId: id,
+        helpful: isHelpful,
+        createdAt: addMs(at, 2 * MINUTE),
+      });
     }
   });
   return { id, number: k, status, resolvedAt, resolutionNote };

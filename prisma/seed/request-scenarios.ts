@@ -4,8 +4,27 @@ import type { CustomerSummary } from "./history";
 import type { Rng } from "./random";
 import { addMonths, addMs, DAY, type SeedClock } from "./time";
 
-export type RequestStatus = "NEW" | "SELF_SERVICE" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "WAITING_CUSTOMER" | "RESOLVED" | "CLOSED" | "REOPENED";
-export const REQUEST_STATUSES: readonly RequestStatus[] = ["NEW", "SELF_SERVICE", "QUEUED", "ASSIGNED", "IN_PROGRESS", "WAITING_CUSTOMER", "RESOLVED", "CLOSED", "REOPENED"];
+export type RequestStatus =
+  | "NEW"
+  | "SELF_SERVICE"
+  | "QUEUED"
+  | "ASSIGNED"
+  | "IN_PROGRESS"
+  | "WAITING_CUSTOMER"
+  | "RESOLVED"
+  | "CLOSED"
+  | "REOPENED";
+export const REQUEST_STATUSES: readonly RequestStatus[] = [
+  "NEW",
+  "SELF_SERVICE",
+  "QUEUED",
+  "ASSIGNED",
+  "IN_PROGRESS",
+  "WAITING_CUSTOMER",
+  "RESOLVED",
+  "CLOSED",
+  "REOPENED",
+];
 export type RequestChannel = "WEB" | "PWA" | "PHONE" | "EMAIL";
 
 export type RequestScenario = {
@@ -74,7 +93,12 @@ const FORCED_AGE_DAYS: Record<RequestStatus, number> = {
  * status so that even a small seed has every status; the demo customers (indexes 1..3) are never
  * picked, so they have nothing in the last ten days.
  */
-export function planRandomRequests(count: number, customers: readonly CustomerSummary[], rng: Rng, clock: SeedClock): RequestScenario[] {
+export function planRandomRequests(
+  count: number,
+  customers: readonly CustomerSummary[],
+  rng: Rng,
+  clock: SeedClock,
+): RequestScenario[] {
   const pool = customers.filter((customer) => customer.index > 3);
   if (!pool.length) return [];
   const bronze = pool.find((customer) => customer.segment === "BRONZE") ?? pool[0]!;
@@ -82,7 +106,12 @@ export function planRandomRequests(count: number, customers: readonly CustomerSu
   const regulars = unmanaged.length ? unmanaged : pool;
   const scenarios: RequestScenario[] = REQUEST_STATUSES.map((status) => ({
     customer: status === "SELF_SERVICE" ? bronze : rng.pick(regulars),
-    category: status === "SELF_SERVICE" ? "BILLING_QUESTION" : status === "NEW" ? "OTHER" : rng.pick(["COMPLAINT", "NO_SERVICE", "CANCEL_CONTRACT"] as const),
+    category:
+      status === "SELF_SERVICE"
+        ? "BILLING_QUESTION"
+        : status === "NEW"
+          ? "OTHER"
+          : rng.pick(["COMPLAINT", "NO_SERVICE", "CANCEL_CONTRACT"] as const),
     channel: status === "NEW" ? "EMAIL" : "WEB",
     createdAt: addMs(clock.asOf, -FORCED_AGE_DAYS[status] * DAY),
     stopAt: status === "CLOSED" ? undefined : status,
@@ -110,7 +139,10 @@ export function planRandomRequests(count: number, customers: readonly CustomerSu
 /** The latest bill issued before `at`, if the customer had one then. */
 function billBefore(customer: CustomerSummary, at: Date, clock: SeedClock): { id: string; totalCents: number } | null {
   const monthsAgo =
-    (clock.monthStart.getUTCFullYear() - at.getUTCFullYear()) * 12 + clock.monthStart.getUTCMonth() - at.getUTCMonth() + 1;
+    (clock.monthStart.getUTCFullYear() - at.getUTCFullYear()) * 12 +
+    clock.monthStart.getUTCMonth() -
+    at.getUTCMonth() +
+    1;
   const totalCents = monthsAgo >= 1 && monthsAgo <= 12 ? (customer.billTotals[monthsAgo] ?? 0) : 0;
   if (!totalCents) return null;
   return { id: billIdFor(customer.index, addMonths(clock.monthStart, -monthsAgo)), totalCents };
@@ -122,7 +154,9 @@ function billBefore(customer: CustomerSummary, at: Date, clock: SeedClock): { id
  * the same topic within the policy's window.
  */
 export function orderScenarios(scenarios: RequestScenario[], rng: Rng, clock: SeedClock): RequestScenario[] {
-  const ordered = [...scenarios].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.customer.index - b.customer.index);
+  const ordered = [...scenarios].sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.customer.index - b.customer.index,
+  );
   const windowMs = DEFAULT_ROUTING_POLICY.repeatContactDays * DAY;
   const lastContact = new Map<string, number>();
   for (const scenario of ordered) {
@@ -135,7 +169,8 @@ export function orderScenarios(scenarios: RequestScenario[], rng: Rng, clock: Se
     if (scenario.category !== "BILLING_QUESTION" && scenario.category !== "BILL_DISPUTE") continue;
     const bill = billBefore(scenario.customer, scenario.createdAt, clock);
     scenario.billId ??= bill?.id ?? null;
-    if (scenario.category === "BILL_DISPUTE" && bill) scenario.disputedAmountCents ??= Math.max(100, Math.min(bill.totalCents, Math.round(bill.totalCents * share)));
+    if (scenario.category === "BILL_DISPUTE" && bill)
+      scenario.disputedAmountCents ??= Math.max(100, Math.min(bill.totalCents, Math.round(bill.totalCents * share)));
   }
   return ordered;
 }

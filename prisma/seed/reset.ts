@@ -9,7 +9,10 @@ export async function resetDatabase(databaseUrl: string): Promise<string[]> {
       `SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename <> '_prisma_migrations' ORDER BY tablename`,
     );
     const tables = rows.map((row) => row.tablename);
-    if (tables.length) await client.query(`TRUNCATE TABLE ${tables.map((table) => client.escapeIdentifier(table)).join(", ")} RESTART IDENTITY CASCADE`);
+    if (tables.length)
+      await client.query(
+        `TRUNCATE TABLE ${tables.map((table) => client.escapeIdentifier(table)).join(", ")} RESTART IDENTITY CASCADE`,
+      );
     return tables;
   } finally {
     await client.end();

@@ -13,7 +13,13 @@ import { createCustomerBuffers, writeCustomer, type CustomerBuffers, type Custom
 import { insertNumberPool } from "./number-pool";
 import { planCustomer } from "./people";
 import { mixSeed, Rng, SEED } from "./random";
-import { createRequestBuffers, writeRequest, type ArticleIndex, type RequestBuffers, type WrittenRequest } from "./request-lifecycle";
+import {
+  createRequestBuffers,
+  writeRequest,
+  type ArticleIndex,
+  type RequestBuffers,
+  type WrittenRequest,
+} from "./request-lifecycle";
 import { orderScenarios, planRandomRequests } from "./request-scenarios";
 import { insertStaffAndSettings } from "./staff";
 import { insertTariffs } from "./tariffs";
@@ -39,7 +45,8 @@ async function assertEmpty(client: pg.PoolClient): Promise<void> {
   const { rows } = await client.query<{ n: number }>(
     `SELECT (SELECT count(*) FROM "User") + (SELECT count(*) FROM "Customer") + (SELECT count(*) FROM "Tariff") AS n`,
   );
-  if (Number(rows[0]?.n) > 0) throw new Error("The database already has data: seed an empty database (or use --reset).");
+  if (Number(rows[0]?.n) > 0)
+    throw new Error("The database already has data: seed an empty database (or use --reset).");
 }
 
 async function listApplicationTables(client: pg.PoolClient): Promise<string> {
@@ -83,11 +90,26 @@ function flushCustomers(writer: BulkWriter, buffers: CustomerBuffers, usage: Usa
 }
 
 function flushRequests(writer: BulkWriter, buffers: RequestBuffers): void {
-  for (const buffer of [buffers.requests, buffers.messages, buffers.events, buffers.interactions, buffers.views, buffers.feedback]) writer.write(buffer);
+  for (const buffer of [
+    buffers.requests,
+    buffers.messages,
+    buffers.events,
+    buffers.interactions,
+    buffers.views,
+    buffers.feedback,
+  ])
+    writer.write(buffer);
 }
 
 /** Customers `from..to`, yielding now and then so the queued inserts keep the database busy meanwhile. */
-async function writeCustomerChunk(from: number, to: number, clock: SeedClock, passwordHash: string, writer: BulkWriter, summaries: CustomerSummary[]): Promise<void> {
+async function writeCustomerChunk(
+  from: number,
+  to: number,
+  clock: SeedClock,
+  passwordHash: string,
+  writer: BulkWriter,
+  summaries: CustomerSummary[],
+): Promise<void> {
   const buffers = createCustomerBuffers();
   const usage = createUsageRecipe();
   for (let index = from; index <= to; index++) {
@@ -103,24 +125,38 @@ async function writeCustomerChunk(from: number, to: number, clock: SeedClock, pa
   flushCustomers(writer, buffers, usage, clock);
 }
 
-function writeRequestsAndExtras(writer: BulkWriter, summaries: CustomerSummary[], articles: ArticleIndex, clock: SeedClock, total: number): number {
+function writeRequestsAndExtras(
+  writer: BulkWriter,
+  summaries: CustomerSummary[],
+  articles: ArticleIndex,
+  clock: SeedClock,
+  total: number,
+): number {
   const requestCount = Math.max(300, Math.round(total / 5));
   const rng = new Rng(mixSeed(SEED, 0x52455155));
   const feedbackGiven = new Set<string>();
   const buffers = createRequestBuffers();
   const resolvedDemoRequests = new Map<string, WrittenRequest[]>();
-  const planned = [...demoRequestScenarios(summaries, clock), ...planRandomRequests(requestCount, summaries, rng, clock)];
+  const planned = [
+    ...demoRequestScenarios(summaries, clock),
+    ...planRandomRequests(requestCount, summaries, rng, clock),
+  ];
   // In creation order, so request numbers (and ids) follow time as the app's sequence does.
   const scenarios = orderScenarios(planned, rng, clock);
   scenarios.forEach((scenario, i) => {
     const written = writeRequest(i + 1, scenario, rng, clock, articles, feedbackGiven, buffers);
     if (isDemoIndex(scenario.customer.index) && written.resolvedAt) {
-      resolvedDemoRequests.set(scenario.customer.id, [...(resolvedDemoRequests.get(scenario.customer.id) ?? []), written]);
+      resolvedDemoRequests.set(scenario.customer.id, [
+        ...(resolvedDemoRequests.get(scenario.customer.id) ?? []),
+        written,
+      ]);
     }
     if (buffers.messages.length > 20_000) flushRequests(writer, buffers);
   });
   flushRequests(writer, buffers);
-  writer.query(`SELECT setval(pg_get_serial_sequence('"ServiceRequest"', 'number'), $1::int, false)`, [scenarios.length + 1]);
+  writer.query(`SELECT setval(pg_get_serial_sequence('"ServiceRequest"', 'number'), $1::int, false)`, [
+    scenarios.length + 1,
+  ]);
 
   writeBrowsingViews(summaries, articles, new Rng(mixSeed(SEED, 0x41525449)), clock, feedbackGiven, writer);
   queueArticleViewCounts(writer);
@@ -139,7 +175,10 @@ function writeRequestsAndExtras(writer: BulkWriter, summaries: CustomerSummary[]
  * built; foreign keys and the indexes of the biggest tables are rebuilt once at the end. Then the
  * app's value scoring runs over the committed data.
  */
-export async function seedDemo(databaseUrl: string, options: SeedOptions = {}): Promise<{ customers: number; ms: number }> {
+export async function seedDemo(
+  databaseUrl: string,
+  options: SeedOptions = {},
+): Promise<{ customers: number; ms: number }> {
   const started = performance.now();
   const total = Math.floor(options.customers ?? DEFAULT_CUSTOMERS);
   if (!Number.isFinite(total) || total < 3) throw new Error("customers must be at least 3 (the demo profiles)");
@@ -201,7 +240,11 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions = {}): 
     const db = new PrismaClient({ adapter: new PrismaPg(valuePool) });
     try {
       const value = await recomputeAllValueScores(db, { now: clock.asOf });
-      log(`[seed]   ${Object.entries(value.bySegment).map(([segment, count]) => `${segment} ${count}`).join(", ")}`);
+      log(
+        `[seed]   ${Object.entries(value.bySegment)
+          .map(([segment, count]) => `${segment} ${count}`)
+          .join(", ")}`,
+      );
     } finally {
       // The pool is ours, not Prisma's: close it, or the database keeps a session (a template could not be copied).
       await db.$disconnect();
@@ -209,7 +252,9 @@ export async function seedDemo(databaseUrl: string, options: SeedOptions = {}): 
     }
 
     const ms = Math.round(performance.now() - started);
-    log(`[seed] created: ${[...writer.counts].map(([table, rows]) => `${table} ${rows.toLocaleString("en-US")}`).join(", ")}`);
+    log(
+      `[seed] created: ${[...writer.counts].map(([table, rows]) => `${table} ${rows.toLocaleString("en-US")}`).join(", ")}`,
+    );
     log(`[seed] done: ${total} customers, ${requests} requests in ${(ms / 1000).toFixed(1)} s`);
     return { customers: total, ms };
   } catch (error) {

@@ -47,15 +47,87 @@ export type StaffUser = {
 };
 
 export const STAFF: readonly StaffUser[] = [
-  { id: "usr_admin", role: "ADMIN", email: "admin@selfcare.test", name: "Ольга Руденко", locale: "ru", partnerId: null, monthsAgo: 48 },
-  { id: "usr_agent1", role: "AGENT", email: "agent1@selfcare.test", name: "Мария Ковалёва", locale: "ru", partnerId: null, monthsAgo: 46 },
-  { id: "usr_agent2", role: "AGENT", email: "agent2@selfcare.test", name: "Алексей Орлов", locale: "en", partnerId: null, monthsAgo: 40 },
-  { id: "usr_agent3", role: "AGENT", email: "agent3@selfcare.test", name: "Дмитрий Зайцев", locale: "ru", partnerId: null, monthsAgo: 30 },
-  { id: "usr_agent4", role: "AGENT", email: "agent4@selfcare.test", name: "Анна Белова", locale: "ru", partnerId: null, monthsAgo: 22 },
-  { id: "usr_agent5", role: "AGENT", email: "agent5@selfcare.test", name: "Сергей Никитин", locale: "ru", partnerId: null, monthsAgo: 14 },
-  { id: "usr_agent6", role: "AGENT", email: "agent6@selfcare.test", name: "Екатерина Фролова", locale: "ru", partnerId: null, monthsAgo: 8 },
-  { id: "usr_dealer1", role: "PARTNER", email: "dealer1@selfcare.test", name: "Игорь Лебедев", locale: "ru", partnerId: PARTNERS[0].id, monthsAgo: 40 },
-  { id: "usr_dealer2", role: "PARTNER", email: "dealer2@selfcare.test", name: "Наталья Григорьева", locale: "ru", partnerId: PARTNERS[1].id, monthsAgo: 28 },
+  {
+    id: "usr_admin",
+    role: "ADMIN",
+    email: "admin@selfcare.test",
+    name: "Ольга Руденко",
+    locale: "ru",
+    partnerId: null,
+    monthsAgo: 48,
+  },
+  {
+    id: "usr_agent1",
+    role: "AGENT",
+    email: "agent1@selfcare.test",
+    name: "Мария Ковалёва",
+    locale: "ru",
+    partnerId: null,
+    monthsAgo: 46,
+  },
+  {
+    id: "usr_agent2",
+    role: "AGENT",
+    email: "agent2@selfcare.test",
+    name: "Алексей Орлов",
+    locale: "en",
+    partnerId: null,
+    monthsAgo: 40,
+  },
+  {
+    id: "usr_agent3",
+    role: "AGENT",
+    email: "agent3@selfcare.test",
+    name: "Дмитрий Зайцев",
+    locale: "ru",
+    partnerId: null,
+    monthsAgo: 30,
+  },
+  {
+    id: "usr_agent4",
+    role: "AGENT",
+    email: "agent4@selfcare.test",
+    name: "Анна Белова",
+    locale: "ru",
+    partnerId: null,
+    monthsAgo: 22,
+  },
+  {
+    id: "usr_agent5",
+    role: "AGENT",
+    email: "agent5@selfcare.test",
+    name: "Сергей Никитин",
+    locale: "ru",
+    partnerId: null,
+    monthsAgo: 14,
+  },
+  {
+    id: "usr_agent6",
+    role: "AGENT",
+    email: "agent6@selfcare.test",
+    name: "Екатерина Фролова",
+    locale: "ru",
+    partnerId: null,
+    monthsAgo: 8,
+  },
+  {
+    id: "usr_dealer1",
+    role: "PARTNER",
+    email: "dealer1@selfcare.test",
+    name: "Игорь Лебедев",
+    locale: "ru",
+    partnerId: PARTNERS[0].id,
+    monthsAgo: 40,
+  },
+  {
+    id: "usr_dealer2",
+    role: "PARTNER",
+    email: "dealer2@selfcare.test",
+    name: "Наталья Григорьева",
+    locale: "ru",
+    partnerId: PARTNERS[1].id,
+    monthsAgo: 28,
+  },
 ];
 
 export const ADMIN_ID = "usr_admin";
@@ -89,7 +161,13 @@ export function insertStaffAndSettings(writer: BulkWriter, clock: SeedClock, pas
   for (const partner of PARTNERS) {
     writer.query(
       `INSERT INTO "Partner" ("id", "code", "name", "inn", "createdAt") VALUES ($1, $2, $3, $4, $5)`,
-      [partner.id, partner.code, partner.name, partner.inn, addMonths(clock.monthStart, -partner.monthsAgo).toISOString()],
+      [
+        partner.id,
+        partner.code,
+        partner.name,
+        partner.inn,
+        addMonths(clock.monthStart, -partner.monthsAgo).toISOString(),
+      ],
       "Partner",
     );
   }

@@ -37,8 +37,10 @@ export const TARIFFS = {
     code: "CLASSIC",
     name: "Классический",
     nameEn: "Classic",
-    description: "Архивный тариф: 300 минут, 100 SMS и 3 ГБ в месяц. Не подключается, действует для тех, кто уже на нём.",
-    descriptionEn: "Archived plan: 300 minutes, 100 texts and 3 GB a month. No longer available; existing subscribers keep it.",
+    description:
+      "Архивный тариф: 300 минут, 100 SMS и 3 ГБ в месяц. Не подключается, действует для тех, кто уже на нём.",
+    descriptionEn:
+      "Archived plan: 300 minutes, 100 texts and 3 GB a month. No longer available; existing subscribers keep it.",
     kind: "MOBILE",
     monthlyFeeCents: 29_000,
     minutes: 300,
@@ -121,7 +123,8 @@ export const TARIFFS = {
     code: "LOYAL",
     name: "Свой",
     nameEn: "Loyal",
-    description: "Тариф для тех, кто с нами давно: 1000 минут, 300 SMS и 40 ГБ. Переход только для действующих абонентов.",
+    description:
+      "Тариф для тех, кто с нами давно: 1000 минут, 300 SMS и 40 ГБ. Переход только для действующих абонентов.",
     descriptionEn: "For long-standing subscribers: 1000 minutes, 300 texts and 40 GB. Existing subscribers only.",
     kind: "MOBILE",
     monthlyFeeCents: 65_000,
@@ -249,8 +252,10 @@ export const TARIFFS = {
     code: "HOME_GIGA",
     name: "Домашний Гига",
     nameEn: "Home Giga",
-    description: "Домашний интернет до 1 Гбит/с, Wi-Fi 6 Mesh-система и статический IP-адрес. Минимальный срок — 12 месяцев.",
-    descriptionEn: "Home internet up to 1 Gbit/s, a Wi-Fi 6 mesh system and a static IP address. Minimum term 12 months.",
+    description:
+      "Домашний интернет до 1 Гбит/с, Wi-Fi 6 Mesh-система и статический IP-адрес. Минимальный срок — 12 месяцев.",
+    descriptionEn:
+      "Home internet up to 1 Gbit/s, a Wi-Fi 6 mesh system and a static IP address. Minimum term 12 months.",
     kind: "HOME_INTERNET",
     monthlyFeeCents: 120_000,
     minutes: 0,

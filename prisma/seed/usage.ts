@@ -59,7 +59,16 @@ export function queueUsage(writer: BulkWriter, recipe: UsageRecipe, clock: SeedC
   const mondayOffset = (windowStart.getUTCDay() + 6) % 7;
   writer.query(
     USAGE_SQL,
-    [recipe.lineIds, recipe.firstDays, recipe.minutes, recipe.sms, recipe.dataMb, recipe.trends, isoDay(windowStart), mondayOffset],
+    [
+      recipe.lineIds,
+      recipe.firstDays,
+      recipe.minutes,
+      recipe.sms,
+      recipe.dataMb,
+      recipe.trends,
+      isoDay(windowStart),
+      mondayOffset,
+    ],
     "UsageRecord",
   );
 }

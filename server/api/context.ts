@@ -28,6 +28,7 @@ export async function createContext(request: { cookies: CookieJar; headers: Head
  * socket's address when no proxy set it, as Next's own server does.
  */
 export function createContextFromNode(request: IncomingMessage, headers: Headers): Promise<Context> {
-  if (!headers.has("x-forwarded-for") && request.socket.remoteAddress) headers.set("x-forwarded-for", request.socket.remoteAddress);
+  if (!headers.has("x-forwarded-for") && request.socket.remoteAddress)
+    headers.set("x-forwarded-for", request.socket.remoteAddress);
   return createContext({ cookies: new RequestCookies(headers), headers });
 }

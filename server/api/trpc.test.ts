@@ -17,7 +17,8 @@ import {
 
 const router = createTRPCRouter({
   fail: publicProcedure.input(z.object({ code: z.string() })).query(({ input }) => {
-    if (input.code === "unique") throw Object.assign(new Error("Unique constraint failed on the fields: (`key`)"), { code: "P2002" });
+    if (input.code === "unique")
+      throw Object.assign(new Error("Unique constraint failed on the fields: (`key`)"), { code: "P2002" });
     if (input.code === "crash") throw new Error("database password is hunter2");
     throw new AppError(input.code as AppError["code"], `domain says ${input.code}`, { amountCents: "too big" });
   }),
@@ -43,7 +44,12 @@ function session(role: SessionUser["role"]): SessionUser {
 }
 
 function callerFor(role: SessionUser["role"] | null) {
-  const ctx: Context = { db: {} as Context["db"], session: role ? session(role) : null, ip: "127.0.0.1", channel: "WEB" };
+  const ctx: Context = {
+    db: {} as Context["db"],
+    session: role ? session(role) : null,
+    ip: "127.0.0.1",
+    channel: "WEB",
+  };
   return createCaller(ctx);
 }
 
@@ -57,11 +63,14 @@ async function errorOf(promise: Promise<unknown>) {
 }
 
 describe("domain errors map to tRPC codes in one place", () => {
-  it.each(["NOT_FOUND", "FORBIDDEN", "CONFLICT", "BAD_REQUEST", "TOO_MANY_REQUESTS", "UNAUTHORIZED"])("%s", async (code) => {
-    const error = await errorOf(callerFor(null).fail({ code }));
-    expect(error.code).toBe(code);
-    expect(error.message).toBe(`domain says ${code}`);
-  });
+  it.each(["NOT_FOUND", "FORBIDDEN", "CONFLICT", "BAD_REQUEST", "TOO_MANY_REQUESTS", "UNAUTHORIZED"])(
+    "%s",
+    async (code) => {
+      const error = await errorOf(callerFor(null).fail({ code }));
+      expect(error.code).toBe(code);
+      expect(error.message).toBe(`domain says ${code}`);
+    },
+  );
 
   it("turns a unique violation into CONFLICT", async () => {
     expect((await errorOf(callerFor(null).fail({ code: "unique" }))).code).toBe("CONFLICT");
@@ -81,7 +90,12 @@ describe("domain errors map to tRPC codes in one place", () => {
 });
 
 describe("role walls", () => {
-  const cases: [string, SessionUser["role"] | null, "subscriber" | "agent" | "partner" | "admin" | "protected", string][] = [
+  const cases: [
+    string,
+    SessionUser["role"] | null,
+    "subscriber" | "agent" | "partner" | "admin" | "protected",
+    string,
+  ][] = [
     ["anonymous", null, "protected", "UNAUTHORIZED"],
     ["anonymous", null, "subscriber", "UNAUTHORIZED"],
     ["agent", "AGENT", "subscriber", "FORBIDDEN"],

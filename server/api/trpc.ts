@@ -35,7 +35,8 @@ const t = initTRPC.context<Context>().create({
     const fields = fieldErrorsOf(error.cause);
     return {
       ...shape,
-      message: error.cause instanceof ZodError ? `Invalid input: ${Object.keys(fields ?? {}).join(", ")}` : shape.message,
+      message:
+        error.cause instanceof ZodError ? `Invalid input: ${Object.keys(fields ?? {}).join(", ")}` : shape.message,
       data: { ...shape.data, stack: undefined, fields },
     };
   },

@@ -28,7 +28,8 @@ export const authOptions: NextAuthOptions = {
           userAgent: String(headers["user-agent"] ?? ""),
         });
         if (result.ok) return { ...result.user, email: null, image: null };
-        if (result.reason === "THROTTLED") throw new Error(SIGN_IN_ERROR.throttledPrefix + result.retryAt.toISOString());
+        if (result.reason === "THROTTLED")
+          throw new Error(SIGN_IN_ERROR.throttledPrefix + result.retryAt.toISOString());
         throw new Error(result.reason);
       },
     }),

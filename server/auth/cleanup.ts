@@ -6,7 +6,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export async function cleanUpAuthRecords(db: Database, now = new Date()) {
   const sessions = await db.authSession.deleteMany({
     where: {
-      OR: [{ expiresAt: { lt: new Date(now.getTime() - DAY_MS) } }, { revokedAt: { lt: new Date(now.getTime() - DAY_MS) } }],
+      OR: [
+        { expiresAt: { lt: new Date(now.getTime() - DAY_MS) } },
+        { revokedAt: { lt: new Date(now.getTime() - DAY_MS) } },
+      ],
     },
   });
   const throttles = await db.loginThrottle.deleteMany({

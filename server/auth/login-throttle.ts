@@ -30,7 +30,12 @@ function keysFor(identifier: string, ip: string): Keys {
 }
 
 /** When a locked attempt may be retried, or null if the attempt may proceed. */
-export async function getLockedUntil(db: Database, identifier: string, ip: string, now = new Date()): Promise<Date | null> {
+export async function getLockedUntil(
+  db: Database,
+  identifier: string,
+  ip: string,
+  now = new Date(),
+): Promise<Date | null> {
   const keys = keysFor(identifier, ip);
   const rows = await db.loginThrottle.findMany({
     where: { key: { in: Object.values(keys) }, lockedUntil: { gt: now } },
@@ -57,7 +62,12 @@ async function countFailure(db: Database, key: string, limit: number, now: Date)
   }
 }
 
-export async function recordFailure(db: Database, identifier: string, ip: string, now = new Date()): Promise<Date | null> {
+export async function recordFailure(
+  db: Database,
+  identifier: string,
+  ip: string,
+  now = new Date(),
+): Promise<Date | null> {
   const keys = keysFor(identifier, ip);
   await countFailure(db, keys.identifier, MAX_IDENTIFIER_FAILURES, now);
   await countFailure(db, keys.pair, MAX_IDENTIFIER_FAILURES, now);

@@ -23,7 +23,10 @@ describe("sessionIdOf", () => {
   it("answers null without a cookie, for a tampered or foreign one, and for a token without a session id", async () => {
     const token = await encode({ token: { sub: "usr_2", sid: "ses_2" }, secret: SECRET });
     const tampered = `${token.slice(0, -4)}${token.slice(-4) === "AAAA" ? "BBBB" : "AAAA"}`;
-    const foreign = await encode({ token: { sub: "usr_3", sid: "ses_3" }, secret: "another-secret-of-at-least-thirty-two-chars" });
+    const foreign = await encode({
+      token: { sub: "usr_3", sid: "ses_3" },
+      secret: "another-secret-of-at-least-thirty-two-chars",
+    });
     const withoutSession = await encode({ token: { sub: "usr_4" }, secret: SECRET });
     expect(await sessionIdOf(requestWith(null))).toBeNull();
     expect(await sessionIdOf(requestWith(tampered))).toBeNull();

@@ -77,7 +77,9 @@ export async function signIn(
 /** The session behind a signed token, if it is still open and its user is not locked. */
 export async function loadSession(db: Database, sessionId: string, now = new Date()): Promise<SessionUser | null> {
   // Runs on every signed-in request: one indexed statement (a join), straight on the pool.
-  const { rows } = await poolOf(db).query<Omit<SessionUser, "sessionId"> & { revokedAt: Date | null; expiresAt: Date; lockedAt: Date | null }>(
+  const { rows } = await poolOf(db).query<
+    Omit<SessionUser, "sessionId"> & { revokedAt: Date | null; expiresAt: Date; lockedAt: Date | null }
+  >(
     `SELECT u."id", u."role"::text AS "role", u."name", u."locale", u."customerId", u."partnerId", u."lockedAt", s."revokedAt", s."expiresAt"
        FROM "AuthSession" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = $1`,
     [sessionId],

@@ -8,7 +8,10 @@ const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");
 
 async function listMigrations(): Promise<string[]> {
   const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** Names of migrations in prisma/migrations that the database has not applied yet. */
@@ -46,7 +49,9 @@ export async function applyMigrations(databaseUrl: string, log: (line: string) =
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`prisma migrate deploy failed:\n${output}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`prisma migrate deploy failed:\n${output}`)),
+    );
   });
   return pending.length;
 }

@@ -49,7 +49,10 @@ describe("VAPID keys in loadOrCreateSecrets", () => {
   it("takes the pair from VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY when both are set", async () => {
     process.env.VAPID_PUBLIC_KEY = "public-from-env";
     process.env.VAPID_PRIVATE_KEY = "private-from-env";
-    expect(await loadOrCreateSecrets(dataDir)).toMatchObject({ vapidPublicKey: "public-from-env", vapidPrivateKey: "private-from-env" });
+    expect(await loadOrCreateSecrets(dataDir)).toMatchObject({
+      vapidPublicKey: "public-from-env",
+      vapidPrivateKey: "private-from-env",
+    });
     // Only one of them: the generated pair, never a mismatched one.
     delete process.env.VAPID_PRIVATE_KEY;
     const secrets = await loadOrCreateSecrets(dataDir);

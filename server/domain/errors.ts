@@ -1,11 +1,5 @@
 export type AppErrorCode =
-  | "UNAUTHORIZED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "BAD_REQUEST"
-  | "CONFLICT"
-  | "TOO_MANY_REQUESTS"
-  | "PRECONDITION_FAILED";
+  "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_REQUEST" | "CONFLICT" | "TOO_MANY_REQUESTS" | "PRECONDITION_FAILED";
 
 /** The one error type of the domain; `server/api/trpc.ts` maps it to tRPC codes. */
 export class AppError extends Error {

@@ -28,7 +28,13 @@ export function createStaticBrotli(distDir: string) {
     let entry = compressed.get(file);
     if (!entry) {
       entry = readFile(file).then(
-        (source) => compress(source, { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY, [zlib.BROTLI_PARAM_SIZE_HINT]: source.length } }),
+        (source) =>
+          compress(source, {
+            params: {
+              [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+              [zlib.BROTLI_PARAM_SIZE_HINT]: source.length,
+            },
+          }),
         () => {
           // Not kept: paths that are not in the build must not grow the map.
           compressed.delete(file);
@@ -40,8 +46,12 @@ export function createStaticBrotli(distDir: string) {
     return entry;
   };
 
-  return async function serveStaticBrotli(request: http.IncomingMessage, response: http.ServerResponse): Promise<boolean> {
-    if ((request.method !== "GET" && request.method !== "HEAD") || !request.url?.startsWith(STATIC_PREFIX)) return false;
+  return async function serveStaticBrotli(
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+  ): Promise<boolean> {
+    if ((request.method !== "GET" && request.method !== "HEAD") || !request.url?.startsWith(STATIC_PREFIX))
+      return false;
     if (!/\bbr\b/.test(String(request.headers["accept-encoding"] ?? ""))) return false;
     let pathname: string;
     try {

@@ -59,7 +59,10 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(options: Op
       try {
         body = await readBody(request);
       } catch (cause) {
-        error = cause instanceof TRPCError ? cause : new TRPCError({ code: "BAD_REQUEST", message: "The request body could not be read", cause });
+        error =
+          cause instanceof TRPCError
+            ? cause
+            : new TRPCError({ code: "BAD_REQUEST", message: "The request body could not be read", cause });
       }
     }
     const answer = await resolveResponse({

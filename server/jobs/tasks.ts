@@ -28,7 +28,8 @@ export const taskList: Record<JobName, Task> & TaskList = {
   },
   "sla:watch": async (_payload, helpers) => {
     const result = await watchSla(getDb());
-    if (result.warned || result.breached) helpers.logger.info(`sla watch: ${result.warned} due soon, ${result.breached} breached`);
+    if (result.warned || result.breached)
+      helpers.logger.info(`sla watch: ${result.warned} due soon, ${result.breached} breached`);
   },
   "request:close-finished": async (_payload, helpers) => {
     const closed = await closeFinishedRequests(getDb());
@@ -44,7 +45,12 @@ export const taskList: Record<JobName, Task> & TaskList = {
     // Fan out: each slice is its own job, so a failure retries that slice only and workers share the run.
     for (const slice of await planBillRun(db, at ? new Date(at) : new Date())) {
       const periodStart = slice.periodStart.toISOString();
-      await enqueueJob(db, "billing:batch", { periodStart, customerIds: slice.customerIds }, { jobKey: `billing:${periodStart.slice(0, 10)}:${slice.customerIds[0]}` });
+      await enqueueJob(
+        db,
+        "billing:batch",
+        { periodStart, customerIds: slice.customerIds },
+        { jobKey: `billing:${periodStart.slice(0, 10)}:${slice.customerIds[0]}` },
+      );
     }
   },
   "billing:batch": async (payload, helpers) => {
@@ -62,8 +68,12 @@ export const taskList: Record<JobName, Task> & TaskList = {
     helpers.logger.info(`scheduled tariff changes applied: ${await applyDueTariffChanges(getDb())}`);
   },
   "push:send": async (payload, helpers) => {
-    const report = await sendNotificationPush(getDb(), payload as JobPayloads["push:send"], { log: (line) => helpers.logger.info(line) });
-    helpers.logger.info(`push: ${report.delivered} delivered, ${report.removed} removed, ${report.retrying} to retry, ${report.dropped} dropped`);
+    const report = await sendNotificationPush(getDb(), payload as JobPayloads["push:send"], {
+      log: (line) => helpers.logger.info(line),
+    });
+    helpers.logger.info(
+      `push: ${report.delivered} delivered, ${report.removed} removed, ${report.retrying} to retry, ${report.dropped} dropped`,
+    );
   },
 };
 

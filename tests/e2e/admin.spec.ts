@@ -1,7 +1,10 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { apiSignIn, FIRST, signInWithForm, trpcQuery } from "./helpers";
 
-type Policy = { version: number; config: { selfServiceCategories: Record<string, string[]> } & Record<string, unknown> };
+type Policy = {
+  version: number;
+  config: { selfServiceCategories: Record<string, string[]> } & Record<string, unknown>;
+};
 
 async function trpcMutation(request: APIRequestContext, procedure: string, input: unknown) {
   const response = await request.post(`${FIRST}/api/trpc/${procedure}`, { data: { json: input } });
@@ -37,7 +40,9 @@ test.describe("supervisor: routing policy", () => {
     await admin.dispose();
   });
 
-  test("takes SILVER roaming out of self-service, sees the what-if, saves; the next SILVER request goes to an agent", async ({ page }) => {
+  test("takes SILVER roaming out of self-service, sees the what-if, saves; the next SILVER request goes to an agent", async ({
+    page,
+  }) => {
     // The seeded policy serves SILVER roaming in self-service first.
     expect(original.config.selfServiceCategories.SILVER).toContain("ROAMING");
     await signInWithForm(page, "admin@selfcare.test");
@@ -60,7 +65,10 @@ test.describe("supervisor: routing policy", () => {
     await expect(summary).toContainText("Заново маршрутизировано обращений за последние 30 дней");
     await expect(page.getByTestId("what-if-selfServiceShare")).toBeVisible();
     // SILVER roaming moves from self-service to agents: SILVER's agent load can only grow.
-    const [before, after] = ((await page.getByTestId("what-if-load-SILVER").textContent()) ?? "").match(/(\d+) → (\d+)/)!.slice(1).map(Number);
+    const [before, after] = ((await page.getByTestId("what-if-load-SILVER").textContent()) ?? "")
+      .match(/(\d+) → (\d+)/)!
+      .slice(1)
+      .map(Number);
     expect(after).toBeGreaterThanOrEqual(before!);
     const changedText = (await summary.textContent()) ?? "";
     expect(changedText).toMatch(/версии \d+/);
@@ -68,7 +76,9 @@ test.describe("supervisor: routing policy", () => {
     await page.getByLabel("Что изменено и почему").fill("SILVER: роуминг — к операторам");
     await expect(save).toBeEnabled();
     await save.click();
-    await expect(page.getByRole("status").filter({ hasText: `Версия ${original.version + 1} сохранена` })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: `Версия ${original.version + 1} сохранена` }),
+    ).toBeVisible();
     await expect(page.getByText(`Действует версия ${original.version + 1}`)).toBeVisible();
 
     // The next request from the demo SILVER subscriber, through the public API, is routed by the new version.
@@ -95,7 +105,10 @@ test.describe("supervisor: routing policy", () => {
   test("a subscriber, a dealer and an agent are kept out of the supervisor's pages and API", async ({ page }) => {
     for (const identifier of ["+79001000003", "dealer1@selfcare.test", "agent1@selfcare.test"]) {
       const context = await signedIn(identifier);
-      const answer = await trpcQuery(context, FIRST, "admin.reports.overview", { from: "2026-01-01", to: "2026-01-31" });
+      const answer = await trpcQuery(context, FIRST, "admin.reports.overview", {
+        from: "2026-01-01",
+        to: "2026-01-31",
+      });
       expect(answer.status).toBe(403);
       await context.dispose();
     }
@@ -134,7 +147,9 @@ test.describe("supervisor: reports", () => {
 });
 
 test.describe("supervisor: credit policy", () => {
-  test("refuses a bad value with the field's message, saves a change that a reload keeps, and tells a stale tab it is out of date", async ({ page }) => {
+  test("refuses a bad value with the field's message, saves a change that a reload keeps, and tells a stale tab it is out of date", async ({
+    page,
+  }) => {
     await signInWithForm(page, "admin@selfcare.test");
     await expect(page).toHaveURL(/\/admin$/);
     await page.goto("/admin/credit");
@@ -164,7 +179,9 @@ test.describe("supervisor: credit policy", () => {
     const staleAccounts = staleTab.getByLabel("Открытых счетов на паспорт");
     await staleAccounts.fill(String(original + 2));
     await staleTab.getByRole("button", { name: "Сохранить политику" }).click();
-    await expect(staleTab.getByRole("alert").filter({ hasText: "Кто-то изменил это одновременно с вами" })).toBeVisible();
+    await expect(
+      staleTab.getByRole("alert").filter({ hasText: "Кто-то изменил это одновременно с вами" }),
+    ).toBeVisible();
     await staleTab.close();
 
     // Back as it was.

@@ -12,7 +12,11 @@ async function trpcMutation(request: APIRequestContext, procedure: string, input
   return { status: response.status(), body: await response.json() };
 }
 
-test("an agent takes a new escalation from the queue to resolution on one screen; the subscriber sees the answer", async ({ page, browser, playwright }) => {
+test("an agent takes a new escalation from the queue to resolution on one screen; the subscriber sees the answer", async ({
+  page,
+  browser,
+  playwright,
+}) => {
   test.setTimeout(90_000);
   const stamp = Date.now();
   const subject = `Жалоба на качество связи ${stamp}`;
@@ -57,7 +61,9 @@ test("an agent takes a new escalation from the queue to resolution on one screen
 
   // A canned response fills in the customer's name.
   await page.getByLabel("Шаблон ответа").selectOption({ label: "Приветствие" });
-  await expect(page.getByLabel("Сообщение")).toHaveValue(new RegExp(`Здравствуйте, Никита! Я занимаюсь вашей заявкой №${number}`));
+  await expect(page.getByLabel("Сообщение")).toHaveValue(
+    new RegExp(`Здравствуйте, Никита! Я занимаюсь вашей заявкой №${number}`),
+  );
   await page.getByLabel("Сообщение").fill(reply);
   await page.getByRole("button", { name: "Отправить ответ" }).click();
   await expect(page.getByText("Ответ отправлен, клиент получил уведомление.")).toBeVisible();
@@ -137,7 +143,10 @@ test("an agent credits a bill and changes a tariff from the customer 360 view, i
   await expect(firstBill).toContainText("Goodwill credit for the outage");
 
   // The tariff change shows the subscriber's preview before it is made.
-  await page.getByRole("button", { name: /^Change tariff/ }).first().click();
+  await page
+    .getByRole("button", { name: /^Change tariff/ })
+    .first()
+    .click();
   const tariffDialog = page.getByRole("dialog");
   const options = tariffDialog.getByLabel("New tariff").locator("option:not([disabled]):not([value=''])");
   await expect(options.first()).toBeAttached();

@@ -53,7 +53,9 @@ async function fillCard(page: Page, number: string) {
   await page.getByLabel("CVC").fill("123");
 }
 
-test("a subscriber opens a bill, downloads its PDF, is declined, pays part and then the rest, and sees it paid", async ({ page }) => {
+test("a subscriber opens a bill, downloads its PDF, is declined, pays part and then the rest, and sees it paid", async ({
+  page,
+}) => {
   const payer = await pick(payerSql);
   await signIn(page, payer.phone);
 
@@ -101,12 +103,20 @@ test("a subscriber opens a bill, downloads its PDF, is declined, pays part and t
 
   // The list shows it paid too.
   await page.goto("/bills");
-  await expect(page.getByRole("link", { name: `Открыть счёт ${payer.number}` }).getByText("Оплачен", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: `Открыть счёт ${payer.number}` }).getByText("Оплачен", { exact: true }),
+  ).toBeVisible();
 });
 
-test("the PDF is for its owner only: another subscriber gets 404, a visitor must sign in", async ({ page, request }) => {
+test("the PDF is for its owner only: another subscriber gets 404, a visitor must sign in", async ({
+  page,
+  request,
+}) => {
   const payer = await pick(anyBillSql);
-  const anonymous = await request.get(`${FIRST}/bills/${payer.billId}/pdf`, { maxRedirects: 0, headers: { accept: "application/pdf" } });
+  const anonymous = await request.get(`${FIRST}/bills/${payer.billId}/pdf`, {
+    maxRedirects: 0,
+    headers: { accept: "application/pdf" },
+  });
   expect(anonymous.status()).toBe(401);
   await signIn(page, "+79001000003");
   const foreign = await page.request.get(`/bills/${payer.billId}/pdf`);
@@ -136,7 +146,9 @@ test("a subscriber previews and changes a tariff, schedules another and cancels 
   await expect(dialog.getByTestId("change-preview")).toContainText("Возврат за остаток периода");
   await expect(dialog.getByTestId("change-preview")).toContainText("В ближайшем счёте");
   await dialog.getByRole("button", { name: "Подтвердить переход" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Готово: с сегодняшнего дня ваш тариф — «Смарт»" })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Готово: с сегодняшнего дня ваш тариф — «Смарт»" }),
+  ).toBeVisible();
   await expect(page.locator('[data-tariff="SMART"]').getByText("Ваш тариф")).toBeVisible();
 
   // A switch at the next cycle: no money now, then cancelled.
@@ -162,7 +174,10 @@ test("bills and tariffs speak English", async ({ page, context }) => {
   await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: FIRST }]);
   await page.goto("/bills");
   await expect(page.getByRole("heading", { level: 1, name: "Bills" })).toBeVisible();
-  await page.getByRole("link", { name: /^Open bill / }).first().click();
+  await page
+    .getByRole("link", { name: /^Open bill / })
+    .first()
+    .click();
   await expect(page.getByRole("link", { name: "Download PDF" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "What you are charged for" })).toBeVisible();
   await page.goto("/tariffs");

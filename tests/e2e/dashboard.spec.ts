@@ -6,7 +6,9 @@ import { FIRST, signInWithForm } from "./helpers";
 test.describe("dashboard on a phone", () => {
   test.use({ viewport: { width: 360, height: 800 } });
 
-  test("the usage chart's summary shows at once; its bars load when scrolled to, without moving anything", async ({ page }) => {
+  test("the usage chart's summary shows at once; its bars load when scrolled to, without moving anything", async ({
+    page,
+  }) => {
     await signInWithForm(page, "+79001000001");
     await expect(page).toHaveURL(/\/dashboard$/);
     const firstLine = page.locator("article").first();

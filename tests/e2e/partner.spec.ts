@@ -7,7 +7,9 @@ const TYPING = { delay: 40 };
 
 /** A seeded customer who owes money: the fixture for a credit refusal, read from the e2e database. */
 async function debtorPassport(): Promise<{ documentNumber: string; birthDate: string }> {
-  const client = new pg.Client({ connectionString: `postgresql://selfcare:selfcare@127.0.0.1:${process.env.E2E_PG_PORT ?? 55491}/selfcare` });
+  const client = new pg.Client({
+    connectionString: `postgresql://selfcare:selfcare@127.0.0.1:${process.env.E2E_PG_PORT ?? 55491}/selfcare`,
+  });
   await client.connect();
   try {
     const { rows } = await client.query<{ documentNumber: string; birthDate: string }>(
@@ -69,7 +71,13 @@ test.describe("partner portal", () => {
     const firstNumber = numbers.getByRole("radio").first();
     // The list follows the typed digits after a pause: wait for the filtered list before picking.
     await expect
-      .poll(async () => (await numbers.getByRole("radio").evaluateAll((radios) => radios.map((radio) => radio.getAttribute("value") ?? ""))).every((value) => value.includes("77")))
+      .poll(async () =>
+        (
+          await numbers
+            .getByRole("radio")
+            .evaluateAll((radios) => radios.map((radio) => radio.getAttribute("value") ?? ""))
+        ).every((value) => value.includes("77")),
+      )
       .toBe(true);
     await firstNumber.check();
     const msisdn = await numbers.getByRole("radio", { checked: true }).getAttribute("value");
@@ -79,7 +87,9 @@ test.describe("partner portal", () => {
     await page.getByRole("button", { name: "Зарегистрировать абонента" }).click();
     await expect(page.getByRole("heading", { name: "Абонент зарегистрирован" })).toBeVisible();
     const elapsedMs = Date.now() - started;
-    console.log(`[partner] registration time, from opening the page to the confirmation: ${(elapsedMs / 1000).toFixed(1)} s`);
+    console.log(
+      `[partner] registration time, from opening the page to the confirmation: ${(elapsedMs / 1000).toFixed(1)} s`,
+    );
     expect(elapsedMs).toBeLessThan(120_000);
 
     const accountNumber = (await page.getByTestId("account-number").textContent())!.trim();
@@ -157,21 +167,28 @@ test.describe("partner portal", () => {
     await type(page, "Адрес регистрации", "141400, г. Химки, ул. Мира, д. 3, кв. 5");
     await page.getByRole("radio", { name: /^Домашний 500/ }).check();
     await type(page, "Контактный телефон для входа", loginPhone);
-    await expect(page.getByLabel(/^Адрес подключения/)).toHaveAttribute("placeholder", "141400, г. Химки, ул. Мира, д. 3, кв. 5");
+    await expect(page.getByLabel(/^Адрес подключения/)).toHaveAttribute(
+      "placeholder",
+      "141400, г. Химки, ул. Мира, д. 3, кв. 5",
+    );
     await expect(page.getByText("Одобрено")).toBeVisible();
 
     await page.getByRole("button", { name: "Зарегистрировать абонента" }).click();
     await expect(page.getByRole("heading", { name: "Абонент зарегистрирован" })).toBeVisible();
     const accountNumber = (await page.getByTestId("account-number").textContent())!.trim();
     await expect(page.getByTestId("service-id")).toHaveText(`lin_${accountNumber}_1`);
-    await expect(page.getByTestId("login-phone")).toHaveText(`+7 ${loginPhone.slice(0, 3)} ${loginPhone.slice(3, 6)}-${loginPhone.slice(6, 8)}-${loginPhone.slice(8)}`);
+    await expect(page.getByTestId("login-phone")).toHaveText(
+      `+7 ${loginPhone.slice(0, 3)} ${loginPhone.slice(3, 6)}-${loginPhone.slice(6, 8)}-${loginPhone.slice(8)}`,
+    );
     await expect(page.getByText("141400, г. Химки, ул. Мира, д. 3, кв. 5")).toBeVisible();
 
     await page.goto("/partner/orders");
     await expect(page.getByRole("row", { name: /Алина Ветрова/ })).toContainText("Домашний интернет");
   });
 
-  test("in English, the form reports field errors as soon as a field is left, and the home shows the day's figures", async ({ page }) => {
+  test("in English, the form reports field errors as soon as a field is left, and the home shows the day's figures", async ({
+    page,
+  }) => {
     await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: FIRST }]);
     expect((await apiSignIn(page.request, FIRST, "dealer2@selfcare.test")).ok).toBe(true);
 
@@ -182,7 +199,9 @@ test.describe("partner portal", () => {
     await expect(page.getByText("Letters only; a hyphen, apostrophe or space may join parts of a name")).toBeVisible();
     await expect(page.getByLabel("Last name")).toHaveAttribute("aria-invalid", "true");
 
-    const thisYear = Number(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow", year: "numeric" }).format(new Date()));
+    const thisYear = Number(
+      new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow", year: "numeric" }).format(new Date()),
+    );
     await type(page, "Date of birth", `01.01.${thisYear - 10}`);
     await page.keyboard.press("Tab");
     await expect(page.getByText("The subscriber must be at least 18 years old")).toBeVisible();
@@ -213,7 +232,9 @@ test.describe("partner portal", () => {
     await type(page, "Passport series and number", debtor.documentNumber.replace(" ", ""));
     await page.getByRole("radio", { name: /^Start/ }).check();
     await expect(page.getByText("Refused by the credit check")).toBeVisible();
-    await expect(page.getByText("An earlier account with this passport has unpaid debt. It must be paid first.")).toBeVisible();
+    await expect(
+      page.getByText("An earlier account with this passport has unpaid debt. It must be paid first."),
+    ).toBeVisible();
     await expect(page.getByRole("button", { name: "Register the subscriber" })).toBeDisabled();
 
     // Nice numbers only.
@@ -223,7 +244,9 @@ test.describe("partner portal", () => {
     await page.goto("/partner");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello");
     await expect(page.getByRole("heading", { name: "Registrations per day, last 30 days" })).toBeVisible();
-    await expect(page.getByRole("table", { name: "Registrations per month, last 12 months" }).getByRole("row")).toHaveCount(13);
+    await expect(
+      page.getByRole("table", { name: "Registrations per month, last 12 months" }).getByRole("row"),
+    ).toHaveCount(13);
     await expect(page.getByRole("link", { name: "Register a subscriber" })).toBeVisible();
   });
 

@@ -18,7 +18,9 @@ export async function openSignedIn(page: Page, identifier: string, path = "/dash
 
 /** Waits until the service worker is active and controls this page. */
 export async function waitForServiceWorker(page: Page) {
-  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", null, { timeout: 30_000 });
+  await page.waitForFunction(() => navigator.serviceWorker?.controller?.state === "activated", null, {
+    timeout: 30_000,
+  });
 }
 
 /** No network at all: the page's requests and the service worker's own fetches fail. */
@@ -28,7 +30,9 @@ export async function goOffline(context: BrowserContext) {
   await keepNavigatorOffline(context);
   if (routedContexts.has(context)) return;
   routedContexts.add(context);
-  await context.route("**", (route) => (offlineContexts.has(context) ? route.abort("internetdisconnected") : route.fallback()));
+  await context.route("**", (route) =>
+    offlineContexts.has(context) ? route.abort("internetdisconnected") : route.fallback(),
+  );
 }
 
 /**
@@ -82,7 +86,9 @@ async function emulateOffline(page: Page, offline: boolean) {
       session = page.context().newCDPSession(page);
       cdpSessions.set(page, session);
     }
-    await (await session).send("Network.emulateNetworkConditions", { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await (
+      await session
+    ).send("Network.emulateNetworkConditions", { offline, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   } catch {
     // The page closed or navigated away meanwhile: its next document is handled by its own event.
   }
@@ -101,7 +107,14 @@ export async function cachedPages(page: Page): Promise<Record<string, string[]>>
   });
 }
 
-export type StoredOutboxItem = { id: string; userId: string | null; procedure: string; status: string; summary: string; body: string };
+export type StoredOutboxItem = {
+  id: string;
+  userId: string | null;
+  procedure: string;
+  status: string;
+  summary: string;
+  body: string;
+};
 
 /** The outbox in IndexedDB, read directly. */
 export async function outboxItems(page: Page): Promise<StoredOutboxItem[]> {

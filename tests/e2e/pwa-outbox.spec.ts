@@ -3,7 +3,15 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, expect, test, type Page } from "@playwright/test";
 import { FIRST, PASSWORD, trpcQuery } from "./helpers";
-import { flushOutbox, goOffline, goOnline, openSignedIn, outboxItems, restoreOutboxItem, waitForServiceWorker } from "./pwa-helpers";
+import {
+  flushOutbox,
+  goOffline,
+  goOnline,
+  openSignedIn,
+  outboxItems,
+  restoreOutboxItem,
+  waitForServiceWorker,
+} from "./pwa-helpers";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -17,10 +25,15 @@ async function requestsWithSubject(page: Page, subject: string): Promise<Request
 
 /** Writes a request in the real form (category, subject, description) and submits it. */
 async function writeRequest(page: Page, subject: string) {
-  await page.locator("label").filter({ has: page.getByRole("radio", { name: /Другое/ }) }).click();
+  await page
+    .locator("label")
+    .filter({ has: page.getByRole("radio", { name: /Другое/ }) })
+    .click();
   await page.getByLabel("Тема").fill(subject);
   await page.getByRole("button", { name: "Далее" }).click();
-  await page.getByLabel("Что произошло").fill("Пишу из метро, где нет сети. Прошу перезвонить после 18:00 по поводу тарифа.");
+  await page
+    .getByLabel("Что произошло")
+    .fill("Пишу из метро, где нет сети. Прошу перезвонить после 18:00 по поводу тарифа.");
   await page.getByRole("button", { name: "Отправить заявку" }).click();
 }
 
@@ -29,7 +42,10 @@ function uniqueSubject(label: string) {
 }
 
 test.describe("offline submissions (outbox)", () => {
-  test("a request written offline waits, is delivered once on reconnection, and once only after a second replay", async ({ page, context }) => {
+  test("a request written offline waits, is delivered once on reconnection, and once only after a second replay", async ({
+    page,
+    context,
+  }) => {
     await openSignedIn(page, "+79001000003");
     await waitForServiceWorker(page);
     await page.goto("/requests/new");
@@ -120,7 +136,10 @@ test.describe("offline submissions (outbox)", () => {
     await expect(page.getByTestId("conversation").getByText(text)).toHaveCount(1);
   });
 
-  test("a replay refused for an ended session keeps the item and asks to sign in; after sign-in it goes once", async ({ page, context }) => {
+  test("a replay refused for an ended session keeps the item and asks to sign in; after sign-in it goes once", async ({
+    page,
+    context,
+  }) => {
     await openSignedIn(page, "+79001000002");
     await waitForServiceWorker(page);
     await page.goto("/requests/new");
@@ -155,7 +174,12 @@ test.describe("offline submissions (outbox)", () => {
   test("what was written offline is sent after the app was closed and opened again", async () => {
     const profile = await mkdtemp(path.join(os.tmpdir(), "selfcare-outbox-"));
     const launch = () =>
-      chromium.launchPersistentContext(profile, { executablePath: chromiumPath, args: ["--no-sandbox", "--disable-gpu"], baseURL: FIRST, locale: "ru-RU" });
+      chromium.launchPersistentContext(profile, {
+        executablePath: chromiumPath,
+        args: ["--no-sandbox", "--disable-gpu"],
+        baseURL: FIRST,
+        locale: "ru-RU",
+      });
     const subject = uniqueSubject("После перезапуска");
     try {
       let context = await launch();

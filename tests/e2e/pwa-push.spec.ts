@@ -6,24 +6,43 @@ import { openSignedIn, waitForServiceWorker } from "./pwa-helpers";
 type Registration = { registrationId: string; scopeURL: string; isDeleted: boolean };
 
 test.describe("web push", () => {
-  test("a push delivered to the service worker shows a notification, and a click opens its page", async ({ page, context }) => {
+  test("a push delivered to the service worker shows a notification, and a click opens its page", async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(["notifications"], { origin: FIRST });
     await openSignedIn(page, "+79001000003");
     await waitForServiceWorker(page);
 
     const cdp = await context.newCDPSession(page);
     const registrations: Registration[] = [];
-    cdp.on("ServiceWorker.workerRegistrationUpdated", (event) => registrations.push(...(event.registrations as Registration[])));
+    cdp.on("ServiceWorker.workerRegistrationUpdated", (event) =>
+      registrations.push(...(event.registrations as Registration[])),
+    );
     await cdp.send("ServiceWorker.enable");
     await expect.poll(() => registrations.some((r) => r.scopeURL === `${FIRST}/` && !r.isDeleted)).toBe(true);
     const { registrationId } = registrations.find((r) => r.scopeURL === `${FIRST}/` && !r.isDeleted)!;
 
-    const message = { id: "n-e2e-1", kind: "REQUEST_STATUS", title: "Заявка SR-1042 решена", body: "Проверьте ответ специалиста", url: "/profile" };
-    await cdp.send("ServiceWorker.deliverPushMessage", { origin: FIRST, registrationId, data: JSON.stringify(message) });
+    const message = {
+      id: "n-e2e-1",
+      kind: "REQUEST_STATUS",
+      title: "Заявка SR-1042 решена",
+      body: "Проверьте ответ специалиста",
+      url: "/profile",
+    };
+    await cdp.send("ServiceWorker.deliverPushMessage", {
+      origin: FIRST,
+      registrationId,
+      data: JSON.stringify(message),
+    });
 
     const shown = () =>
       page.evaluate(async () =>
-        (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body, url: (n.data as { url: string }).url })),
+        (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
+          title: n.title,
+          body: n.body,
+          url: (n.data as { url: string }).url,
+        })),
       );
     await expect.poll(shown).toEqual([{ title: message.title, body: message.body, url: "/profile" }]);
 
@@ -62,7 +81,11 @@ test.describe("web push", () => {
       const make = () => ({
         endpoint: stub.endpoint,
         options: { userVisibleOnly: true },
-        toJSON: () => ({ endpoint: stub.endpoint, expirationTime: null, keys: { p256dh: stub.p256dh, auth: stub.auth } }),
+        toJSON: () => ({
+          endpoint: stub.endpoint,
+          expirationTime: null,
+          keys: { p256dh: stub.p256dh, auth: stub.auth },
+        }),
         unsubscribe: async () => {
           localStorage.removeItem(key);
           return true;
@@ -85,7 +108,10 @@ test.describe("web push", () => {
     await card.getByRole("button", { name: "Включить уведомления" }).click();
     await expect(card.getByTestId("push-state")).toHaveText("Уведомления на этом устройстве включены.");
     await expect(card.getByText("1 устройство получает уведомления")).toBeVisible();
-    const devices = async () => (await trpcQuery(page.request, FIRST, "push.devices")).body.result.data.json.items.map((d: { endpoint: string }) => d.endpoint);
+    const devices = async () =>
+      (await trpcQuery(page.request, FIRST, "push.devices")).body.result.data.json.items.map(
+        (d: { endpoint: string }) => d.endpoint,
+      );
     expect(await devices()).toEqual([fake.endpoint]);
 
     await card.getByRole("button", { name: "Выключить уведомления" }).click();

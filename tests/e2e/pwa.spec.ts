@@ -3,7 +3,15 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, expect, test } from "@playwright/test";
 import { FIRST, trpcQuery } from "./helpers";
-import { cachedPages, goOffline, goOnline, openSignedIn, outboxItems, signIn, waitForServiceWorker } from "./pwa-helpers";
+import {
+  cachedPages,
+  goOffline,
+  goOnline,
+  openSignedIn,
+  outboxItems,
+  signIn,
+  waitForServiceWorker,
+} from "./pwa-helpers";
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -12,7 +20,13 @@ test.describe("installable app", () => {
     const ru = await request.get(`${FIRST}/manifest.webmanifest`, { headers: { "Accept-Language": "ru-RU,ru;q=0.9" } });
     expect(ru.headers()["content-type"]).toContain("application/manifest+json");
     const manifest = await ru.json();
-    expect(manifest).toMatchObject({ short_name: "Selfcare", start_url: "/dashboard", display: "standalone", theme_color: "#4f46e5", lang: "ru" });
+    expect(manifest).toMatchObject({
+      short_name: "Selfcare",
+      start_url: "/dashboard",
+      display: "standalone",
+      theme_color: "#4f46e5",
+      lang: "ru",
+    });
     expect(manifest.icons).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ sizes: "192x192", purpose: "any" }),
@@ -31,7 +45,9 @@ test.describe("installable app", () => {
       // PNG width and height live at bytes 16..24 of the IHDR chunk.
       expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(icon.sizes);
     }
-    const en = await (await request.get(`${FIRST}/manifest.webmanifest`, { headers: { "Accept-Language": "en-GB" } })).json();
+    const en = await (
+      await request.get(`${FIRST}/manifest.webmanifest`, { headers: { "Accept-Language": "en-GB" } })
+    ).json();
     expect(en.shortcuts[1].name).toBe("New request");
   });
 
@@ -75,7 +91,10 @@ test.describe("installable app", () => {
 });
 
 test.describe("service worker and offline reading", () => {
-  test("activates, then shows the dashboard offline as last seen, with an 'offline, as of' banner", async ({ page, context }) => {
+  test("activates, then shows the dashboard offline as last seen, with an 'offline, as of' banner", async ({
+    page,
+    context,
+  }) => {
     await openSignedIn(page, "+79001000003");
     await waitForServiceWorker(page);
     await page.goto("/dashboard");
@@ -109,7 +128,10 @@ test.describe("service worker and offline reading", () => {
     }).toPass({ timeout: 20_000 });
   });
 
-  test("after sign-in the app's start page and shortcuts open offline, even if only reached by client-side navigation", async ({ page, context }) => {
+  test("after sign-in the app's start page and shortcuts open offline, even if only reached by client-side navigation", async ({
+    page,
+    context,
+  }) => {
     await signIn(page, "+79001000002");
     await waitForServiceWorker(page);
     // The worker fetches the subscriber's main views in the background once it knows who signed in.
@@ -128,10 +150,16 @@ test.describe("service worker and offline reading", () => {
     await goOnline(context);
   });
 
-  test("/bills and a bill page open offline with the data seen before, the worker's own fetches cut too", async ({ page, context }) => {
+  test("/bills and a bill page open offline with the data seen before, the worker's own fetches cut too", async ({
+    page,
+    context,
+  }) => {
     await openSignedIn(page, "+79001000001");
     await waitForServiceWorker(page);
-    const bills = (await trpcQuery(page.request, FIRST, "bill.list", { limit: 5 })).body.result.data.json.items as { id: string; number: string }[];
+    const bills = (await trpcQuery(page.request, FIRST, "bill.list", { limit: 5 })).body.result.data.json.items as {
+      id: string;
+      number: string;
+    }[];
     expect(bills.length).toBeGreaterThan(0);
     const [bill] = bills;
 
@@ -148,7 +176,9 @@ test.describe("service worker and offline reading", () => {
     const billOnline = await main.innerText();
     const amounts = billOnline.split("\n").filter((line) => line.includes("₽"));
     expect(amounts.length).toBeGreaterThan(0);
-    await expect.poll(async () => (await cachedPages(page))["selfcare-pages-rsc"] ?? []).toContain(`/bills/${bill!.id}?__rsc=1`);
+    await expect
+      .poll(async () => (await cachedPages(page))["selfcare-pages-rsc"] ?? [])
+      .toContain(`/bills/${bill!.id}?__rsc=1`);
 
     await goOffline(context);
     await page.goto("/bills");
@@ -171,7 +201,10 @@ test.describe("service worker and offline reading", () => {
     await goOnline(context);
   });
 
-  test("a slow server: the last copy shows after the timeout, then the server's answer replaces it", async ({ page, context }) => {
+  test("a slow server: the last copy shows after the timeout, then the server's answer replaces it", async ({
+    page,
+    context,
+  }) => {
     await openSignedIn(page, "+79001000003");
     await waitForServiceWorker(page);
     await page.goto("/profile");
@@ -196,7 +229,10 @@ test.describe("service worker and offline reading", () => {
     await context.unrouteAll({ behavior: "ignoreErrors" });
   });
 
-  test("a client-side navigation offline is served from the cached React Server Component payload", async ({ page, context }) => {
+  test("a client-side navigation offline is served from the cached React Server Component payload", async ({
+    page,
+    context,
+  }) => {
     await openSignedIn(page, "+79001000002");
     await waitForServiceWorker(page);
     await page.goto("/dashboard");
@@ -216,7 +252,10 @@ test.describe("service worker and offline reading", () => {
     await goOnline(context);
   });
 
-  test("sign-out empties the caches and the outbox; the next user never sees the previous one's pages", async ({ page, context }) => {
+  test("sign-out empties the caches and the outbox; the next user never sees the previous one's pages", async ({
+    page,
+    context,
+  }) => {
     await openSignedIn(page, "+79001000001");
     await waitForServiceWorker(page);
     await page.goto("/dashboard");
@@ -258,7 +297,9 @@ test.describe("updates", () => {
     const reloaded = page.waitForEvent("load");
     await prompt.getByRole("button", { name: "Обновить" }).click();
     await reloaded;
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${FIRST}/sw.js?deployment=2`);
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL))
+      .toBe(`${FIRST}/sw.js?deployment=2`);
     await expect(page.getByText("Доступна новая версия.")).toHaveCount(0);
     await expect(page.getByRole("main")).toBeVisible();
   });

@@ -21,7 +21,9 @@ async function forgetRecentContacts(phone: string, category: string) {
           AND r."createdAt" > now() - interval '8 days'`,
       [phone, category],
     );
-    await client.query(`DELETE FROM "ArticleFeedback" f USING "User" u WHERE u."phone" = $1 AND f."userId" = u."id"`, [phone]);
+    await client.query(`DELETE FROM "ArticleFeedback" f USING "User" u WHERE u."phone" = $1 AND f."userId" = u."id"`, [
+      phone,
+    ]);
   } finally {
     await client.end();
   }
@@ -41,7 +43,10 @@ async function requestById(page: Page, id: string) {
 /** The new-request flow as a person goes through it: category, subject (suggestions appear), details. */
 async function writeRequest(page: Page, category: string, subject: string) {
   await page.goto("/requests/new");
-  await page.locator("label").filter({ has: page.getByRole("radio", { name: new RegExp(category) }) }).click();
+  await page
+    .locator("label")
+    .filter({ has: page.getByRole("radio", { name: new RegExp(category) }) })
+    .click();
   await expect(page.getByTestId("chosen-category")).toHaveText(category);
   await page.getByLabel("Тема").pressSequentially(subject, { delay: 20 });
 }
@@ -65,8 +70,13 @@ test.describe("service requests in the browser", () => {
     // Self-service: articles, the bill explainer, and why.
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Почему счёт больше");
     await expect(page.getByText("Самообслуживание").first()).toBeVisible();
-    await expect(page.getByTestId("routing-reasons")).toContainText("На такие вопросы обычно сразу отвечают статьи справки");
-    await expect(page.getByRole("link", { name: "Открыть счёт с пояснениями" })).toHaveAttribute("href", /^\/bills\/.+/);
+    await expect(page.getByTestId("routing-reasons")).toContainText(
+      "На такие вопросы обычно сразу отвечают статьи справки",
+    );
+    await expect(page.getByRole("link", { name: "Открыть счёт с пояснениями" })).toHaveAttribute(
+      "href",
+      /^\/bills\/.+/,
+    );
     const article = page.getByRole("article").filter({ hasText: "Почему счёт больше обычного" });
     await article.getByRole("button", { name: "Читать" }).click();
     await expect(article).toContainText("Услуги сверх пакета");
@@ -80,7 +90,12 @@ test.describe("service requests in the browser", () => {
     await expect(page.getByText("Спасибо за оценку!")).toBeVisible();
 
     const stored = await requestById(page, id);
-    expect(stored).toMatchObject({ status: "RESOLVED", deflected: true, csat: 5, routing: { decision: "SELF_SERVICE" } });
+    expect(stored).toMatchObject({
+      status: "RESOLVED",
+      deflected: true,
+      csat: 5,
+      routing: { decision: "SELF_SERVICE" },
+    });
 
     await page.getByRole("link", { name: "Все заявки" }).click();
     const card = page.getByRole("link", { name: /Почему счёт больше/ }).first();
@@ -102,7 +117,9 @@ test.describe("service requests in the browser", () => {
     await expect(page.getByRole("link", { name: "Сравнить и сменить тариф" })).toHaveAttribute("href", "/tariffs");
 
     await page.getByRole("button", { name: "Нужна помощь специалиста" }).click();
-    await page.getByLabel("Что осталось непонятным? (необязательно)").fill("Хочу поговорить с человеком о семейном тарифе.");
+    await page
+      .getByLabel("Что осталось непонятным? (необязательно)")
+      .fill("Хочу поговорить с человеком о семейном тарифе.");
     await page.getByRole("button", { name: "Позвать специалиста" }).click();
 
     await expect(page.getByText("Ждёт специалиста").first()).toBeVisible();
@@ -126,7 +143,10 @@ test.describe("service requests in the browser", () => {
     ]);
   });
 
-  test("a PLATINUM subscriber goes straight to the personal manager; others cannot see the request", async ({ page, browser }) => {
+  test("a PLATINUM subscriber goes straight to the personal manager; others cannot see the request", async ({
+    page,
+    browser,
+  }) => {
     await signInWithForm(page, "+79001000001");
     await expect(page).toHaveURL(/\/dashboard$/);
     const created = await trpcMutation(page.request, "request.create", {

@@ -31,7 +31,12 @@ describe("admin.tariffs", () => {
       admin.admin.tariffs.create({ ...TARIFF, code: "student", idempotencyKey }),
     ]);
     expect(raced.id).toBe(created.id);
-    expect(created).toMatchObject({ code: "STUDENT", status: "ACTIVE", monthlyFeeCents: 39_000, openToSegments: ["BRONZE", "SILVER"] });
+    expect(created).toMatchObject({
+      code: "STUDENT",
+      status: "ACTIVE",
+      monthlyFeeCents: 39_000,
+      openToSegments: ["BRONZE", "SILVER"],
+    });
     expect((await admin.admin.tariffs.create({ ...TARIFF, code: "STUDENT", idempotencyKey })).id).toBe(created.id);
     expect(await db.tariff.count({ where: { code: "STUDENT" } })).toBe(1);
     expect(await db.auditLog.count({ where: { action: "tariff.create", entityId: created.id } })).toBe(1);
@@ -45,12 +50,32 @@ describe("admin.tariffs", () => {
   it("refuses a taken code with another key, and bad fields by name", async () => {
     const admin = await callerAs(DEMO.admin);
     const taken = await admin.admin.tariffs.list().then((list) => list.items[0]!.code);
-    expect(await codeOf(admin.admin.tariffs.create({ ...TARIFF, code: taken, idempotencyKey: key() }))).toBe("CONFLICT");
-    expect(await badFieldsOf(admin.admin.tariffs.create({ ...TARIFF, code: "x", idempotencyKey: key() }))).toContain("code");
-    expect(await badFieldsOf(admin.admin.tariffs.create({ ...TARIFF, code: "NEG", monthlyFeeCents: -1, idempotencyKey: key() }))).toContain("monthlyFeeCents");
-    expect(await badFieldsOf(admin.admin.tariffs.create({ ...TARIFF, code: "FRAC", monthlyFeeCents: 100.5, idempotencyKey: key() }))).toContain("monthlyFeeCents");
-    expect(await badFieldsOf(admin.admin.tariffs.create({ ...TARIFF, code: "HOME", kind: "HOME_INTERNET", idempotencyKey: key() }))).toContain("minutes");
-    expect(await badFieldsOf(admin.admin.tariffs.create({ ...TARIFF, code: "DUP", openToSegments: ["GOLD", "GOLD"], idempotencyKey: key() }))).toContain("openToSegments");
+    expect(await codeOf(admin.admin.tariffs.create({ ...TARIFF, code: taken, idempotencyKey: key() }))).toBe(
+      "CONFLICT",
+    );
+    expect(await badFieldsOf(admin.admin.tariffs.create({ ...TARIFF, code: "x", idempotencyKey: key() }))).toContain(
+      "code",
+    );
+    expect(
+      await badFieldsOf(
+        admin.admin.tariffs.create({ ...TARIFF, code: "NEG", monthlyFeeCents: -1, idempotencyKey: key() }),
+      ),
+    ).toContain("monthlyFeeCents");
+    expect(
+      await badFieldsOf(
+        admin.admin.tariffs.create({ ...TARIFF, code: "FRAC", monthlyFeeCents: 100.5, idempotencyKey: key() }),
+      ),
+    ).toContain("monthlyFeeCents");
+    expect(
+      await badFieldsOf(
+        admin.admin.tariffs.create({ ...TARIFF, code: "HOME", kind: "HOME_INTERNET", idempotencyKey: key() }),
+      ),
+    ).toContain("minutes");
+    expect(
+      await badFieldsOf(
+        admin.admin.tariffs.create({ ...TARIFF, code: "DUP", openToSegments: ["GOLD", "GOLD"], idempotencyKey: key() }),
+      ),
+    ).toContain("openToSegments");
     expect(await testDb().tariff.count({ where: { code: { in: ["NEG", "FRAC", "HOME", "DUP"] } } })).toBe(0);
   });
 
@@ -71,7 +96,9 @@ describe("admin.tariffs", () => {
   it("a tariff in use is retired, never deleted: lines keep it, new customers cannot get it", async () => {
     const db = testDb();
     const admin = await callerAs(DEMO.admin);
-    const inUse = await db.tariff.findFirstOrThrow({ where: { status: "ACTIVE", lines: { some: { status: "ACTIVE" } } } });
+    const inUse = await db.tariff.findFirstOrThrow({
+      where: { status: "ACTIVE", lines: { some: { status: "ACTIVE" } } },
+    });
     const lines = await db.line.count({ where: { tariffId: inUse.id } });
 
     expect(await codeOf(admin.admin.tariffs.delete({ id: inUse.id, idempotencyKey: key() }))).toBe("CONFLICT");
@@ -94,8 +121,14 @@ describe("admin.tariffs", () => {
     const admin = await callerAs(DEMO.admin);
     const mistake = await admin.admin.tariffs.create({ ...TARIFF, code: "MISTAKE", idempotencyKey: key() });
     const idempotencyKey = key();
-    expect(await admin.admin.tariffs.delete({ id: mistake.id, idempotencyKey })).toEqual({ id: mistake.id, deleted: true });
-    expect(await admin.admin.tariffs.delete({ id: mistake.id, idempotencyKey })).toEqual({ id: mistake.id, deleted: true });
+    expect(await admin.admin.tariffs.delete({ id: mistake.id, idempotencyKey })).toEqual({
+      id: mistake.id,
+      deleted: true,
+    });
+    expect(await admin.admin.tariffs.delete({ id: mistake.id, idempotencyKey })).toEqual({
+      id: mistake.id,
+      deleted: true,
+    });
     expect(await db.tariff.findUnique({ where: { id: mistake.id } })).toBeNull();
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "tariff.delete", entityId: mistake.id } });
     expect(audit.before).toMatchObject({ code: "MISTAKE" });
@@ -116,16 +149,32 @@ describe("admin.knowledge", () => {
     const admin = await callerAs(DEMO.admin);
     const idempotencyKey = key();
     const ru = await admin.admin.knowledge.create({ ...ARTICLE, slug: "esim-setup", locale: "ru", idempotencyKey });
-    expect((await admin.admin.knowledge.create({ ...ARTICLE, slug: "esim-setup", locale: "ru", idempotencyKey })).id).toBe(ru.id);
-    await admin.admin.knowledge.create({ ...ARTICLE, title: "How to set up eSIM", summary: "Five minutes in the app.", body: "Open Numbers, pick the number and tap Switch to eSIM. Your phone must support eSIM.", slug: "esim-setup", locale: "en", idempotencyKey: key() });
-    expect(await codeOf(admin.admin.knowledge.create({ ...ARTICLE, slug: "esim-setup", locale: "ru", idempotencyKey: key() }))).toBe("CONFLICT");
+    expect(
+      (await admin.admin.knowledge.create({ ...ARTICLE, slug: "esim-setup", locale: "ru", idempotencyKey })).id,
+    ).toBe(ru.id);
+    await admin.admin.knowledge.create({
+      ...ARTICLE,
+      title: "How to set up eSIM",
+      summary: "Five minutes in the app.",
+      body: "Open Numbers, pick the number and tap Switch to eSIM. Your phone must support eSIM.",
+      slug: "esim-setup",
+      locale: "en",
+      idempotencyKey: key(),
+    });
+    expect(
+      await codeOf(
+        admin.admin.knowledge.create({ ...ARTICLE, slug: "esim-setup", locale: "ru", idempotencyKey: key() }),
+      ),
+    ).toBe("CONFLICT");
 
     const topic = await admin.admin.knowledge.bySlug({ slug: "esim-setup" });
     expect(topic.ru?.title).toBe("Как подключить eSIM");
     expect(topic.en?.title).toBe("How to set up eSIM");
     const listed = await admin.admin.knowledge.list({ query: "esim" });
     expect(listed.items.map((item) => item.slug)).toContain("esim-setup");
-    expect(listed.items.every((item) => item.slug.includes("esim") || /esim/i.test(`${item.ru?.title} ${item.en?.title}`))).toBe(true);
+    expect(
+      listed.items.every((item) => item.slug.includes("esim") || /esim/i.test(`${item.ru?.title} ${item.en?.title}`)),
+    ).toBe(true);
 
     const subscriber = await callerAs(DEMO.bronze);
     const hits = await subscriber.knowledge.search({ query: "eSIM подключить", locale: "ru" });
@@ -133,14 +182,21 @@ describe("admin.knowledge", () => {
 
     // Unpublished, it disappears from the subscribers' search; the change is audited.
     await admin.admin.knowledge.setPublished({ id: ru.id, published: false });
-    expect((await subscriber.knowledge.search({ query: "eSIM подключить", locale: "ru" })).map((hit) => hit.slug)).not.toContain("esim-setup");
+    expect(
+      (await subscriber.knowledge.search({ query: "eSIM подключить", locale: "ru" })).map((hit) => hit.slug),
+    ).not.toContain("esim-setup");
     expect(await testDb().auditLog.count({ where: { action: "article.unpublish", entityId: ru.id } })).toBe(1);
   });
 
   it("edits an article, audited with what changed; refuses bad fields by name", async () => {
     const db = testDb();
     const admin = await callerAs(DEMO.admin);
-    const article = await admin.admin.knowledge.create({ ...ARTICLE, slug: "esim-edit", locale: "ru", idempotencyKey: key() });
+    const article = await admin.admin.knowledge.create({
+      ...ARTICLE,
+      slug: "esim-edit",
+      locale: "ru",
+      idempotencyKey: key(),
+    });
     await admin.admin.knowledge.update({ id: article.id, title: "Подключение eSIM за пять минут" });
     await admin.admin.knowledge.update({ id: article.id, title: "Подключение eSIM за пять минут" });
     const audits = await db.auditLog.findMany({ where: { action: "article.update", entityId: article.id } });
@@ -148,14 +204,26 @@ describe("admin.knowledge", () => {
     expect(audits[0]!.after).toEqual({ title: "Подключение eSIM за пять минут" });
     expect(await badFieldsOf(admin.admin.knowledge.update({ id: article.id, body: "short" }))).toContain("body");
     expect(await badFieldsOf(admin.admin.knowledge.update({ id: article.id, categories: [] }))).toContain("categories");
-    expect(await badFieldsOf(admin.admin.knowledge.create({ ...ARTICLE, slug: "Bad Slug!", locale: "ru", idempotencyKey: key() }))).toContain("slug");
-    expect(await codeOf(admin.admin.knowledge.update({ id: "no-such-article", title: "Неважно какой" }))).toBe("NOT_FOUND");
+    expect(
+      await badFieldsOf(
+        admin.admin.knowledge.create({ ...ARTICLE, slug: "Bad Slug!", locale: "ru", idempotencyKey: key() }),
+      ),
+    ).toContain("slug");
+    expect(await codeOf(admin.admin.knowledge.update({ id: "no-such-article", title: "Неважно какой" }))).toBe(
+      "NOT_FOUND",
+    );
   });
 
   it("drafts an article from a resolved request, not from an open one", async () => {
     const db = testDb();
     const admin = await callerAs(DEMO.admin);
-    const resolved = await db.serviceRequest.findFirstOrThrow({ where: { status: { in: ["RESOLVED", "CLOSED"] }, deflected: false, messages: { some: { authorKind: "AGENT", internal: false } } } });
+    const resolved = await db.serviceRequest.findFirstOrThrow({
+      where: {
+        status: { in: ["RESOLVED", "CLOSED"] },
+        deflected: false,
+        messages: { some: { authorKind: "AGENT", internal: false } },
+      },
+    });
     const internal = await db.requestMessage.findFirst({ where: { requestId: resolved.id, internal: true } });
     const draft = await admin.admin.knowledge.draftFromRequest({ requestNumber: resolved.number });
     expect(draft).toMatchObject({ requestId: resolved.id, title: resolved.subject, categories: [resolved.category] });
@@ -164,10 +232,18 @@ describe("admin.knowledge", () => {
     if (internal) expect(draft.body).not.toContain(internal.body);
 
     const open = await db.serviceRequest.findFirstOrThrow({ where: { status: { in: ["QUEUED", "IN_PROGRESS"] } } });
-    expect(await badFieldsOf(admin.admin.knowledge.draftFromRequest({ requestNumber: open.number }))).toContain("requestNumber");
+    expect(await badFieldsOf(admin.admin.knowledge.draftFromRequest({ requestNumber: open.number }))).toContain(
+      "requestNumber",
+    );
     expect(await codeOf(admin.admin.knowledge.draftFromRequest({ requestNumber: 2_000_000_000 }))).toBe("NOT_FOUND");
 
-    const article = await admin.admin.knowledge.create({ ...ARTICLE, slug: "from-request", locale: "ru", fromRequestId: resolved.id, idempotencyKey: key() });
+    const article = await admin.admin.knowledge.create({
+      ...ARTICLE,
+      slug: "from-request",
+      locale: "ru",
+      fromRequestId: resolved.id,
+      idempotencyKey: key(),
+    });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "article.create", entityId: article.id } });
     expect(audit.after).toMatchObject({ fromRequestId: resolved.id });
   });
@@ -175,7 +251,12 @@ describe("admin.knowledge", () => {
   it("shows which articles solve requests and which are read before an escalation anyway", async () => {
     const db = testDb();
     const admin = await callerAs(DEMO.admin);
-    const article = await admin.admin.knowledge.create({ ...ARTICLE, slug: "esim-effect", locale: "ru", idempotencyKey: key() });
+    const article = await admin.admin.knowledge.create({
+      ...ARTICLE,
+      slug: "esim-effect",
+      locale: "ru",
+      idempotencyKey: key(),
+    });
     const user = await db.user.findUniqueOrThrow({ where: { phone: DEMO.bronze } });
     const now = Date.now();
     const base = {
@@ -191,13 +272,30 @@ describe("admin.knowledge", () => {
       segmentAtCreation: "BRONZE" as const,
     };
     const read = async (requestId: string, minutesAgo: number) =>
-      db.articleView.create({ data: { articleId: article.id, customerId: user.customerId, requestId, at: new Date(now - minutesAgo * 60_000) } });
+      db.articleView.create({
+        data: {
+          articleId: article.id,
+          customerId: user.customerId,
+          requestId,
+          at: new Date(now - minutesAgo * 60_000),
+        },
+      });
     // Two solved after reading, one escalated after reading, one read but still open.
     for (let i = 0; i < 2; i++) {
-      const solved = await db.serviceRequest.create({ data: { ...base, status: "RESOLVED", deflected: true, resolvedAt: new Date(now - 10 * 60_000), idempotencyKey: key() } });
+      const solved = await db.serviceRequest.create({
+        data: {
+          ...base,
+          status: "RESOLVED",
+          deflected: true,
+          resolvedAt: new Date(now - 10 * 60_000),
+          idempotencyKey: key(),
+        },
+      });
       await read(solved.id, 30);
     }
-    const escalated = await db.serviceRequest.create({ data: { ...base, status: "QUEUED", escalatedAt: new Date(now - 5 * 60_000), idempotencyKey: key() } });
+    const escalated = await db.serviceRequest.create({
+      data: { ...base, status: "QUEUED", escalatedAt: new Date(now - 5 * 60_000), idempotencyKey: key() },
+    });
     await read(escalated.id, 20);
     await read(escalated.id, 15);
     const open = await db.serviceRequest.create({ data: { ...base, status: "SELF_SERVICE", idempotencyKey: key() } });
@@ -215,8 +313,12 @@ describe("admin.knowledge", () => {
   it("is for supervisors only", async () => {
     for (const who of [DEMO.bronze, DEMO.dealer2, DEMO.agent2]) {
       const caller = await callerAs(who);
-      expect(await codeOf(caller.admin.knowledge.create({ ...ARTICLE, slug: "walls", locale: "ru", idempotencyKey: key() }))).toBe("FORBIDDEN");
-      expect(await codeOf(caller.admin.tariffs.create({ ...TARIFF, code: "WALLS", idempotencyKey: key() }))).toBe("FORBIDDEN");
+      expect(
+        await codeOf(caller.admin.knowledge.create({ ...ARTICLE, slug: "walls", locale: "ru", idempotencyKey: key() })),
+      ).toBe("FORBIDDEN");
+      expect(await codeOf(caller.admin.tariffs.create({ ...TARIFF, code: "WALLS", idempotencyKey: key() }))).toBe(
+        "FORBIDDEN",
+      );
     }
     expect(await testDb().tariff.count({ where: { code: "WALLS" } })).toBe(0);
   });

@@ -30,10 +30,16 @@ describe("admin.creditPolicy and admin.updateCreditPolicy", () => {
       p.rules[3]!.creditLimitCents = 10_000;
     });
     const key = idempotencyKey();
-    const saved = await admin.admin.updateCreditPolicy({ policy: stricter, baseUpdatedAt: current.updatedAt, idempotencyKey: key });
+    const saved = await admin.admin.updateCreditPolicy({
+      policy: stricter,
+      baseUpdatedAt: current.updatedAt,
+      idempotencyKey: key,
+    });
     expect(saved).toMatchObject({ policy: stricter, replayed: false });
 
-    const check = await (await callerAs(DEMO.dealer1)).partner.creditCheck({ documentNumber: freshPassport(), birthDate: birthDateForAge(40), tariffId: "trf_smart" });
+    const check = await (
+      await callerAs(DEMO.dealer1)
+    ).partner.creditCheck({ documentNumber: freshPassport(), birthDate: birthDateForAge(40), tariffId: "trf_smart" });
     expect(check).toMatchObject({ approved: true, creditLimitCents: 10_000 });
     expect(check.depositCents).toBe(check.monthlyFeeCents);
 
@@ -45,7 +51,11 @@ describe("admin.creditPolicy and admin.updateCreditPolicy", () => {
     expect((entries[0]!.after as { policy: CreditPolicy }).policy).toEqual(stricter);
 
     // A retry with the same key answers the same save; nothing is written twice.
-    const replay = await admin.admin.updateCreditPolicy({ policy: stricter, baseUpdatedAt: current.updatedAt, idempotencyKey: key });
+    const replay = await admin.admin.updateCreditPolicy({
+      policy: stricter,
+      baseUpdatedAt: current.updatedAt,
+      idempotencyKey: key,
+    });
     expect(replay).toMatchObject({ policy: stricter, replayed: true });
     expect(replay.updatedAt.getTime()).toBe(saved.updatedAt.getTime());
     expect(await db.auditLog.count({ where: { action: "creditPolicy.update" } })).toBe(1);
@@ -57,11 +67,27 @@ describe("admin.creditPolicy and admin.updateCreditPolicy", () => {
     const stale = edited((p) => {
       p.maxAccountsPerDocument = 3;
     });
-    expect(await codeOf(admin.admin.updateCreditPolicy({ policy: stale, baseUpdatedAt: current.updatedAt, idempotencyKey: idempotencyKey() }))).toBe("CONFLICT");
+    expect(
+      await codeOf(
+        admin.admin.updateCreditPolicy({
+          policy: stale,
+          baseUpdatedAt: current.updatedAt,
+          idempotencyKey: idempotencyKey(),
+        }),
+      ),
+    ).toBe("CONFLICT");
     expect((await admin.admin.creditPolicy()).policy).toEqual(stricter);
 
     // Saving what is in force already is refused.
-    expect(await fieldsOf(admin.admin.updateCreditPolicy({ policy: stricter, baseUpdatedAt: after.updatedAt, idempotencyKey: idempotencyKey() }))).toEqual({
+    expect(
+      await fieldsOf(
+        admin.admin.updateCreditPolicy({
+          policy: stricter,
+          baseUpdatedAt: after.updatedAt,
+          idempotencyKey: idempotencyKey(),
+        }),
+      ),
+    ).toEqual({
       policy: "Nothing changed",
     });
   });
@@ -70,12 +96,19 @@ describe("admin.creditPolicy and admin.updateCreditPolicy", () => {
     const db = testDb();
     const admin = await callerAs(DEMO.admin);
     const { updatedAt } = await admin.admin.creditPolicy();
-    const policy = edited((p) => {
-      p.maxDebtCents = 5_000;
-    }, (await admin.admin.creditPolicy()).policy);
+    const policy = edited(
+      (p) => {
+        p.maxDebtCents = 5_000;
+      },
+      (await admin.admin.creditPolicy()).policy,
+    );
     const key = idempotencyKey();
     const before = await db.auditLog.count({ where: { action: "creditPolicy.update" } });
-    const results = await Promise.all(Array.from({ length: 3 }, () => admin.admin.updateCreditPolicy({ policy, baseUpdatedAt: updatedAt, idempotencyKey: key })));
+    const results = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        admin.admin.updateCreditPolicy({ policy, baseUpdatedAt: updatedAt, idempotencyKey: key }),
+      ),
+    );
     expect(results.filter((result) => !result.replayed)).toHaveLength(1);
     expect(await db.auditLog.count({ where: { action: "creditPolicy.update" } })).toBe(before + 1);
     expect((await admin.admin.creditPolicy()).policy.maxDebtCents).toBe(5_000);
@@ -92,9 +125,19 @@ describe("admin.creditPolicy and admin.updateCreditPolicy", () => {
       [edited((p) => void p.rules.splice(0, 1), policy), "policy.rules"],
     ];
     for (const [bad, field] of cases) {
-      expect(Object.keys(await fieldsOf(admin.admin.updateCreditPolicy({ policy: bad, baseUpdatedAt: updatedAt, idempotencyKey: idempotencyKey() })))).toContain(field);
+      expect(
+        Object.keys(
+          await fieldsOf(
+            admin.admin.updateCreditPolicy({ policy: bad, baseUpdatedAt: updatedAt, idempotencyKey: idempotencyKey() }),
+          ),
+        ),
+      ).toContain(field);
     }
-    expect(Object.keys(await fieldsOf(admin.admin.updateCreditPolicy({ policy, baseUpdatedAt: updatedAt, idempotencyKey: "short" })))).toContain("idempotencyKey");
+    expect(
+      Object.keys(
+        await fieldsOf(admin.admin.updateCreditPolicy({ policy, baseUpdatedAt: updatedAt, idempotencyKey: "short" })),
+      ),
+    ).toContain("idempotencyKey");
     expect((await admin.admin.creditPolicy()).policy).toEqual(policy);
   });
 

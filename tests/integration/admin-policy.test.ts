@@ -9,7 +9,10 @@ import { badFieldsOf, clearRequests, codeOf, key } from "./helpers/requests";
 
 const MINUTE = 60_000;
 
-function edited(change: (policy: RoutingPolicyConfig) => void, from: RoutingPolicyConfig = DEFAULT_ROUTING_POLICY): RoutingPolicyConfig {
+function edited(
+  change: (policy: RoutingPolicyConfig) => void,
+  from: RoutingPolicyConfig = DEFAULT_ROUTING_POLICY,
+): RoutingPolicyConfig {
   const copy = structuredClone(from);
   change(copy);
   return copy;
@@ -46,12 +49,21 @@ describe("admin.policy.save", () => {
       [edited((p) => (p.slaMinutes.GOLD[2] = 0)), "config.slaMinutes.GOLD.2"],
       [edited((p) => (p.costPerContact.agentCents = -1)), "config.costPerContact.agentCents"],
       [edited((p) => (p.billDisputeEscalationCents = 10.5)), "config.billDisputeEscalationCents"],
-      [edited((p) => ((p.selfServiceCategories.SILVER as string[]) = ["PIZZA"])), "config.selfServiceCategories.SILVER.0"],
+      [
+        edited((p) => ((p.selfServiceCategories.SILVER as string[]) = ["PIZZA"])),
+        "config.selfServiceCategories.SILVER.0",
+      ],
     ];
     for (const [config, field] of cases) {
-      expect(await badFieldsOf(admin.admin.policy.save({ config, baseVersion: version, idempotencyKey: key() }))).toContain(field);
+      expect(
+        await badFieldsOf(admin.admin.policy.save({ config, baseVersion: version, idempotencyKey: key() })),
+      ).toContain(field);
     }
-    expect(await badFieldsOf(admin.admin.policy.save({ config: DEFAULT_ROUTING_POLICY, baseVersion: version, idempotencyKey: key() }))).toContain("config");
+    expect(
+      await badFieldsOf(
+        admin.admin.policy.save({ config: DEFAULT_ROUTING_POLICY, baseVersion: version, idempotencyKey: key() }),
+      ),
+    ).toContain("config");
     expect((await admin.admin.policy.get()).version).toBe(version);
   });
 
@@ -59,24 +71,53 @@ describe("admin.policy.save", () => {
     const db = testDb();
     const admin = await callerAs(DEMO.admin);
     const before = await admin.admin.policy.get();
-    const saved = await admin.admin.policy.save({ config: withoutSilverBillingQuestions, baseVersion: before.version, note: "SILVER billing to agents", idempotencyKey: key() });
-    expect(saved).toMatchObject({ version: before.version + 1, replayed: false, changed: ["selfServiceCategories.SILVER"], rescoreQueued: false });
+    const saved = await admin.admin.policy.save({
+      config: withoutSilverBillingQuestions,
+      baseVersion: before.version,
+      note: "SILVER billing to agents",
+      idempotencyKey: key(),
+    });
+    expect(saved).toMatchObject({
+      version: before.version + 1,
+      replayed: false,
+      changed: ["selfServiceCategories.SILVER"],
+      rescoreQueued: false,
+    });
 
     const versions = await db.routingPolicy.findMany({ orderBy: { version: "asc" } });
-    expect(versions.map((row) => row.version)).toEqual([...Array(before.version).keys()].map((i) => i + 1).concat(saved.version));
-    expect(versions[0]!.config).toEqual(before.version === 1 ? JSON.parse(JSON.stringify(DEFAULT_ROUTING_POLICY)) : versions[0]!.config);
+    expect(versions.map((row) => row.version)).toEqual(
+      [...Array(before.version).keys()].map((i) => i + 1).concat(saved.version),
+    );
+    expect(versions[0]!.config).toEqual(
+      before.version === 1 ? JSON.parse(JSON.stringify(DEFAULT_ROUTING_POLICY)) : versions[0]!.config,
+    );
     expect((await getActivePolicy(db)).config.selfServiceCategories.SILVER).not.toContain("BILLING_QUESTION");
 
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: "RoutingPolicy", entityId: saved.id } });
     const adminUser = await db.user.findUniqueOrThrow({ where: { email: DEMO.admin } });
-    expect(audit).toMatchObject({ action: "routingPolicy.save", actorId: adminUser.id, actorRole: "ADMIN", ip: "127.0.0.1" });
-    expect((audit.before as { config: RoutingPolicyConfig }).config.selfServiceCategories.SILVER).toContain("BILLING_QUESTION");
-    expect((audit.after as { config: RoutingPolicyConfig; note: string }).config.selfServiceCategories.SILVER).not.toContain("BILLING_QUESTION");
+    expect(audit).toMatchObject({
+      action: "routingPolicy.save",
+      actorId: adminUser.id,
+      actorRole: "ADMIN",
+      ip: "127.0.0.1",
+    });
+    expect((audit.before as { config: RoutingPolicyConfig }).config.selfServiceCategories.SILVER).toContain(
+      "BILLING_QUESTION",
+    );
+    expect(
+      (audit.after as { config: RoutingPolicyConfig; note: string }).config.selfServiceCategories.SILVER,
+    ).not.toContain("BILLING_QUESTION");
     expect((audit.after as { note: string }).note).toBe("SILVER billing to agents");
 
     const history = await admin.admin.policy.versions();
-    expect(history.items[0]).toMatchObject({ version: saved.version, note: "SILVER billing to agents", createdBy: { name: adminUser.name } });
-    expect((await admin.admin.policy.version({ version: saved.version })).changed).toEqual(["selfServiceCategories.SILVER"]);
+    expect(history.items[0]).toMatchObject({
+      version: saved.version,
+      note: "SILVER billing to agents",
+      createdBy: { name: adminUser.name },
+    });
+    expect((await admin.admin.policy.version({ version: saved.version })).changed).toEqual([
+      "selfServiceCategories.SILVER",
+    ]);
     expect(await codeOf(admin.admin.policy.version({ version: 999 }))).toBe("NOT_FOUND");
   });
 
@@ -84,7 +125,12 @@ describe("admin.policy.save", () => {
     const admin = await callerAs(DEMO.admin);
     const silver = await callerAs(DEMO.silver);
     const ask = () =>
-      silver.request.create({ category: "BILLING_QUESTION", subject: "Почему счёт вырос", description: "В этом месяце счёт больше обычного, объясните, пожалуйста.", idempotencyKey: key() });
+      silver.request.create({
+        category: "BILLING_QUESTION",
+        subject: "Почему счёт вырос",
+        description: "В этом месяце счёт больше обычного, объясните, пожалуйста.",
+        idempotencyKey: key(),
+      });
 
     await activate(DEFAULT_ROUTING_POLICY);
     await clearRequests(DEMO.silver);
@@ -92,7 +138,11 @@ describe("admin.policy.save", () => {
     expect(before.routing.decision).toBe("SELF_SERVICE");
 
     const restored = await admin.admin.policy.get();
-    const saved = await admin.admin.policy.save({ config: withoutSilverBillingQuestions, baseVersion: restored.version, idempotencyKey: key() });
+    const saved = await admin.admin.policy.save({
+      config: withoutSilverBillingQuestions,
+      baseVersion: restored.version,
+      idempotencyKey: key(),
+    });
     await clearRequests(DEMO.silver);
     const after = await ask();
     expect(after.routing.decision).toBe("AGENT_QUEUE");
@@ -106,7 +156,11 @@ describe("admin.policy.save", () => {
     const db = testDb();
     const admin = await callerAs(DEMO.admin);
     const { version, config } = await admin.admin.policy.get();
-    const input = { config: edited((p) => (p.repeatContactDays = 10), config), baseVersion: version, idempotencyKey: key() };
+    const input = {
+      config: edited((p) => (p.repeatContactDays = 10), config),
+      baseVersion: version,
+      idempotencyKey: key(),
+    };
     const [first, second] = await Promise.all([admin.admin.policy.save(input), admin.admin.policy.save(input)]);
     expect(second.id).toBe(first.id);
     const third = await admin.admin.policy.save(input);
@@ -118,8 +172,16 @@ describe("admin.policy.save", () => {
   it("a stale editor gets CONFLICT instead of overwriting a newer version", async () => {
     const admin = await callerAs(DEMO.admin);
     const { version, config } = await admin.admin.policy.get();
-    await admin.admin.policy.save({ config: edited((p) => (p.repeatContactDays = 12), config), baseVersion: version, idempotencyKey: key() });
-    const stale = admin.admin.policy.save({ config: edited((p) => (p.repeatContactDays = 14), config), baseVersion: version, idempotencyKey: key() });
+    await admin.admin.policy.save({
+      config: edited((p) => (p.repeatContactDays = 12), config),
+      baseVersion: version,
+      idempotencyKey: key(),
+    });
+    const stale = admin.admin.policy.save({
+      config: edited((p) => (p.repeatContactDays = 14), config),
+      baseVersion: version,
+      idempotencyKey: key(),
+    });
     expect(await codeOf(stale)).toBe("CONFLICT");
     expect((await admin.admin.policy.get()).config.repeatContactDays).toBe(12);
   });
@@ -128,10 +190,18 @@ describe("admin.policy.save", () => {
     const admin = await callerAs(DEMO.admin);
     await testDb().$queryRaw`SELECT graphile_worker.remove_job('value:recompute:policy')`;
     let { version, config } = await admin.admin.policy.get();
-    await admin.admin.policy.save({ config: edited((p) => (p.slaMinutes.GOLD[2] = 45), config), baseVersion: version, idempotencyKey: key() });
+    await admin.admin.policy.save({
+      config: edited((p) => (p.slaMinutes.GOLD[2] = 45), config),
+      baseVersion: version,
+      idempotencyKey: key(),
+    });
     expect(await recomputeJobs()).toBe(0);
     ({ version, config } = await admin.admin.policy.get());
-    const saved = await admin.admin.policy.save({ config: edited((p) => (p.segmentThresholds.SILVER = 45), config), baseVersion: version, idempotencyKey: key() });
+    const saved = await admin.admin.policy.save({
+      config: edited((p) => (p.segmentThresholds.SILVER = 45), config),
+      baseVersion: version,
+      idempotencyKey: key(),
+    });
     expect(saved.rescoreQueued).toBe(true);
     expect(await recomputeJobs()).toBe(1);
   });
@@ -139,7 +209,11 @@ describe("admin.policy.save", () => {
   it("is for supervisors only", async () => {
     for (const who of [DEMO.silver, DEMO.dealer1, DEMO.agent1]) {
       const caller = await callerAs(who);
-      expect(await codeOf(caller.admin.policy.save({ config: withoutSilverBillingQuestions, baseVersion: 1, idempotencyKey: key() }))).toBe("FORBIDDEN");
+      expect(
+        await codeOf(
+          caller.admin.policy.save({ config: withoutSilverBillingQuestions, baseVersion: 1, idempotencyKey: key() }),
+        ),
+      ).toBe("FORBIDDEN");
       expect(await codeOf(caller.admin.policy.whatIf({ config: withoutSilverBillingQuestions }))).toBe("FORBIDDEN");
     }
   });
@@ -152,7 +226,11 @@ describe("admin.policy.whatIf", () => {
   const NOW = new Date("2031-04-01T00:00:00Z");
   let sequence = 0;
 
-  async function contact(person: Person, data: Partial<Prisma.ServiceRequestUncheckedCreateInput> & Pick<Prisma.ServiceRequestUncheckedCreateInput, "category" | "createdAt">) {
+  async function contact(
+    person: Person,
+    data: Partial<Prisma.ServiceRequestUncheckedCreateInput> &
+      Pick<Prisma.ServiceRequestUncheckedCreateInput, "category" | "createdAt">,
+  ) {
     sequence += 1;
     return testDb().serviceRequest.create({
       data: {
@@ -180,8 +258,23 @@ describe("admin.policy.whatIf", () => {
     a = { customerId: silver.customerId!, userId: silver.id };
     b = { customerId: bronze.customerId!, userId: bronze.id };
     // Customer A's stored value facts score 44 under the default policy: SILVER. B has none stored.
-    const facts = { recentBillTotalsCents: [50_000], dueBills: 6, paidOnTime: 6, overdueBills: 0, activeLines: 1, serviceKinds: 1, tenureMonths: 12, usageTrend: 0 };
-    await db.customer.update({ where: { id: a.customerId }, data: { valueBreakdown: { score: 44, segment: "SILVER", facts: { ...facts, averageMonthlyRevenueCents: 50_000 } }, personalManagerId: null } });
+    const facts = {
+      recentBillTotalsCents: [50_000],
+      dueBills: 6,
+      paidOnTime: 6,
+      overdueBills: 0,
+      activeLines: 1,
+      serviceKinds: 1,
+      tenureMonths: 12,
+      usageTrend: 0,
+    };
+    await db.customer.update({
+      where: { id: a.customerId },
+      data: {
+        valueBreakdown: { score: 44, segment: "SILVER", facts: { ...facts, averageMonthlyRevenueCents: 50_000 } },
+        personalManagerId: null,
+      },
+    });
     await db.customer.update({ where: { id: b.customerId }, data: { valueBreakdown: Prisma.DbNull } });
     // W1: a SILVER billing question. W2: the same topic 5 days later (a repeat), answered in 200 minutes.
     await contact(a, { category: "BILLING_QUESTION", createdAt: new Date("2031-03-20T10:00:00Z") });
@@ -192,9 +285,23 @@ describe("admin.policy.whatIf", () => {
       firstResponseAt: new Date(new Date("2031-03-25T10:00:00Z").getTime() + 200 * MINUTE),
     });
     // W3: a BRONZE billing question of a customer without stored facts. W4: a SILVER SIM replacement. W5: a phone call.
-    await contact(b, { category: "BILLING_QUESTION", createdAt: new Date("2031-03-26T10:00:00Z"), segmentAtCreation: "BRONZE" });
-    await contact(a, { category: "SIM_REPLACEMENT", createdAt: new Date("2031-03-28T10:00:00Z"), decision: "AGENT_QUEUE" });
-    await contact(b, { category: "OTHER", channel: "PHONE", createdAt: new Date("2031-03-29T10:00:00Z"), segmentAtCreation: "BRONZE", decision: "AGENT_QUEUE" });
+    await contact(b, {
+      category: "BILLING_QUESTION",
+      createdAt: new Date("2031-03-26T10:00:00Z"),
+      segmentAtCreation: "BRONZE",
+    });
+    await contact(a, {
+      category: "SIM_REPLACEMENT",
+      createdAt: new Date("2031-03-28T10:00:00Z"),
+      decision: "AGENT_QUEUE",
+    });
+    await contact(b, {
+      category: "OTHER",
+      channel: "PHONE",
+      createdAt: new Date("2031-03-29T10:00:00Z"),
+      segmentAtCreation: "BRONZE",
+      decision: "AGENT_QUEUE",
+    });
     // Outside the 30 days: not re-routed.
     await contact(a, { category: "ROAMING", createdAt: new Date("2031-02-20T10:00:00Z") });
   });
@@ -217,7 +324,13 @@ describe("admin.policy.whatIf", () => {
     const config = edited((p) => (p.segmentThresholds.SILVER = 45));
     const rescored = await runWhatIf(testDb(), { config, segmentBasis: "RESCORED" }, NOW);
     expect(rescored.changed).toBe(1);
-    expect(rescored.samples[0]).toMatchObject({ category: "SIM_REPLACEMENT", segmentActive: "SILVER", segmentDraft: "BRONZE", decisionActive: "AGENT_QUEUE", decisionDraft: "SELF_SERVICE" });
+    expect(rescored.samples[0]).toMatchObject({
+      category: "SIM_REPLACEMENT",
+      segmentActive: "SILVER",
+      segmentDraft: "BRONZE",
+      decisionActive: "AGENT_QUEUE",
+      decisionDraft: "SELF_SERVICE",
+    });
     const atCreation = await runWhatIf(testDb(), { config, segmentBasis: "AT_CREATION" }, NOW);
     expect(atCreation.changed).toBe(0);
   });
@@ -236,6 +349,8 @@ describe("admin.policy.whatIf", () => {
     expect(result.changed).toBe(0);
     expect(result.days).toBe(30);
     expect(result.draft).toEqual(result.active);
-    expect(await badFieldsOf(admin.admin.policy.whatIf({ config: edited((p) => (p.valueWeights.growth = 0.9)) }))).toContain("config.valueWeights");
+    expect(
+      await badFieldsOf(admin.admin.policy.whatIf({ config: edited((p) => (p.valueWeights.growth = 0.9)) })),
+    ).toContain("config.valueWeights");
   });
 });

@@ -15,7 +15,11 @@ async function personOf(phone: string): Promise<Person> {
   return { customerId: user.customerId!, userId: user.id };
 }
 
-async function request(person: Person, data: Partial<Prisma.ServiceRequestUncheckedCreateInput> & Pick<Prisma.ServiceRequestUncheckedCreateInput, "category" | "createdAt">) {
+async function request(
+  person: Person,
+  data: Partial<Prisma.ServiceRequestUncheckedCreateInput> &
+    Pick<Prisma.ServiceRequestUncheckedCreateInput, "category" | "createdAt">,
+) {
   sequence += 1;
   return testDb().serviceRequest.create({
     data: {
@@ -123,7 +127,12 @@ async function buildFixture() {
     resolvedAt: at("2031-03-28T10:00:00Z", 45),
   });
   // R8: still in self-service.
-  await request(a, { category: "ROAMING", createdAt: at("2031-03-30T18:00:00Z"), decision: "SELF_SERVICE", status: "SELF_SERVICE" });
+  await request(a, {
+    category: "ROAMING",
+    createdAt: at("2031-03-30T18:00:00Z"),
+    decision: "SELF_SERVICE",
+    status: "SELF_SERVICE",
+  });
   // R0 and R9: just outside the range.
   await request(b, { category: "ROAMING", createdAt: at("2031-02-28T23:59:59Z"), segmentAtCreation: "SILVER" });
   await request(c, { category: "OTHER", createdAt: at("2031-04-01T00:00:00Z"), segmentAtCreation: "GOLD" });
@@ -150,7 +159,14 @@ describe("admin.reports.overview", () => {
     expect(report.fcr).toBe(0.4);
     expect(report.csat).toBe(3.67);
     expect(report.csatDetail).toEqual({ average: 3.67, satisfiedShare: 0.6667, responses: 3 });
-    expect(report.counts).toEqual({ selfServed: 1, toPerson: 5, slaJudged: 4, slaMet: 3, resolved: 5, firstContactResolved: 2 });
+    expect(report.counts).toEqual({
+      selfServed: 1,
+      toPerson: 5,
+      slaJudged: 4,
+      slaMet: 3,
+      resolved: 5,
+      firstContactResolved: 2,
+    });
     expect(report.segments).toEqual({
       PLATINUM: { contacts: 1, share: 0.125 },
       GOLD: { contacts: 1, share: 0.125 },
@@ -175,7 +191,10 @@ describe("admin.reports.overview", () => {
     const admin = await callerAs(DEMO.admin);
     const day = await admin.admin.reports.overview({ from: "2031-03-13", to: "2031-03-13" });
     expect(day.contacts.total).toBe(1);
-    const instants = await admin.admin.reports.overview({ from: new Date("2031-03-10T10:00:00Z"), to: new Date("2031-03-12T10:00:00Z") });
+    const instants = await admin.admin.reports.overview({
+      from: new Date("2031-03-10T10:00:00Z"),
+      to: new Date("2031-03-12T10:00:00Z"),
+    });
     expect(instants.contacts.total).toBe(1);
     const april = await admin.admin.reports.overview({ from: "2031-04-01", to: "2031-04-30" });
     expect(april.contacts.total).toBe(1);
@@ -185,7 +204,13 @@ describe("admin.reports.overview", () => {
     const admin = await callerAs(DEMO.admin);
     const empty = await admin.admin.reports.overview({ from: "2032-01-01", to: "2032-01-31" });
     expect(empty.contacts.total).toBe(0);
-    expect(empty).toMatchObject({ selfServiceRate: null, slaCompliance: null, fcr: null, csat: null, avgFirstResponseMinutes: null });
+    expect(empty).toMatchObject({
+      selfServiceRate: null,
+      slaCompliance: null,
+      fcr: null,
+      csat: null,
+      avgFirstResponseMinutes: null,
+    });
     expect(empty.cost).toMatchObject({ totalCents: 0, savingsCents: 0, perContactCents: null });
   });
 
@@ -204,7 +229,10 @@ describe("admin.reports.overview", () => {
     const admin = await callerAs(DEMO.admin);
     const file = await admin.admin.reports.exportCsv({ from: "2031-03-01", to: "2031-03-31" });
     expect(file.filename).toBe("selfcare-report-2031-03-01-2031-03-31.csv");
-    const lines = file.content.replace(/^\uFEFF/, "").trim().split("\n");
+    const lines = file.content
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\n");
     expect(lines).toContain('contacts.total,"Обращения, всего",8');
     expect(lines).toContain("selfServiceRate,Доля самообслуживания,0.125");
     expect(lines).toContain("slaCompliance,Соблюдение SLA,0.75");
@@ -228,16 +256,22 @@ describe("admin.reports.overview", () => {
       const caller = await callerAs(who);
       expect(await codeOf(caller.admin.reports.overview({ from: "2031-03-01", to: "2031-03-31" }))).toBe("FORBIDDEN");
     }
-    expect(await codeOf((await callerAs(null)).admin.reports.overview({ from: "2031-03-01", to: "2031-03-31" }))).toBe("UNAUTHORIZED");
+    expect(await codeOf((await callerAs(null)).admin.reports.overview({ from: "2031-03-01", to: "2031-03-31" }))).toBe(
+      "UNAUTHORIZED",
+    );
   });
 });
 
 describe("the seeded demo history", () => {
   it("spans at least six months and 200 contacts, with sensible figures for the last six months", async () => {
     const db = testDb();
-    const [oldest] = await db.$queryRaw<{ oldest: Date }[]>`SELECT min("createdAt") AS oldest FROM "ServiceRequest" WHERE "createdAt" < '2030-01-01'`;
+    const [oldest] = await db.$queryRaw<
+      { oldest: Date }[]
+    >`SELECT min("createdAt") AS oldest FROM "ServiceRequest" WHERE "createdAt" < '2030-01-01'`;
     expect(Date.now() - oldest!.oldest.getTime()).toBeGreaterThan(183 * 24 * 3600_000);
-    expect(await db.serviceRequest.count({ where: { createdAt: { lt: new Date("2030-01-01") } } })).toBeGreaterThanOrEqual(200);
+    expect(
+      await db.serviceRequest.count({ where: { createdAt: { lt: new Date("2030-01-01") } } }),
+    ).toBeGreaterThanOrEqual(200);
     const admin = await callerAs(DEMO.admin);
     const to = new Date();
     const report = await admin.admin.reports.overview({ from: new Date(to.getTime() - 183 * 24 * 3600_000), to });

@@ -10,10 +10,22 @@ describe("admin.users", () => {
   it("creates an agent who can sign in; a retry with the same key is the same user", async () => {
     const db = testDb();
     const admin = await callerAs(DEMO.admin);
-    const input = { role: "AGENT" as const, name: "Ирина Петрова", email: "Irina.Petrova@Selfcare.test", password: PASSWORD, locale: "ru" as const, idempotencyKey: key() };
+    const input = {
+      role: "AGENT" as const,
+      name: "Ирина Петрова",
+      email: "Irina.Petrova@Selfcare.test",
+      password: PASSWORD,
+      locale: "ru" as const,
+      idempotencyKey: key(),
+    };
     const [user, raced] = await Promise.all([admin.admin.users.create(input), admin.admin.users.create(input)]);
     expect(raced.id).toBe(user.id);
-    expect(user).toMatchObject({ role: "AGENT", email: "irina.petrova@selfcare.test", lockedAt: null, openSessions: 0 });
+    expect(user).toMatchObject({
+      role: "AGENT",
+      email: "irina.petrova@selfcare.test",
+      lockedAt: null,
+      openSessions: 0,
+    });
     expect(await db.user.count({ where: { email: "irina.petrova@selfcare.test" } })).toBe(1);
 
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "user.create", entityId: user.id } });
@@ -29,13 +41,72 @@ describe("admin.users", () => {
     const db = testDb();
     const admin = await callerAs(DEMO.admin);
     const partner = await db.partner.findFirstOrThrow();
-    const dealer = await admin.admin.users.create({ role: "PARTNER", name: "Дилер Новый", email: "new.dealer@selfcare.test", password: PASSWORD, locale: "ru", partnerId: partner.id, idempotencyKey: key() });
+    const dealer = await admin.admin.users.create({
+      role: "PARTNER",
+      name: "Дилер Новый",
+      email: "new.dealer@selfcare.test",
+      password: PASSWORD,
+      locale: "ru",
+      partnerId: partner.id,
+      idempotencyKey: key(),
+    });
     expect(dealer.partner?.id).toBe(partner.id);
-    expect(await badFieldsOf(admin.admin.users.create({ role: "PARTNER", name: "Без дилера", email: "nodealer@selfcare.test", password: PASSWORD, locale: "ru", idempotencyKey: key() }))).toContain("partnerId");
-    expect(await badFieldsOf(admin.admin.users.create({ role: "PARTNER", name: "Чужой", email: "ghost@selfcare.test", password: PASSWORD, locale: "ru", partnerId: "no-such-partner", idempotencyKey: key() }))).toContain("partnerId");
-    expect(await badFieldsOf(admin.admin.users.create({ role: "AGENT", name: "Короткий", email: "short@selfcare.test", password: "short", locale: "ru", idempotencyKey: key() }))).toContain("password");
-    expect(await badFieldsOf(admin.admin.users.create({ role: "SUBSCRIBER" as never, name: "Абонент", email: "sub@selfcare.test", password: PASSWORD, locale: "ru", idempotencyKey: key() }))).toContain("role");
-    expect(await db.user.count({ where: { email: { in: ["nodealer@selfcare.test", "ghost@selfcare.test", "short@selfcare.test", "sub@selfcare.test"] } } })).toBe(0);
+    expect(
+      await badFieldsOf(
+        admin.admin.users.create({
+          role: "PARTNER",
+          name: "Без дилера",
+          email: "nodealer@selfcare.test",
+          password: PASSWORD,
+          locale: "ru",
+          idempotencyKey: key(),
+        }),
+      ),
+    ).toContain("partnerId");
+    expect(
+      await badFieldsOf(
+        admin.admin.users.create({
+          role: "PARTNER",
+          name: "Чужой",
+          email: "ghost@selfcare.test",
+          password: PASSWORD,
+          locale: "ru",
+          partnerId: "no-such-partner",
+          idempotencyKey: key(),
+        }),
+      ),
+    ).toContain("partnerId");
+    expect(
+      await badFieldsOf(
+        admin.admin.users.create({
+          role: "AGENT",
+          name: "Короткий",
+          email: "short@selfcare.test",
+          password: "short",
+          locale: "ru",
+          idempotencyKey: key(),
+        }),
+      ),
+    ).toContain("password");
+    expect(
+      await badFieldsOf(
+        admin.admin.users.create({
+          role: "SUBSCRIBER" as never,
+          name: "Абонент",
+          email: "sub@selfcare.test",
+          password: PASSWORD,
+          locale: "ru",
+          idempotencyKey: key(),
+        }),
+      ),
+    ).toContain("role");
+    expect(
+      await db.user.count({
+        where: {
+          email: { in: ["nodealer@selfcare.test", "ghost@selfcare.test", "short@selfcare.test", "sub@selfcare.test"] },
+        },
+      }),
+    ).toBe(0);
   });
 
   it("locking ends the user's sessions at once and stops sign-in; unlocking lets them back", async () => {
@@ -49,7 +120,10 @@ describe("admin.users", () => {
     expect(locked.openSessions).toBe(0);
     expect(await loadSession(db, agentSession.sessionId)).toBeNull();
     expect(await db.authSession.count({ where: { userId: agentSession.id, revokedAt: null } })).toBe(0);
-    expect(await signIn(db, { identifier: DEMO.agent2, password: "selfcare-demo", ip: "10.0.0.2" })).toEqual({ ok: false, reason: "ACCOUNT_LOCKED" });
+    expect(await signIn(db, { identifier: DEMO.agent2, password: "selfcare-demo", ip: "10.0.0.2" })).toEqual({
+      ok: false,
+      reason: "ACCOUNT_LOCKED",
+    });
     await admin.admin.users.lock({ userId: agentSession.id });
     expect(await db.auditLog.count({ where: { action: "user.lock", entityId: agentSession.id } })).toBe(1);
 
@@ -80,18 +154,24 @@ describe("admin.users", () => {
   it("unlocks a subscriber throttled after failed sign-ins, the phone typed in any form", async () => {
     const db = testDb();
     const admin = await callerAs(DEMO.admin);
-    for (let i = 0; i < 10; i++) await signIn(db, { identifier: DEMO.silver, password: "wrong-password", ip: "10.9.9.9" });
+    for (let i = 0; i < 10; i++)
+      await signIn(db, { identifier: DEMO.silver, password: "wrong-password", ip: "10.9.9.9" });
     const refused = await signIn(db, { identifier: DEMO.silver, password: "selfcare-demo", ip: "10.9.9.8" });
     expect(refused).toMatchObject({ ok: false, reason: "THROTTLED" });
 
     const throttled = await admin.admin.users.throttled();
     expect(throttled.items.find((item) => item.identifier === DEMO.silver)?.user?.phone).toBe(DEMO.silver);
 
-    expect(await admin.admin.users.unthrottle({ identifier: "8 (900) 100-00-03" })).toMatchObject({ identifier: DEMO.silver });
+    expect(await admin.admin.users.unthrottle({ identifier: "8 (900) 100-00-03" })).toMatchObject({
+      identifier: DEMO.silver,
+    });
     expect((await signIn(db, { identifier: DEMO.silver, password: "selfcare-demo", ip: "10.9.9.8" })).ok).toBe(true);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "login.unthrottle", entityId: DEMO.silver } });
     expect(Array.isArray(audit.before)).toBe(true);
-    expect(await admin.admin.users.unthrottle({ identifier: DEMO.silver })).toEqual({ identifier: DEMO.silver, cleared: 0 });
+    expect(await admin.admin.users.unthrottle({ identifier: DEMO.silver })).toEqual({
+      identifier: DEMO.silver,
+      cleared: 0,
+    });
     expect(await badFieldsOf(admin.admin.users.unthrottle({ identifier: "not a phone" }))).toContain("identifier");
   });
 });
@@ -104,21 +184,52 @@ describe("admin.audit", () => {
     const from = new Date();
     const created = [];
     for (let i = 0; i < 5; i++) {
-      created.push(await admin.admin.users.create({ role: "AGENT", name: `Агент ${i}`, email: `audit-${i}@selfcare.test`, password: PASSWORD, locale: "ru", idempotencyKey: key() }));
+      created.push(
+        await admin.admin.users.create({
+          role: "AGENT",
+          name: `Агент ${i}`,
+          email: `audit-${i}@selfcare.test`,
+          password: PASSWORD,
+          locale: "ru",
+          idempotencyKey: key(),
+        }),
+      );
     }
     const first = await admin.admin.audit.list({ actorId: me.id, entityType: "User", from, limit: 2 });
     expect(first.items.map((item) => item.entityId)).toEqual([created[4]!.id, created[3]!.id]);
-    expect(first.items[0]).toMatchObject({ action: "user.create", actor: { id: me.id, name: me.name }, actorRole: "ADMIN" });
-    const second = await admin.admin.audit.list({ actorId: me.id, entityType: "User", from, limit: 2, cursor: first.nextCursor! });
-    const third = await admin.admin.audit.list({ actorId: me.id, entityType: "User", from, limit: 2, cursor: second.nextCursor! });
-    expect([...second.items, ...third.items].map((item) => item.entityId)).toEqual([created[2]!.id, created[1]!.id, created[0]!.id]);
+    expect(first.items[0]).toMatchObject({
+      action: "user.create",
+      actor: { id: me.id, name: me.name },
+      actorRole: "ADMIN",
+    });
+    const second = await admin.admin.audit.list({
+      actorId: me.id,
+      entityType: "User",
+      from,
+      limit: 2,
+      cursor: first.nextCursor!,
+    });
+    const third = await admin.admin.audit.list({
+      actorId: me.id,
+      entityType: "User",
+      from,
+      limit: 2,
+      cursor: second.nextCursor!,
+    });
+    expect([...second.items, ...third.items].map((item) => item.entityId)).toEqual([
+      created[2]!.id,
+      created[1]!.id,
+      created[0]!.id,
+    ]);
     expect(third.nextCursor).toBeNull();
 
     const one = await admin.admin.audit.list({ entityType: "User", entityId: created[2]!.id });
     expect(one.items).toHaveLength(1);
     const agent1 = await db.user.findUniqueOrThrow({ where: { email: DEMO.agent1 } });
     expect((await admin.admin.audit.list({ actorId: agent1.id, from })).items).toEqual([]);
-    expect((await admin.admin.audit.list({ from: new Date("2000-01-01"), to: new Date("2000-01-02") })).items).toEqual([]);
+    expect((await admin.admin.audit.list({ from: new Date("2000-01-01"), to: new Date("2000-01-02") })).items).toEqual(
+      [],
+    );
 
     const facets = await admin.admin.audit.facets();
     expect(facets.entityTypes).toContain("User");

@@ -40,24 +40,50 @@ describe("agent.adjustBill", () => {
     const customerBefore = await db.customer.findUniqueOrThrow({ where: { id: silverId } });
     const agent = await callerAs(DEMO.agent1, { ip: "10.9.8.7" });
 
-    const adjustment = await agent.agent.adjustBill({ billId: bill.id, amountCents: -12_345, reason: "Двойное списание за роуминг", idempotencyKey: key("within") });
-    expect(adjustment).toMatchObject({ status: "APPLIED", amountCents: -12_345, billId: bill.id, requestedById: agent1Id });
+    const adjustment = await agent.agent.adjustBill({
+      billId: bill.id,
+      amountCents: -12_345,
+      reason: "Двойное списание за роуминг",
+      idempotencyKey: key("within"),
+    });
+    expect(adjustment).toMatchObject({
+      status: "APPLIED",
+      amountCents: -12_345,
+      billId: bill.id,
+      requestedById: agent1Id,
+    });
 
     const after = await db.bill.findUniqueOrThrow({ where: { id: bill.id }, include: { lines: true } });
     expect(after.subtotalCents).toBe(bill.subtotalCents - 12_345);
     expect(after.totalCents).toBe(bill.totalCents - 12_345);
     expect(after.taxCents).toBe(bill.taxCents);
     expect(after.totalCents).toBe(after.subtotalCents + after.taxCents);
-    expect(after.lines).toContainEqual(expect.objectContaining({ kind: "ADJUSTMENT", amountCents: -12_345, description: "Двойное списание за роуминг" }));
-    const expectedStatus = after.paidCents >= after.totalCents ? "PAID" : after.dueAt < new Date() ? "OVERDUE" : after.paidCents > 0 ? "PARTIALLY_PAID" : "ISSUED";
+    expect(after.lines).toContainEqual(
+      expect.objectContaining({ kind: "ADJUSTMENT", amountCents: -12_345, description: "Двойное списание за роуминг" }),
+    );
+    const expectedStatus =
+      after.paidCents >= after.totalCents
+        ? "PAID"
+        : after.dueAt < new Date()
+          ? "OVERDUE"
+          : after.paidCents > 0
+            ? "PARTIALLY_PAID"
+            : "ISSUED";
     expect(after.status).toBe(expectedStatus);
     const customerAfter = await db.customer.findUniqueOrThrow({ where: { id: silverId } });
     expect(customerAfter.balanceCents).toBe(customerBefore.balanceCents - 12_345);
 
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "bill.adjust", entityId: bill.id } });
     expect(audit).toMatchObject({ actorId: agent1Id, actorRole: "AGENT", ip: "10.9.8.7", entityType: "Bill" });
-    expect(audit.before).toMatchObject({ totalCents: bill.totalCents, subtotalCents: bill.subtotalCents, balanceCents: customerBefore.balanceCents });
-    expect(audit.after).toMatchObject({ totalCents: bill.totalCents - 12_345, balanceCents: customerBefore.balanceCents - 12_345 });
+    expect(audit.before).toMatchObject({
+      totalCents: bill.totalCents,
+      subtotalCents: bill.subtotalCents,
+      balanceCents: customerBefore.balanceCents,
+    });
+    expect(audit.after).toMatchObject({
+      totalCents: bill.totalCents - 12_345,
+      balanceCents: customerBefore.balanceCents - 12_345,
+    });
     const contact = await db.interaction.findFirstOrThrow({ where: { customerId: silverId, type: "BILL_ADJUSTED" } });
     expect(contact).toMatchObject({ channel: "PHONE", actorId: agent1Id });
   });
@@ -68,38 +94,68 @@ describe("agent.adjustBill", () => {
     const balanceBefore = (await db.customer.findUniqueOrThrow({ where: { id: platinumId } })).balanceCents;
     const agent = await callerAs(DEMO.agent1);
 
-    const pending = await agent.agent.adjustBill({ billId: bill.id, amountCents: -(LIMIT + 1), reason: "Компенсация за аварию", idempotencyKey: key("above") });
+    const pending = await agent.agent.adjustBill({
+      billId: bill.id,
+      amountCents: -(LIMIT + 1),
+      reason: "Компенсация за аварию",
+      idempotencyKey: key("above"),
+    });
     expect(pending.status).toBe("PENDING_APPROVAL");
     const untouched = await db.bill.findUniqueOrThrow({ where: { id: bill.id }, include: { lines: true } });
     expect(untouched.totalCents).toBe(bill.totalCents);
     expect(untouched.lines.some((line) => line.kind === "ADJUSTMENT" && line.amountCents === -(LIMIT + 1))).toBe(false);
     expect((await db.customer.findUniqueOrThrow({ where: { id: platinumId } })).balanceCents).toBe(balanceBefore);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "bill.adjust.requestApproval", entityId: pending.id } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { action: "bill.adjust.requestApproval", entityId: pending.id },
+    });
     expect(audit.after).toMatchObject({ status: "PENDING_APPROVAL", amountCents: -(LIMIT + 1) });
 
     // The supervisor's approval goes through applyAdjustment; applying twice changes nothing more.
-    const approved = await db.$transaction((tx) => applyAdjustment(tx, pending.id, { decidedById: adminId, decisionReason: "Outage confirmed" }));
+    const approved = await db.$transaction((tx) =>
+      applyAdjustment(tx, pending.id, { decidedById: adminId, decisionReason: "Outage confirmed" }),
+    );
     expect(approved.changed).toBe(true);
     expect(approved.adjustment).toMatchObject({ status: "APPLIED", decidedById: adminId });
     expect(approved.after.totalCents).toBe(bill.totalCents - (LIMIT + 1));
     const again = await db.$transaction((tx) => applyAdjustment(tx, pending.id, { decidedById: adminId }));
     expect(again.changed).toBe(false);
-    expect((await db.bill.findUniqueOrThrow({ where: { id: bill.id } })).totalCents).toBe(bill.totalCents - (LIMIT + 1));
-    expect((await db.customer.findUniqueOrThrow({ where: { id: platinumId } })).balanceCents).toBe(balanceBefore - (LIMIT + 1));
+    expect((await db.bill.findUniqueOrThrow({ where: { id: bill.id } })).totalCents).toBe(
+      bill.totalCents - (LIMIT + 1),
+    );
+    expect((await db.customer.findUniqueOrThrow({ where: { id: platinumId } })).balanceCents).toBe(
+      balanceBefore - (LIMIT + 1),
+    );
   });
 
   it("does not let an agent get around the limit by splitting a credit", async () => {
     const bill = await billOf(platinumId);
     const agent = await callerAs(DEMO.agent2);
-    const first = await agent.agent.adjustBill({ billId: bill.id, amountCents: -30_000, reason: "Часть компенсации", idempotencyKey: key("split1") });
-    const second = await agent.agent.adjustBill({ billId: bill.id, amountCents: -30_000, reason: "Вторая часть", idempotencyKey: key("split2") });
+    const first = await agent.agent.adjustBill({
+      billId: bill.id,
+      amountCents: -30_000,
+      reason: "Часть компенсации",
+      idempotencyKey: key("split1"),
+    });
+    const second = await agent.agent.adjustBill({
+      billId: bill.id,
+      amountCents: -30_000,
+      reason: "Вторая часть",
+      idempotencyKey: key("split2"),
+    });
     expect(first.status).toBe("APPLIED");
     expect(second.status).toBe("PENDING_APPROVAL");
   });
 
   it("lets a supervisor adjust above the agents' limit at once", async () => {
     const bill = await billOf(platinumId, 1);
-    const adjustment = await (await callerAs(DEMO.admin)).agent.adjustBill({ billId: bill.id, amountCents: -(LIMIT * 2), reason: "Goodwill credit", idempotencyKey: key("admin") });
+    const adjustment = await (
+      await callerAs(DEMO.admin)
+    ).agent.adjustBill({
+      billId: bill.id,
+      amountCents: -(LIMIT * 2),
+      reason: "Goodwill credit",
+      idempotencyKey: key("admin"),
+    });
     expect(adjustment).toMatchObject({ status: "APPLIED", decidedById: adminId });
   });
 
@@ -112,7 +168,9 @@ describe("agent.adjustBill", () => {
     const c = await agent.agent.adjustBill(input);
     expect(b.id).toBe(a.id);
     expect(c.id).toBe(a.id);
-    expect(await db.billAdjustment.count({ where: { requestedById: agent1Id, idempotencyKey: input.idempotencyKey } })).toBe(1);
+    expect(
+      await db.billAdjustment.count({ where: { requestedById: agent1Id, idempotencyKey: input.idempotencyKey } }),
+    ).toBe(1);
     const after = await db.bill.findUniqueOrThrow({ where: { id: bill.id } });
     expect(after.totalCents).toBe(bill.totalCents - 5_000);
     expect(await db.auditLog.count({ where: { action: "bill.adjust", entityId: bill.id } })).toBe(1);
@@ -125,14 +183,25 @@ describe("agent.adjustBill", () => {
     const bill = await billOf(silverId, 2);
     const agent = await callerAs(DEMO.agent1);
     const attempt = async (input: Record<string, unknown>) => {
-      const error = await agent.agent.adjustBill({ billId: bill.id, amountCents: -100, reason: "Причина", idempotencyKey: key("bad"), ...input } as never).catch((e) => e);
-      return { code: error?.code, fields: Object.keys(error?.shape?.data?.fields ?? (error?.cause?.fields ?? {})) };
+      const error = await agent.agent
+        .adjustBill({
+          billId: bill.id,
+          amountCents: -100,
+          reason: "Причина",
+          idempotencyKey: key("bad"),
+          ...input,
+        } as never)
+        .catch((e) => e);
+      return { code: error?.code, fields: Object.keys(error?.shape?.data?.fields ?? error?.cause?.fields ?? {}) };
     };
     expect(await attempt({ amountCents: 0 })).toMatchObject({ code: "BAD_REQUEST" });
     expect(await attempt({ amountCents: 10.5 })).toMatchObject({ code: "BAD_REQUEST" });
     expect(await attempt({ reason: "" })).toMatchObject({ code: "BAD_REQUEST" });
     expect(await attempt({ idempotencyKey: "short" })).toMatchObject({ code: "BAD_REQUEST" });
-    expect(await attempt({ amountCents: -(bill.totalCents + 1) })).toEqual({ code: "BAD_REQUEST", fields: ["amountCents"] });
+    expect(await attempt({ amountCents: -(bill.totalCents + 1) })).toEqual({
+      code: "BAD_REQUEST",
+      fields: ["amountCents"],
+    });
     expect(await attempt({ billId: "bill_missing" })).toMatchObject({ code: "NOT_FOUND" });
     // A request of another customer cannot be tied to this bill.
     const foreign = await createEscalation({ customerId: platinumId });
@@ -151,8 +220,14 @@ describe("agent.changeTariff", () => {
     const target = options.items.find((tariff) => tariff.eligible && tariff.kind === "MOBILE");
     expect(target, "an eligible tariff for the silver customer's line").toBeDefined();
 
-    const preview = await agent.agent.previewTariffChange({ lineId: line.id, tariffId: target!.id, effective: "NEXT_CYCLE" });
-    const subscriberPreview = await (await callerAs(DEMO.silver)).tariff.previewChange({ lineId: line.id, tariffId: target!.id, effective: "NEXT_CYCLE" });
+    const preview = await agent.agent.previewTariffChange({
+      lineId: line.id,
+      tariffId: target!.id,
+      effective: "NEXT_CYCLE",
+    });
+    const subscriberPreview = await (
+      await callerAs(DEMO.silver)
+    ).tariff.previewChange({ lineId: line.id, tariffId: target!.id, effective: "NEXT_CYCLE" });
     expect(preview.eligible).toBe(true);
     expect(preview).toMatchObject({
       prorationCreditCents: subscriberPreview.prorationCreditCents,
@@ -160,11 +235,22 @@ describe("agent.changeTariff", () => {
       effectiveAt: subscriberPreview.effectiveAt,
     });
 
-    const input = { lineId: line.id, tariffId: target!.id, effective: "NEXT_CYCLE" as const, idempotencyKey: key("tariff") };
+    const input = {
+      lineId: line.id,
+      tariffId: target!.id,
+      effective: "NEXT_CYCLE" as const,
+      idempotencyKey: key("tariff"),
+    };
     // Sent twice at once (a double click), then retried: one change, one audit entry.
     const [change, twin] = await Promise.all([agent.agent.changeTariff(input), agent.agent.changeTariff(input)]);
     expect(twin.id).toBe(change.id);
-    expect(change).toMatchObject({ status: "PENDING", toTariffId: target!.id, customerId: silverId, channel: "PHONE", requestedById: agent1Id });
+    expect(change).toMatchObject({
+      status: "PENDING",
+      toTariffId: target!.id,
+      customerId: silverId,
+      channel: "PHONE",
+      requestedById: agent1Id,
+    });
     const replay = await agent.agent.changeTariff(input);
     expect(replay.id).toBe(change.id);
     expect(await db.tariffChange.count({ where: { lineId: line.id, status: "PENDING" } })).toBe(1);
@@ -173,7 +259,9 @@ describe("agent.changeTariff", () => {
     expect(audits).toHaveLength(1);
     expect(audits[0]!.before).toMatchObject({ tariffId: line.tariffId, pendingChange: null });
     expect(audits[0]!.after).toMatchObject({ changeId: change.id, toTariffId: target!.id, status: "PENDING" });
-    expect(await db.interaction.count({ where: { customerId: silverId, type: "TARIFF_CHANGE", channel: "PHONE" } })).toBeGreaterThan(0);
+    expect(
+      await db.interaction.count({ where: { customerId: silverId, type: "TARIFF_CHANGE", channel: "PHONE" } }),
+    ).toBeGreaterThan(0);
 
     // A second change while one is pending is refused, as it is for the subscriber.
     expect(await codeOf(agent.agent.changeTariff({ ...input, idempotencyKey: key("tariff2") }))).toBe("CONFLICT");
@@ -182,6 +270,15 @@ describe("agent.changeTariff", () => {
   it("answers NOT_FOUND for a line that does not exist", async () => {
     const agent = await callerAs(DEMO.agent1);
     expect(await codeOf(agent.agent.tariffOptions({ lineId: "lin_missing" }))).toBe("NOT_FOUND");
-    expect(await codeOf(agent.agent.changeTariff({ lineId: "lin_missing", tariffId: "x", effective: "IMMEDIATE", idempotencyKey: key("nf") }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(
+        agent.agent.changeTariff({
+          lineId: "lin_missing",
+          tariffId: "x",
+          effective: "IMMEDIATE",
+          idempotencyKey: key("nf"),
+        }),
+      ),
+    ).toBe("NOT_FOUND");
   });
 });

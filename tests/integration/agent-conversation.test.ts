@@ -26,7 +26,11 @@ describe("agent.reply", () => {
     const db = testDb();
     const request = await createEscalation({ customerId: silverId, category: "TECHNICAL_FAULT" });
     const agent = await callerAs(DEMO.agent1, { ip: "10.0.0.5" });
-    const message = await agent.agent.reply({ requestId: request.id, body: "Проверили базовую станцию, перезагрузите телефон.", idempotencyKey: key("pub") });
+    const message = await agent.agent.reply({
+      requestId: request.id,
+      body: "Проверили базовую станцию, перезагрузите телефон.",
+      idempotencyKey: key("pub"),
+    });
     expect(message).toMatchObject({ internal: false, authorKind: "AGENT", authorId: agent1Id });
 
     const stored = await db.serviceRequest.findUniqueOrThrow({ where: { id: request.id } });
@@ -34,7 +38,9 @@ describe("agent.reply", () => {
     expect(stored.firstResponseAt?.getTime()).toBe(message.createdAt.getTime());
     expect(stored.claimedAt).not.toBeNull();
 
-    const notification = await db.notification.findFirstOrThrow({ where: { userId: silverLoginId, kind: "AGENT_REPLY", url: `/requests/${request.id}` } });
+    const notification = await db.notification.findFirstOrThrow({
+      where: { userId: silverLoginId, kind: "AGENT_REPLY", url: `/requests/${request.id}` },
+    });
     expect(notification.body).toContain("перезагрузите телефон");
     const contact = await db.interaction.findFirstOrThrow({ where: { requestId: request.id, type: "AGENT_REPLY" } });
     expect(contact).toMatchObject({ channel: "PHONE", actorId: agent1Id, customerId: silverId });
@@ -72,7 +78,9 @@ describe("agent.reply", () => {
     const c = await agent.agent.reply(input);
     expect(new Set([a.id, b.id, c.id]).size).toBe(1);
     expect(await testDb().requestMessage.count({ where: { requestId: request.id, body: "Один раз" } })).toBe(1);
-    expect(await testDb().notification.count({ where: { url: `/requests/${request.id}`, kind: "AGENT_REPLY" } })).toBe(1);
+    expect(await testDb().notification.count({ where: { url: `/requests/${request.id}`, kind: "AGENT_REPLY" } })).toBe(
+      1,
+    );
   });
 
   it("refuses a public reply on a request another agent holds, and bad input", async () => {
@@ -81,7 +89,9 @@ describe("agent.reply", () => {
     const other = await callerAs(DEMO.agent2);
     expect(await codeOf(other.agent.reply({ requestId: request.id, body: "Я тоже отвечу" }))).toBe("CONFLICT");
     // A colleague may still leave an internal note.
-    expect(await codeOf(other.agent.reply({ requestId: request.id, body: "Подсказка коллеге", internal: true }))).toBe("OK");
+    expect(await codeOf(other.agent.reply({ requestId: request.id, body: "Подсказка коллеге", internal: true }))).toBe(
+      "OK",
+    );
     expect(await codeOf(other.agent.reply({ requestId: request.id, body: "   " }))).toBe("BAD_REQUEST");
     expect(await codeOf(other.agent.reply({ requestId: "req_missing", body: "x", internal: true }))).toBe("NOT_FOUND");
   });
@@ -93,7 +103,12 @@ describe("internal notes", () => {
     const request = await createEscalation({ customerId: silverId, category: "CANCEL_CONTRACT" });
     const agent = await callerAs(DEMO.agent1);
     await agent.agent.reply({ requestId: request.id, body: "Здравствуйте! Разбираемся.", idempotencyKey: key("n1") });
-    const note = await agent.agent.reply({ requestId: request.id, body: SECRET, internal: true, idempotencyKey: key("n2") });
+    const note = await agent.agent.reply({
+      requestId: request.id,
+      body: SECRET,
+      internal: true,
+      idempotencyKey: key("n2"),
+    });
     expect(note.internal).toBe(true);
 
     // Agents see the note; the request did not move and the subscriber was not notified of it.
@@ -106,7 +121,9 @@ describe("internal notes", () => {
     seen.push(await subscriber.request.byId({ id: request.id }));
     seen.push(await subscriber.request.list({}));
     seen.push(await subscriber.request.list({ state: "open" }));
-    seen.push(await subscriber.request.addMessage({ requestId: request.id, body: "Жду ответа", idempotencyKey: key("cust") }));
+    seen.push(
+      await subscriber.request.addMessage({ requestId: request.id, body: "Жду ответа", idempotencyKey: key("cust") }),
+    );
     seen.push(await subscriber.request.escalate({ requestId: request.id }));
     seen.push(await subscriber.request.markSolved({ requestId: request.id }));
     seen.push(await subscriber.request.rate({ requestId: request.id, score: 4 }));
@@ -121,7 +138,17 @@ describe("internal notes", () => {
     const { appRouter } = await import("../../server/api/root");
     const requestProcedures = Object.keys(appRouter._def.procedures).filter((path) => path.startsWith("request."));
     expect(requestProcedures.sort()).toEqual(
-      ["request.addMessage", "request.byId", "request.create", "request.escalate", "request.list", "request.markSolved", "request.rate", "request.reopen", "request.suggest"].sort(),
+      [
+        "request.addMessage",
+        "request.byId",
+        "request.create",
+        "request.escalate",
+        "request.list",
+        "request.markSolved",
+        "request.rate",
+        "request.reopen",
+        "request.suggest",
+      ].sort(),
     );
   });
 });
@@ -133,8 +160,16 @@ describe("agent.resolve", () => {
     const agent = await callerAs(DEMO.agent1);
     await agent.agent.claim({ requestId: request.id });
     await agent.agent.reply({ requestId: request.id, body: "Проверяем начисления" });
-    const resolved = await agent.agent.resolve({ requestId: request.id, resolutionCode: "CREDIT_ISSUED", note: "Начисление ошибочное, вернули 150 ₽." });
-    expect(resolved).toMatchObject({ status: "RESOLVED", resolutionCode: "CREDIT_ISSUED", resolutionNote: "Начисление ошибочное, вернули 150 ₽." });
+    const resolved = await agent.agent.resolve({
+      requestId: request.id,
+      resolutionCode: "CREDIT_ISSUED",
+      note: "Начисление ошибочное, вернули 150 ₽.",
+    });
+    expect(resolved).toMatchObject({
+      status: "RESOLVED",
+      resolutionCode: "CREDIT_ISSUED",
+      resolutionNote: "Начисление ошибочное, вернули 150 ₽.",
+    });
 
     const stored = await db.serviceRequest.findUniqueOrThrow({ where: { id: request.id } });
     expect(stored.claimedAt!.getTime()).toBeLessThanOrEqual(stored.firstResponseAt!.getTime());
@@ -143,12 +178,16 @@ describe("agent.resolve", () => {
     const subscriberView = await (await callerAs(DEMO.silver)).request.byId({ id: request.id });
     expect(subscriberView.status).toBe("RESOLVED");
     expect(subscriberView.messages.map((m) => m.body)).toContain("Начисление ошибочное, вернули 150 ₽.");
-    const notification = await db.notification.findFirstOrThrow({ where: { userId: silverLoginId, kind: "REQUEST_STATUS", url: `/requests/${request.id}` } });
+    const notification = await db.notification.findFirstOrThrow({
+      where: { userId: silverLoginId, kind: "REQUEST_STATUS", url: `/requests/${request.id}` },
+    });
     expect(notification.title).toContain(String(request.number));
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: request.id, action: "request.resolve" } });
     expect(audit.before).toMatchObject({ status: "IN_PROGRESS", resolvedAt: null });
     expect(audit.after).toMatchObject({ status: "RESOLVED", resolutionCode: "CREDIT_ISSUED" });
-    expect(await db.interaction.count({ where: { requestId: request.id, type: "REQUEST_RESOLVED", channel: "PHONE" } })).toBe(1);
+    expect(
+      await db.interaction.count({ where: { requestId: request.id, type: "REQUEST_RESOLVED", channel: "PHONE" } }),
+    ).toBe(1);
 
     // Resolving again changes nothing.
     await agent.agent.resolve({ requestId: request.id, resolutionCode: "EXPLAINED", note: "Снова" });
@@ -160,16 +199,24 @@ describe("agent.resolve", () => {
   it("refuses an unknown resolution code or an empty note, naming the field, and changes nothing", async () => {
     const request = await createEscalation({ customerId: bronzeId });
     const agent = await callerAs(DEMO.agent1);
-    const bad = await agent.agent.resolve({ requestId: request.id, resolutionCode: "MAGIC" as "FIXED", note: "x" }).catch((e) => e);
+    const bad = await agent.agent
+      .resolve({ requestId: request.id, resolutionCode: "MAGIC" as "FIXED", note: "x" })
+      .catch((e) => e);
     expect(bad.code).toBe("BAD_REQUEST");
-    expect(await codeOf(agent.agent.resolve({ requestId: request.id, resolutionCode: "FIXED", note: "  " }))).toBe("BAD_REQUEST");
+    expect(await codeOf(agent.agent.resolve({ requestId: request.id, resolutionCode: "FIXED", note: "  " }))).toBe(
+      "BAD_REQUEST",
+    );
     expect((await testDb().serviceRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("QUEUED");
   });
 
   it("refuses to resolve a request another agent holds", async () => {
     const request = await createEscalation({ customerId: bronzeId });
     await (await callerAs(DEMO.agent2)).agent.claim({ requestId: request.id });
-    expect(await codeOf((await callerAs(DEMO.agent1)).agent.resolve({ requestId: request.id, resolutionCode: "FIXED", note: "Готово" }))).toBe("CONFLICT");
+    expect(
+      await codeOf(
+        (await callerAs(DEMO.agent1)).agent.resolve({ requestId: request.id, resolutionCode: "FIXED", note: "Готово" }),
+      ),
+    ).toBe("CONFLICT");
   });
 });
 
@@ -180,7 +227,9 @@ describe("canned responses", () => {
     const agent = await callerAs(DEMO.agent1);
     const ru = await agent.agent.cannedResponses({ requestId: request.id });
     expect(ru.locale).toBe(customer.locale === "en" ? "en" : "ru");
-    const greeting = (await agent.agent.cannedResponses({ requestId: request.id, locale: "ru" })).items.find((item) => item.code === "GREETING");
+    const greeting = (await agent.agent.cannedResponses({ requestId: request.id, locale: "ru" })).items.find(
+      (item) => item.code === "GREETING",
+    );
     expect(greeting?.body).toContain(`Здравствуйте, ${customer.firstName}!`);
     expect(greeting?.body).toContain(`№${request.number}`);
     expect(greeting?.body).not.toMatch(/\{\w+\}/);

@@ -17,7 +17,12 @@ beforeAll(async () => {
 describe("agent.customer360", () => {
   it("holds everything about the customer in one answer", async () => {
     const view = await (await callerAs(DEMO.agent1)).agent.customer360({ customerId: platinumId });
-    expect(view.customer).toMatchObject({ id: platinumId, firstName: "Андрей", lastName: "Соколов", documentNumberMasked: "•••• ••8275" });
+    expect(view.customer).toMatchObject({
+      id: platinumId,
+      firstName: "Андрей",
+      lastName: "Соколов",
+      documentNumberMasked: "•••• ••8275",
+    });
     expect(JSON.stringify(view)).not.toContain("4503 418275");
     expect(view.customer.personalManager?.name).toBe("Мария Ковалёва");
     expect(view.customer.login).toMatchObject({ phone: DEMO.platinum, isActivated: true });
@@ -25,7 +30,9 @@ describe("agent.customer360", () => {
     expect(view.value).toMatchObject({ segment: "PLATINUM" });
     expect(view.value.score).toBeGreaterThanOrEqual(80);
 
-    expect(view.lines.map((line) => line.msisdn)).toEqual(expect.arrayContaining([DEMO.platinum, "+79001000011", "+79001000021"]));
+    expect(view.lines.map((line) => line.msisdn)).toEqual(
+      expect.arrayContaining([DEMO.platinum, "+79001000011", "+79001000021"]),
+    );
     expect(view.lines.some((line) => line.kind === "HOME_INTERNET")).toBe(true);
     for (const line of view.lines) {
       expect(line.tariff.monthlyFeeCents).toBeGreaterThan(0);
@@ -42,7 +49,9 @@ describe("agent.customer360", () => {
       expect(bill.lines.length).toBeGreaterThan(0);
     }
     expect(view.payments.length).toBeGreaterThan(0);
-    expect(view.payments.every((payment) => view.bills.some((bill) => bill.id === payment.billId) || payment.billNumber)).toBe(true);
+    expect(
+      view.payments.every((payment) => view.bills.some((bill) => bill.id === payment.billId) || payment.billNumber),
+    ).toBe(true);
     expect(view.requests.length).toBeGreaterThan(0);
     expect(view.interactions.length).toBeGreaterThan(0);
     const channels = new Set(view.interactions.map((interaction) => interaction.channel));
@@ -83,14 +92,27 @@ describe("agent.customer360", () => {
     const db = testDb();
     const bill = await db.bill.findFirstOrThrow({ where: { customerId: bronzeId }, orderBy: { issuedAt: "desc" } });
     const agent = await callerAs(DEMO.agent2);
-    await agent.agent.adjustBill({ billId: bill.id, amountCents: -1_000, reason: "Goodwill", idempotencyKey: `t360-${Date.now()}` });
+    await agent.agent.adjustBill({
+      billId: bill.id,
+      amountCents: -1_000,
+      reason: "Goodwill",
+      idempotencyKey: `t360-${Date.now()}`,
+    });
     const view = await agent.agent.customer360({ customerId: bronzeId });
-    expect(view.interactions[0]).toMatchObject({ channel: "PHONE", type: "BILL_ADJUSTED", actor: { name: "Алексей Орлов" } });
-    expect(view.bills.find((b) => b.id === bill.id)?.adjustments).toEqual([expect.objectContaining({ amountCents: -1_000, status: "APPLIED" })]);
+    expect(view.interactions[0]).toMatchObject({
+      channel: "PHONE",
+      type: "BILL_ADJUSTED",
+      actor: { name: "Алексей Орлов" },
+    });
+    expect(view.bills.find((b) => b.id === bill.id)?.adjustments).toEqual([
+      expect.objectContaining({ amountCents: -1_000, status: "APPLIED" }),
+    ]);
   });
 
   it("answers NOT_FOUND for a customer that does not exist", async () => {
-    expect(await codeOf((await callerAs(DEMO.agent1)).agent.customer360({ customerId: "cus_missing" }))).toBe("NOT_FOUND");
+    expect(await codeOf((await callerAs(DEMO.agent1)).agent.customer360({ customerId: "cus_missing" }))).toBe(
+      "NOT_FOUND",
+    );
   });
 
   describe("SQL statements per call", () => {
@@ -139,11 +161,17 @@ describe("agent.searchCustomers", () => {
   it("finds by account number and by name in any case and order", async () => {
     const platinum = await testDb().customer.findUniqueOrThrow({ where: { id: platinumId } });
     const agent = await callerAs(DEMO.agent1);
-    expect((await agent.agent.searchCustomers({ query: platinum.accountNumber })).items.map((i) => i.id)).toEqual([platinumId]);
+    expect((await agent.agent.searchCustomers({ query: platinum.accountNumber })).items.map((i) => i.id)).toEqual([
+      platinumId,
+    ]);
     for (const query of ["Соколов Андрей", "андрей соколов", "соколов андр"]) {
       const { items } = await agent.agent.searchCustomers({ query });
       expect(items.map((i) => i.id)).toContain(platinumId);
-      expect(items.every((i) => /^соколов/i.test(i.lastName) || /^соколов/i.test(i.firstName) || /^соколов/i.test(i.middleName ?? ""))).toBe(true);
+      expect(
+        items.every(
+          (i) => /^соколов/i.test(i.lastName) || /^соколов/i.test(i.firstName) || /^соколов/i.test(i.middleName ?? ""),
+        ),
+      ).toBe(true);
     }
   });
 

@@ -37,7 +37,8 @@ describe("agent.queue", () => {
       const [a, b] = [all[i - 1]!, all[i]!];
       const inOrder =
         a.priority < b.priority ||
-        (a.priority === b.priority && (b.slaDueAt === null || (a.slaDueAt !== null && a.slaDueAt.getTime() <= b.slaDueAt.getTime())));
+        (a.priority === b.priority &&
+          (b.slaDueAt === null || (a.slaDueAt !== null && a.slaDueAt.getTime() <= b.slaDueAt.getTime())));
       expect(inOrder, `${a.id} (P${a.priority} ${a.slaDueAt?.toISOString()}) before ${b.id}`).toBe(true);
     }
     const unpaged = await agent.agent.queue({ limit: 100 });
@@ -45,7 +46,12 @@ describe("agent.queue", () => {
   });
 
   it("puts a new urgent escalation at the top, with the contract's fields", async () => {
-    const urgent = await createEscalation({ customerId: bronzeId, category: "NO_SERVICE", priority: 1, slaDueAt: minutes(-5) });
+    const urgent = await createEscalation({
+      customerId: bronzeId,
+      category: "NO_SERVICE",
+      priority: 1,
+      slaDueAt: minutes(-5),
+    });
     const { items } = await (await callerAs(DEMO.agent2)).agent.queue({});
     const index = items.findIndex((item) => item.id === urgent.id);
     expect(index).toBeGreaterThanOrEqual(0);
@@ -64,13 +70,21 @@ describe("agent.queue", () => {
   });
 
   it("never lists self-service requests the customer has not escalated, nor finished ones by default", async () => {
-    const selfService = await createEscalation({ customerId: silverId, status: "SELF_SERVICE", extra: { decision: "SELF_SERVICE", escalatedAt: null } });
+    const selfService = await createEscalation({
+      customerId: silverId,
+      status: "SELF_SERVICE",
+      extra: { decision: "SELF_SERVICE", escalatedAt: null },
+    });
     const done = await createEscalation({ customerId: silverId, status: "RESOLVED" });
     const { items } = await (await callerAs(DEMO.agent1)).agent.queue({ limit: 100 });
     const ids = items.map((item) => item.id);
     expect(ids).not.toContain(selfService.id);
     expect(ids).not.toContain(done.id);
-    expect(items.every((item) => ["QUEUED", "ASSIGNED", "IN_PROGRESS", "WAITING_CUSTOMER", "REOPENED"].includes(item.status))).toBe(true);
+    expect(
+      items.every((item) =>
+        ["QUEUED", "ASSIGNED", "IN_PROGRESS", "WAITING_CUSTOMER", "REOPENED"].includes(item.status),
+      ),
+    ).toBe(true);
   });
 
   it("filters by status, segment and category", async () => {
@@ -115,14 +129,20 @@ describe("agent.claim", () => {
     for (let round = 0; round < 5; round++) {
       const request = await createEscalation({ customerId: bronzeId });
       const [one, two] = await Promise.all([callerAs(DEMO.agent1), callerAs(DEMO.agent2)]);
-      const results = await Promise.allSettled([one.agent.claim({ requestId: request.id }), two.agent.claim({ requestId: request.id })]);
+      const results = await Promise.allSettled([
+        one.agent.claim({ requestId: request.id }),
+        two.agent.claim({ requestId: request.id }),
+      ]);
       const won = results.filter((result) => result.status === "fulfilled");
       const lost = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(1);
       expect(lost[0]!.reason.code).toBe("CONFLICT");
 
-      const stored = await testDb().serviceRequest.findUniqueOrThrow({ where: { id: request.id }, include: { events: true } });
+      const stored = await testDb().serviceRequest.findUniqueOrThrow({
+        where: { id: request.id },
+        include: { events: true },
+      });
       expect(stored.status).toBe("ASSIGNED");
       expect([agent1Id, agent2Id]).toContain(stored.assignedToId);
       expect(stored.claimedAt).not.toBeNull();
@@ -139,7 +159,11 @@ describe("agent.claim", () => {
     expect(claimed.assignedTo?.id).toBe(agent1Id);
     const again = await one.agent.claim({ requestId: request.id });
     expect(again.claimedAt).toEqual(claimed.claimedAt);
-    const error = await (await callerAs(DEMO.agent2)).agent.claim({ requestId: request.id }).catch((e: Error & { code: string }) => e);
+    const error = await (
+      await callerAs(DEMO.agent2)
+    ).agent
+      .claim({ requestId: request.id })
+      .catch((e: Error & { code: string }) => e);
     expect((error as { code: string }).code).toBe("CONFLICT");
     expect((error as Error).message).toContain("Мария Ковалёва");
   });
@@ -152,8 +176,15 @@ describe("agent.claim", () => {
   it("audits the claim with the state before and after, actor and IP", async () => {
     const request = await createEscalation({ customerId: silverId });
     await (await callerAs(DEMO.agent2, { ip: "10.1.2.3" })).agent.claim({ requestId: request.id });
-    const entry = await testDb().auditLog.findFirstOrThrow({ where: { entityId: request.id, action: "request.claim" } });
-    expect(entry).toMatchObject({ actorId: agent2Id, actorRole: "AGENT", ip: "10.1.2.3", entityType: "ServiceRequest" });
+    const entry = await testDb().auditLog.findFirstOrThrow({
+      where: { entityId: request.id, action: "request.claim" },
+    });
+    expect(entry).toMatchObject({
+      actorId: agent2Id,
+      actorRole: "AGENT",
+      ip: "10.1.2.3",
+      entityType: "ServiceRequest",
+    });
     expect(entry.before).toMatchObject({ status: "QUEUED", assignedToId: null });
     expect(entry.after).toMatchObject({ status: "ASSIGNED", assignedToId: agent2Id });
   });
@@ -170,7 +201,9 @@ describe("agent.release and agent.transfer", () => {
     // Anyone can take it now.
     const taken = await (await callerAs(DEMO.agent2)).agent.claim({ requestId: request.id });
     expect(taken.assignedToId).toBe(agent2Id);
-    const audit = await testDb().auditLog.findFirstOrThrow({ where: { entityId: request.id, action: "request.release" } });
+    const audit = await testDb().auditLog.findFirstOrThrow({
+      where: { entityId: request.id, action: "request.release" },
+    });
     expect(audit.before).toMatchObject({ assignedToId: agent1Id });
     expect(audit.after).toMatchObject({ status: "QUEUED", assignedToId: null });
   });
@@ -179,16 +212,22 @@ describe("agent.release and agent.transfer", () => {
     const request = await createEscalation({ customerId: bronzeId });
     const one = await callerAs(DEMO.agent1);
     await one.agent.claim({ requestId: request.id });
-    expect(await codeOf((await callerAs(DEMO.agent2)).agent.transfer({ requestId: request.id, toAgentId: agent2Id }))).toBe("CONFLICT");
+    expect(
+      await codeOf((await callerAs(DEMO.agent2)).agent.transfer({ requestId: request.id, toAgentId: agent2Id })),
+    ).toBe("CONFLICT");
     expect(await codeOf(one.agent.transfer({ requestId: request.id, toAgentId: agent1Id }))).toBe("BAD_REQUEST");
     const platinumLogin = await userIdOf(DEMO.platinum);
     expect(await codeOf(one.agent.transfer({ requestId: request.id, toAgentId: platinumLogin }))).toBe("BAD_REQUEST");
 
     const moved = await one.agent.transfer({ requestId: request.id, toAgentId: agent2Id, note: "Roaming specialist" });
     expect(moved).toMatchObject({ status: "ASSIGNED", assignedToId: agent2Id });
-    const notification = await testDb().notification.findFirstOrThrow({ where: { userId: agent2Id, url: `/agent/requests/${request.id}` } });
+    const notification = await testDb().notification.findFirstOrThrow({
+      where: { userId: agent2Id, url: `/agent/requests/${request.id}` },
+    });
     expect(notification.body).toContain("Roaming specialist");
-    const audit = await testDb().auditLog.findFirstOrThrow({ where: { entityId: request.id, action: "request.transfer" } });
+    const audit = await testDb().auditLog.findFirstOrThrow({
+      where: { entityId: request.id, action: "request.transfer" },
+    });
     expect(audit.before).toMatchObject({ assignedToId: agent1Id });
     expect(audit.after).toMatchObject({ assignedToId: agent2Id });
 

@@ -26,14 +26,23 @@ describe("agent.* role walls", () => {
   });
 
   // Valid-looking input, so only the role can be what refuses the call.
-  const input = { requestId: "req_000001", customerId: "cus_000001", lineId: "lin_000001_1", billId: "x", query: "Соколов" };
+  const input = {
+    requestId: "req_000001",
+    customerId: "cus_000001",
+    lineId: "lin_000001_1",
+    billId: "x",
+    query: "Соколов",
+  };
 
-  it.each(AGENT_PROCEDURES)("agent.%s is FORBIDDEN for subscribers and dealers, UNAUTHORIZED without a session", async (procedure) => {
-    expect(await call(DEMO.platinum, procedure, input)).toBe("FORBIDDEN");
-    expect(await call(DEMO.bronze, procedure, input)).toBe("FORBIDDEN");
-    expect(await call(DEMO.dealer1, procedure, input)).toBe("FORBIDDEN");
-    expect(await call(null, procedure, input)).toBe("UNAUTHORIZED");
-  });
+  it.each(AGENT_PROCEDURES)(
+    "agent.%s is FORBIDDEN for subscribers and dealers, UNAUTHORIZED without a session",
+    async (procedure) => {
+      expect(await call(DEMO.platinum, procedure, input)).toBe("FORBIDDEN");
+      expect(await call(DEMO.bronze, procedure, input)).toBe("FORBIDDEN");
+      expect(await call(DEMO.dealer1, procedure, input)).toBe("FORBIDDEN");
+      expect(await call(null, procedure, input)).toBe("UNAUTHORIZED");
+    },
+  );
 
   it("lets agents and supervisors in", async () => {
     expect(await call(DEMO.agent1, "queue", {})).toBe("OK");
@@ -46,12 +55,19 @@ describe("agent.* role walls", () => {
     const session = await sessionFor(DEMO.agent1);
     const probeCaller = createCallerFactory(probe)({ db: testDb(), session, ip: "127.0.0.1", channel: "WEB" });
     expect(await codeOf(probeCaller.ping())).toBe("FORBIDDEN");
-    const adminProbe = createCallerFactory(probe)({ db: testDb(), session: await sessionFor(DEMO.admin), ip: "127.0.0.1", channel: "WEB" });
+    const adminProbe = createCallerFactory(probe)({
+      db: testDb(),
+      session: await sessionFor(DEMO.admin),
+      ip: "127.0.0.1",
+      channel: "WEB",
+    });
     expect(await adminProbe.ping()).toBe("pong");
 
     const caller = (await callerAs(DEMO.agent1)) as unknown as Record<string, unknown>;
     for (const path of ADMIN_PROCEDURES) {
-      const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+      const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
+        input: unknown,
+      ) => Promise<unknown>;
       expect([path, await codeOf(fn({}))]).toEqual([path, "FORBIDDEN"]);
     }
   });

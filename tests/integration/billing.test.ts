@@ -24,12 +24,25 @@ describe("the monthly bill run", () => {
     // Facts this cycle must show on the bills: an immediate tariff change and heavy data use.
     const silver = await demoCustomer(DEMO.silver);
     const startLine = silver.line("+79001000013");
-    silverChange = await (await callerAs(DEMO.silver)).tariff.change({ lineId: startLine.id, tariffId: "trf_smart", effective: "IMMEDIATE", idempotencyKey: key("run-change") });
+    silverChange = await (
+      await callerAs(DEMO.silver)
+    ).tariff.change({
+      lineId: startLine.id,
+      tariffId: "trf_smart",
+      effective: "IMMEDIATE",
+      idempotencyKey: key("run-change"),
+    });
     const bronze = await demoCustomer(DEMO.bronze);
     const bronzeLine = bronze.line(DEMO.bronze);
     await db.usageRecord.deleteMany({ where: { lineId: bronzeLine.id, date: { gte: cycle.start } } });
     await db.usageRecord.createMany({
-      data: [0, 1, 2].map((i) => ({ lineId: bronzeLine.id, date: new Date(cycle.start.getTime() + i * DAY), minutes: 10, sms: 0, dataMb: 2_000 })),
+      data: [0, 1, 2].map((i) => ({
+        lineId: bronzeLine.id,
+        date: new Date(cycle.start.getTime() + i * DAY),
+        minutes: 10,
+        sms: 0,
+        dataMb: 2_000,
+      })),
     });
     platinumBalanceBefore = (await demoCustomer(DEMO.platinum)).customer.balanceCents;
     billed = (await runBillRun(db, runAt)).billed;
@@ -37,14 +50,22 @@ describe("the monthly bill run", () => {
 
   it("bills every customer with service once, and a second run bills no one", async () => {
     const db = testDb();
-    const expected = await db.customer.count({ where: { status: { not: "CLOSED" }, lines: { some: { status: { not: "TERMINATED" }, activatedAt: { lt: cycle.end } } } } });
+    const expected = await db.customer.count({
+      where: {
+        status: { not: "CLOSED" },
+        lines: { some: { status: { not: "TERMINATED" }, activatedAt: { lt: cycle.end } } },
+      },
+    });
     expect(billed).toBe(expected);
     expect(await db.bill.count({ where: { periodStart: cycle.start } })).toBe(expected);
     expect(await runBillRun(db, runAt)).toEqual({ billed: 0, skipped: 0 });
     expect(await planBillRun(db, runAt)).toEqual([]);
     // Even a slice run again directly (a retried job) skips the customers it already billed.
     const someone = await db.bill.findFirstOrThrow({ where: { periodStart: cycle.start } });
-    expect(await billCustomers(db, { periodStart: cycle.start, customerIds: [someone.customerId] }, runAt)).toEqual({ billed: 0, skipped: 1 });
+    expect(await billCustomers(db, { periodStart: cycle.start, customerIds: [someone.customerId] }, runAt)).toEqual({
+      billed: 0,
+      skipped: 1,
+    });
     expect(await db.bill.count({ where: { periodStart: cycle.start } })).toBe(expected);
   });
 
@@ -62,8 +83,14 @@ describe("the monthly bill run", () => {
   it("charges the PLATINUM customer's four subscriptions, and raises the balance by the total", async () => {
     const db = testDb();
     const { customer } = await demoCustomer(DEMO.platinum);
-    const bill = await db.bill.findFirstOrThrow({ where: { customerId: customer.id, periodStart: cycle.start }, include: { lines: true } });
-    const fees = bill.lines.filter((line) => line.kind === "SUBSCRIPTION").map((line) => line.amountCents).sort((a, b) => a - b);
+    const bill = await db.bill.findFirstOrThrow({
+      where: { customerId: customer.id, periodStart: cycle.start },
+      include: { lines: true },
+    });
+    const fees = bill.lines
+      .filter((line) => line.kind === "SUBSCRIPTION")
+      .map((line) => line.amountCents)
+      .sort((a, b) => a - b);
     expect(fees).toEqual([75_000, 110_000, 120_000, 250_000]);
     expect(bill.number).toBe(`${cycle.start.toISOString().slice(0, 7)}-${customer.accountNumber}`);
     const after = await db.customer.findUniqueOrThrow({ where: { id: customer.id } });
@@ -73,7 +100,10 @@ describe("the monthly bill run", () => {
   it("prices overage from the usage records", async () => {
     const db = testDb();
     const { customer } = await demoCustomer(DEMO.bronze);
-    const bill = await db.bill.findFirstOrThrow({ where: { customerId: customer.id, periodStart: cycle.start }, include: { lines: true } });
+    const bill = await db.bill.findFirstOrThrow({
+      where: { customerId: customer.id, periodStart: cycle.start },
+      include: { lines: true },
+    });
     // START: 5 120 MB included, 6 000 MB used: 880 MB over = 9 started blocks of 100 MB at 15 ₽.
     const overage = bill.lines.filter((line) => line.kind === "OVERAGE");
     expect(overage.map((line) => [line.quantity, line.amountCents])).toEqual([[9, 9 * 1_500]]);
@@ -83,7 +113,10 @@ describe("the monthly bill run", () => {
   it("bills an immediate tariff change as the old fee, its credit and the new charge", async () => {
     const db = testDb();
     const { customer, line } = await demoCustomer(DEMO.silver);
-    const bill = await db.bill.findFirstOrThrow({ where: { customerId: customer.id, periodStart: cycle.start }, include: { lines: { where: { lineId: line("+79001000013").id } } } });
+    const bill = await db.bill.findFirstOrThrow({
+      where: { customerId: customer.id, periodStart: cycle.start },
+      include: { lines: { where: { lineId: line("+79001000013").id } } },
+    });
     const items = bill.lines.filter((item) => item.kind !== "OVERAGE").map((item) => [item.kind, item.amountCents]);
     expect(items).toEqual([
       ["SUBSCRIPTION", 35_000],
@@ -96,7 +129,9 @@ describe("the monthly bill run", () => {
     const db = testDb();
     const { customer, user } = await demoCustomer(DEMO.platinum);
     const bill = await db.bill.findFirstOrThrow({ where: { customerId: customer.id, periodStart: cycle.start } });
-    const notification = await db.notification.findFirstOrThrow({ where: { userId: user.id, kind: "BILL_ISSUED", url: `/bills/${bill.id}` } });
+    const notification = await db.notification.findFirstOrThrow({
+      where: { userId: user.id, kind: "BILL_ISSUED", url: `/bills/${bill.id}` },
+    });
     expect(notification.title.length).toBeGreaterThan(0);
   });
 
@@ -126,7 +161,9 @@ describe("the monthly bill run", () => {
     await runOnce({ connectionString: testDatabaseUrl(), taskList });
     await runOnce({ connectionString: testDatabaseUrl(), taskList });
     expect(await db.bill.count({ where: { periodStart: cycle.end } })).toBe(billed);
-    const left = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier LIKE 'billing:%'`;
+    const left = await db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM graphile_worker.jobs WHERE task_identifier LIKE 'billing:%'`;
     expect(Number(left[0]?.n)).toBe(0);
   });
 });
@@ -138,7 +175,10 @@ describe("overdue bills", () => {
     const [unpaid, paid] = bills;
     await db.bill.update({ where: { id: paid!.id }, data: { paidCents: paid!.totalCents, status: "PAID" } });
     const afterDue = new Date(unpaid!.dueAt.getTime() + 1);
-    const earliest = await db.bill.findFirstOrThrow({ where: { status: { in: ["ISSUED", "PARTIALLY_PAID"] } }, orderBy: { dueAt: "asc" } });
+    const earliest = await db.bill.findFirstOrThrow({
+      where: { status: { in: ["ISSUED", "PARTIALLY_PAID"] } },
+      orderBy: { dueAt: "asc" },
+    });
     expect(await markOverdueBills(db, earliest.dueAt)).toBe(0);
     expect(await markOverdueBills(db, afterDue)).toBeGreaterThanOrEqual(1);
     expect((await db.bill.findUniqueOrThrow({ where: { id: unpaid!.id } })).status).toBe("OVERDUE");
@@ -151,7 +191,10 @@ describe("bill.list", () => {
     const db = testDb();
     const { customer } = await demoCustomer(DEMO.platinum);
     const caller = await callerAs(DEMO.platinum);
-    const all = await db.bill.findMany({ where: { customerId: customer.id }, orderBy: [{ issuedAt: "desc" }, { id: "desc" }] });
+    const all = await db.bill.findMany({
+      where: { customerId: customer.id },
+      orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
+    });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -167,13 +210,18 @@ describe("bill.list", () => {
 
   it("refuses a limit outside 1..100 and a forged cursor with BAD_REQUEST naming the field", async () => {
     const caller = await callerAs(DEMO.silver);
-    for (const limit of [0, 101, -1, 2.5]) expect(await failureOf(caller.bill.list({ limit }))).toEqual({ code: "BAD_REQUEST", fields: ["limit"] });
-    expect(await failureOf(caller.bill.list({ cursor: "not-a-cursor" }))).toEqual({ code: "BAD_REQUEST", fields: ["cursor"] });
+    for (const limit of [0, 101, -1, 2.5])
+      expect(await failureOf(caller.bill.list({ limit }))).toEqual({ code: "BAD_REQUEST", fields: ["limit"] });
+    expect(await failureOf(caller.bill.list({ cursor: "not-a-cursor" }))).toEqual({
+      code: "BAD_REQUEST",
+      fields: ["cursor"],
+    });
     expect((await caller.bill.list({ limit: 100 })).items.length).toBeGreaterThan(0);
   });
 
   it("is FORBIDDEN for staff and dealers and UNAUTHORIZED anonymously", async () => {
-    for (const login of [DEMO.agent1, DEMO.dealer1, DEMO.admin]) expect(await codeOf((await callerAs(login)).bill.list())).toBe("FORBIDDEN");
+    for (const login of [DEMO.agent1, DEMO.dealer1, DEMO.admin])
+      expect(await codeOf((await callerAs(login)).bill.list())).toBe("FORBIDDEN");
     expect(await codeOf((await callerAs(null)).bill.list())).toBe("UNAUTHORIZED");
   });
 });
@@ -182,7 +230,10 @@ describe("bill.byId and bill.pdf", () => {
   it("shows a bill with lines, groups and payments, and records one view per half hour", async () => {
     const db = testDb();
     const { customer } = await demoCustomer(DEMO.silver);
-    const bill = await db.bill.findFirstOrThrow({ where: { customerId: customer.id, payments: { some: {} } }, orderBy: { issuedAt: "desc" } });
+    const bill = await db.bill.findFirstOrThrow({
+      where: { customerId: customer.id, payments: { some: {} } },
+      orderBy: { issuedAt: "desc" },
+    });
     const caller = await callerAs(DEMO.silver);
     const view = await caller.bill.byId({ id: bill.id });
     expect(view).toMatchObject({ id: bill.id, number: bill.number, totalCents: bill.totalCents });
@@ -190,7 +241,16 @@ describe("bill.byId and bill.pdf", () => {
     expect(view.groups.reduce((sum, group) => sum + group.totalCents, 0)).toBe(bill.subtotalCents);
     expect(view.payments.length).toBeGreaterThan(0);
     await caller.bill.byId({ id: bill.id });
-    expect(await db.interaction.count({ where: { customerId: customer.id, type: "BILL_VIEWED", data: { path: ["billId"], equals: bill.id }, at: { gte: new Date(Date.now() - 60_000) } } })).toBe(1);
+    expect(
+      await db.interaction.count({
+        where: {
+          customerId: customer.id,
+          type: "BILL_VIEWED",
+          data: { path: ["billId"], equals: bill.id },
+          at: { gte: new Date(Date.now() - 60_000) },
+        },
+      }),
+    ).toBe(1);
   });
 
   it("renders the PDF for the owner in their language and records the download", async () => {
@@ -205,7 +265,9 @@ describe("bill.byId and bill.pdf", () => {
       expect(bytes.toString("latin1")).toContain(`(${bill.number})`);
       expect(pdf.filename).toBe(`bill-${bill.number}.pdf`);
     }
-    expect(await db.interaction.count({ where: { customerId: customer.id, type: "BILL_PDF_DOWNLOADED", channel: "PWA" } })).toBe(2);
+    expect(
+      await db.interaction.count({ where: { customerId: customer.id, type: "BILL_PDF_DOWNLOADED", channel: "PWA" } }),
+    ).toBe(2);
   });
 
   it("answers NOT_FOUND for another customer's bill, FORBIDDEN for other roles", async () => {
@@ -230,18 +292,23 @@ describe("account.summary", () => {
     const { customer, line } = await demoCustomer(DEMO.bronze);
     const bronzeLine = line(DEMO.bronze);
     const summary = await (await callerAs(DEMO.bronze)).account.summary();
-    expect(summary.balanceCents).toBe((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).balanceCents);
+    expect(summary.balanceCents).toBe(
+      (await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).balanceCents,
+    );
     expect(summary.nextBillDate.toISOString()).toBe(cycle.end.toISOString());
     const summaryLine = summary.lines.find((l) => l.id === bronzeLine.id)!;
     expect(summaryLine.tariff.code).toBe("START");
     expect(summaryLine.dailyUsage.length).toBeGreaterThan(0);
     expect(summaryLine.dailyUsage.length).toBeLessThanOrEqual(30);
     // 6 000 MB of 5 120 MB: over the allowance.
-    expect(summary.alerts).toContainEqual(expect.objectContaining({ kind: "ALLOWANCE_EXCEEDED", lineId: bronzeLine.id, resource: "dataMb", percent: 117 }));
+    expect(summary.alerts).toContainEqual(
+      expect.objectContaining({ kind: "ALLOWANCE_EXCEEDED", lineId: bronzeLine.id, resource: "dataMb", percent: 117 }),
+    );
     expect(summary.alerts.some((alert) => alert.kind === "OVERDUE_BILL")).toBe(true);
   });
 
   it("is FORBIDDEN for other roles", async () => {
-    for (const login of [DEMO.agent1, DEMO.dealer1, DEMO.admin]) expect(await codeOf((await callerAs(login)).account.summary())).toBe("FORBIDDEN");
+    for (const login of [DEMO.agent1, DEMO.dealer1, DEMO.admin])
+      expect(await codeOf((await callerAs(login)).account.summary())).toBe("FORBIDDEN");
   });
 });

@@ -4,7 +4,10 @@ import { testDb } from "./helpers/db";
 
 async function demoLine(phone: string) {
   const user = await testDb().user.findUniqueOrThrow({ where: { phone } });
-  const line = await testDb().line.findFirstOrThrow({ where: { customerId: user.customerId! }, include: { tariff: true } });
+  const line = await testDb().line.findFirstOrThrow({
+    where: { customerId: user.customerId! },
+    include: { tariff: true },
+  });
   const other = await testDb().tariff.findFirstOrThrow({ where: { id: { not: line.tariffId }, status: "ACTIVE" } });
   return { user, line, other };
 }
@@ -31,7 +34,10 @@ describe("rules the database enforces", () => {
     expect(isUniqueViolation(rejected.reason)).toBe(true);
 
     // Once applied, a new pending change is allowed again.
-    await testDb().tariffChange.updateMany({ where: { lineId: line.id, status: "PENDING" }, data: { status: "APPLIED" } });
+    await testDb().tariffChange.updateMany({
+      where: { lineId: line.id, status: "PENDING" },
+      data: { status: "APPLIED" },
+    });
     await expect(change("race-c")).resolves.toMatchObject({ status: "PENDING" });
   });
 

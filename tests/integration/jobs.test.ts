@@ -13,9 +13,15 @@ describe("auth cleanup job", () => {
     const user = await db.user.findUniqueOrThrow({ where: { email: "admin@selfcare.test" } });
     const now = new Date("2026-11-26T03:00:00Z");
     const live = await db.authSession.create({ data: { userId: user.id, expiresAt: new Date(now.getTime() + DAY) } });
-    const expired = await db.authSession.create({ data: { userId: user.id, expiresAt: new Date(now.getTime() - 2 * DAY) } });
-    await db.loginThrottle.create({ data: { key: "id:old@example.com", failures: 3, updatedAt: new Date(now.getTime() - 8 * DAY) } });
-    await db.loginThrottle.create({ data: { key: "id:locked@example.com", lockedUntil: new Date(now.getTime() + DAY) } });
+    const expired = await db.authSession.create({
+      data: { userId: user.id, expiresAt: new Date(now.getTime() - 2 * DAY) },
+    });
+    await db.loginThrottle.create({
+      data: { key: "id:old@example.com", failures: 3, updatedAt: new Date(now.getTime() - 8 * DAY) },
+    });
+    await db.loginThrottle.create({
+      data: { key: "id:locked@example.com", lockedUntil: new Date(now.getTime() + DAY) },
+    });
 
     await cleanUpAuthRecords(db, now);
 

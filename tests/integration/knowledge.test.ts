@@ -39,7 +39,9 @@ describe("full-text search", () => {
 
   it("finds nothing for words no article has, and is not fooled by query syntax", async () => {
     expect(await searchArticles(testDb(), { text: "зебра жираф", locale: "ru" })).toEqual([]);
-    expect(await searchArticles(testDb(), { text: "'); DROP TABLE \"KnowledgeArticle\"; -- !:* & |", locale: "en" })).toEqual([]);
+    expect(
+      await searchArticles(testDb(), { text: '\'); DROP TABLE "KnowledgeArticle"; -- !:* & |', locale: "en" }),
+    ).toEqual([]);
     expect(await testDb().knowledgeArticle.count()).toBeGreaterThan(0);
   });
 });
@@ -49,11 +51,17 @@ describe("request.suggest while typing", () => {
     const bronze = await callerAs(DEMO.bronze);
     const empty = await bronze.request.suggest({ category: "BILLING_QUESTION", text: "" });
     expect(empty.length).toBeGreaterThan(0);
-    expect(empty.every((hit) => hit.locale === "ru" && hit.categories.includes("BILLING_QUESTION") && !hit.matched)).toBe(true);
+    expect(
+      empty.every((hit) => hit.locale === "ru" && hit.categories.includes("BILLING_QUESTION") && !hit.matched),
+    ).toBe(true);
     const typed = await bronze.request.suggest({ category: "BILLING_QUESTION", text: "платёж не отобража" });
     expect(typed[0]!.slug).toBe("payment-not-showing");
     expect(typed[0]!.matched).toBe(true);
-    const english = await bronze.request.suggest({ category: "BILLING_QUESTION", text: "payment not showing", locale: "en" });
+    const english = await bronze.request.suggest({
+      category: "BILLING_QUESTION",
+      text: "payment not showing",
+      locale: "en",
+    });
     expect(english[0]!.title).toBe("My payment is not showing");
   });
 
@@ -67,24 +75,36 @@ describe("articles and feedback", () => {
   it("reads an article, counting the view and the contact", async () => {
     const db = testDb();
     const bronze = await callerAs(DEMO.bronze, { channel: "PWA" });
-    const before = await db.knowledgeArticle.findFirstOrThrow({ where: { slug: "how-to-read-your-bill", locale: "ru" } });
+    const before = await db.knowledgeArticle.findFirstOrThrow({
+      where: { slug: "how-to-read-your-bill", locale: "ru" },
+    });
     const article = await bronze.knowledge.article({ slug: "how-to-read-your-bill" });
     expect(article.title).toBe("Как читать счёт");
     expect(article.body.length).toBeGreaterThan(100);
     const after = await db.knowledgeArticle.findUniqueOrThrow({ where: { id: before.id } });
     expect(after.viewCount).toBe(before.viewCount + 1);
     const customerId = (await db.user.findUniqueOrThrow({ where: { phone: DEMO.bronze } })).customerId!;
-    const interaction = await db.interaction.findFirstOrThrow({ where: { customerId, type: "ARTICLE_VIEWED" }, orderBy: { at: "desc" } });
+    const interaction = await db.interaction.findFirstOrThrow({
+      where: { customerId, type: "ARTICLE_VIEWED" },
+      orderBy: { at: "desc" },
+    });
     expect(interaction.channel).toBe("PWA");
-    expect((await bronze.knowledge.article({ slug: "how-to-read-your-bill", locale: "en" })).title).toBe("How to read your bill");
+    expect((await bronze.knowledge.article({ slug: "how-to-read-your-bill", locale: "en" })).title).toBe(
+      "How to read your bill",
+    );
     expect(await codeOf(bronze.knowledge.article({ slug: "no-such-article" }))).toBe("NOT_FOUND");
   });
 
   it("stores one 'did this help?' answer per user and article; answering again changes it", async () => {
     const db = testDb();
     const silver = await callerAs(DEMO.silver);
-    const article = await db.knowledgeArticle.findFirstOrThrow({ where: { slug: "changing-your-tariff", locale: "ru" } });
-    await Promise.all([silver.knowledge.feedback({ articleId: article.id, helpful: false }), silver.knowledge.feedback({ articleId: article.id, helpful: false })]);
+    const article = await db.knowledgeArticle.findFirstOrThrow({
+      where: { slug: "changing-your-tariff", locale: "ru" },
+    });
+    await Promise.all([
+      silver.knowledge.feedback({ articleId: article.id, helpful: false }),
+      silver.knowledge.feedback({ articleId: article.id, helpful: false }),
+    ]);
     expect((await silver.knowledge.article({ slug: "changing-your-tariff" })).helpful).toBe(false);
     await silver.knowledge.feedback({ articleId: article.id, helpful: true });
     const user = await db.user.findUniqueOrThrow({ where: { phone: DEMO.silver } });
@@ -104,7 +124,9 @@ describe("articles and feedback", () => {
     });
     const silver = await callerAs(DEMO.silver);
     const article = await db.knowledgeArticle.findFirstOrThrow({ where: { locale: "ru" } });
-    expect(await codeOf(silver.knowledge.feedback({ articleId: article.id, helpful: true, requestId: created.id }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(silver.knowledge.feedback({ articleId: article.id, helpful: true, requestId: created.id })),
+    ).toBe("NOT_FOUND");
     expect(await codeOf(silver.knowledge.article({ slug: article.slug, requestId: created.id }))).toBe("NOT_FOUND");
   });
 

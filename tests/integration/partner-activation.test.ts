@@ -26,7 +26,9 @@ describe("activation.activate", () => {
     const db = testDb();
     const registered = await registerOne();
     // Before activation there is no password: sign-in is refused.
-    expect((await signIn(db, { identifier: registered.msisdn, password: NEW_PASSWORD, ip: "10.0.0.1" })).ok).toBe(false);
+    expect((await signIn(db, { identifier: registered.msisdn, password: NEW_PASSWORD, ip: "10.0.0.1" })).ok).toBe(
+      false,
+    );
 
     const anonymous = await callerAs(null, { ip: "10.0.0.2" });
     const activated = await anonymous.activation.activate({
@@ -34,11 +36,19 @@ describe("activation.activate", () => {
       code: registered.activationCode.toLowerCase().replace("-", " "),
       password: NEW_PASSWORD,
     });
-    expect(activated).toEqual({ phone: registered.msisdn, accountNumber: registered.accountNumber, name: "Олег Кузнецов" });
+    expect(activated).toEqual({
+      phone: registered.msisdn,
+      accountNumber: registered.accountNumber,
+      name: "Олег Кузнецов",
+    });
 
     const login = await db.user.findUniqueOrThrow({ where: { phone: registered.msisdn } });
     expect(login).toMatchObject({ activationCodeHash: null, activationExpiresAt: null });
-    expect(await db.interaction.count({ where: { customerId: registered.customerId, type: "ACCOUNT_ACTIVATED", channel: "WEB" } })).toBe(1);
+    expect(
+      await db.interaction.count({
+        where: { customerId: registered.customerId, type: "ACCOUNT_ACTIVATED", channel: "WEB" },
+      }),
+    ).toBe(1);
 
     const session = await signIn(db, { identifier: registered.msisdn, password: NEW_PASSWORD, ip: "10.0.0.2" });
     expect(session.ok).toBe(true);
@@ -46,7 +56,13 @@ describe("activation.activate", () => {
     expect(session.user).toMatchObject({ role: "SUBSCRIBER", customerId: registered.customerId });
 
     // The code works once.
-    const again = await fieldsOf(anonymous.activation.activate({ identifier: registered.accountNumber, code: registered.activationCode, password: "another-pass-1" }));
+    const again = await fieldsOf(
+      anonymous.activation.activate({
+        identifier: registered.accountNumber,
+        code: registered.activationCode,
+        password: "another-pass-1",
+      }),
+    );
     expect(again.code).toBeTruthy();
     expect((await signIn(db, { identifier: registered.msisdn, password: NEW_PASSWORD, ip: "10.0.0.2" })).ok).toBe(true);
   });
@@ -54,7 +70,9 @@ describe("activation.activate", () => {
   it("accepts the new phone number in any common form instead of the account number", async () => {
     const registered = await registerOne();
     const local = `8 ${registered.msisdn.slice(2, 5)} ${registered.msisdn.slice(5, 8)}-${registered.msisdn.slice(8, 10)}-${registered.msisdn.slice(10)}`;
-    const activated = await (await callerAs(null, { ip: "10.0.1.1" })).activation.activate({
+    const activated = await (
+      await callerAs(null, { ip: "10.0.1.1" })
+    ).activation.activate({
       identifier: local,
       code: registered.activationCode,
       password: NEW_PASSWORD,
@@ -71,29 +89,89 @@ describe("activation.activate", () => {
     const registered = await registerOne();
     const anonymous = await callerAs(null, { ip: "10.0.2.1" });
 
-    expect((await fieldsOf(anonymous.activation.activate({ identifier: registered.accountNumber, code: "ABCD-EFGH", password: NEW_PASSWORD }))).code).toMatch(
-      /does not match/,
-    );
     expect(
-      Object.keys(await fieldsOf(anonymous.activation.activate({ identifier: registered.accountNumber, code: registered.activationCode, password: "short" }))),
+      (
+        await fieldsOf(
+          anonymous.activation.activate({
+            identifier: registered.accountNumber,
+            code: "ABCD-EFGH",
+            password: NEW_PASSWORD,
+          }),
+        )
+      ).code,
+    ).toMatch(/does not match/);
+    expect(
+      Object.keys(
+        await fieldsOf(
+          anonymous.activation.activate({
+            identifier: registered.accountNumber,
+            code: registered.activationCode,
+            password: "short",
+          }),
+        ),
+      ),
     ).toEqual(["password"]);
-    expect(Object.keys(await fieldsOf(anonymous.activation.activate({ identifier: "hello", code: registered.activationCode, password: NEW_PASSWORD })))).toEqual([
-      "identifier",
-    ]);
-    expect((await fieldsOf(anonymous.activation.activate({ identifier: "5000000000", code: "ABCD-EFGH", password: NEW_PASSWORD }))).code).toMatch(/does not match/);
+    expect(
+      Object.keys(
+        await fieldsOf(
+          anonymous.activation.activate({
+            identifier: "hello",
+            code: registered.activationCode,
+            password: NEW_PASSWORD,
+          }),
+        ),
+      ),
+    ).toEqual(["identifier"]);
+    expect(
+      (
+        await fieldsOf(
+          anonymous.activation.activate({ identifier: "5000000000", code: "ABCD-EFGH", password: NEW_PASSWORD }),
+        )
+      ).code,
+    ).toMatch(/does not match/);
     // A seeded subscriber who has a password cannot be "activated" again.
-    expect((await fieldsOf(anonymous.activation.activate({ identifier: DEMO.silver, code: "ABCD-EFGH", password: NEW_PASSWORD }))).code).toMatch(/does not match/);
+    expect(
+      (
+        await fieldsOf(
+          anonymous.activation.activate({ identifier: DEMO.silver, code: "ABCD-EFGH", password: NEW_PASSWORD }),
+        )
+      ).code,
+    ).toMatch(/does not match/);
 
-    await db.user.update({ where: { phone: registered.msisdn }, data: { activationExpiresAt: new Date(Date.now() - 1000) } });
-    expect((await fieldsOf(anonymous.activation.activate({ identifier: registered.accountNumber, code: registered.activationCode, password: NEW_PASSWORD }))).code).toMatch(
-      /expired/,
-    );
+    await db.user.update({
+      where: { phone: registered.msisdn },
+      data: { activationExpiresAt: new Date(Date.now() - 1000) },
+    });
+    expect(
+      (
+        await fieldsOf(
+          anonymous.activation.activate({
+            identifier: registered.accountNumber,
+            code: registered.activationCode,
+            password: NEW_PASSWORD,
+          }),
+        )
+      ).code,
+    ).toMatch(/expired/);
     expect((await db.user.findUniqueOrThrow({ where: { phone: registered.msisdn } })).passwordHash).toBeNull();
 
     // The dealer issues a new code; it works.
-    const reissued = await (await callerAs(DEMO.dealer2)).partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: idempotencyKey() });
-    await anonymous.activation.activate({ identifier: registered.accountNumber, code: reissued.activationCode, password: NEW_PASSWORD });
-    expect(await codeOf((await callerAs(DEMO.dealer2)).partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: idempotencyKey() }))).toBe("CONFLICT");
+    const reissued = await (
+      await callerAs(DEMO.dealer2)
+    ).partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: idempotencyKey() });
+    await anonymous.activation.activate({
+      identifier: registered.accountNumber,
+      code: reissued.activationCode,
+      password: NEW_PASSWORD,
+    });
+    expect(
+      await codeOf(
+        (await callerAs(DEMO.dealer2)).partner.reissueActivationCode({
+          orderId: registered.orderId,
+          idempotencyKey: idempotencyKey(),
+        }),
+      ),
+    ).toBe("CONFLICT");
   });
 
   it("locks activation after ten wrong codes, even when the right code follows", async () => {
@@ -101,12 +179,26 @@ describe("activation.activate", () => {
     const anonymous = await callerAs(null, { ip: "10.0.3.1" });
     const codes: string[] = [];
     for (let attempt = 0; attempt < 10; attempt++) {
-      codes.push(await codeOf(anonymous.activation.activate({ identifier: registered.accountNumber, code: `WRNG-${attempt}${attempt}${attempt}${attempt}`, password: NEW_PASSWORD })));
+      codes.push(
+        await codeOf(
+          anonymous.activation.activate({
+            identifier: registered.accountNumber,
+            code: `WRNG-${attempt}${attempt}${attempt}${attempt}`,
+            password: NEW_PASSWORD,
+          }),
+        ),
+      );
     }
     expect(codes.slice(0, 9).every((code) => code === "BAD_REQUEST")).toBe(true);
     expect(codes[9]).toBe("TOO_MANY_REQUESTS");
     expect(
-      await codeOf(anonymous.activation.activate({ identifier: registered.accountNumber, code: registered.activationCode, password: NEW_PASSWORD })),
+      await codeOf(
+        anonymous.activation.activate({
+          identifier: registered.accountNumber,
+          code: registered.activationCode,
+          password: NEW_PASSWORD,
+        }),
+      ),
     ).toBe("TOO_MANY_REQUESTS");
     expect((await testDb().user.findUniqueOrThrow({ where: { phone: registered.msisdn } })).passwordHash).toBeNull();
   });
@@ -120,16 +212,23 @@ describe("activation.activate abuse limit per address", () => {
     // Wrong codes spread over many accounts, so no account lock is reached (10 per account).
     for (let attempt = 0; attempt < 30; attempt++) {
       const identifier = `50${String(10_000_000 + attempt)}`;
-      expect(await codeOf(attacker.activation.activate({ identifier, code: "ABCD-EFGH", password: NEW_PASSWORD }))).toBe("BAD_REQUEST");
+      expect(
+        await codeOf(attacker.activation.activate({ identifier, code: "ABCD-EFGH", password: NEW_PASSWORD })),
+      ).toBe("BAD_REQUEST");
     }
     const refusal = await attacker.activation
       .activate({ identifier: registered.accountNumber, code: registered.activationCode, password: NEW_PASSWORD })
       .catch((error: unknown) => error as { code: string; message: string });
-    expect(refusal).toMatchObject({ code: "TOO_MANY_REQUESTS", message: expect.stringMatching(/try again after \d{4}-\d{2}-\d{2}T/) });
+    expect(refusal).toMatchObject({
+      code: "TOO_MANY_REQUESTS",
+      message: expect.stringMatching(/try again after \d{4}-\d{2}-\d{2}T/),
+    });
     expect((await db.user.findUniqueOrThrow({ where: { phone: registered.msisdn } })).passwordHash).toBeNull();
 
     // Another address is not held back by this one.
-    const activated = await (await callerAs(null, { ip: "10.9.9.10" })).activation.activate({
+    const activated = await (
+      await callerAs(null, { ip: "10.9.9.10" })
+    ).activation.activate({
       identifier: registered.accountNumber,
       code: registered.activationCode,
       password: NEW_PASSWORD,

@@ -30,7 +30,11 @@ async function earlierAccount(state: { balanceCents?: number; overdue?: boolean;
   const db = testDb();
   const documentNumber = freshPassport();
   const birthDate = state.birthDate ?? "1985-03-09";
-  const customer = await db.customer.findFirstOrThrow({ where: { partnerId: null, login: { phone: { not: DEMO.platinum } } }, orderBy: { accountNumber: "asc" }, skip: nextAccount++ });
+  const customer = await db.customer.findFirstOrThrow({
+    where: { partnerId: null, login: { phone: { not: DEMO.platinum } } },
+    orderBy: { accountNumber: "asc" },
+    skip: nextAccount++,
+  });
   await db.customer.update({
     where: { id: customer.id },
     data: { documentNumber, birthDate: new Date(`${birthDate}T00:00:00Z`), balanceCents: state.balanceCents ?? 0 },
@@ -47,18 +51,39 @@ async function earlierAccount(state: { balanceCents?: number; overdue?: boolean;
 describe("partner.creditCheck and the credit check in registration", () => {
   it("shows the deposit and credit limit from the default policy by age and tariff fee", async () => {
     const dealer = await callerAs(DEMO.dealer1);
-    const young = await dealer.partner.creditCheck({ documentNumber: freshPassport(), birthDate: birthDateForAge(19), tariffId: "trf_smart" });
-    expect(young).toMatchObject({ approved: true, age: 19, monthlyFeeCents: 55_000, depositCents: 55_000, creditLimitCents: 0, currency: "RUB" });
-    const adult = await dealer.partner.creditCheck({ documentNumber: freshPassport(), birthDate: birthDateForAge(40), tariffId: "trf_smart" });
+    const young = await dealer.partner.creditCheck({
+      documentNumber: freshPassport(),
+      birthDate: birthDateForAge(19),
+      tariffId: "trf_smart",
+    });
+    expect(young).toMatchObject({
+      approved: true,
+      age: 19,
+      monthlyFeeCents: 55_000,
+      depositCents: 55_000,
+      creditLimitCents: 0,
+      currency: "RUB",
+    });
+    const adult = await dealer.partner.creditCheck({
+      documentNumber: freshPassport(),
+      birthDate: birthDateForAge(40),
+      tariffId: "trf_smart",
+    });
     expect(adult).toMatchObject({ approved: true, depositCents: 0, creditLimitCents: 50_000 });
-    const expensive = await dealer.partner.creditCheck({ documentNumber: freshPassport(), birthDate: birthDateForAge(40), tariffId: "trf_unlimited" });
+    const expensive = await dealer.partner.creditCheck({
+      documentNumber: freshPassport(),
+      birthDate: birthDateForAge(40),
+      tariffId: "trf_unlimited",
+    });
     expect(expensive).toMatchObject({ approved: true, depositCents: 110_000, creditLimitCents: 50_000 });
   });
 
   it("follows the policy saved in the creditPolicy setting, and keeps the terms on the order", async () => {
     const policy: CreditPolicy = {
       ...DEFAULT_CREDIT_POLICY,
-      rules: [{ minAge: 18, ageBelow: null, minMonthlyFeeCents: 0, depositPercentOfFee: 200, creditLimitCents: 12_300 }],
+      rules: [
+        { minAge: 18, ageBelow: null, minMonthlyFeeCents: 0, depositPercentOfFee: 200, creditLimitCents: 12_300 },
+      ],
     };
     await setPolicy(policy);
     try {
@@ -85,7 +110,9 @@ describe("partner.creditCheck and the credit check in registration", () => {
   it("falls back to the defaults when the saved policy is broken", async () => {
     await setPolicy({ rules: "nonsense" });
     try {
-      const check = await (await callerAs(DEMO.dealer1)).partner.creditCheck({
+      const check = await (
+        await callerAs(DEMO.dealer1)
+      ).partner.creditCheck({
         documentNumber: freshPassport(),
         birthDate: birthDateForAge(19),
         tariffId: "trf_start",
@@ -100,7 +127,11 @@ describe("partner.creditCheck and the credit check in registration", () => {
     const db = testDb();
     const debtor = await earlierAccount({ balanceCents: 45_000 });
     const dealer = await callerAs(DEMO.dealer1);
-    const check = await dealer.partner.creditCheck({ documentNumber: debtor.documentNumber, birthDate: debtor.birthDate, tariffId: "trf_start" });
+    const check = await dealer.partner.creditCheck({
+      documentNumber: debtor.documentNumber,
+      birthDate: debtor.birthDate,
+      tariffId: "trf_start",
+    });
     expect(check.approved).toBe(false);
     expect(check.refusals).toEqual(["UNPAID_DEBT"]);
     expect(check.reasons[0]).toMatch(/unpaid debt/);
@@ -123,23 +154,43 @@ describe("partner.creditCheck and the credit check in registration", () => {
   it("refuses a passport with overdue bills, and one registered to another birth date", async () => {
     const dealer = await callerAs(DEMO.dealer2);
     const overdue = await earlierAccount({ overdue: true });
-    const check = await dealer.partner.creditCheck({ documentNumber: overdue.documentNumber, birthDate: overdue.birthDate, tariffId: "trf_start" });
+    const check = await dealer.partner.creditCheck({
+      documentNumber: overdue.documentNumber,
+      birthDate: overdue.birthDate,
+      tariffId: "trf_start",
+    });
     expect(check.refusals).toContain("OVERDUE_BILLS");
 
     const clean = await earlierAccount({ birthDate: "1979-07-01" });
-    const same = await dealer.partner.creditCheck({ documentNumber: clean.documentNumber, birthDate: "1979-07-01", tariffId: "trf_start" });
+    const same = await dealer.partner.creditCheck({
+      documentNumber: clean.documentNumber,
+      birthDate: "1979-07-01",
+      tariffId: "trf_start",
+    });
     expect(same).toMatchObject({ approved: true, refusals: [] });
-    const other = await dealer.partner.creditCheck({ documentNumber: clean.documentNumber, birthDate: "1980-07-01", tariffId: "trf_start" });
+    const other = await dealer.partner.creditCheck({
+      documentNumber: clean.documentNumber,
+      birthDate: "1980-07-01",
+      tariffId: "trf_start",
+    });
     expect(other.refusals).toEqual(["DOCUMENT_HOLDER_MISMATCH"]);
   });
 
   it("validates its input like the registration", async () => {
     const dealer = await callerAs(DEMO.dealer1);
-    const fields = await fieldsOf(dealer.partner.creditCheck({ documentNumber: "12", birthDate: birthDateForAge(10), tariffId: "trf_start" }));
-    expect(Object.keys(fields).sort()).toEqual(["birthDate", "documentNumber"]);
-    expect(await codeOf(dealer.partner.creditCheck({ documentNumber: freshPassport(), birthDate: "1990-01-01", tariffId: "trf_classic" }))).toBe(
-      "BAD_REQUEST",
+    const fields = await fieldsOf(
+      dealer.partner.creditCheck({ documentNumber: "12", birthDate: birthDateForAge(10), tariffId: "trf_start" }),
     );
+    expect(Object.keys(fields).sort()).toEqual(["birthDate", "documentNumber"]);
+    expect(
+      await codeOf(
+        dealer.partner.creditCheck({
+          documentNumber: freshPassport(),
+          birthDate: "1990-01-01",
+          tariffId: "trf_classic",
+        }),
+      ),
+    ).toBe("BAD_REQUEST");
   });
 });
 
@@ -154,7 +205,9 @@ describe("partner.creditCheck abuse limit", () => {
       expect(checks.every((check) => check.approved)).toBe(true);
     }
     const before = Date.now();
-    const refusal = await dealer.partner.creditCheck(input).catch((error: unknown) => error as { code: string; message: string });
+    const refusal = await dealer.partner
+      .creditCheck(input)
+      .catch((error: unknown) => error as { code: string; message: string });
     expect(refusal).toMatchObject({ code: "TOO_MANY_REQUESTS" });
     const retryAt = /try again after (\S+)/.exec((refusal as { message: string }).message)?.[1];
     const waitMs = new Date(retryAt!).getTime() - before;
@@ -163,11 +216,16 @@ describe("partner.creditCheck abuse limit", () => {
 
     // The counter lives in PostgreSQL (shared by every app instance), one row per dealer.
     const partner = await db.user.findUniqueOrThrow({ where: { email: DEMO.dealer2 }, select: { partnerId: true } });
-    expect((await db.rateLimit.findUniqueOrThrow({ where: { key: `creditCheck:${partner.partnerId}` } })).points).toBeGreaterThan(60);
+    expect(
+      (await db.rateLimit.findUniqueOrThrow({ where: { key: `creditCheck:${partner.partnerId}` } })).points,
+    ).toBeGreaterThan(60);
     expect((await (await callerAs(DEMO.dealer1)).partner.creditCheck(input)).approved).toBe(true);
 
     // A window that has passed starts afresh.
-    await db.rateLimit.update({ where: { key: `creditCheck:${partner.partnerId}` }, data: { expire: new Date(Date.now() - 1000) } });
+    await db.rateLimit.update({
+      where: { key: `creditCheck:${partner.partnerId}` },
+      data: { expire: new Date(Date.now() - 1000) },
+    });
     expect((await dealer.partner.creditCheck(input)).approved).toBe(true);
   });
 
@@ -179,7 +237,12 @@ describe("partner.creditCheck abuse limit", () => {
     await db.rateLimit.deleteMany({ where: { key } });
     const documentNumber = freshPassport();
     const birthDate = birthDateForAge(40);
-    const registration = { customer: newSubscriber({ documentNumber, birthDate }), tariffId: "trf_start", msisdn: await freeNumber(1), idempotencyKey: idempotencyKey() };
+    const registration = {
+      customer: newSubscriber({ documentNumber, birthDate }),
+      tariffId: "trf_start",
+      msisdn: await freeNumber(1),
+      idempotencyKey: idempotencyKey(),
+    };
     const first = await dealer.partner.registerSubscriber(registration);
     expect((await db.rateLimit.findUniqueOrThrow({ where: { key } })).points).toBe(1);
 
@@ -187,7 +250,12 @@ describe("partner.creditCheck abuse limit", () => {
     await db.rateLimit.update({ where: { key }, data: { points: 60 } });
     const orders = await db.order.count();
     const refused = await dealer.partner
-      .registerSubscriber({ customer: newSubscriber({ documentNumber: freshPassport(), birthDate }), tariffId: "trf_start", msisdn: await freeNumber(2), idempotencyKey: idempotencyKey() })
+      .registerSubscriber({
+        customer: newSubscriber({ documentNumber: freshPassport(), birthDate }),
+        tariffId: "trf_start",
+        msisdn: await freeNumber(2),
+        idempotencyKey: idempotencyKey(),
+      })
       .catch((error: unknown) => error as { code: string });
     expect(refused).toMatchObject({ code: "TOO_MANY_REQUESTS" });
     expect(await db.order.count()).toBe(orders);

@@ -67,7 +67,14 @@ describe("partner.reserveNumber", () => {
     expect((await two.partner.availableNumbers({ limit: 60 })).map((n) => n.msisdn)).not.toContain(msisdn);
     expect(await codeOf(two.partner.reserveNumber({ msisdn }))).toBe("CONFLICT");
     expect(
-      await codeOf(two.partner.registerSubscriber({ customer: newSubscriber(), tariffId: "trf_start", msisdn, idempotencyKey: idempotencyKey() })),
+      await codeOf(
+        two.partner.registerSubscriber({
+          customer: newSubscriber(),
+          tariffId: "trf_start",
+          msisdn,
+          idempotencyKey: idempotencyKey(),
+        }),
+      ),
     ).toBe("CONFLICT");
 
     // Picking it again extends the hold; releasing gives it back.
@@ -83,19 +90,31 @@ describe("partner.reserveNumber", () => {
   it("lets exactly one of two dealers racing for a number hold it", async () => {
     const msisdn = await pickFree(3);
     const [one, two] = await Promise.all([callerAs(DEMO.dealer1), callerAs(DEMO.dealer2)]);
-    const outcomes = await Promise.allSettled([one.partner.reserveNumber({ msisdn }), two.partner.reserveNumber({ msisdn })]);
+    const outcomes = await Promise.allSettled([
+      one.partner.reserveNumber({ msisdn }),
+      two.partner.reserveNumber({ msisdn }),
+    ]);
     expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
-    expect(outcomes.filter((outcome) => outcome.status === "rejected").map((o) => (o.reason as { code: string }).code)).toEqual(["CONFLICT"]);
+    expect(
+      outcomes.filter((outcome) => outcome.status === "rejected").map((o) => (o.reason as { code: string }).code),
+    ).toEqual(["CONFLICT"]);
   });
 
   it("refuses a number outside the pool with BAD_REQUEST, a malformed one with BAD_REQUEST, a given one with CONFLICT", async () => {
     const dealer = await callerAs(DEMO.dealer1);
-    expect((await fieldsOf(dealer.partner.reserveNumber({ msisdn: "+79161112233" }))).msisdn).toMatch(/not in the operator's pool/);
+    expect((await fieldsOf(dealer.partner.reserveNumber({ msisdn: "+79161112233" }))).msisdn).toMatch(
+      /not in the operator's pool/,
+    );
     expect(Object.keys(await fieldsOf(dealer.partner.reserveNumber({ msisdn: "12" })))).toEqual(["msisdn"]);
     expect(await codeOf(dealer.partner.reserveNumber({ msisdn: DEMO.platinum }))).toBe("BAD_REQUEST");
 
     const msisdn = await pickFree(5);
-    await dealer.partner.registerSubscriber({ customer: newSubscriber(), tariffId: "trf_start", msisdn, idempotencyKey: idempotencyKey() });
+    await dealer.partner.registerSubscriber({
+      customer: newSubscriber(),
+      tariffId: "trf_start",
+      msisdn,
+      idempotencyKey: idempotencyKey(),
+    });
     expect(await codeOf(dealer.partner.reserveNumber({ msisdn }))).toBe("CONFLICT");
     expect(await codeOf((await callerAs(DEMO.dealer2)).partner.reserveNumber({ msisdn }))).toBe("CONFLICT");
   });

@@ -53,7 +53,12 @@ describe("partner.registerSubscriber", () => {
     expect(customer.login!.activationExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 3600_000);
     expect(await verifyPassword(customer.login!.activationCodeHash!, result.activationCode!)).toBe(true);
     expect(customer.orders).toHaveLength(1);
-    expect(customer.orders[0]).toMatchObject({ id: result.orderId, partnerId: dealerUser.partnerId, createdById: dealerUser.id, msisdn });
+    expect(customer.orders[0]).toMatchObject({
+      id: result.orderId,
+      partnerId: dealerUser.partnerId,
+      createdById: dealerUser.id,
+      msisdn,
+    });
 
     const pool = await db.numberPool.findUniqueOrThrow({ where: { msisdn } });
     expect(pool.status).toBe("ASSIGNED");
@@ -64,7 +69,9 @@ describe("partner.registerSubscriber", () => {
     expect(view.interactions).toEqual(
       expect.arrayContaining([expect.objectContaining({ channel: "PARTNER", type: "SUBSCRIBER_REGISTERED" })]),
     );
-    const audit = await db.auditLog.findFirst({ where: { entityId: result.customerId, action: "partner.registerSubscriber" } });
+    const audit = await db.auditLog.findFirst({
+      where: { entityId: result.customerId, action: "partner.registerSubscriber" },
+    });
     expect(audit?.actorId).toBe(dealerUser.id);
     const scoring = await db.$queryRaw<{ count: bigint }[]>`
       SELECT count(*) AS count FROM graphile_worker.jobs
@@ -88,20 +95,37 @@ describe("partner.registerSubscriber", () => {
   it("answers a replay with the same customer and code, and creates nothing twice", async () => {
     const db = testDb();
     const dealer = await callerAs(DEMO.dealer1);
-    const input = { customer: newSubscriber(), tariffId: "trf_family", msisdn: await freeNumber(1), idempotencyKey: idempotencyKey() };
+    const input = {
+      customer: newSubscriber(),
+      tariffId: "trf_family",
+      msisdn: await freeNumber(1),
+      idempotencyKey: idempotencyKey(),
+    };
     const first = await dealer.partner.registerSubscriber(input);
     const again = await dealer.partner.registerSubscriber(input);
     expect(again).toEqual(first);
     expect(await db.customer.count({ where: { documentNumber: input.customer.documentNumber } })).toBe(1);
     expect(await db.order.count({ where: { idempotencyKey: input.idempotencyKey } })).toBe(1);
-    expect(await db.interaction.count({ where: { customerId: first.customerId, type: "SUBSCRIBER_REGISTERED" } })).toBe(1);
+    expect(await db.interaction.count({ where: { customerId: first.customerId, type: "SUBSCRIBER_REGISTERED" } })).toBe(
+      1,
+    );
   });
 
   it("refuses the same key for a different registration with CONFLICT", async () => {
     const dealer = await callerAs(DEMO.dealer1);
     const key = idempotencyKey();
-    await dealer.partner.registerSubscriber({ customer: newSubscriber(), tariffId: "trf_start", msisdn: await freeNumber(2), idempotencyKey: key });
-    const other = dealer.partner.registerSubscriber({ customer: newSubscriber(), tariffId: "trf_start", msisdn: await freeNumber(3), idempotencyKey: key });
+    await dealer.partner.registerSubscriber({
+      customer: newSubscriber(),
+      tariffId: "trf_start",
+      msisdn: await freeNumber(2),
+      idempotencyKey: key,
+    });
+    const other = dealer.partner.registerSubscriber({
+      customer: newSubscriber(),
+      tariffId: "trf_start",
+      msisdn: await freeNumber(3),
+      idempotencyKey: key,
+    });
     expect(await codeOf(other)).toBe("CONFLICT");
   });
 
@@ -110,9 +134,24 @@ describe("partner.registerSubscriber", () => {
     const msisdn = await freeNumber(4);
     const [one, two] = await Promise.all([callerAs(DEMO.dealer1), callerAs(DEMO.dealer2)]);
     const outcomes = await Promise.allSettled([
-      one.partner.registerSubscriber({ customer: newSubscriber(), tariffId: "trf_start", msisdn, idempotencyKey: idempotencyKey() }),
-      two.partner.registerSubscriber({ customer: newSubscriber(), tariffId: "trf_start", msisdn, idempotencyKey: idempotencyKey() }),
-      one.partner.registerSubscriber({ customer: newSubscriber(), tariffId: "trf_start", msisdn, idempotencyKey: idempotencyKey() }),
+      one.partner.registerSubscriber({
+        customer: newSubscriber(),
+        tariffId: "trf_start",
+        msisdn,
+        idempotencyKey: idempotencyKey(),
+      }),
+      two.partner.registerSubscriber({
+        customer: newSubscriber(),
+        tariffId: "trf_start",
+        msisdn,
+        idempotencyKey: idempotencyKey(),
+      }),
+      one.partner.registerSubscriber({
+        customer: newSubscriber(),
+        tariffId: "trf_start",
+        msisdn,
+        idempotencyKey: idempotencyKey(),
+      }),
     ]);
     const won = outcomes.filter((outcome) => outcome.status === "fulfilled");
     const lost = outcomes.filter((outcome) => outcome.status === "rejected");
@@ -125,7 +164,12 @@ describe("partner.registerSubscriber", () => {
   it("answers concurrent duplicates of one request with one customer", async () => {
     const db = testDb();
     const dealer = await callerAs(DEMO.dealer2);
-    const input = { customer: newSubscriber(), tariffId: "trf_start", msisdn: await freeNumber(5), idempotencyKey: idempotencyKey() };
+    const input = {
+      customer: newSubscriber(),
+      tariffId: "trf_start",
+      msisdn: await freeNumber(5),
+      idempotencyKey: idempotencyKey(),
+    };
     const results = await Promise.all([1, 2, 3].map(() => dealer.partner.registerSubscriber(input)));
     expect(new Set(results.map((r) => r.customerId)).size).toBe(1);
     expect(await db.customer.count({ where: { documentNumber: input.customer.documentNumber } })).toBe(1);
@@ -176,13 +220,23 @@ describe("partner.registerSubscriber", () => {
   it("refuses a number outside the pool with BAD_REQUEST on msisdn", async () => {
     const dealer = await callerAs(DEMO.dealer1);
     const outside = await fieldsOf(
-      dealer.partner.registerSubscriber({ customer: newSubscriber(), tariffId: "trf_start", msisdn: "+79161234567", idempotencyKey: idempotencyKey() }),
+      dealer.partner.registerSubscriber({
+        customer: newSubscriber(),
+        tariffId: "trf_start",
+        msisdn: "+79161234567",
+        idempotencyKey: idempotencyKey(),
+      }),
     );
     expect(outside.msisdn).toMatch(/not in the operator's pool/);
   });
 
   it("is FORBIDDEN for subscribers and agents, UNAUTHORIZED without a session", async () => {
-    const input = { customer: newSubscriber(), tariffId: "trf_start", msisdn: await freeNumber(7), idempotencyKey: idempotencyKey() };
+    const input = {
+      customer: newSubscriber(),
+      tariffId: "trf_start",
+      msisdn: await freeNumber(7),
+      idempotencyKey: idempotencyKey(),
+    };
     for (const who of [DEMO.platinum, DEMO.agent1, DEMO.admin]) {
       expect(await codeOf((await callerAs(who)).partner.registerSubscriber(input))).toBe("FORBIDDEN");
     }
@@ -200,10 +254,20 @@ describe("partner.reissueActivationCode", () => {
       msisdn: await freeNumber(8),
       idempotencyKey: idempotencyKey(),
     });
-    expect(await codeOf((await callerAs(DEMO.dealer2)).partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: idempotencyKey() }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(
+        (await callerAs(DEMO.dealer2)).partner.reissueActivationCode({
+          orderId: registered.orderId,
+          idempotencyKey: idempotencyKey(),
+        }),
+      ),
+    ).toBe("NOT_FOUND");
 
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const reissued = await dealer.partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: idempotencyKey() });
+    const reissued = await dealer.partner.reissueActivationCode({
+      orderId: registered.orderId,
+      idempotencyKey: idempotencyKey(),
+    });
     expect(reissued.activationCode).not.toBe(registered.activationCode);
     const login = await db.user.findUniqueOrThrow({ where: { customerId: registered.customerId } });
     expect(await verifyPassword(login.activationCodeHash!, reissued.activationCode)).toBe(true);
@@ -223,10 +287,16 @@ describe("partner.reissueActivationCode", () => {
     const first = await dealer.partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: key });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const replay = await dealer.partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: key });
-    expect(replay).toMatchObject({ activationCode: first.activationCode, activationExpiresAt: first.activationExpiresAt, replayed: true });
+    expect(replay).toMatchObject({
+      activationCode: first.activationCode,
+      activationExpiresAt: first.activationExpiresAt,
+      replayed: true,
+    });
     const login = await db.user.findUniqueOrThrow({ where: { customerId: registered.customerId } });
     expect(await verifyPassword(login.activationCodeHash!, first.activationCode)).toBe(true);
-    expect(await db.interaction.count({ where: { customerId: registered.customerId, type: "ACTIVATION_CODE_REISSUED" } })).toBe(1);
+    expect(
+      await db.interaction.count({ where: { customerId: registered.customerId, type: "ACTIVATION_CODE_REISSUED" } }),
+    ).toBe(1);
 
     // The same key for another order is a client bug, not a silent replay.
     const other = await dealer.partner.registerSubscriber({
@@ -235,11 +305,16 @@ describe("partner.reissueActivationCode", () => {
       msisdn: await freeNumber(10),
       idempotencyKey: idempotencyKey(),
     });
-    expect(await codeOf(dealer.partner.reissueActivationCode({ orderId: other.orderId, idempotencyKey: key }))).toBe("CONFLICT");
+    expect(await codeOf(dealer.partner.reissueActivationCode({ orderId: other.orderId, idempotencyKey: key }))).toBe(
+      "CONFLICT",
+    );
 
     // A new key issues a new code; the earlier one stops working.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const second = await dealer.partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: idempotencyKey() });
+    const second = await dealer.partner.reissueActivationCode({
+      orderId: registered.orderId,
+      idempotencyKey: idempotencyKey(),
+    });
     expect(second.activationCode).not.toBe(first.activationCode);
     const after = await db.user.findUniqueOrThrow({ where: { customerId: registered.customerId } });
     expect(await verifyPassword(after.activationCodeHash!, second.activationCode)).toBe(true);
@@ -257,12 +332,16 @@ describe("partner.reissueActivationCode", () => {
     });
     const key = idempotencyKey();
     const results = await Promise.all(
-      Array.from({ length: 4 }, () => dealer.partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: key })),
+      Array.from({ length: 4 }, () =>
+        dealer.partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: key }),
+      ),
     );
     expect(new Set(results.map((result) => result.activationCode)).size).toBe(1);
     const login = await db.user.findUniqueOrThrow({ where: { customerId: registered.customerId } });
     expect(await verifyPassword(login.activationCodeHash!, results[0]!.activationCode)).toBe(true);
-    expect(await db.interaction.count({ where: { customerId: registered.customerId, type: "ACTIVATION_CODE_REISSUED" } })).toBe(1);
+    expect(
+      await db.interaction.count({ where: { customerId: registered.customerId, type: "ACTIVATION_CODE_REISSUED" } }),
+    ).toBe(1);
     expect(await db.auditLog.count({ where: { action: "partner.reissueActivationCode", entityId: login.id } })).toBe(1);
   });
 });

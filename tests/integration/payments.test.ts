@@ -22,7 +22,12 @@ describe("bill.pay", () => {
     const caller = await callerAs(DEMO.silver, { channel: "PWA" });
     expect(bill.status).toBe("ISSUED");
 
-    const part = await caller.bill.pay({ billId: bill.id, amountCents: 10_000, idempotencyKey: key("part"), paymentToken: "tok_mir_2201" });
+    const part = await caller.bill.pay({
+      billId: bill.id,
+      amountCents: 10_000,
+      idempotencyKey: key("part"),
+      paymentToken: "tok_mir_2201",
+    });
     expect(part).toMatchObject({ status: "SUCCEEDED", amountCents: 10_000, cardLast4: "2201", channel: "PWA" });
     expect((await caller.bill.byId({ id: bill.id })).status).toBe("PARTIALLY_PAID");
     const afterPart = await db.customer.findUniqueOrThrow({ where: { id: customer.id } });
@@ -33,16 +38,32 @@ describe("bill.pay", () => {
     const paid = await caller.bill.byId({ id: bill.id });
     expect(paid).toMatchObject({ status: "PAID", paidCents: bill.totalCents, amountDueCents: 0 });
     expect(paid.payments.map((payment) => payment.amountCents)).toEqual([bill.totalCents - 10_000, 10_000]);
-    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).balanceCents).toBe(customer.balanceCents - bill.totalCents);
-    expect(await db.interaction.count({ where: { customerId: customer.id, type: "PAYMENT", channel: "PWA", data: { path: ["billId"], equals: bill.id } } })).toBe(2);
+    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).balanceCents).toBe(
+      customer.balanceCents - bill.totalCents,
+    );
+    expect(
+      await db.interaction.count({
+        where: {
+          customerId: customer.id,
+          type: "PAYMENT",
+          channel: "PWA",
+          data: { path: ["billId"], equals: bill.id },
+        },
+      }),
+    ).toBe(2);
 
-    expect(await failureOf(caller.bill.pay({ billId: bill.id, amountCents: 100, idempotencyKey: key("again") }))).toEqual({ code: "BAD_REQUEST", fields: ["billId"] });
+    expect(
+      await failureOf(caller.bill.pay({ billId: bill.id, amountCents: 100, idempotencyKey: key("again") })),
+    ).toEqual({ code: "BAD_REQUEST", fields: ["billId"] });
   });
 
   it("keeps an overdue bill OVERDUE until it is paid in full", async () => {
     const db = testDb();
     const { customer } = await demoCustomer(DEMO.bronze);
-    const overdue = await db.bill.findFirstOrThrow({ where: { customerId: customer.id, status: "OVERDUE" }, orderBy: { issuedAt: "asc" } });
+    const overdue = await db.bill.findFirstOrThrow({
+      where: { customerId: customer.id, status: "OVERDUE" },
+      orderBy: { issuedAt: "asc" },
+    });
     const caller = await callerAs(DEMO.bronze);
     await caller.bill.pay({ billId: overdue.id, amountCents: 1_000, idempotencyKey: key("od1") });
     expect((await db.bill.findUniqueOrThrow({ where: { id: overdue.id } })).status).toBe("OVERDUE");
@@ -58,13 +79,19 @@ describe("bill.pay", () => {
     const { customer } = await demoCustomer(DEMO.platinum);
     const caller = await callerAs(DEMO.platinum);
     const byAmount = await caller.bill.pay({ billId: bill.id, amountCents: 5_013, idempotencyKey: key("dec1") });
-    const byToken = await caller.bill.pay({ billId: bill.id, idempotencyKey: key("dec2"), paymentToken: "tok_insufficient_funds" });
+    const byToken = await caller.bill.pay({
+      billId: bill.id,
+      idempotencyKey: key("dec2"),
+      paymentToken: "tok_insufficient_funds",
+    });
     expect(byAmount).toMatchObject({ status: "DECLINED", failureReason: "amount_declined" });
     expect(byToken).toMatchObject({ status: "DECLINED", failureReason: "insufficient_funds" });
     expect(await db.payment.count({ where: { billId: bill.id, status: "DECLINED" } })).toBe(2);
     const after = await db.bill.findUniqueOrThrow({ where: { id: bill.id } });
     expect(after).toMatchObject({ paidCents: 0, status: "ISSUED" });
-    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).balanceCents).toBe(customer.balanceCents);
+    expect((await db.customer.findUniqueOrThrow({ where: { id: customer.id } })).balanceCents).toBe(
+      customer.balanceCents,
+    );
   });
 
   it("returns the same payment for the same key, also for concurrent duplicates, and charges once", async () => {
@@ -77,7 +104,11 @@ describe("bill.pay", () => {
     expect(replay.id).toBe(first.id);
 
     const raceKey = key("race");
-    const racing = await Promise.all(Array.from({ length: 6 }, () => caller.bill.pay({ billId: bill.id, amountCents: 3_000, idempotencyKey: raceKey })));
+    const racing = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        caller.bill.pay({ billId: bill.id, amountCents: 3_000, idempotencyKey: raceKey }),
+      ),
+    );
     expect(new Set(racing.map((payment) => payment.id)).size).toBe(1);
     expect(racing.every((payment) => payment.status === "SUCCEEDED")).toBe(true);
     expect(await db.payment.count({ where: { billId: bill.id } })).toBe(2);
@@ -90,10 +121,14 @@ describe("bill.pay", () => {
     const bill = await freshBill(phone);
     const caller = await callerAs(phone);
     const due = bill.totalCents - bill.paidCents;
-    const results = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => caller.bill.pay({ billId: bill.id, idempotencyKey: key(`whole-${i}`) })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) => caller.bill.pay({ billId: bill.id, idempotencyKey: key(`whole-${i}`) })),
+    );
     const succeeded = results.filter((result) => result.status === "fulfilled" && result.value.status === "SUCCEEDED");
     expect(succeeded).toHaveLength(1);
-    for (const result of results) if (result.status === "rejected") expect(["CONFLICT", "BAD_REQUEST"]).toContain((result.reason as { code: string }).code);
+    for (const result of results)
+      if (result.status === "rejected")
+        expect(["CONFLICT", "BAD_REQUEST"]).toContain((result.reason as { code: string }).code);
     const after = await db.bill.findUniqueOrThrow({ where: { id: bill.id } });
     expect(after.paidCents).toBe(due);
     expect(after.status).toBe("PAID");
@@ -105,27 +140,53 @@ describe("bill.pay", () => {
     const bill = await freshBill(phone);
     const caller = await callerAs(phone);
     const before = await db.payment.count();
-    expect(await failureOf(caller.bill.pay({ billId: bill.id, amountCents: 0, idempotencyKey: key("zero") }))).toEqual({ code: "BAD_REQUEST", fields: ["amountCents"] });
-    expect(await failureOf(caller.bill.pay({ billId: bill.id, amountCents: 10.5, idempotencyKey: key("frac") }))).toEqual({ code: "BAD_REQUEST", fields: ["amountCents"] });
-    expect(await failureOf(caller.bill.pay({ billId: bill.id, amountCents: bill.totalCents + 1, idempotencyKey: key("over") }))).toEqual({ code: "BAD_REQUEST", fields: ["amountCents"] });
-    expect(await failureOf(caller.bill.pay({ billId: bill.id, idempotencyKey: "short" }))).toEqual({ code: "BAD_REQUEST", fields: ["idempotencyKey"] });
+    expect(await failureOf(caller.bill.pay({ billId: bill.id, amountCents: 0, idempotencyKey: key("zero") }))).toEqual({
+      code: "BAD_REQUEST",
+      fields: ["amountCents"],
+    });
+    expect(
+      await failureOf(caller.bill.pay({ billId: bill.id, amountCents: 10.5, idempotencyKey: key("frac") })),
+    ).toEqual({ code: "BAD_REQUEST", fields: ["amountCents"] });
+    expect(
+      await failureOf(
+        caller.bill.pay({ billId: bill.id, amountCents: bill.totalCents + 1, idempotencyKey: key("over") }),
+      ),
+    ).toEqual({ code: "BAD_REQUEST", fields: ["amountCents"] });
+    expect(await failureOf(caller.bill.pay({ billId: bill.id, idempotencyKey: "short" }))).toEqual({
+      code: "BAD_REQUEST",
+      fields: ["idempotencyKey"],
+    });
     // A card number is not a token: refused before anything is stored or sent anywhere.
-    expect(await failureOf(caller.bill.pay({ billId: bill.id, idempotencyKey: key("pan"), paymentToken: "4111111111111111" }))).toEqual({ code: "BAD_REQUEST", fields: ["paymentToken"] });
+    expect(
+      await failureOf(
+        caller.bill.pay({ billId: bill.id, idempotencyKey: key("pan"), paymentToken: "4111111111111111" }),
+      ),
+    ).toEqual({ code: "BAD_REQUEST", fields: ["paymentToken"] });
     expect(await db.payment.count()).toBe(before);
-    const stored = await db.$queryRaw<{ hits: bigint }[]>`SELECT count(*) AS hits FROM "Payment" WHERE row_to_json("Payment".*)::text LIKE '%4111111111111111%'`;
+    const stored = await db.$queryRaw<
+      { hits: bigint }[]
+    >`SELECT count(*) AS hits FROM "Payment" WHERE row_to_json("Payment".*)::text LIKE '%4111111111111111%'`;
     expect(Number(stored[0]?.hits)).toBe(0);
   });
 
   it("answers NOT_FOUND for another customer's bill, FORBIDDEN for other roles, UNAUTHORIZED anonymously", async () => {
     const db = testDb();
     const bill = await freshBill(DEMO.platinum);
-    expect(await codeOf((await callerAs(DEMO.silver)).bill.pay({ billId: bill.id, idempotencyKey: key("foreign") }))).toBe("NOT_FOUND");
-    expect(await codeOf((await callerAs(DEMO.silver)).bill.pay({ billId: "bil_missing", idempotencyKey: key("missing") }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf((await callerAs(DEMO.silver)).bill.pay({ billId: bill.id, idempotencyKey: key("foreign") })),
+    ).toBe("NOT_FOUND");
+    expect(
+      await codeOf((await callerAs(DEMO.silver)).bill.pay({ billId: "bil_missing", idempotencyKey: key("missing") })),
+    ).toBe("NOT_FOUND");
     for (const login of [DEMO.agent1, DEMO.dealer1, DEMO.admin]) {
-      expect(await codeOf((await callerAs(login)).bill.pay({ billId: bill.id, idempotencyKey: key("role") }))).toBe("FORBIDDEN");
+      expect(await codeOf((await callerAs(login)).bill.pay({ billId: bill.id, idempotencyKey: key("role") }))).toBe(
+        "FORBIDDEN",
+      );
       expect(await codeOf((await callerAs(login)).bill.payments())).toBe("FORBIDDEN");
     }
-    expect(await codeOf((await callerAs(null)).bill.pay({ billId: bill.id, idempotencyKey: key("anon") }))).toBe("UNAUTHORIZED");
+    expect(await codeOf((await callerAs(null)).bill.pay({ billId: bill.id, idempotencyKey: key("anon") }))).toBe(
+      "UNAUTHORIZED",
+    );
     expect((await db.bill.findUniqueOrThrow({ where: { id: bill.id } })).paidCents).toBe(0);
   });
 

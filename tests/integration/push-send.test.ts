@@ -26,7 +26,9 @@ afterAll(async () => {
 
 async function userIdOf(identifier: string) {
   const db = testDb();
-  const user = await db.user.findFirstOrThrow({ where: identifier.includes("@") ? { email: identifier } : { phone: identifier } });
+  const user = await db.user.findFirstOrThrow({
+    where: identifier.includes("@") ? { email: identifier } : { phone: identifier },
+  });
   return user.id;
 }
 
@@ -38,7 +40,9 @@ async function subscribeDevice(identifier: string): Promise<TestSubscriber> {
 }
 
 async function queuedPushJobs() {
-  return testDb().$queryRaw<{ payload: { notificationId: string; subscriptionIds?: string[]; attempt?: number }; run_at: Date }[]>`
+  return testDb().$queryRaw<
+    { payload: { notificationId: string; subscriptionIds?: string[]; attempt?: number }; run_at: Date }[]
+  >`
     SELECT jobs.payload, jobs.run_at
     FROM graphile_worker._private_jobs jobs JOIN graphile_worker._private_tasks tasks ON tasks.id = jobs.task_id
     WHERE tasks.identifier = 'push:send' ORDER BY jobs.id`;
@@ -81,7 +85,11 @@ describe("web push of notifications", () => {
         body: "К оплате 1 250,00 ₽ до 15 декабря",
         url: "/bills/bill-123",
       });
-      expect(push!.vapid).toMatchObject({ aud: service.origin, sub: "mailto:noc@operator.example", publicKey: vapid.publicKey });
+      expect(push!.vapid).toMatchObject({
+        aud: service.origin,
+        sub: "mailto:noc@operator.example",
+        publicKey: vapid.publicKey,
+      });
       expect(Number(push!.headers.ttl)).toBeGreaterThan(0);
     }
     const row = await testDb().notification.findUniqueOrThrow({ where: { id: notification.id } });
@@ -156,7 +164,12 @@ describe("web push of notifications", () => {
     const userId = await userIdOf(DEMO.admin);
     const stray = service.subscribe();
     await testDb().pushSubscription.create({
-      data: { userId, endpoint: stray.endpoint.replace("127.0.0.1", "localhost"), p256dh: stray.keys.p256dh, auth: stray.keys.auth },
+      data: {
+        userId,
+        endpoint: stray.endpoint.replace("127.0.0.1", "localhost"),
+        p256dh: stray.keys.p256dh,
+        auth: stray.keys.auth,
+      },
     });
     const notification = await notify(testDb(), userId, { kind: "SLA_BREACH", title: "t", body: "b" });
     const report = await sendNotificationPush(testDb(), { notificationId: notification.id });

@@ -20,7 +20,9 @@ afterAll(() => {
 let counter = 0;
 /** A subscription as Chrome makes it: an FCM endpoint and fresh keys. */
 function chromeSubscription() {
-  const { endpoint, keys } = createSubscriber(`https://fcm.googleapis.com/fcm/send/test-${++counter}-${Math.random().toString(36).slice(2)}`);
+  const { endpoint, keys } = createSubscriber(
+    `https://fcm.googleapis.com/fcm/send/test-${++counter}-${Math.random().toString(36).slice(2)}`,
+  );
   return { endpoint, keys };
 }
 
@@ -35,7 +37,8 @@ async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
 }
 
 function fieldsOf(error: TRPCError): Record<string, string> {
-  const cause = error.cause as { fields?: Record<string, string>; issues?: { path: PropertyKey[]; message: string }[] } | undefined;
+  const cause = error.cause as
+    { fields?: Record<string, string>; issues?: { path: PropertyKey[]; message: string }[] } | undefined;
   if (cause?.fields) return cause.fields;
   return Object.fromEntries((cause?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
 }
@@ -54,7 +57,10 @@ describe("push.subscribe", () => {
   it("registers the browser, and the user sees it among their devices", async () => {
     const caller = await callerAs(DEMO.platinum);
     const subscription = chromeSubscription();
-    const device = await caller.push.subscribe({ ...subscription, userAgent: "Mozilla/5.0 (Linux; Android 14) Chrome/131" });
+    const device = await caller.push.subscribe({
+      ...subscription,
+      userAgent: "Mozilla/5.0 (Linux; Android 14) Chrome/131",
+    });
     expect(device.service).toBe("fcm.googleapis.com");
     const { items } = await caller.push.devices();
     expect(items.map((item) => item.endpoint)).toContain(subscription.endpoint);
@@ -97,7 +103,10 @@ describe("push.subscribe", () => {
     ["keys.p256dh", { keys: { p256dh: "too-short", auth: "AAAAAAAAAAAAAAAAAAAAAA" } }],
     ["keys.p256dh", { keys: { p256dh: Buffer.alloc(65, 7).toString("base64url"), auth: "AAAAAAAAAAAAAAAAAAAAAA" } }],
     ["keys.auth", { keys: { p256dh: createSubscriber("x").keys.p256dh, auth: "!!!" } }],
-    ["keys.auth", { keys: { p256dh: createSubscriber("x").keys.p256dh, auth: Buffer.alloc(32).toString("base64url") } }],
+    [
+      "keys.auth",
+      { keys: { p256dh: createSubscriber("x").keys.p256dh, auth: Buffer.alloc(32).toString("base64url") } },
+    ],
   ])("refuses a bad %s with BAD_REQUEST naming it, and stores nothing", async (field, override) => {
     const caller = await callerAs(DEMO.silver);
     const before = await testDb().pushSubscription.count();
@@ -147,9 +156,10 @@ describe("push.unsubscribe", () => {
   });
 
   it("is UNAUTHORIZED without a session", async () => {
-    expect((await errorOf((await callerAs(null)).push.unsubscribe({ endpoint: "https://fcm.googleapis.com/fcm/send/x" }))).code).toBe(
-      "UNAUTHORIZED",
-    );
+    expect(
+      (await errorOf((await callerAs(null)).push.unsubscribe({ endpoint: "https://fcm.googleapis.com/fcm/send/x" })))
+        .code,
+    ).toBe("UNAUTHORIZED");
   });
 });
 

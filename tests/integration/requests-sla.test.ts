@@ -12,7 +12,9 @@ const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
 async function queuedRequest(category: "NO_SERVICE" | "COMPLAINT" = "COMPLAINT") {
-  const created = await (await callerAs(DEMO.bronze)).request.create({
+  const created = await (
+    await callerAs(DEMO.bronze)
+  ).request.create({
     category,
     subject: "Жалоба на обслуживание",
     description: "Очень долго жду ответа оператора.",
@@ -26,7 +28,11 @@ async function setClock(id: string, window: number, minutesLeft: number, extra: 
   const now = Date.now();
   await testDb().serviceRequest.update({
     where: { id },
-    data: { createdAt: new Date(now - (window - minutesLeft) * MINUTE), slaDueAt: new Date(now + minutesLeft * MINUTE), ...extra },
+    data: {
+      createdAt: new Date(now - (window - minutesLeft) * MINUTE),
+      slaDueAt: new Date(now + minutesLeft * MINUTE),
+      ...extra,
+    },
   });
 }
 
@@ -75,7 +81,11 @@ describe("sla:watch", () => {
     expect(breached.priority).toBe(1);
     const notices = await db.notification.findMany({ where: { kind: "SLA_BREACH" } });
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatchObject({ userId: agent.id, url: `/agent/requests/${id}`, title: `Request #${breached.number}: SLA breached` });
+    expect(notices[0]).toMatchObject({
+      userId: agent.id,
+      url: `/agent/requests/${id}`,
+      title: `Request #${breached.number}: SLA breached`,
+    });
     expect(await watchSla(db)).toEqual({ warned: 0, breached: 0 });
   });
 
@@ -105,7 +115,12 @@ describe("request:close-finished", () => {
     const db = testDb();
     const bronze = await callerAs(DEMO.bronze);
     const ask = (subject: string, category: "TARIFF_CHANGE" | "ROAMING" | "OTHER") =>
-      bronze.request.create({ category, subject, description: "Как сменить тариф на более дешёвый?", idempotencyKey: key() });
+      bronze.request.create({
+        category,
+        subject,
+        description: "Как сменить тариф на более дешёвый?",
+        idempotencyKey: key(),
+      });
     const old = await ask("Старая заявка", "TARIFF_CHANGE");
     await bronze.request.markSolved({ requestId: old.id });
     await db.serviceRequest.update({ where: { id: old.id }, data: { resolvedAt: new Date(Date.now() - 8 * DAY) } });

@@ -71,7 +71,9 @@ describe("request.create", () => {
     const bronze = await callerAs(DEMO.bronze);
     const bill = await db.bill.findFirstOrThrow({ where: { customerId: await customerIdOf(DEMO.bronze) } });
     const dispute = { ...billingQuestion(), category: "BILL_DISPUTE" as const, billId: bill.id };
-    expect(await badFieldsOf(bronze.request.create({ ...dispute, disputedAmountCents: bill.totalCents + 1 }))).toEqual(["disputedAmountCents"]);
+    expect(await badFieldsOf(bronze.request.create({ ...dispute, disputedAmountCents: bill.totalCents + 1 }))).toEqual([
+      "disputedAmountCents",
+    ]);
     const platinumLine = await db.line.findFirstOrThrow({ where: { customerId: await customerIdOf(DEMO.platinum) } });
     const platinumBill = await db.bill.findFirstOrThrow({ where: { customerId: await customerIdOf(DEMO.platinum) } });
     expect(await codeOf(bronze.request.create({ ...billingQuestion(), lineId: platinumLine.id }))).toBe("NOT_FOUND");
@@ -85,7 +87,9 @@ describe("request.create", () => {
 
   it("records the contact as an interaction on its channel", async () => {
     const created = await (await callerAs(DEMO.bronze, { channel: "PWA" })).request.create(billingQuestion());
-    const interaction = await testDb().interaction.findFirstOrThrow({ where: { requestId: created.id, type: "REQUEST_CREATED" } });
+    const interaction = await testDb().interaction.findFirstOrThrow({
+      where: { requestId: created.id, type: "REQUEST_CREATED" },
+    });
     expect(interaction.channel).toBe("PWA");
     expect((await testDb().serviceRequest.findUniqueOrThrow({ where: { id: created.id } })).channel).toBe("PWA");
   });
@@ -126,7 +130,8 @@ describe("request.list and request.byId", () => {
     const bronze = await callerAs(DEMO.bronze);
     const silver = await callerAs(DEMO.silver);
     const mine = [];
-    for (let i = 0; i < 3; i++) mine.push(await bronze.request.create({ ...billingQuestion(), subject: `Мой вопрос ${i}` }));
+    for (let i = 0; i < 3; i++)
+      mine.push(await bronze.request.create({ ...billingQuestion(), subject: `Мой вопрос ${i}` }));
     await silver.request.create({ ...billingQuestion(), subject: "Чужой вопрос" });
 
     const first = await bronze.request.list({ limit: 2 });
@@ -139,7 +144,9 @@ describe("request.list and request.byId", () => {
     expect(all.items.every((item) => item.subject.startsWith("Мой вопрос"))).toBe(true);
     // The seeded history of other customers is never listed.
     const customerId = await customerIdOf(DEMO.bronze);
-    const ids = new Set((await testDb().serviceRequest.findMany({ where: { customerId }, select: { id: true } })).map((row) => row.id));
+    const ids = new Set(
+      (await testDb().serviceRequest.findMany({ where: { customerId }, select: { id: true } })).map((row) => row.id),
+    );
     expect(all.items.every((item) => ids.has(item.id))).toBe(true);
   });
 
@@ -150,8 +157,20 @@ describe("request.list and request.byId", () => {
     const agent = await db.user.findUniqueOrThrow({ where: { email: DEMO.agent1 } });
     await db.requestMessage.createMany({
       data: [
-        { requestId: created.id, authorId: agent.id, authorKind: "AGENT", body: "INTERNAL: customer is rude", internal: true },
-        { requestId: created.id, authorId: agent.id, authorKind: "AGENT", body: "Здравствуйте! Разбираемся.", internal: false },
+        {
+          requestId: created.id,
+          authorId: agent.id,
+          authorKind: "AGENT",
+          body: "INTERNAL: customer is rude",
+          internal: true,
+        },
+        {
+          requestId: created.id,
+          authorId: agent.id,
+          authorKind: "AGENT",
+          body: "Здравствуйте! Разбираемся.",
+          internal: false,
+        },
       ],
     });
     const detail = await bronze.request.byId({ id: created.id });
@@ -190,7 +209,9 @@ describe("self-service: solved, or a person", () => {
     expect(stored.resolutionCode).toBe("SELF_SERVICE_SOLVED");
     expect(stored.events.filter((event) => event.status === "RESOLVED")).toHaveLength(1);
     const user = await db.user.findUniqueOrThrow({ where: { phone: DEMO.bronze } });
-    const feedback = await db.articleFeedback.findUniqueOrThrow({ where: { articleId_userId: { articleId: article.id, userId: user.id } } });
+    const feedback = await db.articleFeedback.findUniqueOrThrow({
+      where: { articleId_userId: { articleId: article.id, userId: user.id } },
+    });
     expect(feedback.helpful).toBe(true);
     const interactions = await db.interaction.findMany({ where: { requestId: created.id, type: "REQUEST_SOLVED" } });
     expect(interactions).toHaveLength(1);
@@ -233,9 +254,16 @@ describe("conversation, rating and reopening", () => {
   it("adds a message once per idempotency key and answers an agent's question back to them", async () => {
     const db = testDb();
     const bronze = await callerAs(DEMO.bronze);
-    const created = await bronze.request.create({ ...billingQuestion(), category: "TECHNICAL_FAULT", subject: "Не работает интернет" });
+    const created = await bronze.request.create({
+      ...billingQuestion(),
+      category: "TECHNICAL_FAULT",
+      subject: "Не работает интернет",
+    });
     const agent = await db.user.findUniqueOrThrow({ where: { email: DEMO.agent2 } });
-    await db.serviceRequest.update({ where: { id: created.id }, data: { status: "WAITING_CUSTOMER", assignedToId: agent.id } });
+    await db.serviceRequest.update({
+      where: { id: created.id },
+      data: { status: "WAITING_CUSTOMER", assignedToId: agent.id },
+    });
     const input = { requestId: created.id, body: "Перезагрузил телефон, не помогло.", idempotencyKey: key() };
     const [first, second] = await Promise.all([bronze.request.addMessage(input), bronze.request.addMessage(input)]);
     expect(second.id).toBe(first.id);
@@ -244,7 +272,9 @@ describe("conversation, rating and reopening", () => {
     expect(detail.messages[0]!.isMine).toBe(true);
     expect(detail.status).toBe("IN_PROGRESS");
     expect(await db.notification.count({ where: { userId: agent.id, url: `/agent/requests/${created.id}` } })).toBe(1);
-    expect(await badFieldsOf(bronze.request.addMessage({ requestId: created.id, body: "z".repeat(4001) }))).toEqual(["body"]);
+    expect(await badFieldsOf(bronze.request.addMessage({ requestId: created.id, body: "z".repeat(4001) }))).toEqual([
+      "body",
+    ]);
   });
 
   it("rates only after resolution, 1 to 5", async () => {

@@ -21,18 +21,116 @@ type Expectation = {
 // Each rule of DESIGN.md "Routing of every new contact", end to end through request.create, for
 // the demo subscribers in the segments their data puts them in.
 const RULES: Expectation[] = [
-  { who: DEMO.bronze, category: "BILLING_QUESTION", decision: "SELF_SERVICE", status: "SELF_SERVICE", priority: 3, code: "SELF_SERVICE_CATEGORY", slaMinutes: null },
-  { who: DEMO.bronze, category: "SIM_REPLACEMENT", decision: "SELF_SERVICE", status: "SELF_SERVICE", priority: 3, code: "SELF_SERVICE_CATEGORY", slaMinutes: null },
-  { who: DEMO.silver, category: "TARIFF_CHANGE", decision: "SELF_SERVICE", status: "SELF_SERVICE", priority: 4, code: "SELF_SERVICE_CATEGORY", slaMinutes: null },
-  { who: DEMO.silver, category: "SIM_REPLACEMENT", decision: "AGENT_QUEUE", status: "QUEUED", priority: 3, code: "NEEDS_PERSON_CATEGORY", slaMinutes: 480 },
-  { who: DEMO.bronze, category: "NO_SERVICE", decision: "AGENT_QUEUE", status: "QUEUED", priority: 1, code: "OUTAGE", slaMinutes: 120 },
-  { who: DEMO.bronze, category: "TECHNICAL_FAULT", decision: "AGENT_QUEUE", status: "QUEUED", priority: 2, code: "TECHNICAL_FAULT", slaMinutes: 480 },
-  { who: DEMO.bronze, category: "CANCEL_CONTRACT", decision: "AGENT_QUEUE", status: "QUEUED", priority: 2, code: "RETENTION", slaMinutes: 480 },
-  { who: DEMO.silver, category: "COMPLAINT", decision: "AGENT_QUEUE", status: "QUEUED", priority: 2, code: "COMPLAINT", slaMinutes: 240 },
-  { who: DEMO.bronze, category: "BILL_DISPUTE", decision: "AGENT_QUEUE", status: "QUEUED", priority: 2, code: "DISPUTE_ABOVE_LIMIT", slaMinutes: 480, disputedAmountCents: 150_000 },
-  { who: DEMO.bronze, category: "BILL_DISPUTE", decision: "AGENT_QUEUE", status: "QUEUED", priority: 3, code: "NEEDS_PERSON_CATEGORY", slaMinutes: 1440, disputedAmountCents: 20_000 },
-  { who: DEMO.platinum, category: "BILLING_QUESTION", decision: "PERSONAL_MANAGER", status: "ASSIGNED", priority: 2, code: "PERSONAL_MANAGER", slaMinutes: 30 },
-  { who: DEMO.platinum, category: "NO_SERVICE", decision: "PERSONAL_MANAGER", status: "ASSIGNED", priority: 1, code: "OUTAGE", slaMinutes: 15 },
+  {
+    who: DEMO.bronze,
+    category: "BILLING_QUESTION",
+    decision: "SELF_SERVICE",
+    status: "SELF_SERVICE",
+    priority: 3,
+    code: "SELF_SERVICE_CATEGORY",
+    slaMinutes: null,
+  },
+  {
+    who: DEMO.bronze,
+    category: "SIM_REPLACEMENT",
+    decision: "SELF_SERVICE",
+    status: "SELF_SERVICE",
+    priority: 3,
+    code: "SELF_SERVICE_CATEGORY",
+    slaMinutes: null,
+  },
+  {
+    who: DEMO.silver,
+    category: "TARIFF_CHANGE",
+    decision: "SELF_SERVICE",
+    status: "SELF_SERVICE",
+    priority: 4,
+    code: "SELF_SERVICE_CATEGORY",
+    slaMinutes: null,
+  },
+  {
+    who: DEMO.silver,
+    category: "SIM_REPLACEMENT",
+    decision: "AGENT_QUEUE",
+    status: "QUEUED",
+    priority: 3,
+    code: "NEEDS_PERSON_CATEGORY",
+    slaMinutes: 480,
+  },
+  {
+    who: DEMO.bronze,
+    category: "NO_SERVICE",
+    decision: "AGENT_QUEUE",
+    status: "QUEUED",
+    priority: 1,
+    code: "OUTAGE",
+    slaMinutes: 120,
+  },
+  {
+    who: DEMO.bronze,
+    category: "TECHNICAL_FAULT",
+    decision: "AGENT_QUEUE",
+    status: "QUEUED",
+    priority: 2,
+    code: "TECHNICAL_FAULT",
+    slaMinutes: 480,
+  },
+  {
+    who: DEMO.bronze,
+    category: "CANCEL_CONTRACT",
+    decision: "AGENT_QUEUE",
+    status: "QUEUED",
+    priority: 2,
+    code: "RETENTION",
+    slaMinutes: 480,
+  },
+  {
+    who: DEMO.silver,
+    category: "COMPLAINT",
+    decision: "AGENT_QUEUE",
+    status: "QUEUED",
+    priority: 2,
+    code: "COMPLAINT",
+    slaMinutes: 240,
+  },
+  {
+    who: DEMO.bronze,
+    category: "BILL_DISPUTE",
+    decision: "AGENT_QUEUE",
+    status: "QUEUED",
+    priority: 2,
+    code: "DISPUTE_ABOVE_LIMIT",
+    slaMinutes: 480,
+    disputedAmountCents: 150_000,
+  },
+  {
+    who: DEMO.bronze,
+    category: "BILL_DISPUTE",
+    decision: "AGENT_QUEUE",
+    status: "QUEUED",
+    priority: 3,
+    code: "NEEDS_PERSON_CATEGORY",
+    slaMinutes: 1440,
+    disputedAmountCents: 20_000,
+  },
+  {
+    who: DEMO.platinum,
+    category: "BILLING_QUESTION",
+    decision: "PERSONAL_MANAGER",
+    status: "ASSIGNED",
+    priority: 2,
+    code: "PERSONAL_MANAGER",
+    slaMinutes: 30,
+  },
+  {
+    who: DEMO.platinum,
+    category: "NO_SERVICE",
+    decision: "PERSONAL_MANAGER",
+    status: "ASSIGNED",
+    priority: 1,
+    code: "OUTAGE",
+    slaMinutes: 15,
+  },
 ];
 
 describe("request.create routes every rule", () => {
@@ -67,7 +165,10 @@ describe("request.create routes every rule", () => {
     }
 
     // The decision and its reasons are stored on the request, with the timeline of the routing.
-    const stored = await db.serviceRequest.findUniqueOrThrow({ where: { id: created.id }, include: { events: { orderBy: { at: "asc" } } } });
+    const stored = await db.serviceRequest.findUniqueOrThrow({
+      where: { id: created.id },
+      include: { events: { orderBy: { at: "asc" } } },
+    });
     expect(stored.decision).toBe(rule.decision);
     expect(stored.routingReasons).toEqual(created.routing.reasons);
     expect(stored.routingReasonCodes).toEqual(created.routing.reasonCodes);
@@ -79,7 +180,9 @@ describe("request.create routes every rule", () => {
     const manager = await db.user.findUniqueOrThrow({ where: { email: DEMO.agent1 } });
     const customer = await db.customer.findFirstOrThrow({ where: { login: { phone: DEMO.platinum } } });
     expect(customer.personalManagerId).toBe(manager.id);
-    const created = await (await callerAs(DEMO.platinum)).request.create({
+    const created = await (
+      await callerAs(DEMO.platinum)
+    ).request.create({
       category: "ROAMING",
       subject: "Роуминг в Турции",
       description: "Как подключить пакет интернета в Турции на неделю?",
@@ -88,20 +191,28 @@ describe("request.create routes every rule", () => {
     const stored = await db.serviceRequest.findUniqueOrThrow({ where: { id: created.id } });
     expect(stored.assignedToId).toBe(manager.id);
     expect(stored.claimedAt).not.toBeNull();
-    const notice = await db.notification.findFirst({ where: { userId: manager.id, url: `/agent/requests/${created.id}` } });
+    const notice = await db.notification.findFirst({
+      where: { userId: manager.id, url: `/agent/requests/${created.id}` },
+    });
     expect(notice?.title).toContain(`#${created.number}`);
   });
 
   it("tells why in sentences a person can read", async () => {
     await clearRequests(DEMO.bronze);
-    const created = await (await callerAs(DEMO.bronze)).request.create({
+    const created = await (
+      await callerAs(DEMO.bronze)
+    ).request.create({
       category: "CANCEL_CONTRACT",
       subject: "Хочу расторгнуть договор",
       description: "Переезжаю в другой город, хочу закрыть номер.",
       idempotencyKey: key(),
     });
-    expect(created.routing.reasons[0]).toBe("Contract cancellation always goes to a person who can offer to keep the customer.");
-    expect(created.routing.reasons.at(-1)).toMatch(/^First response promised within 480 minutes \(BRONZE, priority 2\)\.$/);
+    expect(created.routing.reasons[0]).toBe(
+      "Contract cancellation always goes to a person who can offer to keep the customer.",
+    );
+    expect(created.routing.reasons.at(-1)).toMatch(
+      /^First response promised within 480 minutes \(BRONZE, priority 2\)\.$/,
+    );
   });
 });
 
@@ -110,7 +221,12 @@ describe("repeat contacts", () => {
     await clearRequests(DEMO.bronze);
     const caller = await callerAs(DEMO.bronze);
     const ask = (category: Category) =>
-      caller.request.create({ category, subject: "Вопрос по счёту", description: "Не понимаю, за что списали деньги.", idempotencyKey: key() });
+      caller.request.create({
+        category,
+        subject: "Вопрос по счёту",
+        description: "Не понимаю, за что списали деньги.",
+        idempotencyKey: key(),
+      });
     const first = await ask("BILLING_QUESTION");
     expect(first.routing.decision).toBe("SELF_SERVICE");
     const second = await ask("BILLING_QUESTION");
@@ -134,7 +250,10 @@ describe("repeat contacts", () => {
       description: "Как работает интернет в роуминге в Европе?",
       idempotencyKey: key(),
     });
-    await db.serviceRequest.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - 8 * 24 * 60 * MINUTE) } });
+    await db.serviceRequest.update({
+      where: { id: old.id },
+      data: { createdAt: new Date(Date.now() - 8 * 24 * 60 * MINUTE) },
+    });
     const again = await caller.request.create({
       category: "ROAMING",
       subject: "Снова роуминг",
@@ -142,7 +261,10 @@ describe("repeat contacts", () => {
       idempotencyKey: key(),
     });
     expect(again.routing.decision).toBe("SELF_SERVICE");
-    await db.serviceRequest.update({ where: { id: old.id }, data: { createdAt: new Date(Date.now() - 6 * 24 * 60 * MINUTE) } });
+    await db.serviceRequest.update({
+      where: { id: old.id },
+      data: { createdAt: new Date(Date.now() - 6 * 24 * 60 * MINUTE) },
+    });
     const third = await caller.request.create({
       category: "ROAMING",
       subject: "Опять роуминг",
@@ -165,7 +287,9 @@ describe("repeat contacts", () => {
       },
     });
     try {
-      const created = await (await callerAs(DEMO.silver)).request.create({
+      const created = await (
+        await callerAs(DEMO.silver)
+      ).request.create({
         category: "SIM_REPLACEMENT",
         subject: "Замена SIM",
         description: "Сломалась SIM-карта, нужна новая.",

@@ -33,8 +33,12 @@ describe("tariff.list", () => {
 
   it("answers NOT_FOUND for a line that is not the caller's, and UNAUTHORIZED without a session", async () => {
     const { line } = await demoCustomer(DEMO.platinum);
-    expect(await codeOf((await callerAs(DEMO.silver)).tariff.list({ lineId: line(DEMO.platinum).id }))).toBe("NOT_FOUND");
-    expect(await codeOf((await callerAs(DEMO.dealer1)).tariff.list({ lineId: line(DEMO.platinum).id }))).toBe("NOT_FOUND");
+    expect(await codeOf((await callerAs(DEMO.silver)).tariff.list({ lineId: line(DEMO.platinum).id }))).toBe(
+      "NOT_FOUND",
+    );
+    expect(await codeOf((await callerAs(DEMO.dealer1)).tariff.list({ lineId: line(DEMO.platinum).id }))).toBe(
+      "NOT_FOUND",
+    );
     expect(await codeOf((await callerAs(null)).tariff.list())).toBe("UNAUTHORIZED");
   });
 });
@@ -44,8 +48,16 @@ describe("tariff.previewChange", () => {
     const { line } = await demoCustomer(DEMO.silver);
     const smartLine = line("+79001000003");
     const before = new Date();
-    const preview = await (await callerAs(DEMO.silver)).tariff.previewChange({ lineId: smartLine.id, tariffId: "trf_smart_plus", effective: "IMMEDIATE" });
-    const expected = prorateChange({ fromFeeCents: 55_000, toFeeCents: 75_000, effective: "IMMEDIATE", billingDay: 1, at: before });
+    const preview = await (
+      await callerAs(DEMO.silver)
+    ).tariff.previewChange({ lineId: smartLine.id, tariffId: "trf_smart_plus", effective: "IMMEDIATE" });
+    const expected = prorateChange({
+      fromFeeCents: 55_000,
+      toFeeCents: 75_000,
+      effective: "IMMEDIATE",
+      billingDay: 1,
+      at: before,
+    });
     expect(preview.eligible).toBe(true);
     expect(preview.reasons).toEqual([]);
     expect(preview.prorationCreditCents).toBe(expected.creditCents);
@@ -58,14 +70,18 @@ describe("tariff.previewChange", () => {
 
   it("shows no money for the next cycle, effective at the cycle start", async () => {
     const { line } = await demoCustomer(DEMO.silver);
-    const preview = await (await callerAs(DEMO.silver)).tariff.previewChange({ lineId: line("+79001000003").id, tariffId: "trf_loyal", effective: "NEXT_CYCLE" });
+    const preview = await (
+      await callerAs(DEMO.silver)
+    ).tariff.previewChange({ lineId: line("+79001000003").id, tariffId: "trf_loyal", effective: "NEXT_CYCLE" });
     expect(preview).toMatchObject({ eligible: true, prorationCreditCents: 0, prorationChargeCents: 0 });
     expect(preview.effectiveAt.toISOString()).toBe(currentCycle(1, new Date()).end.toISOString());
   });
 
   it("explains why a tariff is not available", async () => {
     const { line } = await demoCustomer(DEMO.silver);
-    const preview = await (await callerAs(DEMO.silver)).tariff.previewChange({ lineId: line("+79001000003").id, tariffId: "trf_premium", effective: "IMMEDIATE" });
+    const preview = await (
+      await callerAs(DEMO.silver)
+    ).tariff.previewChange({ lineId: line("+79001000003").id, tariffId: "trf_premium", effective: "IMMEDIATE" });
     expect(preview.eligible).toBe(false);
     expect(preview.reasons).toEqual(["SEGMENT_NOT_ALLOWED"]);
   });
@@ -74,14 +90,26 @@ describe("tariff.previewChange", () => {
     const silver = await callerAs(DEMO.silver);
     const own = (await demoCustomer(DEMO.silver)).line(DEMO.silver).id;
     const foreign = (await demoCustomer(DEMO.platinum)).line(DEMO.platinum).id;
-    expect(await failureOf(silver.tariff.previewChange({ lineId: own, tariffId: "trf_loyal", effective: "SOMETIME" as "IMMEDIATE" }))).toEqual({
+    expect(
+      await failureOf(
+        silver.tariff.previewChange({ lineId: own, tariffId: "trf_loyal", effective: "SOMETIME" as "IMMEDIATE" }),
+      ),
+    ).toEqual({
       code: "BAD_REQUEST",
       fields: ["effective"],
     });
-    expect(await codeOf(silver.tariff.previewChange({ lineId: foreign, tariffId: "trf_loyal", effective: "IMMEDIATE" }))).toBe("NOT_FOUND");
-    expect(await codeOf(silver.tariff.previewChange({ lineId: own, tariffId: "trf_nope", effective: "IMMEDIATE" }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(silver.tariff.previewChange({ lineId: foreign, tariffId: "trf_loyal", effective: "IMMEDIATE" })),
+    ).toBe("NOT_FOUND");
+    expect(
+      await codeOf(silver.tariff.previewChange({ lineId: own, tariffId: "trf_nope", effective: "IMMEDIATE" })),
+    ).toBe("NOT_FOUND");
     for (const login of [DEMO.agent1, DEMO.dealer1, DEMO.admin]) {
-      expect(await codeOf((await callerAs(login)).tariff.previewChange({ lineId: own, tariffId: "trf_loyal", effective: "IMMEDIATE" }))).toBe("FORBIDDEN");
+      expect(
+        await codeOf(
+          (await callerAs(login)).tariff.previewChange({ lineId: own, tariffId: "trf_loyal", effective: "IMMEDIATE" }),
+        ),
+      ).toBe("FORBIDDEN");
     }
   });
 });
@@ -92,12 +120,29 @@ describe("tariff.change", () => {
     const { line, user, customer } = await demoCustomer(DEMO.silver);
     const startLine = line("+79001000013");
     const caller = await callerAs(DEMO.silver, { channel: "PWA" });
-    const preview = await caller.tariff.previewChange({ lineId: startLine.id, tariffId: "trf_family", effective: "IMMEDIATE" });
-    const change = await caller.tariff.change({ lineId: startLine.id, tariffId: "trf_family", effective: "IMMEDIATE", idempotencyKey: key("imm") });
+    const preview = await caller.tariff.previewChange({
+      lineId: startLine.id,
+      tariffId: "trf_family",
+      effective: "IMMEDIATE",
+    });
+    const change = await caller.tariff.change({
+      lineId: startLine.id,
+      tariffId: "trf_family",
+      effective: "IMMEDIATE",
+      idempotencyKey: key("imm"),
+    });
 
-    expect(change).toMatchObject({ status: "APPLIED", effective: "IMMEDIATE", prorationCreditCents: preview.prorationCreditCents, prorationChargeCents: preview.prorationChargeCents });
+    expect(change).toMatchObject({
+      status: "APPLIED",
+      effective: "IMMEDIATE",
+      prorationCreditCents: preview.prorationCreditCents,
+      prorationChargeCents: preview.prorationChargeCents,
+    });
     expect((await db.line.findUniqueOrThrow({ where: { id: startLine.id } })).tariffId).toBe("trf_family");
-    const interaction = await db.interaction.findFirst({ where: { customerId: customer.id, type: "TARIFF_CHANGE" }, orderBy: { at: "desc" } });
+    const interaction = await db.interaction.findFirst({
+      where: { customerId: customer.id, type: "TARIFF_CHANGE" },
+      orderBy: { at: "desc" },
+    });
     expect(interaction).toMatchObject({ channel: "PWA", actorId: user.id });
     expect(await db.notification.count({ where: { userId: user.id, kind: "TARIFF_CHANGE" } })).toBe(1);
     const summary = await caller.account.summary();
@@ -110,17 +155,38 @@ describe("tariff.change", () => {
     const smartLine = line(DEMO.silver);
     const caller = await callerAs(DEMO.silver);
     const idempotencyKey = key("next");
-    const first = await caller.tariff.change({ lineId: smartLine.id, tariffId: "trf_loyal", effective: "NEXT_CYCLE", idempotencyKey });
-    const replay = await caller.tariff.change({ lineId: smartLine.id, tariffId: "trf_loyal", effective: "NEXT_CYCLE", idempotencyKey });
+    const first = await caller.tariff.change({
+      lineId: smartLine.id,
+      tariffId: "trf_loyal",
+      effective: "NEXT_CYCLE",
+      idempotencyKey,
+    });
+    const replay = await caller.tariff.change({
+      lineId: smartLine.id,
+      tariffId: "trf_loyal",
+      effective: "NEXT_CYCLE",
+      idempotencyKey,
+    });
     expect(first.status).toBe("PENDING");
     expect(replay.id).toBe(first.id);
     expect(await db.tariffChange.count({ where: { lineId: smartLine.id, status: "PENDING" } })).toBe(1);
     expect((await db.line.findUniqueOrThrow({ where: { id: smartLine.id } })).tariffId).toBe("trf_smart");
 
-    const job = await db.$queryRaw<{ run_at: Date }[]>`SELECT run_at FROM graphile_worker.jobs WHERE key = ${`tariff-change:${first.id}`}`;
+    const job = await db.$queryRaw<
+      { run_at: Date }[]
+    >`SELECT run_at FROM graphile_worker.jobs WHERE key = ${`tariff-change:${first.id}`}`;
     expect(job[0]?.run_at.toISOString()).toBe(first.effectiveAt.toISOString());
 
-    expect(await codeOf(caller.tariff.change({ lineId: smartLine.id, tariffId: "trf_smart_plus", effective: "NEXT_CYCLE", idempotencyKey: key("second") }))).toBe("CONFLICT");
+    expect(
+      await codeOf(
+        caller.tariff.change({
+          lineId: smartLine.id,
+          tariffId: "trf_smart_plus",
+          effective: "NEXT_CYCLE",
+          idempotencyKey: key("second"),
+        }),
+      ),
+    ).toBe("CONFLICT");
     const list = await caller.tariff.list({ lineId: smartLine.id });
     expect(list.items.find((t) => t.code === "SMART_PLUS")?.reasons).toEqual(["PENDING_CHANGE"]);
 
@@ -140,10 +206,19 @@ describe("tariff.change", () => {
     const caller = await callerAs(DEMO.platinum);
     const targets = ["trf_loyal", "trf_unlimited", "trf_smart", "trf_family", "trf_start", "trf_loyal"];
     const results = await Promise.allSettled(
-      targets.map((tariffId, i) => caller.tariff.change({ lineId: plusLine.id, tariffId, effective: "NEXT_CYCLE", idempotencyKey: key(`race-${i}`) })),
+      targets.map((tariffId, i) =>
+        caller.tariff.change({
+          lineId: plusLine.id,
+          tariffId,
+          effective: "NEXT_CYCLE",
+          idempotencyKey: key(`race-${i}`),
+        }),
+      ),
     );
     const won = results.filter((result) => result.status === "fulfilled");
-    const codes = results.filter((result) => result.status === "rejected").map((result) => (result.reason as { code: string }).code);
+    const codes = results
+      .filter((result) => result.status === "rejected")
+      .map((result) => (result.reason as { code: string }).code);
     expect(won).toHaveLength(1);
     expect(codes).toEqual(Array(targets.length - 1).fill("CONFLICT"));
     expect(await db.tariffChange.count({ where: { lineId: plusLine.id, status: "PENDING" } })).toBe(1);
@@ -156,18 +231,36 @@ describe("tariff.change", () => {
     const caller = await callerAs(DEMO.platinum);
     const idempotencyKey = key("same");
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => caller.tariff.change({ lineId: unlimitedLine.id, tariffId: "trf_smart_plus", effective: "IMMEDIATE", idempotencyKey })),
+      Array.from({ length: 5 }, () =>
+        caller.tariff.change({
+          lineId: unlimitedLine.id,
+          tariffId: "trf_smart_plus",
+          effective: "IMMEDIATE",
+          idempotencyKey,
+        }),
+      ),
     );
     expect(new Set(results.map((change) => change.id)).size).toBe(1);
     expect(await db.tariffChange.count({ where: { lineId: unlimitedLine.id, idempotencyKey } })).toBe(1);
-    expect(await db.interaction.count({ where: { type: "TARIFF_CHANGE", data: { path: ["changeId"], equals: results[0]!.id } } })).toBe(1);
+    expect(
+      await db.interaction.count({
+        where: { type: "TARIFF_CHANGE", data: { path: ["changeId"], equals: results[0]!.id } },
+      }),
+    ).toBe(1);
   });
 
   it("applies a scheduled change at the cycle start from the queue", async () => {
     const db = testDb();
     const { line } = await demoCustomer(DEMO.bronze);
     const bronzeLine = line(DEMO.bronze);
-    const change = await (await callerAs(DEMO.bronze)).tariff.change({ lineId: bronzeLine.id, tariffId: "trf_smart", effective: "NEXT_CYCLE", idempotencyKey: key("sched") });
+    const change = await (
+      await callerAs(DEMO.bronze)
+    ).tariff.change({
+      lineId: bronzeLine.id,
+      tariffId: "trf_smart",
+      effective: "NEXT_CYCLE",
+      idempotencyKey: key("sched"),
+    });
     await applyDueTariffChanges(db, new Date(change.effectiveAt.getTime() - 1));
     expect((await db.line.findUniqueOrThrow({ where: { id: bronzeLine.id } })).tariffId).toBe("trf_start");
     expect(await applyDueTariffChanges(db, change.effectiveAt)).toBeGreaterThanOrEqual(1);
@@ -182,11 +275,29 @@ describe("tariff.change", () => {
     const { line } = await demoCustomer(DEMO.bronze);
     const bronzeLine = line(DEMO.bronze);
     const before = await db.tariffChange.count();
-    expect(await failureOf((await callerAs(DEMO.bronze)).tariff.change({ lineId: bronzeLine.id, tariffId: "trf_loyal", effective: "IMMEDIATE", idempotencyKey: key("inel") }))).toEqual({
+    expect(
+      await failureOf(
+        (await callerAs(DEMO.bronze)).tariff.change({
+          lineId: bronzeLine.id,
+          tariffId: "trf_loyal",
+          effective: "IMMEDIATE",
+          idempotencyKey: key("inel"),
+        }),
+      ),
+    ).toEqual({
       code: "BAD_REQUEST",
       fields: ["tariffId"],
     });
-    expect(await failureOf((await callerAs(DEMO.bronze)).tariff.change({ lineId: bronzeLine.id, tariffId: "trf_family", effective: "IMMEDIATE", idempotencyKey: "short" }))).toEqual({
+    expect(
+      await failureOf(
+        (await callerAs(DEMO.bronze)).tariff.change({
+          lineId: bronzeLine.id,
+          tariffId: "trf_family",
+          effective: "IMMEDIATE",
+          idempotencyKey: "short",
+        }),
+      ),
+    ).toEqual({
       code: "BAD_REQUEST",
       fields: ["idempotencyKey"],
     });
@@ -198,12 +309,20 @@ describe("tariff.change", () => {
     const { line, customer, user } = await demoCustomer(DEMO.platinum);
     const premium = line(DEMO.platinum);
     await db.line.update({ where: { id: premium.id }, data: { tariffSince: new Date(Date.now() - 30 * 86_400_000) } });
-    const preview = await (await callerAs(DEMO.platinum)).tariff.previewChange({ lineId: premium.id, tariffId: "trf_unlimited", effective: "IMMEDIATE" });
+    const preview = await (
+      await callerAs(DEMO.platinum)
+    ).tariff.previewChange({ lineId: premium.id, tariffId: "trf_unlimited", effective: "IMMEDIATE" });
     expect(preview.reasons).toEqual(["MIN_TERM"]);
     expect(preview.minTermEndsAt).not.toBeNull();
     // The same service serves agents acting on behalf: it is scoped by customer, not by session.
     const error = await changeTariff(db, {
-      customerId: customer.id, lineId: premium.id, tariffId: "trf_unlimited", effective: "IMMEDIATE", idempotencyKey: key("agent"), actorId: user.id, channel: "PHONE",
+      customerId: customer.id,
+      lineId: premium.id,
+      tariffId: "trf_unlimited",
+      effective: "IMMEDIATE",
+      idempotencyKey: key("agent"),
+      actorId: user.id,
+      channel: "PHONE",
     }).catch((e: { code: string }) => e);
     expect((error as { code: string }).code).toBe("BAD_REQUEST");
   });
@@ -212,7 +331,16 @@ describe("tariff.change", () => {
     const { line } = await demoCustomer(DEMO.platinum);
     const foreign = line("+79001000011").id;
     const silver = await callerAs(DEMO.silver);
-    expect(await codeOf(silver.tariff.change({ lineId: foreign, tariffId: "trf_loyal", effective: "NEXT_CYCLE", idempotencyKey: key("f") }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf(
+        silver.tariff.change({
+          lineId: foreign,
+          tariffId: "trf_loyal",
+          effective: "NEXT_CYCLE",
+          idempotencyKey: key("f"),
+        }),
+      ),
+    ).toBe("NOT_FOUND");
     const mine = await (await callerAs(DEMO.platinum)).tariff.changes({});
     const someone = mine[0];
     if (someone) expect(await codeOf(silver.tariff.cancelChange({ changeId: someone.id }))).toBe("NOT_FOUND");
@@ -224,12 +352,30 @@ describe("tariff.change", () => {
     expect(await codeOf(silver.tariff.recommend({ lineId: foreign }))).toBe("NOT_FOUND");
     for (const login of [DEMO.agent1, DEMO.dealer2, DEMO.admin]) {
       const caller = await callerAs(login);
-      expect(await codeOf(caller.tariff.change({ lineId: foreign, tariffId: "trf_loyal", effective: "NEXT_CYCLE", idempotencyKey: key("r") }))).toBe("FORBIDDEN");
+      expect(
+        await codeOf(
+          caller.tariff.change({
+            lineId: foreign,
+            tariffId: "trf_loyal",
+            effective: "NEXT_CYCLE",
+            idempotencyKey: key("r"),
+          }),
+        ),
+      ).toBe("FORBIDDEN");
       expect(await codeOf(caller.tariff.cancelChange({ changeId: "x" }))).toBe("FORBIDDEN");
       expect(await codeOf(caller.tariff.recommend({ lineId: foreign }))).toBe("FORBIDDEN");
       expect(await codeOf(caller.tariff.changes())).toBe("FORBIDDEN");
     }
-    expect(await codeOf((await callerAs(null)).tariff.change({ lineId: foreign, tariffId: "trf_loyal", effective: "NEXT_CYCLE", idempotencyKey: key("a") }))).toBe("UNAUTHORIZED");
+    expect(
+      await codeOf(
+        (await callerAs(null)).tariff.change({
+          lineId: foreign,
+          tariffId: "trf_loyal",
+          effective: "NEXT_CYCLE",
+          idempotencyKey: key("a"),
+        }),
+      ),
+    ).toBe("UNAUTHORIZED");
   });
 });
 
@@ -242,7 +388,13 @@ describe("tariff.recommend", () => {
     await db.usageRecord.deleteMany({ where: { lineId: smartLine.id } });
     const today = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()));
     await db.usageRecord.createMany({
-      data: Array.from({ length: 120 }, (_, i) => ({ lineId: smartLine.id, date: new Date(today.getTime() - (i + 1) * 86_400_000), minutes: 5, sms: 1, dataMb: 50 })),
+      data: Array.from({ length: 120 }, (_, i) => ({
+        lineId: smartLine.id,
+        date: new Date(today.getTime() - (i + 1) * 86_400_000),
+        minutes: 5,
+        sms: 1,
+        dataMb: 50,
+      })),
     });
     const result = await (await callerAs(DEMO.silver)).tariff.recommend({ lineId: smartLine.id });
     expect(result.monthsPriced).toBe(3);

@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { enqueueJob } from "../../server/jobs/enqueue";
 import { taskList } from "../../server/jobs/tasks";
 import { markOverdueBills } from "../../server/domain/billing/bill-run.service";
-import { readBreakdown, recomputeAllValueScores, recomputeCustomerValue } from "../../server/domain/value/value.service";
+import {
+  readBreakdown,
+  recomputeAllValueScores,
+  recomputeCustomerValue,
+} from "../../server/domain/value/value.service";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDatabaseUrl, testDb } from "./helpers/db";
 import { customerIdOf } from "./helpers/requests";
@@ -23,20 +27,23 @@ describe("the seeded demo subscribers", () => {
     [DEMO.platinum, "PLATINUM"],
     [DEMO.bronze, "BRONZE"],
     [DEMO.silver, "SILVER"],
-  ])("%s is %s because of their data: the stored score is what their bills, lines and usage give", async (phone, segment) => {
-    const db = testDb();
-    const customerId = await customerIdOf(phone);
-    const seeded = await db.customer.findUniqueOrThrow({ where: { id: customerId } });
-    expect(seeded.segment).toBe(segment);
-    expect(seeded.valueComputedAt).not.toBeNull();
-    const stored = readBreakdown(seeded.valueBreakdown)!;
-    expect(stored.segment).toBe(segment);
-    expect(stored.score).toBe(seeded.valueScore);
-    // Recomputing from the data now gives the same segment.
-    const fresh = await recomputeCustomerValue(db, customerId);
-    expect(fresh.segment).toBe(segment);
-    expect(Math.abs(fresh.score - seeded.valueScore)).toBeLessThanOrEqual(2);
-  });
+  ])(
+    "%s is %s because of their data: the stored score is what their bills, lines and usage give",
+    async (phone, segment) => {
+      const db = testDb();
+      const customerId = await customerIdOf(phone);
+      const seeded = await db.customer.findUniqueOrThrow({ where: { id: customerId } });
+      expect(seeded.segment).toBe(segment);
+      expect(seeded.valueComputedAt).not.toBeNull();
+      const stored = readBreakdown(seeded.valueBreakdown)!;
+      expect(stored.segment).toBe(segment);
+      expect(stored.score).toBe(seeded.valueScore);
+      // Recomputing from the data now gives the same segment.
+      const fresh = await recomputeCustomerValue(db, customerId);
+      expect(fresh.segment).toBe(segment);
+      expect(Math.abs(fresh.score - seeded.valueScore)).toBeLessThanOrEqual(2);
+    },
+  );
 
   it("explains the PLATINUM score: high revenue, always on time, four services, long tenure", async () => {
     const value = await recomputeCustomerValue(testDb(), await customerIdOf(DEMO.platinum));
@@ -64,12 +71,18 @@ describe("recomputing on events", () => {
     const db = testDb();
     const customerId = await customerIdOf(DEMO.silver);
     const before = await recomputeCustomerValue(db, customerId);
-    const bill = await db.bill.findFirstOrThrow({ where: { customerId, status: "PAID" }, orderBy: { issuedAt: "desc" } });
+    const bill = await db.bill.findFirstOrThrow({
+      where: { customerId, status: "PAID" },
+      orderBy: { issuedAt: "desc" },
+    });
     await db.bill.update({ where: { id: bill.id }, data: { status: "OVERDUE", paidCents: 0, paidAt: null } });
     const overdue = await recomputeCustomerValue(db, customerId);
     expect(overdue.facts.overdueBills).toBe(before.facts.overdueBills + 1);
     expect(overdue.score).toBeLessThan(before.score);
-    await db.bill.update({ where: { id: bill.id }, data: { status: bill.status, paidCents: bill.paidCents, paidAt: bill.paidAt } });
+    await db.bill.update({
+      where: { id: bill.id },
+      data: { status: bill.status, paidCents: bill.paidCents, paidAt: bill.paidAt },
+    });
     expect((await recomputeCustomerValue(db, customerId)).score).toBe(before.score);
   });
 
@@ -78,7 +91,9 @@ describe("recomputing on events", () => {
     const customerId = await customerIdOf(DEMO.bronze);
     const before = await recomputeCustomerValue(db, customerId);
     const tariff = await db.tariff.findFirstOrThrow({ where: { kind: "HOME_INTERNET", status: "ACTIVE" } });
-    await db.line.create({ data: { customerId, kind: "HOME_INTERNET", tariffId: tariff.id, address: "Москва, ул. Тестовая, 1" } });
+    await db.line.create({
+      data: { customerId, kind: "HOME_INTERNET", tariffId: tariff.id, address: "Москва, ул. Тестовая, 1" },
+    });
     await enqueueJob(db, "value:recompute", { customerId }, { jobKey: `value:${customerId}` });
     process.env.DATABASE_URL = testDatabaseUrl();
     await runOnce({ connectionString: testDatabaseUrl(), taskList });
@@ -93,7 +108,10 @@ describe("recomputing on events", () => {
   it("a payment queues the payer's rescore, once however many payments, and the job stores it", async () => {
     const db = testDb();
     const customerId = await customerIdOf(DEMO.bronze);
-    const overdue = await db.bill.findFirstOrThrow({ where: { customerId, status: "OVERDUE" }, orderBy: { issuedAt: "asc" } });
+    const overdue = await db.bill.findFirstOrThrow({
+      where: { customerId, status: "OVERDUE" },
+      orderBy: { issuedAt: "asc" },
+    });
     const caller = await callerAs(DEMO.bronze);
     await caller.bill.pay({ billId: overdue.id, amountCents: 1_000, idempotencyKey: "value-event-pay-1" });
     await caller.bill.pay({ billId: overdue.id, amountCents: 1_000, idempotencyKey: "value-event-pay-2" });
@@ -111,9 +129,17 @@ describe("recomputing on events", () => {
     const db = testDb();
     const customerId = await customerIdOf(DEMO.bronze);
     await db.$executeRaw`SELECT graphile_worker.remove_job(${`value:recompute:${customerId}`})`;
-    const overdue = await db.bill.findFirstOrThrow({ where: { customerId, status: "OVERDUE" }, orderBy: { issuedAt: "asc" } });
+    const overdue = await db.bill.findFirstOrThrow({
+      where: { customerId, status: "OVERDUE" },
+      orderBy: { issuedAt: "asc" },
+    });
     const caller = await callerAs(DEMO.bronze);
-    const declined = await caller.bill.pay({ billId: overdue.id, amountCents: 1_000, idempotencyKey: "value-event-decline", paymentToken: "tok_decline" });
+    const declined = await caller.bill.pay({
+      billId: overdue.id,
+      amountCents: 1_000,
+      idempotencyKey: "value-event-decline",
+      paymentToken: "tok_decline",
+    });
     expect(declined.status).toBe("DECLINED");
     expect(await queuedRescores(customerId)).toBe(0);
   });
@@ -121,8 +147,14 @@ describe("recomputing on events", () => {
   it("marking bills overdue queues a rescore of each of their customers", async () => {
     const db = testDb();
     const customerId = await customerIdOf(DEMO.silver);
-    const bill = await db.bill.findFirstOrThrow({ where: { customerId, status: "PAID" }, orderBy: { issuedAt: "desc" } });
-    await db.bill.update({ where: { id: bill.id }, data: { status: "ISSUED", paidCents: 0, paidAt: null, dueAt: new Date(Date.now() - DAY) } });
+    const bill = await db.bill.findFirstOrThrow({
+      where: { customerId, status: "PAID" },
+      orderBy: { issuedAt: "desc" },
+    });
+    await db.bill.update({
+      where: { id: bill.id },
+      data: { status: "ISSUED", paidCents: 0, paidAt: null, dueAt: new Date(Date.now() - DAY) },
+    });
     expect(await markOverdueBills(db)).toBeGreaterThanOrEqual(1);
     expect((await db.bill.findUniqueOrThrow({ where: { id: bill.id } })).status).toBe("OVERDUE");
     expect(await queuedRescores(customerId)).toBe(1);
@@ -136,7 +168,11 @@ describe("recomputing on events", () => {
     await db.routingPolicy.create({
       data: {
         version: active.version + 1,
-        config: { ...config, valueWeights: { revenue: 0, discipline: 0, breadth: 0, tenure: 1, growth: 0 }, tenureForFullScoreMonths: 36 },
+        config: {
+          ...config,
+          valueWeights: { revenue: 0, discipline: 0, breadth: 0, tenure: 1, growth: 0 },
+          tenureForFullScoreMonths: 36,
+        },
       },
     });
     try {
@@ -155,14 +191,18 @@ describe("recomputing on events", () => {
 describe("the nightly recompute", () => {
   it("scores every customer, stores the breakdown, and gives new PLATINUM customers a personal manager", async () => {
     const db = testDb();
-    const orphan = await db.customer.findFirstOrThrow({ where: { segment: "PLATINUM", login: { phone: { not: DEMO.platinum } } } });
+    const orphan = await db.customer.findFirstOrThrow({
+      where: { segment: "PLATINUM", login: { phone: { not: DEMO.platinum } } },
+    });
     await db.customer.update({ where: { id: orphan.id }, data: { personalManagerId: null } });
     const now = new Date();
     const result = await recomputeAllValueScores(db, { now });
     const total = await db.customer.count({ where: { status: { not: "CLOSED" } } });
     expect(result.customers).toBe(total);
     expect(Object.values(result.bySegment).reduce((a, b) => a + b, 0)).toBe(total);
-    expect(await db.customer.count({ where: { valueComputedAt: { not: now } } })).toBe(await db.customer.count({ where: { status: "CLOSED" } }));
+    expect(await db.customer.count({ where: { valueComputedAt: { not: now } } })).toBe(
+      await db.customer.count({ where: { status: "CLOSED" } }),
+    );
     for (const segment of ["PLATINUM", "GOLD", "SILVER", "BRONZE"] as const) {
       expect(await db.customer.count({ where: { segment } })).toBe(result.bySegment[segment]);
     }
@@ -178,7 +218,10 @@ describe("the nightly recompute", () => {
     const db = testDb();
     const customerId = await customerIdOf(DEMO.platinum);
     const bill = await db.bill.findFirstOrThrow({ where: { customerId }, orderBy: { issuedAt: "desc" } });
-    await db.bill.update({ where: { id: bill.id }, data: { paidCents: 0, paidAt: null, status: "ISSUED", dueAt: new Date(Date.now() - DAY) } });
+    await db.bill.update({
+      where: { id: bill.id },
+      data: { paidCents: 0, paidAt: null, status: "ISSUED", dueAt: new Date(Date.now() - DAY) },
+    });
     const value = await recomputeCustomerValue(db, customerId);
     expect(value.facts.overdueBills).toBe(1);
   });

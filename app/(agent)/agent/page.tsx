@@ -12,7 +12,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 async function PrefetchedQueue() {
   // The first page arrives with the HTML; the client keeps it fresh from there.
-  await getQueryClient().prefetchInfiniteQuery(trpc.agent.queue.infiniteQueryOptions({}, { getNextPageParam: nextQueuePage }));
+  await getQueryClient().prefetchInfiniteQuery(
+    trpc.agent.queue.infiniteQueryOptions({}, { getNextPageParam: nextQueuePage }),
+  );
   return (
     <HydrateClient>
       <QueueView />

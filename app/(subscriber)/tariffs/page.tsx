@@ -12,7 +12,13 @@ export async function generateMetadata(): Promise<Metadata> {
 async function Tariffs({ requestedLineId }: { requestedLineId: string | undefined }) {
   const t = await getTranslations("tariffs");
   const summary = await (await getServerCaller()).account.summary();
-  const lines = summary.lines.map((line) => ({ id: line.id, kind: line.kind, msisdn: line.msisdn, address: line.address, tariff: line.tariff }));
+  const lines = summary.lines.map((line) => ({
+    id: line.id,
+    kind: line.kind,
+    msisdn: line.msisdn,
+    address: line.address,
+    tariff: line.tariff,
+  }));
   const initialLineId = lines.find((line) => line.id === requestedLineId)?.id ?? lines[0]?.id ?? null;
   if (initialLineId) {
     const queryClient = getQueryClient();

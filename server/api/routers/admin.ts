@@ -39,10 +39,22 @@ import {
   updateArticle,
 } from "../../domain/admin/knowledge-admin.service";
 import { getCreditPolicyForEditing, updateCreditPolicy } from "../../domain/admin/credit-policy-admin.service";
-import { getPolicyForEditing, getPolicyVersion, listPolicyVersions, savePolicy } from "../../domain/admin/policy-admin.service";
+import {
+  getPolicyForEditing,
+  getPolicyVersion,
+  listPolicyVersions,
+  savePolicy,
+} from "../../domain/admin/policy-admin.service";
 import { exportReportCsv } from "../../domain/admin/reports-export.service";
 import { getReportOverview, getReportTimeline } from "../../domain/admin/reports.service";
-import { createTariff, deleteTariff, getCatalogueTariff, listCatalogue, setTariffStatus, updateTariff } from "../../domain/admin/tariff-admin.service";
+import {
+  createTariff,
+  deleteTariff,
+  getCatalogueTariff,
+  listCatalogue,
+  setTariffStatus,
+  updateTariff,
+} from "../../domain/admin/tariff-admin.service";
 import {
   createStaffUser,
   listPartners,
@@ -71,50 +83,86 @@ export const adminRouter = createTRPCRouter({
   policy: createTRPCRouter({
     get: adminProcedure.input(noInput).query(({ ctx }) => getPolicyForEditing(ctx.db)),
     versions: adminProcedure.input(policyVersionsInput).query(({ ctx, input }) => listPolicyVersions(ctx.db, input)),
-    version: adminProcedure.input(policyVersionInput).query(({ ctx, input }) => getPolicyVersion(ctx.db, input.version)),
+    version: adminProcedure
+      .input(policyVersionInput)
+      .query(({ ctx, input }) => getPolicyVersion(ctx.db, input.version)),
     whatIf: adminProcedure.input(whatIfInput).query(({ ctx, input }) => runWhatIf(ctx.db, input)),
     save: adminProcedure.input(savePolicyInput).mutation(({ ctx, input }) => savePolicy(ctx.db, actorOf(ctx), input)),
   }),
 
   /** The credit policy of dealers' credit checks (deposit and credit limit by age and tariff, refusals). */
   creditPolicy: adminProcedure.input(noInput).query(({ ctx }) => getCreditPolicyForEditing(ctx.db)),
-  updateCreditPolicy: adminProcedure.input(updateCreditPolicyInput).mutation(({ ctx, input }) => updateCreditPolicy(ctx.db, actorOf(ctx), input)),
+  updateCreditPolicy: adminProcedure
+    .input(updateCreditPolicyInput)
+    .mutation(({ ctx, input }) => updateCreditPolicy(ctx.db, actorOf(ctx), input)),
 
   tariffs: createTRPCRouter({
     list: adminProcedure.input(noInput).query(({ ctx }) => listCatalogue(ctx.db)),
     byId: adminProcedure.input(tariffIdInput).query(({ ctx, input }) => getCatalogueTariff(ctx.db, input.id)),
-    create: adminProcedure.input(createTariffInput).mutation(({ ctx, input }) => createTariff(ctx.db, actorOf(ctx), input)),
-    update: adminProcedure.input(updateTariffInput).mutation(({ ctx, input }) => updateTariff(ctx.db, actorOf(ctx), input)),
-    retire: adminProcedure.input(tariffIdInput).mutation(({ ctx, input }) => setTariffStatus(ctx.db, actorOf(ctx), input.id, "RETIRED")),
-    reactivate: adminProcedure.input(tariffIdInput).mutation(({ ctx, input }) => setTariffStatus(ctx.db, actorOf(ctx), input.id, "ACTIVE")),
-    delete: adminProcedure.input(deleteTariffInput).mutation(({ ctx, input }) => deleteTariff(ctx.db, actorOf(ctx), input)),
+    create: adminProcedure
+      .input(createTariffInput)
+      .mutation(({ ctx, input }) => createTariff(ctx.db, actorOf(ctx), input)),
+    update: adminProcedure
+      .input(updateTariffInput)
+      .mutation(({ ctx, input }) => updateTariff(ctx.db, actorOf(ctx), input)),
+    retire: adminProcedure
+      .input(tariffIdInput)
+      .mutation(({ ctx, input }) => setTariffStatus(ctx.db, actorOf(ctx), input.id, "RETIRED")),
+    reactivate: adminProcedure
+      .input(tariffIdInput)
+      .mutation(({ ctx, input }) => setTariffStatus(ctx.db, actorOf(ctx), input.id, "ACTIVE")),
+    delete: adminProcedure
+      .input(deleteTariffInput)
+      .mutation(({ ctx, input }) => deleteTariff(ctx.db, actorOf(ctx), input)),
   }),
 
   knowledge: createTRPCRouter({
     list: adminProcedure.input(listArticlesInput).query(({ ctx, input }) => listArticleTopics(ctx.db, input)),
     bySlug: adminProcedure.input(articleSlugInput).query(({ ctx, input }) => getArticleTopic(ctx.db, input.slug)),
-    create: adminProcedure.input(createArticleInput).mutation(({ ctx, input }) => createArticle(ctx.db, actorOf(ctx), input)),
-    update: adminProcedure.input(updateArticleInput).mutation(({ ctx, input }) => updateArticle(ctx.db, actorOf(ctx), input)),
-    setPublished: adminProcedure.input(setPublishedInput).mutation(({ ctx, input }) => updateArticle(ctx.db, actorOf(ctx), input)),
-    draftFromRequest: adminProcedure.input(draftFromRequestInput).query(({ ctx, input }) => draftArticleFromRequest(ctx.db, input.requestNumber)),
+    create: adminProcedure
+      .input(createArticleInput)
+      .mutation(({ ctx, input }) => createArticle(ctx.db, actorOf(ctx), input)),
+    update: adminProcedure
+      .input(updateArticleInput)
+      .mutation(({ ctx, input }) => updateArticle(ctx.db, actorOf(ctx), input)),
+    setPublished: adminProcedure
+      .input(setPublishedInput)
+      .mutation(({ ctx, input }) => updateArticle(ctx.db, actorOf(ctx), input)),
+    draftFromRequest: adminProcedure
+      .input(draftFromRequestInput)
+      .query(({ ctx, input }) => draftArticleFromRequest(ctx.db, input.requestNumber)),
     candidates: adminProcedure.input(noInput).query(({ ctx }) => listArticleCandidates(ctx.db)),
-    effectiveness: adminProcedure.input(effectivenessInput).query(({ ctx, input }) => getArticleEffectiveness(ctx.db, input)),
+    effectiveness: adminProcedure
+      .input(effectivenessInput)
+      .query(({ ctx, input }) => getArticleEffectiveness(ctx.db, input)),
   }),
 
   approvals: createTRPCRouter({
     list: adminProcedure.input(listApprovalsInput).query(({ ctx, input }) => listApprovals(ctx.db, input)),
-    approve: adminProcedure.input(approveInput).mutation(({ ctx, input }) => approveAdjustment(ctx.db, actorOf(ctx), input)),
-    reject: adminProcedure.input(rejectInput).mutation(({ ctx, input }) => rejectAdjustment(ctx.db, actorOf(ctx), input)),
+    approve: adminProcedure
+      .input(approveInput)
+      .mutation(({ ctx, input }) => approveAdjustment(ctx.db, actorOf(ctx), input)),
+    reject: adminProcedure
+      .input(rejectInput)
+      .mutation(({ ctx, input }) => rejectAdjustment(ctx.db, actorOf(ctx), input)),
   }),
 
   users: createTRPCRouter({
     list: adminProcedure.input(listUsersInput).query(({ ctx, input }) => listStaff(ctx.db, input)),
     partners: adminProcedure.input(noInput).query(({ ctx }) => listPartners(ctx.db)),
-    create: adminProcedure.input(createUserInput).mutation(({ ctx, input }) => createStaffUser(ctx.db, actorOf(ctx), input)),
-    lock: adminProcedure.input(userIdInput).mutation(({ ctx, input }) => lockStaffUser(ctx.db, actorOf(ctx), input.userId)),
-    unlock: adminProcedure.input(userIdInput).mutation(({ ctx, input }) => unlockStaffUser(ctx.db, actorOf(ctx), input.userId)),
+    create: adminProcedure
+      .input(createUserInput)
+      .mutation(({ ctx, input }) => createStaffUser(ctx.db, actorOf(ctx), input)),
+    lock: adminProcedure
+      .input(userIdInput)
+      .mutation(({ ctx, input }) => lockStaffUser(ctx.db, actorOf(ctx), input.userId)),
+    unlock: adminProcedure
+      .input(userIdInput)
+      .mutation(({ ctx, input }) => unlockStaffUser(ctx.db, actorOf(ctx), input.userId)),
     throttled: adminProcedure.input(noInput).query(({ ctx }) => listThrottled(ctx.db)),
-    unthrottle: adminProcedure.input(unthrottleInput).mutation(({ ctx, input }) => unthrottleIdentifier(ctx.db, actorOf(ctx), input)),
+    unthrottle: adminProcedure
+      .input(unthrottleInput)
+      .mutation(({ ctx, input }) => unthrottleIdentifier(ctx.db, actorOf(ctx), input)),
   }),
 
   audit: createTRPCRouter({
@@ -127,6 +175,8 @@ export const adminRouter = createTRPCRouter({
     timeline: adminProcedure.input(reportRangeInput).query(({ ctx, input }) => getReportTimeline(ctx.db, input)),
     exportCsv: adminProcedure
       .input(exportReportInput)
-      .query(({ ctx, input }) => exportReportCsv(ctx.db, input, input.locale ?? (ctx.session.locale === "en" ? "en" : "ru"))),
+      .query(({ ctx, input }) =>
+        exportReportCsv(ctx.db, input, input.locale ?? (ctx.session.locale === "en" ? "en" : "ru")),
+      ),
   }),
 });

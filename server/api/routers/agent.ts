@@ -19,7 +19,13 @@ import { claimRequest, releaseRequest, transferRequest } from "../../domain/agen
 import { replyToRequest, resolveRequest } from "../../domain/agent/conversation.service";
 import { getCustomer360, listInteractions } from "../../domain/agent/customer-360.service";
 import { searchCustomers } from "../../domain/agent/customer-search.service";
-import { adjustBillOnBehalf, changeTariffOnBehalf, getAdjustmentLimit, listTariffOptions, previewTariffOnBehalf } from "../../domain/agent/on-behalf.service";
+import {
+  adjustBillOnBehalf,
+  changeTariffOnBehalf,
+  getAdjustmentLimit,
+  listTariffOptions,
+  previewTariffOnBehalf,
+} from "../../domain/agent/on-behalf.service";
 import { listAgents, listQueue } from "../../domain/agent/queue.service";
 import { getRequestForAgent, listCannedResponses } from "../../domain/agent/request-detail.service";
 import type { SessionUser } from "../../auth/sign-in";
@@ -33,19 +39,45 @@ function actorOf(ctx: { session: SessionUser; ip: string }): AgentActor {
 export const agentRouter = createTRPCRouter({
   queue: agentProcedure.input(queueInputSchema).query(({ ctx, input }) => listQueue(ctx.db, actorOf(ctx), input)),
   agents: agentProcedure.input(z.object({}).optional()).query(({ ctx }) => listAgents(ctx.db)),
-  request: agentProcedure.input(requestIdSchema).query(({ ctx, input }) => getRequestForAgent(ctx.db, actorOf(ctx), input.requestId)),
-  claim: agentProcedure.input(requestIdSchema).mutation(({ ctx, input }) => claimRequest(ctx.db, actorOf(ctx), input.requestId)),
-  release: agentProcedure.input(requestIdSchema).mutation(({ ctx, input }) => releaseRequest(ctx.db, actorOf(ctx), input.requestId)),
-  transfer: agentProcedure.input(transferInputSchema).mutation(({ ctx, input }) => transferRequest(ctx.db, actorOf(ctx), input)),
-  reply: agentProcedure.input(replyInputSchema).mutation(({ ctx, input }) => replyToRequest(ctx.db, actorOf(ctx), input)),
-  resolve: agentProcedure.input(resolveInputSchema).mutation(({ ctx, input }) => resolveRequest(ctx.db, actorOf(ctx), input)),
-  cannedResponses: agentProcedure.input(cannedInputSchema).query(({ ctx, input }) => listCannedResponses(ctx.db, actorOf(ctx), input)),
+  request: agentProcedure
+    .input(requestIdSchema)
+    .query(({ ctx, input }) => getRequestForAgent(ctx.db, actorOf(ctx), input.requestId)),
+  claim: agentProcedure
+    .input(requestIdSchema)
+    .mutation(({ ctx, input }) => claimRequest(ctx.db, actorOf(ctx), input.requestId)),
+  release: agentProcedure
+    .input(requestIdSchema)
+    .mutation(({ ctx, input }) => releaseRequest(ctx.db, actorOf(ctx), input.requestId)),
+  transfer: agentProcedure
+    .input(transferInputSchema)
+    .mutation(({ ctx, input }) => transferRequest(ctx.db, actorOf(ctx), input)),
+  reply: agentProcedure
+    .input(replyInputSchema)
+    .mutation(({ ctx, input }) => replyToRequest(ctx.db, actorOf(ctx), input)),
+  resolve: agentProcedure
+    .input(resolveInputSchema)
+    .mutation(({ ctx, input }) => resolveRequest(ctx.db, actorOf(ctx), input)),
+  cannedResponses: agentProcedure
+    .input(cannedInputSchema)
+    .query(({ ctx, input }) => listCannedResponses(ctx.db, actorOf(ctx), input)),
   searchCustomers: agentProcedure.input(customerSearchSchema).query(({ ctx, input }) => searchCustomers(ctx.db, input)),
-  customer360: agentProcedure.input(customerIdSchema).query(({ ctx, input }) => getCustomer360(ctx.db, input.customerId)),
-  interactions: agentProcedure.input(interactionsInputSchema).query(({ ctx, input }) => listInteractions(ctx.db, input)),
+  customer360: agentProcedure
+    .input(customerIdSchema)
+    .query(({ ctx, input }) => getCustomer360(ctx.db, input.customerId)),
+  interactions: agentProcedure
+    .input(interactionsInputSchema)
+    .query(({ ctx, input }) => listInteractions(ctx.db, input)),
   tariffOptions: agentProcedure.input(lineIdSchema).query(({ ctx, input }) => listTariffOptions(ctx.db, input.lineId)),
-  previewTariffChange: agentProcedure.input(tariffPreviewInputSchema).query(({ ctx, input }) => previewTariffOnBehalf(ctx.db, input)),
-  changeTariff: agentProcedure.input(changeTariffInputSchema).mutation(({ ctx, input }) => changeTariffOnBehalf(ctx.db, actorOf(ctx), input)),
-  adjustmentLimit: agentProcedure.input(z.object({}).optional()).query(({ ctx }) => getAdjustmentLimit(ctx.db, actorOf(ctx))),
-  adjustBill: agentProcedure.input(adjustBillInputSchema).mutation(({ ctx, input }) => adjustBillOnBehalf(ctx.db, actorOf(ctx), input)),
+  previewTariffChange: agentProcedure
+    .input(tariffPreviewInputSchema)
+    .query(({ ctx, input }) => previewTariffOnBehalf(ctx.db, input)),
+  changeTariff: agentProcedure
+    .input(changeTariffInputSchema)
+    .mutation(({ ctx, input }) => changeTariffOnBehalf(ctx.db, actorOf(ctx), input)),
+  adjustmentLimit: agentProcedure
+    .input(z.object({}).optional())
+    .query(({ ctx }) => getAdjustmentLimit(ctx.db, actorOf(ctx))),
+  adjustBill: agentProcedure
+    .input(adjustBillInputSchema)
+    .mutation(({ ctx, input }) => adjustBillOnBehalf(ctx.db, actorOf(ctx), input)),
 });

@@ -8,23 +8,39 @@ import { createTRPCRouter, subscriberProcedure } from "../trpc";
 export const billRouter = createTRPCRouter({
   list: subscriberProcedure
     .input(billListInput)
-    .query(({ ctx, input }) => listBills(ctx.db, { customerId: ctx.customerId, cursor: input?.cursor, limit: input?.limit })),
-  byId: subscriberProcedure
-    .input(billByIdInput)
     .query(({ ctx, input }) =>
-      viewBill(ctx.db, { billId: input.id, customerId: ctx.customerId, actorId: ctx.session.id, channel: ctx.channel, locale: input.locale ?? ctx.session.locale }),
+      listBills(ctx.db, { customerId: ctx.customerId, cursor: input?.cursor, limit: input?.limit }),
     ),
-  explain: subscriberProcedure
-    .input(billByIdInput)
-    .query(({ ctx, input }) => explainBillForCustomer(ctx.db, { billId: input.id, customerId: ctx.customerId, locale: input.locale ?? ctx.session.locale })),
-  pdf: subscriberProcedure
-    .input(billByIdInput)
-    .query(({ ctx, input }) =>
-      getBillPdf(ctx.db, { billId: input.id, customerId: ctx.customerId, actorId: ctx.session.id, channel: ctx.channel, locale: input.locale ?? ctx.session.locale }),
-    ),
+  byId: subscriberProcedure.input(billByIdInput).query(({ ctx, input }) =>
+    viewBill(ctx.db, {
+      billId: input.id,
+      customerId: ctx.customerId,
+      actorId: ctx.session.id,
+      channel: ctx.channel,
+      locale: input.locale ?? ctx.session.locale,
+    }),
+  ),
+  explain: subscriberProcedure.input(billByIdInput).query(({ ctx, input }) =>
+    explainBillForCustomer(ctx.db, {
+      billId: input.id,
+      customerId: ctx.customerId,
+      locale: input.locale ?? ctx.session.locale,
+    }),
+  ),
+  pdf: subscriberProcedure.input(billByIdInput).query(({ ctx, input }) =>
+    getBillPdf(ctx.db, {
+      billId: input.id,
+      customerId: ctx.customerId,
+      actorId: ctx.session.id,
+      channel: ctx.channel,
+      locale: input.locale ?? ctx.session.locale,
+    }),
+  ),
   pay: subscriberProcedure
     .input(payBillInput)
-    .mutation(({ ctx, input }) => payBill(ctx.db, { ...input, customerId: ctx.customerId, actorId: ctx.session.id, channel: ctx.channel })),
+    .mutation(({ ctx, input }) =>
+      payBill(ctx.db, { ...input, customerId: ctx.customerId, actorId: ctx.session.id, channel: ctx.channel }),
+    ),
   payments: subscriberProcedure
     .input(z.object({ limit: z.number().int().min(1).max(100).optional() }).optional())
     .query(({ ctx, input }) => listPayments(ctx.db, { customerId: ctx.customerId, limit: input?.limit })),

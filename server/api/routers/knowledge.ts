@@ -28,5 +28,7 @@ export const knowledgeRouter = createTRPCRouter({
   article: reader
     .input(articleBySlugInput)
     .query(({ ctx, input }) => readArticle(ctx.db, ctx.reader, { ...input, locale: input.locale ?? ctx.locale })),
-  feedback: reader.input(articleFeedbackInput).mutation(({ ctx, input }) => giveArticleFeedback(ctx.db, ctx.reader, input)),
+  feedback: reader
+    .input(articleFeedbackInput)
+    .mutation(({ ctx, input }) => giveArticleFeedback(ctx.db, ctx.reader, input)),
 });

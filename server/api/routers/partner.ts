@@ -20,7 +20,12 @@ import { createTRPCRouter, partnerProcedure } from "../trpc";
 
 type PartnerCtx = { partnerId: string; session: { id: string; role: Role }; ip: string };
 
-const dealerOf = (ctx: PartnerCtx) => ({ partnerId: ctx.partnerId, userId: ctx.session.id, role: ctx.session.role, ip: ctx.ip });
+const dealerOf = (ctx: PartnerCtx) => ({
+  partnerId: ctx.partnerId,
+  userId: ctx.session.id,
+  role: ctx.session.role,
+  ip: ctx.ip,
+});
 
 export const partnerRouter = createTRPCRouter({
   tariffs: partnerProcedure.input(z.object({}).optional()).query(({ ctx }) => listSellableTariffs(ctx.db)),
@@ -34,7 +39,9 @@ export const partnerRouter = createTRPCRouter({
     .input(numberInput)
     .mutation(({ ctx, input }) => releaseNumber(ctx.db, { partnerId: ctx.partnerId, msisdn: input.msisdn })),
   // Read-only, but a mutation so the passport number travels in a POST body, never in a URL (logs, proxies).
-  creditCheck: partnerProcedure.input(creditCheckInput).mutation(({ ctx, input }) => checkCreditForDealer(ctx.db, { partnerId: ctx.partnerId }, input)),
+  creditCheck: partnerProcedure
+    .input(creditCheckInput)
+    .mutation(({ ctx, input }) => checkCreditForDealer(ctx.db, { partnerId: ctx.partnerId }, input)),
   registerSubscriber: partnerProcedure
     .input(registerSubscriberInput)
     .mutation(({ ctx, input }) => registerSubscriber(ctx.db, dealerOf(ctx), input)),

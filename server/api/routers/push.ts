@@ -5,7 +5,9 @@ import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const pushRouter = createTRPCRouter({
   publicKey: protectedProcedure.input(z.object({}).optional()).query(() => getPushPublicKey()),
-  devices: protectedProcedure.input(z.object({}).optional()).query(({ ctx }) => listPushDevices(ctx.db, ctx.session.id)),
+  devices: protectedProcedure
+    .input(z.object({}).optional())
+    .query(({ ctx }) => listPushDevices(ctx.db, ctx.session.id)),
   subscribe: protectedProcedure
     .input(pushSubscribeInput.extend({ userAgent: z.string().max(300).optional() }))
     .mutation(({ ctx, input }) => subscribePush(ctx.db, { ...input, userId: ctx.session.id })),

@@ -33,22 +33,28 @@ const subscriber = subscriberProcedure.use(({ ctx, next }) =>
 );
 
 export const requestRouter = createTRPCRouter({
-  suggest: subscriber
-    .input(suggestInput)
-    .query(({ ctx, input }) =>
-      searchArticles(ctx.db, { text: input.text, category: input.category, locale: input.locale ?? ctx.locale, limit: 5, fillWithCategory: true }),
-    ),
+  suggest: subscriber.input(suggestInput).query(({ ctx, input }) =>
+    searchArticles(ctx.db, {
+      text: input.text,
+      category: input.category,
+      locale: input.locale ?? ctx.locale,
+      limit: 5,
+      fillWithCategory: true,
+    }),
+  ),
   create: subscriber
     .input(createRequestInput)
     .mutation(({ ctx, input }) => createRequest(ctx.db, { ...ctx.actor, locale: ctx.locale }, input)),
-  list: subscriber
-    .input(listRequestsInput)
-    .query(({ ctx, input }) => listRequests(ctx.db, ctx.actor, input ?? {})),
+  list: subscriber.input(listRequestsInput).query(({ ctx, input }) => listRequests(ctx.db, ctx.actor, input ?? {})),
   byId: subscriber
     .input(requestByIdInput)
     .query(({ ctx, input }) => getRequestDetail(ctx.db, { ...ctx.actor, locale: ctx.locale }, input.id)),
-  addMessage: subscriber.input(addMessageInput).mutation(({ ctx, input }) => addCustomerMessage(ctx.db, ctx.actor, input)),
-  markSolved: subscriber.input(markSolvedInput).mutation(({ ctx, input }) => markRequestSolved(ctx.db, ctx.actor, input)),
+  addMessage: subscriber
+    .input(addMessageInput)
+    .mutation(({ ctx, input }) => addCustomerMessage(ctx.db, ctx.actor, input)),
+  markSolved: subscriber
+    .input(markSolvedInput)
+    .mutation(({ ctx, input }) => markRequestSolved(ctx.db, ctx.actor, input)),
   escalate: subscriber.input(escalateInput).mutation(({ ctx, input }) => escalateRequest(ctx.db, ctx.actor, input)),
   reopen: subscriber.input(reopenInput).mutation(({ ctx, input }) => reopenRequest(ctx.db, ctx.actor, input)),
   rate: subscriber.input(rateInput).mutation(({ ctx, input }) => rateRequest(ctx.db, ctx.actor, input)),

@@ -6,16 +6,22 @@ import {
   recommendTariffInput,
   tariffListInput,
 } from "../../domain/tariff/tariff.schema";
-import { cancelTariffChange, changeTariff, listTariffChanges, previewTariffChange } from "../../domain/tariff/tariff-change.service";
+import {
+  cancelTariffChange,
+  changeTariff,
+  listTariffChanges,
+  previewTariffChange,
+} from "../../domain/tariff/tariff-change.service";
 import { listTariffs, recommendForLine } from "../../domain/tariff/tariff.service";
 import { createTRPCRouter, protectedProcedure, subscriberProcedure } from "../trpc";
 
 export const tariffRouter = createTRPCRouter({
-  list: protectedProcedure
-    .input(tariffListInput)
-    .query(({ ctx, input }) =>
-      listTariffs(ctx.db, { viewer: { role: ctx.session.role, customerId: ctx.session.customerId }, lineId: input?.lineId }),
-    ),
+  list: protectedProcedure.input(tariffListInput).query(({ ctx, input }) =>
+    listTariffs(ctx.db, {
+      viewer: { role: ctx.session.role, customerId: ctx.session.customerId },
+      lineId: input?.lineId,
+    }),
+  ),
   recommend: subscriberProcedure
     .input(recommendTariffInput)
     .query(({ ctx, input }) => recommendForLine(ctx.db, { customerId: ctx.customerId, lineId: input.lineId })),
@@ -27,11 +33,14 @@ export const tariffRouter = createTRPCRouter({
     .mutation(({ ctx, input }) =>
       changeTariff(ctx.db, { ...input, customerId: ctx.customerId, actorId: ctx.session.id, channel: ctx.channel }),
     ),
-  cancelChange: subscriberProcedure
-    .input(cancelTariffChangeInput)
-    .mutation(({ ctx, input }) =>
-      cancelTariffChange(ctx.db, { changeId: input.changeId, customerId: ctx.customerId, actorId: ctx.session.id, channel: ctx.channel }),
-    ),
+  cancelChange: subscriberProcedure.input(cancelTariffChangeInput).mutation(({ ctx, input }) =>
+    cancelTariffChange(ctx.db, {
+      changeId: input.changeId,
+      customerId: ctx.customerId,
+      actorId: ctx.session.id,
+      channel: ctx.channel,
+    }),
+  ),
   changes: subscriberProcedure
     .input(lineChangesInput)
     .query(({ ctx, input }) => listTariffChanges(ctx.db, { customerId: ctx.customerId, lineId: input?.lineId })),

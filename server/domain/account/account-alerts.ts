@@ -3,7 +3,13 @@ export const ALLOWANCE_ALERT_SHARE = 0.8;
 type Allowance = { used: number; included: number | null };
 
 type OverdueAlert = { kind: "OVERDUE_BILL"; billId: string; number: string; amountDueCents: number; dueAt: Date };
-type AllowanceAlert = { kind: "ALLOWANCE_USED" | "ALLOWANCE_EXCEEDED"; lineId: string; msisdn: string | null; resource: "minutes" | "sms" | "dataMb"; percent: number };
+type AllowanceAlert = {
+  kind: "ALLOWANCE_USED" | "ALLOWANCE_EXCEEDED";
+  lineId: string;
+  msisdn: string | null;
+  resource: "minutes" | "sms" | "dataMb";
+  percent: number;
+};
 
 export type AccountAlert = OverdueAlert | AllowanceAlert;
 
@@ -19,9 +25,18 @@ type Facts = {
  */
 export function accountAlerts(facts: Facts): AccountAlert[] {
   const overdue: OverdueAlert[] = facts.unpaidBills
-    .filter((bill) => bill.status !== "CANCELLED" && bill.paidCents < bill.totalCents && bill.dueAt.getTime() < facts.now.getTime())
+    .filter(
+      (bill) =>
+        bill.status !== "CANCELLED" && bill.paidCents < bill.totalCents && bill.dueAt.getTime() < facts.now.getTime(),
+    )
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
-    .map((bill): OverdueAlert => ({ kind: "OVERDUE_BILL", billId: bill.id, number: bill.number, amountDueCents: bill.totalCents - bill.paidCents, dueAt: bill.dueAt }));
+    .map((bill): OverdueAlert => ({
+      kind: "OVERDUE_BILL",
+      billId: bill.id,
+      number: bill.number,
+      amountDueCents: bill.totalCents - bill.paidCents,
+      dueAt: bill.dueAt,
+    }));
   const allowances: AllowanceAlert[] = [];
   for (const line of facts.lines) {
     for (const resource of ["minutes", "sms", "dataMb"] as const) {

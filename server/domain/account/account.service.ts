@@ -20,7 +20,12 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
         where: { status: { not: "TERMINATED" } },
         include: {
           tariff: true,
-          tariffChanges: { where: { status: "PENDING" }, include: { toTariff: { select: { id: true, code: true, name: true, nameEn: true, monthlyFeeCents: true } } } },
+          tariffChanges: {
+            where: { status: "PENDING" },
+            include: {
+              toTariff: { select: { id: true, code: true, name: true, nameEn: true, monthlyFeeCents: true } },
+            },
+          },
         },
         orderBy: { activatedAt: "asc" },
       },
@@ -79,7 +84,12 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
       pendingChange: pending ? { id: pending.id, effectiveAt: pending.effectiveAt, toTariff: pending.toTariff } : null,
       dailyUsage: daily
         .filter((row) => row.lineId === line.id)
-        .map((row) => ({ date: row.date.toISOString().slice(0, 10), minutes: row.minutes, sms: row.sms, dataMb: row.dataMb })),
+        .map((row) => ({
+          date: row.date.toISOString().slice(0, 10),
+          minutes: row.minutes,
+          sms: row.sms,
+          dataMb: row.dataMb,
+        })),
     };
   });
 

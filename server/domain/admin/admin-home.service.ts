@@ -20,7 +20,9 @@ export async function getAdminHome(db: Database, now = new Date()) {
     db.loginThrottle.count({ where: { key: { startsWith: "id:" }, lockedUntil: { gt: now } } }),
     getActivePolicy(db),
   ]);
-  const policyRow = policy.version ? await db.routingPolicy.findUnique({ where: { version: policy.version }, select: { createdAt: true, note: true } }) : null;
+  const policyRow = policy.version
+    ? await db.routingPolicy.findUnique({ where: { version: policy.version }, select: { createdAt: true, note: true } })
+    : null;
   return {
     days: HOME_DAYS,
     current: last,

@@ -28,7 +28,14 @@ describe("reportRangeInput", () => {
 });
 
 describe("createUserInput", () => {
-  const base = { role: "AGENT", name: "Ирина Петрова", email: " Irina@Selfcare.Test ", password: "long-enough-1", locale: "ru", idempotencyKey: "key-12345678" };
+  const base = {
+    role: "AGENT",
+    name: "Ирина Петрова",
+    email: " Irina@Selfcare.Test ",
+    password: "long-enough-1",
+    locale: "ru",
+    idempotencyKey: "key-12345678",
+  };
   it("lower-cases the e-mail", () => {
     expect(createUserInput.parse(base).email).toBe("irina@selfcare.test");
   });

@@ -41,7 +41,9 @@ function checkRange(range: { from: Date; to: Date }, ctx: z.RefinementCtx): void
 
 export const reportRangeInput = z.object(rangeShape).superRefine(checkRange);
 /** The CSV's labels follow the language the supervisor reads the page in (default: their account's). */
-export const exportReportInput = z.object({ ...rangeShape, locale: z.enum(["ru", "en"]).optional() }).superRefine(checkRange);
+export const exportReportInput = z
+  .object({ ...rangeShape, locale: z.enum(["ru", "en"]).optional() })
+  .superRefine(checkRange);
 export type ReportRange = z.infer<typeof reportRangeInput>;
 
 // Routing policy
@@ -84,7 +86,10 @@ export const tariffFieldsSchema = z.object({
   smsCents: priceCents,
   dataBlockCents: priceCents,
   /** Empty: open to every segment. */
-  openToSegments: z.array(segmentSchema).max(4).refine((list) => new Set(list).size === list.length, "Each segment once"),
+  openToSegments: z
+    .array(segmentSchema)
+    .max(4)
+    .refine((list) => new Set(list).size === list.length, "Each segment once"),
   soldToNewCustomers: z.boolean(),
   minTermMonths: z.number().int().min(0).max(36),
 });
@@ -124,7 +129,12 @@ export const updateArticleInput = articleContentSchema.partial().extend({ id: id
 export const articleSlugInput = z.object({ slug: z.string().trim().min(1).max(120) });
 export const setPublishedInput = z.object({ id: idSchema, published: z.boolean() });
 export const listArticlesInput = z
-  .object({ query: z.string().trim().max(100).optional(), category: categorySchema.optional(), cursor: cursorSchema, limit: limitSchema })
+  .object({
+    query: z.string().trim().max(100).optional(),
+    category: categorySchema.optional(),
+    cursor: cursorSchema,
+    limit: limitSchema,
+  })
   .optional();
 export const draftFromRequestInput = z.object({ requestNumber: z.number().int().min(1).max(2_147_483_647) });
 export const effectivenessInput = z
@@ -136,7 +146,9 @@ export type UpdateArticleInput = z.infer<typeof updateArticleInput>;
 
 // Approvals
 export const APPROVAL_VIEWS = ["PENDING", "DECIDED"] as const;
-export const listApprovalsInput = z.object({ view: z.enum(APPROVAL_VIEWS).optional(), cursor: cursorSchema, limit: limitSchema }).optional();
+export const listApprovalsInput = z
+  .object({ view: z.enum(APPROVAL_VIEWS).optional(), cursor: cursorSchema, limit: limitSchema })
+  .optional();
 export const approveInput = z.object({ adjustmentId: idSchema, note: z.string().trim().max(500).optional() });
 export const rejectInput = z.object({
   adjustmentId: idSchema,
@@ -147,7 +159,12 @@ export const rejectInput = z.object({
 export const STAFF_ROLES = ["AGENT", "PARTNER", "ADMIN"] as const;
 export const staffRoleSchema = z.enum(STAFF_ROLES);
 export const listUsersInput = z
-  .object({ role: staffRoleSchema.optional(), query: z.string().trim().max(100).optional(), cursor: cursorSchema, limit: limitSchema })
+  .object({
+    role: staffRoleSchema.optional(),
+    query: z.string().trim().max(100).optional(),
+    cursor: cursorSchema,
+    limit: limitSchema,
+  })
   .optional();
 export const createUserInput = z
   .object({
@@ -160,8 +177,10 @@ export const createUserInput = z
     idempotencyKey: idempotencyKeySchema,
   })
   .superRefine((user, ctx) => {
-    if (user.role === "PARTNER" && !user.partnerId) ctx.addIssue({ code: "custom", path: ["partnerId"], message: "Choose the dealer" });
-    if (user.role !== "PARTNER" && user.partnerId) ctx.addIssue({ code: "custom", path: ["partnerId"], message: "Only dealer staff belong to a dealer" });
+    if (user.role === "PARTNER" && !user.partnerId)
+      ctx.addIssue({ code: "custom", path: ["partnerId"], message: "Choose the dealer" });
+    if (user.role !== "PARTNER" && user.partnerId)
+      ctx.addIssue({ code: "custom", path: ["partnerId"], message: "Only dealer staff belong to a dealer" });
   });
 export const userIdInput = z.object({ userId: idSchema });
 export const unthrottleInput = z.object({ identifier: z.string().trim().min(3).max(200) });

@@ -35,7 +35,10 @@ const approvalView = {
  * Bill adjustments above an agent's limit wait here (PENDING, oldest first), or the decided ones:
  * approved by a supervisor or rejected (DECIDED, newest first).
  */
-export async function listApprovals(db: Database, input: { view?: "PENDING" | "DECIDED"; cursor?: string; limit?: number } = {}) {
+export async function listApprovals(
+  db: Database,
+  input: { view?: "PENDING" | "DECIDED"; cursor?: string; limit?: number } = {},
+) {
   const take = input.limit ?? PAGE;
   const isPending = (input.view ?? "PENDING") === "PENDING";
   const where: Prisma.BillAdjustmentWhereInput = isPending
@@ -49,7 +52,11 @@ export async function listApprovals(db: Database, input: { view?: "PENDING" | "D
     select: approvalView,
   });
   const items = rows.slice(0, take);
-  return { items, nextCursor: rows.length > take ? items[items.length - 1]!.id : null, pendingCount: await countPending(db) };
+  return {
+    items,
+    nextCursor: rows.length > take ? items[items.length - 1]!.id : null,
+    pendingCount: await countPending(db),
+  };
 }
 
 export function countPending(db: Pick<Database, "billAdjustment">) {
@@ -67,7 +74,12 @@ async function approvalById(db: Database, id: string) {
  * in one transaction with its audit entry. Approving again — a retry or a second supervisor at the
  * same moment — applies nothing more (the adjustment row is locked and already APPLIED).
  */
-export async function approveAdjustment(db: Database, actor: AuditActor, input: { adjustmentId: string; note?: string }, now = new Date()) {
+export async function approveAdjustment(
+  db: Database,
+  actor: AuditActor,
+  input: { adjustmentId: string; note?: string },
+  now = new Date(),
+) {
   await db.$transaction(async (tx) => {
     const exists = await tx.billAdjustment.findUnique({ where: { id: input.adjustmentId }, select: { id: true } });
     if (!exists) throw notFound("Adjustment");
@@ -82,14 +94,24 @@ export async function approveAdjustment(db: Database, actor: AuditActor, input: 
       entityType: "BillAdjustment",
       entityId: applied.adjustment.id,
       before: { status: "PENDING_APPROVAL", bill: applied.before },
-      after: { status: "APPLIED", bill: applied.after, amountCents: applied.adjustment.amountCents, note: input.note ?? null },
+      after: {
+        status: "APPLIED",
+        bill: applied.after,
+        amountCents: applied.adjustment.amountCents,
+        note: input.note ?? null,
+      },
     });
   });
   return approvalById(db, input.adjustmentId);
 }
 
 /** Rejects a waiting adjustment with the reason; the bill is untouched. Rejecting again changes nothing. */
-export async function rejectAdjustment(db: Database, actor: AuditActor, input: { adjustmentId: string; reason: string }, now = new Date()) {
+export async function rejectAdjustment(
+  db: Database,
+  actor: AuditActor,
+  input: { adjustmentId: string; reason: string },
+  now = new Date(),
+) {
   await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "BillAdjustment" WHERE "id" = ${input.adjustmentId} FOR UPDATE`;
     const adjustment = await tx.billAdjustment.findUnique({ where: { id: input.adjustmentId } });

@@ -54,13 +54,20 @@ SELECT a."id", a."slug", a."locale", a."title", a."published",
  * editor's effectiveness table): per article and language over the last `days` days.
  * `solvedShare` is solved / (solved + escalated), null when neither happened.
  */
-export async function getArticleEffectiveness(db: Pick<Database, "$queryRawUnsafe">, input: { days?: number } = {}, now = new Date()) {
+export async function getArticleEffectiveness(
+  db: Pick<Database, "$queryRawUnsafe">,
+  input: { days?: number } = {},
+  now = new Date(),
+) {
   const days = input.days ?? EFFECTIVENESS_DAYS;
   const since = new Date(now.getTime() - days * DAY_MS);
   const rows = await db.$queryRawUnsafe<Row[]>(EFFECTIVENESS_SQL, since);
   const items = rows.map((row) => {
     const decided = row.solvedAfterReading + row.escalatedAfterReading;
-    return { ...row, solvedShare: decided > 0 ? Math.round((row.solvedAfterReading / decided) * 10_000) / 10_000 : null };
+    return {
+      ...row,
+      solvedShare: decided > 0 ? Math.round((row.solvedAfterReading / decided) * 10_000) / 10_000 : null,
+    };
   });
   return { days, since, items, nextCursor: null };
 }

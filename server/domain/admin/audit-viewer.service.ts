@@ -12,7 +12,8 @@ const PAGE = 50;
  */
 export async function listAuditEntries(db: Database, input: NonNullable<ListAuditInput> = {}) {
   const take = input.limit ?? PAGE;
-  if (input.from && input.to && input.to.getTime() <= input.from.getTime()) throw badRequest("to", "The end must be after the start");
+  if (input.from && input.to && input.to.getTime() <= input.from.getTime())
+    throw badRequest("to", "The end must be after the start");
   if (input.cursor && !decodeAuditCursor(input.cursor)) throw badRequest("cursor", "Not a cursor of this list");
   const cursor = decodeAuditCursor(input.cursor);
   const where: Prisma.AuditLogWhereInput = {
@@ -20,7 +21,9 @@ export async function listAuditEntries(db: Database, input: NonNullable<ListAudi
     ...(input.entityType ? { entityType: input.entityType } : {}),
     ...(input.entityId ? { entityId: input.entityId } : {}),
     ...(input.action ? { action: input.action } : {}),
-    ...(input.from || input.to ? { at: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lt: input.to } : {}) } } : {}),
+    ...(input.from || input.to
+      ? { at: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lt: input.to } : {}) } }
+      : {}),
     ...(cursor ? { OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] } : {}),
   };
   const rows = await db.auditLog.findMany({

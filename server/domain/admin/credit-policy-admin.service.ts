@@ -61,15 +61,22 @@ async function savedAnswer(db: Database, actor: AuditActor, idempotencyKey: stri
  * The audit entry carries the idempotency key, so a retry answers the same save; a policy saved
  * by someone else since the editor loaded it is a CONFLICT, never silently overwritten.
  */
-export async function updateCreditPolicy(db: Database, actor: AuditActor, input: UpdateCreditPolicyInput, now = new Date()) {
-  if (await findKeyedEntry(db, actor, input.idempotencyKey, UPDATE_ACTION)) return savedAnswer(db, actor, input.idempotencyKey);
+export async function updateCreditPolicy(
+  db: Database,
+  actor: AuditActor,
+  input: UpdateCreditPolicyInput,
+  now = new Date(),
+) {
+  if (await findKeyedEntry(db, actor, input.idempotencyKey, UPDATE_ACTION))
+    return savedAnswer(db, actor, input.idempotencyKey);
 
   const row = await db.setting.findUnique({ where: { key: CREDIT_POLICY_SETTING } });
   if ((row?.updatedAt.getTime() ?? null) !== (input.baseUpdatedAt?.getTime() ?? null)) {
     throw new AppError("CONFLICT", "The credit policy was changed meanwhile; reload and apply your changes again");
   }
   const before = await getCreditPolicy(db);
-  if (canonical(before) === canonical(input.policy)) throw new AppError("BAD_REQUEST", "Nothing changed", { policy: "Nothing changed" });
+  if (canonical(before) === canonical(input.policy))
+    throw new AppError("BAD_REQUEST", "Nothing changed", { policy: "Nothing changed" });
 
   try {
     await db.$transaction(async (tx: Prisma.TransactionClient) => {
@@ -85,15 +92,23 @@ export async function updateCreditPolicy(db: Database, actor: AuditActor, input:
       const value = input.policy as unknown as Prisma.InputJsonValue;
       // Only the version the editor saw may be replaced (two supervisors saving at once: one wins).
       if (row) {
-        const { count } = await tx.setting.updateMany({ where: { key: CREDIT_POLICY_SETTING, updatedAt: row.updatedAt }, data: { value, updatedAt: now } });
-        if (count !== 1) throw new AppError("CONFLICT", "The credit policy was changed meanwhile; reload and apply your changes again");
+        const { count } = await tx.setting.updateMany({
+          where: { key: CREDIT_POLICY_SETTING, updatedAt: row.updatedAt },
+          data: { value, updatedAt: now },
+        });
+        if (count !== 1)
+          throw new AppError(
+            "CONFLICT",
+            "The credit policy was changed meanwhile; reload and apply your changes again",
+          );
       } else {
         await tx.setting.create({ data: { key: CREDIT_POLICY_SETTING, value, updatedAt: now } });
       }
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    if (await findKeyedEntry(db, actor, input.idempotencyKey, UPDATE_ACTION)) return savedAnswer(db, actor, input.idempotencyKey);
+    if (await findKeyedEntry(db, actor, input.idempotencyKey, UPDATE_ACTION))
+      return savedAnswer(db, actor, input.idempotencyKey);
     throw new AppError("CONFLICT", "The credit policy was changed meanwhile; reload and apply your changes again");
   }
   return { policy: input.policy, updatedAt: now, replayed: false };

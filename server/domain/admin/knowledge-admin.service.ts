@@ -41,12 +41,20 @@ const editorFields = {
  * Articles grouped by slug, each with its Russian and English version (either may be missing),
  * filtered by words in the title or slug and by category; ordered by slug.
  */
-export async function listArticleTopics(db: Database, input: { query?: string; category?: Category; cursor?: string; limit?: number } = {}) {
+export async function listArticleTopics(
+  db: Database,
+  input: { query?: string; category?: Category; cursor?: string; limit?: number } = {},
+) {
   const take = input.limit ?? PAGE;
   const where: Prisma.KnowledgeArticleWhereInput = {
     ...(input.category ? { categories: { has: input.category } } : {}),
     ...(input.query
-      ? { OR: [{ title: { contains: input.query, mode: "insensitive" } }, { slug: { contains: input.query.toLowerCase() } }] }
+      ? {
+          OR: [
+            { title: { contains: input.query, mode: "insensitive" } },
+            { slug: { contains: input.query.toLowerCase() } },
+          ],
+        }
       : {}),
   };
   // Page by slug: the slugs of this page first, then both versions of each.
@@ -60,11 +68,24 @@ export async function listArticleTopics(db: Database, input: { query?: string; c
   const page = slugs.slice(0, take).map((row) => row.slug);
   const articles = await db.knowledgeArticle.findMany({
     where: { slug: { in: page } },
-    select: { id: true, slug: true, locale: true, title: true, categories: true, published: true, viewCount: true, updatedAt: true },
+    select: {
+      id: true,
+      slug: true,
+      locale: true,
+      title: true,
+      categories: true,
+      published: true,
+      viewCount: true,
+      updatedAt: true,
+    },
   });
   const items = page.map((slug) => {
     const versions = articles.filter((article) => article.slug === slug);
-    return { slug, ru: versions.find((a) => a.locale === "ru") ?? null, en: versions.find((a) => a.locale === "en") ?? null };
+    return {
+      slug,
+      ru: versions.find((a) => a.locale === "ru") ?? null,
+      en: versions.find((a) => a.locale === "en") ?? null,
+    };
   });
   return { items, nextCursor: slugs.length > take ? page[page.length - 1]! : null };
 }
@@ -73,7 +94,11 @@ export async function listArticleTopics(db: Database, input: { query?: string; c
 export async function getArticleTopic(db: Database, slug: string) {
   const versions = await db.knowledgeArticle.findMany({ where: { slug }, select: editorFields });
   if (!versions.length) throw notFound("Article");
-  return { slug, ru: versions.find((a) => a.locale === "ru") ?? null, en: versions.find((a) => a.locale === "en") ?? null };
+  return {
+    slug,
+    ru: versions.find((a) => a.locale === "ru") ?? null,
+    en: versions.find((a) => a.locale === "en") ?? null,
+  };
 }
 
 async function articleById(db: Database, id: string) {
@@ -130,7 +155,12 @@ export async function updateArticle(db: Database, actor: AuditActor, input: Upda
     if (!differs.length) return;
     await tx.knowledgeArticle.update({ where: { id }, data: changes });
     await writeAudit(tx, actor, {
-      action: differs.length === 1 && differs[0] === "published" ? (after.published ? "article.publish" : "article.unpublish") : "article.update",
+      action:
+        differs.length === 1 && differs[0] === "published"
+          ? after.published
+            ? "article.publish"
+            : "article.unpublish"
+          : "article.update",
       entityType: "KnowledgeArticle",
       entityId: id,
       before: Object.fromEntries(differs.map((field) => [field, before[field]])),
@@ -150,15 +180,23 @@ export async function draftArticleFromRequest(db: Database, requestNumber: numbe
     where: { number: requestNumber },
     include: {
       customer: { select: { locale: true } },
-      messages: { where: { authorKind: "AGENT", internal: false }, orderBy: { createdAt: "asc" }, select: { body: true } },
+      messages: {
+        where: { authorKind: "AGENT", internal: false },
+        orderBy: { createdAt: "asc" },
+        select: { body: true },
+      },
     },
   });
   if (!request) throw notFound("Request");
   if (request.status !== "RESOLVED" && request.status !== "CLOSED") {
-    throw new AppError("BAD_REQUEST", "Only a resolved request can become an article", { requestNumber: "The request is not resolved yet" });
+    throw new AppError("BAD_REQUEST", "Only a resolved request can become an article", {
+      requestNumber: "The request is not resolved yet",
+    });
   }
   const locale = request.customer.locale === "en" ? "en" : "ru";
-  const answer = [...request.messages.map((message) => message.body), request.resolutionNote ?? ""].filter((text) => text.trim()).join("\n\n");
+  const answer = [...request.messages.map((message) => message.body), request.resolutionNote ?? ""]
+    .filter((text) => text.trim())
+    .join("\n\n");
   const slug = request.subject
     .toLowerCase()
     .normalize("NFKD")
@@ -182,9 +220,21 @@ export async function draftArticleFromRequest(db: Database, requestNumber: numbe
 /** Recently resolved requests an article could be written from (resolved by a person, best rated first). */
 export async function listArticleCandidates(db: Database, now = new Date()) {
   return db.serviceRequest.findMany({
-    where: { status: { in: ["RESOLVED", "CLOSED"] }, deflected: false, resolvedAt: { gte: new Date(now.getTime() - 30 * 24 * 3600_000) } },
+    where: {
+      status: { in: ["RESOLVED", "CLOSED"] },
+      deflected: false,
+      resolvedAt: { gte: new Date(now.getTime() - 30 * 24 * 3600_000) },
+    },
     orderBy: [{ csat: { sort: "desc", nulls: "last" } }, { resolvedAt: "desc" }],
     take: 10,
-    select: { id: true, number: true, category: true, subject: true, resolvedAt: true, csat: true, resolutionCode: true },
+    select: {
+      id: true,
+      number: true,
+      category: true,
+      subject: true,
+      resolvedAt: true,
+      csat: true,
+      resolutionCode: true,
+    },
   });
 }

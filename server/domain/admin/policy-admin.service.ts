@@ -48,7 +48,10 @@ export async function listPolicyVersions(db: Database, input: { cursor?: string;
 export async function getPolicyVersion(db: Database, version: number) {
   const row = await db.routingPolicy.findUnique({ where: { version }, include: { createdBy: author } });
   if (!row) throw notFound("Policy version");
-  const previous = await db.routingPolicy.findFirst({ where: { version: { lt: version } }, orderBy: { version: "desc" } });
+  const previous = await db.routingPolicy.findFirst({
+    where: { version: { lt: version } },
+    orderBy: { version: "desc" },
+  });
   const config = routingPolicySchema.parse(row.config);
   return {
     version: row.version,
@@ -64,11 +67,21 @@ export async function getPolicyVersion(db: Database, version: number) {
 async function savedVersion(db: Database, entityId: string, replayed: boolean) {
   const [row, entry] = await Promise.all([
     db.routingPolicy.findUniqueOrThrow({ where: { id: entityId } }),
-    db.auditLog.findFirst({ where: { entityType: "RoutingPolicy", entityId, action: SAVE_ACTION }, select: { after: true } }),
+    db.auditLog.findFirst({
+      where: { entityType: "RoutingPolicy", entityId, action: SAVE_ACTION },
+      select: { after: true },
+    }),
   ]);
   const after = (entry?.after ?? {}) as { changed?: string[] };
   const changed = Array.isArray(after.changed) ? after.changed : [];
-  return { id: row.id, version: row.version, createdAt: row.createdAt, replayed, changed, rescoreQueued: isValueModelChange(changed) };
+  return {
+    id: row.id,
+    version: row.version,
+    createdAt: row.createdAt,
+    replayed,
+    changed,
+    rescoreQueued: isValueModelChange(changed),
+  };
 }
 
 /**
@@ -83,7 +96,10 @@ export async function savePolicy(db: Database, actor: AuditActor, input: SavePol
 
   const active = await getActivePolicy(db);
   if (active.version !== input.baseVersion) {
-    throw new AppError("CONFLICT", `The policy was changed meanwhile (now version ${active.version}); reload and apply your changes again`);
+    throw new AppError(
+      "CONFLICT",
+      `The policy was changed meanwhile (now version ${active.version}); reload and apply your changes again`,
+    );
   }
   const changed = changedSettings(active.config, input.config);
   if (!changed.length) throw new AppError("BAD_REQUEST", "Nothing changed", { config: "Nothing changed" });
@@ -105,7 +121,12 @@ export async function savePolicy(db: Database, actor: AuditActor, input: SavePol
         entityType: "RoutingPolicy",
         entityId: row.id,
         before: { version: active.version, config: active.config } as unknown as Prisma.InputJsonValue,
-        after: { version: row.version, config: input.config, changed, note: row.note } as unknown as Prisma.InputJsonValue,
+        after: {
+          version: row.version,
+          config: input.config,
+          changed,
+          note: row.note,
+        } as unknown as Prisma.InputJsonValue,
         idempotencyKey: input.idempotencyKey,
       });
       if (rescore) await enqueueJob(tx, "value:recompute", {}, { jobKey: "value:recompute:policy" });

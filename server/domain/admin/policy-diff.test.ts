@@ -26,7 +26,12 @@ describe("changedSettings and isValueModelChange", () => {
       changed: ["valueWeights.revenue", "valueWeights.tenure"],
       rescore: true,
     },
-    { name: "the revenue for a full score", after: edited((p) => (p.revenueForFullScoreCents = 300_000)), changed: ["revenueForFullScoreCents"], rescore: true },
+    {
+      name: "the revenue for a full score",
+      after: edited((p) => (p.revenueForFullScoreCents = 300_000)),
+      changed: ["revenueForFullScoreCents"],
+      rescore: true,
+    },
     {
       name: "SILVER self-service categories",
       after: edited((p) => (p.selfServiceCategories.SILVER = ["ROAMING"])),
@@ -39,7 +44,12 @@ describe("changedSettings and isValueModelChange", () => {
       changed: [],
       rescore: false,
     },
-    { name: "one SLA cell", after: edited((p) => (p.slaMinutes.GOLD[2] = 45)), changed: ["slaMinutes.GOLD.2"], rescore: false },
+    {
+      name: "one SLA cell",
+      after: edited((p) => (p.slaMinutes.GOLD[2] = 45)),
+      changed: ["slaMinutes.GOLD.2"],
+      rescore: false,
+    },
     {
       name: "costs and the dispute amount",
       after: edited((p) => {

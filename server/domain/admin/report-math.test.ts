@@ -41,7 +41,11 @@ describe("costOf", () => {
     });
   });
   it("has no cost per contact without contacts", () => {
-    expect(costOf({ selfServiceContacts: 0, agentContacts: 0 }, DEFAULT_ROUTING_POLICY.costPerContact)).toMatchObject({ totalCents: 0, savingsCents: 0, perContactCents: null });
+    expect(costOf({ selfServiceContacts: 0, agentContacts: 0 }, DEFAULT_ROUTING_POLICY.costPerContact)).toMatchObject({
+      totalCents: 0,
+      savingsCents: 0,
+      perContactCents: null,
+    });
   });
 });
 

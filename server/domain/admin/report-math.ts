@@ -27,7 +27,10 @@ export type ContactCost = {
 };
 
 /** Cost of the contacts at the policy's cost per contact, and the savings against "all by agents". */
-export function costOf(counts: { selfServiceContacts: number; agentContacts: number }, costs: RoutingPolicyConfig["costPerContact"]): ContactCost {
+export function costOf(
+  counts: { selfServiceContacts: number; agentContacts: number },
+  costs: RoutingPolicyConfig["costPerContact"],
+): ContactCost {
   const contacts = counts.selfServiceContacts + counts.agentContacts;
   const totalCents = counts.selfServiceContacts * costs.selfServiceCents + counts.agentContacts * costs.agentCents;
   const allAgentCents = contacts * costs.agentCents;

@@ -58,11 +58,21 @@ export function buildReportCsv(overview: Overview, timeline: Timeline, locale: L
     ["csat.satisfiedShare", label("csatSatisfiedShare", locale), cell(overview.csatDetail.satisfiedShare)],
     ["csat.responses", label("csatResponses", locale), overview.csatDetail.responses],
     [`cost.totalCents (${overview.cost.currency})`, label("costTotal", locale), money(overview.cost.totalCents)],
-    [`cost.allAgentCents (${overview.cost.currency})`, label("costAllAgents", locale), money(overview.cost.allAgentCents)],
+    [
+      `cost.allAgentCents (${overview.cost.currency})`,
+      label("costAllAgents", locale),
+      money(overview.cost.allAgentCents),
+    ],
     [`cost.savingsCents (${overview.cost.currency})`, label("costSavings", locale), money(overview.cost.savingsCents)],
   ];
-  for (const channel of CHANNELS) rows.push([`contacts.byChannel.${channel}`, `${label("channel", locale)}: ${channel}`, overview.contacts.byChannel[channel]]);
-  for (const segment of SEGMENTS) rows.push([`segments.${segment}`, `${label("segment", locale)}: ${segment}`, overview.segments[segment].contacts]);
+  for (const channel of CHANNELS)
+    rows.push([
+      `contacts.byChannel.${channel}`,
+      `${label("channel", locale)}: ${channel}`,
+      overview.contacts.byChannel[channel],
+    ]);
+  for (const segment of SEGMENTS)
+    rows.push([`segments.${segment}`, `${label("segment", locale)}: ${segment}`, overview.segments[segment].contacts]);
   rows.push([]);
   rows.push([
     label("bucketStart", locale),
@@ -75,7 +85,16 @@ export function buildReportCsv(overview: Overview, timeline: Timeline, locale: L
     label("csat", locale),
   ]);
   for (const point of timeline.points) {
-    rows.push([day(point.start), point.contacts, point.selfServed, point.toPerson, cell(point.selfServiceRate), cell(point.slaCompliance), cell(point.fcr), cell(point.csat)]);
+    rows.push([
+      day(point.start),
+      point.contacts,
+      point.selfServed,
+      point.toPerson,
+      cell(point.selfServiceRate),
+      cell(point.slaCompliance),
+      cell(point.fcr),
+      cell(point.csat),
+    ]);
   }
   // A byte-order mark so spreadsheet programs read the Cyrillic labels as UTF-8.
   return `\uFEFF${stringify(rows)}`;

@@ -93,7 +93,9 @@ export async function getReportOverview(db: Database, range: ReportRange, now = 
     db.$queryRawUnsafe<(Figures & Record<string, number>)[]>(OVERVIEW_SQL, range.from, range.to, now),
   ]);
   const figures = rows[0]!;
-  const byChannel = Object.fromEntries(CHANNELS.map((channel) => [channel, figures[`channel_${channel}`] ?? 0])) as Record<ReportChannel, number>;
+  const byChannel = Object.fromEntries(
+    CHANNELS.map((channel) => [channel, figures[`channel_${channel}`] ?? 0]),
+  ) as Record<ReportChannel, number>;
   const segments = Object.fromEntries(
     SEGMENTS.map((segment) => {
       const contacts = figures[`segment_${segment}`] ?? 0;
@@ -119,7 +121,13 @@ export async function getReportOverview(db: Database, range: ReportRange, now = 
       firstContactResolved: figures.firstContactResolved,
     },
     segments,
-    cost: { ...costOf({ selfServiceContacts: figures.contacts - figures.toPerson, agentContacts: figures.toPerson }, policy.config.costPerContact), policyVersion: policy.version },
+    cost: {
+      ...costOf(
+        { selfServiceContacts: figures.contacts - figures.toPerson, agentContacts: figures.toPerson },
+        policy.config.costPerContact,
+      ),
+      policyVersion: policy.version,
+    },
   };
 }
 
@@ -129,7 +137,7 @@ function timelineSql(bucket: Bucket): string {
 buckets AS (
   SELECT generate_series(date_trunc('${bucket}', $1::timestamp), $2::timestamp - interval '1 millisecond', interval '1 ${bucket}') AS "start"
 )
-SELECT b."start", ${FIGURES.replaceAll('count(*)', 'count(c."id")')}
+SELECT b."start", ${FIGURES.replaceAll("count(*)", 'count(c."id")')}
   FROM buckets b
   LEFT JOIN c ON date_trunc('${bucket}', c."createdAt") = b."start"
  GROUP BY b."start"

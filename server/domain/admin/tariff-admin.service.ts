@@ -80,7 +80,14 @@ export async function createTariff(db: Database, actor: AuditActor, input: Creat
   try {
     const id = await db.$transaction(async (tx) => {
       const tariff = await tx.tariff.create({ data: { ...data, status: "ACTIVE" } });
-      await writeAudit(tx, actor, { action: CREATE, entityType: "Tariff", entityId: tariff.id, before: null, after: json(snapshotOf(tariff)), idempotencyKey });
+      await writeAudit(tx, actor, {
+        action: CREATE,
+        entityType: "Tariff",
+        entityId: tariff.id,
+        before: null,
+        after: json(snapshotOf(tariff)),
+        idempotencyKey,
+      });
       return tariff.id;
     });
     return getCatalogueTariff(db, id);

@@ -30,13 +30,21 @@ async function staffById(db: Pick<Database, "user" | "authSession">, id: string,
 }
 
 /** Staff accounts (agents, dealers' staff, supervisors) by role and name or e-mail. */
-export async function listStaff(db: Database, input: { role?: (typeof STAFF_ROLES)[number]; query?: string; cursor?: string; limit?: number } = {}) {
+export async function listStaff(
+  db: Database,
+  input: { role?: (typeof STAFF_ROLES)[number]; query?: string; cursor?: string; limit?: number } = {},
+) {
   const take = input.limit ?? PAGE;
   const rows = await db.user.findMany({
     where: {
       role: input.role ? input.role : { in: [...STAFF_ROLES] },
       ...(input.query
-        ? { OR: [{ name: { contains: input.query, mode: "insensitive" } }, { email: { contains: input.query.toLowerCase() } }] }
+        ? {
+            OR: [
+              { name: { contains: input.query, mode: "insensitive" } },
+              { email: { contains: input.query.toLowerCase() } },
+            ],
+          }
         : {}),
     },
     orderBy: [{ role: "asc" }, { name: "asc" }, { id: "asc" }],
@@ -64,7 +72,14 @@ export async function createStaffUser(db: Database, actor: AuditActor, input: Cr
   try {
     const id = await db.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { role: input.role, name: input.name, email: input.email, locale: input.locale, partnerId: input.partnerId ?? null, passwordHash },
+        data: {
+          role: input.role,
+          name: input.name,
+          email: input.email,
+          locale: input.locale,
+          partnerId: input.partnerId ?? null,
+          passwordHash,
+        },
       });
       await writeAudit(tx, actor, {
         action: CREATE,
@@ -117,7 +132,13 @@ export async function unlockStaffUser(db: Database, actor: AuditActor, userId: s
     if (!user) throw notFound("User");
     if (!user.lockedAt) return;
     await tx.user.update({ where: { id: userId }, data: { lockedAt: null } });
-    await writeAudit(tx, actor, { action: "user.unlock", entityType: "User", entityId: userId, before: { lockedAt: user.lockedAt }, after: { lockedAt: null } });
+    await writeAudit(tx, actor, {
+      action: "user.unlock",
+      entityType: "User",
+      entityId: userId,
+      before: { lockedAt: user.lockedAt },
+      after: { lockedAt: null },
+    });
   });
   return staffById(db, userId);
 }
@@ -140,7 +161,13 @@ export async function listThrottled(db: Database, now = new Date()) {
     items: rows.map((row, i) => {
       const identifier = identifiers[i]!;
       const user = users.find((candidate) => candidate.phone === identifier || candidate.email === identifier) ?? null;
-      return { identifier, lockedUntil: row.lockedUntil!, lockCount: row.lockCount, lastFailureAt: row.lastFailureAt, user };
+      return {
+        identifier,
+        lockedUntil: row.lockedUntil!,
+        lockCount: row.lockCount,
+        lastFailureAt: row.lastFailureAt,
+        user,
+      };
     }),
     nextCursor: null,
   };
@@ -164,7 +191,11 @@ export async function unthrottleIdentifier(db: Database, actor: AuditActor, inpu
       action: "login.unthrottle",
       entityType: "LoginThrottle",
       entityId: identifier,
-      before: rows.map((row) => ({ key: row.key, failures: row.failures, lockedUntil: row.lockedUntil?.toISOString() ?? null })),
+      before: rows.map((row) => ({
+        key: row.key,
+        failures: row.failures,
+        lockedUntil: row.lockedUntil?.toISOString() ?? null,
+      })),
       after: null,
     });
   }

@@ -46,11 +46,18 @@ SELECT r."id", r."number", r."category"::text AS "category", r."channel"::text A
 function isValueFacts(value: unknown): value is ValueFacts {
   if (!value || typeof value !== "object") return false;
   const facts = value as Record<string, unknown>;
-  return Array.isArray(facts.recentBillTotalsCents) && typeof facts.dueBills === "number" && typeof facts.tenureMonths === "number";
+  return (
+    Array.isArray(facts.recentBillTotalsCents) &&
+    typeof facts.dueBills === "number" &&
+    typeof facts.tenureMonths === "number"
+  );
 }
 
 /** The contacts of the last `days` days before `now`, with the facts routing needs. */
-export async function loadPastContacts(db: Pick<Database, "$queryRawUnsafe">, window: { from: Date; to: Date }): Promise<PastContact[]> {
+export async function loadPastContacts(
+  db: Pick<Database, "$queryRawUnsafe">,
+  window: { from: Date; to: Date },
+): Promise<PastContact[]> {
   const rows = await db.$queryRawUnsafe<Row[]>(CONTACTS_SQL, window.from, window.to);
   return rows.map((row) => ({
     id: row.id,
@@ -79,7 +86,9 @@ export async function runWhatIf(
   const days = input.days ?? WHAT_IF_DAYS;
   const window = { from: new Date(now.getTime() - days * DAY_MS), to: now };
   const [active, contacts] = await Promise.all([getActivePolicy(db), loadPastContacts(db, window)]);
-  const comparison = compareRouting(contacts, active.config, input.config, { segmentBasis: input.segmentBasis ?? "RESCORED" });
+  const comparison = compareRouting(contacts, active.config, input.config, {
+    segmentBasis: input.segmentBasis ?? "RESCORED",
+  });
   return {
     ...comparison,
     days,

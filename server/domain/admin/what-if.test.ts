@@ -44,8 +44,20 @@ function draft(change: (policy: RoutingPolicyConfig) => void): RoutingPolicyConf
 }
 
 describe("rerouteContact", () => {
-  const table: { rule: string; contact: Partial<PastContact>; policy: RoutingPolicyConfig; segment: string; decision: string }[] = [
-    { rule: "SILVER billing question stays in self-service", contact: {}, policy: active, segment: "SILVER", decision: "SELF_SERVICE" },
+  const table: {
+    rule: string;
+    contact: Partial<PastContact>;
+    policy: RoutingPolicyConfig;
+    segment: string;
+    decision: string;
+  }[] = [
+    {
+      rule: "SILVER billing question stays in self-service",
+      contact: {},
+      policy: active,
+      segment: "SILVER",
+      decision: "SELF_SERVICE",
+    },
     {
       rule: "without BILLING_QUESTION in SILVER self-service it needs a person",
       contact: {},
@@ -53,9 +65,27 @@ describe("rerouteContact", () => {
       segment: "SILVER",
       decision: "AGENT_QUEUE",
     },
-    { rule: "a phone call always goes to a person", contact: { channel: "PHONE" }, policy: active, segment: "SILVER", decision: "AGENT_QUEUE" },
-    { rule: "a contact 5 days after the last one is a repeat", contact: { daysSincePreviousSameCategory: 5 }, policy: active, segment: "SILVER", decision: "AGENT_QUEUE" },
-    { rule: "10 days after is not, with the 7-day window", contact: { daysSincePreviousSameCategory: 10 }, policy: active, segment: "SILVER", decision: "SELF_SERVICE" },
+    {
+      rule: "a phone call always goes to a person",
+      contact: { channel: "PHONE" },
+      policy: active,
+      segment: "SILVER",
+      decision: "AGENT_QUEUE",
+    },
+    {
+      rule: "a contact 5 days after the last one is a repeat",
+      contact: { daysSincePreviousSameCategory: 5 },
+      policy: active,
+      segment: "SILVER",
+      decision: "AGENT_QUEUE",
+    },
+    {
+      rule: "10 days after is not, with the 7-day window",
+      contact: { daysSincePreviousSameCategory: 10 },
+      policy: active,
+      segment: "SILVER",
+      decision: "SELF_SERVICE",
+    },
     {
       rule: "10 days after is a repeat with a 14-day window",
       contact: { daysSincePreviousSameCategory: 10 },
@@ -79,7 +109,15 @@ describe("rerouteContact", () => {
     },
     {
       rule: "a customer who becomes PLATINUM is served by a personal manager",
-      contact: { valueFacts: { ...SILVER_44, recentBillTotalsCents: [250_000], activeLines: 4, tenureMonths: 60, usageTrend: 0.5 } },
+      contact: {
+        valueFacts: {
+          ...SILVER_44,
+          recentBillTotalsCents: [250_000],
+          activeLines: 4,
+          tenureMonths: 60,
+          usageTrend: 0.5,
+        },
+      },
       policy: active,
       segment: "PLATINUM",
       decision: "PERSONAL_MANAGER",
@@ -92,7 +130,11 @@ describe("rerouteContact", () => {
   });
 
   it("keeps the segment at creation on the AT_CREATION basis, whatever the thresholds", () => {
-    const routed = rerouteContact(contact({ category: "SIM_REPLACEMENT" }), draft((p) => (p.segmentThresholds.SILVER = 45)), "AT_CREATION");
+    const routed = rerouteContact(
+      contact({ category: "SIM_REPLACEMENT" }),
+      draft((p) => (p.segmentThresholds.SILVER = 45)),
+      "AT_CREATION",
+    );
     expect(routed).toMatchObject({ segment: "SILVER", decision: "AGENT_QUEUE" });
   });
 });
@@ -106,9 +148,14 @@ describe("compareRouting", () => {
       contact({ category: "COMPLAINT", responseMinutes: 30 }),
       contact({ segmentAtCreation: "BRONZE", valueFacts: null }),
     ];
-    const result = compareRouting(contacts, active, draft((p) => (p.selfServiceCategories.SILVER = ["ROAMING", "TARIFF_CHANGE", "OTHER"])), {
-      segmentBasis: "RESCORED",
-    });
+    const result = compareRouting(
+      contacts,
+      active,
+      draft((p) => (p.selfServiceCategories.SILVER = ["ROAMING", "TARIFF_CHANGE", "OTHER"])),
+      {
+        segmentBasis: "RESCORED",
+      },
+    );
     expect(result.changed).toBe(2);
     expect(result.shifts).toEqual({ "SELF_SERVICE>AGENT_QUEUE": 2 });
     expect(result.active).toMatchObject({ contacts: 5, selfService: 4, agentQueue: 1, selfServiceShare: 0.8 });
@@ -121,14 +168,27 @@ describe("compareRouting", () => {
     expect(result.draft.costCents).toBe(2 * 900 + 3 * 72_000);
     expect(result.withoutValueFacts).toBe(1);
     expect(result.samples.map((sample) => sample.id)).toEqual([contacts[1]!.id, contacts[0]!.id]);
-    expect(result.samples[0]).toMatchObject({ decisionActive: "SELF_SERVICE", decisionDraft: "AGENT_QUEUE", segmentDraft: "SILVER" });
+    expect(result.samples[0]).toMatchObject({
+      decisionActive: "SELF_SERVICE",
+      decisionDraft: "AGENT_QUEUE",
+      segmentDraft: "SILVER",
+    });
   });
 
   it("counts the real first responses that would breach a tighter SLA", () => {
     // A GOLD billing question is priority 2: 60 minutes by default.
     const gold = { segmentAtCreation: "GOLD" as const, valueFacts: null };
-    const contacts = [contact({ ...gold, responseMinutes: 45 }), contact({ ...gold, responseMinutes: 20 }), contact({ ...gold, responseMinutes: 90 })];
-    const result = compareRouting(contacts, active, draft((p) => (p.slaMinutes.GOLD[2] = 30)), { segmentBasis: "AT_CREATION" });
+    const contacts = [
+      contact({ ...gold, responseMinutes: 45 }),
+      contact({ ...gold, responseMinutes: 20 }),
+      contact({ ...gold, responseMinutes: 90 }),
+    ];
+    const result = compareRouting(
+      contacts,
+      active,
+      draft((p) => (p.slaMinutes.GOLD[2] = 30)),
+      { segmentBasis: "AT_CREATION" },
+    );
     expect(result.active.sla).toEqual({ measured: 3, breached: 1, unmeasured: 0, breachedShare: 0.3333 });
     expect(result.draft.sla).toEqual({ measured: 3, breached: 2, unmeasured: 0, breachedShare: 0.6667 });
     expect(result.changed).toBe(0);
@@ -142,7 +202,12 @@ describe("compareRouting", () => {
 
   it("keeps at most the sample size, newest first", () => {
     const contacts = Array.from({ length: 5 }, () => contact());
-    const result = compareRouting(contacts, active, draft((p) => (p.selfServiceCategories.SILVER = [])), { segmentBasis: "RESCORED", sampleSize: 2 });
+    const result = compareRouting(
+      contacts,
+      active,
+      draft((p) => (p.selfServiceCategories.SILVER = [])),
+      { segmentBasis: "RESCORED", sampleSize: 2 },
+    );
     expect(result.changed).toBe(5);
     expect(result.samples.map((sample) => sample.id)).toEqual([contacts[4]!.id, contacts[3]!.id]);
   });

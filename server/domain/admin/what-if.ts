@@ -85,14 +85,18 @@ export function rerouteContact(contact: PastContact, policy: RoutingPolicyConfig
       // The nightly scoring gives every PLATINUM customer a personal manager.
       hasPersonalManager: contact.hasPersonalManager || segment === "PLATINUM",
       disputedAmountCents: contact.disputedAmountCents,
-      isRepeatContact: contact.daysSincePreviousSameCategory !== null && contact.daysSincePreviousSameCategory <= policy.repeatContactDays,
+      isRepeatContact:
+        contact.daysSincePreviousSameCategory !== null &&
+        contact.daysSincePreviousSameCategory <= policy.repeatContactDays,
       // A phone call is already a conversation with a person; no policy sends it to self-service.
       askedForPerson: contact.channel === "PHONE",
       now: contact.createdAt,
     },
     policy,
   );
-  const slaMinutes = result.slaDueAt ? Math.round((result.slaDueAt.getTime() - contact.createdAt.getTime()) / 60_000) : null;
+  const slaMinutes = result.slaDueAt
+    ? Math.round((result.slaDueAt.getTime() - contact.createdAt.getTime()) / 60_000)
+    : null;
   return { segment, decision: result.decision, slaMinutes };
 }
 
@@ -128,7 +132,8 @@ function summarise(routed: Routed[], contacts: PastContact[], policy: RoutingPol
   const agentContacts = outcome.agentQueue + outcome.personalManager;
   outcome.selfServiceShare = share(outcome.selfService, outcome.contacts);
   outcome.sla.breachedShare = share(outcome.sla.breached, outcome.sla.measured);
-  outcome.costCents = outcome.selfService * policy.costPerContact.selfServiceCents + agentContacts * policy.costPerContact.agentCents;
+  outcome.costCents =
+    outcome.selfService * policy.costPerContact.selfServiceCents + agentContacts * policy.costPerContact.agentCents;
   return outcome;
 }
 

@@ -36,7 +36,9 @@ export async function getRequestStateOrThrow(db: Reader, requestId: string): Pro
 }
 
 /** The fields an audit entry keeps of a request, before and after an action. */
-export function auditStateOf(request: Pick<RequestState, "status" | "assignedToId" | "priority"> & Partial<RequestState>) {
+export function auditStateOf(
+  request: Pick<RequestState, "status" | "assignedToId" | "priority"> & Partial<RequestState>,
+) {
   return {
     status: request.status,
     assignedToId: request.assignedToId,
@@ -53,5 +55,8 @@ export function auditStateOf(request: Pick<RequestState, "status" | "assignedToI
  */
 export function assertMayAct(request: RequestState, actor: Pick<AgentActor, "id" | "role">): void {
   if (!request.assignedToId || request.assignedToId === actor.id || isSupervisor(actor)) return;
-  throw new AppError("CONFLICT", `Request #${request.number} is held by ${request.assignedTo?.name ?? "another agent"}`);
+  throw new AppError(
+    "CONFLICT",
+    `Request #${request.number} is held by ${request.assignedTo?.name ?? "another agent"}`,
+  );
 }

@@ -11,10 +11,20 @@ import { excerpt, notificationTexts } from "./notification-texts";
 type Tx = Prisma.TransactionClient;
 
 /** Statuses from which a request can be taken by an agent (RESOLVED and CLOSED are done). */
-const CLAIMABLE: readonly RequestStatus[] = ["NEW", "SELF_SERVICE", "QUEUED", "REOPENED", "IN_PROGRESS", "WAITING_CUSTOMER"];
+const CLAIMABLE: readonly RequestStatus[] = [
+  "NEW",
+  "SELF_SERVICE",
+  "QUEUED",
+  "REOPENED",
+  "IN_PROGRESS",
+  "WAITING_CUSTOMER",
+];
 
 function heldByOther(request: RequestState): AppError {
-  return new AppError("CONFLICT", `Request #${request.number} is already held by ${request.assignedTo?.name ?? "another agent"}`);
+  return new AppError(
+    "CONFLICT",
+    `Request #${request.number} is already held by ${request.assignedTo?.name ?? "another agent"}`,
+  );
 }
 
 /**
@@ -24,7 +34,10 @@ function heldByOther(request: RequestState): AppError {
  */
 export async function takeRequest(tx: Tx, request: RequestState, actor: AgentActor, now: Date): Promise<boolean> {
   if (!CLAIMABLE.includes(request.status)) {
-    throw new AppError("CONFLICT", `Request #${request.number} is ${request.status.toLowerCase()} and cannot be claimed`);
+    throw new AppError(
+      "CONFLICT",
+      `Request #${request.number} is ${request.status.toLowerCase()} and cannot be claimed`,
+    );
   }
   const updated = await tx.serviceRequest.updateMany({
     where: { id: request.id, status: request.status, assignedToId: null },
@@ -34,7 +47,9 @@ export async function takeRequest(tx: Tx, request: RequestState, actor: AgentAct
     const current = await getRequestStateOrThrow(tx, request.id);
     // The same agent's concurrent action (a double-clicked reply) took it a moment earlier.
     if (current.assignedToId === actor.id) return false;
-    throw current.assignedToId ? heldByOther(current) : new AppError("CONFLICT", "The request was changed by someone else; reload it");
+    throw current.assignedToId
+      ? heldByOther(current)
+      : new AppError("CONFLICT", "The request was changed by someone else; reload it");
   }
   await changeRequestStatus(tx, {
     requestId: request.id,
@@ -126,7 +141,9 @@ export async function transferRequest(
         data: { assignedToId: target.id, claimedAt: request.claimedAt ?? now },
       });
       if (moved.count === 0) throw new AppError("CONFLICT", "The request was changed by someone else; reload it");
-      await tx.requestEvent.create({ data: { requestId: request.id, status: request.status, actorId: actor.id, note, at: now } });
+      await tx.requestEvent.create({
+        data: { requestId: request.id, status: request.status, actorId: actor.id, note, at: now },
+      });
     } else {
       await changeRequestStatus(tx, {
         requestId: request.id,

@@ -163,7 +163,14 @@ export async function resolveRequest(db: Database, actor: AgentActor, input: Res
     });
     // The note is the customer's answer: it joins the conversation they see.
     await tx.requestMessage.create({
-      data: { requestId: request.id, authorId: actor.id, authorKind: "AGENT", body: input.note, internal: false, createdAt: now },
+      data: {
+        requestId: request.id,
+        authorId: actor.id,
+        authorKind: "AGENT",
+        body: input.note,
+        internal: false,
+        createdAt: now,
+      },
     });
     const after = await getRequestStateOrThrow(tx, request.id);
     await writeAudit(tx, actor, {

@@ -48,7 +48,14 @@ export type Customer360Row = {
     cycleStart: string;
     partner: { id: string; name: string; code: string } | null;
     personalManager: { id: string; name: string; email: string | null } | null;
-    login: { id: string; phone: string | null; email: string | null; locale: string; isActivated: boolean; isLocked: boolean } | null;
+    login: {
+      id: string;
+      phone: string | null;
+      email: string | null;
+      locale: string;
+      isActivated: boolean;
+      isLocked: boolean;
+    } | null;
   };
   lines: {
     id: string;

@@ -7,7 +7,15 @@ import { maskDocument, monthsBetween } from "./customer-facts";
 import { decodeTimelineCursor, encodeTimelineCursor } from "./timeline-cursor";
 import { valueViewOf } from "./value-view";
 
-const OPEN_STATUSES = ["NEW", "SELF_SERVICE", "QUEUED", "ASSIGNED", "IN_PROGRESS", "WAITING_CUSTOMER", "REOPENED"] as const;
+const OPEN_STATUSES = [
+  "NEW",
+  "SELF_SERVICE",
+  "QUEUED",
+  "ASSIGNED",
+  "IN_PROGRESS",
+  "WAITING_CUSTOMER",
+  "REOPENED",
+] as const;
 
 /** One page of the customer's contact history across every channel, newest first. */
 export async function listInteractions(db: Database, input: { customerId: string; cursor?: string; limit?: number }) {
@@ -36,7 +44,6 @@ export async function listInteractions(db: Database, input: { customerId: string
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeTimelineCursor(last) : null };
 }
-
 
 /** A timestamp from PostgreSQL JSON (UTC without a zone, as Prisma stores it) or a date. */
 function at(value: string): Date;
@@ -124,7 +131,9 @@ export async function getCustomer360(db: Database, customerId: string, now = new
         sms: { used: Number(line.used.sms), included: line.tariff.sms },
         dataMb: { used: Number(line.used.dataMb), included: line.tariff.dataMb },
       },
-      pendingChange: line.pendingChange ? { ...line.pendingChange, effectiveAt: at(line.pendingChange.effectiveAt) } : null,
+      pendingChange: line.pendingChange
+        ? { ...line.pendingChange, effectiveAt: at(line.pendingChange.effectiveAt) }
+        : null,
     })),
     bills: view.bills.map((bill) => ({
       ...bill,
@@ -135,9 +144,17 @@ export async function getCustomer360(db: Database, customerId: string, now = new
       paidAt: at(bill.paidAt),
       adjustments: view.adjustments
         .filter((adjustment) => adjustment.billId === bill.id)
-        .map(({ billNumber: _billNumber, ...adjustment }) => ({ ...adjustment, createdAt: at(adjustment.createdAt), decidedAt: at(adjustment.decidedAt) })),
+        .map(({ billNumber: _billNumber, ...adjustment }) => ({
+          ...adjustment,
+          createdAt: at(adjustment.createdAt),
+          decidedAt: at(adjustment.decidedAt),
+        })),
     })),
-    adjustments: view.adjustments.map((adjustment) => ({ ...adjustment, createdAt: at(adjustment.createdAt), decidedAt: at(adjustment.decidedAt) })),
+    adjustments: view.adjustments.map((adjustment) => ({
+      ...adjustment,
+      createdAt: at(adjustment.createdAt),
+      decidedAt: at(adjustment.decidedAt),
+    })),
     payments: view.payments.map((payment) => ({ ...payment, createdAt: at(payment.createdAt) })),
     requests: view.requests.map((request) => ({
       ...request,
@@ -146,8 +163,13 @@ export async function getCustomer360(db: Database, customerId: string, now = new
       resolvedAt: at(request.resolvedAt),
       isOpen: (OPEN_STATUSES as readonly string[]).includes(request.status),
     })),
-    tariffChanges: view.tariffChanges.map((change) => ({ ...change, effectiveAt: at(change.effectiveAt), createdAt: at(change.createdAt) })),
+    tariffChanges: view.tariffChanges.map((change) => ({
+      ...change,
+      effectiveAt: at(change.effectiveAt),
+      createdAt: at(change.createdAt),
+    })),
     interactions,
-    interactionsCursor: view.interactions.length > TIMELINE_PAGE && lastInteraction ? encodeTimelineCursor(lastInteraction) : null,
+    interactionsCursor:
+      view.interactions.length > TIMELINE_PAGE && lastInteraction ? encodeTimelineCursor(lastInteraction) : null,
   };
 }

@@ -73,7 +73,10 @@ export async function searchCustomers(db: Database, input: { query: string; limi
     },
   });
   return {
-    items: rows.map((row) => ({ ...row, name: [row.lastName, row.firstName, row.middleName].filter(Boolean).join(" ") })),
+    items: rows.map((row) => ({
+      ...row,
+      name: [row.lastName, row.firstName, row.middleName].filter(Boolean).join(" "),
+    })),
     hasMore: ids.length > limit,
   };
 }

@@ -4,7 +4,12 @@ import { fillPlaceholders, formatMsisdn } from "./fill-placeholders";
 describe("fillPlaceholders", () => {
   it.each([
     ["Здравствуйте, {firstName}!", { firstName: "Андрей" }, "Здравствуйте, Андрей!", []],
-    ["#{requestNumber} / {accountNumber}", { requestNumber: 1042, accountNumber: "4000123456" }, "#1042 / 4000123456", []],
+    [
+      "#{requestNumber} / {accountNumber}",
+      { requestNumber: 1042, accountNumber: "4000123456" },
+      "#1042 / 4000123456",
+      [],
+    ],
     ["{firstName}, {firstName}", { firstName: "Anna" }, "Anna, Anna", []],
     ["Номер {msisdn}", { msisdn: null }, "Номер {msisdn}", ["msisdn"]],
     ["Номер {msisdn}", { msisdn: "" }, "Номер {msisdn}", ["msisdn"]],

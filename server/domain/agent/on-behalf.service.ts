@@ -33,7 +33,10 @@ export async function listTariffOptions(db: Database, lineId: string) {
 }
 
 /** The preview the subscriber sees before committing: eligibility, proration and the date. */
-export async function previewTariffOnBehalf(db: Database, input: { lineId: string; tariffId: string; effective: "IMMEDIATE" | "NEXT_CYCLE" }) {
+export async function previewTariffOnBehalf(
+  db: Database,
+  input: { lineId: string; tariffId: string; effective: "IMMEDIATE" | "NEXT_CYCLE" },
+) {
   const line = await lineOwnerOrThrow(db, input.lineId);
   return previewTariffChange(db, { ...input, customerId: line.customerId });
 }
@@ -46,7 +49,10 @@ export async function previewTariffOnBehalf(db: Database, input: { lineId: strin
 export async function changeTariffOnBehalf(db: Database, actor: AgentActor, input: ChangeTariffInput) {
   const line = await lineOwnerOrThrow(db, input.lineId);
   if (input.requestId) {
-    const request = await db.serviceRequest.findFirst({ where: { id: input.requestId, customerId: line.customerId }, select: { id: true } });
+    const request = await db.serviceRequest.findFirst({
+      where: { id: input.requestId, customerId: line.customerId },
+      select: { id: true },
+    });
     if (!request) throw badRequest("requestId", "The request is not this customer's");
   }
   const change = await changeTariff(db, {
@@ -68,7 +74,9 @@ export async function changeTariffOnBehalf(db: Database, actor: AgentActor, inpu
       before: {
         tariffId: change.fromTariffId,
         tariffSince: line.tariffSince.toISOString(),
-        pendingChange: line.tariffChanges[0] ? { id: line.tariffChanges[0].id, toTariffId: line.tariffChanges[0].toTariffId } : null,
+        pendingChange: line.tariffChanges[0]
+          ? { id: line.tariffChanges[0].id, toTariffId: line.tariffChanges[0].toTariffId }
+          : null,
       },
       after: {
         changeId: change.id,

@@ -41,7 +41,9 @@ export async function getRequestForAgent(db: Database, actor: Pick<AgentActor, "
       decision: request.decision,
       priority: request.priority,
       slaDueAt: request.slaDueAt,
-      reasons: Array.isArray(routingReasons) ? routingReasons.filter((reason): reason is string => typeof reason === "string") : [],
+      reasons: Array.isArray(routingReasons)
+        ? routingReasons.filter((reason): reason is string => typeof reason === "string")
+        : [],
     },
     customer: { ...customer, name: `${customer.firstName} ${customer.lastName}` },
     isMine: request.assignedToId === actor.id,
@@ -54,7 +56,13 @@ export async function getRequestForAgent(db: Database, actor: Pick<AgentActor, "
       internal: message.internal,
       createdAt: message.createdAt,
     })),
-    events: events.map((event) => ({ id: event.id, status: event.status, at: event.at, note: event.note, actor: event.actor })),
+    events: events.map((event) => ({
+      id: event.id,
+      status: event.status,
+      at: event.at,
+      note: event.note,
+      actor: event.actor,
+    })),
   };
 }
 
@@ -80,7 +88,12 @@ export async function listCannedResponses(
           middleName: true,
           accountNumber: true,
           locale: true,
-          lines: { where: { kind: "MOBILE", status: { not: "TERMINATED" } }, orderBy: { activatedAt: "asc" }, take: 1, select: { msisdn: true } },
+          lines: {
+            where: { kind: "MOBILE", status: { not: "TERMINATED" } },
+            orderBy: { activatedAt: "asc" },
+            take: 1,
+            select: { msisdn: true },
+          },
         },
       },
     },

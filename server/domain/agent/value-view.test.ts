@@ -30,7 +30,10 @@ describe("valueViewOf", () => {
     expect(view?.facts.paidOnTime).toBe(9);
   });
 
-  it.each([null, undefined, {}, { parts: { revenue: { value: 1 } } }, "broken"])("is null for %j (not scored yet)", (stored) => {
-    expect(valueViewOf(stored)).toBeNull();
-  });
+  it.each([null, undefined, {}, { parts: { revenue: { value: 1 } } }, "broken"])(
+    "is null for %j (not scored yet)",
+    (stored) => {
+      expect(valueViewOf(stored)).toBeNull();
+    },
+  );
 });

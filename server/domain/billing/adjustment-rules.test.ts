@@ -13,14 +13,17 @@ describe("decideAdjustment", () => {
     [-30_000, -20_001, 50_000, "AGENT", "NEEDS_APPROVAL"],
     [-1, 0, 0, "AGENT", "NEEDS_APPROVAL"],
     [-900_000, 0, 50_000, "ADMIN", "APPLY"],
-  ] as const)("%i with %i already applied, limit %i, by %s → %s", (amountCents, unapprovedAppliedCents, limitCents, role, decision) => {
-    expect(decideAdjustment({ amountCents, unapprovedAppliedCents, limitCents, role }).decision).toBe(decision);
-  });
+  ] as const)(
+    "%i with %i already applied, limit %i, by %s → %s",
+    (amountCents, unapprovedAppliedCents, limitCents, role, decision) => {
+      expect(decideAdjustment({ amountCents, unapprovedAppliedCents, limitCents, role }).decision).toBe(decision);
+    },
+  );
 
   it("says why it needs approval", () => {
-    expect(decideAdjustment({ amountCents: -60_000, unapprovedAppliedCents: 0, limitCents: 50_000, role: "AGENT" }).reason).toMatch(
-      /above the agent limit of 50000/i,
-    );
+    expect(
+      decideAdjustment({ amountCents: -60_000, unapprovedAppliedCents: 0, limitCents: 50_000, role: "AGENT" }).reason,
+    ).toMatch(/above the agent limit of 50000/i);
   });
 });
 

@@ -17,7 +17,8 @@ export function decideAdjustment(input: {
 }): { decision: AdjustmentDecision; reason: string } {
   if (input.role === "ADMIN") return { decision: "APPLY", reason: "Made by a supervisor" };
   const total = Math.abs(input.amountCents) + Math.abs(input.unapprovedAppliedCents);
-  if (total <= input.limitCents) return { decision: "APPLY", reason: `Within the agent limit of ${input.limitCents} kopecks` };
+  if (total <= input.limitCents)
+    return { decision: "APPLY", reason: `Within the agent limit of ${input.limitCents} kopecks` };
   return {
     decision: "NEEDS_APPROVAL",
     reason:

@@ -37,7 +37,10 @@ async function lockBill(tx: Tx, billId: string) {
   return bill;
 }
 
-function snapshotOf(bill: { id: string; subtotalCents: number; totalCents: number; paidCents: number; status: string }, balanceCents: number): BillSnapshot {
+function snapshotOf(
+  bill: { id: string; subtotalCents: number; totalCents: number; paidCents: number; status: string },
+  balanceCents: number,
+): BillSnapshot {
   return {
     billId: bill.id,
     subtotalCents: bill.subtotalCents,
@@ -76,7 +79,13 @@ export async function applyAdjustment(
     data: { billId: bill.id, kind: "ADJUSTMENT", description: adjustment.reason, amountCents: adjustment.amountCents },
   });
   const totalCents = bill.totalCents + adjustment.amountCents;
-  const status = billStatusAfter({ totalCents, paidCents: bill.paidCents, dueAt: bill.dueAt, now, isCancelled: bill.status === "CANCELLED" });
+  const status = billStatusAfter({
+    totalCents,
+    paidCents: bill.paidCents,
+    dueAt: bill.dueAt,
+    now,
+    isCancelled: bill.status === "CANCELLED",
+  });
   const updatedBill = await tx.bill.update({
     where: { id: bill.id },
     data: {
@@ -95,7 +104,9 @@ export async function applyAdjustment(
     where: { id: adjustment.id },
     data: {
       status: "APPLIED",
-      ...(options.decidedById ? { decidedById: options.decidedById, decidedAt: now, decisionReason: options.decisionReason ?? null } : {}),
+      ...(options.decidedById
+        ? { decidedById: options.decidedById, decidedAt: now, decisionReason: options.decisionReason ?? null }
+        : {}),
     },
   });
   return { adjustment: applied, before, after: snapshotOf(updatedBill, customer.balanceCents), changed: true };
@@ -136,7 +147,10 @@ export async function adjustBill(db: Database, actor: AuditActor, input: AdjustB
   const bill = await db.bill.findUnique({ where: { id: input.billId }, select: { id: true, customerId: true } });
   if (!bill) throw notFound("Bill");
   if (input.requestId) {
-    const request = await db.serviceRequest.findFirst({ where: { id: input.requestId, customerId: bill.customerId }, select: { id: true } });
+    const request = await db.serviceRequest.findFirst({
+      where: { id: input.requestId, customerId: bill.customerId },
+      select: { id: true },
+    });
     if (!request) throw badRequest("requestId", "The request is not this customer's");
   }
   const { config } = await getActivePolicy(db);
@@ -172,14 +186,24 @@ export async function adjustBill(db: Database, actor: AuditActor, input: AdjustB
       if (decision === "APPLY") {
         // A supervisor's own adjustment is their decision: it does not count against agents' limit.
         const decidedById = actor.role === "ADMIN" ? actor.id : null;
-        const applied = await applyAdjustment(tx, created.id, { now, decidedById, decisionReason: decidedById ? reason : null });
+        const applied = await applyAdjustment(tx, created.id, {
+          now,
+          decidedById,
+          decisionReason: decidedById ? reason : null,
+        });
         await writeAudit(tx, actor, {
           action: "bill.adjust",
           idempotencyKey: `bill.adjust:${input.idempotencyKey}`,
           entityType: "Bill",
           entityId: bill.id,
           before: applied.before,
-          after: { ...applied.after, adjustmentId: created.id, amountCents: input.amountCents, reason: input.reason, decision: reason },
+          after: {
+            ...applied.after,
+            adjustmentId: created.id,
+            amountCents: input.amountCents,
+            reason: input.reason,
+            decision: reason,
+          },
         });
       } else {
         await writeAudit(tx, actor, {
@@ -188,7 +212,13 @@ export async function adjustBill(db: Database, actor: AuditActor, input: AdjustB
           entityType: "BillAdjustment",
           entityId: created.id,
           before: snapshotOf(locked, locked.customer.balanceCents),
-          after: { status: "PENDING_APPROVAL", billId: bill.id, amountCents: input.amountCents, reason: input.reason, decision: reason },
+          after: {
+            status: "PENDING_APPROVAL",
+            billId: bill.id,
+            amountCents: input.amountCents,
+            reason: input.reason,
+            decision: reason,
+          },
         });
       }
       await recordInteraction(tx, {

@@ -24,13 +24,23 @@ export async function getBillPdf(
 ) {
   const found = await getBillOrThrow(db, input);
   const operator = await getOperatorDetails(db);
-  const locale = input.locale === "en" || input.locale === "ru" ? input.locale : found.customer.locale === "en" ? "en" : "ru";
+  const locale =
+    input.locale === "en" || input.locale === "ru" ? input.locale : found.customer.locale === "en" ? "en" : "ru";
   const names = await getTariffNames(db);
-  const bill = { ...found, lines: found.lines.map((line) => ({ ...line, description: localizeBillLine(line.description, locale, names) })) };
+  const bill = {
+    ...found,
+    lines: found.lines.map((line) => ({ ...line, description: localizeBillLine(line.description, locale, names) })),
+  };
   const groups = groupBillLines(bill).map((group) => ({
-    title: group.msisdn ? formatMsisdn(group.msisdn) : group.serviceKind === "HOME_INTERNET" ? `${HOME_INTERNET[locale]}${group.address ? `, ${group.address}` : ""}` : ACCOUNT[locale],
+    title: group.msisdn
+      ? formatMsisdn(group.msisdn)
+      : group.serviceKind === "HOME_INTERNET"
+        ? `${HOME_INTERNET[locale]}${group.address ? `, ${group.address}` : ""}`
+        : ACCOUNT[locale],
     totalCents: group.totalCents,
-    items: group.kinds.flatMap((kind) => kind.items.map((item) => ({ description: item.description, amountCents: item.amountCents }))),
+    items: group.kinds.flatMap((kind) =>
+      kind.items.map((item) => ({ description: item.description, amountCents: item.amountCents })),
+    ),
   }));
   const taxLine = bill.lines.find((line) => line.kind === "TAX");
   const customer = bill.customer;

@@ -12,9 +12,15 @@ describe("localizeBillLine", () => {
   it.each([
     ["Абонентская плата, тариф «Смарт Плюс» (+7 900 100-00-11)", "Monthly fee, Smart Plus tariff (+7 900 100-00-11)"],
     ["Абонентская плата, тариф «Домашний Гига» (домашний интернет)", "Monthly fee, Home Giga tariff (home internet)"],
-    ["Абонентская плата за неполный месяц, тариф «Смарт», 12 из 30 дн.", "Monthly fee for part of the month, Smart tariff, 12 of 30 days"],
+    [
+      "Абонентская плата за неполный месяц, тариф «Смарт», 12 из 30 дн.",
+      "Monthly fee for part of the month, Smart tariff, 12 of 30 days",
+    ],
     ["Перерасчёт: тариф «Смарт» с 11.11, 20 дн.", "Refund: Smart tariff from 11.11, 20 days"],
-    ["Тариф «Смарт Плюс» с 11.11, 20 дн. (+7 900 100-00-11)", "Smart Plus tariff from 11.11, 20 days (+7 900 100-00-11)"],
+    [
+      "Тариф «Смарт Плюс» с 11.11, 20 дн. (+7 900 100-00-11)",
+      "Smart Plus tariff from 11.11, 20 days (+7 900 100-00-11)",
+    ],
     ["Звонки сверх пакета: 48 мин", "Calls above the allowance: 48 min"],
     ["SMS сверх пакета: 7 шт.", "Texts above the allowance: 7"],
     ["Мобильный интернет сверх пакета: 9 × 100 МБ", "Mobile data above the allowance: 9 × 100 MB"],
@@ -28,7 +34,19 @@ describe("localizeBillLine", () => {
   });
 
   it("translates every phrase the bill run writes", () => {
-    const tariff = { id: "s", code: "S", name: "Смарт", nameEn: "Smart", monthlyFeeCents: 55_000, minutes: 10, sms: 1, dataMb: 100, minuteCents: 200, smsCents: 200, dataBlockCents: 1_200 };
+    const tariff = {
+      id: "s",
+      code: "S",
+      name: "Смарт",
+      nameEn: "Smart",
+      monthlyFeeCents: 55_000,
+      minutes: 10,
+      sms: 1,
+      dataMb: 100,
+      minuteCents: 200,
+      smsCents: 200,
+      dataBlockCents: 1_200,
+    };
     const bill = composeBill({
       period: { start: new Date("2026-11-01T00:00:00Z"), end: new Date("2026-12-01T00:00:00Z") },
       lines: [
@@ -37,10 +55,26 @@ describe("localizeBillLine", () => {
           msisdn: "+79001000011",
           activatedAt: new Date("2026-11-05T00:00:00Z"),
           currentTariff: tariff,
-          changes: [{ effective: "IMMEDIATE", effectiveAt: new Date("2026-11-20T00:00:00Z"), from: tariff, to: tariff, creditCents: 1, chargeCents: 1 }],
+          changes: [
+            {
+              effective: "IMMEDIATE",
+              effectiveAt: new Date("2026-11-20T00:00:00Z"),
+              from: tariff,
+              to: tariff,
+              creditCents: 1,
+              chargeCents: 1,
+            },
+          ],
           dailyUsage: [{ date: new Date("2026-11-21T00:00:00Z"), minutes: 100, sms: 10, dataMb: 1_000 }],
         },
-        { id: "h", msisdn: null, activatedAt: new Date("2020-01-01T00:00:00Z"), currentTariff: tariff, changes: [], dailyUsage: [] },
+        {
+          id: "h",
+          msisdn: null,
+          activatedAt: new Date("2020-01-01T00:00:00Z"),
+          currentTariff: tariff,
+          changes: [],
+          dailyUsage: [],
+        },
       ],
       taxRateBps: 2000,
       locale: "ru",

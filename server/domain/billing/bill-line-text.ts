@@ -18,17 +18,27 @@ const RULES: Rule[] = [
     pattern: /^Перерасчёт: тариф «(.+?)» с (\d{2}\.\d{2}), (\d+) дн\.$/,
     render: (m, tariff) => `Refund: ${tariff(m[1]!)} tariff from ${m[2]}, ${m[3]} days`,
   },
-  { pattern: /^Тариф «(.+?)» с (\d{2}\.\d{2}), (\d+) дн\.$/, render: (m, tariff) => `${tariff(m[1]!)} tariff from ${m[2]}, ${m[3]} days` },
+  {
+    pattern: /^Тариф «(.+?)» с (\d{2}\.\d{2}), (\d+) дн\.$/,
+    render: (m, tariff) => `${tariff(m[1]!)} tariff from ${m[2]}, ${m[3]} days`,
+  },
   { pattern: /^Звонки сверх пакета: (\d+) мин$/, render: (m) => `Calls above the allowance: ${m[1]} min` },
   { pattern: /^SMS сверх пакета: (\d+) шт\.$/, render: (m) => `Texts above the allowance: ${m[1]}` },
-  { pattern: /^Мобильный интернет сверх пакета: (\d+) × 100 МБ$/, render: (m) => `Mobile data above the allowance: ${m[1]} × 100 MB` },
+  {
+    pattern: /^Мобильный интернет сверх пакета: (\d+) × 100 МБ$/,
+    render: (m) => `Mobile data above the allowance: ${m[1]} × 100 MB`,
+  },
   { pattern: /^НДС (\d+(?:[.,]\d+)?)%$/, render: (m) => `VAT ${m[1]!.replace(",", ".")}%` },
   { pattern: /^Замена SIM-карты$/, render: () => "SIM card replacement" },
   { pattern: /^Детализация счёта на бумаге$/, render: () => "Itemised bill on paper" },
 ];
 
 /** The line's description in `locale`; `tariffNames` maps Russian tariff names to English ones. */
-export function localizeBillLine(description: string, locale: string, tariffNames: ReadonlyMap<string, string>): string {
+export function localizeBillLine(
+  description: string,
+  locale: string,
+  tariffNames: ReadonlyMap<string, string>,
+): string {
   if (locale !== "en") return description;
   let text = description;
   let suffix = "";

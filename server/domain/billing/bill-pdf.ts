@@ -50,7 +50,13 @@ const TEXT = {
     due_amount: "Осталось оплатить",
     status: "Статус",
     support: "Поддержка",
-    statuses: { ISSUED: "выставлен", PARTIALLY_PAID: "оплачен частично", PAID: "оплачен", OVERDUE: "просрочен", CANCELLED: "аннулирован" } as Record<string, string>,
+    statuses: {
+      ISSUED: "выставлен",
+      PARTIALLY_PAID: "оплачен частично",
+      PAID: "оплачен",
+      OVERDUE: "просрочен",
+      CANCELLED: "аннулирован",
+    } as Record<string, string>,
   },
   en: {
     title: "Bill",
@@ -76,18 +82,33 @@ const TEXT = {
     due_amount: "Left to pay",
     status: "Status",
     support: "Support",
-    statuses: { ISSUED: "issued", PARTIALLY_PAID: "partly paid", PAID: "paid", OVERDUE: "overdue", CANCELLED: "cancelled" } as Record<string, string>,
+    statuses: {
+      ISSUED: "issued",
+      PARTIALLY_PAID: "partly paid",
+      PAID: "paid",
+      OVERDUE: "overdue",
+      CANCELLED: "cancelled",
+    } as Record<string, string>,
   },
 } as const;
 
 function money(cents: number, currency: string, locale: Locale): string {
-  return new Intl.NumberFormat(locale === "ru" ? "ru-RU" : "en-GB", { style: "currency", currency, currencyDisplay: locale === "ru" ? "symbol" : "code" })
+  return new Intl.NumberFormat(locale === "ru" ? "ru-RU" : "en-GB", {
+    style: "currency",
+    currency,
+    currencyDisplay: locale === "ru" ? "symbol" : "code",
+  })
     .format(cents / 100)
     .replace(/\u00a0|\u202f/g, " ");
 }
 
 function day(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+  return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(date);
 }
 
 /**
@@ -100,7 +121,11 @@ export async function renderBillPdf(bill: PdfBill, operator: OperatorDetails, lo
   const doc = new PDFDocument({
     size: "A4",
     margin: 48,
-    info: { Title: `${t.title} ${bill.number}`, Author: (locale === "en" ? operator.legalNameEn : undefined) ?? operator.legalName, Subject: bill.number },
+    info: {
+      Title: `${t.title} ${bill.number}`,
+      Author: (locale === "en" ? operator.legalNameEn : undefined) ?? operator.legalName,
+      Subject: bill.number,
+    },
   });
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -121,7 +146,11 @@ export async function renderBillPdf(bill: PdfBill, operator: OperatorDetails, lo
   doc.font("regular").fontSize(8.5).fillColor("#333333");
   const address = (locale === "en" ? operator.addressEn : undefined) ?? operator.address;
   if (address) doc.text(address);
-  const ids = [operator.inn && `${t.inn} ${operator.inn}`, operator.kpp && `${t.kpp} ${operator.kpp}`, operator.ogrn && `${t.ogrn} ${operator.ogrn}`].filter(Boolean);
+  const ids = [
+    operator.inn && `${t.inn} ${operator.inn}`,
+    operator.kpp && `${t.kpp} ${operator.kpp}`,
+    operator.ogrn && `${t.ogrn} ${operator.ogrn}`,
+  ].filter(Boolean);
   if (ids.length) doc.text(ids.join("   "));
   if (operator.bank?.name) {
     doc.text(`${t.bank}: ${operator.bank.name}, ${t.bik} ${operator.bank.bik ?? ""}`);
@@ -163,14 +192,20 @@ export async function renderBillPdf(bill: PdfBill, operator: OperatorDetails, lo
     doc.x = left;
   };
   const rule = () => {
-    doc.moveTo(left, doc.y).lineTo(left + width, doc.y).lineWidth(0.5).strokeColor("#999999").stroke();
+    doc
+      .moveTo(left, doc.y)
+      .lineTo(left + width, doc.y)
+      .lineWidth(0.5)
+      .strokeColor("#999999")
+      .stroke();
     doc.y += 4;
   };
   row(t.item, t.amount, { bold: true });
   rule();
   for (const group of bill.groups) {
     row(group.title, money(group.totalCents, bill.currency, locale), { bold: true });
-    for (const item of group.items) row(item.description, money(item.amountCents, bill.currency, locale), { indent: 12, size: 9 });
+    for (const item of group.items)
+      row(item.description, money(item.amountCents, bill.currency, locale), { indent: 12, size: 9 });
     doc.y += 4;
   }
   rule();

@@ -30,7 +30,9 @@ function periodEndOf(periodStart: Date): Date {
  * on that day with service in it and no bill for it yet. Running again finds only the rest.
  */
 export async function planBillRun(db: Database, now: Date, batchSize = BILL_BATCH_SIZE): Promise<BillRunSlice[]> {
-  const days = await db.$queryRaw<{ billingDay: number }[]>`SELECT DISTINCT "billingDay" FROM "Customer" WHERE "status" <> 'CLOSED'`;
+  const days = await db.$queryRaw<
+    { billingDay: number }[]
+  >`SELECT DISTINCT "billingDay" FROM "Customer" WHERE "status" <> 'CLOSED'`;
   const slices: BillRunSlice[] = [];
   for (const { billingDay } of days) {
     const period = previousCycle(billingDay, now);
@@ -41,7 +43,11 @@ export async function planBillRun(db: Database, now: Date, batchSize = BILL_BATC
         AND NOT EXISTS (SELECT 1 FROM "Bill" b WHERE b."customerId" = c."id" AND b."periodStart" = ${period.start}::date)
       ORDER BY c."id"`;
     for (let i = 0; i < rows.length; i += batchSize) {
-      slices.push({ periodStart: period.start, periodEnd: period.end, customerIds: rows.slice(i, i + batchSize).map((row) => row.id) });
+      slices.push({
+        periodStart: period.start,
+        periodEnd: period.end,
+        customerIds: rows.slice(i, i + batchSize).map((row) => row.id),
+      });
     }
   }
   return slices;
@@ -49,8 +55,17 @@ export async function planBillRun(db: Database, now: Date, batchSize = BILL_BATC
 
 const tariffPrice = {
   select: {
-    id: true, code: true, name: true, nameEn: true, monthlyFeeCents: true, minutes: true, sms: true, dataMb: true,
-    minuteCents: true, smsCents: true, dataBlockCents: true,
+    id: true,
+    code: true,
+    name: true,
+    nameEn: true,
+    monthlyFeeCents: true,
+    minutes: true,
+    sms: true,
+    dataMb: true,
+    minuteCents: true,
+    smsCents: true,
+    dataBlockCents: true,
   },
 } as const;
 
@@ -59,13 +74,20 @@ const tariffPrice = {
  * and a BILL_ISSUED notification, in one transaction for the slice. The unique (customer, period)
  * key makes a second run (or a concurrent one) skip the customer instead of billing twice.
  */
-export async function billCustomers(db: Database, slice: { periodStart: Date; customerIds: string[] }, now = new Date()) {
+export async function billCustomers(
+  db: Database,
+  slice: { periodStart: Date; customerIds: string[] },
+  now = new Date(),
+) {
   const period = { start: slice.periodStart, end: periodEndOf(slice.periodStart) };
   const settings = await getBillingSettings(db);
   const customers = await db.customer.findMany({
     where: { id: { in: slice.customerIds }, status: { not: "CLOSED" } },
     select: {
-      id: true, accountNumber: true, locale: true, currency: true,
+      id: true,
+      accountNumber: true,
+      locale: true,
+      currency: true,
       login: { select: { id: true, locale: true } },
       lines: {
         where: { status: { not: "TERMINATED" }, activatedAt: { lt: period.end } },
@@ -79,8 +101,13 @@ export async function billCustomers(db: Database, slice: { periodStart: Date; cu
     db.tariffChange.findMany({
       where: { lineId: { in: lineIds }, status: "APPLIED", effectiveAt: { gte: period.start } },
       select: {
-        lineId: true, effective: true, effectiveAt: true, prorationCreditCents: true, prorationChargeCents: true,
-        fromTariff: tariffPrice, toTariff: tariffPrice,
+        lineId: true,
+        effective: true,
+        effectiveAt: true,
+        prorationCreditCents: true,
+        prorationChargeCents: true,
+        fromTariff: tariffPrice,
+        toTariff: tariffPrice,
       },
       orderBy: { effectiveAt: "asc" },
     }),
@@ -101,16 +128,14 @@ export async function billCustomers(db: Database, slice: { periodStart: Date; cu
       msisdn: line.msisdn,
       activatedAt: line.activatedAt,
       currentTariff: line.tariff as TariffPrice,
-      changes: (changesByLine.get(line.id) ?? []).map(
-        (change): AppliedChange => ({
-          effective: change.effective,
-          effectiveAt: change.effectiveAt,
-          from: change.fromTariff,
-          to: change.toTariff,
-          creditCents: change.prorationCreditCents,
-          chargeCents: change.prorationChargeCents,
-        }),
-      ),
+      changes: (changesByLine.get(line.id) ?? []).map((change): AppliedChange => ({
+        effective: change.effective,
+        effectiveAt: change.effectiveAt,
+        from: change.fromTariff,
+        to: change.toTariff,
+        creditCents: change.prorationCreditCents,
+        chargeCents: change.prorationChargeCents,
+      })),
       dailyUsage: usageByLine.get(line.id) ?? [],
     }));
     // Lines are stored in Russian, the language of the operator's documents; pages and PDFs translate them.
@@ -119,7 +144,12 @@ export async function billCustomers(db: Database, slice: { periodStart: Date; cu
       skipped++;
       continue;
     }
-    drafts.push({ id: `bil_${randomBytes(12).toString("hex")}`, customer, bill, status: billStatusAfter({ totalCents: bill.totalCents, paidCents: 0, dueAt, now }) });
+    drafts.push({
+      id: `bil_${randomBytes(12).toString("hex")}`,
+      customer,
+      bill,
+      status: billStatusAfter({ totalCents: bill.totalCents, paidCents: 0, dueAt, now }),
+    });
   }
   if (!drafts.length) return { billed: 0, skipped };
 
@@ -147,10 +177,16 @@ export async function billCustomers(db: Database, slice: { periodStart: Date; cu
         })),
         skipDuplicates: true,
       });
-      const inserted = new Set((await tx.bill.findMany({ where: { id: { in: drafts.map((draft) => draft.id) } }, select: { id: true } })).map((row) => row.id));
+      const inserted = new Set(
+        (await tx.bill.findMany({ where: { id: { in: drafts.map((draft) => draft.id) } }, select: { id: true } })).map(
+          (row) => row.id,
+        ),
+      );
       const mine = drafts.filter((draft) => inserted.has(draft.id));
       if (!mine.length) return 0;
-      await tx.billLine.createMany({ data: mine.flatMap((draft) => draft.bill.items.map((item) => ({ ...item, billId: draft.id }))) });
+      await tx.billLine.createMany({
+        data: mine.flatMap((draft) => draft.bill.items.map((item) => ({ ...item, billId: draft.id }))),
+      });
       const customerIds = mine.map((draft) => draft.customer.id);
       const totals = mine.map((draft) => draft.bill.totalCents);
       await tx.$executeRaw`
@@ -168,7 +204,9 @@ export async function billCustomers(db: Database, slice: { periodStart: Date; cu
               userId: customer.login.id,
               kind: "BILL_ISSUED" as const,
               title: isEnglish ? `Your bill for ${month} is ready` : `Счёт за ${month} готов`,
-              body: isEnglish ? `${amount}, due by ${dueAt.toISOString().slice(0, 10)}.` : `${amount.replace(".", ",")}, оплатить до ${dueAt.toISOString().slice(0, 10)}.`,
+              body: isEnglish
+                ? `${amount}, due by ${dueAt.toISOString().slice(0, 10)}.`
+                : `${amount.replace(".", ",")}, оплатить до ${dueAt.toISOString().slice(0, 10)}.`,
               url: `/bills/${id}`,
             },
           ];
@@ -213,10 +251,17 @@ export async function markOverdueBills(db: Database, now = new Date()): Promise<
  * What `notify` does for one notification, for a whole slice at once: the rows in one statement,
  * then the web push job for each user with a subscribed device (the same `enqueuePushFor`).
  */
-async function notifyBillsIssued(tx: Prisma.TransactionClient, notifications: { userId: string; kind: NotificationKind; title: string; body: string; url: string }[]) {
+async function notifyBillsIssued(
+  tx: Prisma.TransactionClient,
+  notifications: { userId: string; kind: NotificationKind; title: string; body: string; url: string }[],
+) {
   if (!notifications.length) return;
   const rows = await tx.notification.createManyAndReturn({ data: notifications, select: { id: true, userId: true } });
-  const subscribed = await tx.pushSubscription.findMany({ where: { userId: { in: rows.map((row) => row.userId) } }, select: { userId: true }, distinct: ["userId"] });
+  const subscribed = await tx.pushSubscription.findMany({
+    where: { userId: { in: rows.map((row) => row.userId) } },
+    select: { userId: true },
+    distinct: ["userId"],
+  });
   const withDevice = new Set(subscribed.map((row) => row.userId));
   for (const row of rows) if (withDevice.has(row.userId)) await enqueuePushFor(tx, row);
 }

@@ -22,7 +22,10 @@ function decodeCursor(raw: string): Cursor {
 }
 
 /** The stored status, except that an unpaid bill past its due date reads OVERDUE before the nightly job marks it. */
-function statusNow(bill: { status: BillStatus; totalCents: number; paidCents: number; dueAt: Date }, now: Date): BillStatus {
+function statusNow(
+  bill: { status: BillStatus; totalCents: number; paidCents: number; dueAt: Date },
+  now: Date,
+): BillStatus {
   if (bill.status !== "ISSUED" && bill.status !== "PARTIALLY_PAID") return bill.status;
   return billStatusAfter({ totalCents: bill.totalCents, paidCents: bill.paidCents, dueAt: bill.dueAt, now });
 }
@@ -44,7 +47,10 @@ type BillListRow = {
  * The customer's bills, newest first, a keyset page at a time: one statement on the index
  * (customerId, issuedAt desc, id desc). It is the portal's busiest read, so it is plain SQL on the pool.
  */
-export async function listBills(db: Database, input: { customerId: string; cursor?: string | null; limit?: number; now?: Date }) {
+export async function listBills(
+  db: Database,
+  input: { customerId: string; cursor?: string | null; limit?: number; now?: Date },
+) {
   const limit = input.limit ?? DEFAULT_BILL_PAGE;
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const now = input.now ?? new Date();
@@ -54,10 +60,10 @@ export async function listBills(db: Database, input: { customerId: string; curso
         `SELECT ${columns} FROM "Bill" WHERE "customerId" = $1 AND ("issuedAt", "id") < ($2::timestamptz AT TIME ZONE 'UTC', $3) ORDER BY "issuedAt" DESC, "id" DESC LIMIT $4`,
         [input.customerId, after.issuedAt.toISOString(), after.id, limit + 1],
       )
-    : await poolOf(db).query<BillListRow>(`SELECT ${columns} FROM "Bill" WHERE "customerId" = $1 ORDER BY "issuedAt" DESC, "id" DESC LIMIT $2`, [
-        input.customerId,
-        limit + 1,
-      ]);
+    : await poolOf(db).query<BillListRow>(
+        `SELECT ${columns} FROM "Bill" WHERE "customerId" = $1 ORDER BY "issuedAt" DESC, "id" DESC LIMIT $2`,
+        [input.customerId, limit + 1],
+      );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
@@ -71,10 +77,27 @@ export async function getBillOrThrow(db: Database, { billId, customerId }: { bil
   const bill = await db.bill.findFirst({
     where: { id: billId, customerId },
     include: {
-      lines: { orderBy: { id: "asc" }, include: { line: { select: { id: true, msisdn: true, kind: true, address: true } } } },
+      lines: {
+        orderBy: { id: "asc" },
+        include: { line: { select: { id: true, msisdn: true, kind: true, address: true } } },
+      },
       payments: { orderBy: { createdAt: "desc" } },
-      adjustments: { where: { status: "APPLIED" }, orderBy: { createdAt: "asc" }, select: { id: true, amountCents: true, reason: true, createdAt: true } },
-      customer: { select: { id: true, accountNumber: true, firstName: true, lastName: true, middleName: true, address: true, locale: true } },
+      adjustments: {
+        where: { status: "APPLIED" },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, amountCents: true, reason: true, createdAt: true },
+      },
+      customer: {
+        select: {
+          id: true,
+          accountNumber: true,
+          firstName: true,
+          lastName: true,
+          middleName: true,
+          address: true,
+          locale: true,
+        },
+      },
     },
   });
   if (!bill) throw notFound("Bill");
@@ -91,11 +114,28 @@ export async function getTariffNames(db: Database): Promise<Map<string, string>>
 
 /** Lines grouped by service line (account-level charges last), and within a line by kind. */
 export function groupBillLines(bill: Awaited<ReturnType<typeof getBillOrThrow>>) {
-  const groups = new Map<string, { lineId: string | null; msisdn: string | null; kind: string | null; address: string | null; totalCents: number; kinds: Map<string, typeof bill.lines> }>();
+  const groups = new Map<
+    string,
+    {
+      lineId: string | null;
+      msisdn: string | null;
+      kind: string | null;
+      address: string | null;
+      totalCents: number;
+      kinds: Map<string, typeof bill.lines>;
+    }
+  >();
   for (const item of bill.lines) {
     if (item.kind === "TAX") continue;
     const key = item.lineId ?? "";
-    const group = groups.get(key) ?? { lineId: item.lineId, msisdn: item.line?.msisdn ?? null, kind: item.line?.kind ?? null, address: item.line?.address ?? null, totalCents: 0, kinds: new Map() };
+    const group = groups.get(key) ?? {
+      lineId: item.lineId,
+      msisdn: item.line?.msisdn ?? null,
+      kind: item.line?.kind ?? null,
+      address: item.line?.address ?? null,
+      totalCents: 0,
+      kinds: new Map(),
+    };
     group.totalCents += item.amountCents;
     group.kinds.set(item.kind, [...(group.kinds.get(item.kind) ?? []), item]);
     groups.set(key, group);
@@ -113,7 +153,12 @@ export function groupBillLines(bill: Awaited<ReturnType<typeof getBillOrThrow>>)
         return {
           kind,
           totalCents: items.reduce((sum, item) => sum + item.amountCents, 0),
-          items: items.map((item) => ({ id: item.id, description: item.description, quantity: item.quantity, amountCents: item.amountCents })),
+          items: items.map((item) => ({
+            id: item.id,
+            description: item.description,
+            quantity: item.quantity,
+            amountCents: item.amountCents,
+          })),
         };
       }),
     }));
@@ -132,7 +177,13 @@ export async function viewBill(
   const now = input.now ?? new Date();
   const found = await getBillOrThrow(db, input);
   const names = await getTariffNames(db);
-  const bill = { ...found, lines: found.lines.map((line) => ({ ...line, description: localizeBillLine(line.description, input.locale ?? "ru", names) })) };
+  const bill = {
+    ...found,
+    lines: found.lines.map((line) => ({
+      ...line,
+      description: localizeBillLine(line.description, input.locale ?? "ru", names),
+    })),
+  };
   const recent = await db.interaction.findFirst({
     where: {
       customerId: input.customerId,
@@ -144,14 +195,28 @@ export async function viewBill(
     select: { id: true },
   });
   if (!recent) {
-    await recordInteraction(db, { customerId: input.customerId, channel: input.channel, type: "BILL_VIEWED", actorId: input.actorId, data: { billId: bill.id }, at: now });
+    await recordInteraction(db, {
+      customerId: input.customerId,
+      channel: input.channel,
+      type: "BILL_VIEWED",
+      actorId: input.actorId,
+      data: { billId: bill.id },
+      at: now,
+    });
   }
   const { customer, ...rest } = bill;
   return {
     ...rest,
     status: statusNow(bill, now),
     amountDueCents: amountDueCents(bill),
-    lines: bill.lines.map((item) => ({ id: item.id, lineId: item.lineId, kind: item.kind, description: item.description, quantity: item.quantity, amountCents: item.amountCents })),
+    lines: bill.lines.map((item) => ({
+      id: item.id,
+      lineId: item.lineId,
+      kind: item.kind,
+      description: item.description,
+      quantity: item.quantity,
+      amountCents: item.amountCents,
+    })),
     groups: groupBillLines(bill),
     payments: bill.payments.map((payment) => ({
       id: payment.id,
@@ -171,7 +236,10 @@ export async function viewBill(
  * What changed against the previous bill, and why, line by line; the service lines are named by
  * their number (or address for home internet).
  */
-export async function explainBillForCustomer(db: Database, input: { billId: string; customerId: string; locale?: string }) {
+export async function explainBillForCustomer(
+  db: Database,
+  input: { billId: string; customerId: string; locale?: string },
+) {
   const bill = await getBillOrThrow(db, input);
   const names = await getTariffNames(db);
   const localize = <T extends { description: string }>(lines: T[]) =>
@@ -183,13 +251,18 @@ export async function explainBillForCustomer(db: Database, input: { billId: stri
   });
   const explanation = explainBill(localize(bill.lines), previous ? localize(previous.lines) : null);
   const lineIds = explanation.lines.map((line) => line.lineId).filter((id): id is string => id !== null);
-  const lines = await db.line.findMany({ where: { id: { in: lineIds }, customerId: input.customerId }, select: { id: true, msisdn: true, kind: true, address: true } });
+  const lines = await db.line.findMany({
+    where: { id: { in: lineIds }, customerId: input.customerId },
+    select: { id: true, msisdn: true, kind: true, address: true },
+  });
   const byId = new Map(lines.map((line) => [line.id, line]));
   return {
     ...explanation,
     billId: bill.id,
     currency: bill.currency,
-    previous: previous ? { id: previous.id, number: previous.number, periodStart: previous.periodStart, totalCents: previous.totalCents } : null,
+    previous: previous
+      ? { id: previous.id, number: previous.number, periodStart: previous.periodStart, totalCents: previous.totalCents }
+      : null,
     lines: explanation.lines.map((line) => ({ ...line, line: line.lineId ? (byId.get(line.lineId) ?? null) : null })),
   };
 }

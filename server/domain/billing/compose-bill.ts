@@ -41,7 +41,8 @@ type Locale = "ru" | "en";
 const TEXT = {
   ru: {
     fee: (tariff: string) => `Абонентская плата, тариф «${tariff}»`,
-    partialFee: (tariff: string, days: number, of: number) => `Абонентская плата за неполный месяц, тариф «${tariff}», ${days} из ${of} дн.`,
+    partialFee: (tariff: string, days: number, of: number) =>
+      `Абонентская плата за неполный месяц, тариф «${tariff}», ${days} из ${of} дн.`,
     credit: (tariff: string, since: string, days: number) => `Перерасчёт: тариф «${tariff}» с ${since}, ${days} дн.`,
     charge: (tariff: string, since: string, days: number) => `Тариф «${tariff}» с ${since}, ${days} дн.`,
     minutes: (n: number) => `Звонки сверх пакета: ${n} мин`,
@@ -52,7 +53,8 @@ const TEXT = {
   },
   en: {
     fee: (tariff: string) => `Monthly fee, ${tariff} tariff`,
-    partialFee: (tariff: string, days: number, of: number) => `Monthly fee for part of the month, ${tariff} tariff, ${days} of ${of} days`,
+    partialFee: (tariff: string, days: number, of: number) =>
+      `Monthly fee for part of the month, ${tariff} tariff, ${days} of ${of} days`,
     credit: (tariff: string, since: string, days: number) => `Refund: ${tariff} tariff from ${since}, ${days} days`,
     charge: (tariff: string, since: string, days: number) => `${tariff} tariff from ${since}, ${days} days`,
     minutes: (n: number) => `Calls above the allowance: ${n} min`,
@@ -75,7 +77,9 @@ function msisdnLabel(msisdn: string): string {
 /** The tariff in force at the period start: a change that took effect later reveals what came before it. */
 export function tariffAtStart(line: Pick<LineToBill, "currentTariff" | "changes">, period: Period): TariffPrice {
   const later = line.changes.find(
-    (change) => change.effectiveAt.getTime() > period.start.getTime() || (change.effective === "IMMEDIATE" && change.effectiveAt.getTime() >= period.start.getTime()),
+    (change) =>
+      change.effectiveAt.getTime() > period.start.getTime() ||
+      (change.effective === "IMMEDIATE" && change.effectiveAt.getTime() >= period.start.getTime()),
   );
   return later ? later.from : line.currentTariff;
 }
@@ -102,7 +106,13 @@ function composeLine(line: LineToBill, period: Period, locale: Locale, label: st
   const servedFrom = isPartialMonth ? activatedDay : period.start;
 
   if (!isPartialMonth) {
-    items.push({ lineId: line.id, kind: "SUBSCRIPTION", description: text.fee(name(first)) + label, quantity: 1, amountCents: first.monthlyFeeCents });
+    items.push({
+      lineId: line.id,
+      kind: "SUBSCRIPTION",
+      description: text.fee(name(first)) + label,
+      quantity: 1,
+      amountCents: first.monthlyFeeCents,
+    });
   } else {
     const days = daysBetween(activatedDay, period.end);
     items.push({
@@ -115,14 +125,28 @@ function composeLine(line: LineToBill, period: Period, locale: Locale, label: st
   }
 
   // Tariff segments: the tariff at the start, then one per immediate change inside the period.
-  const segments: { tariff: TariffPrice; from: Date; to: Date }[] = [{ tariff: first, from: servedFrom, to: period.end }];
+  const segments: { tariff: TariffPrice; from: Date; to: Date }[] = [
+    { tariff: first, from: servedFrom, to: period.end },
+  ];
   for (const change of line.changes) {
     const at = change.effectiveAt.getTime();
     if (change.effective !== "IMMEDIATE" || at < period.start.getTime() || at >= period.end.getTime()) continue;
     const since = startOfUtcDay(change.effectiveAt);
     const days = daysBetween(since, period.end);
-    items.push({ lineId: line.id, kind: "PRORATION", description: text.credit(name(change.from), dayMonth(since), days) + label, quantity: days, amountCents: -change.creditCents });
-    items.push({ lineId: line.id, kind: "PRORATION", description: text.charge(name(change.to), dayMonth(since), days) + label, quantity: days, amountCents: change.chargeCents });
+    items.push({
+      lineId: line.id,
+      kind: "PRORATION",
+      description: text.credit(name(change.from), dayMonth(since), days) + label,
+      quantity: days,
+      amountCents: -change.creditCents,
+    });
+    items.push({
+      lineId: line.id,
+      kind: "PRORATION",
+      description: text.charge(name(change.to), dayMonth(since), days) + label,
+      quantity: days,
+      amountCents: change.chargeCents,
+    });
     const current = segments[segments.length - 1]!;
     const splitAt = since.getTime() > current.from.getTime() ? since : current.from;
     current.to = splitAt;
@@ -141,9 +165,30 @@ function composeLine(line: LineToBill, period: Period, locale: Locale, label: st
     overage.smsCents += result.smsCents;
     overage.dataCents += result.dataCents;
   }
-  if (overage.minutesCents > 0) items.push({ lineId: line.id, kind: "OVERAGE", description: text.minutes(overage.minutes) + label, quantity: overage.minutes, amountCents: overage.minutesCents });
-  if (overage.smsCents > 0) items.push({ lineId: line.id, kind: "OVERAGE", description: text.sms(overage.sms) + label, quantity: overage.sms, amountCents: overage.smsCents });
-  if (overage.dataCents > 0) items.push({ lineId: line.id, kind: "OVERAGE", description: text.data(overage.dataBlocks) + label, quantity: overage.dataBlocks, amountCents: overage.dataCents });
+  if (overage.minutesCents > 0)
+    items.push({
+      lineId: line.id,
+      kind: "OVERAGE",
+      description: text.minutes(overage.minutes) + label,
+      quantity: overage.minutes,
+      amountCents: overage.minutesCents,
+    });
+  if (overage.smsCents > 0)
+    items.push({
+      lineId: line.id,
+      kind: "OVERAGE",
+      description: text.sms(overage.sms) + label,
+      quantity: overage.sms,
+      amountCents: overage.smsCents,
+    });
+  if (overage.dataCents > 0)
+    items.push({
+      lineId: line.id,
+      kind: "OVERAGE",
+      description: text.data(overage.dataBlocks) + label,
+      quantity: overage.dataBlocks,
+      amountCents: overage.dataCents,
+    });
   return items;
 }
 
@@ -153,7 +198,13 @@ function composeLine(line: LineToBill, period: Period, locale: Locale, label: st
  * allowance shared by days, then tax on the subtotal. The items, tax line included, add up to
  * the total by construction.
  */
-export function composeBill(input: { period: Period; lines: LineToBill[]; taxRateBps: number; locale: string; extraItems?: BillItem[] }) {
+export function composeBill(input: {
+  period: Period;
+  lines: LineToBill[];
+  taxRateBps: number;
+  locale: string;
+  extraItems?: BillItem[];
+}) {
   const locale: Locale = input.locale === "en" ? "en" : "ru";
   const eligible = input.lines.filter((line) => line.activatedAt.getTime() < input.period.end.getTime());
   const isMany = eligible.length > 1;
@@ -165,6 +216,18 @@ export function composeBill(input: { period: Period; lines: LineToBill[]; taxRat
   const subtotalCents = items.reduce((sum, item) => sum + item.amountCents, 0);
   const taxCents = taxOn(subtotalCents, input.taxRateBps);
   const percent = String(input.taxRateBps / 100).replace(".", locale === "ru" ? "," : ".");
-  const tax: BillItem = { lineId: null, kind: "TAX", description: TEXT[locale].tax(percent), quantity: null, amountCents: taxCents };
-  return { items: [...items, tax], subtotalCents, taxCents, totalCents: subtotalCents + taxCents, hasService: eligible.length > 0 };
+  const tax: BillItem = {
+    lineId: null,
+    kind: "TAX",
+    description: TEXT[locale].tax(percent),
+    quantity: null,
+    amountCents: taxCents,
+  };
+  return {
+    items: [...items, tax],
+    subtotalCents,
+    taxCents,
+    totalCents: subtotalCents + taxCents,
+    hasService: eligible.length > 0,
+  };
 }

@@ -22,7 +22,9 @@ export function daysBetween(from: Date, to: Date): number {
 
 /** `months` calendar months after `date` (UTC); a day missing in the target month clamps to its last day. */
 export function addMonthsUtc(date: Date, months: number): Date {
-  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1, date.getUTCHours(), date.getUTCMinutes()));
+  const target = new Date(
+    Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1, date.getUTCHours(), date.getUTCMinutes()),
+  );
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
   return target;
@@ -31,5 +33,8 @@ export function addMonthsUtc(date: Date, months: number): Date {
 /** The cycle before the one containing `now`: the period the bill run on the cycle start bills. */
 export function previousCycle(billingDay: number, now: Date): { start: Date; end: Date } {
   const current = currentCycle(billingDay, now);
-  return { start: new Date(Date.UTC(current.start.getUTCFullYear(), current.start.getUTCMonth() - 1, billingDay)), end: current.start };
+  return {
+    start: new Date(Date.UTC(current.start.getUTCFullYear(), current.start.getUTCMonth() - 1, billingDay)),
+    end: current.start,
+  };
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { explainBill, type ExplainedItem } from "./explain-bill";
 
-const item = (lineId: string | null, kind: ExplainedItem["kind"], amountCents: number, description = `${kind} ${lineId ?? "account"}`): ExplainedItem => ({
+const item = (
+  lineId: string | null,
+  kind: ExplainedItem["kind"],
+  amountCents: number,
+  description = `${kind} ${lineId ?? "account"}`,
+): ExplainedItem => ({
   lineId,
   kind,
   amountCents,
@@ -11,12 +16,18 @@ const item = (lineId: string | null, kind: ExplainedItem["kind"], amountCents: n
 const base = [item("a", "SUBSCRIPTION", 55_000), item(null, "TAX", 11_000)];
 
 describe("explainBill", () => {
-  it.each<[string, ExplainedItem[], ExplainedItem[], { lineId: string | null; kind: string; reason: string; delta: number }[]]>([
+  it.each<
+    [string, ExplainedItem[], ExplainedItem[], { lineId: string | null; kind: string; reason: string; delta: number }[]]
+  >([
     ["nothing changed", base, base, []],
     [
       "overage appeared",
       base,
-      [item("a", "SUBSCRIPTION", 55_000), item("a", "OVERAGE", 6_000, "Мобильный интернет сверх пакета: 5 × 100 МБ"), item(null, "TAX", 12_200)],
+      [
+        item("a", "SUBSCRIPTION", 55_000),
+        item("a", "OVERAGE", 6_000, "Мобильный интернет сверх пакета: 5 × 100 МБ"),
+        item(null, "TAX", 12_200),
+      ],
       [
         { lineId: "a", kind: "OVERAGE", reason: "OVERAGE_NEW", delta: 6_000 },
         { lineId: null, kind: "TAX", reason: "TAX", delta: 1_200 },
@@ -43,7 +54,12 @@ describe("explainBill", () => {
     [
       "a tariff change mid-cycle: proration now, a new fee next time",
       base,
-      [item("a", "SUBSCRIPTION", 55_000), item("a", "PRORATION", -27_500), item("a", "PRORATION", 37_500), item(null, "TAX", 13_000)],
+      [
+        item("a", "SUBSCRIPTION", 55_000),
+        item("a", "PRORATION", -27_500),
+        item("a", "PRORATION", 37_500),
+        item(null, "TAX", 13_000),
+      ],
       [
         { lineId: "a", kind: "PRORATION", reason: "PRORATION", delta: 10_000 },
         { lineId: null, kind: "TAX", reason: "TAX", delta: 2_000 },
@@ -80,7 +96,12 @@ describe("explainBill", () => {
     [
       "an agent's credit and a one-off charge",
       base,
-      [item("a", "SUBSCRIPTION", 55_000), item("a", "ONE_OFF", 10_000), item(null, "ADJUSTMENT", -5_000), item(null, "TAX", 12_000)],
+      [
+        item("a", "SUBSCRIPTION", 55_000),
+        item("a", "ONE_OFF", 10_000),
+        item(null, "ADJUSTMENT", -5_000),
+        item(null, "TAX", 12_000),
+      ],
       [
         { lineId: "a", kind: "ONE_OFF", reason: "NEW_CHARGE", delta: 10_000 },
         { lineId: null, kind: "ADJUSTMENT", reason: "ADJUSTMENT", delta: -5_000 },
@@ -89,23 +110,40 @@ describe("explainBill", () => {
     ],
   ])("%s", (_name, previous, current, expected) => {
     const result = explainBill(current, previous);
-    const flat = result.lines.flatMap((line) => line.changes.map((change) => ({ lineId: line.lineId, kind: change.kind, reason: change.reason, delta: change.deltaCents })));
+    const flat = result.lines.flatMap((line) =>
+      line.changes.map((change) => ({
+        lineId: line.lineId,
+        kind: change.kind,
+        reason: change.reason,
+        delta: change.deltaCents,
+      })),
+    );
     expect(flat).toEqual(expected);
     // The deltas explain the whole difference of the totals.
     expect(flat.reduce((sum, change) => sum + change.delta, 0)).toBe(result.deltaCents);
-    expect(result.deltaCents).toBe(current.reduce((s, i) => s + i.amountCents, 0) - previous.reduce((s, i) => s + i.amountCents, 0));
+    expect(result.deltaCents).toBe(
+      current.reduce((s, i) => s + i.amountCents, 0) - previous.reduce((s, i) => s + i.amountCents, 0),
+    );
   });
 
   it("a first bill lists everything as new, with its descriptions", () => {
     const result = explainBill(base, null);
     expect(result.hasPrevious).toBe(false);
     expect(result.previousTotalCents).toBe(0);
-    expect(result.lines.map((line) => line.changes.map((change) => change.reason))).toEqual([["FIRST_BILL"], ["FIRST_BILL"]]);
+    expect(result.lines.map((line) => line.changes.map((change) => change.reason))).toEqual([
+      ["FIRST_BILL"],
+      ["FIRST_BILL"],
+    ]);
     expect(result.lines[0]?.changes[0]?.items).toEqual(["SUBSCRIPTION a"]);
   });
 
   it("orders a line's changes by how much they moved the bill", () => {
-    const result = explainBill(base, [item("a", "SUBSCRIPTION", 55_000), item("a", "OVERAGE", 300), item("a", "ONE_OFF", 10_000), item(null, "TAX", 13_060)]);
+    const result = explainBill(base, [
+      item("a", "SUBSCRIPTION", 55_000),
+      item("a", "OVERAGE", 300),
+      item("a", "ONE_OFF", 10_000),
+      item(null, "TAX", 13_060),
+    ]);
     expect(result.lines[0]?.changes.map((change) => change.kind)).toEqual(["ONE_OFF", "OVERAGE"]);
   });
 });

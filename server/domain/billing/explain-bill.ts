@@ -29,7 +29,13 @@ export type BillChange = {
   items: string[];
 };
 
-export type LineExplanation = { lineId: string | null; currentCents: number; previousCents: number; deltaCents: number; changes: BillChange[] };
+export type LineExplanation = {
+  lineId: string | null;
+  currentCents: number;
+  previousCents: number;
+  deltaCents: number;
+  changes: BillChange[];
+};
 
 export type BillExplanation = {
   hasPrevious: boolean;
@@ -41,7 +47,13 @@ export type BillExplanation = {
 
 const KIND_ORDER: BillItemKind[] = ["SUBSCRIPTION", "PRORATION", "OVERAGE", "ONE_OFF", "ADJUSTMENT", "TAX"];
 
-function reasonFor(kind: BillItemKind, current: number, previous: number, isLineNew: boolean, isLineGone: boolean): ChangeReason | null {
+function reasonFor(
+  kind: BillItemKind,
+  current: number,
+  previous: number,
+  isLineNew: boolean,
+  isLineGone: boolean,
+): ChangeReason | null {
   if (isLineNew) return "NEW_LINE";
   if (isLineGone) return "LINE_GONE";
   if (current === previous) return null;
@@ -101,9 +113,17 @@ export function explainBill(current: ExplainedItem[], previous: ExplainedItem[] 
       if (!c && !p) continue;
       const currentCents = c?.cents ?? 0;
       const previousCents = p?.cents ?? 0;
-      const reason = previous === null ? "FIRST_BILL" : reasonFor(kind, currentCents, previousCents, isLineNew, isLineGone);
+      const reason =
+        previous === null ? "FIRST_BILL" : reasonFor(kind, currentCents, previousCents, isLineNew, isLineGone);
       if (!reason) continue;
-      changes.push({ kind, reason, currentCents, previousCents, deltaCents: currentCents - previousCents, items: c?.descriptions ?? p?.descriptions ?? [] });
+      changes.push({
+        kind,
+        reason,
+        currentCents,
+        previousCents,
+        deltaCents: currentCents - previousCents,
+        items: c?.descriptions ?? p?.descriptions ?? [],
+      });
     }
     if (!changes.length) continue;
     const currentCents = [...(nowKinds?.values() ?? [])].reduce((sum, entry) => sum + entry.cents, 0);
@@ -115,5 +135,11 @@ export function explainBill(current: ExplainedItem[], previous: ExplainedItem[] 
   const previousTotalCents = (previous ?? []).reduce((sum, item) => sum + item.amountCents, 0);
   // Account-level charges (tax, adjustments without a line) go last.
   lines.sort((a, b) => Number(a.lineId === null) - Number(b.lineId === null));
-  return { hasPrevious: previous !== null, totalCents, previousTotalCents, deltaCents: totalCents - previousTotalCents, lines };
+  return {
+    hasPrevious: previous !== null,
+    totalCents,
+    previousTotalCents,
+    deltaCents: totalCents - previousTotalCents,
+    lines,
+  };
 }

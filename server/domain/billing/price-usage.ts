@@ -41,15 +41,31 @@ export function priceOverage(tariff: TariffPrice, usage: Usage, share = 1): Over
   const scale = (included: number | null) => (included === null ? null : Math.round(included * share));
   const minutes = tariff.minuteCents > 0 ? over(usage.minutes, scale(tariff.minutes)) : 0;
   const sms = tariff.smsCents > 0 ? over(usage.sms, scale(tariff.sms)) : 0;
-  const dataBlocks = tariff.dataBlockCents > 0 ? Math.ceil(over(usage.dataMb, scale(tariff.dataMb)) / DATA_BLOCK_MB) : 0;
+  const dataBlocks =
+    tariff.dataBlockCents > 0 ? Math.ceil(over(usage.dataMb, scale(tariff.dataMb)) / DATA_BLOCK_MB) : 0;
   const minutesCents = minutes * tariff.minuteCents;
   const smsCents = sms * tariff.smsCents;
   const dataCents = dataBlocks * tariff.dataBlockCents;
-  return { minutes, sms, dataBlocks, minutesCents, smsCents, dataCents, totalCents: minutesCents + smsCents + dataCents };
+  return {
+    minutes,
+    sms,
+    dataBlocks,
+    minutesCents,
+    smsCents,
+    dataCents,
+    totalCents: minutesCents + smsCents + dataCents,
+  };
 }
 
 /** A month of usage on a tariff: its fee plus the overage. */
-export function priceMonth(tariff: TariffPrice, usage: Usage): { feeCents: number; overageCents: number; totalCents: number } {
+export function priceMonth(
+  tariff: TariffPrice,
+  usage: Usage,
+): { feeCents: number; overageCents: number; totalCents: number } {
   const overage = priceOverage(tariff, usage);
-  return { feeCents: tariff.monthlyFeeCents, overageCents: overage.totalCents, totalCents: tariff.monthlyFeeCents + overage.totalCents };
+  return {
+    feeCents: tariff.monthlyFeeCents,
+    overageCents: overage.totalCents,
+    totalCents: tariff.monthlyFeeCents + overage.totalCents,
+  };
 }

@@ -22,7 +22,10 @@ const operatorSchema = z.object({
   supportPhone: z.string().optional(),
   supportEmail: z.string().optional(),
   website: z.string().optional(),
-  bank: z.object({ name: z.string(), bik: z.string(), account: z.string(), correspondentAccount: z.string() }).partial().optional(),
+  bank: z
+    .object({ name: z.string(), bik: z.string(), account: z.string(), correspondentAccount: z.string() })
+    .partial()
+    .optional(),
   licence: z.string().optional(),
 });
 

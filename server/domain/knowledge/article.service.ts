@@ -7,9 +7,15 @@ import type { ArticleFeedbackInput } from "./knowledge.schema";
 type Reader = { userId: string; customerId: string | null; channel: Channel };
 
 /** A request id of the reader's own, or null: a foreign one is NOT_FOUND. */
-async function ownRequestId(db: Database, requestId: string | undefined, customerId: string | null): Promise<string | null> {
+async function ownRequestId(
+  db: Database,
+  requestId: string | undefined,
+  customerId: string | null,
+): Promise<string | null> {
   if (!requestId) return null;
-  const request = customerId ? await db.serviceRequest.findFirst({ where: { id: requestId, customerId }, select: { id: true } }) : null;
+  const request = customerId
+    ? await db.serviceRequest.findFirst({ where: { id: requestId, customerId }, select: { id: true } })
+    : null;
   if (!request) throw notFound("Request");
   return request.id;
 }
@@ -59,13 +65,20 @@ export async function readArticle(
 
 /** "Did this help?": one answer per user and article; answering again changes it. */
 export async function giveArticleFeedback(db: Database, reader: Reader, input: ArticleFeedbackInput) {
-  const article = await db.knowledgeArticle.findFirst({ where: { id: input.articleId, published: true }, select: { id: true } });
+  const article = await db.knowledgeArticle.findFirst({
+    where: { id: input.articleId, published: true },
+    select: { id: true },
+  });
   if (!article) throw notFound("Article");
   const requestId = await ownRequestId(db, input.requestId, reader.customerId);
   const where = { articleId_userId: { articleId: article.id, userId: reader.userId } };
   const update = { helpful: input.helpful, ...(requestId ? { requestId } : {}) };
   const feedback = await db.articleFeedback
-    .upsert({ where, create: { articleId: article.id, userId: reader.userId, requestId, helpful: input.helpful }, update })
+    .upsert({
+      where,
+      create: { articleId: article.id, userId: reader.userId, requestId, helpful: input.helpful },
+      update,
+    })
     .catch(async (error: unknown) => {
       // Two answers at once: the other one created the row; this one updates it.
       if (isUniqueViolation(error)) return db.articleFeedback.update({ where, data: update });

@@ -13,7 +13,11 @@ export const searchArticlesInput = z.object({
 });
 
 export const articleBySlugInput = z.object({
-  slug: z.string().min(1).max(120).regex(/^[a-z0-9-]+$/, "Lower-case letters, digits and hyphens"),
+  slug: z
+    .string()
+    .min(1)
+    .max(120)
+    .regex(/^[a-z0-9-]+$/, "Lower-case letters, digits and hyphens"),
   locale: articleLocaleSchema.optional(),
   /** The request the article is read for, to count it toward that request's self-service. */
   requestId: z.string().min(1).max(40).optional(),

@@ -5,7 +5,10 @@ const MAX_WORD_LENGTH = 40;
 /** Words of free text: letters and digits only, so nothing typed can be tsquery syntax. */
 export function searchWords(text: string): string[] {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.filter((word) => word.length >= 2).slice(0, MAX_SEARCH_WORDS).map((word) => word.slice(0, MAX_WORD_LENGTH));
+  return words
+    .filter((word) => word.length >= 2)
+    .slice(0, MAX_SEARCH_WORDS)
+    .map((word) => word.slice(0, MAX_WORD_LENGTH));
 }
 
 /**

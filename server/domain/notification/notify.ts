@@ -4,7 +4,8 @@ import { enqueuePushFor } from "../push/enqueue-push";
 
 type Writer = Pick<Database, "notification" | "$executeRaw"> | Prisma.TransactionClient;
 
-export type NotificationKind = "BILL_ISSUED" | "AGENT_REPLY" | "REQUEST_STATUS" | "SLA_BREACH" | "PAYMENT" | "TARIFF_CHANGE";
+export type NotificationKind =
+  "BILL_ISSUED" | "AGENT_REPLY" | "REQUEST_STATUS" | "SLA_BREACH" | "PAYMENT" | "TARIFF_CHANGE";
 
 /**
  * Tells a user something happened: a row they see in the portal, and a web push to their

@@ -13,7 +13,12 @@ import { AppError } from "../errors";
  */
 export const ABUSE_LIMITS = {
   creditCheck: { points: 60, duration: 10 * 60, blockDuration: 0, message: "Too many credit checks" },
-  activationAddress: { points: 30, duration: 10 * 60, blockDuration: 10 * 60, message: "Too many activation attempts from this address" },
+  activationAddress: {
+    points: 30,
+    duration: 10 * 60,
+    blockDuration: 10 * 60,
+    message: "Too many activation attempts from this address",
+  },
 } as const;
 
 export type AbuseLimit = keyof typeof ABUSE_LIMITS;
@@ -27,7 +32,14 @@ function limiterOf(db: Database, limit: AbuseLimit): RateLimiterPrisma {
   if (!limiter) {
     const { points, duration, blockDuration } = ABUSE_LIMITS[limit];
     // The store names the Prisma delegate, i.e. `db.rateLimit`.
-    limiter = new RateLimiterPrisma({ storeClient: db, tableName: "rateLimit", keyPrefix: limit, points, duration, blockDuration });
+    limiter = new RateLimiterPrisma({
+      storeClient: db,
+      tableName: "rateLimit",
+      keyPrefix: limit,
+      points,
+      duration,
+      blockDuration,
+    });
     byName.set(limit, limiter);
   }
   return limiter;

@@ -24,7 +24,11 @@ export type ReissueResult = {
  * from the login and the expiry, so the same key always answers the same code (even if a later
  * reissue has since replaced it).
  */
-async function replayOf(db: Database, dealer: Dealer, input: ReissueActivationCodeInput): Promise<ReissueResult | null> {
+async function replayOf(
+  db: Database,
+  dealer: Dealer,
+  input: ReissueActivationCodeInput,
+): Promise<ReissueResult | null> {
   const entry = await db.auditLog.findUnique({
     where: { actorId_idempotencyKey: { actorId: dealer.userId, idempotencyKey: input.idempotencyKey } },
     select: { action: true, entityId: true, after: true },

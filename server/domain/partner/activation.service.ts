@@ -17,7 +17,10 @@ async function findLogin(db: Database, identifier: ReturnType<typeof parseActiva
   if (identifier.kind === "phone") {
     return db.user.findUnique({ where: { phone: identifier.value }, include: { customer: true } });
   }
-  const customer = await db.customer.findUnique({ where: { accountNumber: identifier.value }, include: { login: true } });
+  const customer = await db.customer.findUnique({
+    where: { accountNumber: identifier.value },
+    include: { login: true },
+  });
   return customer?.login ? { ...customer.login, customer } : null;
 }
 
@@ -42,13 +45,18 @@ export async function activateAccount(
   }
 
   const login = await findLogin(db, identifier);
-  const pending = login && login.role === "SUBSCRIBER" && !login.passwordHash && login.activationCodeHash ? login : null;
+  const pending =
+    login && login.role === "SUBSCRIBER" && !login.passwordHash && login.activationCodeHash ? login : null;
   // Verify against a dummy when there is nothing to check, so timing does not tell who exists.
   dummyHash ??= hashPassword("selfcare-activation-guard");
-  const isMatch = await verifyPassword(pending?.activationCodeHash ?? (await dummyHash), normalizeActivationCode(input.code));
+  const isMatch = await verifyPassword(
+    pending?.activationCodeHash ?? (await dummyHash),
+    normalizeActivationCode(input.code),
+  );
   if (!pending || !isMatch || !pending.customer || !pending.phone) {
     const retryAt = await recordFailure(db, throttleKey, input.ip, now);
-    if (retryAt) throw new AppError("TOO_MANY_REQUESTS", `Too many wrong codes; try again after ${retryAt.toISOString()}`);
+    if (retryAt)
+      throw new AppError("TOO_MANY_REQUESTS", `Too many wrong codes; try again after ${retryAt.toISOString()}`);
     throw new AppError("BAD_REQUEST", WRONG_CODE, { code: WRONG_CODE });
   }
   if (!pending.activationExpiresAt || pending.activationExpiresAt <= now) {

@@ -29,7 +29,18 @@ export type ContractData = {
     accountNumber: string;
   };
   /** A MOBILE line has a number; home internet has a service identifier and an installation address. */
-  line: { msisdn: string | null; serviceId: string | null; installationAddress: string | null; tariffName: string; monthlyFeeCents: number; currency: string; minutes: number | null; sms: number | null; dataMb: number | null; minTermMonths: number };
+  line: {
+    msisdn: string | null;
+    serviceId: string | null;
+    installationAddress: string | null;
+    tariffName: string;
+    monthlyFeeCents: number;
+    currency: string;
+    minutes: number | null;
+    sms: number | null;
+    dataMb: number | null;
+    minTermMonths: number;
+  };
   depositCents: number;
   creditLimitCents: number;
   billingDay: number;
@@ -176,21 +187,43 @@ export function renderContractPdf(data: ContractData): Promise<Buffer> {
   };
 
   const unlimitedOr = (value: number | null, unit: string, scale = 1) =>
-    value === null ? `${t.unlimited}` : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value / scale)} ${unit}`;
+    value === null
+      ? `${t.unlimited}`
+      : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value / scale)} ${unit}`;
 
   doc.font("bold").fontSize(15).text(t.title, { align: "center" });
-  doc.font("regular").fontSize(11).text(`${t.number} ${data.subscriber.accountNumber}-${data.orderId.slice(-6).toUpperCase()}`, { align: "center" });
-  doc.moveDown(0.4).fontSize(10).text(`${t.date}: ${date(data.signedAt, locale)}`, { align: "right" });
+  doc
+    .font("regular")
+    .fontSize(11)
+    .text(`${t.number} ${data.subscriber.accountNumber}-${data.orderId.slice(-6).toUpperCase()}`, { align: "center" });
+  doc
+    .moveDown(0.4)
+    .fontSize(10)
+    .text(`${t.date}: ${date(data.signedAt, locale)}`, { align: "right" });
 
   heading(t.operator);
   doc.text(data.operator.legalName);
-  row(t.inn, [data.operator.inn, data.operator.kpp && `${t.kpp} ${data.operator.kpp}`, data.operator.ogrn && `${t.ogrn} ${data.operator.ogrn}`].filter(Boolean).join(", "));
+  row(
+    t.inn,
+    [
+      data.operator.inn,
+      data.operator.kpp && `${t.kpp} ${data.operator.kpp}`,
+      data.operator.ogrn && `${t.ogrn} ${data.operator.ogrn}`,
+    ]
+      .filter(Boolean)
+      .join(", "),
+  );
   if (data.operator.address) doc.text(data.operator.address);
   if (data.operator.licence) doc.fillColor("#475569").text(data.operator.licence).fillColor("#0f172a");
 
   heading(t.subscriber);
   row(t.fullName, data.subscriber.fullName);
-  row(t.birthDate, data.subscriber.birthDate ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(data.subscriber.birthDate) : null);
+  row(
+    t.birthDate,
+    data.subscriber.birthDate
+      ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(data.subscriber.birthDate)
+      : null,
+  );
   row(t.passport, data.subscriber.documentNumber);
   row(t.address, data.subscriber.address);
   row(t.contactPhone, data.subscriber.phone ? phone(data.subscriber.phone) : null);
@@ -210,7 +243,11 @@ export function renderContractPdf(data: ContractData): Promise<Buffer> {
   row(
     t.allowance,
     data.line.msisdn
-      ? [unlimitedOr(data.line.minutes, t.minutes), unlimitedOr(data.line.sms, t.sms), unlimitedOr(data.line.dataMb, t.gb, 1024)].join(", ")
+      ? [
+          unlimitedOr(data.line.minutes, t.minutes),
+          unlimitedOr(data.line.sms, t.sms),
+          unlimitedOr(data.line.dataMb, t.gb, 1024),
+        ].join(", ")
       : unlimitedOr(data.line.dataMb, t.gb, 1024),
   );
   row(t.minTerm, data.line.minTermMonths > 0 ? `${data.line.minTermMonths} ${t.months}` : t.none);
@@ -225,7 +262,8 @@ export function renderContractPdf(data: ContractData): Promise<Buffer> {
 
   heading(t.activation);
   doc.text(t.activationText(data.activationUrl));
-  if (data.operator.supportPhone) row(t.support, [data.operator.supportPhone, data.operator.website].filter(Boolean).join(", "));
+  if (data.operator.supportPhone)
+    row(t.support, [data.operator.supportPhone, data.operator.website].filter(Boolean).join(", "));
 
   doc.moveDown(1).fillColor("#475569").fontSize(9).text(t.terms).fillColor("#0f172a").fontSize(10);
 

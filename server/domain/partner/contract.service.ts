@@ -4,10 +4,19 @@ import { notFound } from "../errors";
 import { renderContractPdf } from "./contract-pdf";
 
 /** The contract of one of the dealer's own orders as a PDF; another dealer's order is NOT_FOUND. */
-export async function getOrderContract(db: Database, input: { partnerId: string; orderId: string; locale: "ru" | "en" }) {
+export async function getOrderContract(
+  db: Database,
+  input: { partnerId: string; orderId: string; locale: "ru" | "en" },
+) {
   const order = await db.order.findFirst({
     where: { id: input.orderId, partnerId: input.partnerId },
-    include: { tariff: true, line: { select: { id: true, address: true } }, partner: true, createdBy: { select: { name: true } }, customer: true },
+    include: {
+      tariff: true,
+      line: { select: { id: true, address: true } },
+      partner: true,
+      createdBy: { select: { name: true } },
+      customer: true,
+    },
   });
   if (!order?.customer) throw notFound("Order");
   const operator = await getOperatorDetails(db);

@@ -3,7 +3,12 @@ import type { Database } from "../../db/client";
 import { badRequest } from "../errors";
 import { consumeOrThrow } from "./abuse-limits";
 import { decideCredit, type CreditDecision, type DocumentHistory } from "./credit-decision";
-import { CREDIT_POLICY_SETTING, creditPolicySchema, DEFAULT_CREDIT_POLICY, type CreditPolicy } from "./credit-policy.schema";
+import {
+  CREDIT_POLICY_SETTING,
+  creditPolicySchema,
+  DEFAULT_CREDIT_POLICY,
+  type CreditPolicy,
+} from "./credit-policy.schema";
 import { ageOn, operatorToday, REGISTRATION_MESSAGES as M } from "./registration-rules";
 
 type Db = Database | Prisma.TransactionClient;
@@ -20,7 +25,9 @@ export async function getCreditPolicy(db: Db): Promise<CreditPolicy> {
 }
 
 /** Tariffs a dealer may sell to someone new: active, on sale and open to a new (BRONZE) customer; mobile or home internet. */
-export function isSoldToNewCustomers(tariff: Pick<Tariff, "status" | "soldToNewCustomers" | "openToSegments">): boolean {
+export function isSoldToNewCustomers(
+  tariff: Pick<Tariff, "status" | "soldToNewCustomers" | "openToSegments">,
+): boolean {
   return (
     tariff.status === "ACTIVE" &&
     tariff.soldToNewCustomers &&
@@ -32,7 +39,8 @@ export function isSoldToNewCustomers(tariff: Pick<Tariff, "status" | "soldToNewC
 export async function getSellableTariffOrThrow(db: Db, tariffId: string, kind?: ServiceKind): Promise<Tariff> {
   const tariff = await db.tariff.findUnique({ where: { id: tariffId } });
   if (!tariff) throw badRequest("tariffId", M.tariffUnknown);
-  if (kind && tariff.kind !== kind) throw badRequest("tariffId", kind === "MOBILE" ? M.tariffNotMobile : M.tariffNotHome);
+  if (kind && tariff.kind !== kind)
+    throw badRequest("tariffId", kind === "MOBILE" ? M.tariffNotMobile : M.tariffNotHome);
   if (!isSoldToNewCustomers(tariff)) throw badRequest("tariffId", M.tariffNotSold);
   return tariff;
 }

@@ -28,7 +28,12 @@ describe("decideCredit with the default policy", () => {
     [{ isHolderMismatch: true }, ["DOCUMENT_HOLDER_MISMATCH"]],
     [{ debtCents: -5_000 }, []], // credit on an earlier account is no debt
   ])("history %j → refusals %j", (history, refusals) => {
-    const decision = decideCredit({ age: 30, monthlyFeeCents: 55_000, history: { ...clean, ...history }, policy: DEFAULT_CREDIT_POLICY });
+    const decision = decideCredit({
+      age: 30,
+      monthlyFeeCents: 55_000,
+      history: { ...clean, ...history },
+      policy: DEFAULT_CREDIT_POLICY,
+    });
     expect(decision.refusals).toEqual(refusals);
     expect(decision.approved).toBe(refusals.length === 0);
     expect(decision.reasons).toHaveLength(refusals.length);
@@ -36,8 +41,12 @@ describe("decideCredit with the default policy", () => {
 
   it("tolerates a small debt when the policy allows it", () => {
     const policy = { ...DEFAULT_CREDIT_POLICY, maxDebtCents: 10_000 };
-    expect(decideCredit({ age: 30, monthlyFeeCents: 55_000, history: { ...clean, debtCents: 10_000 }, policy }).approved).toBe(true);
-    expect(decideCredit({ age: 30, monthlyFeeCents: 55_000, history: { ...clean, debtCents: 10_001 }, policy }).approved).toBe(false);
+    expect(
+      decideCredit({ age: 30, monthlyFeeCents: 55_000, history: { ...clean, debtCents: 10_000 }, policy }).approved,
+    ).toBe(true);
+    expect(
+      decideCredit({ age: 30, monthlyFeeCents: 55_000, history: { ...clean, debtCents: 10_001 }, policy }).approved,
+    ).toBe(false);
   });
 });
 
@@ -47,10 +56,22 @@ describe("creditPolicySchema", () => {
   });
 
   it.each([
-    ["a gap in ages", [{ minAge: 18, ageBelow: 30, minMonthlyFeeCents: 0, depositPercentOfFee: 0, creditLimitCents: 0 }]],
-    ["only expensive tariffs covered", [{ minAge: 18, ageBelow: null, minMonthlyFeeCents: 1, depositPercentOfFee: 0, creditLimitCents: 0 }]],
-    ["an empty band", [{ minAge: 30, ageBelow: 30, minMonthlyFeeCents: 0, depositPercentOfFee: 0, creditLimitCents: 0 }]],
-    ["a negative limit", [{ minAge: 18, ageBelow: null, minMonthlyFeeCents: 0, depositPercentOfFee: 0, creditLimitCents: -1 }]],
+    [
+      "a gap in ages",
+      [{ minAge: 18, ageBelow: 30, minMonthlyFeeCents: 0, depositPercentOfFee: 0, creditLimitCents: 0 }],
+    ],
+    [
+      "only expensive tariffs covered",
+      [{ minAge: 18, ageBelow: null, minMonthlyFeeCents: 1, depositPercentOfFee: 0, creditLimitCents: 0 }],
+    ],
+    [
+      "an empty band",
+      [{ minAge: 30, ageBelow: 30, minMonthlyFeeCents: 0, depositPercentOfFee: 0, creditLimitCents: 0 }],
+    ],
+    [
+      "a negative limit",
+      [{ minAge: 18, ageBelow: null, minMonthlyFeeCents: 0, depositPercentOfFee: 0, creditLimitCents: -1 }],
+    ],
   ])("refuses %s", (_label, rules) => {
     expect(creditPolicySchema.safeParse({ ...DEFAULT_CREDIT_POLICY, rules }).success).toBe(false);
   });

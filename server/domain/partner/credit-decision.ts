@@ -26,7 +26,9 @@ export function findCreditRule(policy: CreditPolicy, age: number, monthlyFeeCent
   return (
     policy.rules.find(
       (rule) =>
-        age >= rule.minAge && (rule.ageBelow === null || age < rule.ageBelow) && monthlyFeeCents >= rule.minMonthlyFeeCents,
+        age >= rule.minAge &&
+        (rule.ageBelow === null || age < rule.ageBelow) &&
+        monthlyFeeCents >= rule.minMonthlyFeeCents,
     ) ?? null
   );
 }

@@ -39,7 +39,8 @@ export const creditPolicySchema = z
     // A rule matching a fee of 0 matches every fee, so covering fee 0 at every age covers everyone.
     for (let years = 18; years <= 120; years++) {
       const covered = policy.rules.some(
-        (rule) => rule.minMonthlyFeeCents === 0 && years >= rule.minAge && (rule.ageBelow === null || years < rule.ageBelow),
+        (rule) =>
+          rule.minMonthlyFeeCents === 0 && years >= rule.minAge && (rule.ageBelow === null || years < rule.ageBelow),
       );
       if (!covered) {
         ctx.addIssue({ code: "custom", path: ["rules"], message: `No rule for age ${years} on every tariff` });

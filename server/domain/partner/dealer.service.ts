@@ -17,10 +17,7 @@ function customerSearch(search: string | undefined): Prisma.CustomerWhereInput {
   if (digits.length >= 3 && /^[\d\s()+-]+$/.test(text)) {
     const phone = normalizePhone(text);
     return {
-      OR: [
-        { accountNumber: { contains: digits } },
-        { lines: { some: { msisdn: { contains: phone ?? digits } } } },
-      ],
+      OR: [{ accountNumber: { contains: digits } }, { lines: { some: { msisdn: { contains: phone ?? digits } } } }],
     };
   }
   const words = text.split(/\s+/).slice(0, 3);
@@ -51,7 +48,12 @@ export async function listPartnerCustomers(db: Database, input: Page) {
       login: { select: { passwordHash: true } },
       lines: {
         orderBy: { activatedAt: "asc" },
-        select: { msisdn: true, kind: true, status: true, tariff: { select: { id: true, code: true, name: true, nameEn: true } } },
+        select: {
+          msisdn: true,
+          kind: true,
+          status: true,
+          tariff: { select: { id: true, code: true, name: true, nameEn: true } },
+        },
       },
     },
   });
@@ -127,10 +129,16 @@ export async function listPartnerOrders(db: Database, input: Page) {
       creditLimitCents: row.creditLimitCents,
       dealerName: row.createdBy.name,
       customer: row.customer
-        ? { id: row.customer.id, accountNumber: row.customer.accountNumber, name: `${row.customer.firstName} ${row.customer.lastName}` }
+        ? {
+            id: row.customer.id,
+            accountNumber: row.customer.accountNumber,
+            name: `${row.customer.firstName} ${row.customer.lastName}`,
+          }
         : null,
       isActivated: !!row.customer?.login?.passwordHash,
-      activationExpiresAt: row.customer?.login?.passwordHash ? null : (row.customer?.login?.activationExpiresAt ?? null),
+      activationExpiresAt: row.customer?.login?.passwordHash
+        ? null
+        : (row.customer?.login?.activationExpiresAt ?? null),
       contractUrl: `/partner/orders/${row.id}/contract`,
     })),
     nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
@@ -140,7 +148,10 @@ export async function listPartnerOrders(db: Database, input: Page) {
 const TIME_ZONE = "Europe/Moscow";
 
 /** Registrations per day (last `days`, Moscow days) and per month (last `months`), with no gaps. */
-export async function getPartnerFigures(db: Database, input: { partnerId: string; days?: number; months?: number; now?: Date }) {
+export async function getPartnerFigures(
+  db: Database,
+  input: { partnerId: string; days?: number; months?: number; now?: Date },
+) {
   const now = input.now ?? new Date();
   const days = input.days ?? 30;
   const months = input.months ?? 12;

@@ -50,7 +50,12 @@ export async function listAvailableNumbers(
     take: limit,
   });
   return [
-    ...mine.map((row) => ({ msisdn: row.msisdn, isNice: row.isNice, reservedUntil: row.reservedUntil, isReservedByMe: true })),
+    ...mine.map((row) => ({
+      msisdn: row.msisdn,
+      isNice: row.isNice,
+      reservedUntil: row.reservedUntil,
+      isReservedByMe: true,
+    })),
     ...free.map((row) => ({ msisdn: row.msisdn, isNice: row.isNice, reservedUntil: null, isReservedByMe: false })),
   ];
 }
@@ -71,7 +76,12 @@ export async function reserveNumber(db: Database, input: { partnerId: string; ms
   const now = input.now ?? new Date();
   const until = new Date(now.getTime() + RESERVATION_MINUTES * 60_000);
   const held = await db.numberPool.count({
-    where: { status: "RESERVED", reservedByPartnerId: input.partnerId, reservedUntil: { gt: now }, msisdn: { not: input.msisdn } },
+    where: {
+      status: "RESERVED",
+      reservedByPartnerId: input.partnerId,
+      reservedUntil: { gt: now },
+      msisdn: { not: input.msisdn },
+    },
   });
   if (held >= MAX_RESERVATIONS_PER_PARTNER) {
     throw new AppError(
@@ -105,7 +115,10 @@ export async function releaseNumber(db: Database, input: { partnerId: string; ms
  * Takes the number for a new line inside the registration's transaction: free, lapsed, or held
  * by this dealer. The row lock makes a racing registration wait and then find it ASSIGNED.
  */
-export async function assignNumber(tx: Prisma.TransactionClient, input: { partnerId: string; msisdn: string; now: Date }) {
+export async function assignNumber(
+  tx: Prisma.TransactionClient,
+  input: { partnerId: string; msisdn: string; now: Date },
+) {
   const updated = await tx.$executeRaw`
     UPDATE "NumberPool"
     SET "status" = 'ASSIGNED', "assignedAt" = ${input.now}, "reservedByPartnerId" = ${input.partnerId}, "reservedUntil" = NULL

@@ -144,7 +144,10 @@ describe("registrationSchema (shared by the form and the server)", () => {
   });
 
   it("takes null for an optional contact as not given (API clients)", () => {
-    const parsed = registrationSchema.parse({ ...valid, customer: { ...valid.customer, email: null, phone: null, middleName: null } });
+    const parsed = registrationSchema.parse({
+      ...valid,
+      customer: { ...valid.customer, email: null, phone: null, middleName: null },
+    });
     expect(parsed.customer).not.toHaveProperty("email", null);
     expect(parsed.customer.email).toBeUndefined();
   });
@@ -173,7 +176,11 @@ describe("registrationSchema (shared by the form and the server)", () => {
     ["customer.lastName", { customer: { ...valid.customer, lastName: "   " } }, REGISTRATION_MESSAGES.nameRequired],
     ["customer.firstName", { customer: { ...valid.customer, firstName: "R2-D2" } }, REGISTRATION_MESSAGES.nameLetters],
     ["customer.middleName", { customer: { ...valid.customer, middleName: "123" } }, REGISTRATION_MESSAGES.nameLetters],
-    ["customer.documentNumber", { customer: { ...valid.customer, documentNumber: "4510 12345" } }, REGISTRATION_MESSAGES.documentFormat],
+    [
+      "customer.documentNumber",
+      { customer: { ...valid.customer, documentNumber: "4510 12345" } },
+      REGISTRATION_MESSAGES.documentFormat,
+    ],
     ["customer.email", { customer: { ...valid.customer, email: "anna@" } }, REGISTRATION_MESSAGES.emailInvalid],
     ["customer.phone", { customer: { ...valid.customer, phone: "12345" } }, REGISTRATION_MESSAGES.phoneInvalid],
     ["customer.address", { customer: { ...valid.customer, address: "" } }, REGISTRATION_MESSAGES.addressRequired],
@@ -193,7 +200,13 @@ describe("registrationSchema (shared by the form and the server)", () => {
 
 describe("registrationSchema for home internet", () => {
   const { msisdn: _msisdn, ...common } = valid;
-  const home = { ...common, kind: "HOME_INTERNET", tariffId: "trf_home_100", contactPhone: "8 (916) 123-45-67", installationAddress: "" };
+  const home = {
+    ...common,
+    kind: "HOME_INTERNET",
+    tariffId: "trf_home_100",
+    contactPhone: "8 (916) 123-45-67",
+    installationAddress: "",
+  };
 
   it("needs no number; the contact phone becomes E.164 and an empty installation address means the registration address", () => {
     const parsed = registrationSchema.parse(home);
@@ -213,7 +226,11 @@ describe("registrationSchema for home internet", () => {
     ["installationAddress", { installationAddress: "Химки" }, REGISTRATION_MESSAGES.addressTooShort],
     ["installationAddress", { installationAddress: "г. Химки, улица Мира" }, REGISTRATION_MESSAGES.addressHouse],
     ["tariffId", { tariffId: "" }, REGISTRATION_MESSAGES.tariffRequired],
-    ["customer.documentNumber", { customer: { ...valid.customer, documentNumber: "0000 123456" } }, REGISTRATION_MESSAGES.documentInvalid],
+    [
+      "customer.documentNumber",
+      { customer: { ...valid.customer, documentNumber: "0000 123456" } },
+      REGISTRATION_MESSAGES.documentInvalid,
+    ],
   ])("names the field %s", (field, change, message) => {
     expect(fieldErrors({ ...home, ...change })[field]).toBe(message);
   });

@@ -126,7 +126,10 @@ export const homeInternetRegistrationSchema = z.object({
 });
 
 /** What the dealer's form submits; the server validates the same schema (plus the idempotency key). */
-export const registrationSchema = z.discriminatedUnion("kind", [mobileRegistrationSchema, homeInternetRegistrationSchema]);
+export const registrationSchema = z.discriminatedUnion("kind", [
+  mobileRegistrationSchema,
+  homeInternetRegistrationSchema,
+]);
 
 export const idempotencyKeySchema = z.string().min(8).max(100);
 
@@ -148,12 +151,7 @@ export const creditCheckInput = z.object({
 export const availableNumbersInput = z
   .object({
     /** Digits the number should contain, e.g. "777". */
-    search: z
-      .string()
-      .trim()
-      .max(11)
-      .regex(/^\d*$/, "Digits only")
-      .optional(),
+    search: z.string().trim().max(11).regex(/^\d*$/, "Digits only").optional(),
     niceOnly: z.boolean().optional(),
     limit: z.number().int().min(1).max(60).optional(),
     /** The last number of the previous page. */
@@ -180,4 +178,6 @@ export const reissueActivationCodeInput = orderIdInput.extend({ idempotencyKey: 
 
 export type ReissueActivationCodeInput = z.output<typeof reissueActivationCodeInput>;
 
-export const figuresInput = z.object({ days: z.number().int().min(7).max(92).optional(), months: z.number().int().min(3).max(24).optional() }).optional();
+export const figuresInput = z
+  .object({ days: z.number().int().min(7).max(92).optional(), months: z.number().int().min(3).max(24).optional() })
+  .optional();

@@ -93,7 +93,12 @@ export function checkBirthDate(value: string, today: string): RegistrationMessag
 
 /** Today's date where the operator works ("YYYY-MM-DD" in Moscow time): the day contracts are signed. */
 export function operatorToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Moscow",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 /** "4510123456", "45 10 123456" or "4510 123456" → "4510 123456"; null when it is not 10 digits. */

@@ -42,7 +42,8 @@ export type RegistrationResult = {
 async function newAccountNumber(db: Database): Promise<string> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const candidate = `5${String(randomInt(0, 1_000_000_000)).padStart(9, "0")}`;
-    if (!(await db.customer.findUnique({ where: { accountNumber: candidate }, select: { id: true } }))) return candidate;
+    if (!(await db.customer.findUnique({ where: { accountNumber: candidate }, select: { id: true } })))
+      return candidate;
   }
   throw new AppError("CONFLICT", "Could not allocate an account number; try again");
 }
@@ -162,7 +163,12 @@ export async function registerSubscriber(
   if (!isMobile) await assertContactPhoneFree(db, loginPhone);
   const line = isMobile
     ? { kind: "MOBILE" as const, msisdn: input.msisdn, address: null }
-    : { id: homeLineId(accountNumber), kind: "HOME_INTERNET" as const, msisdn: null, address: input.installationAddress ?? customer.address };
+    : {
+        id: homeLineId(accountNumber),
+        kind: "HOME_INTERNET" as const,
+        msisdn: null,
+        address: input.installationAddress ?? customer.address,
+      };
 
   try {
     const orderId = await db.$transaction(async (tx: Prisma.TransactionClient) => {
@@ -184,7 +190,14 @@ export async function registerSubscriber(
         },
       });
       const createdLine = await tx.line.create({
-        data: { ...line, customerId: created.id, tariffId: tariff.id, activatedAt: now, tariffSince: now, createdAt: now },
+        data: {
+          ...line,
+          customerId: created.id,
+          tariffId: tariff.id,
+          activatedAt: now,
+          tariffSince: now,
+          createdAt: now,
+        },
       });
       await tx.user.create({
         data: {
@@ -237,7 +250,15 @@ export async function registerSubscriber(
           action: "partner.registerSubscriber",
           entityType: "Customer",
           entityId: created.id,
-          after: { accountNumber, orderId: order.id, kind: input.kind, msisdn, serviceId: createdLine.id, tariffCode: tariff.code, depositCents: credit.depositCents },
+          after: {
+            accountNumber,
+            orderId: order.id,
+            kind: input.kind,
+            msisdn,
+            serviceId: createdLine.id,
+            tariffCode: tariff.code,
+            depositCents: credit.depositCents,
+          },
         },
       );
       // The new customer gets a value score from the start (a new line is a scoring event).

@@ -14,7 +14,13 @@ export type ChargeRequest = {
 
 export type ChargeResult =
   | { status: "SUCCEEDED"; providerRef: string; cardLast4: string | null; cardBrand: string | null }
-  | { status: "DECLINED"; providerRef: string; cardLast4: string | null; cardBrand: string | null; failureReason: string };
+  | {
+      status: "DECLINED";
+      providerRef: string;
+      cardLast4: string | null;
+      cardBrand: string | null;
+      failureReason: string;
+    };
 
 export type PaymentProvider = {
   name: string;

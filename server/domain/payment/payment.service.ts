@@ -21,9 +21,13 @@ const REPLAY_WAIT_MS = 10_000;
 /** A PENDING payment this old lost its process between the provider and the database: charge again (same key, same charge). */
 const STALE_PENDING_MS = 30_000;
 
-const billSummary = { select: { id: true, number: true, status: true, totalCents: true, paidCents: true, currency: true } } as const;
+const billSummary = {
+  select: { id: true, number: true, status: true, totalCents: true, paidCents: true, currency: true },
+} as const;
 
-export type PaymentView = Payment & { bill: { id: string; number: string; status: string; totalCents: number; paidCents: number; currency: string } };
+export type PaymentView = Payment & {
+  bill: { id: string; number: string; status: string; totalCents: number; paidCents: number; currency: string };
+};
 
 /** The payment provider in use; the built-in test provider is the only one shipped. */
 export function getPaymentProvider(): PaymentProvider {
@@ -31,10 +35,21 @@ export function getPaymentProvider(): PaymentProvider {
 }
 
 function findByKey(db: Database, actorId: string, idempotencyKey: string): Promise<PaymentView | null> {
-  return db.payment.findUnique({ where: { actorId_idempotencyKey: { actorId, idempotencyKey } }, include: { bill: billSummary } });
+  return db.payment.findUnique({
+    where: { actorId_idempotencyKey: { actorId, idempotencyKey } },
+    include: { bill: billSummary },
+  });
 }
 
-type BillRow = { id: string; number: string; totalCents: number; paidCents: number; status: string; currency: string; dueAt: Date };
+type BillRow = {
+  id: string;
+  number: string;
+  totalCents: number;
+  paidCents: number;
+  status: string;
+  currency: string;
+  dueAt: Date;
+};
 
 /**
  * Pays a bill (all that is due, or part of it) through the provider. The same idempotency key
@@ -57,7 +72,10 @@ export async function payBill(db: Database, input: PayInput, provider = getPayme
       if (bill.status === "CANCELLED") throw badRequest("billId", "This bill is cancelled");
       const due = amountDueCents(bill);
       if (due === 0) throw badRequest("billId", "This bill is already paid");
-      const inFlight = await tx.payment.aggregate({ where: { billId: bill.id, status: "PENDING" }, _sum: { amountCents: true } });
+      const inFlight = await tx.payment.aggregate({
+        where: { billId: bill.id, status: "PENDING" },
+        _sum: { amountCents: true },
+      });
       const available = due - (inFlight._sum.amountCents ?? 0);
       if (available <= 0) throw new AppError("CONFLICT", "Another payment for this bill is in progress");
       const amountCents = input.amountCents ?? available;
@@ -88,7 +106,12 @@ export async function payBill(db: Database, input: PayInput, provider = getPayme
   return charge(db, reserved, input.paymentToken, provider);
 }
 
-async function charge(db: Database, payment: PaymentView, token: string | undefined, provider: PaymentProvider): Promise<PaymentView> {
+async function charge(
+  db: Database,
+  payment: PaymentView,
+  token: string | undefined,
+  provider: PaymentProvider,
+): Promise<PaymentView> {
   let result: ChargeResult;
   try {
     result = await provider.charge({
@@ -100,7 +123,13 @@ async function charge(db: Database, payment: PaymentView, token: string | undefi
     });
   } catch (error) {
     console.warn("[payment] provider error for payment", payment.id, (error as Error).message);
-    result = { status: "DECLINED", providerRef: "", cardLast4: null, cardBrand: null, failureReason: "provider_unavailable" };
+    result = {
+      status: "DECLINED",
+      providerRef: "",
+      cardLast4: null,
+      cardBrand: null,
+      failureReason: "provider_unavailable",
+    };
   }
   return settle(db, payment.id, result);
 }
@@ -125,9 +154,21 @@ async function settle(db: Database, paymentId: string, result: ChargeResult, now
     if (claimed.count === 1) {
       if (result.status === "SUCCEEDED") {
         const paidCents = bill.paidCents + payment.amountCents;
-        const status = billStatusAfter({ totalCents: bill.totalCents, paidCents, dueAt: bill.dueAt, now, isCancelled: bill.status === "CANCELLED" });
-        await tx.bill.update({ where: { id: bill.id }, data: { paidCents, status, ...(status === "PAID" ? { paidAt: now } : {}) } });
-        await tx.customer.update({ where: { id: payment.customerId }, data: { balanceCents: { decrement: payment.amountCents } } });
+        const status = billStatusAfter({
+          totalCents: bill.totalCents,
+          paidCents,
+          dueAt: bill.dueAt,
+          now,
+          isCancelled: bill.status === "CANCELLED",
+        });
+        await tx.bill.update({
+          where: { id: bill.id },
+          data: { paidCents, status, ...(status === "PAID" ? { paidAt: now } : {}) },
+        });
+        await tx.customer.update({
+          where: { id: payment.customerId },
+          data: { balanceCents: { decrement: payment.amountCents } },
+        });
         await queueValueRecompute(tx, payment.customerId);
       }
       await recordInteraction(tx, {
@@ -143,7 +184,12 @@ async function settle(db: Database, paymentId: string, result: ChargeResult, now
   });
 }
 
-async function replay(db: Database, payment: PaymentView, input: PayInput, provider: PaymentProvider): Promise<PaymentView> {
+async function replay(
+  db: Database,
+  payment: PaymentView,
+  input: PayInput,
+  provider: PaymentProvider,
+): Promise<PaymentView> {
   // A key is per actor; reusing it for another bill must neither pay it nor reveal the first one.
   if (payment.billId !== input.billId || payment.customerId !== input.customerId) {
     throw new AppError("CONFLICT", "This idempotency key was already used for another payment");
@@ -151,7 +197,8 @@ async function replay(db: Database, payment: PaymentView, input: PayInput, provi
   const deadline = Date.now() + REPLAY_WAIT_MS;
   let current = payment;
   while (current.status === "PENDING" && Date.now() < deadline) {
-    if (Date.now() - current.createdAt.getTime() > STALE_PENDING_MS) return charge(db, current, input.paymentToken, provider);
+    if (Date.now() - current.createdAt.getTime() > STALE_PENDING_MS)
+      return charge(db, current, input.paymentToken, provider);
     await new Promise((resolve) => setTimeout(resolve, 100));
     current = (await findByKey(db, input.actorId, input.idempotencyKey)) ?? current;
   }

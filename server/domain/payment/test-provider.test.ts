@@ -21,7 +21,11 @@ describe("test payment provider", () => {
   });
 
   it("answers the same reference for the same idempotency key", async () => {
-    expect((await charge("tok_visa_4242", 100, "same-key-1")).providerRef).toBe((await charge("tok_visa_4242", 100, "same-key-1")).providerRef);
-    expect((await charge("tok_visa_4242", 100, "same-key-1")).providerRef).not.toBe((await charge("tok_visa_4242", 100, "other-key-1")).providerRef);
+    expect((await charge("tok_visa_4242", 100, "same-key-1")).providerRef).toBe(
+      (await charge("tok_visa_4242", 100, "same-key-1")).providerRef,
+    );
+    expect((await charge("tok_visa_4242", 100, "same-key-1")).providerRef).not.toBe(
+      (await charge("tok_visa_4242", 100, "other-key-1")).providerRef,
+    );
   });
 });

@@ -27,7 +27,8 @@ export const testPaymentProvider: PaymentProvider = {
     const cardLast4 = card?.[2] ?? (declineReason ? "0002" : null);
     const cardBrand = card?.[1] ?? (declineReason ? "visa" : null);
     if (declineReason) return { status: "DECLINED", providerRef, cardLast4, cardBrand, failureReason: declineReason };
-    if (!card) return { status: "DECLINED", providerRef, cardLast4: null, cardBrand: null, failureReason: "invalid_token" };
+    if (!card)
+      return { status: "DECLINED", providerRef, cardLast4: null, cardBrand: null, failureReason: "invalid_token" };
     if (request.amountCents % 100 === DECLINED_AMOUNT_KOPECKS) {
       return { status: "DECLINED", providerRef, cardLast4, cardBrand, failureReason: "amount_declined" };
     }

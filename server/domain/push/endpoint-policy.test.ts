@@ -35,7 +35,10 @@ describe("isAllowedPushEndpoint with a local push service listed", () => {
 describe("pushServiceHosts", () => {
   it("uses the known push services unless PUSH_SERVICE_HOSTS replaces them", () => {
     expect(pushServiceHosts({})).toEqual(DEFAULT_PUSH_SERVICE_HOSTS);
-    expect(pushServiceHosts({ PUSH_SERVICE_HOSTS: " Push.Example.net , 127.0.0.1 ," })).toEqual(["push.example.net", "127.0.0.1"]);
+    expect(pushServiceHosts({ PUSH_SERVICE_HOSTS: " Push.Example.net , 127.0.0.1 ," })).toEqual([
+      "push.example.net",
+      "127.0.0.1",
+    ]);
     expect(pushServiceHosts({ PUSH_SERVICE_HOSTS: " , " })).toEqual(DEFAULT_PUSH_SERVICE_HOSTS);
   });
 });

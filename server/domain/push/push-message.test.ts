@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildPushMessage, classifyPushFailure, MAX_PUSH_ATTEMPTS, pushRetryDelayMs, safeNotificationUrl } from "./push-message";
+import {
+  buildPushMessage,
+  classifyPushFailure,
+  MAX_PUSH_ATTEMPTS,
+  pushRetryDelayMs,
+  safeNotificationUrl,
+} from "./push-message";
 
 describe("classifyPushFailure", () => {
   it.each([
@@ -37,12 +43,30 @@ describe("safeNotificationUrl", () => {
 describe("buildPushMessage", () => {
   it("keeps what the notification says and where it leads", () => {
     expect(
-      buildPushMessage({ id: "n1", kind: "BILL_ISSUED", title: "Счёт за ноябрь", body: "К оплате 1 250,00 ₽", url: "/bills/b1" }),
-    ).toEqual({ id: "n1", kind: "BILL_ISSUED", title: "Счёт за ноябрь", body: "К оплате 1 250,00 ₽", url: "/bills/b1" });
+      buildPushMessage({
+        id: "n1",
+        kind: "BILL_ISSUED",
+        title: "Счёт за ноябрь",
+        body: "К оплате 1 250,00 ₽",
+        url: "/bills/b1",
+      }),
+    ).toEqual({
+      id: "n1",
+      kind: "BILL_ISSUED",
+      title: "Счёт за ноябрь",
+      body: "К оплате 1 250,00 ₽",
+      url: "/bills/b1",
+    });
   });
 
   it("shortens a long body so the payload fits a push message", () => {
-    const message = buildPushMessage({ id: "n1", kind: "AGENT_REPLY", title: "t".repeat(500), body: "б".repeat(5000), url: null });
+    const message = buildPushMessage({
+      id: "n1",
+      kind: "AGENT_REPLY",
+      title: "t".repeat(500),
+      body: "б".repeat(5000),
+      url: null,
+    });
     expect(message.title.length).toBe(120);
     expect(message.body.length).toBe(600);
     expect(message.body.endsWith("…")).toBe(true);

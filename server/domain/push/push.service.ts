@@ -23,7 +23,13 @@ function assertPublicKey(p256dh: string) {
 const deviceSelect = { id: true, endpoint: true, userAgent: true, createdAt: true } as const;
 
 function toDevice(row: { id: string; endpoint: string; userAgent: string | null; createdAt: Date }) {
-  return { id: row.id, endpoint: row.endpoint, service: new URL(row.endpoint).hostname, userAgent: row.userAgent, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    endpoint: row.endpoint,
+    service: new URL(row.endpoint).hostname,
+    userAgent: row.userAgent,
+    createdAt: row.createdAt,
+  };
 }
 
 /**
@@ -43,7 +49,12 @@ export async function subscribePush(
     userAgent: input.userAgent?.slice(0, 300) ?? null,
   };
   const upsert = () =>
-    db.pushSubscription.upsert({ where: { endpoint: input.endpoint }, create: { endpoint: input.endpoint, ...data }, update: data, select: deviceSelect });
+    db.pushSubscription.upsert({
+      where: { endpoint: input.endpoint },
+      create: { endpoint: input.endpoint, ...data },
+      update: data,
+      select: deviceSelect,
+    });
   let row;
   try {
     row = await upsert();
@@ -74,7 +85,11 @@ export async function unsubscribePush(db: Database, input: { userId: string; end
 
 /** The caller's devices that receive push. */
 export async function listPushDevices(db: Database, userId: string) {
-  const rows = await db.pushSubscription.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, select: deviceSelect });
+  const rows = await db.pushSubscription.findMany({
+    where: { userId },
+    orderBy: { createdAt: "desc" },
+    select: deviceSelect,
+  });
   return { items: rows.map(toDevice), nextCursor: null };
 }
 

@@ -2,7 +2,13 @@ import webpush from "web-push";
 import type { Database } from "../../db/client";
 import { enqueueJob } from "../../jobs/enqueue";
 import { isAllowedPushEndpoint, pushServiceHosts } from "./endpoint-policy";
-import { buildPushMessage, classifyPushFailure, MAX_PUSH_ATTEMPTS, pushRetryDelayMs, type PushOutcome } from "./push-message";
+import {
+  buildPushMessage,
+  classifyPushFailure,
+  MAX_PUSH_ATTEMPTS,
+  pushRetryDelayMs,
+  type PushOutcome,
+} from "./push-message";
 import { readVapidConfig, type VapidConfig } from "./vapid";
 
 type Subscription = { id: string; endpoint: string; p256dh: string; auth: string };
@@ -15,7 +21,10 @@ const TTL_SECONDS = 24 * 60 * 60;
 
 /** Thrown for a push service's refusal, with its HTTP status. */
 class PushServiceError extends Error {
-  constructor(readonly statusCode: number, body: string) {
+  constructor(
+    readonly statusCode: number,
+    body: string,
+  ) {
     super(`push service answered ${statusCode}: ${body.slice(0, 200)}`);
   }
 }
@@ -87,7 +96,9 @@ export async function sendNotificationPush(
         return [subscription, "DELIVERED"];
       } catch (error) {
         const outcome = classifyPushFailure(statusCodeOf(error));
-        options.log?.(`push: ${new URL(subscription.endpoint).host} answered ${statusCodeOf(error) ?? "nothing"}: ${outcome}`);
+        options.log?.(
+          `push: ${new URL(subscription.endpoint).host} answered ${statusCodeOf(error) ?? "nothing"}: ${outcome}`,
+        );
         return [subscription, outcome];
       }
     }),
@@ -99,14 +110,22 @@ export async function sendNotificationPush(
   report.delivered = idsWith("DELIVERED").length;
   report.dropped = idsWith("DROP").length;
   if (report.delivered > 0) {
-    await db.notification.updateMany({ where: { id: notification.id, sentAt: null }, data: { sentAt: options.now ?? new Date() } });
+    await db.notification.updateMany({
+      where: { id: notification.id, sentAt: null },
+      data: { sentAt: options.now ?? new Date() },
+    });
   }
 
   const retry = idsWith("RETRY");
   const attempt = job.attempt ?? 1;
   if (retry.length > 0 && attempt < MAX_PUSH_ATTEMPTS) {
     const runAt = new Date((options.now ?? new Date()).getTime() + pushRetryDelayMs(attempt));
-    await enqueueJob(db, "push:send", { notificationId: notification.id, subscriptionIds: retry, attempt: attempt + 1 }, { runAt });
+    await enqueueJob(
+      db,
+      "push:send",
+      { notificationId: notification.id, subscriptionIds: retry, attempt: attempt + 1 },
+      { runAt },
+    );
     report.retrying = retry.length;
   } else {
     report.dropped += retry.length;

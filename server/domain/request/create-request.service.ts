@@ -103,7 +103,9 @@ export async function createRequest(db: Database, requester: Requester, input: C
           createdAt: now,
         },
       });
-      await tx.requestEvent.create({ data: { requestId: request.id, status: "NEW", actorId: requester.userId, at: now } });
+      await tx.requestEvent.create({
+        data: { requestId: request.id, status: "NEW", actorId: requester.userId, at: now },
+      });
       await changeRequestStatus(tx, {
         requestId: request.id,
         from: "NEW",
@@ -119,7 +121,12 @@ export async function createRequest(db: Database, requester: Requester, input: C
         type: "REQUEST_CREATED",
         actorId: requester.userId,
         requestId: request.id,
-        data: { category: input.category, decision: routing.decision, priority: routing.priority, reasonCodes: routing.reasonCodes },
+        data: {
+          category: input.category,
+          decision: routing.decision,
+          priority: routing.priority,
+          reasonCodes: routing.reasonCodes,
+        },
         at: now,
       });
       if (routing.assignedToId) {

@@ -22,7 +22,9 @@ export function directActionsFor(category: Category, context: ActionContext = {}
   switch (category) {
     case "BILLING_QUESTION":
     case "BILL_DISPUTE": {
-      const actions: DirectAction[] = bill ? [{ kind: "BILL_EXPLAINER", href: bill }] : [{ kind: "BILLS", href: "/bills" }];
+      const actions: DirectAction[] = bill
+        ? [{ kind: "BILL_EXPLAINER", href: bill }]
+        : [{ kind: "BILLS", href: "/bills" }];
       if (bill && category === "BILLING_QUESTION" && (context.billOutstandingCents ?? 0) > 0) {
         actions.push({ kind: "PAY_BILL", href: bill });
       }

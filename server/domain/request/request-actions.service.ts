@@ -11,7 +11,13 @@ import { routeRequest } from "./route-request";
 export type Actor = { userId: string; customerId: string; channel: Channel };
 
 /** Statuses in which the customer writes to a person. */
-const CONVERSATION_STATUSES: readonly RequestStatus[] = ["QUEUED", "ASSIGNED", "IN_PROGRESS", "WAITING_CUSTOMER", "REOPENED"];
+const CONVERSATION_STATUSES: readonly RequestStatus[] = [
+  "QUEUED",
+  "ASSIGNED",
+  "IN_PROGRESS",
+  "WAITING_CUSTOMER",
+  "REOPENED",
+];
 /** Statuses from which the customer may say the problem is solved. */
 const SOLVABLE_STATUSES: readonly RequestStatus[] = ["SELF_SERVICE", ...CONVERSATION_STATUSES];
 
@@ -20,7 +26,12 @@ const SOLVABLE_STATUSES: readonly RequestStatus[] = ["SELF_SERVICE", ...CONVERSA
  * person and counts as deflected; with a person involved it is resolved by the customer's word.
  * Marking an already resolved request again changes nothing.
  */
-export async function markRequestSolved(db: Database, actor: Actor, input: { requestId: string; articleId?: string }, now = new Date()) {
+export async function markRequestSolved(
+  db: Database,
+  actor: Actor,
+  input: { requestId: string; articleId?: string },
+  now = new Date(),
+) {
   const request = await getRequestOrThrow(db, { id: input.requestId, customerId: actor.customerId });
   if (request.status === "RESOLVED" || request.status === "CLOSED") return getRequestView(db, actor, request.id, now);
   if (!SOLVABLE_STATUSES.includes(request.status)) {
@@ -42,7 +53,9 @@ export async function markRequestSolved(db: Database, actor: Actor, input: { req
       data: {
         deflected: isDeflected,
         resolutionCode: isDeflected ? "SELF_SERVICE_SOLVED" : "CUSTOMER_CONFIRMED",
-        resolutionNote: isDeflected ? "The customer marked the request solved in self-service." : "The customer confirmed the problem is solved.",
+        resolutionNote: isDeflected
+          ? "The customer marked the request solved in self-service."
+          : "The customer confirmed the problem is solved.",
       },
     });
     if (article) {
@@ -96,14 +109,24 @@ async function tellAssignee(
   title: string,
 ) {
   if (!assignedToId) return;
-  await notify(tx, assignedToId, { kind: "REQUEST_STATUS", title, body: request.subject.slice(0, 200), url: `/agent/requests/${request.id}` });
+  await notify(tx, assignedToId, {
+    kind: "REQUEST_STATUS",
+    title,
+    body: request.subject.slice(0, 200),
+    url: `/agent/requests/${request.id}`,
+  });
 }
 
 /**
  * "I need a person" (`request.escalate`): a self-service request is re-routed as a person's, to
  * the queue or the personal manager, with a new SLA. Already with a person: nothing changes.
  */
-export async function escalateRequest(db: Database, actor: Actor, input: { requestId: string; comment?: string }, now = new Date()) {
+export async function escalateRequest(
+  db: Database,
+  actor: Actor,
+  input: { requestId: string; comment?: string },
+  now = new Date(),
+) {
   const request = await getRequestOrThrow(db, { id: input.requestId, customerId: actor.customerId });
   if (CONVERSATION_STATUSES.includes(request.status)) return getRequestView(db, actor, request.id, now);
   if (request.status !== "SELF_SERVICE") {
@@ -134,7 +157,13 @@ export async function escalateRequest(db: Database, actor: Actor, input: { reque
     });
     if (input.comment) {
       await tx.requestMessage.create({
-        data: { requestId: request.id, authorId: actor.userId, authorKind: "CUSTOMER", body: input.comment, createdAt: now },
+        data: {
+          requestId: request.id,
+          authorId: actor.userId,
+          authorKind: "CUSTOMER",
+          body: input.comment,
+          createdAt: now,
+        },
       });
     }
     await recordInteraction(tx, {
@@ -152,7 +181,12 @@ export async function escalateRequest(db: Database, actor: Actor, input: { reque
 }
 
 /** Reopens a resolved request within 7 days of its resolution, with the customer's comment. */
-export async function reopenRequest(db: Database, actor: Actor, input: { requestId: string; comment: string }, now = new Date()) {
+export async function reopenRequest(
+  db: Database,
+  actor: Actor,
+  input: { requestId: string; comment: string },
+  now = new Date(),
+) {
   const request = await getRequestOrThrow(db, { id: input.requestId, customerId: actor.customerId });
   if (request.status === "REOPENED") return getRequestView(db, actor, request.id, now);
   const routing = await routeToPerson(db, request, now);
@@ -180,7 +214,13 @@ export async function reopenRequest(db: Database, actor: Actor, input: { request
       },
     });
     await tx.requestMessage.create({
-      data: { requestId: request.id, authorId: actor.userId, authorKind: "CUSTOMER", body: input.comment, createdAt: now },
+      data: {
+        requestId: request.id,
+        authorId: actor.userId,
+        authorKind: "CUSTOMER",
+        body: input.comment,
+        createdAt: now,
+      },
     });
     await recordInteraction(tx, {
       customerId: actor.customerId,
@@ -206,7 +246,8 @@ export async function addCustomerMessage(db: Database, actor: Actor, input: AddM
       where: { authorId_idempotencyKey: { authorId: actor.userId, idempotencyKey: input.idempotencyKey } },
     });
     if (existing) {
-      if (existing.requestId !== request.id) throw new AppError("CONFLICT", "This idempotency key was used for another request");
+      if (existing.requestId !== request.id)
+        throw new AppError("CONFLICT", "This idempotency key was used for another request");
       return toMessage(existing);
     }
   }
@@ -262,11 +303,23 @@ export async function addCustomerMessage(db: Database, actor: Actor, input: AddM
 }
 
 function toMessage(message: { id: string; requestId: string; authorKind: string; body: string; createdAt: Date }) {
-  return { id: message.id, requestId: message.requestId, authorKind: message.authorKind, isMine: true, body: message.body, createdAt: message.createdAt };
+  return {
+    id: message.id,
+    requestId: message.requestId,
+    authorKind: message.authorKind,
+    isMine: true,
+    body: message.body,
+    createdAt: message.createdAt,
+  };
 }
 
 /** Satisfaction 1..5 after resolution; rating again replaces the score. */
-export async function rateRequest(db: Database, actor: Actor, input: { requestId: string; score: number }, now = new Date()) {
+export async function rateRequest(
+  db: Database,
+  actor: Actor,
+  input: { requestId: string; score: number },
+  now = new Date(),
+) {
   const request = await getRequestOrThrow(db, { id: input.requestId, customerId: actor.customerId });
   if (request.status !== "RESOLVED" && request.status !== "CLOSED") {
     throw new AppError("CONFLICT", "A request can be rated once it is resolved");

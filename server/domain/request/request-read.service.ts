@@ -40,7 +40,7 @@ export async function getRequestOrThrow(db: Reader, where: { id: string; custome
 export function readReasons(value: Prisma.JsonValue): string[] {
   if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
   if (value && typeof value === "object" && Array.isArray((value as { reasons?: unknown }).reasons)) {
-    return ((value as { reasons: unknown[] }).reasons).filter((item): item is string => typeof item === "string");
+    return (value as { reasons: unknown[] }).reasons.filter((item): item is string => typeof item === "string");
   }
   return [];
 }
@@ -132,8 +132,16 @@ export async function listRequests(
 }
 
 /** One of the caller's requests as the contract's `request` (what the actions answer with). */
-export async function getRequestView(db: Database, viewer: { customerId: string; userId: string }, id: string, now = new Date()) {
-  const row = await db.serviceRequest.findFirst({ where: { id, customerId: viewer.customerId }, include: REQUEST_INCLUDE });
+export async function getRequestView(
+  db: Database,
+  viewer: { customerId: string; userId: string },
+  id: string,
+  now = new Date(),
+) {
+  const row = await db.serviceRequest.findFirst({
+    where: { id, customerId: viewer.customerId },
+    include: REQUEST_INCLUDE,
+  });
   if (!row) throw notFound("Request");
   return toView(row, viewer.userId, now);
 }
@@ -145,7 +153,10 @@ export async function getRequestDetail(
   id: string,
   now = new Date(),
 ) {
-  const row = await db.serviceRequest.findFirst({ where: { id, customerId: viewer.customerId }, include: REQUEST_INCLUDE });
+  const row = await db.serviceRequest.findFirst({
+    where: { id, customerId: viewer.customerId },
+    include: REQUEST_INCLUDE,
+  });
   if (!row) throw notFound("Request");
   const [events, suggestedArticles, actions] = await Promise.all([
     db.requestEvent.findMany({
@@ -173,7 +184,11 @@ export async function actionsFor(
   const needsBill = request.category === "BILLING_QUESTION" || request.category === "BILL_DISPUTE";
   const bill = needsBill
     ? await db.bill.findFirst({
-        where: { customerId: request.customerId, ...(request.billId ? { id: request.billId } : {}), status: { not: "CANCELLED" } },
+        where: {
+          customerId: request.customerId,
+          ...(request.billId ? { id: request.billId } : {}),
+          status: { not: "CANCELLED" },
+        },
         orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
         select: { id: true, totalCents: true, paidCents: true },
       })

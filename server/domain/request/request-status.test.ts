@@ -65,9 +65,9 @@ describe("assertTransition", () => {
     }
   });
   it("explains the reopen window", () => {
-    expect(() => assertTransition("RESOLVED", "REOPENED", { resolvedAt: new Date(NOW.getTime() - 8 * DAY), now: NOW })).toThrow(
-      /within 7 days/,
-    );
+    expect(() =>
+      assertTransition("RESOLVED", "REOPENED", { resolvedAt: new Date(NOW.getTime() - 8 * DAY), now: NOW }),
+    ).toThrow(/within 7 days/);
   });
   it("passes allowed transitions", () => {
     expect(() => assertTransition("QUEUED", "ASSIGNED")).not.toThrow();

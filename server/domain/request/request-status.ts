@@ -54,7 +54,11 @@ export function allowedTransitions(from: RequestStatus): readonly RequestStatus[
 }
 
 /** Why a transition is not allowed, or null when it is. */
-export function transitionError(from: RequestStatus, to: RequestStatus, context: TransitionContext = {}): string | null {
+export function transitionError(
+  from: RequestStatus,
+  to: RequestStatus,
+  context: TransitionContext = {},
+): string | null {
   if (!TRANSITIONS[from].includes(to)) return `A request cannot go from ${from} to ${to}`;
   if (to === "REOPENED") {
     const now = context.now ?? new Date();
@@ -118,7 +122,13 @@ export async function changeRequestStatus(
   });
   if (updated.count === 0) throw new AppError("CONFLICT", "The request was changed by someone else; reload it");
   await tx.requestEvent.create({
-    data: { requestId: change.requestId, status: change.to, actorId: change.actorId, note: change.note ?? null, at: now },
+    data: {
+      requestId: change.requestId,
+      status: change.to,
+      actorId: change.actorId,
+      note: change.note ?? null,
+      at: now,
+    },
   });
   return tx.serviceRequest.findUniqueOrThrow({ where: { id: change.requestId } });
 }

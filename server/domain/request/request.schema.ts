@@ -29,7 +29,12 @@ export const createRequestInput = z.object({
   /** For BILLING_QUESTION and BILL_DISPUTE: the bill it is about. */
   billId: idSchema.optional(),
   /** For BILL_DISPUTE: the amount disputed, in kopecks. */
-  disputedAmountCents: z.number().int("Whole kopecks").min(1, "More than zero").max(DISPUTE_MAX_CENTS, "Too large").optional(),
+  disputedAmountCents: z
+    .number()
+    .int("Whole kopecks")
+    .min(1, "More than zero")
+    .max(DISPUTE_MAX_CENTS, "Too large")
+    .optional(),
   idempotencyKey: idempotencyKeySchema,
 });
 

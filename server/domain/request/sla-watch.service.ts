@@ -40,7 +40,13 @@ SELECT r."id", r."number", r."status", r."subject", r."priority", r."slaDueAt", 
  * tells the assigned agent (or, for requests nobody holds, every agent: the queue).
  */
 export async function watchSla(db: Database, now = new Date()): Promise<{ warned: number; breached: number }> {
-  const candidates = await db.$queryRawUnsafe<Candidate[]>(CANDIDATES_SQL, [...AWAITING_PERSON_STATUSES], now, SLA_WARN_SHARE, BATCH);
+  const candidates = await db.$queryRawUnsafe<Candidate[]>(
+    CANDIDATES_SQL,
+    [...AWAITING_PERSON_STATUSES],
+    now,
+    SLA_WARN_SHARE,
+    BATCH,
+  );
   let warned = 0;
   let breached = 0;
   const queueAlerts = { warned: [] as number[], breached: [] as number[] };
@@ -51,7 +57,13 @@ export async function watchSla(db: Database, now = new Date()): Promise<{ warned
     await db.$transaction(async (tx) => {
       // Conditional on what was read, so a concurrent watch or an agent's reply is not overwritten.
       const updated = await tx.serviceRequest.updateMany({
-        where: { id: request.id, status: request.status, slaBreached: false, slaWarnedAt: request.slaWarnedAt, slaDueAt: request.slaDueAt },
+        where: {
+          id: request.id,
+          status: request.status,
+          slaBreached: false,
+          slaWarnedAt: request.slaWarnedAt,
+          slaDueAt: request.slaDueAt,
+        },
         data: isBreach
           ? { slaBreached: true, priority: action.priority, slaWarnedAt: request.slaWarnedAt ?? now }
           : { priority: action.priority, slaWarnedAt: now },
@@ -62,7 +74,9 @@ export async function watchSla(db: Database, now = new Date()): Promise<{ warned
           requestId: request.id,
           status: request.status,
           actorId: null,
-          note: isBreach ? `SLA breached: priority ${action.priority}` : `SLA due soon: priority raised to ${action.priority}`,
+          note: isBreach
+            ? `SLA breached: priority ${action.priority}`
+            : `SLA due soon: priority raised to ${action.priority}`,
           at: now,
         },
       });
@@ -88,7 +102,11 @@ export async function watchSla(db: Database, now = new Date()): Promise<{ warned
 async function alertQueue(db: Database, alerts: { warned: number[]; breached: number[] }) {
   if (!alerts.warned.length && !alerts.breached.length) return;
   const agents = await db.user.findMany({ where: { role: "AGENT", lockedAt: null }, select: { id: true } });
-  const list = (numbers: number[]) => numbers.slice(0, 10).map((n) => `#${n}`).join(", ") + (numbers.length > 10 ? "…" : "");
+  const list = (numbers: number[]) =>
+    numbers
+      .slice(0, 10)
+      .map((n) => `#${n}`)
+      .join(", ") + (numbers.length > 10 ? "…" : "");
   for (const agent of agents) {
     if (alerts.breached.length) {
       await notify(db, agent.id, {

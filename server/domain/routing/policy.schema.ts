@@ -22,7 +22,11 @@ export type Segment = z.infer<typeof segmentSchema>;
 export type Category = z.infer<typeof categorySchema>;
 
 const weight = z.number().min(0).max(1);
-const minutes = z.number().int().min(1).max(60 * 24 * 30);
+const minutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(60 * 24 * 30);
 const slaRow = z.object({ 1: minutes, 2: minutes, 3: minutes, 4: minutes });
 const cents = z.number().int().min(0);
 

@@ -29,29 +29,149 @@ type Row = {
 describe("routeContact", () => {
   const table: Row[] = [
     // Simple categories of low segments stay in self-service.
-    { rule: "BRONZE billing question", input: {}, decision: "SELF_SERVICE", priority: 3, code: "SELF_SERVICE_CATEGORY" },
-    { rule: "BRONZE tariff question", input: { category: "TARIFF_CHANGE" }, decision: "SELF_SERVICE", priority: 4, code: "SELF_SERVICE_CATEGORY" },
-    { rule: "BRONZE SIM replacement", input: { category: "SIM_REPLACEMENT" }, decision: "SELF_SERVICE", priority: 3, code: "SELF_SERVICE_CATEGORY" },
-    { rule: "SILVER billing question", input: { segment: "SILVER" }, decision: "SELF_SERVICE", priority: 3, code: "SELF_SERVICE_CATEGORY" },
-    { rule: "SILVER roaming", input: { segment: "SILVER", category: "ROAMING" }, decision: "SELF_SERVICE", priority: 3, code: "SELF_SERVICE_CATEGORY" },
+    {
+      rule: "BRONZE billing question",
+      input: {},
+      decision: "SELF_SERVICE",
+      priority: 3,
+      code: "SELF_SERVICE_CATEGORY",
+    },
+    {
+      rule: "BRONZE tariff question",
+      input: { category: "TARIFF_CHANGE" },
+      decision: "SELF_SERVICE",
+      priority: 4,
+      code: "SELF_SERVICE_CATEGORY",
+    },
+    {
+      rule: "BRONZE SIM replacement",
+      input: { category: "SIM_REPLACEMENT" },
+      decision: "SELF_SERVICE",
+      priority: 3,
+      code: "SELF_SERVICE_CATEGORY",
+    },
+    {
+      rule: "SILVER billing question",
+      input: { segment: "SILVER" },
+      decision: "SELF_SERVICE",
+      priority: 3,
+      code: "SELF_SERVICE_CATEGORY",
+    },
+    {
+      rule: "SILVER roaming",
+      input: { segment: "SILVER", category: "ROAMING" },
+      decision: "SELF_SERVICE",
+      priority: 3,
+      code: "SELF_SERVICE_CATEGORY",
+    },
     // Categories that are not self-service for the segment go to a person.
-    { rule: "SILVER SIM replacement", input: { segment: "SILVER", category: "SIM_REPLACEMENT" }, decision: "AGENT_QUEUE", priority: 3, code: "NEEDS_PERSON_CATEGORY" },
-    { rule: "GOLD billing question", input: { segment: "GOLD" }, decision: "AGENT_QUEUE", priority: 2, code: "NEEDS_PERSON_CATEGORY" },
-    { rule: "GOLD tariff question", input: { segment: "GOLD", category: "TARIFF_CHANGE" }, decision: "AGENT_QUEUE", priority: 3, code: "NEEDS_PERSON_CATEGORY" },
-    { rule: "BRONZE small bill dispute", input: { category: "BILL_DISPUTE", disputedAmountCents: 50_000 }, decision: "AGENT_QUEUE", priority: 3, code: "NEEDS_PERSON_CATEGORY" },
+    {
+      rule: "SILVER SIM replacement",
+      input: { segment: "SILVER", category: "SIM_REPLACEMENT" },
+      decision: "AGENT_QUEUE",
+      priority: 3,
+      code: "NEEDS_PERSON_CATEGORY",
+    },
+    {
+      rule: "GOLD billing question",
+      input: { segment: "GOLD" },
+      decision: "AGENT_QUEUE",
+      priority: 2,
+      code: "NEEDS_PERSON_CATEGORY",
+    },
+    {
+      rule: "GOLD tariff question",
+      input: { segment: "GOLD", category: "TARIFF_CHANGE" },
+      decision: "AGENT_QUEUE",
+      priority: 3,
+      code: "NEEDS_PERSON_CATEGORY",
+    },
+    {
+      rule: "BRONZE small bill dispute",
+      input: { category: "BILL_DISPUTE", disputedAmountCents: 50_000 },
+      decision: "AGENT_QUEUE",
+      priority: 3,
+      code: "NEEDS_PERSON_CATEGORY",
+    },
     // Always escalated.
-    { rule: "BRONZE no service", input: { category: "NO_SERVICE" }, decision: "AGENT_QUEUE", priority: 1, code: "OUTAGE" },
-    { rule: "BRONZE technical fault", input: { category: "TECHNICAL_FAULT" }, decision: "AGENT_QUEUE", priority: 2, code: "TECHNICAL_FAULT" },
-    { rule: "BRONZE cancellation", input: { category: "CANCEL_CONTRACT" }, decision: "AGENT_QUEUE", priority: 2, code: "RETENTION" },
-    { rule: "SILVER complaint", input: { segment: "SILVER", category: "COMPLAINT" }, decision: "AGENT_QUEUE", priority: 2, code: "COMPLAINT" },
-    { rule: "BRONZE dispute above the limit", input: { category: "BILL_DISPUTE", disputedAmountCents: 100_001 }, decision: "AGENT_QUEUE", priority: 2, code: "DISPUTE_ABOVE_LIMIT" },
-    { rule: "BRONZE repeat billing question", input: { isRepeatContact: true }, decision: "AGENT_QUEUE", priority: 2, code: "REPEAT_CONTACT" },
-    { rule: "BRONZE asks for a person", input: { askedForPerson: true }, decision: "AGENT_QUEUE", priority: 3, code: "ASKED_FOR_PERSON" },
+    {
+      rule: "BRONZE no service",
+      input: { category: "NO_SERVICE" },
+      decision: "AGENT_QUEUE",
+      priority: 1,
+      code: "OUTAGE",
+    },
+    {
+      rule: "BRONZE technical fault",
+      input: { category: "TECHNICAL_FAULT" },
+      decision: "AGENT_QUEUE",
+      priority: 2,
+      code: "TECHNICAL_FAULT",
+    },
+    {
+      rule: "BRONZE cancellation",
+      input: { category: "CANCEL_CONTRACT" },
+      decision: "AGENT_QUEUE",
+      priority: 2,
+      code: "RETENTION",
+    },
+    {
+      rule: "SILVER complaint",
+      input: { segment: "SILVER", category: "COMPLAINT" },
+      decision: "AGENT_QUEUE",
+      priority: 2,
+      code: "COMPLAINT",
+    },
+    {
+      rule: "BRONZE dispute above the limit",
+      input: { category: "BILL_DISPUTE", disputedAmountCents: 100_001 },
+      decision: "AGENT_QUEUE",
+      priority: 2,
+      code: "DISPUTE_ABOVE_LIMIT",
+    },
+    {
+      rule: "BRONZE repeat billing question",
+      input: { isRepeatContact: true },
+      decision: "AGENT_QUEUE",
+      priority: 2,
+      code: "REPEAT_CONTACT",
+    },
+    {
+      rule: "BRONZE asks for a person",
+      input: { askedForPerson: true },
+      decision: "AGENT_QUEUE",
+      priority: 3,
+      code: "ASKED_FOR_PERSON",
+    },
     // The top segment goes to the personal manager.
-    { rule: "PLATINUM billing question", input: { segment: "PLATINUM", hasPersonalManager: true }, decision: "PERSONAL_MANAGER", priority: 2, code: "PERSONAL_MANAGER" },
-    { rule: "PLATINUM no service", input: { segment: "PLATINUM", hasPersonalManager: true, category: "NO_SERVICE" }, decision: "PERSONAL_MANAGER", priority: 1, code: "OUTAGE" },
-    { rule: "PLATINUM without a manager", input: { segment: "PLATINUM", hasPersonalManager: false }, decision: "AGENT_QUEUE", priority: 2, code: "NO_PERSONAL_MANAGER" },
-    { rule: "GOLD with a manager stays in the queue", input: { segment: "GOLD", hasPersonalManager: true, category: "COMPLAINT" }, decision: "AGENT_QUEUE", priority: 2, code: "COMPLAINT" },
+    {
+      rule: "PLATINUM billing question",
+      input: { segment: "PLATINUM", hasPersonalManager: true },
+      decision: "PERSONAL_MANAGER",
+      priority: 2,
+      code: "PERSONAL_MANAGER",
+    },
+    {
+      rule: "PLATINUM no service",
+      input: { segment: "PLATINUM", hasPersonalManager: true, category: "NO_SERVICE" },
+      decision: "PERSONAL_MANAGER",
+      priority: 1,
+      code: "OUTAGE",
+    },
+    {
+      rule: "PLATINUM without a manager",
+      input: { segment: "PLATINUM", hasPersonalManager: false },
+      decision: "AGENT_QUEUE",
+      priority: 2,
+      code: "NO_PERSONAL_MANAGER",
+    },
+    {
+      rule: "GOLD with a manager stays in the queue",
+      input: { segment: "GOLD", hasPersonalManager: true, category: "COMPLAINT" },
+      decision: "AGENT_QUEUE",
+      priority: 2,
+      code: "COMPLAINT",
+    },
   ];
 
   it.each(table)("$rule → $decision P$priority ($code)", ({ input, decision, priority, code }) => {
@@ -67,13 +187,19 @@ describe("routeContact", () => {
     expect(routeContact(facts({}), policy).slaDueAt).toBeNull();
     const bronzeOutage = routeContact(facts({ category: "NO_SERVICE" }), policy);
     expect(bronzeOutage.slaDueAt).toEqual(new Date(NOW.getTime() + 120 * 60_000));
-    const platinumOutage = routeContact(facts({ category: "NO_SERVICE", segment: "PLATINUM", hasPersonalManager: true }), policy);
+    const platinumOutage = routeContact(
+      facts({ category: "NO_SERVICE", segment: "PLATINUM", hasPersonalManager: true }),
+      policy,
+    );
     expect(platinumOutage.slaDueAt).toEqual(new Date(NOW.getTime() + 15 * 60_000));
   });
 
   it("promises sooner answers to higher segments and more severe categories", () => {
     const due = (segment: Segment, category: Category) =>
-      routeContact(facts({ segment, category, hasPersonalManager: true, askedForPerson: true }), policy).slaDueAt!.getTime();
+      routeContact(
+        facts({ segment, category, hasPersonalManager: true, askedForPerson: true }),
+        policy,
+      ).slaDueAt!.getTime();
     expect(due("PLATINUM", "BILLING_QUESTION")).toBeLessThan(due("GOLD", "BILLING_QUESTION"));
     expect(due("GOLD", "BILLING_QUESTION")).toBeLessThan(due("SILVER", "BILLING_QUESTION"));
     expect(due("SILVER", "BILLING_QUESTION")).toBeLessThan(due("BRONZE", "BILLING_QUESTION"));
@@ -88,7 +214,9 @@ describe("routeContact", () => {
       selfServiceCategories: { ...policy.selfServiceCategories, BRONZE: ["BILL_DISPUTE" as const] },
       slaMinutes: { ...policy.slaMinutes, BRONZE: { 1: 5, 2: 10, 3: 20, 4: 40 } },
     };
-    expect(routeContact(facts({ category: "BILL_DISPUTE", disputedAmountCents: 9_000 }), strict).decision).toBe("SELF_SERVICE");
+    expect(routeContact(facts({ category: "BILL_DISPUTE", disputedAmountCents: 9_000 }), strict).decision).toBe(
+      "SELF_SERVICE",
+    );
     const large = routeContact(facts({ category: "BILL_DISPUTE", disputedAmountCents: 20_000 }), strict);
     expect(large.decision).toBe("AGENT_QUEUE");
     expect(large.reasons.join(" ")).toContain("200.00 RUB");
@@ -102,6 +230,8 @@ describe("routeContact", () => {
       policy,
     );
     expect(result.priority).toBe(1);
-    expect(routeContact(facts({ category: "OTHER", segment: "BRONZE", askedForPerson: true }), policy).priority).toBe(4);
+    expect(routeContact(facts({ category: "OTHER", segment: "BRONZE", askedForPerson: true }), policy).priority).toBe(
+      4,
+    );
   });
 });

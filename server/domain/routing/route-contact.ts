@@ -28,7 +28,6 @@ export type RoutingResult = {
   reasonCodes: ReasonCode[];
 };
 
-
 /** Category severity as a base priority (1 is the most urgent). */
 export const CATEGORY_SEVERITY: Record<Category, Priority> = {
   NO_SERVICE: 1,

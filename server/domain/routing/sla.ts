@@ -14,9 +14,7 @@ export type SlaState = {
 };
 
 export type SlaAction =
-  | { kind: "NONE" }
-  | { kind: "WARN"; priority: Priority }
-  | { kind: "BREACH"; priority: Priority };
+  { kind: "NONE" } | { kind: "WARN"; priority: Priority } | { kind: "BREACH"; priority: Priority };
 
 /** When the watch warns: a quarter of the window before the due time, but at least five minutes before. */
 export function slaWarningAt(state: Pick<SlaState, "startedAt" | "slaDueAt">): Date {
@@ -34,8 +32,12 @@ const raise = (priority: number): Priority => Math.max(1, Math.min(4, priority -
  */
 export function slaActionFor(state: SlaState, now: Date): SlaAction {
   if (now.getTime() >= state.slaDueAt.getTime()) {
-    return { kind: "BREACH", priority: state.slaWarnedAt ? (Math.max(1, Math.min(4, state.priority)) as Priority) : raise(state.priority) };
+    return {
+      kind: "BREACH",
+      priority: state.slaWarnedAt ? (Math.max(1, Math.min(4, state.priority)) as Priority) : raise(state.priority),
+    };
   }
-  if (!state.slaWarnedAt && now.getTime() >= slaWarningAt(state).getTime()) return { kind: "WARN", priority: raise(state.priority) };
+  if (!state.slaWarnedAt && now.getTime() >= slaWarningAt(state).getTime())
+    return { kind: "WARN", priority: raise(state.priority) };
   return { kind: "NONE" };
 }

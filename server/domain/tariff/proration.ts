@@ -37,7 +37,15 @@ export function prorateChange(input: {
   const cycle = currentCycle(input.billingDay, input.at);
   const cycleDays = daysBetween(cycle.start, cycle.end);
   if (input.effective === "NEXT_CYCLE") {
-    return { effectiveAt: cycle.end, cycleStart: cycle.start, cycleEnd: cycle.end, cycleDays, daysRemaining: 0, creditCents: 0, chargeCents: 0 };
+    return {
+      effectiveAt: cycle.end,
+      cycleStart: cycle.start,
+      cycleEnd: cycle.end,
+      cycleDays,
+      daysRemaining: 0,
+      creditCents: 0,
+      chargeCents: 0,
+    };
   }
   const daysRemaining = daysBetween(startOfUtcDay(input.at), cycle.end);
   return {

@@ -3,8 +3,27 @@ import type { TariffPrice } from "../billing/price-usage";
 import { priceOverage } from "../billing/price-usage";
 import { recommendTariff } from "./recommend-tariff";
 
-const tariff = (id: string, fee: number, minutes: number | null, sms: number | null, dataMb: number | null, minuteCents = 200, smsCents = 200, dataBlockCents = 1_200): TariffPrice => ({
-  id, code: id.toUpperCase(), name: id, nameEn: id, monthlyFeeCents: fee, minutes, sms, dataMb, minuteCents, smsCents, dataBlockCents,
+const tariff = (
+  id: string,
+  fee: number,
+  minutes: number | null,
+  sms: number | null,
+  dataMb: number | null,
+  minuteCents = 200,
+  smsCents = 200,
+  dataBlockCents = 1_200,
+): TariffPrice => ({
+  id,
+  code: id.toUpperCase(),
+  name: id,
+  nameEn: id,
+  monthlyFeeCents: fee,
+  minutes,
+  sms,
+  dataMb,
+  minuteCents,
+  smsCents,
+  dataBlockCents,
 });
 
 const start = tariff("start", 35_000, 200, 50, 5_120, 250, 200, 1_500);

@@ -47,5 +47,9 @@ export function recommendTariff(current: TariffPrice, candidates: TariffPrice[],
   const cheapest = options[0];
   const tied = options.filter((option) => option.monthlyCostCents === cheapest?.monthlyCostCents);
   const best = tied.sort((a, b) => (feeOf.get(b.tariffId) ?? 0) - (feeOf.get(a.tariffId) ?? 0))[0] ?? null;
-  return { current: currentPriced, options, best: best && best.monthlySavingsCents > 0 && months.length > 0 ? best : null };
+  return {
+    current: currentPriced,
+    options,
+    best: best && best.monthlySavingsCents > 0 && months.length > 0 ? best : null,
+  };
 }

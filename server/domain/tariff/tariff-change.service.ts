@@ -35,10 +35,16 @@ async function getTariffOrThrow(db: Reader, tariffId: string) {
   return tariff;
 }
 
-async function assess(db: Reader, input: { customerId: string; lineId: string; tariffId: string; effective: Effective; now: Date }) {
+async function assess(
+  db: Reader,
+  input: { customerId: string; lineId: string; tariffId: string; effective: Effective; now: Date },
+) {
   const line = await getLineOrThrow(db, input);
   const target = await getTariffOrThrow(db, input.tariffId);
-  const pending = await db.tariffChange.findFirst({ where: { lineId: line.id, status: "PENDING" }, include: { toTariff: tariffBrief } });
+  const pending = await db.tariffChange.findFirst({
+    where: { lineId: line.id, status: "PENDING" },
+    include: { toTariff: tariffBrief },
+  });
   const proration = prorateChange({
     fromFeeCents: line.tariff.monthlyFeeCents,
     toFeeCents: target.monthlyFeeCents,
@@ -88,7 +94,13 @@ export async function previewTariffChange(
     daysRemaining: proration.daysRemaining,
     monthlyDifferenceCents: target.monthlyFeeCents - line.tariff.monthlyFeeCents,
     line: { id: line.id, msisdn: line.msisdn, kind: line.kind },
-    fromTariff: { id: line.tariff.id, code: line.tariff.code, name: line.tariff.name, nameEn: line.tariff.nameEn, monthlyFeeCents: line.tariff.monthlyFeeCents },
+    fromTariff: {
+      id: line.tariff.id,
+      code: line.tariff.code,
+      name: line.tariff.name,
+      nameEn: line.tariff.nameEn,
+      monthlyFeeCents: line.tariff.monthlyFeeCents,
+    },
     toTariff: {
       id: target.id,
       code: target.code,
@@ -118,7 +130,8 @@ async function findByKey(db: Reader, actorId: string, idempotencyKey: string): P
 
 function replayOf(existing: TariffChangeView, customerId: string): TariffChangeView {
   // A key belongs to its actor; reusing it for another customer's line must not reveal that change.
-  if (existing.customerId !== customerId) throw new AppError("CONFLICT", "This idempotency key was already used for another request");
+  if (existing.customerId !== customerId)
+    throw new AppError("CONFLICT", "This idempotency key was already used for another request");
   return existing;
 }
 
@@ -155,7 +168,8 @@ export async function changeTariff(
       const replay = await findByKey(tx, input.actorId, input.idempotencyKey);
       if (replay) return replayOf(replay, input.customerId);
       const { line, target, proration, eligibility } = await assess(tx, { ...input, now });
-      if (!eligibility.eligible) throw new AppError("CONFLICT", "The line changed while the request was in flight; look at the preview again");
+      if (!eligibility.eligible)
+        throw new AppError("CONFLICT", "The line changed while the request was in flight; look at the preview again");
 
       const isImmediate = input.effective === "IMMEDIATE";
       const change = await tx.tariffChange.create({
@@ -180,14 +194,25 @@ export async function changeTariff(
       if (isImmediate) {
         await tx.line.update({ where: { id: line.id }, data: { tariffId: target.id, tariffSince: now } });
       } else {
-        await enqueueJob(tx, "tariff:apply-change", { changeId: change.id }, { runAt: change.effectiveAt, jobKey: `tariff-change:${change.id}` });
+        await enqueueJob(
+          tx,
+          "tariff:apply-change",
+          { changeId: change.id },
+          { runAt: change.effectiveAt, jobKey: `tariff-change:${change.id}` },
+        );
       }
       await recordInteraction(tx, {
         customerId: input.customerId,
         channel: input.channel,
         type: "TARIFF_CHANGE",
         actorId: input.actorId,
-        data: { lineId: line.id, changeId: change.id, fromTariff: line.tariff.code, toTariff: target.code, effective: input.effective },
+        data: {
+          lineId: line.id,
+          changeId: change.id,
+          fromTariff: line.tariff.code,
+          toTariff: target.code,
+          effective: input.effective,
+        },
         at: now,
       });
       await notifyCustomer(tx, input.customerId, (locale) => {
@@ -195,10 +220,17 @@ export async function changeTariff(
         const day = change.effectiveAt.toISOString().slice(0, 10);
         return {
           kind: "TARIFF_CHANGE",
-          title: locale === "en" ? `Tariff ${name} ${isImmediate ? "is on" : "is scheduled"}` : `Тариф «${name}» ${isImmediate ? "подключён" : "запланирован"}`,
+          title:
+            locale === "en"
+              ? `Tariff ${name} ${isImmediate ? "is on" : "is scheduled"}`
+              : `Тариф «${name}» ${isImmediate ? "подключён" : "запланирован"}`,
           body: isImmediate
-            ? locale === "en" ? "The new tariff is on from today; the proration is on your next bill." : "Новый тариф действует с сегодняшнего дня, перерасчёт будет в ближайшем счёте."
-            : locale === "en" ? `The new tariff starts on ${day}.` : `Новый тариф начнёт действовать ${day}.`,
+            ? locale === "en"
+              ? "The new tariff is on from today; the proration is on your next bill."
+              : "Новый тариф действует с сегодняшнего дня, перерасчёт будет в ближайшем счёте."
+            : locale === "en"
+              ? `The new tariff starts on ${day}.`
+              : `Новый тариф начнёт действовать ${day}.`,
           url: "/tariffs",
         };
       });
@@ -240,7 +272,10 @@ export async function cancelTariffChange(
         at: now,
       });
     }
-    return tx.tariffChange.findUniqueOrThrow({ where: { id: input.changeId }, include: { fromTariff: tariffBrief, toTariff: tariffBrief } });
+    return tx.tariffChange.findUniqueOrThrow({
+      where: { id: input.changeId },
+      include: { fromTariff: tariffBrief, toTariff: tariffBrief },
+    });
   });
 }
 
@@ -265,7 +300,10 @@ export async function applyScheduledChange(db: Database, changeId: string, now =
       WHERE "id" = ${changeId} AND "status" = 'PENDING' AND "effectiveAt" <= ${now} FOR UPDATE`;
     const change = rows[0];
     if (!change) return false;
-    await tx.line.update({ where: { id: change.lineId }, data: { tariffId: change.toTariffId, tariffSince: change.effectiveAt } });
+    await tx.line.update({
+      where: { id: change.lineId },
+      data: { tariffId: change.toTariffId, tariffSince: change.effectiveAt },
+    });
     await tx.tariffChange.update({ where: { id: changeId }, data: { status: "APPLIED", appliedAt: now } });
     return true;
   });

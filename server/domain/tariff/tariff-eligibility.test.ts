@@ -1,11 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { checkCatalogueEligibility, checkEligibility, type EligibilityFacts, type TariffFacts } from "./tariff-eligibility";
+import {
+  checkCatalogueEligibility,
+  checkEligibility,
+  type EligibilityFacts,
+  type TariffFacts,
+} from "./tariff-eligibility";
 
-const smart: TariffFacts = { id: "smart", status: "ACTIVE", kind: "MOBILE", openToSegments: [], minTermMonths: 0, soldToNewCustomers: true };
+const smart: TariffFacts = {
+  id: "smart",
+  status: "ACTIVE",
+  kind: "MOBILE",
+  openToSegments: [],
+  minTermMonths: 0,
+  soldToNewCustomers: true,
+};
 const premium: TariffFacts = { ...smart, id: "premium", openToSegments: ["PLATINUM", "GOLD"], minTermMonths: 6 };
 const classic: TariffFacts = { ...smart, id: "classic", status: "RETIRED", soldToNewCustomers: false };
 const home: TariffFacts = { ...smart, id: "home", kind: "HOME_INTERNET" };
-const loyal: TariffFacts = { ...smart, id: "loyal", openToSegments: ["PLATINUM", "GOLD", "SILVER"], soldToNewCustomers: false };
+const loyal: TariffFacts = {
+  ...smart,
+  id: "loyal",
+  openToSegments: ["PLATINUM", "GOLD", "SILVER"],
+  soldToNewCustomers: false,
+};
 
 const now = new Date("2026-11-26T10:00:00Z");
 const base: EligibilityFacts = {
@@ -36,17 +53,29 @@ describe("checkEligibility", () => {
     ],
     [
       "the minimum term ends before the change takes effect",
-      { currentTariff: { minTermMonths: 3 }, line: { ...base.line, tariffSince: new Date("2026-08-31T00:00:00Z") }, effectiveAt: new Date("2026-12-01T00:00:00Z") },
+      {
+        currentTariff: { minTermMonths: 3 },
+        line: { ...base.line, tariffSince: new Date("2026-08-31T00:00:00Z") },
+        effectiveAt: new Date("2026-12-01T00:00:00Z"),
+      },
       [],
     ],
     [
       "the minimum term ends exactly when the change takes effect",
-      { currentTariff: { minTermMonths: 3 }, line: { ...base.line, tariffSince: new Date("2026-09-01T00:00:00Z") }, effectiveAt: new Date("2026-12-01T00:00:00Z") },
+      {
+        currentTariff: { minTermMonths: 3 },
+        line: { ...base.line, tariffSince: new Date("2026-09-01T00:00:00Z") },
+        effectiveAt: new Date("2026-12-01T00:00:00Z"),
+      },
       [],
     ],
     [
       "everything wrong at once",
-      { target: { ...premium, status: "RETIRED", kind: "HOME_INTERNET" }, hasPendingChange: true, line: { ...base.line, status: "TERMINATED" } },
+      {
+        target: { ...premium, status: "RETIRED", kind: "HOME_INTERNET" },
+        hasPendingChange: true,
+        line: { ...base.line, status: "TERMINATED" },
+      },
       ["LINE_NOT_ACTIVE", "TARIFF_RETIRED", "WRONG_SERVICE_KIND", "SEGMENT_NOT_ALLOWED", "PENDING_CHANGE"],
     ],
   ])("%s", (_name, override, reasons) => {
@@ -56,7 +85,11 @@ describe("checkEligibility", () => {
   });
 
   it("tells when the minimum term ends, clamped to the month's last day", () => {
-    const result = checkEligibility({ ...base, currentTariff: { minTermMonths: 1 }, line: { ...base.line, tariffSince: new Date("2027-01-31T00:00:00Z") } });
+    const result = checkEligibility({
+      ...base,
+      currentTariff: { minTermMonths: 1 },
+      line: { ...base.line, tariffSince: new Date("2027-01-31T00:00:00Z") },
+    });
     expect(result.minTermEndsAt?.toISOString().slice(0, 10)).toBe("2027-02-28");
   });
 });

@@ -51,8 +51,15 @@ export function checkEligibility(facts: EligibilityFacts): Eligibility {
     reasons.push("SEGMENT_NOT_ALLOWED");
   }
   if (facts.hasPendingChange) reasons.push("PENDING_CHANGE");
-  const minTermEndsAt = facts.currentTariff.minTermMonths > 0 ? addMonthsUtc(facts.line.tariffSince, facts.currentTariff.minTermMonths) : null;
-  if (minTermEndsAt && facts.effectiveAt.getTime() < minTermEndsAt.getTime() && facts.target.id !== facts.line.tariffId) {
+  const minTermEndsAt =
+    facts.currentTariff.minTermMonths > 0
+      ? addMonthsUtc(facts.line.tariffSince, facts.currentTariff.minTermMonths)
+      : null;
+  if (
+    minTermEndsAt &&
+    facts.effectiveAt.getTime() < minTermEndsAt.getTime() &&
+    facts.target.id !== facts.line.tariffId
+  ) {
     reasons.push("MIN_TERM");
   }
   return { eligible: reasons.length === 0, reasons, minTermEndsAt };

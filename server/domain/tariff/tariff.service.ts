@@ -62,7 +62,11 @@ export async function listTariffs(db: Database, input: { viewer: Viewer; lineId?
     if (input.lineId) throw notFound("Line");
     const items = tariffs
       .filter((tariff) => tariff.status === "ACTIVE")
-      .map((tariff) => ({ ...publicTariff(tariff), ...eligibilityView(checkCatalogueEligibility(tariff)), isCurrent: false }));
+      .map((tariff) => ({
+        ...publicTariff(tariff),
+        ...eligibilityView(checkCatalogueEligibility(tariff)),
+        isCurrent: false,
+      }));
     return { items, nextCursor: null, lineId: null };
   }
 
@@ -74,7 +78,14 @@ export async function listTariffs(db: Database, input: { viewer: Viewer; lineId?
     .filter((tariff) => tariff.status === "ACTIVE" || customer.lines.some((line) => line.tariffId === tariff.id))
     .map((tariff) => {
       const line = chosen ?? customer.lines.find((candidate) => candidate.kind === tariff.kind);
-      if (!line) return { ...publicTariff(tariff), eligible: false, reasons: ["NO_LINE_OF_THIS_KIND" as const], minTermEndsAt: null, isCurrent: false };
+      if (!line)
+        return {
+          ...publicTariff(tariff),
+          eligible: false,
+          reasons: ["NO_LINE_OF_THIS_KIND" as const],
+          minTermEndsAt: null,
+          isCurrent: false,
+        };
       const eligibility = checkEligibility({
         customer,
         line,
@@ -88,8 +99,16 @@ export async function listTariffs(db: Database, input: { viewer: Viewer; lineId?
   return { items, nextCursor: null, lineId: chosen?.id ?? null };
 }
 
-function eligibilityView(eligibility: { eligible: boolean; reasons: IneligibilityReason[]; minTermEndsAt: Date | null }) {
-  return { eligible: eligibility.eligible, reasons: eligibility.reasons as (IneligibilityReason | "NO_LINE_OF_THIS_KIND")[], minTermEndsAt: eligibility.minTermEndsAt };
+function eligibilityView(eligibility: {
+  eligible: boolean;
+  reasons: IneligibilityReason[];
+  minTermEndsAt: Date | null;
+}) {
+  return {
+    eligible: eligibility.eligible,
+    reasons: eligibility.reasons as (IneligibilityReason | "NO_LINE_OF_THIS_KIND")[],
+    minTermEndsAt: eligibility.minTermEndsAt,
+  };
 }
 
 export const RECOMMENDATION_MONTHS = 3;
@@ -120,7 +139,17 @@ export async function recommendForLine(db: Database, input: { customerId: string
   const months: Usage[] = cycles
     .map((c) => {
       const rows = usageRows.filter((row) => row.date >= c.start && row.date < c.end);
-      return { days: rows.length, usage: rows.reduce((sum, row) => ({ minutes: sum.minutes + row.minutes, sms: sum.sms + row.sms, dataMb: sum.dataMb + row.dataMb }), { minutes: 0, sms: 0, dataMb: 0 }) };
+      return {
+        days: rows.length,
+        usage: rows.reduce(
+          (sum, row) => ({
+            minutes: sum.minutes + row.minutes,
+            sms: sum.sms + row.sms,
+            dataMb: sum.dataMb + row.dataMb,
+          }),
+          { minutes: 0, sms: 0, dataMb: 0 },
+        ),
+      };
     })
     .filter((month) => month.days > 0)
     .map((month) => month.usage);
@@ -129,13 +158,29 @@ export async function recommendForLine(db: Database, input: { customerId: string
   const effectiveAt = currentCycle(customer.billingDay, now).end;
   const eligibleTariffs = tariffs.filter(
     (tariff) =>
-      checkEligibility({ customer, line, currentTariff: line.tariff, target: tariff, hasPendingChange: false, effectiveAt }).eligible,
+      checkEligibility({
+        customer,
+        line,
+        currentTariff: line.tariff,
+        target: tariff,
+        hasPendingChange: false,
+        effectiveAt,
+      }).eligible,
   );
   const result = recommendTariff(line.tariff, eligibleTariffs, months);
   const byId = new Map(tariffs.map((tariff) => [tariff.id, tariff]));
   const named = <T extends { tariffId: string }>(priced: T) => {
     const tariff = byId.get(priced.tariffId) ?? line.tariff;
-    return { ...priced, tariff: { id: tariff.id, code: tariff.code, name: tariff.name, nameEn: tariff.nameEn, monthlyFeeCents: tariff.monthlyFeeCents } };
+    return {
+      ...priced,
+      tariff: {
+        id: tariff.id,
+        code: tariff.code,
+        name: tariff.name,
+        nameEn: tariff.nameEn,
+        monthlyFeeCents: tariff.monthlyFeeCents,
+      },
+    };
   };
   return {
     lineId: line.id,

@@ -37,7 +37,11 @@ describe("segmentForScore", () => {
 });
 
 describe("scoreCustomerValue: each part", () => {
-  const table: { part: "revenue" | "discipline" | "breadth" | "tenure" | "growth"; input: Partial<ValueFacts>; value: number }[] = [
+  const table: {
+    part: "revenue" | "discipline" | "breadth" | "tenure" | "growth";
+    input: Partial<ValueFacts>;
+    value: number;
+  }[] = [
     { part: "revenue", input: { recentBillTotalsCents: [] }, value: 0 },
     { part: "revenue", input: { recentBillTotalsCents: [100_000, 150_000] }, value: 0.5 },
     { part: "revenue", input: { recentBillTotalsCents: [900_000] }, value: 1 },
@@ -78,7 +82,13 @@ describe("scoreCustomerValue: the whole score", () => {
 
   it("puts a long-standing, high-spending, punctual multi-service customer in PLATINUM", () => {
     const result = scoreCustomerValue(
-      facts({ recentBillTotalsCents: Array(6).fill(660_000), activeLines: 4, serviceKinds: 2, tenureMonths: 109, usageTrend: 0.19 }),
+      facts({
+        recentBillTotalsCents: Array(6).fill(660_000),
+        activeLines: 4,
+        serviceKinds: 2,
+        tenureMonths: 109,
+        usageTrend: 0.19,
+      }),
       policy,
     );
     expect(result.segment).toBe("PLATINUM");
@@ -87,7 +97,15 @@ describe("scoreCustomerValue: the whole score", () => {
 
   it("puts a new one-line customer who pays late in BRONZE", () => {
     const result = scoreCustomerValue(
-      facts({ recentBillTotalsCents: [42_000, 42_000, 42_000, 42_000], dueBills: 3, paidOnTime: 0, overdueBills: 1, activeLines: 1, tenureMonths: 4, usageTrend: null }),
+      facts({
+        recentBillTotalsCents: [42_000, 42_000, 42_000, 42_000],
+        dueBills: 3,
+        paidOnTime: 0,
+        overdueBills: 1,
+        activeLines: 1,
+        tenureMonths: 4,
+        usageTrend: null,
+      }),
       policy,
     );
     expect(result.segment).toBe("BRONZE");
@@ -101,7 +119,8 @@ describe("scoreCustomerValue: the whole score", () => {
     });
     // Tenure alone, weight 1: the score is the tenure share.
     const tenurePolicy = only({ tenure: 1 });
-    const at = (months: number) => scoreCustomerValue(facts({ tenureMonths: months }), { ...tenurePolicy, tenureForFullScoreMonths: 100 });
+    const at = (months: number) =>
+      scoreCustomerValue(facts({ tenureMonths: months }), { ...tenurePolicy, tenureForFullScoreMonths: 100 });
     expect(at(80).segment).toBe("PLATINUM");
     expect(at(79).segment).toBe("GOLD");
     expect(at(60).segment).toBe("GOLD");

@@ -55,10 +55,13 @@ export function segmentForScore(score: number, thresholds: RoutingPolicyConfig["
  */
 export function scoreCustomerValue(facts: ValueFacts, policy: RoutingPolicyConfig): ValueBreakdown {
   const bills = facts.recentBillTotalsCents;
-  const averageMonthlyRevenueCents = bills.length ? Math.round(bills.reduce((sum, total) => sum + total, 0) / bills.length) : 0;
+  const averageMonthlyRevenueCents = bills.length
+    ? Math.round(bills.reduce((sum, total) => sum + total, 0) / bills.length)
+    : 0;
   const values = {
     revenue: clamp01(averageMonthlyRevenueCents / policy.revenueForFullScoreCents),
-    discipline: facts.dueBills > 0 ? clamp01(facts.paidOnTime / facts.dueBills - OVERDUE_PENALTY * facts.overdueBills) : NEUTRAL,
+    discipline:
+      facts.dueBills > 0 ? clamp01(facts.paidOnTime / facts.dueBills - OVERDUE_PENALTY * facts.overdueBills) : NEUTRAL,
     // A second kind of service counts like one more line: the customer buys more of what we sell.
     breadth: clamp01((facts.activeLines + Math.max(0, facts.serviceKinds - 1)) / policy.linesForFullScore),
     tenure: clamp01(facts.tenureMonths / policy.tenureForFullScoreMonths),

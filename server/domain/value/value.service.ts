@@ -102,11 +102,22 @@ function monthsBetween(from: Date, to: Date): number {
   return Math.max(0, months);
 }
 
-async function collectFacts(db: Pick<Database, "$queryRawUnsafe">, customerIds: string[], now: Date): Promise<FactsRow[]> {
+async function collectFacts(
+  db: Pick<Database, "$queryRawUnsafe">,
+  customerIds: string[],
+  now: Date,
+): Promise<FactsRow[]> {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const recentFrom = new Date(today.getTime() - TREND_PERIOD_DAYS * DAY_MS);
   const previousFrom = new Date(today.getTime() - 2 * TREND_PERIOD_DAYS * DAY_MS);
-  return db.$queryRawUnsafe<FactsRow[]>(FACTS_SQL, customerIds, now, isoDay(recentFrom), isoDay(previousFrom), isoDay(today));
+  return db.$queryRawUnsafe<FactsRow[]>(
+    FACTS_SQL,
+    customerIds,
+    now,
+    isoDay(recentFrom),
+    isoDay(previousFrom),
+    isoDay(today),
+  );
 }
 
 function scoreRow(row: FactsRow, policy: RoutingPolicyConfig, now: Date): ValueBreakdown {
@@ -154,11 +165,19 @@ async function storeScores(
  * Recomputes one customer's value score from their data and stores it with its breakdown.
  * Run by the `value:recompute` job (payment, new line, overdue bill) and usable inline.
  */
-export async function recomputeCustomerValue(db: Database, customerId: string, now = new Date()): Promise<StoredBreakdown> {
+export async function recomputeCustomerValue(
+  db: Database,
+  customerId: string,
+  now = new Date(),
+): Promise<StoredBreakdown> {
   const policy = await getActivePolicy(db);
   const [row] = await collectFacts(db, [customerId], now);
   if (!row) throw notFound("Customer");
-  const breakdown: StoredBreakdown = { ...scoreRow(row, policy.config, now), policyVersion: policy.version, computedAt: now.toISOString() };
+  const breakdown: StoredBreakdown = {
+    ...scoreRow(row, policy.config, now),
+    policyVersion: policy.version,
+    computedAt: now.toISOString(),
+  };
   await storeScores(db, [{ id: customerId, breakdown }], now);
   return breakdown;
 }

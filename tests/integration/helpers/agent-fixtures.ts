@@ -20,7 +20,9 @@ export async function customerIdOf(phone: string): Promise<string> {
 }
 
 export async function userIdOf(identifier: string): Promise<string> {
-  const user = await testDb().user.findFirstOrThrow({ where: identifier.includes("@") ? { email: identifier } : { phone: identifier } });
+  const user = await testDb().user.findFirstOrThrow({
+    where: identifier.includes("@") ? { email: identifier } : { phone: identifier },
+  });
   return user.id;
 }
 

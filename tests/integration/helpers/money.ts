@@ -24,7 +24,11 @@ export async function failureOf(promise: Promise<unknown>): Promise<{ code: stri
     if (!(error instanceof TRPCError)) throw error;
     const cause = error.cause;
     const fields =
-      cause instanceof ZodError ? cause.issues.map((issue) => issue.path.join(".")) : cause instanceof AppError ? Object.keys(cause.fields ?? {}) : [];
+      cause instanceof ZodError
+        ? cause.issues.map((issue) => issue.path.join("."))
+        : cause instanceof AppError
+          ? Object.keys(cause.fields ?? {})
+          : [];
     return { code: error.code, fields };
   }
 }
@@ -32,7 +36,10 @@ export async function failureOf(promise: Promise<unknown>): Promise<{ code: stri
 /** The customer behind a demo subscriber login, with lines by number. */
 export async function demoCustomer(identifier: (typeof DEMO)[keyof typeof DEMO]) {
   const db = testDb();
-  const user = await db.user.findUniqueOrThrow({ where: { phone: identifier }, include: { customer: { include: { lines: { include: { tariff: true } } } } } });
+  const user = await db.user.findUniqueOrThrow({
+    where: { phone: identifier },
+    include: { customer: { include: { lines: { include: { tariff: true } } } } },
+  });
   const customer = user.customer!;
   const line = (msisdn: string | null) => {
     const found = customer.lines.find((candidate) => candidate.msisdn === msisdn);
@@ -49,7 +56,11 @@ export function key(label: string): string {
 /** The login phone of the n-th generated (non-demo) subscriber, for tests that need a customer of their own. */
 export async function generatedSubscriber(n: number): Promise<string> {
   const users = await testDb().user.findMany({
-    where: { role: "SUBSCRIBER", phone: { notIn: Object.values(DEMO) }, customer: { lines: { some: { status: "ACTIVE" } }, status: "ACTIVE" } },
+    where: {
+      role: "SUBSCRIBER",
+      phone: { notIn: Object.values(DEMO) },
+      customer: { lines: { some: { status: "ACTIVE" } }, status: "ACTIVE" },
+    },
     orderBy: { phone: "asc" },
     take: n + 1,
     select: { phone: true },

@@ -18,7 +18,10 @@ export async function fieldsOf(promise: Promise<unknown>): Promise<Record<string
     await promise;
   } catch (error) {
     if (!(error instanceof TRPCError) || error.code !== "BAD_REQUEST") throw error;
-    const cause = error.cause as { issues?: { path: (string | number)[]; message: string }[]; fields?: Record<string, string> };
+    const cause = error.cause as {
+      issues?: { path: (string | number)[]; message: string }[];
+      fields?: Record<string, string>;
+    };
     if (cause?.fields) return cause.fields;
     return Object.fromEntries((cause?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
   }

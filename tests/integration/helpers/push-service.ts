@@ -72,10 +72,20 @@ export function verifyVapid(header: string | undefined, endpointOrigin: string):
   if (jwtHeader.alg !== "ES256") throw new Error("VAPID JWT is not ES256");
   const point = Buffer.from(publicKey, "base64url");
   const key = createPublicKey({
-    key: { kty: "EC", crv: "P-256", x: point.subarray(1, 33).toString("base64url"), y: point.subarray(33, 65).toString("base64url") },
+    key: {
+      kty: "EC",
+      crv: "P-256",
+      x: point.subarray(1, 33).toString("base64url"),
+      y: point.subarray(33, 65).toString("base64url"),
+    },
     format: "jwk",
   });
-  const isValid = verify("sha256", Buffer.from(`${headerPart}.${claimsPart}`), { key, dsaEncoding: "ieee-p1363" }, Buffer.from(signature, "base64url"));
+  const isValid = verify(
+    "sha256",
+    Buffer.from(`${headerPart}.${claimsPart}`),
+    { key, dsaEncoding: "ieee-p1363" },
+    Buffer.from(signature, "base64url"),
+  );
   if (!isValid) throw new Error("VAPID signature does not verify");
   const claims = JSON.parse(Buffer.from(claimsPart, "base64url").toString());
   if (claims.aud !== endpointOrigin) throw new Error(`VAPID aud ${claims.aud} is not ${endpointOrigin}`);

@@ -22,7 +22,8 @@ export async function badFieldsOf(promise: Promise<unknown>): Promise<string[]> 
     await promise;
   } catch (error) {
     if (error instanceof TRPCError && error.code === "BAD_REQUEST") {
-      const cause = error.cause as { issues?: { path: (string | number)[] }[]; fields?: Record<string, string> } | undefined;
+      const cause = error.cause as
+        { issues?: { path: (string | number)[] }[]; fields?: Record<string, string> } | undefined;
       if (cause?.issues) return cause.issues.map((issue) => issue.path.join("."));
       return Object.keys(cause?.fields ?? {});
     }

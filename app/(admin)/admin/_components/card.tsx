@@ -17,7 +17,10 @@ export function Card({
   className?: string;
 }) {
   return (
-    <section aria-labelledby={id} className={`rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5 ${className}`}>
+    <section
+      aria-labelledby={id}
+      className={`rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5 ${className}`}
+    >
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h2 id={id} className="text-lg font-semibold">

@@ -25,7 +25,9 @@ export function Field({
       <label htmlFor={id} className={LABEL}>
         {label}
       </label>
-      <div className="mt-1.5">{children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}</div>
+      <div className="mt-1.5">
+        {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
+      </div>
       {error && (
         <p id={`${id}-error`} className="mt-1 text-sm font-medium text-red-700">
           {error}

@@ -44,7 +44,10 @@ export function MoneyInput({
         onBlur={onBlur}
         className={`${INPUT} pr-9 tabular-nums`}
       />
-      <span aria-hidden="true" className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-slate-500">
+      <span
+        aria-hidden="true"
+        className="pointer-events-none absolute inset-y-0 right-3 flex items-center text-slate-500"
+      >
         {currencySymbol}
       </span>
     </div>

@@ -14,10 +14,21 @@ export type Outcome = { tone: "success" | "error"; text: string };
 export type OutcomeState = { outcome: Outcome | null; setOutcome: (outcome: Outcome | null) => void };
 
 /** A message about what just happened. Only errors are alerts; the rest are polite status updates. */
-export function Notice({ tone, children, className = "" }: { tone: keyof typeof STYLES; children: ReactNode; className?: string }) {
+export function Notice({
+  tone,
+  children,
+  className = "",
+}: {
+  tone: keyof typeof STYLES;
+  children: ReactNode;
+  className?: string;
+}) {
   const Icon = tone === "error" ? CircleAlert : tone === "success" ? CircleCheck : Info;
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`flex gap-3 rounded-lg border p-3 text-sm ${STYLES[tone]} ${className}`}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={`flex gap-3 rounded-lg border p-3 text-sm ${STYLES[tone]} ${className}`}
+    >
       <Icon aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
       <div className="min-w-0">{children}</div>
     </div>

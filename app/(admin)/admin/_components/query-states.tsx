@@ -40,7 +40,12 @@ export function LoadMoreButton({ list }: { list: PagedList }) {
   const t = useTranslations("admin.common");
   if (!list.hasNextPage) return null;
   return (
-    <button type="button" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage} className={`${SECONDARY_BUTTON} mt-3`}>
+    <button
+      type="button"
+      onClick={() => void list.fetchNextPage()}
+      disabled={list.isFetchingNextPage}
+      className={`${SECONDARY_BUTTON} mt-3`}
+    >
       {list.isFetchingNextPage ? t("loadingMore") : t("loadMore")}
     </button>
   );

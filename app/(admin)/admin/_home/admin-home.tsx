@@ -26,7 +26,8 @@ export async function AdminHome() {
     return { text: t("home.pointsVsPrevious", { points: signed }), isBetter: points === 0 ? null : points > 0 };
   };
   const { current, previous } = home;
-  const contactsChange = previous.contacts.total > 0 ? (current.contacts.total - previous.contacts.total) / previous.contacts.total : null;
+  const contactsChange =
+    previous.contacts.total > 0 ? (current.contacts.total - previous.contacts.total) / previous.contacts.total : null;
   const responseDelta =
     current.avgFirstResponseMinutes !== null && previous.avgFirstResponseMinutes !== null
       ? Math.round(current.avgFirstResponseMinutes - previous.avgFirstResponseMinutes)
@@ -37,7 +38,9 @@ export async function AdminHome() {
       href: "/admin/approvals",
       icon: Stamp,
       title: t("home.approvalsTitle"),
-      text: home.pendingApprovals ? t("home.approvalsWaiting", { count: home.pendingApprovals }) : t("home.approvalsNone"),
+      text: home.pendingApprovals
+        ? t("home.approvalsWaiting", { count: home.pendingApprovals })
+        : t("home.approvalsNone"),
       isUrgent: home.pendingApprovals > 0,
     },
     {
@@ -64,7 +67,10 @@ export async function AdminHome() {
         title={t("home.greeting", { name: me.name })}
         description={t("home.intro", { days: home.days })}
         actions={
-          <Link href="/admin/reports" className="inline-flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100">
+          <Link
+            href="/admin/reports"
+            className="inline-flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100"
+          >
             {t("home.openReports")}
             <ArrowRight aria-hidden="true" className="size-4" />
           </Link>
@@ -83,7 +89,12 @@ export async function AdminHome() {
             trend={
               contactsChange === null
                 ? null
-                : { text: t("home.changeVsPrevious", { change: `${contactsChange >= 0 ? "+" : "−"}${formatShare(Math.abs(contactsChange), locale, 0)}` }), isBetter: null }
+                : {
+                    text: t("home.changeVsPrevious", {
+                      change: `${contactsChange >= 0 ? "+" : "−"}${formatShare(Math.abs(contactsChange), locale, 0)}`,
+                    }),
+                    isBetter: null,
+                  }
             }
           />
           <KpiCard
@@ -99,12 +110,20 @@ export async function AdminHome() {
             value={formatShare(current.slaCompliance, locale)}
             trend={shareTrend(current.slaCompliance, previous.slaCompliance)}
           />
-          <KpiCard id="kpi-fcr" label={t("kpi.fcr")} value={formatShare(current.fcr, locale)} trend={shareTrend(current.fcr, previous.fcr)} />
+          <KpiCard
+            id="kpi-fcr"
+            label={t("kpi.fcr")}
+            value={formatShare(current.fcr, locale)}
+            trend={shareTrend(current.fcr, previous.fcr)}
+          />
           <KpiCard
             id="kpi-csat"
             label={t("kpi.csat")}
             value={current.csat === null ? "—" : t("kpi.csatValue", { average: formatNumber(current.csat, locale, 2) })}
-            hint={t("kpi.csatHint", { share: formatShare(current.csatDetail.satisfiedShare, locale), responses: current.csatDetail.responses })}
+            hint={t("kpi.csatHint", {
+              share: formatShare(current.csatDetail.satisfiedShare, locale),
+              responses: current.csatDetail.responses,
+            })}
           />
           <KpiCard
             id="kpi-first-response"
@@ -114,7 +133,9 @@ export async function AdminHome() {
               responseDelta === null
                 ? null
                 : {
-                    text: t("home.minutesVsPrevious", { minutes: `${responseDelta > 0 ? "+" : responseDelta < 0 ? "−" : "±"}${Math.abs(responseDelta)}` }),
+                    text: t("home.minutesVsPrevious", {
+                      minutes: `${responseDelta > 0 ? "+" : responseDelta < 0 ? "−" : "±"}${Math.abs(responseDelta)}`,
+                    }),
                     isBetter: responseDelta === 0 ? null : responseDelta < 0,
                   }
             }

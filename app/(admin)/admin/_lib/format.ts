@@ -3,7 +3,11 @@
 /** A share 0..1 as a percentage, e.g. 0.1866 → "18,7 %" / "18.7%"; null → "—". */
 export function formatShare(share: number | null | undefined, locale: string, digits = 1): string {
   if (share === null || share === undefined) return "—";
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(share);
+  return new Intl.NumberFormat(locale, {
+    style: "percent",
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+  }).format(share);
 }
 
 /** Minutes as "2 h 55 min" style text, built by the caller's translator; null → "—". */

@@ -30,7 +30,10 @@ const BY_MESSAGE: Record<string, ValidationKey> = {
  * Which message to show for a field error from the shared zod schemas (client) or the server's
  * field errors. Known sentences map to their key; otherwise the issue code decides.
  */
-export function validationKey(error: { type?: string | number; message?: string } | undefined, options: { isMoney?: boolean; isText?: boolean } = {}): ValidationKey | null {
+export function validationKey(
+  error: { type?: string | number; message?: string } | undefined,
+  options: { isMoney?: boolean; isText?: boolean } = {},
+): ValidationKey | null {
   if (!error) return null;
   const known = error.message ? BY_MESSAGE[error.message] : undefined;
   if (known) return known;

@@ -12,7 +12,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 async function ApprovalsPage() {
   const t = await getTranslations("admin.approvals");
-  await getQueryClient().prefetchInfiniteQuery(trpc.admin.approvals.list.infiniteQueryOptions({ view: "PENDING" }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  await getQueryClient().prefetchInfiniteQuery(
+    trpc.admin.approvals.list.infiniteQueryOptions(
+      { view: "PENDING" },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("description")} />

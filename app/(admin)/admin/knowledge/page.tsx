@@ -14,7 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 async function KnowledgePage() {
   const queryClient = getQueryClient();
-  await queryClient.prefetchInfiniteQuery(trpc.admin.knowledge.list.infiniteQueryOptions({ limit: 30 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  await queryClient.prefetchInfiniteQuery(
+    trpc.admin.knowledge.list.infiniteQueryOptions(
+      { limit: 30 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
   return (
     <div className="space-y-6">
       <KnowledgeHeader />

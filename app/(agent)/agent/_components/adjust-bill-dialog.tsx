@@ -23,7 +23,15 @@ const adjustFormSchema = z.object({
 type AdjustForm = z.infer<typeof adjustFormSchema>;
 
 /** A credit or extra charge on a bill; above the agent's limit it goes to a supervisor. */
-export function AdjustBillDialog({ bill, requestId, onClose }: { bill: Bill; requestId?: string; onClose: () => void }) {
+export function AdjustBillDialog({
+  bill,
+  requestId,
+  onClose,
+}: {
+  bill: Bill;
+  requestId?: string;
+  onClose: () => void;
+}) {
   const t = useTranslations("agent.adjust");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -31,38 +39,63 @@ export function AdjustBillDialog({ bill, requestId, onClose }: { bill: Bill; req
   const id = useId();
   const [idempotencyKey] = useState(() => newIdempotencyKey("adjust"));
   const limit = useQuery(trpc.agent.adjustmentLimit.queryOptions());
-  const adjust = useMutation(trpc.agent.adjustBill.mutationOptions({ onSettled: () => queryClient.invalidateQueries(trpc.agent.pathFilter()) }));
-  const form = useForm<AdjustForm>({ resolver: zodResolver(adjustFormSchema), defaultValues: { kind: "credit", amount: "", reason: "" } });
+  const adjust = useMutation(
+    trpc.agent.adjustBill.mutationOptions({ onSettled: () => queryClient.invalidateQueries(trpc.agent.pathFilter()) }),
+  );
+  const form = useForm<AdjustForm>({
+    resolver: zodResolver(adjustFormSchema),
+    defaultValues: { kind: "credit", amount: "", reason: "" },
+  });
   const { errors } = form.formState;
   const money = (cents: number) => formatMoney(cents, bill.currency, locale);
 
   const onSubmit = form.handleSubmit((values) => {
     const cents = parseRoubles(values.amount) ?? 0;
-    adjust.mutate({ billId: bill.id, amountCents: values.kind === "credit" ? -cents : cents, reason: values.reason, idempotencyKey, requestId });
+    adjust.mutate({
+      billId: bill.id,
+      amountCents: values.kind === "credit" ? -cents : cents,
+      reason: values.reason,
+      idempotencyKey,
+      requestId,
+    });
   });
 
   return (
     <Modal isOpen onClose={onClose} title={t("title", { number: bill.number })}>
       {adjust.isSuccess ? (
         <div className="space-y-4">
-          <p role="status" className={`rounded-lg p-3 font-medium ${adjust.data.status === "APPLIED" ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900"}`}>
+          <p
+            role="status"
+            className={`rounded-lg p-3 font-medium ${adjust.data.status === "APPLIED" ? "bg-emerald-50 text-emerald-900" : "bg-amber-50 text-amber-900"}`}
+          >
             {adjust.data.status === "APPLIED" ? t("applied", { amount: money(adjust.data.amountCents) }) : t("pending")}
           </p>
-          <button type="button" onClick={onClose} className="min-h-11 rounded-lg border border-slate-300 px-4 font-medium">
+          <button
+            type="button"
+            onClick={onClose}
+            className="min-h-11 rounded-lg border border-slate-300 px-4 font-medium"
+          >
             {t("cancel")}
           </button>
         </div>
       ) : (
         <form onSubmit={onSubmit} noValidate className="space-y-4">
-          <p className="text-sm text-slate-700">{t("total", { total: money(bill.totalCents), paid: money(bill.paidCents) })}</p>
+          <p className="text-sm text-slate-700">
+            {t("total", { total: money(bill.totalCents), paid: money(bill.paidCents) })}
+          </p>
           {limit.data && limit.data.limitCents !== null && (
-            <p className="rounded-lg bg-slate-50 p-3 text-sm text-slate-800">{t("limit", { amount: money(limit.data.limitCents) })}</p>
+            <p className="rounded-lg bg-slate-50 p-3 text-sm text-slate-800">
+              {t("limit", { amount: money(limit.data.limitCents) })}
+            </p>
           )}
           <fieldset>
             <legend className="text-sm font-medium">{t("kind")}</legend>
             <div className="mt-1.5 grid gap-2 sm:grid-cols-2">
               {(["credit", "charge"] as const).map((kind) => (
-                <label key={kind} className="flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3 text-sm">
+                <label
+                  key={kind}
+                  className="flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3 text-sm"
+                >
                   <input type="radio" value={kind} {...form.register("kind")} className="size-5 accent-brand-600" />
                   {t(kind)}
                 </label>
@@ -82,7 +115,9 @@ export function AdjustBillDialog({ bill, requestId, onClose }: { bill: Bill; req
               autoComplete="off"
               {...form.register("amount")}
               aria-invalid={errors.amount ? true : undefined}
-              aria-describedby={[`${id}-amount-hint`, errors.amount ? `${id}-amount-error` : ""].filter(Boolean).join(" ")}
+              aria-describedby={[`${id}-amount-hint`, errors.amount ? `${id}-amount-error` : ""]
+                .filter(Boolean)
+                .join(" ")}
               className={`mt-1.5 block min-h-11 w-full rounded-lg border px-3 text-base tabular-nums ${errors.amount ? "border-red-600" : "border-slate-400"}`}
             />
             {errors.amount && (
@@ -103,7 +138,9 @@ export function AdjustBillDialog({ bill, requestId, onClose }: { bill: Bill; req
               {...form.register("reason")}
               maxLength={500}
               aria-invalid={errors.reason ? true : undefined}
-              aria-describedby={[`${id}-reason-hint`, errors.reason ? `${id}-reason-error` : ""].filter(Boolean).join(" ")}
+              aria-describedby={[`${id}-reason-hint`, errors.reason ? `${id}-reason-error` : ""]
+                .filter(Boolean)
+                .join(" ")}
               className={`mt-1.5 block min-h-11 w-full rounded-lg border px-3 text-base ${errors.reason ? "border-red-600" : "border-slate-400"}`}
             />
             {errors.reason && (

@@ -22,8 +22,12 @@ export function AssignmentBar({ request, meId }: { request: AgentRequest; meId: 
   const [done, setDone] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries(trpc.agent.pathFilter());
   const agents = useQuery({ ...trpc.agent.agents.queryOptions(), enabled: isTransferOpen });
-  const claim = useMutation(trpc.agent.claim.mutationOptions({ onSuccess: () => setDone(t("claimed")), onSettled: refresh }));
-  const release = useMutation(trpc.agent.release.mutationOptions({ onSuccess: () => setDone(t("released")), onSettled: refresh }));
+  const claim = useMutation(
+    trpc.agent.claim.mutationOptions({ onSuccess: () => setDone(t("claimed")), onSettled: refresh }),
+  );
+  const release = useMutation(
+    trpc.agent.release.mutationOptions({ onSuccess: () => setDone(t("released")), onSettled: refresh }),
+  );
   const transfer = useMutation(
     trpc.agent.transfer.mutationOptions({
       onSuccess: () => {

@@ -3,7 +3,16 @@
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
-type RequestStatus = "NEW" | "SELF_SERVICE" | "QUEUED" | "ASSIGNED" | "IN_PROGRESS" | "WAITING_CUSTOMER" | "RESOLVED" | "CLOSED" | "REOPENED";
+type RequestStatus =
+  | "NEW"
+  | "SELF_SERVICE"
+  | "QUEUED"
+  | "ASSIGNED"
+  | "IN_PROGRESS"
+  | "WAITING_CUSTOMER"
+  | "RESOLVED"
+  | "CLOSED"
+  | "REOPENED";
 type Segment = "PLATINUM" | "GOLD" | "SILVER" | "BRONZE";
 
 const STATUS_STYLE: Record<RequestStatus, string> = {
@@ -34,7 +43,10 @@ const PRIORITY_STYLE: Record<number, string> = {
 
 function Pill({ className, children, title }: { className: string; children: ReactNode; title?: string }) {
   return (
-    <span title={title} className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ${className}`}>
+    <span
+      title={title}
+      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ${className}`}
+    >
       {children}
     </span>
   );

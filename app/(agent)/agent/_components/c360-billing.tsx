@@ -24,7 +24,10 @@ function BillItem({ bill, isHighlighted, onAdjust }: { bill: Bill; isHighlighted
   const money = (cents: number) => formatMoney(cents, bill.currency, locale);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "short", timeZone: "UTC" });
   return (
-    <li data-bill-id={bill.id} className={`rounded-xl border p-3 ${isHighlighted ? "border-brand-500 ring-2 ring-brand-200" : "border-slate-200"}`}>
+    <li
+      data-bill-id={bill.id}
+      className={`rounded-xl border p-3 ${isHighlighted ? "border-brand-500 ring-2 ring-brand-200" : "border-slate-200"}`}
+    >
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <p className="font-semibold break-all tabular-nums">{t("bill", { number: bill.number })}</p>
@@ -39,7 +42,11 @@ function BillItem({ bill, isHighlighted, onAdjust }: { bill: Bill; isHighlighted
           <p className="font-semibold whitespace-nowrap tabular-nums" data-testid="bill-total">
             {money(bill.totalCents)}
           </p>
-          <span className={`mt-1 inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${BILL_STATUS_STYLE[bill.status]}`}>{t(`billStatus.${bill.status}`)}</span>
+          <span
+            className={`mt-1 inline-flex rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${BILL_STATUS_STYLE[bill.status]}`}
+          >
+            {t(`billStatus.${bill.status}`)}
+          </span>
         </div>
       </div>
       {bill.adjustments.length > 0 && (
@@ -100,7 +107,9 @@ export function BillsSection({
   const t = useTranslations("agent.c360");
   const [adjusting, setAdjusting] = useState<Bill | null>(null);
   const [showsAll, setShowsAll] = useState(false);
-  const shown = showsAll ? data.bills : data.bills.filter((bill, index) => index < firstShown || bill.id === highlightBillId);
+  const shown = showsAll
+    ? data.bills
+    : data.bills.filter((bill, index) => index < firstShown || bill.id === highlightBillId);
   return (
     <Section id="c360-bills" title={t("bills")} count={data.bills.length} isOpen>
       {data.bills.length === 0 ? (
@@ -108,12 +117,21 @@ export function BillsSection({
       ) : (
         <ul className="space-y-3">
           {shown.map((bill) => (
-            <BillItem key={bill.id} bill={bill} isHighlighted={bill.id === highlightBillId} onAdjust={() => setAdjusting(bill)} />
+            <BillItem
+              key={bill.id}
+              bill={bill}
+              isHighlighted={bill.id === highlightBillId}
+              onAdjust={() => setAdjusting(bill)}
+            />
           ))}
         </ul>
       )}
       {shown.length < data.bills.length && (
-        <button type="button" onClick={() => setShowsAll(true)} className="mt-2 min-h-11 rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100">
+        <button
+          type="button"
+          onClick={() => setShowsAll(true)}
+          className="mt-2 min-h-11 rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100"
+        >
           {t("showAll", { count: data.bills.length })}
         </button>
       )}
@@ -136,8 +154,10 @@ export function PaymentsSection({ data, isOpen }: { data: Customer360Data; isOpe
           {data.payments.map((payment) => (
             <li key={payment.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
               <span>
-                <time dateTime={payment.createdAt.toISOString()}>{format.dateTime(payment.createdAt, { dateStyle: "short", timeStyle: "short" })}</time> ·{" "}
-                {t("bill", { number: payment.billNumber })} · {tChannel(payment.channel)}
+                <time dateTime={payment.createdAt.toISOString()}>
+                  {format.dateTime(payment.createdAt, { dateStyle: "short", timeStyle: "short" })}
+                </time>{" "}
+                · {t("bill", { number: payment.billNumber })} · {tChannel(payment.channel)}
                 {payment.cardLast4 && ` · ${t("card", { last4: payment.cardLast4 })}`}
               </span>
               <span className={`tabular-nums ${payment.status === "DECLINED" ? "text-red-700" : ""}`}>

@@ -26,7 +26,9 @@ export function RequestsSection({ data, currentRequestId }: { data: Customer360D
         <li key={request.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
           <span className="min-w-0">
             {request.id === currentRequestId ? (
-              <span className="font-semibold">№{request.number} {request.subject}</span>
+              <span className="font-semibold">
+                №{request.number} {request.subject}
+              </span>
             ) : (
               <Link href={`/agent/requests/${request.id}`} className="font-medium text-brand-700 hover:underline">
                 №{request.number} {request.subject}
@@ -34,8 +36,11 @@ export function RequestsSection({ data, currentRequestId }: { data: Customer360D
             )}
             <span className="block text-slate-600">
               {t(`category.${request.category}`)} · {t(`channel.${request.channel}`)} ·{" "}
-              <time dateTime={request.createdAt.toISOString()}>{format.dateTime(request.createdAt, { dateStyle: "short" })}</time>
-              {request.resolutionCode && ` · ${t.has(`resolution.${request.resolutionCode}` as "resolution.FIXED") ? t(`resolution.${request.resolutionCode}` as "resolution.FIXED") : request.resolutionCode}`}
+              <time dateTime={request.createdAt.toISOString()}>
+                {format.dateTime(request.createdAt, { dateStyle: "short" })}
+              </time>
+              {request.resolutionCode &&
+                ` · ${t.has(`resolution.${request.resolutionCode}` as "resolution.FIXED") ? t(`resolution.${request.resolutionCode}` as "resolution.FIXED") : request.resolutionCode}`}
             </span>
           </span>
           <StatusBadge status={request.status} />
@@ -80,10 +85,14 @@ export function TariffChangesSection({ data, isOpen }: { data: Customer360Data; 
         <ul className="divide-y divide-slate-100 text-sm">
           {data.tariffChanges.map((change) => (
             <li key={change.id} className="py-2">
-              <p className="font-medium">{t("c360.changeLine", { from: name(change.fromTariff), to: name(change.toTariff) })}</p>
+              <p className="font-medium">
+                {t("c360.changeLine", { from: name(change.fromTariff), to: name(change.toTariff) })}
+              </p>
               <p className="text-slate-600">
-                {change.line.msisdn ? formatPhone(change.line.msisdn) : t(`c360.kind.${change.line.kind}`)} · {t(`c360.changeStatus.${change.status}`)} ·{" "}
-                {format.dateTime(change.effectiveAt, { dateStyle: "short" })} · {t(`channel.${change.channel}`)} · {t("c360.by", { name: change.requestedBy.name })}
+                {change.line.msisdn ? formatPhone(change.line.msisdn) : t(`c360.kind.${change.line.kind}`)} ·{" "}
+                {t(`c360.changeStatus.${change.status}`)} ·{" "}
+                {format.dateTime(change.effectiveAt, { dateStyle: "short" })} · {t(`channel.${change.channel}`)} ·{" "}
+                {t("c360.by", { name: change.requestedBy.name })}
               </p>
             </li>
           ))}
@@ -99,11 +108,20 @@ function detailOf(interaction: Interaction, money: (cents: number) => string): s
   const record = data as Record<string, unknown>;
   if (typeof record.amountCents === "number") return money(record.amountCents);
   if (typeof record.durationSec === "number") return `${Math.round(record.durationSec / 60)} min`;
-  if (typeof record.fromTariff === "string" && typeof record.toTariff === "string") return `${record.fromTariff} → ${record.toTariff}`;
+  if (typeof record.fromTariff === "string" && typeof record.toTariff === "string")
+    return `${record.fromTariff} → ${record.toTariff}`;
   return null;
 }
 
-export function TimelineSection({ data, isOpen, firstShown }: { data: Customer360Data; isOpen: boolean; firstShown: number }) {
+export function TimelineSection({
+  data,
+  isOpen,
+  firstShown,
+}: {
+  data: Customer360Data;
+  isOpen: boolean;
+  firstShown: number;
+}) {
   const t = useTranslations("agent");
   const locale = useLocale();
   const format = useFormatter();
@@ -119,7 +137,11 @@ export function TimelineSection({ data, isOpen, firstShown }: { data: Customer36
   });
   const all = [...data.interactions, ...(older.data?.pages.flatMap((page) => page.items) ?? [])];
   const items = isExpanded ? all : all.slice(0, firstShown);
-  const hasMore = !isExpanded ? all.length > firstShown || data.interactionsCursor !== null : wantsOlder ? older.hasNextPage : data.interactionsCursor !== null;
+  const hasMore = !isExpanded
+    ? all.length > firstShown || data.interactionsCursor !== null
+    : wantsOlder
+      ? older.hasNextPage
+      : data.interactionsCursor !== null;
   const money = (cents: number) => formatMoney(cents, data.customer.currency, locale);
 
   return (
@@ -131,7 +153,9 @@ export function TimelineSection({ data, isOpen, firstShown }: { data: Customer36
         <ol className="mt-2 space-y-0" data-testid="timeline">
           {items.map((interaction) => {
             const Icon = CHANNEL_ICON[interaction.channel] ?? Headset;
-            const label = t.has(`c360.interaction.${interaction.type}` as "c360.interaction.CALL") ? t(`c360.interaction.${interaction.type}` as "c360.interaction.CALL") : t("c360.interaction.other");
+            const label = t.has(`c360.interaction.${interaction.type}` as "c360.interaction.CALL")
+              ? t(`c360.interaction.${interaction.type}` as "c360.interaction.CALL")
+              : t("c360.interaction.other");
             const detail = detailOf(interaction, money);
             return (
               <li key={interaction.id} className="flex gap-3 border-l-2 border-slate-200 py-1.5 pl-3 text-sm">
@@ -143,15 +167,20 @@ export function TimelineSection({ data, isOpen, firstShown }: { data: Customer36
                     {interaction.requestNumber !== null && interaction.requestId && (
                       <>
                         {" · "}
-                        <Link href={`/agent/requests/${interaction.requestId}`} className="text-brand-700 hover:underline">
+                        <Link
+                          href={`/agent/requests/${interaction.requestId}`}
+                          className="text-brand-700 hover:underline"
+                        >
                           {t("c360.requestRef", { number: interaction.requestNumber })}
                         </Link>
                       </>
                     )}
                   </p>
                   <p className="text-xs text-slate-600">
-                    <time dateTime={interaction.at.toISOString()}>{format.dateTime(interaction.at, { dateStyle: "short", timeStyle: "short" })}</time> ·{" "}
-                    {t(`channel.${interaction.channel}`)}
+                    <time dateTime={interaction.at.toISOString()}>
+                      {format.dateTime(interaction.at, { dateStyle: "short", timeStyle: "short" })}
+                    </time>{" "}
+                    · {t(`channel.${interaction.channel}`)}
                     {interaction.actor && interaction.actor.role !== "SUBSCRIBER" && ` · ${interaction.actor.name}`}
                   </p>
                 </div>

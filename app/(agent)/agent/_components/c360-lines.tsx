@@ -9,7 +9,19 @@ import { TariffChangeDialog } from "./tariff-change-dialog";
 
 type Line = Customer360Data["lines"][number];
 
-function Meter({ id, label, used, included, format }: { id: string; label: string; used: number; included: number | null; format: (value: number) => string }) {
+function Meter({
+  id,
+  label,
+  used,
+  included,
+  format,
+}: {
+  id: string;
+  label: string;
+  used: number;
+  included: number | null;
+  format: (value: number) => string;
+}) {
   const t = useTranslations("agent.c360");
   if (included === null) {
     return (
@@ -36,7 +48,10 @@ function Meter({ id, label, used, included, format }: { id: string; label: strin
         aria-valuetext={text}
         className="mt-1 h-1.5 overflow-hidden rounded-full bg-slate-200"
       >
-        <div className={`h-full rounded-full ${share >= 1 ? "bg-red-600" : share >= 0.8 ? "bg-amber-500" : "bg-brand-600"}`} style={{ width: `${Math.round(share * 100)}%` }} />
+        <div
+          className={`h-full rounded-full ${share >= 1 ? "bg-red-600" : share >= 0.8 ? "bg-amber-500" : "bg-brand-600"}`}
+          style={{ width: `${Math.round(share * 100)}%` }}
+        />
       </div>
     </div>
   );
@@ -56,7 +71,8 @@ function LineItem({ line, currency, onChangeTariff }: { line: Line; currency: st
         <div className="min-w-0 flex-1">
           <p className={`font-semibold ${line.msisdn ? "tabular-nums" : "break-words"}`}>{label}</p>
           <p className="text-sm text-slate-700">
-            {tariffName} · {t("fee", { amount: formatMoney(line.tariff.monthlyFeeCents, currency, locale) })} · {t(`lineStatus.${line.status}`)}
+            {tariffName} · {t("fee", { amount: formatMoney(line.tariff.monthlyFeeCents, currency, locale) })} ·{" "}
+            {t(`lineStatus.${line.status}`)}
           </p>
           {line.pendingChange && (
             <p className="mt-1 text-sm font-medium text-amber-800">
@@ -71,11 +87,26 @@ function LineItem({ line, currency, onChangeTariff }: { line: Line; currency: st
       <div className="mt-2 space-y-2">
         {line.kind === "MOBILE" && (
           <>
-            <Meter id={`${line.id}-min`} label={t("minutes")} {...line.usage.minutes} format={(value) => t("unitMinutes", { value: formatNumber(value, locale) })} />
-            <Meter id={`${line.id}-sms`} label={t("sms")} {...line.usage.sms} format={(value) => t("unitSms", { value: formatNumber(value, locale) })} />
+            <Meter
+              id={`${line.id}-min`}
+              label={t("minutes")}
+              {...line.usage.minutes}
+              format={(value) => t("unitMinutes", { value: formatNumber(value, locale) })}
+            />
+            <Meter
+              id={`${line.id}-sms`}
+              label={t("sms")}
+              {...line.usage.sms}
+              format={(value) => t("unitSms", { value: formatNumber(value, locale) })}
+            />
           </>
         )}
-        <Meter id={`${line.id}-data`} label={t("data")} {...line.usage.dataMb} format={(value) => t("unitData", { value: formatGigabytes(value, locale) })} />
+        <Meter
+          id={`${line.id}-data`}
+          label={t("data")}
+          {...line.usage.dataMb}
+          format={(value) => t("unitData", { value: formatGigabytes(value, locale) })}
+        />
       </div>
       {line.status === "ACTIVE" && (
         <button
@@ -110,7 +141,12 @@ export function LinesSection({ data, requestId }: { data: Customer360Data; reque
       ) : (
         <ul className="mt-3 space-y-3">
           {data.lines.map((line) => (
-            <LineItem key={line.id} line={line} currency={data.customer.currency} onChangeTariff={() => setChanging(line)} />
+            <LineItem
+              key={line.id}
+              line={line}
+              currency={data.customer.currency}
+              onChangeTariff={() => setChanging(line)}
+            />
           ))}
         </ul>
       )}

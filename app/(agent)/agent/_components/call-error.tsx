@@ -17,7 +17,9 @@ export function CallError({ error }: { error: unknown }) {
       <CircleAlert aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
       <div>
         <p className="font-medium">{code ? t(code) : t("generic")}</p>
-        {failure.message && failure.code !== "BAD_REQUEST" && <p className="mt-0.5 text-red-800">{t("details", { message: failure.message })}</p>}
+        {failure.message && failure.code !== "BAD_REQUEST" && (
+          <p className="mt-0.5 text-red-800">{t("details", { message: failure.message })}</p>
+        )}
       </div>
     </div>
   );

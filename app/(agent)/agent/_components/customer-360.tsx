@@ -23,14 +23,32 @@ function Profile({ data, meId, isCompact }: { data: Customer360Data; meId: strin
   const { customer } = data;
   const Heading = isCompact ? "h2" : "h1";
   const balance = customer.balanceCents;
-  const managerName = customer.personalManager ? (customer.personalManager.id === meId ? `${customer.personalManager.name} (${t("managerIsYou")})` : customer.personalManager.name) : t("noManager");
-  const loginState = !customer.login ? t("noLogin") : customer.login.isLocked ? t("loginLocked") : customer.login.isActivated ? t("loginActive") : t("loginNotActivated");
+  const managerName = customer.personalManager
+    ? customer.personalManager.id === meId
+      ? `${customer.personalManager.name} (${t("managerIsYou")})`
+      : customer.personalManager.name
+    : t("noManager");
+  const loginState = !customer.login
+    ? t("noLogin")
+    : customer.login.isLocked
+      ? t("loginLocked")
+      : customer.login.isActivated
+        ? t("loginActive")
+        : t("loginNotActivated");
   const rows: [string, ReactNode][] = [
-    [t("phone"), customer.phone ? formatPhone(customer.phone) : (customer.login?.phone && formatPhone(customer.login.phone)) || "—"],
+    [
+      t("phone"),
+      customer.phone
+        ? formatPhone(customer.phone)
+        : (customer.login?.phone && formatPhone(customer.login.phone)) || "—",
+    ],
     [t("email"), customer.email ?? "—"],
     [t("address"), customer.address ?? "—"],
     [t("document"), customer.documentNumberMasked ?? "—"],
-    [t("birthDate"), customer.birthDate ? format.dateTime(customer.birthDate, { dateStyle: "long", timeZone: "UTC" }) : "—"],
+    [
+      t("birthDate"),
+      customer.birthDate ? format.dateTime(customer.birthDate, { dateStyle: "long", timeZone: "UTC" }) : "—",
+    ],
     [t("language"), customer.locale === "en" ? "English" : "Русский"],
     [t("login"), loginState],
     [t("manager"), managerName],
@@ -41,7 +59,10 @@ function Profile({ data, meId, isCompact }: { data: Customer360Data; meId: strin
     <section aria-labelledby="c360-name" className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <Heading id="c360-name" className={`${isCompact ? "text-xl" : "text-2xl sm:text-3xl"} font-bold tracking-tight break-words`}>
+          <Heading
+            id="c360-name"
+            className={`${isCompact ? "text-xl" : "text-2xl sm:text-3xl"} font-bold tracking-tight break-words`}
+          >
             {customer.name}
           </Heading>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
@@ -50,12 +71,18 @@ function Profile({ data, meId, isCompact }: { data: Customer360Data; meId: strin
             <span>{t(`status.${customer.status}`)}</span>
           </p>
           <p className="mt-1 text-sm text-slate-600">
-            {t("since", { date: format.dateTime(customer.createdAt, { dateStyle: "long" }), months: customer.tenureMonths })}
+            {t("since", {
+              date: format.dateTime(customer.createdAt, { dateStyle: "long" }),
+              months: customer.tenureMonths,
+            })}
           </p>
         </div>
         <div className="sm:text-right">
           <p className="text-xs font-semibold text-slate-600 uppercase">{t("balance")}</p>
-          <p className={`text-lg font-bold tabular-nums ${balance > 0 ? "text-amber-800" : "text-emerald-800"}`} data-testid="c360-balance">
+          <p
+            className={`text-lg font-bold tabular-nums ${balance > 0 ? "text-amber-800" : "text-emerald-800"}`}
+            data-testid="c360-balance"
+          >
             {balance > 0
               ? t("owes", { amount: formatMoney(balance, customer.currency, locale) })
               : balance < 0
@@ -65,7 +92,10 @@ function Profile({ data, meId, isCompact }: { data: Customer360Data; meId: strin
         </div>
       </div>
       {isCompact && (
-        <Link href={`/agent/customers/${customer.id}`} className="mt-2 inline-flex min-h-11 items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
+        <Link
+          href={`/agent/customers/${customer.id}`}
+          className="mt-2 inline-flex min-h-11 items-center gap-1 text-sm font-medium text-brand-700 hover:underline"
+        >
           <ExternalLink aria-hidden="true" className="size-4" />
           {t("open")}
         </Link>
@@ -97,7 +127,11 @@ function Value({ data }: { data: Customer360Data }) {
         });
       case "discipline":
         return facts?.dueBills
-          ? t("factorText.discipline", { onTime: facts.paidOnTime ?? 0, due: facts.dueBills, overdue: facts.overdueBills ?? 0 })
+          ? t("factorText.discipline", {
+              onTime: facts.paidOnTime ?? 0,
+              due: facts.dueBills,
+              overdue: facts.overdueBills ?? 0,
+            })
           : t("factorText.disciplineNone");
       case "breadth":
         return t("factorText.breadth", { lines: facts?.activeLines ?? 0, kinds: facts?.serviceKinds ?? 0 });
@@ -106,7 +140,13 @@ function Value({ data }: { data: Customer360Data }) {
       default:
         return facts?.usageTrend === null || facts?.usageTrend === undefined
           ? t("factorText.growthNone")
-          : t("factorText.growth", { trend: format.number(facts.usageTrend, { style: "percent", signDisplay: "exceptZero", maximumFractionDigits: 0 }) });
+          : t("factorText.growth", {
+              trend: format.number(facts.usageTrend, {
+                style: "percent",
+                signDisplay: "exceptZero",
+                maximumFractionDigits: 0,
+              }),
+            });
     }
   };
   return (
@@ -137,7 +177,9 @@ function Value({ data }: { data: Customer360Data }) {
               <li key={factor.key} className="text-sm">
                 <div className="flex flex-wrap items-baseline justify-between gap-x-3">
                   <span className="font-medium">{t(`factor.${factor.key}`)}</span>
-                  <span className="text-slate-700 tabular-nums">{t("points", { points: format.number(factor.points, { maximumFractionDigits: 1 }), max })}</span>
+                  <span className="text-slate-700 tabular-nums">
+                    {t("points", { points: format.number(factor.points, { maximumFractionDigits: 1 }), max })}
+                  </span>
                 </div>
                 <p className="text-slate-600">{words(factor.key)}</p>
               </li>
@@ -147,7 +189,11 @@ function Value({ data }: { data: Customer360Data }) {
       ) : (
         <p className="mt-3 text-sm text-slate-600">{t("notScored")}</p>
       )}
-      {value.computedAt && <p className="mt-2 text-xs text-slate-600">{t("computed", { date: format.dateTime(value.computedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>}
+      {value.computedAt && (
+        <p className="mt-2 text-xs text-slate-600">
+          {t("computed", { date: format.dateTime(value.computedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+        </p>
+      )}
     </section>
   );
 }
@@ -188,7 +234,11 @@ export function Customer360({
       <div role="alert" className="rounded-2xl border border-red-200 bg-red-50 p-4 text-red-900">
         <p className="font-medium">{t("loadError")}</p>
         <p className="text-sm">{failureOf(view.error)?.message}</p>
-        <button type="button" onClick={() => void view.refetch()} className="mt-3 min-h-11 rounded-lg bg-white px-4 font-medium ring-1 ring-red-300">
+        <button
+          type="button"
+          onClick={() => void view.refetch()}
+          className="mt-3 min-h-11 rounded-lg bg-white px-4 font-medium ring-1 ring-red-300"
+        >
           {t("loadOlder")}
         </button>
       </div>

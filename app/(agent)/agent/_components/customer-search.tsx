@@ -41,7 +41,12 @@ export function CustomerSearch({ initialQuery }: { initialQuery: string }) {
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("title")}</h1>
         <p className="mt-1 text-slate-700">{t("subtitle")}</p>
       </div>
-      <form role="search" onSubmit={submit} noValidate className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:items-end">
+      <form
+        role="search"
+        onSubmit={submit}
+        noValidate
+        className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:items-end"
+      >
         <div className="min-w-0 flex-1">
           <label htmlFor={`${id}-q`} className="block text-sm font-medium">
             {t("label")}
@@ -64,8 +69,15 @@ export function CustomerSearch({ initialQuery }: { initialQuery: string }) {
             </p>
           )}
         </div>
-        <button type="submit" className="inline-flex min-h-12 items-center justify-center gap-2 rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700">
-          {results.isFetching ? <LoaderCircle aria-hidden="true" className="size-4 animate-spin" /> : <Search aria-hidden="true" className="size-4" />}
+        <button
+          type="submit"
+          className="inline-flex min-h-12 items-center justify-center gap-2 rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700"
+        >
+          {results.isFetching ? (
+            <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />
+          ) : (
+            <Search aria-hidden="true" className="size-4" />
+          )}
           {results.isFetching ? t("searching") : t("submit")}
         </button>
       </form>
@@ -78,7 +90,9 @@ export function CustomerSearch({ initialQuery }: { initialQuery: string }) {
         ) : results.isError ? (
           <CallError error={results.error} />
         ) : results.data.items.length === 0 ? (
-          <p className="rounded-2xl border border-dashed border-slate-300 bg-white p-6 text-center">{t("empty", { query })}</p>
+          <p className="rounded-2xl border border-dashed border-slate-300 bg-white p-6 text-center">
+            {t("empty", { query })}
+          </p>
         ) : (
           <>
             <p className="mb-2 text-sm text-slate-700">{t("results", { count: results.data.items.length })}</p>
@@ -99,7 +113,9 @@ export function CustomerSearch({ initialQuery }: { initialQuery: string }) {
                     <span className="mt-1 block text-sm text-slate-600">
                       {customer.lines.length === 0
                         ? t("lines", { count: 0 })
-                        : customer.lines.map((line) => (line.msisdn ? formatPhone(line.msisdn) : tKind(line.kind))).join(", ")}
+                        : customer.lines
+                            .map((line) => (line.msisdn ? formatPhone(line.msisdn) : tKind(line.kind)))
+                            .join(", ")}
                     </span>
                   </Link>
                 </li>

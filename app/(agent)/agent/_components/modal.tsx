@@ -8,7 +8,17 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
  * A modal dialog on the native <dialog>: the browser traps focus, closes on Escape and returns
  * focus to what opened it.
  */
-export function Modal({ isOpen, onClose, title, children }: { isOpen: boolean; onClose: () => void; title: string; children: ReactNode }) {
+export function Modal({
+  isOpen,
+  onClose,
+  title,
+  children,
+}: {
+  isOpen: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const t = useTranslations("agent.tariff");
@@ -31,7 +41,11 @@ export function Modal({ isOpen, onClose, title, children }: { isOpen: boolean; o
             <h2 id={titleId} className="text-lg font-semibold">
               {title}
             </h2>
-            <button type="button" onClick={onClose} className="-m-2 grid size-11 place-items-center rounded-lg hover:bg-slate-100">
+            <button
+              type="button"
+              onClick={onClose}
+              className="-m-2 grid size-11 place-items-center rounded-lg hover:bg-slate-100"
+            >
               <X aria-hidden="true" className="size-5" />
               <span className="sr-only">{t("cancel")}</span>
             </button>

@@ -50,7 +50,15 @@ export function Select<T extends string>({
 }
 
 /** One escalation in the queue: priority, status, segment, SLA countdown, and claim / open. */
-export function QueueRow({ item, onClaim, isClaiming }: { item: QueueItem; onClaim: (id: string) => void; isClaiming: boolean }) {
+export function QueueRow({
+  item,
+  onClaim,
+  isClaiming,
+}: {
+  item: QueueItem;
+  onClaim: (id: string) => void;
+  isClaiming: boolean;
+}) {
   const t = useTranslations("agent");
   const format = useFormatter();
   const titleId = `queue-item-${item.id}`;
@@ -67,7 +75,12 @@ export function QueueRow({ item, onClaim, isClaiming }: { item: QueueItem; onCla
           <StatusBadge status={item.status} />
           <SegmentBadge segment={item.segment} />
           <span className="ml-auto">
-            <SlaBadge slaDueAt={item.slaDueAt} startedAt={item.createdAt} firstResponseAt={item.firstResponseAt} isBreached={item.slaBreached} />
+            <SlaBadge
+              slaDueAt={item.slaDueAt}
+              startedAt={item.createdAt}
+              firstResponseAt={item.firstResponseAt}
+              isBreached={item.slaBreached}
+            />
           </span>
         </div>
         <h3 id={titleId} className="mt-2 text-base font-semibold break-words">
@@ -77,12 +90,18 @@ export function QueueRow({ item, onClaim, isClaiming }: { item: QueueItem; onCla
         </h3>
         <p className="mt-1 text-sm text-slate-700">
           {t(`category.${item.category}`)} · {item.customerName} · {t(`channel.${item.channel}`)} ·{" "}
-          <time dateTime={item.createdAt.toISOString()}>{format.dateTime(item.createdAt, { dateStyle: "short", timeStyle: "short" })}</time>
+          <time dateTime={item.createdAt.toISOString()}>
+            {format.dateTime(item.createdAt, { dateStyle: "short", timeStyle: "short" })}
+          </time>
         </p>
         <div className="mt-3 flex flex-wrap items-center justify-between gap-2">
           <p className="flex items-center gap-1.5 text-sm text-slate-700">
             <UserRound aria-hidden="true" className="size-4" />
-            {item.assignedTo ? (item.isHeldByMe ? t("queue.heldByMe") : t("queue.heldBy", { name: item.assignedTo.name })) : t("queue.unassigned")}
+            {item.assignedTo
+              ? item.isHeldByMe
+                ? t("queue.heldByMe")
+                : t("queue.heldBy", { name: item.assignedTo.name })
+              : t("queue.unassigned")}
           </p>
           <div className="flex gap-2">
             {canClaim && (

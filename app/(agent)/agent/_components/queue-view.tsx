@@ -84,7 +84,12 @@ export function QueueView() {
   const counts = now
     ? items.reduce(
         (acc, item) => {
-          const { state } = slaStateOf({ slaDueAt: item.slaDueAt, startedAt: item.createdAt, firstResponseAt: item.firstResponseAt, now });
+          const { state } = slaStateOf({
+            slaDueAt: item.slaDueAt,
+            startedAt: item.createdAt,
+            firstResponseAt: item.firstResponseAt,
+            now,
+          });
           if (state === "BREACHED" || (item.slaBreached && !item.firstResponseAt)) acc.breached += 1;
           else if (state === "NEAR") acc.near += 1;
           return acc;
@@ -153,8 +158,12 @@ export function QueueView() {
 
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-700" aria-live="polite">
         {queue.isSuccess && <span>{t("queue.count", { count: items.length })}</span>}
-        {counts && counts.breached > 0 && <span className="font-semibold text-red-700">{t("queue.breachedCount", { count: counts.breached })}</span>}
-        {counts && counts.near > 0 && <span className="font-semibold text-amber-800">{t("queue.nearCount", { count: counts.near })}</span>}
+        {counts && counts.breached > 0 && (
+          <span className="font-semibold text-red-700">{t("queue.breachedCount", { count: counts.breached })}</span>
+        )}
+        {counts && counts.near > 0 && (
+          <span className="font-semibold text-amber-800">{t("queue.nearCount", { count: counts.near })}</span>
+        )}
         <span className="ml-auto inline-flex items-center gap-1.5 text-xs text-slate-600">
           <RefreshCw aria-hidden="true" className={`size-3.5 ${queue.isFetching ? "animate-spin" : ""}`} />
           {queue.isFetching
@@ -178,7 +187,11 @@ export function QueueView() {
         <div role="alert" className="rounded-2xl border border-red-200 bg-red-50 p-4 text-red-900">
           <p className="font-medium">{t("queue.loadError")}</p>
           <p className="text-sm">{failureOf(queue.error)?.message}</p>
-          <button type="button" onClick={() => void queue.refetch()} className="mt-3 min-h-11 rounded-lg bg-white px-4 font-medium ring-1 ring-red-300">
+          <button
+            type="button"
+            onClick={() => void queue.refetch()}
+            className="mt-3 min-h-11 rounded-lg bg-white px-4 font-medium ring-1 ring-red-300"
+          >
             {t("queue.retry")}
           </button>
         </div>

@@ -20,7 +20,15 @@ const replyFormSchema = z.object({
 type ReplyForm = z.infer<typeof replyFormSchema>;
 
 /** The agent's reply: to the customer, or an internal note; canned responses fill it in. */
-export function ReplyForm({ requestId, customerLocale, isClosed }: { requestId: string; customerLocale: string; isClosed: boolean }) {
+export function ReplyForm({
+  requestId,
+  customerLocale,
+  isClosed,
+}: {
+  requestId: string;
+  customerLocale: string;
+  isClosed: boolean;
+}) {
   const t = useTranslations("agent.reply");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -36,7 +44,9 @@ export function ReplyForm({ requestId, customerLocale, isClosed }: { requestId: 
     defaultValues: { body: "", internal: isClosed, waitForCustomer: false },
   });
   const isInternal = useWatch({ control: form.control, name: "internal" });
-  const canned = useQuery(trpc.agent.cannedResponses.queryOptions({ requestId, locale: cannedLocale }, { staleTime: 5 * 60_000 }));
+  const canned = useQuery(
+    trpc.agent.cannedResponses.queryOptions({ requestId, locale: cannedLocale }, { staleTime: 5 * 60_000 }),
+  );
 
   const reply = useMutation(
     trpc.agent.reply.mutationOptions({
@@ -52,7 +62,13 @@ export function ReplyForm({ requestId, customerLocale, isClosed }: { requestId: 
 
   const onSubmit = form.handleSubmit((values) => {
     setDone(null);
-    reply.mutate({ requestId, body: values.body, internal: values.internal, waitForCustomer: values.internal ? undefined : values.waitForCustomer, idempotencyKey });
+    reply.mutate({
+      requestId,
+      body: values.body,
+      internal: values.internal,
+      waitForCustomer: values.internal ? undefined : values.waitForCustomer,
+      idempotencyKey,
+    });
   });
 
   const bodyError = form.formState.errors.body?.message;
@@ -60,7 +76,12 @@ export function ReplyForm({ requestId, customerLocale, isClosed }: { requestId: 
   const hintId = `${id}-internal-hint`;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`} className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+      className="space-y-3 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <h2 id={`${id}-title`} className="text-base font-semibold">
         {t("title")}
       </h2>
@@ -123,17 +144,30 @@ export function ReplyForm({ requestId, customerLocale, isClosed }: { requestId: 
             {t(bodyError as "required")}
           </p>
         )}
-        {missing.length > 0 && <p className="mt-1 text-sm font-medium text-amber-800">{t("cannedMissing", { names: missing.join(", ") })}</p>}
+        {missing.length > 0 && (
+          <p className="mt-1 text-sm font-medium text-amber-800">{t("cannedMissing", { names: missing.join(", ") })}</p>
+        )}
       </div>
 
       <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center sm:gap-x-6">
         <label className="flex min-h-11 items-center gap-2 text-sm">
-          <input type="checkbox" {...form.register("internal")} disabled={isClosed} aria-describedby={hintId} className="size-5 accent-amber-600" />
+          <input
+            type="checkbox"
+            {...form.register("internal")}
+            disabled={isClosed}
+            aria-describedby={hintId}
+            className="size-5 accent-amber-600"
+          />
           <Lock aria-hidden="true" className="size-4 text-amber-700" />
           {t("internal")}
         </label>
         <label className="flex min-h-11 items-center gap-2 text-sm">
-          <input type="checkbox" {...form.register("waitForCustomer")} disabled={isInternal} className="size-5 accent-brand-600" />
+          <input
+            type="checkbox"
+            {...form.register("waitForCustomer")}
+            disabled={isInternal}
+            className="size-5 accent-brand-600"
+          />
           {t("waitForCustomer")}
         </label>
       </div>
@@ -153,7 +187,11 @@ export function ReplyForm({ requestId, customerLocale, isClosed }: { requestId: 
         disabled={reply.isPending}
         className={`inline-flex min-h-11 items-center gap-2 rounded-lg px-4 font-semibold text-white disabled:opacity-60 ${isInternal ? "bg-amber-700 hover:bg-amber-800" : "bg-brand-600 hover:bg-brand-700"}`}
       >
-        {reply.isPending ? <LoaderCircle aria-hidden="true" className="size-4 animate-spin" /> : <Send aria-hidden="true" className="size-4" />}
+        {reply.isPending ? (
+          <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />
+        ) : (
+          <Send aria-hidden="true" className="size-4" />
+        )}
         {reply.isPending ? t("sending") : isInternal ? t("sendNote") : t("send")}
       </button>
     </form>

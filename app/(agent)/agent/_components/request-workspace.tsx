@@ -44,12 +44,16 @@ export function RequestWorkspace({ requestId, meId }: { requestId: string; meId:
   }
   const data = request.data;
   const isResolved = data.status === "RESOLVED" || data.status === "CLOSED";
-  const when = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "short", timeStyle: "short" }) : t("request.notYet"));
+  const when = (date: Date | null) =>
+    date ? format.dateTime(date, { dateStyle: "short", timeStyle: "short" }) : t("request.notYet");
 
   return (
     <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
       <div className="min-w-0 space-y-4">
-        <Link href="/agent" className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
+        <Link
+          href="/agent"
+          className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-brand-700 hover:underline"
+        >
           <ArrowLeft aria-hidden="true" className="size-4" />
           {t("request.back")}
         </Link>
@@ -58,13 +62,19 @@ export function RequestWorkspace({ requestId, meId }: { requestId: string; meId:
             <PriorityBadge priority={data.priority} />
             <StatusBadge status={data.status} />
             <SegmentBadge segment={data.segment} />
-            <SlaBadge slaDueAt={data.slaDueAt} startedAt={data.escalatedAt ?? data.createdAt} firstResponseAt={data.firstResponseAt} isBreached={data.slaBreached} />
+            <SlaBadge
+              slaDueAt={data.slaDueAt}
+              startedAt={data.escalatedAt ?? data.createdAt}
+              firstResponseAt={data.firstResponseAt}
+              isBreached={data.slaBreached}
+            />
           </div>
           <h1 className="text-2xl font-bold tracking-tight break-words">
             {t("request.title", { number: data.number })}: {data.subject}
           </h1>
           <p className="text-sm text-slate-700">
-            {t(`category.${data.category}`)} · {t("request.opened", { date: when(data.createdAt), channel: t(`channel.${data.channel}`) })}
+            {t(`category.${data.category}`)} ·{" "}
+            {t("request.opened", { date: when(data.createdAt), channel: t(`channel.${data.channel}`) })}
             {data.line?.msisdn && ` · ${t("request.line")}: ${formatPhone(data.line.msisdn)}`}
           </p>
         </header>
@@ -109,7 +119,8 @@ export function RequestWorkspace({ requestId, meId }: { requestId: string; meId:
             <p className="flex items-center gap-2 font-semibold">
               <CircleCheck aria-hidden="true" className="size-5" />
               {data.status === "CLOSED" ? t("resolve.closed") : t("resolve.alreadyResolved")}
-              {data.resolutionCode && ` ${t.has(`resolution.${data.resolutionCode}` as "resolution.FIXED") ? t(`resolution.${data.resolutionCode}` as "resolution.FIXED") : data.resolutionCode}`}
+              {data.resolutionCode &&
+                ` ${t.has(`resolution.${data.resolutionCode}` as "resolution.FIXED") ? t(`resolution.${data.resolutionCode}` as "resolution.FIXED") : data.resolutionCode}`}
             </p>
             {data.resolutionNote && <p className="mt-1 text-sm">{data.resolutionNote}</p>}
           </section>
@@ -143,7 +154,13 @@ export function RequestWorkspace({ requestId, meId }: { requestId: string; meId:
       </div>
 
       <aside aria-label={t("request.customerPanel")} className="min-w-0">
-        <Customer360 customerId={data.customer.id} requestId={data.id} billId={data.billId ?? null} meId={meId} isCompact />
+        <Customer360
+          customerId={data.customer.id}
+          requestId={data.id}
+          billId={data.billId ?? null}
+          meId={meId}
+          isCompact
+        />
       </aside>
     </div>
   );

@@ -13,7 +13,9 @@ import { CallError } from "./call-error";
 
 // Messages are translation keys of "agent.resolve".
 const resolveFormSchema = z.object({
-  resolutionCode: z.string().refine((code): code is ResolutionCode => (RESOLUTION_CODES as readonly string[]).includes(code), "codeRequired"),
+  resolutionCode: z
+    .string()
+    .refine((code): code is ResolutionCode => (RESOLUTION_CODES as readonly string[]).includes(code), "codeRequired"),
   note: z.string().trim().min(1, "noteRequired").max(2000, "noteRequired"),
 });
 type ResolveForm = z.input<typeof resolveFormSchema>;
@@ -41,7 +43,12 @@ export function ResolveForm({ requestId }: { requestId: string }) {
   const { errors } = form.formState;
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-labelledby={`${id}-title`} className="space-y-3 rounded-2xl border border-emerald-200 bg-white p-4 shadow-sm">
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={`${id}-title`}
+      className="space-y-3 rounded-2xl border border-emerald-200 bg-white p-4 shadow-sm"
+    >
       <h2 id={`${id}-title`} className="flex items-center gap-2 text-base font-semibold">
         <CircleCheck aria-hidden="true" className="size-5 text-emerald-700" />
         {t("resolve.title")}

@@ -21,7 +21,9 @@ export function SlaBadge({ slaDueAt, startedAt, firstResponseAt, isBreached }: S
   if (!now) {
     // Until the browser's clock is known: the due time itself, the same on server and client.
     return slaDueAt && !firstResponseAt ? (
-      <span className="text-xs text-slate-700">{t("due", { time: format.dateTime(slaDueAt, { dateStyle: "short", timeStyle: "short" }) })}</span>
+      <span className="text-xs text-slate-700">
+        {t("due", { time: format.dateTime(slaDueAt, { dateStyle: "short", timeStyle: "short" }) })}
+      </span>
     ) : (
       <span className="text-xs text-slate-600">{slaDueAt ? t("label") : t("none")}</span>
     );
@@ -55,14 +57,20 @@ export function SlaBadge({ slaDueAt, startedAt, firstResponseAt, isBreached }: S
       );
     case "BREACHED":
       return (
-        <span className="inline-flex items-center gap-1 rounded-md bg-red-600 px-2 py-0.5 text-xs font-semibold text-white" data-sla="breached">
+        <span
+          className="inline-flex items-center gap-1 rounded-md bg-red-600 px-2 py-0.5 text-xs font-semibold text-white"
+          data-sla="breached"
+        >
           <TriangleAlert aria-hidden="true" className="size-3.5" />
           {t("overdue", { time: duration(msLeft ?? 0) })}
         </span>
       );
     case "NEAR":
       return (
-        <span className="inline-flex items-center gap-1 rounded-md bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300" data-sla="near">
+        <span
+          className="inline-flex items-center gap-1 rounded-md bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-300"
+          data-sla="near"
+        >
           <AlarmClock aria-hidden="true" className="size-3.5" />
           {t("left", { time: duration(msLeft ?? 0) })}
         </span>

@@ -12,7 +12,15 @@ import { DialogActions, Modal } from "./modal";
 type Line = { id: string; label: string; kind: string; tariff: { name: string; nameEn: string } };
 
 /** The tariff change on the customer's behalf: the same eligibility and preview the subscriber sees. */
-export function TariffChangeDialog({ line, requestId, onClose }: { line: Line; requestId?: string; onClose: () => void }) {
+export function TariffChangeDialog({
+  line,
+  requestId,
+  onClose,
+}: {
+  line: Line;
+  requestId?: string;
+  onClose: () => void;
+}) {
   const t = useTranslations("agent.tariff");
   const locale = useLocale();
   const format = useFormatter();
@@ -23,11 +31,19 @@ export function TariffChangeDialog({ line, requestId, onClose }: { line: Line; r
   const [effective, setEffective] = useState<"IMMEDIATE" | "NEXT_CYCLE">("NEXT_CYCLE");
   const [idempotencyKey] = useState(() => newIdempotencyKey("tariff"));
   const options = useQuery(trpc.agent.tariffOptions.queryOptions({ lineId: line.id }));
-  const preview = useQuery({ ...trpc.agent.previewTariffChange.queryOptions({ lineId: line.id, tariffId, effective }), enabled: tariffId !== "" });
-  const change = useMutation(trpc.agent.changeTariff.mutationOptions({ onSettled: () => queryClient.invalidateQueries(trpc.agent.pathFilter()) }));
+  const preview = useQuery({
+    ...trpc.agent.previewTariffChange.queryOptions({ lineId: line.id, tariffId, effective }),
+    enabled: tariffId !== "",
+  });
+  const change = useMutation(
+    trpc.agent.changeTariff.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries(trpc.agent.pathFilter()),
+    }),
+  );
   const name = (tariff: { name: string; nameEn: string }) => (locale === "en" ? tariff.nameEn : tariff.name);
   const money = (cents: number) => formatMoney(cents, "RUB", locale);
-  const reasonText = (reason: string) => (t.has(`reasons.${reason}` as "reasons.MIN_TERM") ? t(`reasons.${reason}` as "reasons.MIN_TERM") : reason);
+  const reasonText = (reason: string) =>
+    t.has(`reasons.${reason}` as "reasons.MIN_TERM") ? t(`reasons.${reason}` as "reasons.MIN_TERM") : reason;
   const tariffs = options.data?.items.filter((tariff) => tariff.kind === line.kind) ?? [];
 
   return (
@@ -35,9 +51,16 @@ export function TariffChangeDialog({ line, requestId, onClose }: { line: Line; r
       {change.isSuccess ? (
         <div className="space-y-4">
           <p role="status" className="rounded-lg bg-emerald-50 p-3 font-medium text-emerald-900">
-            {t("done", { name: name(change.data.toTariff), date: format.dateTime(change.data.effectiveAt, { dateStyle: "long" }) })}
+            {t("done", {
+              name: name(change.data.toTariff),
+              date: format.dateTime(change.data.effectiveAt, { dateStyle: "long" }),
+            })}
           </p>
-          <button type="button" onClick={onClose} className="min-h-11 rounded-lg border border-slate-300 px-4 font-medium">
+          <button
+            type="button"
+            onClick={onClose}
+            className="min-h-11 rounded-lg border border-slate-300 px-4 font-medium"
+          >
             {t("cancel")}
           </button>
         </div>
@@ -46,7 +69,8 @@ export function TariffChangeDialog({ line, requestId, onClose }: { line: Line; r
           className="space-y-4"
           onSubmit={(event) => {
             event.preventDefault();
-            if (tariffId && preview.data?.eligible) change.mutate({ lineId: line.id, tariffId, effective, idempotencyKey, requestId });
+            if (tariffId && preview.data?.eligible)
+              change.mutate({ lineId: line.id, tariffId, effective, idempotencyKey, requestId });
           }}
         >
           <p className="text-sm text-slate-700">{t("current", { name: name(line.tariff) })}</p>
@@ -73,8 +97,18 @@ export function TariffChangeDialog({ line, requestId, onClose }: { line: Line; r
             <legend className="text-sm font-medium">{t("effective")}</legend>
             <div className="mt-1.5 grid gap-2 sm:grid-cols-2">
               {(["NEXT_CYCLE", "IMMEDIATE"] as const).map((value) => (
-                <label key={value} className="flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3 text-sm">
-                  <input type="radio" name={`${id}-effective`} value={value} checked={effective === value} onChange={() => setEffective(value)} className="size-5 accent-brand-600" />
+                <label
+                  key={value}
+                  className="flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3 text-sm"
+                >
+                  <input
+                    type="radio"
+                    name={`${id}-effective`}
+                    value={value}
+                    checked={effective === value}
+                    onChange={() => setEffective(value)}
+                    className="size-5 accent-brand-600"
+                  />
                   {t(value)}
                 </label>
               ))}
@@ -82,7 +116,11 @@ export function TariffChangeDialog({ line, requestId, onClose }: { line: Line; r
           </fieldset>
 
           {tariffId && (
-            <section aria-live="polite" aria-busy={preview.isFetching} className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm">
+            <section
+              aria-live="polite"
+              aria-busy={preview.isFetching}
+              className="rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm"
+            >
               <h3 className="font-semibold">{t("preview")}</h3>
               {preview.isPending ? (
                 <p className="mt-1 text-slate-600">{t("previewLoading")}</p>
@@ -104,7 +142,9 @@ export function TariffChangeDialog({ line, requestId, onClose }: { line: Line; r
                   </dd>
                   <dt>{t("effectiveAt")}</dt>
                   <dd className="text-right">{format.dateTime(preview.data.effectiveAt, { dateStyle: "long" })}</dd>
-                  <dt className="col-span-2 text-slate-700">{t("monthlyDifference", { amount: money(preview.data.monthlyDifferenceCents) })}</dt>
+                  <dt className="col-span-2 text-slate-700">
+                    {t("monthlyDifference", { amount: money(preview.data.monthlyDifferenceCents) })}
+                  </dt>
                 </dl>
               )}
             </section>

@@ -28,5 +28,9 @@ export function slaStateOf(input: {
 /** A countdown split for display: "1 h 05 min" / "3 d 4 h". */
 export function splitDuration(ms: number): { days: number; hours: number; minutes: number } {
   const totalMinutes = Math.floor(Math.abs(ms) / 60_000);
-  return { days: Math.floor(totalMinutes / 1440), hours: Math.floor((totalMinutes % 1440) / 60), minutes: totalMinutes % 60 };
+  return {
+    days: Math.floor(totalMinutes / 1440),
+    hours: Math.floor((totalMinutes % 1440) / 60),
+    minutes: totalMinutes % 60,
+  };
 }

@@ -22,12 +22,21 @@ describe("parseRoubles", () => {
 
 describe("failureOf", () => {
   it("reads the code and field errors of a tRPC client error", () => {
-    expect(failureOf({ message: "Invalid input: amountCents", data: { code: "BAD_REQUEST", fields: { amountCents: "Too large" } } })).toEqual({
+    expect(
+      failureOf({
+        message: "Invalid input: amountCents",
+        data: { code: "BAD_REQUEST", fields: { amountCents: "Too large" } },
+      }),
+    ).toEqual({
       code: "BAD_REQUEST",
       message: "Invalid input: amountCents",
       fields: { amountCents: "Too large" },
     });
-    expect(failureOf(new Error("Failed to fetch"))).toEqual({ code: "INTERNAL_SERVER_ERROR", message: "Failed to fetch", fields: {} });
+    expect(failureOf(new Error("Failed to fetch"))).toEqual({
+      code: "INTERNAL_SERVER_ERROR",
+      message: "Failed to fetch",
+      fields: {},
+    });
     expect(failureOf(null)).toBeNull();
   });
 });

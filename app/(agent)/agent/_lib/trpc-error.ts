@@ -3,13 +3,19 @@ export type CallFailure = { code: string; message: string; fields: Record<string
 
 export function failureOf(error: unknown): CallFailure | null {
   if (!error || typeof error !== "object") return null;
-  const { message, data } = error as { message?: string; data?: { code?: string; fields?: Record<string, string> } | null };
+  const { message, data } = error as {
+    message?: string;
+    data?: { code?: string; fields?: Record<string, string> } | null;
+  };
   return { code: data?.code ?? "INTERNAL_SERVER_ERROR", message: message ?? "", fields: data?.fields ?? {} };
 }
 
 /** A fresh idempotency key for one user intention (kept until it succeeds, so a retry reuses it). */
 export function newIdempotencyKey(prefix: string): string {
-  const random = typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const random =
+    typeof crypto !== "undefined" && "randomUUID" in crypto
+      ? crypto.randomUUID()
+      : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
   return `${prefix}-${random}`;
 }
 

@@ -8,7 +8,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("customers") };
 }
 
-export default async function AgentCustomersPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+export default async function AgentCustomersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string | string[] }>;
+}) {
   const { q } = await searchParams;
   return (
     <RoleGate area="agent">

@@ -19,7 +19,11 @@ export function FiguresChart({ points, seriesName }: { points: FiguresPoint[]; s
   return (
     <div ref={chartRef} aria-hidden="true" className="h-48 w-full">
       {isNearViewport && (
-        <FiguresBars points={points} seriesName={seriesName} formatCount={(value) => new Intl.NumberFormat(locale).format(value)} />
+        <FiguresBars
+          points={points}
+          seriesName={seriesName}
+          formatCount={(value) => new Intl.NumberFormat(locale).format(value)}
+        />
       )}
     </div>
   );

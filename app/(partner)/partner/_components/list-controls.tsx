@@ -2,7 +2,19 @@ import { ChevronRight, Search } from "lucide-react";
 import Link from "next/link";
 
 /** A GET search form: the list is a server page, so the query lives in the address and survives a reload. */
-export function ListSearch({ action, label, hint, submit, value }: { action: string; label: string; hint: string; submit: string; value?: string }) {
+export function ListSearch({
+  action,
+  label,
+  hint,
+  submit,
+  value,
+}: {
+  action: string;
+  label: string;
+  hint: string;
+  submit: string;
+  value?: string;
+}) {
   return (
     <form action={action} method="get" role="search" className="flex flex-col gap-2 sm:flex-row sm:items-end">
       <div className="flex-1">
@@ -10,7 +22,10 @@ export function ListSearch({ action, label, hint, submit, value }: { action: str
           {label}
         </label>
         <div className="relative mt-1.5">
-          <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-500" />
+          <Search
+            aria-hidden="true"
+            className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-500"
+          />
           <input
             id="list-search"
             name="q"
@@ -24,14 +39,24 @@ export function ListSearch({ action, label, hint, submit, value }: { action: str
           {hint}
         </p>
       </div>
-      <button type="submit" className="min-h-12 rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700 sm:mb-5">
+      <button
+        type="submit"
+        className="min-h-12 rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700 sm:mb-5"
+      >
         {submit}
       </button>
     </form>
   );
 }
 
-export function Pager({ basePath, search, nextCursor, isFirst, nextLabel, firstLabel }: {
+export function Pager({
+  basePath,
+  search,
+  nextCursor,
+  isFirst,
+  nextLabel,
+  firstLabel,
+}: {
   basePath: string;
   search?: string;
   nextCursor: string | null;
@@ -50,7 +75,10 @@ export function Pager({ basePath, search, nextCursor, isFirst, nextLabel, firstL
   return (
     <nav className="flex flex-wrap gap-3" aria-label={nextLabel}>
       {!isFirst && (
-        <Link href={query()} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100">
+        <Link
+          href={query()}
+          className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 bg-white px-4 font-medium hover:bg-slate-100"
+        >
           {firstLabel}
         </Link>
       )}
@@ -73,11 +101,22 @@ export function StatusBadge({ tone, children }: { tone: "good" | "wait" | "muted
     wait: "bg-amber-50 text-amber-800 ring-amber-200",
     muted: "bg-slate-100 text-slate-700 ring-slate-200",
   }[tone];
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ${style}`}>{children}</span>;
+  return (
+    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ${style}`}>
+      {children}
+    </span>
+  );
 }
 
 /** A dealer list: its title, the search box, then the list, or what to say when there is nothing to show. */
-export function SearchableList({ title, subtitle, search, isEmpty, emptyText, children }: {
+export function SearchableList({
+  title,
+  subtitle,
+  search,
+  isEmpty,
+  emptyText,
+  children,
+}: {
   title: string;
   subtitle: string;
   search: Parameters<typeof ListSearch>[0];
@@ -92,7 +131,13 @@ export function SearchableList({ title, subtitle, search, isEmpty, emptyText, ch
         <p className="mt-1 text-slate-700">{subtitle}</p>
       </div>
       <ListSearch {...search} />
-      {isEmpty ? <p className="rounded-2xl border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">{emptyText}</p> : children}
+      {isEmpty ? (
+        <p className="rounded-2xl border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">
+          {emptyText}
+        </p>
+      ) : (
+        children
+      )}
     </>
   );
 }

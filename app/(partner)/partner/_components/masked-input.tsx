@@ -13,7 +13,11 @@ type MaskedInputProps = Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "o
 
 /** A text input that formats as it is typed (passport, phone, date), for react-hook-form's Controller. */
 export function MaskedInput({ mask, value, onChange, inputRef, ...inputProps }: MaskedInputProps) {
-  const { ref, value: shown, setValue } = useIMask<HTMLInputElement>(
+  const {
+    ref,
+    value: shown,
+    setValue,
+  } = useIMask<HTMLInputElement>(
     { mask, lazy: true },
     { defaultValue: value, onAccept: (accepted) => onChange(accepted) },
   );
@@ -36,10 +40,18 @@ export function MaskedInput({ mask, value, onChange, inputRef, ...inputProps }: 
   );
 }
 
-type FieldBinding = { value?: string | null; onChange: (value: string) => void; onBlur: () => void; ref: Ref<HTMLInputElement> };
+type FieldBinding = {
+  value?: string | null;
+  onChange: (value: string) => void;
+  onBlur: () => void;
+  ref: Ref<HTMLInputElement>;
+};
 
 /** A Russian phone number input (+7 (916) 123-45-67) bound to a react-hook-form field. */
-export function PhoneInput({ field, ...inputProps }: Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | "defaultValue"> & { field: FieldBinding }) {
+export function PhoneInput({
+  field,
+  ...inputProps
+}: Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | "defaultValue"> & { field: FieldBinding }) {
   return (
     <MaskedInput
       {...inputProps}

@@ -19,7 +19,15 @@ function StatCard({ icon, label, value, note }: { icon: ReactNode; label: string
   );
 }
 
-function FiguresTable({ caption, rows, header }: { caption: string; header: [string, string]; rows: [string, number][] }) {
+function FiguresTable({
+  caption,
+  rows,
+  header,
+}: {
+  caption: string;
+  header: [string, string];
+  rows: [string, number][];
+}) {
   // sr-only goes on a wrapper: a table ignores the 1px width and would widen the page.
   return (
     <div className="sr-only">
@@ -47,11 +55,17 @@ function FiguresTable({ caption, rows, header }: { caption: string; header: [str
 /** The dealer point at a glance: registrations today, this month, per day and per month, and the latest orders. */
 export async function PartnerHome() {
   const api = await getServerCaller();
-  const [me, figures, recent] = await Promise.all([api.me.get(), api.partner.figures({}), api.partner.orders({ limit: 5 })]);
+  const [me, figures, recent] = await Promise.all([
+    api.me.get(),
+    api.partner.figures({}),
+    api.partner.orders({ limit: 5 }),
+  ]);
   const t = await getTranslations("partner.home");
   const locale = await getLocale();
-  const dayLabel = (day: string) => formatDate(`${day}T12:00:00Z`, locale, { dateStyle: undefined, day: "numeric", month: "short" });
-  const monthLabel = (month: string) => formatDate(`${month}-15T12:00:00Z`, locale, { dateStyle: undefined, month: "short", year: "2-digit" });
+  const dayLabel = (day: string) =>
+    formatDate(`${day}T12:00:00Z`, locale, { dateStyle: undefined, day: "numeric", month: "short" });
+  const monthLabel = (month: string) =>
+    formatDate(`${month}-15T12:00:00Z`, locale, { dateStyle: undefined, month: "short", year: "2-digit" });
   const activationShare = figures.customers > 0 ? Math.round((figures.activated / figures.customers) * 100) : 0;
 
   return (
@@ -75,14 +89,29 @@ export async function PartnerHome() {
           {t("figuresTitle")}
         </h2>
         <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-          <StatCard icon={<CalendarDays aria-hidden="true" className="size-4" />} label={t("today")} value={formatNumber(figures.today, locale)} />
-          <StatCard icon={<CalendarRange aria-hidden="true" className="size-4" />} label={t("thisMonth")} value={formatNumber(figures.thisMonth, locale)} />
-          <StatCard icon={<Users aria-hidden="true" className="size-4" />} label={t("customers")} value={formatNumber(figures.customers, locale)} />
+          <StatCard
+            icon={<CalendarDays aria-hidden="true" className="size-4" />}
+            label={t("today")}
+            value={formatNumber(figures.today, locale)}
+          />
+          <StatCard
+            icon={<CalendarRange aria-hidden="true" className="size-4" />}
+            label={t("thisMonth")}
+            value={formatNumber(figures.thisMonth, locale)}
+          />
+          <StatCard
+            icon={<Users aria-hidden="true" className="size-4" />}
+            label={t("customers")}
+            value={formatNumber(figures.customers, locale)}
+          />
           <StatCard
             icon={<KeyRound aria-hidden="true" className="size-4" />}
             label={t("activated")}
             value={`${activationShare}%`}
-            note={t("activatedNote", { activated: formatNumber(figures.activated, locale), total: formatNumber(figures.customers, locale) })}
+            note={t("activatedNote", {
+              activated: formatNumber(figures.activated, locale),
+              total: formatNumber(figures.customers, locale),
+            })}
           />
         </dl>
       </section>
@@ -92,18 +121,27 @@ export async function PartnerHome() {
           <h2 id="per-day-title" className="font-semibold">
             {t("perDayTitle")}
           </h2>
-          <FiguresChart seriesName={t("registrations")} points={figures.perDay.map((point) => ({ label: dayLabel(point.day), count: point.count }))} />
+          <FiguresChart
+            seriesName={t("registrations")}
+            points={figures.perDay.map((point) => ({ label: dayLabel(point.day), count: point.count }))}
+          />
           <FiguresTable
             caption={t("perDayTitle")}
             header={[t("day"), t("registrations")]}
             rows={figures.perDay.map((point) => [formatDate(point.day, locale), point.count])}
           />
         </section>
-        <section aria-labelledby="per-month-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
+        <section
+          aria-labelledby="per-month-title"
+          className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm"
+        >
           <h2 id="per-month-title" className="font-semibold">
             {t("perMonthTitle")}
           </h2>
-          <FiguresChart seriesName={t("registrations")} points={figures.perMonth.map((point) => ({ label: monthLabel(point.month), count: point.count }))} />
+          <FiguresChart
+            seriesName={t("registrations")}
+            points={figures.perMonth.map((point) => ({ label: monthLabel(point.month), count: point.count }))}
+          />
           <FiguresTable
             caption={t("perMonthTitle")}
             header={[t("month"), t("registrations")]}
@@ -125,7 +163,9 @@ export async function PartnerHome() {
           </Link>
         </div>
         {recent.items.length === 0 ? (
-          <p className="mt-3 rounded-2xl border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">{t("noOrders")}</p>
+          <p className="mt-3 rounded-2xl border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">
+            {t("noOrders")}
+          </p>
         ) : (
           <ul className="mt-3 divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white shadow-sm">
             {recent.items.map((order) => (
@@ -133,10 +173,13 @@ export async function PartnerHome() {
                 <span className="min-w-0">
                   <span className="block font-medium">{order.customer?.name ?? "—"}</span>
                   <span className="block text-sm text-slate-600 tabular-nums">
-                    {order.msisdn ? formatPhone(order.msisdn) : t("homeInternet")} · {locale === "en" ? order.tariff.nameEn : order.tariff.name}
+                    {order.msisdn ? formatPhone(order.msisdn) : t("homeInternet")} ·{" "}
+                    {locale === "en" ? order.tariff.nameEn : order.tariff.name}
                   </span>
                 </span>
-                <span className="text-sm text-slate-600">{formatDate(order.createdAt, locale, { dateStyle: "medium", timeZone: "Europe/Moscow" })}</span>
+                <span className="text-sm text-slate-600">
+                  {formatDate(order.createdAt, locale, { dateStyle: "medium", timeZone: "Europe/Moscow" })}
+                </span>
               </li>
             ))}
           </ul>

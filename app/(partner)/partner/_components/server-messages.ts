@@ -1,7 +1,9 @@
 import { CREDIT_REASONS, type CreditRefusal } from "@/server/domain/partner/credit-policy.schema";
 import { REGISTRATION_MESSAGES, type RegistrationMessageKey } from "@/server/domain/partner/registration-rules";
 
-const REGISTRATION_KEYS = new Map(Object.entries(REGISTRATION_MESSAGES).map(([key, message]) => [message as string, key]));
+const REGISTRATION_KEYS = new Map(
+  Object.entries(REGISTRATION_MESSAGES).map(([key, message]) => [message as string, key]),
+);
 const REFUSAL_CODES = new Map(Object.entries(CREDIT_REASONS).map(([code, message]) => [message, code]));
 
 /**

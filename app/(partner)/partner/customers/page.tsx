@@ -24,7 +24,13 @@ async function CustomerList({ search, cursor }: { search?: string; cursor?: stri
       <SearchableList
         title={t("title")}
         subtitle={t("subtitle")}
-        search={{ action: "/partner/customers", label: t("search"), hint: t("searchHint"), submit: t("find"), value: search }}
+        search={{
+          action: "/partner/customers",
+          label: t("search"),
+          hint: t("searchHint"),
+          submit: t("find"),
+          value: search,
+        }}
         isEmpty={page.items.length === 0}
         emptyText={search ? t("nothingFound", { search }) : t("empty")}
       >
@@ -39,38 +45,68 @@ async function CustomerList({ search, cursor }: { search?: string; cursor?: stri
                 {formatDate(customer.createdAt, locale, { dateStyle: "medium", timeZone: "Europe/Moscow" })}
               </p>
               <p className="mt-2 flex flex-wrap gap-1">
-                <StatusBadge tone={customer.status === "ACTIVE" ? "good" : "muted"}>{tStatus(customer.status)}</StatusBadge>
+                <StatusBadge tone={customer.status === "ACTIVE" ? "good" : "muted"}>
+                  {tStatus(customer.status)}
+                </StatusBadge>
                 {!customer.isActivated && <StatusBadge tone="wait">{tStatus("NOT_ACTIVATED")}</StatusBadge>}
               </p>
             </li>
           ))}
         </ul>
-      <DataTable caption={t("title")} columns={[t("columns.name"), t("columns.number"), t("columns.tariff"), t("columns.status"), t("columns.date")]} visibleFrom="sm" minWidth>
-        {page.items.map((customer) => (
-          <tr key={customer.id}>
-            <th scope="row" className="px-4 py-3 font-medium">
-              {customer.name}
-              <span className="block text-xs font-normal text-slate-600 tabular-nums">
-                {t("account", { number: customer.accountNumber })}
-              </span>
-            </th>
-            <td className="px-4 py-3 whitespace-nowrap tabular-nums">
-              {customer.msisdn ? formatPhone(customer.msisdn) : t("homeInternet")}
-              {customer.lineCount > 1 && <span className="block text-xs text-slate-600">{t("moreLines", { count: customer.lineCount - 1 })}</span>}
-            </td>
-            <td className="px-4 py-3">{customer.tariff ? (locale === "en" ? customer.tariff.nameEn : customer.tariff.name) : "—"}</td>
-            <td className="px-4 py-3">
-              <span className="flex flex-wrap gap-1">
-                <StatusBadge tone={customer.status === "ACTIVE" ? "good" : "muted"}>{tStatus(customer.status)}</StatusBadge>
-                {!customer.isActivated && <StatusBadge tone="wait">{tStatus("NOT_ACTIVATED")}</StatusBadge>}
-              </span>
-            </td>
-            <td className="px-4 py-3 whitespace-nowrap">{formatDate(customer.createdAt, locale, { dateStyle: "medium", timeZone: "Europe/Moscow" })}</td>
-          </tr>
-        ))}
-      </DataTable>
+        <DataTable
+          caption={t("title")}
+          columns={[
+            t("columns.name"),
+            t("columns.number"),
+            t("columns.tariff"),
+            t("columns.status"),
+            t("columns.date"),
+          ]}
+          visibleFrom="sm"
+          minWidth
+        >
+          {page.items.map((customer) => (
+            <tr key={customer.id}>
+              <th scope="row" className="px-4 py-3 font-medium">
+                {customer.name}
+                <span className="block text-xs font-normal text-slate-600 tabular-nums">
+                  {t("account", { number: customer.accountNumber })}
+                </span>
+              </th>
+              <td className="px-4 py-3 whitespace-nowrap tabular-nums">
+                {customer.msisdn ? formatPhone(customer.msisdn) : t("homeInternet")}
+                {customer.lineCount > 1 && (
+                  <span className="block text-xs text-slate-600">
+                    {t("moreLines", { count: customer.lineCount - 1 })}
+                  </span>
+                )}
+              </td>
+              <td className="px-4 py-3">
+                {customer.tariff ? (locale === "en" ? customer.tariff.nameEn : customer.tariff.name) : "—"}
+              </td>
+              <td className="px-4 py-3">
+                <span className="flex flex-wrap gap-1">
+                  <StatusBadge tone={customer.status === "ACTIVE" ? "good" : "muted"}>
+                    {tStatus(customer.status)}
+                  </StatusBadge>
+                  {!customer.isActivated && <StatusBadge tone="wait">{tStatus("NOT_ACTIVATED")}</StatusBadge>}
+                </span>
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap">
+                {formatDate(customer.createdAt, locale, { dateStyle: "medium", timeZone: "Europe/Moscow" })}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </SearchableList>
-      <Pager basePath="/partner/customers" search={search} nextCursor={page.nextCursor} isFirst={!cursor} nextLabel={t("next")} firstLabel={t("first")} />
+      <Pager
+        basePath="/partner/customers"
+        search={search}
+        nextCursor={page.nextCursor}
+        isFirst={!cursor}
+        nextLabel={t("next")}
+        firstLabel={t("first")}
+      />
     </div>
   );
 }
@@ -79,7 +115,10 @@ export default async function PartnerCustomersPage({ searchParams }: PageProps) 
   const { q, cursor } = await searchParams;
   return (
     <RoleGate area="partner">
-      <CustomerList search={typeof q === "string" && q.trim() ? q.trim().slice(0, 100) : undefined} cursor={typeof cursor === "string" ? cursor : undefined} />
+      <CustomerList
+        search={typeof q === "string" && q.trim() ? q.trim().slice(0, 100) : undefined}
+        cursor={typeof cursor === "string" ? cursor : undefined}
+      />
     </RoleGate>
   );
 }

@@ -40,7 +40,11 @@ async function ActivationBadge({ order }: { order: Order }) {
   const tStatus = await getTranslations("partner.status");
   if (order.isActivated) return <StatusBadge tone="good">{tStatus("ACTIVATED")}</StatusBadge>;
   const isExpired = !order.activationExpiresAt || new Date(order.activationExpiresAt) <= new Date();
-  return <StatusBadge tone={isExpired ? "muted" : "wait"}>{tStatus(isExpired ? "CODE_EXPIRED" : "NOT_ACTIVATED")}</StatusBadge>;
+  return (
+    <StatusBadge tone={isExpired ? "muted" : "wait"}>
+      {tStatus(isExpired ? "CODE_EXPIRED" : "NOT_ACTIVATED")}
+    </StatusBadge>
+  );
 }
 
 async function OrderList({ search, cursor }: { search?: string; cursor?: string }) {
@@ -48,7 +52,8 @@ async function OrderList({ search, cursor }: { search?: string; cursor?: string 
   const tStatus = await getTranslations("partner.status");
   const locale = await getLocale();
   const page = await (await getServerCaller()).partner.orders({ search, cursor, limit: 25 });
-  const date = (value: Date) => formatDate(value, locale, { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Moscow" });
+  const date = (value: Date) =>
+    formatDate(value, locale, { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Moscow" });
   const tariffName = (order: Order) => (locale === "en" ? order.tariff.nameEn : order.tariff.name);
 
   return (
@@ -56,7 +61,13 @@ async function OrderList({ search, cursor }: { search?: string; cursor?: string 
       <SearchableList
         title={t("title")}
         subtitle={t("subtitle")}
-        search={{ action: "/partner/orders", label: t("search"), hint: t("searchHint"), submit: t("find"), value: search }}
+        search={{
+          action: "/partner/orders",
+          label: t("search"),
+          hint: t("searchHint"),
+          submit: t("find"),
+          value: search,
+        }}
         isEmpty={page.items.length === 0}
         emptyText={search ? t("nothingFound", { search }) : t("empty")}
       >
@@ -67,11 +78,15 @@ async function OrderList({ search, cursor }: { search?: string; cursor?: string 
                 <p className="font-semibold">{order.customer?.name ?? "—"}</p>
                 <p className="text-sm text-slate-600">{date(order.createdAt)}</p>
               </div>
-              <p className="text-sm text-slate-600 tabular-nums">{order.customer ? t("account", { number: order.customer.accountNumber }) : ""}</p>
+              <p className="text-sm text-slate-600 tabular-nums">
+                {order.customer ? t("account", { number: order.customer.accountNumber }) : ""}
+              </p>
               <p className="mt-2 tabular-nums">
                 {order.msisdn ? formatPhone(order.msisdn) : t("homeInternet")} · {tariffName(order)}
               </p>
-              <p className="text-sm text-slate-700">{t("depositValue", { amount: formatMoney(order.depositCents, order.tariff.currency, locale) })}</p>
+              <p className="text-sm text-slate-700">
+                {t("depositValue", { amount: formatMoney(order.depositCents, order.tariff.currency, locale) })}
+              </p>
               <p className="mt-2 flex flex-wrap gap-1">
                 {order.status !== "COMPLETED" && <StatusBadge tone="muted">{tStatus(order.status)}</StatusBadge>}
                 <ActivationBadge order={order} />
@@ -82,7 +97,18 @@ async function OrderList({ search, cursor }: { search?: string; cursor?: string 
             </li>
           ))}
         </ul>
-        <DataTable caption={t("title")} columns={[t("columns.date"), t("columns.customer"), t("columns.numberTariff"), t("columns.deposit"), t("columns.status"), t("columns.actions")]} visibleFrom="lg">
+        <DataTable
+          caption={t("title")}
+          columns={[
+            t("columns.date"),
+            t("columns.customer"),
+            t("columns.numberTariff"),
+            t("columns.deposit"),
+            t("columns.status"),
+            t("columns.actions"),
+          ]}
+          visibleFrom="lg"
+        >
           {page.items.map((order) => (
             <tr key={order.id} className="align-top">
               <td className="px-4 py-3 whitespace-nowrap">
@@ -92,14 +118,20 @@ async function OrderList({ search, cursor }: { search?: string; cursor?: string 
               <th scope="row" className="px-4 py-3 font-medium">
                 {order.customer?.name ?? "—"}
                 {order.customer && (
-                  <span className="block text-xs font-normal text-slate-600 tabular-nums">{t("account", { number: order.customer.accountNumber })}</span>
+                  <span className="block text-xs font-normal text-slate-600 tabular-nums">
+                    {t("account", { number: order.customer.accountNumber })}
+                  </span>
                 )}
               </th>
               <td className="px-4 py-3">
-                <span className="whitespace-nowrap tabular-nums">{order.msisdn ? formatPhone(order.msisdn) : t("homeInternet")}</span>
+                <span className="whitespace-nowrap tabular-nums">
+                  {order.msisdn ? formatPhone(order.msisdn) : t("homeInternet")}
+                </span>
                 <span className="block text-xs text-slate-600">{tariffName(order)}</span>
               </td>
-              <td className="px-4 py-3 whitespace-nowrap tabular-nums">{formatMoney(order.depositCents, order.tariff.currency, locale)}</td>
+              <td className="px-4 py-3 whitespace-nowrap tabular-nums">
+                {formatMoney(order.depositCents, order.tariff.currency, locale)}
+              </td>
               <td className="px-4 py-3">
                 <span className="flex flex-col items-start gap-1">
                   {order.status !== "COMPLETED" && <StatusBadge tone="muted">{tStatus(order.status)}</StatusBadge>}
@@ -113,7 +145,14 @@ async function OrderList({ search, cursor }: { search?: string; cursor?: string 
           ))}
         </DataTable>
       </SearchableList>
-      <Pager basePath="/partner/orders" search={search} nextCursor={page.nextCursor} isFirst={!cursor} nextLabel={t("next")} firstLabel={t("first")} />
+      <Pager
+        basePath="/partner/orders"
+        search={search}
+        nextCursor={page.nextCursor}
+        isFirst={!cursor}
+        nextLabel={t("next")}
+        firstLabel={t("first")}
+      />
     </div>
   );
 }
@@ -122,7 +161,10 @@ export default async function PartnerOrdersPage({ searchParams }: PageProps) {
   const { q, cursor } = await searchParams;
   return (
     <RoleGate area="partner">
-      <OrderList search={typeof q === "string" && q.trim() ? q.trim().slice(0, 100) : undefined} cursor={typeof cursor === "string" ? cursor : undefined} />
+      <OrderList
+        search={typeof q === "string" && q.trim() ? q.trim().slice(0, 100) : undefined}
+        cursor={typeof cursor === "string" ? cursor : undefined}
+      />
     </RoleGate>
   );
 }

@@ -30,7 +30,10 @@ async function Bill({ id }: { id: string }) {
   const api = await getServerCaller();
   const locale = await getLocale();
   const language = locale === "en" ? "en" : "ru";
-  const [bill, explanation] = await Promise.all([api.bill.byId({ id, locale: language }), api.bill.explain({ id, locale: language })]).catch((error: unknown) => {
+  const [bill, explanation] = await Promise.all([
+    api.bill.byId({ id, locale: language }),
+    api.bill.explain({ id, locale: language }),
+  ]).catch((error: unknown) => {
     if (isMissing(error)) notFound();
     throw error;
   });
@@ -40,14 +43,19 @@ async function Bill({ id }: { id: string }) {
 
   return (
     <div className="space-y-6">
-      <Link href="/bills" className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
+      <Link
+        href="/bills"
+        className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-brand-700 hover:underline"
+      >
         <ArrowLeft aria-hidden="true" className="size-4" />
         {t("detail.back")}
       </Link>
 
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-bold tracking-tight first-letter:uppercase sm:text-3xl">{t("detail.title", { month: formatMonth(bill.periodStart, locale) })}</h1>
+          <h1 className="text-2xl font-bold tracking-tight first-letter:uppercase sm:text-3xl">
+            {t("detail.title", { month: formatMonth(bill.periodStart, locale) })}
+          </h1>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
             <span className="tabular-nums">{t("number", { number: bill.number })}</span>
             <BillStatusBadge status={bill.status} />
@@ -59,7 +67,9 @@ async function Bill({ id }: { id: string }) {
       <dl className="grid grid-cols-2 gap-3 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:grid-cols-3">
         <div className="col-span-2 sm:col-span-1">
           <dt className="text-sm text-slate-600">{t("detail.period")}</dt>
-          <dd className="font-medium">{t("periodRange", { from: formatDate(bill.periodStart, locale), to: formatDate(bill.periodEnd, locale) })}</dd>
+          <dd className="font-medium">
+            {t("periodRange", { from: formatDate(bill.periodStart, locale), to: formatDate(bill.periodEnd, locale) })}
+          </dd>
         </div>
         <div>
           <dt className="text-sm text-slate-600">{t("detail.issued")}</dt>
@@ -67,7 +77,9 @@ async function Bill({ id }: { id: string }) {
         </div>
         <div>
           <dt className="text-sm text-slate-600">{t("detail.due")}</dt>
-          <dd className={`font-medium ${bill.status === "OVERDUE" ? "text-red-700" : ""}`}>{formatDate(bill.dueAt, locale)}</dd>
+          <dd className={`font-medium ${bill.status === "OVERDUE" ? "text-red-700" : ""}`}>
+            {formatDate(bill.dueAt, locale)}
+          </dd>
         </div>
         <div>
           <dt className="text-sm text-slate-600">{t("detail.total")}</dt>
@@ -79,7 +91,10 @@ async function Bill({ id }: { id: string }) {
         </div>
         <div>
           <dt className="text-sm text-slate-600">{t("detail.toPay")}</dt>
-          <dd data-testid="amount-due" className={`text-lg font-bold tabular-nums ${bill.amountDueCents > 0 ? "text-brand-800" : "text-emerald-700"}`}>
+          <dd
+            data-testid="amount-due"
+            className={`text-lg font-bold tabular-nums ${bill.amountDueCents > 0 ? "text-brand-800" : "text-emerald-700"}`}
+          >
             {money(bill.amountDueCents)}
           </dd>
         </div>

@@ -27,7 +27,10 @@ export function BillExplainer({ explanation }: { explanation: Explanation }) {
         {t("explain.title")}
       </h2>
       <p className="mt-2 flex items-center gap-2 font-medium">
-        <DeltaIcon aria-hidden="true" className={`size-5 shrink-0 ${delta > 0 ? "text-red-700" : delta < 0 ? "text-emerald-700" : "text-slate-500"}`} />
+        <DeltaIcon
+          aria-hidden="true"
+          className={`size-5 shrink-0 ${delta > 0 ? "text-red-700" : delta < 0 ? "text-emerald-700" : "text-slate-500"}`}
+        />
         <span>{headline}</span>
       </p>
       {explanation.lines.length > 0 && (
@@ -46,14 +49,17 @@ export function BillExplainer({ explanation }: { explanation: Explanation }) {
                     <li key={`${change.kind}-${change.reason}`} className="text-sm">
                       <div className="flex items-baseline justify-between gap-3">
                         <span className="font-medium text-slate-900">{t(`explain.reasons.${change.reason}`)}</span>
-                        <span className={`shrink-0 font-semibold tabular-nums ${change.deltaCents > 0 ? "text-red-700" : change.deltaCents < 0 ? "text-emerald-700" : ""}`}>
+                        <span
+                          className={`shrink-0 font-semibold tabular-nums ${change.deltaCents > 0 ? "text-red-700" : change.deltaCents < 0 ? "text-emerald-700" : ""}`}
+                        >
                           {change.deltaCents > 0 ? "+" : change.deltaCents < 0 ? "−" : ""}
                           {money(Math.abs(change.deltaCents))}
                         </span>
                       </div>
                       <p className="text-xs text-slate-600">
                         {t(`kinds.${change.kind}`)}
-                        {explanation.hasPrevious && ` · ${t("explain.was", { amount: money(change.previousCents) })}, ${t("explain.now", { amount: money(change.currentCents) })}`}
+                        {explanation.hasPrevious &&
+                          ` · ${t("explain.was", { amount: money(change.previousCents) })}, ${t("explain.now", { amount: money(change.currentCents) })}`}
                       </p>
                       {change.items.length > 0 && change.reason !== "TAX" && (
                         <ul className="mt-0.5 list-disc pl-5 text-xs text-slate-700">

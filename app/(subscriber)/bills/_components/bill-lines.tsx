@@ -35,11 +35,17 @@ export function BillLines({ bill }: { bill: Bill }) {
               <dl className="mt-2 space-y-2">
                 {group.kinds.map((kind) => (
                   <div key={kind.kind}>
-                    <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{t(`kinds.${kind.kind}`)}</dt>
+                    <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">
+                      {t(`kinds.${kind.kind}`)}
+                    </dt>
                     {kind.items.map((item) => (
                       <dd key={item.id} className="mt-0.5 flex items-baseline justify-between gap-3 text-sm">
                         <span className="min-w-0 break-words text-slate-800">{item.description}</span>
-                        <span className={`shrink-0 tabular-nums ${item.amountCents < 0 ? "text-emerald-700" : "text-slate-900"}`}>{money(item.amountCents)}</span>
+                        <span
+                          className={`shrink-0 tabular-nums ${item.amountCents < 0 ? "text-emerald-700" : "text-slate-900"}`}
+                        >
+                          {money(item.amountCents)}
+                        </span>
                       </dd>
                     ))}
                   </div>
@@ -55,7 +61,9 @@ export function BillLines({ bill }: { bill: Bill }) {
           <dd className="tabular-nums">{money(bill.subtotalCents)}</dd>
         </div>
         <div className="flex justify-between gap-3">
-          <dt className="text-slate-700">{bill.lines.find((line) => line.kind === "TAX")?.description ?? t("detail.tax")}</dt>
+          <dt className="text-slate-700">
+            {bill.lines.find((line) => line.kind === "TAX")?.description ?? t("detail.tax")}
+          </dt>
           <dd className="tabular-nums">{money(bill.taxCents)}</dd>
         </div>
         <div className="flex justify-between gap-3 text-base font-bold">

@@ -26,18 +26,28 @@ export function BillPayments({ payments, currency }: { payments: Payment[]; curr
         <ul className="mt-2 divide-y divide-slate-100">
           {payments.map((payment) => {
             return (
-              <li key={payment.id} data-payment-status={payment.status} className="flex items-start justify-between gap-3 py-2.5 text-sm">
+              <li
+                key={payment.id}
+                data-payment-status={payment.status}
+                className="flex items-start justify-between gap-3 py-2.5 text-sm"
+              >
                 <div className="min-w-0">
-                  <p className={`font-medium ${STYLE[payment.status]}`}>{t(`detail.paymentStatus.${payment.status}`)}</p>
+                  <p className={`font-medium ${STYLE[payment.status]}`}>
+                    {t(`detail.paymentStatus.${payment.status}`)}
+                  </p>
                   <p className="text-slate-600">
-                    {formatDate(payment.createdAt, locale, { dateStyle: "medium" })}, {formatTime(payment.createdAt, locale, "Europe/Moscow")}
-                    {payment.cardLast4 && ` · ${t("detail.card", { last4: payment.cardLast4 })}`} · {t(`detail.channel.${payment.channel}`)}
+                    {formatDate(payment.createdAt, locale, { dateStyle: "medium" })},{" "}
+                    {formatTime(payment.createdAt, locale, "Europe/Moscow")}
+                    {payment.cardLast4 && ` · ${t("detail.card", { last4: payment.cardLast4 })}`} ·{" "}
+                    {t(`detail.channel.${payment.channel}`)}
                   </p>
                   {payment.status === "DECLINED" && (
                     <p className="text-red-700">{t(`declineReasons.${declineReasonKey(payment.failureReason)}`)}</p>
                   )}
                 </div>
-                <p className={`shrink-0 font-semibold tabular-nums ${payment.status === "DECLINED" ? "text-slate-500 line-through" : ""}`}>
+                <p
+                  className={`shrink-0 font-semibold tabular-nums ${payment.status === "DECLINED" ? "text-slate-500 line-through" : ""}`}
+                >
                   {formatMoney(payment.amountCents, currency, locale)}
                 </p>
               </li>

@@ -27,10 +27,14 @@ export function BillRow({ bill }: { bill: BillListItem }) {
         </div>
         <p className="mt-0.5 text-sm text-slate-600 tabular-nums">{t("number", { number: bill.number })}</p>
         <p className={`mt-1 text-sm ${bill.status === "OVERDUE" ? "font-medium text-red-700" : "text-slate-700"}`}>
-          {isOpen ? `${t("toPay", { amount: formatMoney(bill.amountDueCents, bill.currency, locale) })} · ${t("dueBy", { date: formatDate(bill.dueAt, locale) })}` : t("paidInFull")}
+          {isOpen
+            ? `${t("toPay", { amount: formatMoney(bill.amountDueCents, bill.currency, locale) })} · ${t("dueBy", { date: formatDate(bill.dueAt, locale) })}`
+            : t("paidInFull")}
         </p>
       </div>
-      <p className="shrink-0 text-right text-lg font-bold tabular-nums">{formatMoney(bill.totalCents, bill.currency, locale)}</p>
+      <p className="shrink-0 text-right text-lg font-bold tabular-nums">
+        {formatMoney(bill.totalCents, bill.currency, locale)}
+      </p>
       <ChevronRight aria-hidden="true" className="size-5 shrink-0 text-slate-400" />
     </Link>
   );

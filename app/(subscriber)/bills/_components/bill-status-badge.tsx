@@ -13,7 +13,10 @@ export type BillStatus = "ISSUED" | "PARTIALLY_PAID" | "PAID" | "OVERDUE" | "CAN
 export function BillStatusBadge({ status }: { status: BillStatus }) {
   const t = useTranslations("bills");
   return (
-    <span data-status={status} className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ${STYLE[status]}`}>
+    <span
+      data-status={status}
+      className={`inline-flex rounded-full px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ${STYLE[status]}`}
+    >
       {t(`status.${status}`)}
     </span>
   );

@@ -11,7 +11,10 @@ export function MoreBills({ cursor }: { cursor: string }) {
   const t = useTranslations("bills");
   const trpc = useTRPC();
   const query = useInfiniteQuery({
-    ...trpc.bill.list.infiniteQueryOptions({ limit: BILL_PAGE_SIZE }, { getNextPageParam: (page) => page.nextCursor ?? undefined, initialCursor: cursor }),
+    ...trpc.bill.list.infiniteQueryOptions(
+      { limit: BILL_PAGE_SIZE },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined, initialCursor: cursor },
+    ),
     enabled: false,
   });
   const bills = query.data?.pages.flatMap((page) => page.items) ?? [];

@@ -17,10 +17,16 @@ import { digitsOf, isExpiryValid, isLuhnValid, tokenizeTestCard } from "../_lib/
 
 type Props = { billId: string; amountDueCents: number; currency: string };
 
-type Outcome = { kind: "success"; amountCents: number } | { kind: "declined"; reason: string } | { kind: "pending" } | { kind: "failed" };
+type Outcome =
+  | { kind: "success"; amountCents: number }
+  | { kind: "declined"; reason: string }
+  | { kind: "pending" }
+  | { kind: "failed" };
 
 function newKey(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `pay-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `pay-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
 const inputClass = (hasError: boolean) =>
@@ -48,7 +54,10 @@ export function PayPanel({ billId, amountDueCents, currency }: Props) {
     .object({
       mode: z.enum(["full", "partial"]),
       amount: z.string(),
-      cardNumber: z.string().refine((value) => digitsOf(value).length === 16, t("errors.cardNumber")).refine(isLuhnValid, t("errors.cardNumberInvalid")),
+      cardNumber: z
+        .string()
+        .refine((value) => digitsOf(value).length === 16, t("errors.cardNumber"))
+        .refine(isLuhnValid, t("errors.cardNumberInvalid")),
       expiry: z
         .string()
         .regex(/^\d{2}\/\d{2}$/, t("errors.expiry"))
@@ -57,11 +66,13 @@ export function PayPanel({ billId, amountDueCents, currency }: Props) {
     })
     .superRefine((values, ctx) => {
       if (values.mode !== "partial") return;
-      if (!values.amount.trim()) return ctx.addIssue({ code: "custom", path: ["amount"], message: t("errors.amountRequired") });
+      if (!values.amount.trim())
+        return ctx.addIssue({ code: "custom", path: ["amount"], message: t("errors.amountRequired") });
       const cents = parseRublesToKopecks(values.amount);
       if (cents === null) return ctx.addIssue({ code: "custom", path: ["amount"], message: t("errors.amountInvalid") });
       if (cents < 100) ctx.addIssue({ code: "custom", path: ["amount"], message: t("errors.amountTooLow") });
-      if (cents > amountDueCents) ctx.addIssue({ code: "custom", path: ["amount"], message: t("errors.amountTooHigh", { max }) });
+      if (cents > amountDueCents)
+        ctx.addIssue({ code: "custom", path: ["amount"], message: t("errors.amountTooHigh", { max }) });
     });
   type Values = z.infer<typeof schema>;
 
@@ -155,7 +166,9 @@ export function PayPanel({ billId, amountDueCents, currency }: Props) {
                 className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border border-slate-300 px-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
               >
                 <input type="radio" value={option} {...form.register("mode")} className="size-4 accent-brand-600" />
-                <span className="text-sm font-medium">{option === "full" ? t("full", { amount: max }) : t("partial")}</span>
+                <span className="text-sm font-medium">
+                  {option === "full" ? t("full", { amount: max }) : t("partial")}
+                </span>
               </label>
             ))}
           </div>

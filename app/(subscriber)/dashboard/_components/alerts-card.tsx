@@ -18,12 +18,23 @@ export async function AlertsCard({ alerts, currency }: { alerts: AccountSummary[
         {alerts.map((alert) => {
           if (alert.kind === "OVERDUE_BILL") {
             return (
-              <li key={alert.billId} data-alert={alert.kind} className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-white p-3">
+              <li
+                key={alert.billId}
+                data-alert={alert.kind}
+                className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-white p-3"
+              >
                 <p className="flex min-w-0 items-start gap-2 text-sm font-medium text-red-800">
                   <CircleAlert aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-                  {t("overdue", { number: alert.number, amount: formatMoney(alert.amountDueCents, currency, locale), date: formatDate(alert.dueAt, locale) })}
+                  {t("overdue", {
+                    number: alert.number,
+                    amount: formatMoney(alert.amountDueCents, currency, locale),
+                    date: formatDate(alert.dueAt, locale),
+                  })}
                 </p>
-                <Link href={`/bills/${alert.billId}`} className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-3 text-sm font-semibold text-white hover:bg-brand-700">
+                <Link
+                  href={`/bills/${alert.billId}`}
+                  className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-3 text-sm font-semibold text-white hover:bg-brand-700"
+                >
                   {t("payOverdue")}
                 </Link>
               </li>
@@ -36,12 +47,19 @@ export async function AlertsCard({ alerts, currency }: { alerts: AccountSummary[
             resource: t(`resources.${alert.resource}`),
           });
           return (
-            <li key={`${alert.lineId}-${alert.resource}`} data-alert={alert.kind} className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-white p-3">
+            <li
+              key={`${alert.lineId}-${alert.resource}`}
+              data-alert={alert.kind}
+              className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-white p-3"
+            >
               <p className="flex min-w-0 items-start gap-2 text-sm text-slate-800">
                 <Gauge aria-hidden="true" className="mt-0.5 size-4 shrink-0 text-amber-700" />
                 {text}
               </p>
-              <Link href={`/tariffs?line=${alert.lineId}`} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100">
+              <Link
+                href={`/tariffs?line=${alert.lineId}`}
+                className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100"
+              >
                 {t("seeTariffs")}
               </Link>
             </li>

@@ -18,7 +18,9 @@ export async function BalanceCard({ balanceCents, currency }: { balanceCents: nu
         {t("balance")}
       </h2>
       <p className={`mt-2 text-sm font-semibold ${owes ? "text-amber-800" : "text-emerald-800"}`}>{status}</p>
-      <p className="text-3xl font-bold tracking-tight tabular-nums">{formatMoney(Math.abs(balanceCents), currency, locale)}</p>
+      <p className="text-3xl font-bold tracking-tight tabular-nums">
+        {formatMoney(Math.abs(balanceCents), currency, locale)}
+      </p>
       {(owes || hasCredit) && <p className="mt-1 text-sm text-slate-600">{owes ? t("owesHint") : t("creditHint")}</p>}
       {owes && (
         <Link
@@ -49,7 +51,13 @@ export async function NextBillCard({ nextBillDate }: { nextBillDate: Date }) {
 }
 
 /** The latest bill: its total and status, with links to it and to all bills. */
-export async function LastBillCard({ bill, currency }: { bill: NonNullable<AccountSummary["lastBill"]>; currency: string }) {
+export async function LastBillCard({
+  bill,
+  currency,
+}: {
+  bill: NonNullable<AccountSummary["lastBill"]>;
+  currency: string;
+}) {
   const t = await getTranslations("dashboard");
   const tBills = await getTranslations("bills");
   const locale = await getLocale();
@@ -59,12 +67,17 @@ export async function LastBillCard({ bill, currency }: { bill: NonNullable<Accou
         <ReceiptText aria-hidden="true" className="size-4" />
         {t("lastBill")}
       </h2>
-      <p className="mt-2 text-2xl font-bold tracking-tight tabular-nums">{formatMoney(bill.totalCents, currency, locale)}</p>
+      <p className="mt-2 text-2xl font-bold tracking-tight tabular-nums">
+        {formatMoney(bill.totalCents, currency, locale)}
+      </p>
       <p className="text-sm text-slate-700">
         {tBills(`status.${bill.status}`)} · {tBills("number", { number: bill.number })}
       </p>
       <div className="mt-3 flex flex-wrap gap-x-4">
-        <Link href={`/bills/${bill.id}`} className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline">
+        <Link
+          href={`/bills/${bill.id}`}
+          className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline"
+        >
           {t("openBill")}
         </Link>
         <Link href="/bills" className="inline-flex min-h-11 items-center font-medium text-brand-700 hover:underline">

@@ -15,7 +15,17 @@ const STATUS_STYLE: Record<AccountLine["status"], string> = {
 type DashboardTranslator = Awaited<ReturnType<typeof getTranslations<"dashboard">>>;
 
 /** One line with its tariff, allowances and usage chart; the translator and locale come from the dashboard. */
-export function LineCard({ line, currency, t, locale }: { line: AccountLine; currency: string; t: DashboardTranslator; locale: string }) {
+export function LineCard({
+  line,
+  currency,
+  t,
+  locale,
+}: {
+  line: AccountLine;
+  currency: string;
+  t: DashboardTranslator;
+  locale: string;
+}) {
   const isMobile = line.kind === "MOBILE";
   const Icon = isMobile ? Smartphone : Wifi;
   const title = line.msisdn ? formatPhone(line.msisdn) : (line.address ?? t(`kind.${line.kind}`));
@@ -26,13 +36,20 @@ export function LineCard({ line, currency, t, locale }: { line: AccountLine; cur
   return (
     <article aria-labelledby={titleId} className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex items-start gap-3">
-        <span aria-hidden="true" className="grid size-10 shrink-0 place-items-center rounded-xl bg-brand-50 text-brand-700">
+        <span
+          aria-hidden="true"
+          className="grid size-10 shrink-0 place-items-center rounded-xl bg-brand-50 text-brand-700"
+        >
           <Icon className="size-5" />
         </span>
         <div className="min-w-0 flex-1">
           <h3
             id={titleId}
-            className={line.msisdn ? "text-lg font-semibold whitespace-nowrap tabular-nums" : "text-base leading-snug font-semibold break-words"}
+            className={
+              line.msisdn
+                ? "text-lg font-semibold whitespace-nowrap tabular-nums"
+                : "text-base leading-snug font-semibold break-words"
+            }
           >
             {title}
           </h3>
@@ -60,7 +77,10 @@ export function LineCard({ line, currency, t, locale }: { line: AccountLine; cur
           })}
         </p>
       )}
-      <Link href={`/tariffs?line=${line.id}`} className="mt-1 inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline">
+      <Link
+        href={`/tariffs?line=${line.id}`}
+        className="mt-1 inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline"
+      >
         {t("changeTariff")}
       </Link>
 

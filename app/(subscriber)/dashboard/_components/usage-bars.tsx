@@ -23,7 +23,14 @@ export function UsageBars({ days, resource, resourceLabel, formatValue, formatTi
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={days} margin={{ top: 4, right: 0, bottom: 0, left: -16 }}>
         <CartesianGrid vertical={false} stroke="#e2e8f0" />
-        <XAxis dataKey="date" tickFormatter={formatTick} tick={{ fontSize: 11, fill: "#475569" }} interval="preserveStartEnd" minTickGap={24} tickLine={false} />
+        <XAxis
+          dataKey="date"
+          tickFormatter={formatTick}
+          tick={{ fontSize: 11, fill: "#475569" }}
+          interval="preserveStartEnd"
+          minTickGap={24}
+          tickLine={false}
+        />
         <YAxis tick={{ fontSize: 11, fill: "#475569" }} tickLine={false} axisLine={false} width={48} />
         <Tooltip
           formatter={(value) => [formatValue(Number(value)), resourceLabel]}

@@ -25,7 +25,9 @@ export function UsageChart({ days, isMobile }: { days: Day[]; isMobile: boolean 
   const [resource, setResource] = useState<Resource>("dataMb");
   const [chartRef, isNearViewport] = useNearViewport<HTMLDivElement>();
   const unit = (value: number) =>
-    t(resource === "minutes" ? "minutesUnit" : resource === "sms" ? "smsUnit" : "dataUnit", { value: formatNumber(value, locale) });
+    t(resource === "minutes" ? "minutesUnit" : resource === "sms" ? "smsUnit" : "dataUnit", {
+      value: formatNumber(value, locale),
+    });
   const total = days.reduce((sum, day) => sum + day[resource], 0);
   const summary = t("summary", { total: unit(total), average: unit(Math.round(total / Math.max(days.length, 1))) });
   const shortDay = (date: string) => formatDate(date, locale, { dateStyle: undefined, day: "numeric", month: "short" });

@@ -8,7 +8,19 @@ import { InstallAppSection } from "@/app/_pwa/install-app-section";
 import { PushToggle } from "@/app/_pwa/push-toggle";
 import { getServerCaller } from "@/app/_trpc/server";
 
-function Card({ id, icon: Icon, title, hint, children }: { id: string; icon: LucideIcon; title: string; hint?: string; children: ReactNode }) {
+function Card({
+  id,
+  icon: Icon,
+  title,
+  hint,
+  children,
+}: {
+  id: string;
+  icon: LucideIcon;
+  title: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id={id} className="flex items-center gap-2 text-lg font-semibold">

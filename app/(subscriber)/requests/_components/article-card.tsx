@@ -23,7 +23,11 @@ export function ArticleCard({ article, requestId, solveAction }: ArticleCardProp
   const [answer, setAnswer] = useState<boolean | null>(null);
   const bodyId = useId();
   const full = useQuery({
-    ...trpc.knowledge.article.queryOptions({ slug: article.slug, locale: article.locale === "en" ? "en" : "ru", requestId }),
+    ...trpc.knowledge.article.queryOptions({
+      slug: article.slug,
+      locale: article.locale === "en" ? "en" : "ru",
+      requestId,
+    }),
     enabled: isOpen,
     staleTime: Infinity,
   });
@@ -75,7 +79,11 @@ export function ArticleCard({ article, requestId, solveAction }: ArticleCardProp
                         onClick={() => feedback.mutate({ articleId: full.data.id, helpful, requestId })}
                         className="inline-flex min-h-10 items-center gap-1.5 rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-50"
                       >
-                        {helpful ? <ThumbsUp aria-hidden="true" className="size-4" /> : <ThumbsDown aria-hidden="true" className="size-4" />}
+                        {helpful ? (
+                          <ThumbsUp aria-hidden="true" className="size-4" />
+                        ) : (
+                          <ThumbsDown aria-hidden="true" className="size-4" />
+                        )}
                         {helpful ? t("yes") : t("no")}
                       </button>
                     ))}

@@ -43,7 +43,12 @@ export function CategoryPicker({ value, onChange, legendId, error }: CategoryPic
   const t = useTranslations("requests");
   const errorId = `${legendId}-error`;
   return (
-    <div role="radiogroup" aria-labelledby={legendId} aria-describedby={error ? errorId : undefined} className="grid grid-cols-1 gap-2 sm:grid-cols-2 xl:grid-cols-3">
+    <div
+      role="radiogroup"
+      aria-labelledby={legendId}
+      aria-describedby={error ? errorId : undefined}
+      className="grid grid-cols-1 gap-2 sm:grid-cols-2 xl:grid-cols-3"
+    >
       {CATEGORY_ORDER.map((category) => {
         const Icon = ICONS[category];
         const isChecked = value === category;
@@ -51,7 +56,9 @@ export function CategoryPicker({ value, onChange, legendId, error }: CategoryPic
           <label
             key={category}
             className={`flex min-h-16 cursor-pointer items-start gap-3 rounded-xl border p-3 transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 ${
-              isChecked ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600" : "border-slate-300 bg-white hover:border-brand-300"
+              isChecked
+                ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600"
+                : "border-slate-300 bg-white hover:border-brand-300"
             }`}
           >
             <input
@@ -62,7 +69,10 @@ export function CategoryPicker({ value, onChange, legendId, error }: CategoryPic
               onChange={() => onChange(category)}
               className="sr-only"
             />
-            <Icon aria-hidden="true" className={`mt-0.5 size-5 shrink-0 ${isChecked ? "text-brand-700" : "text-slate-500"}`} />
+            <Icon
+              aria-hidden="true"
+              className={`mt-0.5 size-5 shrink-0 ${isChecked ? "text-brand-700" : "text-slate-500"}`}
+            />
             <span>
               <span className="block font-medium text-slate-900">{t(`category.${category}`)}</span>
               <span className="block text-sm text-slate-600">{t(`categoryHint.${category}`)}</span>

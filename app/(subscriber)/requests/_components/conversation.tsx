@@ -15,7 +15,9 @@ type Bubble = { id: string; isMine: boolean; author: string; body: string; at: D
 function MessageBubble({ bubble }: { bubble: Bubble }) {
   return (
     <li className={`flex ${bubble.isMine ? "justify-end" : "justify-start"}`}>
-      <div className={`max-w-[85%] rounded-2xl px-4 py-3 ${bubble.isMine ? "rounded-br-sm bg-brand-600 text-white" : "rounded-bl-sm bg-slate-100 text-slate-900"}`}>
+      <div
+        className={`max-w-[85%] rounded-2xl px-4 py-3 ${bubble.isMine ? "rounded-br-sm bg-brand-600 text-white" : "rounded-bl-sm bg-slate-100 text-slate-900"}`}
+      >
         <p className={`text-xs font-semibold ${bubble.isMine ? "text-brand-100" : "text-slate-600"}`}>
           {bubble.author} · <LocalTime date={bubble.at} />
         </p>
@@ -52,7 +54,11 @@ export function Conversation({ request, onChanged }: { request: RequestDetailDat
       id: message.id,
       isMine: message.isMine || message.authorKind === "CUSTOMER",
       author:
-        message.authorKind === "CUSTOMER" ? t("you") : message.authorKind === "SYSTEM" ? t("system") : (message.authorName ?? t("specialist")),
+        message.authorKind === "CUSTOMER"
+          ? t("you")
+          : message.authorKind === "SYSTEM"
+            ? t("system")
+            : (message.authorName ?? t("specialist")),
       body: message.body,
       at: message.createdAt,
     })),
@@ -61,7 +67,10 @@ export function Conversation({ request, onChanged }: { request: RequestDetailDat
   const isTooLong = body.length > MESSAGE_MAX;
 
   return (
-    <section aria-labelledby="conversation-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
+    <section
+      aria-labelledby="conversation-title"
+      className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm"
+    >
       <h2 id="conversation-title" className="text-sm font-medium text-slate-600">
         {t("conversationTitle")}
       </h2>
@@ -70,9 +79,11 @@ export function Conversation({ request, onChanged }: { request: RequestDetailDat
           <MessageBubble key={bubble.id} bubble={bubble} />
         ))}
       </ol>
-      {request.messages.length === 0 && request.status !== "SELF_SERVICE" && !["RESOLVED", "CLOSED"].includes(request.status) && (
-        <p className="mt-3 text-sm text-slate-600">{t("noMessages")}</p>
-      )}
+      {request.messages.length === 0 &&
+        request.status !== "SELF_SERVICE" &&
+        !["RESOLVED", "CLOSED"].includes(request.status) && (
+          <p className="mt-3 text-sm text-slate-600">{t("noMessages")}</p>
+        )}
       {request.can.addMessage && (
         <form
           className="mt-4 border-t border-slate-100 pt-4"
@@ -104,7 +115,11 @@ export function Conversation({ request, onChanged }: { request: RequestDetailDat
             disabled={!trimmed || isTooLong || send.isPending}
             className="mt-3 inline-flex min-h-11 items-center gap-2 rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-600"
           >
-            {send.isPending ? <LoaderCircle aria-hidden="true" className="size-4 animate-spin" /> : <Send aria-hidden="true" className="size-4" />}
+            {send.isPending ? (
+              <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />
+            ) : (
+              <Send aria-hidden="true" className="size-4" />
+            )}
             {send.isPending ? t("sending") : t("send")}
           </button>
         </form>

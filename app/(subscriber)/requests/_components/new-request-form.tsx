@@ -76,7 +76,10 @@ export function NewRequestForm() {
     enabled: !!category && step >= 2,
     placeholderData: keepPreviousData,
   });
-  const account = useQuery({ ...trpc.account.summary.queryOptions(), enabled: !!category && LINE_CATEGORIES.includes(category) });
+  const account = useQuery({
+    ...trpc.account.summary.queryOptions(),
+    enabled: !!category && LINE_CATEGORIES.includes(category),
+  });
   const isAboutBill = category === "BILLING_QUESTION" || category === "BILL_DISPUTE";
   const bills = useQuery({ ...trpc.bill.list.queryOptions({ limit: 12 }), enabled: isAboutBill });
 
@@ -87,7 +90,10 @@ export function NewRequestForm() {
         router.push(`/requests/${created.id}`);
       },
       onError: (error) => {
-        const fields = error instanceof TRPCClientError ? (error.data as { fields?: Record<string, string> } | undefined)?.fields : undefined;
+        const fields =
+          error instanceof TRPCClientError
+            ? (error.data as { fields?: Record<string, string> } | undefined)?.fields
+            : undefined;
         for (const [field, message] of Object.entries(fields ?? {})) {
           const name = field === "disputedAmountCents" ? "amount" : field;
           if (["subject", "description", "lineId", "billId", "amount", "category"].includes(name)) {
@@ -180,7 +186,10 @@ export function NewRequestForm() {
         </section>
 
         {step >= 2 && category && (
-          <section aria-labelledby="step2" className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+          <section
+            aria-labelledby="step2"
+            className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+          >
             <h2 id="step2" ref={step2Ref} tabIndex={-1} className="text-lg font-semibold outline-none">
               {t("new.step2")}
             </h2>
@@ -216,7 +225,10 @@ export function NewRequestForm() {
               ) : hits.length === 0 ? (
                 <p className="mt-2 text-sm text-slate-600">{t("new.suggestionsNone")}</p>
               ) : (
-                <ul className={`mt-2 space-y-2 ${suggestions.isFetching ? "opacity-70" : ""}`} aria-label={t("new.suggestionsTitle")}>
+                <ul
+                  className={`mt-2 space-y-2 ${suggestions.isFetching ? "opacity-70" : ""}`}
+                  aria-label={t("new.suggestionsTitle")}
+                >
                   {hits.map((article) => (
                     <li key={article.id}>
                       <ArticleCard article={article} />
@@ -239,7 +251,10 @@ export function NewRequestForm() {
         )}
 
         {step === 3 && category && (
-          <section aria-labelledby="step3" className="space-y-5 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+          <section
+            aria-labelledby="step3"
+            className="space-y-5 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
+          >
             <h2 id="step3" ref={step3Ref} tabIndex={-1} className="text-lg font-semibold outline-none">
               {t("new.step3")}
             </h2>
@@ -258,7 +273,10 @@ export function NewRequestForm() {
                 {...register("description")}
                 className={`${inputClass(!!errors.description)} py-2`}
               />
-              <p id="description-count" className={`mt-1 text-right text-xs ${description.length > DESCRIPTION_MAX ? "font-semibold text-red-700" : "text-slate-600"}`}>
+              <p
+                id="description-count"
+                className={`mt-1 text-right text-xs ${description.length > DESCRIPTION_MAX ? "font-semibold text-red-700" : "text-slate-600"}`}
+              >
                 {t("new.chars", { count: description.length, max: DESCRIPTION_MAX })}
               </p>
               {errors.description && (
@@ -277,7 +295,9 @@ export function NewRequestForm() {
                   <option value="">{t("new.lineAny")}</option>
                   {lines.map((line) => (
                     <option key={line.id} value={line.id}>
-                      {line.msisdn ? formatPhone(line.msisdn) : `${t("new.lineHome")}${line.address ? `: ${line.address}` : ""}`}
+                      {line.msisdn
+                        ? formatPhone(line.msisdn)
+                        : `${t("new.lineHome")}${line.address ? `: ${line.address}` : ""}`}
                     </option>
                   ))}
                 </select>
@@ -295,14 +315,21 @@ export function NewRequestForm() {
                     <option key={bill.id} value={bill.id}>
                       {t("new.billOption", {
                         number: bill.number,
-                        period: formatDate(bill.periodStart, locale, { month: "long", year: "numeric", day: undefined, dateStyle: undefined }),
+                        period: formatDate(bill.periodStart, locale, {
+                          month: "long",
+                          year: "numeric",
+                          day: undefined,
+                          dateStyle: undefined,
+                        }),
                         amount: formatMoney(bill.totalCents, bill.currency, locale),
                       })}
                     </option>
                   ))}
                 </select>
                 {errors.billId && (
-                  <p className="mt-1.5 text-sm font-medium text-red-700">{errors.billId.message ?? t("new.errors.invalid")}</p>
+                  <p className="mt-1.5 text-sm font-medium text-red-700">
+                    {errors.billId.message ?? t("new.errors.invalid")}
+                  </p>
                 )}
               </div>
             )}
@@ -335,7 +362,10 @@ export function NewRequestForm() {
 
             {/* Kept in the outbox offline: the outbox says so; that is not a failure. */}
             {create.isError && !isQueuedOffline(create.error) && !Object.keys(errors).length && (
-              <div role="alert" className="flex gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+              <div
+                role="alert"
+                className="flex gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+              >
                 <CircleAlert aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
                 <p>{t("new.submitError")}</p>
               </div>

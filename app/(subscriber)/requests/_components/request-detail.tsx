@@ -59,14 +59,21 @@ export function RequestDetail({ initial }: { initial: RequestDetailData }) {
       onClick={() => markSolved.mutate({ requestId: request.id, articleId })}
       className={primaryButton}
     >
-      {markSolved.isPending ? <LoaderCircle aria-hidden="true" className="size-5 animate-spin" /> : <CheckCircle2 aria-hidden="true" className="size-5" />}
+      {markSolved.isPending ? (
+        <LoaderCircle aria-hidden="true" className="size-5 animate-spin" />
+      ) : (
+        <CheckCircle2 aria-hidden="true" className="size-5" />
+      )}
       {t("detail.solved")}
     </button>
   );
 
   return (
     <div className="space-y-6">
-      <Link href="/requests" className="inline-flex min-h-10 items-center gap-1.5 text-sm font-medium text-brand-700 hover:text-brand-800">
+      <Link
+        href="/requests"
+        className="inline-flex min-h-10 items-center gap-1.5 text-sm font-medium text-brand-700 hover:text-brand-800"
+      >
         <ArrowLeft aria-hidden="true" className="size-4" />
         {t("detail.back")}
       </Link>
@@ -80,10 +87,16 @@ export function RequestDetail({ initial }: { initial: RequestDetailData }) {
         <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-slate-700">
           <StatusBadge status={request.status} />
           <LocalText date={request.createdAt}>
-            {(date) => `${t("detail.opened", { date })} ${t("detail.via", { channel: t(`channel.${request.channel}`) })}`}
+            {(date) =>
+              `${t("detail.opened", { date })} ${t("detail.via", { channel: t(`channel.${request.channel}`) })}`
+            }
           </LocalText>
           {request.line && (
-            <span>{t("detail.requestLine", { line: request.line.msisdn ? formatPhone(request.line.msisdn) : t("new.lineHome") })}</span>
+            <span>
+              {t("detail.requestLine", {
+                line: request.line.msisdn ? formatPhone(request.line.msisdn) : t("new.lineHome"),
+              })}
+            </span>
           )}
           {request.disputedAmountCents !== null && (
             <span>{t("detail.disputed", { amount: formatMoney(request.disputedAmountCents, "RUB", locale) })}</span>
@@ -104,9 +117,14 @@ export function RequestDetail({ initial }: { initial: RequestDetailData }) {
         <div className={`lg:col-start-2 lg:row-start-1 ${isSelfService ? "order-2" : "order-1"}`}>
           <RoutingSummary request={request} />
         </div>
-        <div className={`min-w-0 space-y-6 lg:col-start-1 lg:row-span-2 lg:row-start-1 ${isSelfService ? "order-1" : "order-2"}`}>
+        <div
+          className={`min-w-0 space-y-6 lg:col-start-1 lg:row-span-2 lg:row-start-1 ${isSelfService ? "order-1" : "order-2"}`}
+        >
           {request.status === "SELF_SERVICE" && (
-            <section aria-labelledby="self-service-title" className="rounded-2xl border border-sky-200 bg-sky-50/60 p-5">
+            <section
+              aria-labelledby="self-service-title"
+              className="rounded-2xl border border-sky-200 bg-sky-50/60 p-5"
+            >
               <h2 id="self-service-title" className="text-lg font-semibold text-slate-900">
                 {t("detail.selfServiceTitle")}
               </h2>
@@ -178,7 +196,10 @@ export function RequestDetail({ initial }: { initial: RequestDetailData }) {
           )}
 
           {(request.status === "RESOLVED" || request.status === "CLOSED") && (
-            <p role="status" className="flex items-center gap-2 rounded-xl bg-emerald-50 p-4 font-medium text-emerald-900">
+            <p
+              role="status"
+              className="flex items-center gap-2 rounded-xl bg-emerald-50 p-4 font-medium text-emerald-900"
+            >
               <CheckCircle2 aria-hidden="true" className="size-5 shrink-0" />
               {request.deflected ? (
                 t("detail.solvedNote")
@@ -193,7 +214,10 @@ export function RequestDetail({ initial }: { initial: RequestDetailData }) {
           )}
 
           {request.can.rate && (
-            <section aria-labelledby="rate-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
+            <section
+              aria-labelledby="rate-title"
+              className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm"
+            >
               <h2 id="rate-title" className="font-semibold">
                 {t("detail.rateTitle")}
               </h2>
@@ -211,7 +235,10 @@ export function RequestDetail({ initial }: { initial: RequestDetailData }) {
                       onClick={() => rate.mutate({ requestId: request.id, score })}
                       className="touch-target grid place-items-center rounded-lg hover:bg-amber-50"
                     >
-                      <Star aria-hidden="true" className={`size-7 ${isOn ? "fill-amber-400 text-amber-500" : "text-slate-400"}`} />
+                      <Star
+                        aria-hidden="true"
+                        className={`size-7 ${isOn ? "fill-amber-400 text-amber-500" : "text-slate-400"}`}
+                      />
                     </button>
                   );
                 })}
@@ -248,7 +275,11 @@ export function RequestDetail({ initial }: { initial: RequestDetailData }) {
                   onChange={(event) => setReopenComment(event.target.value)}
                   className="mt-1.5 block w-full rounded-lg border border-slate-400 px-3 py-2 text-base focus:border-brand-600 focus:ring-2 focus:ring-brand-600/30 focus:outline-none"
                 />
-                <button type="submit" disabled={!reopenComment.trim() || reopen.isPending} className={`${primaryButton} mt-3`}>
+                <button
+                  type="submit"
+                  disabled={!reopenComment.trim() || reopen.isPending}
+                  className={`${primaryButton} mt-3`}
+                >
                   {reopen.isPending && <LoaderCircle aria-hidden="true" className="size-5 animate-spin" />}
                   {t("detail.reopen")}
                 </button>

@@ -32,7 +32,9 @@ function RequestCard({ item }: { item: RequestListItem }) {
         <h2 className="mt-1 font-semibold break-words text-slate-900 group-hover:text-brand-800">{item.subject}</h2>
         <div className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-slate-600">
           <StatusBadge status={item.status} />
-          <LocalText date={item.createdAt} style="date">{(date) => t("createdOn", { date })}</LocalText>
+          <LocalText date={item.createdAt} style="date">
+            {(date) => t("createdOn", { date })}
+          </LocalText>
           {item.messages.length > 0 && (
             <span className="inline-flex items-center gap-1">
               <MessageSquare aria-hidden="true" className="size-4" />
@@ -41,7 +43,9 @@ function RequestCard({ item }: { item: RequestListItem }) {
           )}
         </div>
         {showPromise && (
-          <p className={`mt-2 inline-flex items-center gap-1.5 text-sm font-medium ${isLate ? "text-red-700" : "text-slate-800"}`}>
+          <p
+            className={`mt-2 inline-flex items-center gap-1.5 text-sm font-medium ${isLate ? "text-red-700" : "text-slate-800"}`}
+          >
             <Clock aria-hidden="true" className="size-4" />
             {isLate ? t("overdue") : <LocalText date={due}>{(time) => t("answerBy", { time })}</LocalText>}
           </p>

@@ -48,7 +48,9 @@ export function RoutingSummary({ request }: { request: RequestDetailData }) {
           className={`mt-3 flex items-start gap-2 rounded-lg p-3 text-sm font-medium ${isLate ? "bg-red-50 text-red-800" : "bg-brand-50 text-brand-800"}`}
         >
           <Clock aria-hidden="true" className="mt-0.5 size-4 shrink-0" />
-          <LocalText date={due}>{(time) => (isLate ? t("detail.promiseLate", { time }) : t("detail.promise", { time }))}</LocalText>
+          <LocalText date={due}>
+            {(time) => (isLate ? t("detail.promiseLate", { time }) : t("detail.promise", { time }))}
+          </LocalText>
         </p>
       )}
       {request.firstResponseAt && (

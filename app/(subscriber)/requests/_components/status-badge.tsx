@@ -16,7 +16,9 @@ const STYLE: Record<RequestStatus, string> = {
 export function StatusBadge({ status }: { status: RequestStatus }) {
   const t = useTranslations("requests");
   return (
-    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ${STYLE[status]}`}>
+    <span
+      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-semibold whitespace-nowrap ring-1 ${STYLE[status]}`}
+    >
       {t(`status.${status}`)}
     </span>
   );

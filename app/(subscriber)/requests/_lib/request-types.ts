@@ -22,4 +22,11 @@ export const CATEGORY_ORDER: RequestCategory[] = [
 ];
 
 /** Categories about one number or service: the form asks which. */
-export const LINE_CATEGORIES: RequestCategory[] = ["TECHNICAL_FAULT", "NO_SERVICE", "ROAMING", "SIM_REPLACEMENT", "NUMBER_PORTING", "TARIFF_CHANGE"];
+export const LINE_CATEGORIES: RequestCategory[] = [
+  "TECHNICAL_FAULT",
+  "NO_SERVICE",
+  "ROAMING",
+  "SIM_REPLACEMENT",
+  "NUMBER_PORTING",
+  "TARIFF_CHANGE",
+];

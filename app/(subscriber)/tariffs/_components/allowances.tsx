@@ -9,9 +9,11 @@ export function useAllowanceText() {
   const t = useTranslations("tariffs");
   const locale = useLocale();
   return {
-    minutes: (value: number | null) => (value === null ? t("unlimited") : t("minutes", { value: formatNumber(value, locale) })),
+    minutes: (value: number | null) =>
+      value === null ? t("unlimited") : t("minutes", { value: formatNumber(value, locale) }),
     sms: (value: number | null) => (value === null ? t("unlimited") : t("sms", { value: formatNumber(value, locale) })),
-    data: (value: number | null) => (value === null ? t("unlimited") : t("data", { value: formatGigabytes(value, locale) })),
+    data: (value: number | null) =>
+      value === null ? t("unlimited") : t("data", { value: formatGigabytes(value, locale) }),
   };
 }
 

@@ -20,7 +20,9 @@ type Props = {
 };
 
 function newKey(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `chg-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `chg-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
 /**
@@ -46,7 +48,9 @@ export function ChangeDialog({ lineId, tariff, currency, onClose, onDone }: Prop
     return () => dialog?.close();
   }, []);
 
-  const preview = useQuery(trpc.tariff.previewChange.queryOptions({ lineId, tariffId: tariff.id, effective }, { staleTime: 0 }));
+  const preview = useQuery(
+    trpc.tariff.previewChange.queryOptions({ lineId, tariffId: tariff.id, effective }, { staleTime: 0 }),
+  );
   const change = useMutation(
     trpc.tariff.change.mutationOptions({
       onSuccess(result) {
@@ -75,7 +79,12 @@ export function ChangeDialog({ lineId, tariff, currency, onClose, onDone }: Prop
           <h2 id={`${id}-title`} className="text-xl font-bold">
             {t("change.title", { tariff: name(tariff) })}
           </h2>
-          <button type="button" onClick={onClose} aria-label={t("change.cancel")} className="-m-2 grid size-11 shrink-0 place-items-center rounded-lg hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={onClose}
+            aria-label={t("change.cancel")}
+            className="-m-2 grid size-11 shrink-0 place-items-center rounded-lg hover:bg-slate-100"
+          >
             <X aria-hidden="true" className="size-5" />
           </button>
         </div>
@@ -90,7 +99,10 @@ export function ChangeDialog({ lineId, tariff, currency, onClose, onDone }: Prop
           <legend className="text-sm font-medium">{t("change.when")}</legend>
           <div className="mt-2 space-y-2">
             {(["IMMEDIATE", "NEXT_CYCLE"] as const).map((option) => (
-              <label key={option} className="flex min-h-12 cursor-pointer items-start gap-3 rounded-lg border border-slate-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+              <label
+                key={option}
+                className="flex min-h-12 cursor-pointer items-start gap-3 rounded-lg border border-slate-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+              >
                 <input
                   type="radio"
                   name={`${id}-effective`}
@@ -106,9 +118,13 @@ export function ChangeDialog({ lineId, tariff, currency, onClose, onDone }: Prop
                 />
                 <span>
                   <span className="block text-sm font-medium">
-                    {option === "IMMEDIATE" ? t("change.IMMEDIATE") : t("change.NEXT_CYCLE", { date: nextCycleDate ? formatDate(nextCycleDate, locale) : "…" })}
+                    {option === "IMMEDIATE"
+                      ? t("change.IMMEDIATE")
+                      : t("change.NEXT_CYCLE", { date: nextCycleDate ? formatDate(nextCycleDate, locale) : "…" })}
                   </span>
-                  <span className="block text-xs text-slate-600">{option === "IMMEDIATE" ? t("change.immediateHint") : t("change.nextHint")}</span>
+                  <span className="block text-xs text-slate-600">
+                    {option === "IMMEDIATE" ? t("change.immediateHint") : t("change.nextHint")}
+                  </span>
                 </span>
               </label>
             ))}
@@ -135,8 +151,16 @@ export function ChangeDialog({ lineId, tariff, currency, onClose, onDone }: Prop
           {data && data.eligible && data.effective === "IMMEDIATE" && (
             <dl className="space-y-1.5 text-sm" data-testid="change-preview">
               <div className="flex justify-between gap-3">
-                <dt className="text-slate-700">{t("change.credit", { tariff: name(data.fromTariff), days: data.daysRemaining, total: data.cycleDays })}</dt>
-                <dd className="shrink-0 font-medium text-emerald-700 tabular-nums">−{money(data.prorationCreditCents)}</dd>
+                <dt className="text-slate-700">
+                  {t("change.credit", {
+                    tariff: name(data.fromTariff),
+                    days: data.daysRemaining,
+                    total: data.cycleDays,
+                  })}
+                </dt>
+                <dd className="shrink-0 font-medium text-emerald-700 tabular-nums">
+                  −{money(data.prorationCreditCents)}
+                </dd>
               </div>
               <div className="flex justify-between gap-3">
                 <dt className="text-slate-700">{t("change.charge", { tariff: name(data.toTariff) })}</dt>
@@ -145,15 +169,22 @@ export function ChangeDialog({ lineId, tariff, currency, onClose, onDone }: Prop
               <div className="flex justify-between gap-3 border-t border-slate-200 pt-1.5 font-semibold">
                 <dt>{t("change.net")}</dt>
                 <dd className="shrink-0 text-right tabular-nums">
-                  {data.netCents < 0 ? t("change.netRefund", { amount: money(-data.netCents) }) : `+${money(data.netCents)}`}
-                  <span className="block text-xs font-normal text-slate-600">{t("change.netWithTax", { amount: money(Math.abs(data.netWithTaxCents)) })}</span>
+                  {data.netCents < 0
+                    ? t("change.netRefund", { amount: money(-data.netCents) })
+                    : `+${money(data.netCents)}`}
+                  <span className="block text-xs font-normal text-slate-600">
+                    {t("change.netWithTax", { amount: money(Math.abs(data.netWithTaxCents)) })}
+                  </span>
                 </dd>
               </div>
             </dl>
           )}
           {data && data.eligible && data.effective === "NEXT_CYCLE" && (
             <p className="text-sm" data-testid="change-preview">
-              {t("change.fromDate", { date: formatDate(data.effectiveAt, locale), amount: money(data.toTariff.monthlyFeeCents) })}
+              {t("change.fromDate", {
+                date: formatDate(data.effectiveAt, locale),
+                amount: money(data.toTariff.monthlyFeeCents),
+              })}
             </p>
           )}
         </div>
@@ -165,7 +196,11 @@ export function ChangeDialog({ lineId, tariff, currency, onClose, onDone }: Prop
         )}
 
         <div className="mt-5 flex flex-wrap-reverse justify-end gap-3">
-          <button type="button" onClick={onClose} className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-4 font-medium hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={onClose}
+            className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-4 font-medium hover:bg-slate-100"
+          >
             {t("change.cancel")}
           </button>
           <button

@@ -6,7 +6,15 @@ import { useAllowanceText } from "./allowances";
 import type { TariffItem } from "./types";
 
 /** Up to three tariffs side by side: fee, allowances, overage prices, minimum term. */
-export function CompareTable({ tariffs, currency, onClear }: { tariffs: TariffItem[]; currency: string; onClear: () => void }) {
+export function CompareTable({
+  tariffs,
+  currency,
+  onClear,
+}: {
+  tariffs: TariffItem[];
+  currency: string;
+  onClear: () => void;
+}) {
   const t = useTranslations("tariffs");
   const locale = useLocale();
   const text = useAllowanceText();
@@ -17,10 +25,19 @@ export function CompareTable({ tariffs, currency, onClear }: { tariffs: TariffIt
     [t("compare.minutes"), (tariff) => (tariff.kind === "MOBILE" ? text.minutes(tariff.minutes) : none)],
     [t("compare.sms"), (tariff) => (tariff.kind === "MOBILE" ? text.sms(tariff.sms) : none)],
     [t("compare.data"), (tariff) => text.data(tariff.dataMb)],
-    [t("compare.overMinute"), (tariff) => (tariff.minuteCents > 0 && tariff.minutes !== null ? money(tariff.minuteCents) : none)],
+    [
+      t("compare.overMinute"),
+      (tariff) => (tariff.minuteCents > 0 && tariff.minutes !== null ? money(tariff.minuteCents) : none),
+    ],
     [t("compare.overSms"), (tariff) => (tariff.smsCents > 0 && tariff.sms !== null ? money(tariff.smsCents) : none)],
-    [t("compare.overData"), (tariff) => (tariff.dataBlockCents > 0 && tariff.dataMb !== null ? money(tariff.dataBlockCents) : none)],
-    [t("compare.minTerm"), (tariff) => (tariff.minTermMonths > 0 ? t("compare.months", { months: tariff.minTermMonths }) : none)],
+    [
+      t("compare.overData"),
+      (tariff) => (tariff.dataBlockCents > 0 && tariff.dataMb !== null ? money(tariff.dataBlockCents) : none),
+    ],
+    [
+      t("compare.minTerm"),
+      (tariff) => (tariff.minTermMonths > 0 ? t("compare.months", { months: tariff.minTermMonths }) : none),
+    ],
   ];
   return (
     <section aria-labelledby="compare-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">
@@ -28,7 +45,11 @@ export function CompareTable({ tariffs, currency, onClear }: { tariffs: TariffIt
         <h2 id="compare-title" className="text-lg font-semibold">
           {t("compare.title")}
         </h2>
-        <button type="button" onClick={onClear} className="min-h-11 px-2 text-sm font-medium text-brand-700 hover:underline">
+        <button
+          type="button"
+          onClick={onClear}
+          className="min-h-11 px-2 text-sm font-medium text-brand-700 hover:underline"
+        >
           {t("compare.clear")}
         </button>
       </div>

@@ -32,7 +32,11 @@ export function PendingChange({ change, lineLabel, onCancelled }: Props) {
         {t("title")}
       </h2>
       <p className="mt-1 text-slate-800">
-        {t("text", { line: lineLabel, tariff: locale === "en" ? change.toTariff.nameEn : change.toTariff.name, date: formatDate(change.effectiveAt, locale) })}
+        {t("text", {
+          line: lineLabel,
+          tariff: locale === "en" ? change.toTariff.nameEn : change.toTariff.name,
+          date: formatDate(change.effectiveAt, locale),
+        })}
       </p>
       {failed && (
         <p role="alert" className="mt-2 text-sm font-medium text-red-800">

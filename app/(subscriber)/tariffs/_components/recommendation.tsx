@@ -7,7 +7,15 @@ import { formatMoney } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/react";
 
 /** "You would save 240 ₽ a month": the line's last three months priced on every tariff it may switch to. */
-export function Recommendation({ lineId, currency, onShow }: { lineId: string; currency: string; onShow: (tariffId: string) => void }) {
+export function Recommendation({
+  lineId,
+  currency,
+  onShow,
+}: {
+  lineId: string;
+  currency: string;
+  onShow: (tariffId: string) => void;
+}) {
   const t = useTranslations("tariffs.recommend");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -17,7 +25,11 @@ export function Recommendation({ lineId, currency, onShow }: { lineId: string; c
   const name = (tariff: { name: string; nameEn: string }) => (locale === "en" ? tariff.nameEn : tariff.name);
 
   return (
-    <section aria-labelledby="recommend-title" aria-busy={query.isPending} className="rounded-2xl border border-amber-200 bg-amber-50/60 p-5">
+    <section
+      aria-labelledby="recommend-title"
+      aria-busy={query.isPending}
+      className="rounded-2xl border border-amber-200 bg-amber-50/60 p-5"
+    >
       <h2 id="recommend-title" className="flex items-center gap-2 text-lg font-semibold">
         <Sparkles aria-hidden="true" className="size-5 text-amber-600" />
         {t("title")}
@@ -29,14 +41,21 @@ export function Recommendation({ lineId, currency, onShow }: { lineId: string; c
         </p>
       )}
       {data && data.monthsPriced === 0 && <p className="mt-2 text-slate-700">{t("noData")}</p>}
-      {data && data.monthsPriced > 0 && !data.best && <p className="mt-2 text-slate-800">{t("none", { current: money(data.current.monthlyCostCents) })}</p>}
+      {data && data.monthsPriced > 0 && !data.best && (
+        <p className="mt-2 text-slate-800">{t("none", { current: money(data.current.monthlyCostCents) })}</p>
+      )}
       {data?.best && (
         <div className="mt-2">
           <p className="text-lg font-semibold text-slate-900" data-testid="recommendation">
             {t("save", { tariff: name(data.best.tariff), amount: money(data.best.monthlySavingsCents) })}
           </p>
           <p className="mt-1 text-sm text-slate-700">
-            {t("basis", { count: data.monthsPriced, current: money(data.current.monthlyCostCents), tariff: name(data.best.tariff), best: money(data.best.monthlyCostCents) })}
+            {t("basis", {
+              count: data.monthsPriced,
+              current: money(data.current.monthlyCostCents),
+              tariff: name(data.best.tariff),
+              best: money(data.best.monthlyCostCents),
+            })}
           </p>
           <button
             type="button"

@@ -31,9 +31,15 @@ export function TariffCard({ tariff, currency, isCompared, canCompareMore, onTog
         <h3 id={titleId} className="text-lg font-semibold">
           {name}
         </h3>
-        {tariff.isCurrent && <span className="rounded-full bg-brand-600 px-2.5 py-0.5 text-xs font-semibold text-white">{t("current")}</span>}
+        {tariff.isCurrent && (
+          <span className="rounded-full bg-brand-600 px-2.5 py-0.5 text-xs font-semibold text-white">
+            {t("current")}
+          </span>
+        )}
       </div>
-      <p className="mt-1 text-2xl font-bold tabular-nums">{t("perMonth", { amount: formatMoney(tariff.monthlyFeeCents, currency, locale) })}</p>
+      <p className="mt-1 text-2xl font-bold tabular-nums">
+        {t("perMonth", { amount: formatMoney(tariff.monthlyFeeCents, currency, locale) })}
+      </p>
       <p className="mt-2 text-sm text-slate-700">{locale === "en" ? tariff.descriptionEn : tariff.description}</p>
       <div className="mt-3">
         <Allowances tariff={tariff} />
@@ -41,7 +47,11 @@ export function TariffCard({ tariff, currency, isCompared, canCompareMore, onTog
       <ul className="mt-3 space-y-1 text-xs text-slate-600">
         {tariff.minTermMonths > 0 && <li>{t("minTerm", { months: tariff.minTermMonths })}</li>}
         {tariff.openToSegments.length > 0 && (
-          <li>{t("forSegments", { segments: tariff.openToSegments.map((segment) => tCommon(`segments.${segment}`)).join(", ") })}</li>
+          <li>
+            {t("forSegments", {
+              segments: tariff.openToSegments.map((segment) => tCommon(`segments.${segment}`)).join(", "),
+            })}
+          </li>
         )}
       </ul>
 
@@ -62,7 +72,9 @@ export function TariffCard({ tariff, currency, isCompared, canCompareMore, onTog
                 {tariff.reasons.map((reason) => (
                   <li key={reason}>
                     {t(`reasons.${reason}`)}
-                    {reason === "MIN_TERM" && tariff.minTermEndsAt && ` ${t("minTermEnds", { date: formatDate(tariff.minTermEndsAt, locale) })}`}
+                    {reason === "MIN_TERM" &&
+                      tariff.minTermEndsAt &&
+                      ` ${t("minTermEnds", { date: formatDate(tariff.minTermEndsAt, locale) })}`}
                   </li>
                 ))}
               </ul>

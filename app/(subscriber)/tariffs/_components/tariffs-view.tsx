@@ -36,7 +36,9 @@ export function TariffsView({ lines, initialLineId, currency }: Props) {
   const pending = changes.data?.find((change) => change.status === "PENDING") ?? null;
 
   const labelOf = (option: LineOption) =>
-    option.msisdn ? formatPhone(option.msisdn) : `${tDashboard(`kind.${option.kind}`)}${option.address ? `, ${option.address}` : ""}`;
+    option.msisdn
+      ? formatPhone(option.msisdn)
+      : `${tDashboard(`kind.${option.kind}`)}${option.address ? `, ${option.address}` : ""}`;
 
   async function refresh() {
     await Promise.all([
@@ -58,7 +60,11 @@ export function TariffsView({ lines, initialLineId, currency }: Props) {
   }
 
   if (!line) {
-    return <p className="rounded-2xl border border-dashed border-slate-300 bg-white p-6 text-center">{tDashboard("noLines")}</p>;
+    return (
+      <p className="rounded-2xl border border-dashed border-slate-300 bg-white p-6 text-center">
+        {tDashboard("noLines")}
+      </p>
+    );
   }
 
   const tariffs = (list.data?.items ?? []).filter((tariff) => tariff.kind === line.kind);
@@ -83,7 +89,10 @@ export function TariffsView({ lines, initialLineId, currency }: Props) {
           >
             {lines.map((option) => (
               <option key={option.id} value={option.id}>
-                {t("lineOption", { line: labelOf(option), tariff: locale === "en" ? option.tariff.nameEn : option.tariff.name })}
+                {t("lineOption", {
+                  line: labelOf(option),
+                  tariff: locale === "en" ? option.tariff.nameEn : option.tariff.name,
+                })}
               </option>
             ))}
           </select>
@@ -140,7 +149,11 @@ export function TariffsView({ lines, initialLineId, currency }: Props) {
           </button>
         </div>
       )}
-      {list.data && tariffs.length === 0 && <p className="rounded-2xl border border-dashed border-slate-300 bg-white p-6 text-center">{t("emptyCatalogue")}</p>}
+      {list.data && tariffs.length === 0 && (
+        <p className="rounded-2xl border border-dashed border-slate-300 bg-white p-6 text-center">
+          {t("emptyCatalogue")}
+        </p>
+      )}
       {tariffs.length > 0 && (
         <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
           {tariffs.map((tariff) => (
@@ -151,7 +164,9 @@ export function TariffsView({ lines, initialLineId, currency }: Props) {
                 isCompared={compared.includes(tariff.id)}
                 canCompareMore={compared.length < MAX_COMPARED}
                 onToggleCompare={() =>
-                  setCompared((current) => (current.includes(tariff.id) ? current.filter((id) => id !== tariff.id) : [...current, tariff.id]))
+                  setCompared((current) =>
+                    current.includes(tariff.id) ? current.filter((id) => id !== tariff.id) : [...current, tariff.id],
+                  )
                 }
                 onChoose={() => {
                   setNotice(null);
@@ -163,7 +178,16 @@ export function TariffsView({ lines, initialLineId, currency }: Props) {
         </ul>
       )}
 
-      {choosing && <ChangeDialog key={choosing.id} lineId={line.id} tariff={choosing} currency={currency} onClose={() => setChoosing(null)} onDone={onDone} />}
+      {choosing && (
+        <ChangeDialog
+          key={choosing.id}
+          lineId={line.id}
+          tariff={choosing}
+          currency={currency}
+          onClose={() => setChoosing(null)}
+          onDone={onDone}
+        />
+      )}
     </div>
   );
 }

@@ -39,10 +39,16 @@ function ApprovalCard({ item, onDone }: { item: Approval; onDone: (text: string,
     try {
       if (mode === "approve") await approve.mutateAsync({ adjustmentId: item.id, note: text.trim() || undefined });
       else await reject.mutateAsync({ adjustmentId: item.id, reason: text.trim() });
-      onDone(mode === "approve" ? t("approved", { bill: bill.number, amount }) : t("rejected", { bill: bill.number }), "success");
+      onDone(
+        mode === "approve" ? t("approved", { bill: bill.number, amount }) : t("rejected", { bill: bill.number }),
+        "success",
+      );
     } catch (caught) {
       const { code } = errorDetails(caught);
-      onDone(code === "CONFLICT" ? t("alreadyDecided") : code === "BAD_REQUEST" ? t("cannotApply") : tCommon("unexpected"), "error");
+      onDone(
+        code === "CONFLICT" ? t("alreadyDecided") : code === "BAD_REQUEST" ? t("cannotApply") : tCommon("unexpected"),
+        "error",
+      );
     }
   }
 
@@ -57,7 +63,9 @@ function ApprovalCard({ item, onDone }: { item: Approval; onDone: (text: string,
             {t("billLine", { number: bill.number, total: formatMoney(bill.totalCents, bill.currency, locale) })}
           </p>
         </div>
-        <span className="rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-semibold text-brand-800 ring-1 ring-brand-200">{tSegments(bill.customer.segment)}</span>
+        <span className="rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-semibold text-brand-800 ring-1 ring-brand-200">
+          {tSegments(bill.customer.segment)}
+        </span>
       </div>
       <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
         <div>
@@ -80,7 +88,11 @@ function ApprovalCard({ item, onDone }: { item: Approval; onDone: (text: string,
           <div className="sm:col-span-2">
             <dt className="text-slate-600">{t("decision")}</dt>
             <dd>
-              <span className={item.status === "REJECTED" ? "font-medium text-red-700" : "font-medium text-emerald-800"}>{t(`status.${item.status}`)}</span>
+              <span
+                className={item.status === "REJECTED" ? "font-medium text-red-700" : "font-medium text-emerald-800"}
+              >
+                {t(`status.${item.status}`)}
+              </span>
               {item.decidedBy && ` · ${item.decidedBy.name}`}
               {item.decidedAt && ` · ${formatDate(item.decidedAt, locale)}`}
               {item.decisionReason && ` · ${item.decisionReason}`}
@@ -109,12 +121,33 @@ function ApprovalCard({ item, onDone }: { item: Approval; onDone: (text: string,
             void decide();
           }}
         >
-          <Field id={`${titleId}-text`} label={mode === "approve" ? t("noteLabel") : t("reasonLabel")} hint={mode === "approve" ? t("noteHint") : undefined} error={error}>
-            {(props) => <textarea {...props} autoFocus rows={2} maxLength={500} value={text} onChange={(event) => setText(event.target.value)} className={`${INPUT} py-2`} />}
+          <Field
+            id={`${titleId}-text`}
+            label={mode === "approve" ? t("noteLabel") : t("reasonLabel")}
+            hint={mode === "approve" ? t("noteHint") : undefined}
+            error={error}
+          >
+            {(props) => (
+              <textarea
+                {...props}
+                autoFocus
+                rows={2}
+                maxLength={500}
+                value={text}
+                onChange={(event) => setText(event.target.value)}
+                className={`${INPUT} py-2`}
+              />
+            )}
           </Field>
           <div className="flex flex-wrap gap-2">
-            <button type="submit" disabled={approve.isPending || reject.isPending} className={mode === "approve" ? PRIMARY_BUTTON : DANGER_BUTTON}>
-              {(approve.isPending || reject.isPending) && <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />}
+            <button
+              type="submit"
+              disabled={approve.isPending || reject.isPending}
+              className={mode === "approve" ? PRIMARY_BUTTON : DANGER_BUTTON}
+            >
+              {(approve.isPending || reject.isPending) && (
+                <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />
+              )}
               {mode === "approve" ? t("confirmApprove", { amount }) : t("confirmReject")}
             </button>
             <button type="button" onClick={() => setMode("idle")} className={SECONDARY_BUTTON}>
@@ -135,7 +168,12 @@ export function ApprovalList() {
   const queryClient = useQueryClient();
   const [view, setView] = useState<View>("PENDING");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const list = useInfiniteQuery(trpc.admin.approvals.list.infiniteQueryOptions({ view }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const list = useInfiniteQuery(
+    trpc.admin.approvals.list.infiniteQueryOptions(
+      { view },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const pendingCount = list.data?.pages[0]?.pendingCount;
 
@@ -163,7 +201,9 @@ export function ApprovalList() {
         ) : list.isError ? (
           <LoadError onRetry={() => void list.refetch()} />
         ) : items.length === 0 ? (
-          <EmptyState title={view === "PENDING" ? t("emptyPending") : t("emptyDecided")}>{view === "PENDING" && t("emptyPendingHint")}</EmptyState>
+          <EmptyState title={view === "PENDING" ? t("emptyPending") : t("emptyDecided")}>
+            {view === "PENDING" && t("emptyPendingHint")}
+          </EmptyState>
         ) : (
           <ul className="grid gap-4 xl:grid-cols-2">
             {items.map((item) => (

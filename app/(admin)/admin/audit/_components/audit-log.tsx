@@ -20,7 +20,9 @@ function Json({ label, value }: { label: string; value: unknown }) {
   return (
     <div className="min-w-0">
       <p className="text-xs font-semibold text-slate-600 uppercase">{label}</p>
-      <pre className="mt-1 max-h-72 overflow-auto rounded-lg bg-slate-50 p-2 text-xs break-words whitespace-pre-wrap">{value === null || value === undefined ? "—" : JSON.stringify(value, null, 2)}</pre>
+      <pre className="mt-1 max-h-72 overflow-auto rounded-lg bg-slate-50 p-2 text-xs break-words whitespace-pre-wrap">
+        {value === null || value === undefined ? "—" : JSON.stringify(value, null, 2)}
+      </pre>
     </div>
   );
 }
@@ -33,16 +35,27 @@ export function AuditLog() {
   const locale = useLocale();
   const trpc = useTRPC();
   const params = useSearchParams();
-  const [filters, setFilters] = useState<Filters>({ ...EMPTY, entityType: params.get("entityType") ?? "", entityId: params.get("entityId") ?? "" });
+  const [filters, setFilters] = useState<Filters>({
+    ...EMPTY,
+    entityType: params.get("entityType") ?? "",
+    entityId: params.get("entityId") ?? "",
+  });
   const [open, setOpen] = useState<string | null>(null);
   const facets = useQuery(trpc.admin.audit.facets.queryOptions());
   const input = {
     limit: 30,
-    ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value.trim() !== "").map(([key, value]) => [key, value.trim()])),
+    ...Object.fromEntries(
+      Object.entries(filters)
+        .filter(([, value]) => value.trim() !== "")
+        .map(([key, value]) => [key, value.trim()]),
+    ),
   };
-  const list = useInfiniteQuery(trpc.admin.audit.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const list = useInfiniteQuery(
+    trpc.admin.audit.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+  );
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const set = (key: keyof Filters) => (event: { target: { value: string } }) => setFilters((current) => ({ ...current, [key]: event.target.value }));
+  const set = (key: keyof Filters) => (event: { target: { value: string } }) =>
+    setFilters((current) => ({ ...current, [key]: event.target.value }));
   const badRange = list.isError && errorDetails(list.error).code === "BAD_REQUEST";
 
   return (
@@ -74,7 +87,16 @@ export function AuditLog() {
             )}
           </Field>
           <Field id="audit-entity-id" label={t("entityId")}>
-            {(props) => <input {...props} value={filters.entityId} onChange={set("entityId")} autoComplete="off" spellCheck={false} className={INPUT} />}
+            {(props) => (
+              <input
+                {...props}
+                value={filters.entityId}
+                onChange={set("entityId")}
+                autoComplete="off"
+                spellCheck={false}
+                className={INPUT}
+              />
+            )}
           </Field>
           <Field id="audit-action" label={t("action")}>
             {(props) => (
@@ -101,7 +123,11 @@ export function AuditLog() {
         </button>
       </Card>
 
-      <section aria-labelledby="audit-entries-title" aria-busy={list.isFetching} className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
+      <section
+        aria-labelledby="audit-entries-title"
+        aria-busy={list.isFetching}
+        className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-5"
+      >
         <h2 id="audit-entries-title" className="text-lg font-semibold">
           {t("entries")}
         </h2>
@@ -109,7 +135,11 @@ export function AuditLog() {
           {list.isPending ? (
             <LoadingBlock lines={5} />
           ) : list.isError ? (
-            badRange ? <p className="text-sm text-slate-600">{t("badRange")}</p> : <LoadError onRetry={() => void list.refetch()} />
+            badRange ? (
+              <p className="text-sm text-slate-600">{t("badRange")}</p>
+            ) : (
+              <LoadError onRetry={() => void list.refetch()} />
+            )
           ) : items.length === 0 ? (
             <EmptyState title={t("empty")} />
           ) : (
@@ -124,7 +154,8 @@ export function AuditLog() {
                   >
                     <span className="min-w-0">
                       <span className="block font-medium break-words">
-                        {entry.action} · {entry.entityType} <span className="font-normal text-slate-600">{entry.entityId}</span>
+                        {entry.action} · {entry.entityType}{" "}
+                        <span className="font-normal text-slate-600">{entry.entityId}</span>
                       </span>
                       <span className="block text-sm text-slate-600">
                         <time dateTime={new Date(entry.at).toISOString()}>
@@ -135,7 +166,10 @@ export function AuditLog() {
                         {entry.ip && ` · ${entry.ip}`}
                       </span>
                     </span>
-                    <ChevronDown aria-hidden="true" className={`mt-1 size-5 shrink-0 transition-transform ${open === entry.id ? "rotate-180" : ""}`} />
+                    <ChevronDown
+                      aria-hidden="true"
+                      className={`mt-1 size-5 shrink-0 transition-transform ${open === entry.id ? "rotate-180" : ""}`}
+                    />
                   </button>
                   {open === entry.id && (
                     <div className="grid gap-3 pt-2 pb-1 md:grid-cols-2">

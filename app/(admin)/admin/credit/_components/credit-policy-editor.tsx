@@ -44,7 +44,10 @@ export function CreditPolicyEditor() {
 
 const NO_RULE = { minAge: 18, ageBelow: null, minMonthlyFeeCents: 0, depositPercentOfFee: 0, creditLimitCents: 0 };
 
-function errorAt(errors: FieldErrors<CreditPolicy>, path: string): { type?: string | number; message?: string } | undefined {
+function errorAt(
+  errors: FieldErrors<CreditPolicy>,
+  path: string,
+): { type?: string | number; message?: string } | undefined {
   let node: unknown = errors;
   for (const part of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
   const issue = node as { type?: string; message?: string; root?: { type?: string; message?: string } } | undefined;
@@ -64,7 +67,11 @@ function CreditPolicyForm({
   const tCommon = useTranslations("admin.common");
   const locale = useLocale();
   const trpc = useTRPC();
-  const form = useForm<CreditPolicy>({ resolver: zodResolver(creditPolicySchema), defaultValues: current.policy, mode: "onChange" });
+  const form = useForm<CreditPolicy>({
+    resolver: zodResolver(creditPolicySchema),
+    defaultValues: current.policy,
+    mode: "onChange",
+  });
   const { control, register, formState, handleSubmit } = form;
   const rules = useFieldArray({ control, name: "rules" });
   const save = useMutation(trpc.admin.updateCreditPolicy.mutationOptions());
@@ -73,7 +80,8 @@ function CreditPolicyForm({
 
   const message = (path: string, options?: { isMoney?: boolean }) => {
     const issue = errorAt(formState.errors, path);
-    if (issue?.message?.startsWith("No rule for age")) return t("uncovered", { age: issue.message.replace(/\D+/g, "") });
+    if (issue?.message?.startsWith("No rule for age"))
+      return t("uncovered", { age: issue.message.replace(/\D+/g, "") });
     if (issue?.message === "ageBelow must be above minAge") return t("ageOrder");
     const key = validationKey(issue, options);
     return key ? tCommon(`validation.${key}`) : undefined;
@@ -88,7 +96,16 @@ function CreditPolicyForm({
     } catch (error) {
       const { code, fields } = errorDetails(error);
       if (fields.policy === "Nothing changed") setOutcome({ tone: "error", text: t("noChanges") });
-      else setOutcome({ tone: "error", text: code === "CONFLICT" ? tCommon("conflict") : code === "BAD_REQUEST" ? tCommon("checkFields") : tCommon("unexpected") });
+      else
+        setOutcome({
+          tone: "error",
+          text:
+            code === "CONFLICT"
+              ? tCommon("conflict")
+              : code === "BAD_REQUEST"
+                ? tCommon("checkFields")
+                : tCommon("unexpected"),
+        });
     }
   });
 
@@ -109,16 +126,48 @@ function CreditPolicyForm({
             control={control}
             name="maxDebtCents"
             render={({ field }) => (
-              <Field id="max-debt" label={t("refusals.maxDebt")} hint={t("refusals.maxDebtHint")} error={message("maxDebtCents", { isMoney: true })}>
-                {(props) => <MoneyInput {...props} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />}
+              <Field
+                id="max-debt"
+                label={t("refusals.maxDebt")}
+                hint={t("refusals.maxDebtHint")}
+                error={message("maxDebtCents", { isMoney: true })}
+              >
+                {(props) => (
+                  <MoneyInput
+                    {...props}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    inputRef={field.ref}
+                  />
+                )}
               </Field>
             )}
           />
-          <Field id="max-accounts" label={t("refusals.maxAccounts")} hint={t("refusals.maxAccountsHint")} error={message("maxAccountsPerDocument")}>
-            {(props) => <input {...props} {...register("maxAccountsPerDocument", { valueAsNumber: true })} type="number" inputMode="numeric" min={1} max={50} className={INPUT} />}
+          <Field
+            id="max-accounts"
+            label={t("refusals.maxAccounts")}
+            hint={t("refusals.maxAccountsHint")}
+            error={message("maxAccountsPerDocument")}
+          >
+            {(props) => (
+              <input
+                {...props}
+                {...register("maxAccountsPerDocument", { valueAsNumber: true })}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={50}
+                className={INPUT}
+              />
+            )}
           </Field>
           <label className="flex min-h-11 items-start gap-3 self-start rounded-lg border border-slate-200 p-3 text-sm sm:mt-6">
-            <input type="checkbox" {...register("refuseWithOverdueBills")} className="mt-0.5 size-4 shrink-0 accent-brand-600" />
+            <input
+              type="checkbox"
+              {...register("refuseWithOverdueBills")}
+              className="mt-0.5 size-4 shrink-0 accent-brand-600"
+            />
             <span>{t("refusals.overdue")}</span>
           </label>
         </div>
@@ -135,7 +184,12 @@ function CreditPolicyForm({
             <li key={rule.id} className="rounded-xl border border-slate-200 p-3 sm:p-4">
               <div className="flex items-center justify-between gap-2">
                 <h3 className="font-semibold">{t("rules.rule", { number: index + 1 })}</h3>
-                <button type="button" onClick={() => rules.remove(index)} disabled={rules.fields.length <= 1} className={DANGER_BUTTON}>
+                <button
+                  type="button"
+                  onClick={() => rules.remove(index)}
+                  disabled={rules.fields.length <= 1}
+                  className={DANGER_BUTTON}
+                >
                   <Trash2 aria-hidden="true" className="size-4" />
                   <span className="sr-only sm:not-sr-only">{t("rules.remove")}</span>
                   <span className="sr-only">{t("rules.rule", { number: index + 1 })}</span>
@@ -143,13 +197,29 @@ function CreditPolicyForm({
               </div>
               <div className="mt-3 grid grid-cols-2 gap-3 lg:grid-cols-5">
                 <Field id={`rule-${index}-min-age`} label={t("rules.minAge")} error={message(`rules.${index}.minAge`)}>
-                  {(props) => <input {...props} {...register(`rules.${index}.minAge`, { valueAsNumber: true })} type="number" inputMode="numeric" min={18} className={INPUT} />}
-                </Field>
-                <Field id={`rule-${index}-age-below`} label={t("rules.ageBelow")} hint={t("rules.ageBelowHint")} error={message(`rules.${index}.ageBelow`)}>
                   {(props) => (
                     <input
                       {...props}
-                      {...register(`rules.${index}.ageBelow`, { setValueAs: (value: unknown) => (value === "" || value === null ? null : Number(value)) })}
+                      {...register(`rules.${index}.minAge`, { valueAsNumber: true })}
+                      type="number"
+                      inputMode="numeric"
+                      min={18}
+                      className={INPUT}
+                    />
+                  )}
+                </Field>
+                <Field
+                  id={`rule-${index}-age-below`}
+                  label={t("rules.ageBelow")}
+                  hint={t("rules.ageBelowHint")}
+                  error={message(`rules.${index}.ageBelow`)}
+                >
+                  {(props) => (
+                    <input
+                      {...props}
+                      {...register(`rules.${index}.ageBelow`, {
+                        setValueAs: (value: unknown) => (value === "" || value === null ? null : Number(value)),
+                      })}
                       type="number"
                       inputMode="numeric"
                       min={19}
@@ -161,22 +231,59 @@ function CreditPolicyForm({
                   control={control}
                   name={`rules.${index}.minMonthlyFeeCents`}
                   render={({ field }) => (
-                    <Field id={`rule-${index}-min-fee`} label={t("rules.minFee")} error={message(`rules.${index}.minMonthlyFeeCents`, { isMoney: true })}>
-                      {(props) => <MoneyInput {...props} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />}
+                    <Field
+                      id={`rule-${index}-min-fee`}
+                      label={t("rules.minFee")}
+                      error={message(`rules.${index}.minMonthlyFeeCents`, { isMoney: true })}
+                    >
+                      {(props) => (
+                        <MoneyInput
+                          {...props}
+                          value={field.value}
+                          onChange={field.onChange}
+                          onBlur={field.onBlur}
+                          inputRef={field.ref}
+                        />
+                      )}
                     </Field>
                   )}
                 />
-                <Field id={`rule-${index}-deposit`} label={t("rules.deposit")} hint={t("rules.depositHint")} error={message(`rules.${index}.depositPercentOfFee`)}>
+                <Field
+                  id={`rule-${index}-deposit`}
+                  label={t("rules.deposit")}
+                  hint={t("rules.depositHint")}
+                  error={message(`rules.${index}.depositPercentOfFee`)}
+                >
                   {(props) => (
-                    <input {...props} {...register(`rules.${index}.depositPercentOfFee`, { valueAsNumber: true })} type="number" inputMode="numeric" min={0} max={1200} className={INPUT} />
+                    <input
+                      {...props}
+                      {...register(`rules.${index}.depositPercentOfFee`, { valueAsNumber: true })}
+                      type="number"
+                      inputMode="numeric"
+                      min={0}
+                      max={1200}
+                      className={INPUT}
+                    />
                   )}
                 </Field>
                 <Controller
                   control={control}
                   name={`rules.${index}.creditLimitCents`}
                   render={({ field }) => (
-                    <Field id={`rule-${index}-limit`} label={t("rules.creditLimit")} error={message(`rules.${index}.creditLimitCents`, { isMoney: true })}>
-                      {(props) => <MoneyInput {...props} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />}
+                    <Field
+                      id={`rule-${index}-limit`}
+                      label={t("rules.creditLimit")}
+                      error={message(`rules.${index}.creditLimitCents`, { isMoney: true })}
+                    >
+                      {(props) => (
+                        <MoneyInput
+                          {...props}
+                          value={field.value}
+                          onChange={field.onChange}
+                          onBlur={field.onBlur}
+                          inputRef={field.ref}
+                        />
+                      )}
                     </Field>
                   )}
                 />
@@ -184,7 +291,12 @@ function CreditPolicyForm({
             </li>
           ))}
         </ol>
-        <button type="button" onClick={() => rules.append({ ...NO_RULE })} disabled={rules.fields.length >= 50} className={`${SECONDARY_BUTTON} mt-4`}>
+        <button
+          type="button"
+          onClick={() => rules.append({ ...NO_RULE })}
+          disabled={rules.fields.length >= 50}
+          className={`${SECONDARY_BUTTON} mt-4`}
+        >
           <Plus aria-hidden="true" className="size-4" />
           {t("rules.add")}
         </button>
@@ -192,14 +304,27 @@ function CreditPolicyForm({
 
       <div className="flex flex-wrap gap-3">
         <button type="submit" disabled={!formState.isDirty || save.isPending} className={PRIMARY_BUTTON}>
-          {save.isPending ? <LoaderCircle aria-hidden="true" className="size-4 animate-spin" /> : <Save aria-hidden="true" className="size-4" />}
+          {save.isPending ? (
+            <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />
+          ) : (
+            <Save aria-hidden="true" className="size-4" />
+          )}
           {save.isPending ? tCommon("saving") : t("save")}
         </button>
-        <button type="button" onClick={() => form.reset(current.policy)} disabled={!formState.isDirty} className={SECONDARY_BUTTON}>
+        <button
+          type="button"
+          onClick={() => form.reset(current.policy)}
+          disabled={!formState.isDirty}
+          className={SECONDARY_BUTTON}
+        >
           <RotateCcw aria-hidden="true" className="size-4" />
           {t("discard")}
         </button>
-        <button type="button" onClick={() => form.reset(current.defaults, { keepDefaultValues: true })} className={SECONDARY_BUTTON}>
+        <button
+          type="button"
+          onClick={() => form.reset(current.defaults, { keepDefaultValues: true })}
+          className={SECONDARY_BUTTON}
+        >
           {t("useDefaults")}
         </button>
       </div>

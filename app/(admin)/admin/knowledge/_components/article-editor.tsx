@@ -22,7 +22,11 @@ export function ArticleEditor({ slug }: { slug: string }) {
 
   if (topic.isPending) return <LoadingBlock lines={6} />;
   if (topic.isError) {
-    return errorDetails(topic.error).code === "NOT_FOUND" ? <p role="alert">{tCommon("notFound")}</p> : <LoadError onRetry={() => void topic.refetch()} />;
+    return errorDetails(topic.error).code === "NOT_FOUND" ? (
+      <p role="alert">{tCommon("notFound")}</p>
+    ) : (
+      <LoadError onRetry={() => void topic.refetch()} />
+    );
   }
   const other = tab === "ru" ? topic.data.en : topic.data.ru;
   const current = topic.data[tab];

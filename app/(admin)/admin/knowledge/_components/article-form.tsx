@@ -18,7 +18,12 @@ import { errorDetails } from "../../_lib/trpc-error";
 import { validationKey } from "../../_lib/validation";
 
 const formSchema = articleContentSchema.extend({
-  slug: z.string().trim().min(3, "At least 3 characters").max(120).regex(ARTICLE_SLUG, "Lower-case Latin letters, digits and single hyphens"),
+  slug: z
+    .string()
+    .trim()
+    .min(3, "At least 3 characters")
+    .max(120)
+    .regex(ARTICLE_SLUG, "Lower-case Latin letters, digits and single hyphens"),
 });
 type ArticleFormValues = z.infer<typeof formSchema>;
 
@@ -50,7 +55,11 @@ export function ArticleForm({
   const tCommon = useTranslations("admin.common");
   const tCategories = useTranslations("admin.categories");
   const trpc = useTRPC();
-  const form = useForm<ArticleFormValues>({ resolver: zodResolver(formSchema), defaultValues: initial, mode: "onTouched" });
+  const form = useForm<ArticleFormValues>({
+    resolver: zodResolver(formSchema),
+    defaultValues: initial,
+    mode: "onTouched",
+  });
   const { register, control, handleSubmit, formState, setError } = form;
   const [view, setView] = useState<"edit" | "preview">("edit");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -62,7 +71,9 @@ export function ArticleForm({
   const prefix = `${locale}-article`;
 
   const message = (name: keyof ArticleFormValues) => {
-    const key = validationKey(formState.errors[name] as { type?: string; message?: string } | undefined, { isText: TEXT_FIELDS.has(name) });
+    const key = validationKey(formState.errors[name] as { type?: string; message?: string } | undefined, {
+      isText: TEXT_FIELDS.has(name),
+    });
     if (name === "slug" && formState.errors.slug?.type === "server") return t("slugTaken");
     return key ? tCommon(`validation.${key}`) : undefined;
   };
@@ -78,11 +89,21 @@ export function ArticleForm({
       onSaved({ slug: saved.slug, id: saved.id });
     } catch (error) {
       const { code, fields } = errorDetails(error);
-      if (code === "CONFLICT" && fields.slug) setError("slug", { type: "server", message: fields.slug }, { shouldFocus: true });
+      if (code === "CONFLICT" && fields.slug)
+        setError("slug", { type: "server", message: fields.slug }, { shouldFocus: true });
       for (const [path, text] of Object.entries(fields)) {
-        if (path !== "slug" && path in initial) setError(path as keyof ArticleFormValues, { type: "server", message: text });
+        if (path !== "slug" && path in initial)
+          setError(path as keyof ArticleFormValues, { type: "server", message: text });
       }
-      setOutcome({ tone: "error", text: code === "CONFLICT" ? t("slugTaken") : code === "BAD_REQUEST" ? tCommon("checkFields") : tCommon("unexpected") });
+      setOutcome({
+        tone: "error",
+        text:
+          code === "CONFLICT"
+            ? t("slugTaken")
+            : code === "BAD_REQUEST"
+              ? tCommon("checkFields")
+              : tCommon("unexpected"),
+      });
     }
   });
 
@@ -103,9 +124,24 @@ export function ArticleForm({
         ))}
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
-        <form noValidate onSubmit={onSubmit} aria-busy={isPending} className={`space-y-4 ${view === "preview" ? "hidden lg:block" : ""}`} lang={locale}>
+        <form
+          noValidate
+          onSubmit={onSubmit}
+          aria-busy={isPending}
+          className={`space-y-4 ${view === "preview" ? "hidden lg:block" : ""}`}
+          lang={locale}
+        >
           <Field id={`${prefix}-slug`} label={t("slug")} hint={t("slugHint")} error={message("slug")}>
-            {(props) => <input {...props} {...register("slug")} disabled={!isSlugEditable} autoComplete="off" spellCheck={false} className={`${INPUT} disabled:bg-slate-100`} />}
+            {(props) => (
+              <input
+                {...props}
+                {...register("slug")}
+                disabled={!isSlugEditable}
+                autoComplete="off"
+                spellCheck={false}
+                className={`${INPUT} disabled:bg-slate-100`}
+              />
+            )}
           </Field>
           <Field id={`${prefix}-title`} label={t("articleTitle")} error={message("title")}>
             {(props) => <input {...props} {...register("title")} className={INPUT} />}
@@ -114,7 +150,9 @@ export function ArticleForm({
             {(props) => <textarea {...props} {...register("summary")} rows={2} className={`${INPUT} py-2`} />}
           </Field>
           <Field id={`${prefix}-body`} label={t("body")} hint={t("bodyHint")} error={message("body")}>
-            {(props) => <textarea {...props} {...register("body")} rows={14} className={`${INPUT} py-2 font-mono text-sm`} />}
+            {(props) => (
+              <textarea {...props} {...register("body")} rows={14} className={`${INPUT} py-2 font-mono text-sm`} />
+            )}
           </Field>
           <Controller
             control={control}
@@ -129,7 +167,13 @@ export function ArticleForm({
                         type="checkbox"
                         className="size-4 accent-brand-600"
                         checked={field.value.includes(category)}
-                        onChange={(event) => field.onChange(event.target.checked ? [...field.value, category] : field.value.filter((value) => value !== category))}
+                        onChange={(event) =>
+                          field.onChange(
+                            event.target.checked
+                              ? [...field.value, category]
+                              : field.value.filter((value) => value !== category),
+                          )
+                        }
                       />
                       {tCategories(category)}
                     </label>
@@ -153,7 +197,11 @@ export function ArticleForm({
           </button>
         </form>
 
-        <section aria-label={t("preview")} className={`rounded-2xl border border-dashed border-slate-300 bg-white p-4 ${view === "edit" ? "hidden lg:block" : ""}`} lang={locale}>
+        <section
+          aria-label={t("preview")}
+          className={`rounded-2xl border border-dashed border-slate-300 bg-white p-4 ${view === "edit" ? "hidden lg:block" : ""}`}
+          lang={locale}
+        >
           <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{t("previewTitle")}</p>
           <h3 className="mt-2 text-xl font-semibold">{preview.title || t("untitled")}</h3>
           {preview.summary && <p className="mt-1 text-slate-700">{preview.summary}</p>}

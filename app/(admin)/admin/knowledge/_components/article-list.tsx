@@ -21,7 +21,9 @@ export function ArticleList() {
   const [category, setCategory] = useState<Category | "">("");
   const deferredQuery = useDeferredValue(query.trim());
   const input = { limit: 30, ...(deferredQuery ? { query: deferredQuery } : {}), ...(category ? { category } : {}) };
-  const list = useInfiniteQuery(trpc.admin.knowledge.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const list = useInfiniteQuery(
+    trpc.admin.knowledge.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+  );
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
@@ -53,7 +55,10 @@ export function ArticleList() {
               const views = (item.ru?.viewCount ?? 0) + (item.en?.viewCount ?? 0);
               return (
                 <li key={item.slug}>
-                  <Link href={`/admin/knowledge/${item.slug}`} className="flex min-h-14 flex-wrap items-center justify-between gap-x-4 gap-y-1 py-2 hover:bg-slate-50">
+                  <Link
+                    href={`/admin/knowledge/${item.slug}`}
+                    className="flex min-h-14 flex-wrap items-center justify-between gap-x-4 gap-y-1 py-2 hover:bg-slate-50"
+                  >
                     <span className="min-w-0">
                       <span className="block font-medium text-slate-900">{main.title}</span>
                       <span className="block text-sm text-slate-600">
@@ -63,7 +68,11 @@ export function ArticleList() {
                     <span className="flex flex-wrap items-center gap-2 text-xs">
                       {(["ru", "en"] as const).map((language) => {
                         const version = item[language];
-                        const style = !version ? "bg-amber-50 text-amber-800 ring-amber-200" : version.published ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-slate-100 text-slate-700 ring-slate-300";
+                        const style = !version
+                          ? "bg-amber-50 text-amber-800 ring-amber-200"
+                          : version.published
+                            ? "bg-emerald-50 text-emerald-800 ring-emerald-200"
+                            : "bg-slate-100 text-slate-700 ring-slate-300";
                         const state = !version ? t("missing") : version.published ? t("published") : t("draft");
                         return (
                           <span key={language} className={`rounded-full px-2 py-0.5 font-semibold ring-1 ${style}`}>
@@ -71,7 +80,9 @@ export function ArticleList() {
                           </span>
                         );
                       })}
-                      <span className="text-slate-600">{t("views", { count: views, formatted: formatNumber(views, locale) })}</span>
+                      <span className="text-slate-600">
+                        {t("views", { count: views, formatted: formatNumber(views, locale) })}
+                      </span>
                     </span>
                   </Link>
                 </li>

@@ -34,7 +34,12 @@ export function Effectiveness() {
           <label htmlFor="effectiveness-days" className="sr-only">
             {t("period")}
           </label>
-          <select id="effectiveness-days" value={days} onChange={(event) => setDays(Number(event.target.value))} className="min-h-11 rounded-lg border border-slate-400 bg-white px-3">
+          <select
+            id="effectiveness-days"
+            value={days}
+            onChange={(event) => setDays(Number(event.target.value))}
+            className="min-h-11 rounded-lg border border-slate-400 bg-white px-3"
+          >
             {[30, 90, 180, 365].map((value) => (
               <option key={value} value={value}>
                 {t("lastDays", { days: value })}
@@ -57,28 +62,51 @@ export function Effectiveness() {
               <caption className="sr-only">{t("title")}</caption>
               <thead>
                 <tr className="border-b border-slate-200 text-left text-slate-600">
-                  <th scope="col" className="py-2 pr-2 font-medium">{t("article")}</th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">{t("read")}</th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">{t("solved")}</th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">{t("escalated")}</th>
-                  <th scope="col" className="px-2 py-2 text-right font-medium">{t("solvedShare")}</th>
-                  <th scope="col" className="py-2 pl-2 text-right font-medium">{t("feedback")}</th>
+                  <th scope="col" className="py-2 pr-2 font-medium">
+                    {t("article")}
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">
+                    {t("read")}
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">
+                    {t("solved")}
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">
+                    {t("escalated")}
+                  </th>
+                  <th scope="col" className="px-2 py-2 text-right font-medium">
+                    {t("solvedShare")}
+                  </th>
+                  <th scope="col" className="py-2 pl-2 text-right font-medium">
+                    {t("feedback")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {shown.map((item) => (
                   <tr key={item.id} className="border-b border-slate-100 last:border-0">
                     <th scope="row" className="py-2 pr-2 text-left font-normal">
-                      <Link href={`/admin/knowledge/${item.slug}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                      <Link
+                        href={`/admin/knowledge/${item.slug}`}
+                        className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                      >
                         {item.title}
                       </Link>
                       <span className="ml-1 text-xs text-slate-600">{item.locale.toUpperCase()}</span>
                     </th>
                     <td className="px-2 py-2 text-right tabular-nums">{formatNumber(item.readForRequests, locale)}</td>
-                    <td className="px-2 py-2 text-right text-emerald-800 tabular-nums">{formatNumber(item.solvedAfterReading, locale)}</td>
-                    <td className="px-2 py-2 text-right text-amber-800 tabular-nums">{formatNumber(item.escalatedAfterReading, locale)}</td>
-                    <td className="px-2 py-2 text-right font-semibold tabular-nums">{formatShare(item.solvedShare, locale, 0)}</td>
-                    <td className="py-2 pl-2 text-right tabular-nums">{t("feedbackValue", { helpful: item.helpful, notHelpful: item.notHelpful })}</td>
+                    <td className="px-2 py-2 text-right text-emerald-800 tabular-nums">
+                      {formatNumber(item.solvedAfterReading, locale)}
+                    </td>
+                    <td className="px-2 py-2 text-right text-amber-800 tabular-nums">
+                      {formatNumber(item.escalatedAfterReading, locale)}
+                    </td>
+                    <td className="px-2 py-2 text-right font-semibold tabular-nums">
+                      {formatShare(item.solvedShare, locale, 0)}
+                    </td>
+                    <td className="py-2 pl-2 text-right tabular-nums">
+                      {t("feedbackValue", { helpful: item.helpful, notHelpful: item.notHelpful })}
+                    </td>
                   </tr>
                 ))}
               </tbody>

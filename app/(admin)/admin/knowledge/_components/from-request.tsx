@@ -38,7 +38,16 @@ export function FromRequest() {
         }}
       >
         <Field id="request-number" label={t("number")} error={error} className="w-48">
-          {(props) => <input {...props} inputMode="numeric" value={number} onChange={(event) => setNumber(event.target.value)} placeholder="1234" className={INPUT} />}
+          {(props) => (
+            <input
+              {...props}
+              inputMode="numeric"
+              value={number}
+              onChange={(event) => setNumber(event.target.value)}
+              placeholder="1234"
+              className={INPUT}
+            />
+          )}
         </Field>
         <button type="submit" className={SECONDARY_BUTTON}>
           <FilePlus2 aria-hidden="true" className="size-4" />
@@ -56,7 +65,10 @@ export function FromRequest() {
         <ul className="mt-1 divide-y divide-slate-100 text-sm">
           {candidates.data.map((request) => (
             <li key={request.id}>
-              <Link href={`/admin/knowledge/new?fromRequest=${request.number}`} className="flex min-h-11 flex-wrap items-center gap-x-3 py-1.5 hover:bg-slate-50">
+              <Link
+                href={`/admin/knowledge/new?fromRequest=${request.number}`}
+                className="flex min-h-11 flex-wrap items-center gap-x-3 py-1.5 hover:bg-slate-50"
+              >
                 <span className="text-slate-600 tabular-nums">#{request.number}</span>
                 <span className="font-medium">{request.subject}</span>
                 <span className="text-slate-600">

@@ -20,7 +20,11 @@ export function NewArticle({ fromRequest }: { fromRequest: number | null }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [locale, setLocale] = useState<"ru" | "en" | null>(null);
-  const draft = useQuery({ ...trpc.admin.knowledge.draftFromRequest.queryOptions({ requestNumber: fromRequest ?? 1 }), enabled: fromRequest !== null, retry: false });
+  const draft = useQuery({
+    ...trpc.admin.knowledge.draftFromRequest.queryOptions({ requestNumber: fromRequest ?? 1 }),
+    enabled: fromRequest !== null,
+    retry: false,
+  });
 
   const header = (
     <>
@@ -28,17 +32,30 @@ export function NewArticle({ fromRequest }: { fromRequest: number | null }) {
         <ArrowLeft aria-hidden="true" className="size-4" />
         {t("back")}
       </Link>
-      <PageHeader title={fromRequest ? t("newFromRequest", { number: fromRequest }) : t("newTitle")} description={t("newDescription")} />
+      <PageHeader
+        title={fromRequest ? t("newFromRequest", { number: fromRequest }) : t("newTitle")}
+        description={t("newDescription")}
+      />
     </>
   );
-  if (fromRequest !== null && draft.isPending) return <div className="space-y-6">{header}<LoadingBlock lines={6} /></div>;
+  if (fromRequest !== null && draft.isPending)
+    return (
+      <div className="space-y-6">
+        {header}
+        <LoadingBlock lines={6} />
+      </div>
+    );
   if (fromRequest !== null && draft.isError) {
     const { code } = errorDetails(draft.error);
     return (
       <div className="space-y-6">
         {header}
         {code === "NOT_FOUND" || code === "BAD_REQUEST" ? (
-          <Notice tone="error">{code === "NOT_FOUND" ? t("requestNotFound", { number: fromRequest }) : t("requestNotResolved", { number: fromRequest })}</Notice>
+          <Notice tone="error">
+            {code === "NOT_FOUND"
+              ? t("requestNotFound", { number: fromRequest })
+              : t("requestNotResolved", { number: fromRequest })}
+          </Notice>
         ) : (
           <LoadError onRetry={() => void draft.refetch()} />
         )}
@@ -55,7 +72,13 @@ export function NewArticle({ fromRequest }: { fromRequest: number | null }) {
         <legend className="text-sm font-medium">{t("languageOfArticle")}</legend>
         {(["ru", "en"] as const).map((value) => (
           <label key={value} className="flex min-h-11 items-center gap-2">
-            <input type="radio" name="article-locale" className="size-4 accent-brand-600" checked={language === value} onChange={() => setLocale(value)} />
+            <input
+              type="radio"
+              name="article-locale"
+              className="size-4 accent-brand-600"
+              checked={language === value}
+              onChange={() => setLocale(value)}
+            />
             {t(`language.${value}`)}
           </label>
         ))}

@@ -1,7 +1,18 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { formatDate } from "@/app/_lib/format";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { formatShare } from "../../_lib/format";
@@ -12,7 +23,14 @@ type Timeline = RouterOutputs["admin"]["reports"]["timeline"];
 export function ReportCharts({ timeline }: { timeline: Timeline }) {
   const t = useTranslations("admin.reports.charts");
   const locale = useLocale();
-  const label = (start: Date | string) => formatDate(start, locale, timeline.bucket === "month" ? { month: "short", year: "numeric", dateStyle: undefined } : { day: "numeric", month: "short", dateStyle: undefined });
+  const label = (start: Date | string) =>
+    formatDate(
+      start,
+      locale,
+      timeline.bucket === "month"
+        ? { month: "short", year: "numeric", dateStyle: undefined }
+        : { day: "numeric", month: "short", dateStyle: undefined },
+    );
   const points = timeline.points.map((point) => ({
     label: label(point.start),
     selfServed: point.selfServed,
@@ -35,9 +53,21 @@ export function ReportCharts({ timeline }: { timeline: Timeline }) {
               <YAxis allowDecimals={false} tick={{ fontSize: 12 }} />
               <Tooltip />
               <Legend wrapperStyle={{ fontSize: 12 }} />
-              <Bar isAnimationActive={false} dataKey="selfServed" name={t("selfServed")} stackId="contacts" fill="#059669" />
+              <Bar
+                isAnimationActive={false}
+                dataKey="selfServed"
+                name={t("selfServed")}
+                stackId="contacts"
+                fill="#059669"
+              />
               <Bar isAnimationActive={false} dataKey="other" name={t("other")} stackId="contacts" fill="#94a3b8" />
-              <Bar isAnimationActive={false} dataKey="toPerson" name={t("toPerson")} stackId="contacts" fill="#4f46e5" />
+              <Bar
+                isAnimationActive={false}
+                dataKey="toPerson"
+                name={t("toPerson")}
+                stackId="contacts"
+                fill="#4f46e5"
+              />
             </BarChart>
           </ResponsiveContainer>
         </div>
@@ -52,40 +82,67 @@ export function ReportCharts({ timeline }: { timeline: Timeline }) {
               <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 12 }} />
               <Tooltip formatter={(value) => `${value}%`} />
               <Legend wrapperStyle={{ fontSize: 12 }} />
-              <Line isAnimationActive={false} type="linear" dataKey="selfServiceRate" name={t("selfServiceRate")} stroke="#059669" strokeWidth={2} dot={false} connectNulls />
-              <Line isAnimationActive={false} type="linear" dataKey="slaCompliance" name={t("slaCompliance")} stroke="#4f46e5" strokeWidth={2} dot={false} connectNulls />
-              <Line isAnimationActive={false} type="linear" dataKey="fcr" name={t("fcr")} stroke="#d97706" strokeWidth={2} dot={false} connectNulls />
+              <Line
+                isAnimationActive={false}
+                type="linear"
+                dataKey="selfServiceRate"
+                name={t("selfServiceRate")}
+                stroke="#059669"
+                strokeWidth={2}
+                dot={false}
+                connectNulls
+              />
+              <Line
+                isAnimationActive={false}
+                type="linear"
+                dataKey="slaCompliance"
+                name={t("slaCompliance")}
+                stroke="#4f46e5"
+                strokeWidth={2}
+                dot={false}
+                connectNulls
+              />
+              <Line
+                isAnimationActive={false}
+                type="linear"
+                dataKey="fcr"
+                name={t("fcr")}
+                stroke="#d97706"
+                strokeWidth={2}
+                dot={false}
+                connectNulls
+              />
             </LineChart>
           </ResponsiveContainer>
         </div>
       </figure>
       {/* A table sizes to its content whatever its width: the wrapper is what is hidden. */}
       <div className="sr-only">
-      <table>
-        <caption>{t("tableCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("period")}</th>
-            <th scope="col">{t("contacts")}</th>
-            <th scope="col">{t("selfServed")}</th>
-            <th scope="col">{t("toPerson")}</th>
-            <th scope="col">{t("slaCompliance")}</th>
-            <th scope="col">{t("fcr")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {timeline.points.map((point, i) => (
-            <tr key={i}>
-              <th scope="row">{points[i]!.label}</th>
-              <td>{point.contacts}</td>
-              <td>{point.selfServed}</td>
-              <td>{point.toPerson}</td>
-              <td>{formatShare(point.slaCompliance, locale)}</td>
-              <td>{formatShare(point.fcr, locale)}</td>
+        <table>
+          <caption>{t("tableCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("period")}</th>
+              <th scope="col">{t("contacts")}</th>
+              <th scope="col">{t("selfServed")}</th>
+              <th scope="col">{t("toPerson")}</th>
+              <th scope="col">{t("slaCompliance")}</th>
+              <th scope="col">{t("fcr")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {timeline.points.map((point, i) => (
+              <tr key={i}>
+                <th scope="row">{points[i]!.label}</th>
+                <td>{point.contacts}</td>
+                <td>{point.selfServed}</td>
+                <td>{point.toPerson}</td>
+                <td>{formatShare(point.slaCompliance, locale)}</td>
+                <td>{formatShare(point.fcr, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </div>
   );

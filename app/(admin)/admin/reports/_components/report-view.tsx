@@ -39,7 +39,9 @@ export function ReportView() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const [range, setRangeState] = useState<Range>(() => rangeFromParams(params.get("from"), params.get("to")) ?? lastDays(183));
+  const [range, setRangeState] = useState<Range>(
+    () => rangeFromParams(params.get("from"), params.get("to")) ?? lastDays(183),
+  );
   const [draft, setDraft] = useState<Range>(range);
   const [downloadFailed, setDownloadFailed] = useState(false);
   const [isDownloading, setIsDownloading] = useState(false);
@@ -57,7 +59,9 @@ export function ReportView() {
     setDownloadFailed(false);
     setIsDownloading(true);
     try {
-      const file = await queryClient.fetchQuery(trpc.admin.reports.exportCsv.queryOptions({ ...range, locale: locale === "en" ? "en" : "ru" }));
+      const file = await queryClient.fetchQuery(
+        trpc.admin.reports.exportCsv.queryOptions({ ...range, locale: locale === "en" ? "en" : "ru" }),
+      );
       const url = URL.createObjectURL(new Blob([file.content], { type: file.contentType }));
       const link = document.createElement("a");
       link.href = url;
@@ -88,7 +92,13 @@ export function ReportView() {
             const preset = lastDays(days);
             const isActive = preset.from === range.from && preset.to === range.to;
             return (
-              <button key={days} type="button" aria-pressed={isActive} onClick={() => setRange(preset)} className={`min-h-11 rounded-lg px-3 text-sm font-medium ${isActive ? "bg-brand-600 text-white" : "border border-slate-300 bg-white hover:bg-slate-100"}`}>
+              <button
+                key={days}
+                type="button"
+                aria-pressed={isActive}
+                onClick={() => setRange(preset)}
+                className={`min-h-11 rounded-lg px-3 text-sm font-medium ${isActive ? "bg-brand-600 text-white" : "border border-slate-300 bg-white hover:bg-slate-100"}`}
+              >
                 {t(`preset.${days}`)}
               </button>
             );
@@ -103,20 +113,55 @@ export function ReportView() {
           }}
         >
           <Field id="report-from" label={t("from")}>
-            {(props) => <input {...props} type="date" value={draft.from} max={draft.to} onChange={(event) => setDraft({ ...draft, from: event.target.value })} className={INPUT} />}
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                value={draft.from}
+                max={draft.to}
+                onChange={(event) => setDraft({ ...draft, from: event.target.value })}
+                className={INPUT}
+              />
+            )}
           </Field>
           <Field id="report-to" label={t("to")} error={draftIsValid ? undefined : t("badRange")}>
-            {(props) => <input {...props} type="date" value={draft.to} min={draft.from} onChange={(event) => setDraft({ ...draft, to: event.target.value })} className={INPUT} />}
+            {(props) => (
+              <input
+                {...props}
+                type="date"
+                value={draft.to}
+                min={draft.from}
+                onChange={(event) => setDraft({ ...draft, to: event.target.value })}
+                className={INPUT}
+              />
+            )}
           </Field>
-          <button type="submit" disabled={!draftIsValid} className={`${SECONDARY_BUTTON} ${draftIsValid ? "" : "mb-7"}`}>
+          <button
+            type="submit"
+            disabled={!draftIsValid}
+            className={`${SECONDARY_BUTTON} ${draftIsValid ? "" : "mb-7"}`}
+          >
             {t("apply")}
           </button>
-          <button type="button" onClick={() => void download()} disabled={isDownloading || !data} className={`${SECONDARY_BUTTON} ${draftIsValid ? "" : "mb-7"}`}>
-            {isDownloading ? <LoaderCircle aria-hidden="true" className="size-4 animate-spin" /> : <Download aria-hidden="true" className="size-4" />}
+          <button
+            type="button"
+            onClick={() => void download()}
+            disabled={isDownloading || !data}
+            className={`${SECONDARY_BUTTON} ${draftIsValid ? "" : "mb-7"}`}
+          >
+            {isDownloading ? (
+              <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />
+            ) : (
+              <Download aria-hidden="true" className="size-4" />
+            )}
             {t("csv")}
           </button>
         </form>
-        {downloadFailed && <Notice tone="error" className="mt-3">{t("csvFailed")}</Notice>}
+        {downloadFailed && (
+          <Notice tone="error" className="mt-3">
+            {t("csvFailed")}
+          </Notice>
+        )}
       </Card>
 
       <div aria-live="polite" aria-busy={overview.isFetching}>
@@ -131,20 +176,56 @@ export function ReportView() {
                 <h2 id="figures-title" className="text-lg font-semibold">
                   {t("figures", { contacts: data.contacts.total })}
                 </h2>
-                {data.contacts.total === 0 && <Notice tone="info" className="mt-3">{t("noContacts")}</Notice>}
+                {data.contacts.total === 0 && (
+                  <Notice tone="info" className="mt-3">
+                    {t("noContacts")}
+                  </Notice>
+                )}
                 <div className="mt-3 grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
-                  <KpiCard id="report-contacts" label={tKpi("contacts")} value={formatNumber(data.contacts.total, locale)} />
-                  <KpiCard id="report-self-service" label={tKpi("selfServiceRate")} value={formatShare(data.selfServiceRate, locale)} hint={tKpi("selfServiceHint")} />
-                  <KpiCard id="report-escalation" label={tKpi("escalationRate")} value={formatShare(data.escalationRate, locale)} />
-                  <KpiCard id="report-sla" label={tKpi("slaCompliance")} value={formatShare(data.slaCompliance, locale)} hint={t("slaHint", { met: data.counts.slaMet, judged: data.counts.slaJudged })} />
-                  <KpiCard id="report-fcr" label={tKpi("fcr")} value={formatShare(data.fcr, locale)} hint={t("fcrHint", { fcr: data.counts.firstContactResolved, resolved: data.counts.resolved })} />
+                  <KpiCard
+                    id="report-contacts"
+                    label={tKpi("contacts")}
+                    value={formatNumber(data.contacts.total, locale)}
+                  />
+                  <KpiCard
+                    id="report-self-service"
+                    label={tKpi("selfServiceRate")}
+                    value={formatShare(data.selfServiceRate, locale)}
+                    hint={tKpi("selfServiceHint")}
+                  />
+                  <KpiCard
+                    id="report-escalation"
+                    label={tKpi("escalationRate")}
+                    value={formatShare(data.escalationRate, locale)}
+                  />
+                  <KpiCard
+                    id="report-sla"
+                    label={tKpi("slaCompliance")}
+                    value={formatShare(data.slaCompliance, locale)}
+                    hint={t("slaHint", { met: data.counts.slaMet, judged: data.counts.slaJudged })}
+                  />
+                  <KpiCard
+                    id="report-fcr"
+                    label={tKpi("fcr")}
+                    value={formatShare(data.fcr, locale)}
+                    hint={t("fcrHint", { fcr: data.counts.firstContactResolved, resolved: data.counts.resolved })}
+                  />
                   <KpiCard
                     id="report-csat"
                     label={tKpi("csat")}
-                    value={data.csat === null ? "—" : tKpi("csatValue", { average: formatNumber(data.csat, locale, 2) })}
-                    hint={tKpi("csatHint", { share: formatShare(data.csatDetail.satisfiedShare, locale), responses: data.csatDetail.responses })}
+                    value={
+                      data.csat === null ? "—" : tKpi("csatValue", { average: formatNumber(data.csat, locale, 2) })
+                    }
+                    hint={tKpi("csatHint", {
+                      share: formatShare(data.csatDetail.satisfiedShare, locale),
+                      responses: data.csatDetail.responses,
+                    })}
                   />
-                  <KpiCard id="report-first-response" label={tKpi("firstResponse")} value={minutes(data.avgFirstResponseMinutes)} />
+                  <KpiCard
+                    id="report-first-response"
+                    label={tKpi("firstResponse")}
+                    value={minutes(data.avgFirstResponseMinutes)}
+                  />
                   <KpiCard id="report-handling" label={tKpi("handling")} value={minutes(data.avgHandlingMinutes)} />
                 </div>
               </section>
@@ -184,7 +265,10 @@ export function ReportView() {
                             </dd>
                           </div>
                           <div aria-hidden="true" className="mt-1 h-2 rounded-full bg-slate-100">
-                            <div className="h-2 rounded-full bg-emerald-600" style={{ width: `${(row.share ?? 0) * 100}%` }} />
+                            <div
+                              className="h-2 rounded-full bg-emerald-600"
+                              style={{ width: `${(row.share ?? 0) * 100}%` }}
+                            />
                           </div>
                         </div>
                       );
@@ -193,13 +277,26 @@ export function ReportView() {
                 </Card>
               </div>
 
-              <Card id="cost-title" title={t("costTitle")} description={t("costDescription", { selfService: formatMoney(data.cost.selfServiceUnitCents, data.cost.currency, locale), agent: formatMoney(data.cost.agentUnitCents, data.cost.currency, locale) })}>
+              <Card
+                id="cost-title"
+                title={t("costTitle")}
+                description={t("costDescription", {
+                  selfService: formatMoney(data.cost.selfServiceUnitCents, data.cost.currency, locale),
+                  agent: formatMoney(data.cost.agentUnitCents, data.cost.currency, locale),
+                })}
+              >
                 <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
                   {[
                     { key: "costTotal", value: formatMoney(data.cost.totalCents, data.cost.currency, locale) },
                     { key: "costAllAgents", value: formatMoney(data.cost.allAgentCents, data.cost.currency, locale) },
                     { key: "costSavings", value: formatMoney(data.cost.savingsCents, data.cost.currency, locale) },
-                    { key: "costPerContact", value: data.cost.perContactCents === null ? "—" : formatMoney(data.cost.perContactCents, data.cost.currency, locale) },
+                    {
+                      key: "costPerContact",
+                      value:
+                        data.cost.perContactCents === null
+                          ? "—"
+                          : formatMoney(data.cost.perContactCents, data.cost.currency, locale),
+                    },
                   ].map((item) => (
                     <div key={item.key}>
                       <dt className="text-sm text-slate-600">{t(item.key as "costTotal")}</dt>
@@ -209,15 +306,27 @@ export function ReportView() {
                     </div>
                   ))}
                 </dl>
-                <p className="mt-3 text-sm text-slate-600">{t("costSplit", { selfService: data.cost.selfServiceContacts, agent: data.cost.agentContacts })}</p>
+                <p className="mt-3 text-sm text-slate-600">
+                  {t("costSplit", { selfService: data.cost.selfServiceContacts, agent: data.cost.agentContacts })}
+                </p>
               </Card>
             </div>
           )
         )}
       </div>
 
-      <Card id="charts-title" title={t("overTime")} description={timeline.data ? t(`bucket.${timeline.data.bucket}`) : undefined}>
-        {timeline.isPending ? <LoadingBlock lines={4} /> : timeline.isError ? <LoadError onRetry={() => void timeline.refetch()} /> : <ReportCharts timeline={timeline.data} />}
+      <Card
+        id="charts-title"
+        title={t("overTime")}
+        description={timeline.data ? t(`bucket.${timeline.data.bucket}`) : undefined}
+      >
+        {timeline.isPending ? (
+          <LoadingBlock lines={4} />
+        ) : timeline.isError ? (
+          <LoadError onRetry={() => void timeline.refetch()} />
+        ) : (
+          <ReportCharts timeline={timeline.data} />
+        )}
       </Card>
     </div>
   );

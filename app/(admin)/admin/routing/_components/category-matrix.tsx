@@ -22,7 +22,11 @@ export function CategoryMatrix({ form }: { form: PolicyForm }) {
                 {t("selfService.category")}
               </th>
               {SEGMENTS.map((segment) => (
-                <th key={segment} scope="col" className="px-0 py-2 text-center text-xs font-medium text-slate-600 sm:px-1 sm:text-sm">
+                <th
+                  key={segment}
+                  scope="col"
+                  className="px-0 py-2 text-center text-xs font-medium text-slate-600 sm:px-1 sm:text-sm"
+                >
                   {tSegments(segment)}
                 </th>
               ))}
@@ -49,11 +53,18 @@ export function CategoryMatrix({ form }: { form: PolicyForm }) {
                               <input
                                 type="checkbox"
                                 className="size-5 accent-brand-600"
-                                aria-label={t("selfService.cellLabel", { segment: tSegments(segment), category: tCategories(category) })}
+                                aria-label={t("selfService.cellLabel", {
+                                  segment: tSegments(segment),
+                                  category: tCategories(category),
+                                })}
                                 checked={checked}
                                 disabled={isFixed && !checked}
                                 onChange={(event) =>
-                                  field.onChange(event.target.checked ? [...field.value, category] : field.value.filter((value) => value !== category))
+                                  field.onChange(
+                                    event.target.checked
+                                      ? [...field.value, category]
+                                      : field.value.filter((value) => value !== category),
+                                  )
                                 }
                                 onBlur={field.onBlur}
                               />

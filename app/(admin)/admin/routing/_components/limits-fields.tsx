@@ -18,7 +18,8 @@ export function LimitsFields({ form }: { form: PolicyForm }) {
   const t = useTranslations("admin.routing");
   const tCommon = useTranslations("admin.common");
   const { control, register, formState } = form;
-  const message = (path: string, options?: { isMoney?: boolean }) => messageAt(formState.errors, path, (key) => tCommon(key as never), options);
+  const message = (path: string, options?: { isMoney?: boolean }) =>
+    messageAt(formState.errors, path, (key) => tCommon(key as never), options);
   return (
     <Card id="limits-title" title={t("limits.title")} description={t("limits.description")}>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
@@ -28,14 +29,42 @@ export function LimitsFields({ form }: { form: PolicyForm }) {
             control={control}
             name={item.name}
             render={({ field }) => (
-              <Field id={item.id} label={t(`limits.${item.name}`)} hint={t(`limits.${item.hint}`)} error={message(item.name, { isMoney: true })}>
-                {(props) => <MoneyInput {...props} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />}
+              <Field
+                id={item.id}
+                label={t(`limits.${item.name}`)}
+                hint={t(`limits.${item.hint}`)}
+                error={message(item.name, { isMoney: true })}
+              >
+                {(props) => (
+                  <MoneyInput
+                    {...props}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    inputRef={field.ref}
+                  />
+                )}
               </Field>
             )}
           />
         ))}
-        <Field id="repeat-days" label={t("limits.repeatContactDays")} hint={t("limits.repeatHint")} error={message("repeatContactDays")}>
-          {(props) => <input {...props} {...register("repeatContactDays", { valueAsNumber: true })} type="number" inputMode="numeric" min={1} max={90} className={INPUT} />}
+        <Field
+          id="repeat-days"
+          label={t("limits.repeatContactDays")}
+          hint={t("limits.repeatHint")}
+          error={message("repeatContactDays")}
+        >
+          {(props) => (
+            <input
+              {...props}
+              {...register("repeatContactDays", { valueAsNumber: true })}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={90}
+              className={INPUT}
+            />
+          )}
         </Field>
       </div>
 
@@ -44,14 +73,35 @@ export function LimitsFields({ form }: { form: PolicyForm }) {
         <p className="text-xs text-slate-600">{t("limits.costHint")}</p>
         <div className="mt-2 grid grid-cols-1 gap-4 sm:grid-cols-3">
           <Field id="cost-currency" label={t("limits.currency")} error={message("costPerContact.currency")}>
-            {(props) => <input {...props} {...register("costPerContact.currency")} maxLength={3} autoCapitalize="characters" className={`${INPUT} uppercase`} />}
+            {(props) => (
+              <input
+                {...props}
+                {...register("costPerContact.currency")}
+                maxLength={3}
+                autoCapitalize="characters"
+                className={`${INPUT} uppercase`}
+              />
+            )}
           </Field>
           <Controller
             control={control}
             name="costPerContact.selfServiceCents"
             render={({ field }) => (
-              <Field id="cost-self-service" label={t("limits.selfServiceCost")} error={message("costPerContact.selfServiceCents", { isMoney: true })}>
-                {(props) => <MoneyInput {...props} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} currencySymbol="" />}
+              <Field
+                id="cost-self-service"
+                label={t("limits.selfServiceCost")}
+                error={message("costPerContact.selfServiceCents", { isMoney: true })}
+              >
+                {(props) => (
+                  <MoneyInput
+                    {...props}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    inputRef={field.ref}
+                    currencySymbol=""
+                  />
+                )}
               </Field>
             )}
           />
@@ -59,8 +109,21 @@ export function LimitsFields({ form }: { form: PolicyForm }) {
             control={control}
             name="costPerContact.agentCents"
             render={({ field }) => (
-              <Field id="cost-agent" label={t("limits.agentCost")} error={message("costPerContact.agentCents", { isMoney: true })}>
-                {(props) => <MoneyInput {...props} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} currencySymbol="" />}
+              <Field
+                id="cost-agent"
+                label={t("limits.agentCost")}
+                error={message("costPerContact.agentCents", { isMoney: true })}
+              >
+                {(props) => (
+                  <MoneyInput
+                    {...props}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    inputRef={field.ref}
+                    currencySymbol=""
+                  />
+                )}
               </Field>
             )}
           />

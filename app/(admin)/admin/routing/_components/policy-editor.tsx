@@ -74,16 +74,30 @@ function PolicyForm({
   const tCommon = useTranslations("admin.common");
   const locale = useLocale();
   const trpc = useTRPC();
-  const form = useForm<RoutingPolicyConfig>({ resolver: zodResolver(routingPolicySchema), defaultValues: policy.config, mode: "onChange" });
+  const form = useForm<RoutingPolicyConfig>({
+    resolver: zodResolver(routingPolicySchema),
+    defaultValues: policy.config,
+    mode: "onChange",
+  });
   const values = useWatch({ control: form.control }) as RoutingPolicyConfig;
   const parsed = useMemo(() => routingPolicySchema.safeParse(values), [values]);
   const draft = parsed.success ? parsed.data : null;
   const isChanged = draft !== null && canonical(draft) !== canonical(policy.config);
 
   const [segmentBasis, setSegmentBasis] = useState<SegmentBasis>("RESCORED");
-  const [whatIfInput, setWhatIfInput] = useState<{ config: RoutingPolicyConfig; segmentBasis: SegmentBasis } | null>(null);
-  const whatIf = useQuery({ ...trpc.admin.policy.whatIf.queryOptions(whatIfInput ?? { config: policy.config }), enabled: whatIfInput !== null, staleTime: 60_000 });
-  const isWhatIfFresh = whatIfInput !== null && draft !== null && canonical(whatIfInput.config) === canonical(draft) && whatIfInput.segmentBasis === segmentBasis;
+  const [whatIfInput, setWhatIfInput] = useState<{ config: RoutingPolicyConfig; segmentBasis: SegmentBasis } | null>(
+    null,
+  );
+  const whatIf = useQuery({
+    ...trpc.admin.policy.whatIf.queryOptions(whatIfInput ?? { config: policy.config }),
+    enabled: whatIfInput !== null,
+    staleTime: 60_000,
+  });
+  const isWhatIfFresh =
+    whatIfInput !== null &&
+    draft !== null &&
+    canonical(whatIfInput.config) === canonical(draft) &&
+    whatIfInput.segmentBasis === segmentBasis;
 
   const [note, setNote] = useState("");
   const save = useMutation(trpc.admin.policy.save.mutationOptions());
@@ -100,21 +114,44 @@ function PolicyForm({
     if (!draft || !isWhatIfFresh) return;
     setOutcome(null);
     try {
-      const saved = await save.mutateAsync({ config: draft, baseVersion: policy.version, note: note.trim() || undefined, idempotencyKey });
-      setOutcome({ tone: "success", text: saved.rescoreQueued ? t("savedRescore", { version: saved.version }) : t("saved", { version: saved.version }) });
+      const saved = await save.mutateAsync({
+        config: draft,
+        baseVersion: policy.version,
+        note: note.trim() || undefined,
+        idempotencyKey,
+      });
+      setOutcome({
+        tone: "success",
+        text: saved.rescoreQueued
+          ? t("savedRescore", { version: saved.version })
+          : t("saved", { version: saved.version }),
+      });
       setNote("");
       await onSaved();
     } catch (error) {
       const { code } = errorDetails(error);
-      setOutcome({ tone: "error", text: code === "CONFLICT" ? t("conflict") : code === "BAD_REQUEST" ? tCommon("checkFields") : tCommon("unexpected") });
+      setOutcome({
+        tone: "error",
+        text:
+          code === "CONFLICT" ? t("conflict") : code === "BAD_REQUEST" ? tCommon("checkFields") : tCommon("unexpected"),
+      });
     }
   }
 
   return (
-    <form noValidate onSubmit={(event) => event.preventDefault()} className="space-y-6" aria-describedby="policy-version">
+    <form
+      noValidate
+      onSubmit={(event) => event.preventDefault()}
+      className="space-y-6"
+      aria-describedby="policy-version"
+    >
       <p id="policy-version" className="text-sm text-slate-700">
         {policy.createdAt
-          ? t("inForce", { version: policy.version, date: formatDate(policy.createdAt, locale), name: policy.createdBy?.name ?? "—" })
+          ? t("inForce", {
+              version: policy.version,
+              date: formatDate(policy.createdAt, locale),
+              name: policy.createdBy?.name ?? "—",
+            })
           : t("inForceDefaults")}
       </p>
       {outcome && <Notice tone={outcome.tone}>{outcome.text}</Notice>}
@@ -134,20 +171,46 @@ function PolicyForm({
       />
       <Card id="save-title" title={t("saveTitle")} description={t("saveDescription", { version: policy.version + 1 })}>
         <Field id="policy-note" label={t("note")} hint={t("noteHint")}>
-          {(props) => <input {...props} value={note} maxLength={500} onChange={(event) => setNote(event.target.value)} className={INPUT} />}
+          {(props) => (
+            <input
+              {...props}
+              value={note}
+              maxLength={500}
+              onChange={(event) => setNote(event.target.value)}
+              className={INPUT}
+            />
+          )}
         </Field>
         {!isChanged && <p className="mt-3 text-sm text-slate-600">{t("noChanges")}</p>}
         {isChanged && !isWhatIfFresh && <p className="mt-3 text-sm text-amber-800">{t("previewFirst")}</p>}
         <div className="mt-4 flex flex-wrap gap-3">
-          <button type="button" onClick={onSave} disabled={!isChanged || !isWhatIfFresh || save.isPending} className={PRIMARY_BUTTON}>
-            {save.isPending ? <LoaderCircle aria-hidden="true" className="size-4 animate-spin" /> : <Save aria-hidden="true" className="size-4" />}
+          <button
+            type="button"
+            onClick={onSave}
+            disabled={!isChanged || !isWhatIfFresh || save.isPending}
+            className={PRIMARY_BUTTON}
+          >
+            {save.isPending ? (
+              <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />
+            ) : (
+              <Save aria-hidden="true" className="size-4" />
+            )}
             {save.isPending ? tCommon("saving") : t("saveVersion", { version: policy.version + 1 })}
           </button>
-          <button type="button" onClick={() => form.reset(policy.config)} disabled={!form.formState.isDirty} className={SECONDARY_BUTTON}>
+          <button
+            type="button"
+            onClick={() => form.reset(policy.config)}
+            disabled={!form.formState.isDirty}
+            className={SECONDARY_BUTTON}
+          >
             <RotateCcw aria-hidden="true" className="size-4" />
             {t("discard")}
           </button>
-          <button type="button" onClick={() => form.reset(policy.defaults, { keepDefaultValues: true })} className={SECONDARY_BUTTON}>
+          <button
+            type="button"
+            onClick={() => form.reset(policy.defaults, { keepDefaultValues: true })}
+            className={SECONDARY_BUTTON}
+          >
             {t("useDefaults")}
           </button>
         </div>

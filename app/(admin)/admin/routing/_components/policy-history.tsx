@@ -34,7 +34,9 @@ function VersionChanges({ version }: { version: number }) {
     <ul className="list-disc space-y-0.5 pl-5 text-sm">
       {detail.data.changed.map((path) => {
         const [top, ...rest] = path.split(".");
-        const known = (TOP_KEYS as readonly string[]).includes(top!) ? t(`keys.${top as (typeof TOP_KEYS)[number]}`) : top;
+        const known = (TOP_KEYS as readonly string[]).includes(top!)
+          ? t(`keys.${top as (typeof TOP_KEYS)[number]}`)
+          : top;
         return <li key={path}>{[known, ...rest].join(" · ")}</li>;
       })}
     </ul>
@@ -47,7 +49,12 @@ export function PolicyHistory() {
   const locale = useLocale();
   const trpc = useTRPC();
   const [open, setOpen] = useState<number | null>(null);
-  const versions = useInfiniteQuery(trpc.admin.policy.versions.infiniteQueryOptions({ limit: 10 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const versions = useInfiniteQuery(
+    trpc.admin.policy.versions.infiniteQueryOptions(
+      { limit: 10 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
   const items = versions.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Card id="history-title" title={t("title")} description={t("description")}>
@@ -70,11 +77,15 @@ export function PolicyHistory() {
                 <span className="min-w-0">
                   <span className="block font-medium">{t("version", { version: item.version })}</span>
                   <span className="block text-sm text-slate-600">
-                    {formatDate(item.createdAt, locale)} {formatTime(item.createdAt, locale)} · {item.createdBy?.name ?? "—"}
+                    {formatDate(item.createdAt, locale)} {formatTime(item.createdAt, locale)} ·{" "}
+                    {item.createdBy?.name ?? "—"}
                     {item.note && ` · ${item.note}`}
                   </span>
                 </span>
-                <ChevronDown aria-hidden="true" className={`size-5 shrink-0 transition-transform ${open === item.version ? "rotate-180" : ""}`} />
+                <ChevronDown
+                  aria-hidden="true"
+                  className={`size-5 shrink-0 transition-transform ${open === item.version ? "rotate-180" : ""}`}
+                />
               </button>
               {open === item.version && (
                 <div className="pt-1 pb-2">

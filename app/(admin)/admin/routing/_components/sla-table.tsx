@@ -16,7 +16,9 @@ export function SlaTable({ form }: { form: PolicyForm }) {
   const tCommon = useTranslations("admin.common");
   const tSegments = useTranslations("admin.segments");
   const errors = form.formState.errors;
-  const hasError = SEGMENTS.some((segment) => PRIORITIES.some((priority) => errorAt(errors, `slaMinutes.${segment}.${priority}`)));
+  const hasError = SEGMENTS.some((segment) =>
+    PRIORITIES.some((priority) => errorAt(errors, `slaMinutes.${segment}.${priority}`)),
+  );
   return (
     <Card id="sla-title" title={t("sla.title")} description={t("sla.description")}>
       <div className="-mx-4 overflow-x-auto px-4 sm:mx-0 sm:px-0">
@@ -57,7 +59,12 @@ export function SlaTable({ form }: { form: PolicyForm }) {
                               aria-label={t("sla.cellLabel", { segment: tSegments(segment), priority })}
                               aria-invalid={invalid || undefined}
                               value={Number.isFinite(field.value[priority]) ? field.value[priority] : ""}
-                              onChange={(event) => field.onChange({ ...field.value, [priority]: event.target.value === "" ? Number.NaN : Number(event.target.value) })}
+                              onChange={(event) =>
+                                field.onChange({
+                                  ...field.value,
+                                  [priority]: event.target.value === "" ? Number.NaN : Number(event.target.value),
+                                })
+                              }
                               onBlur={field.onBlur}
                               className={SLA_INPUT}
                             />

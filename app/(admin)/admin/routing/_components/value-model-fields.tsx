@@ -21,7 +21,8 @@ export function ValueModelFields({ form }: { form: PolicyForm }) {
   const weights = useWatch({ control, name: "valueWeights" });
   const sum = WEIGHTS.reduce((total, key) => total + (Number.isFinite(weights?.[key]) ? weights[key] : 0), 0);
   const sumIsOne = Math.abs(sum - 1) < 1e-6;
-  const message = (path: string, options?: { isMoney?: boolean }) => messageAt(errors, path, (key) => tCommon(key as never), options);
+  const message = (path: string, options?: { isMoney?: boolean }) =>
+    messageAt(errors, path, (key) => tCommon(key as never), options);
 
   return (
     <Card id="value-model-title" title={t("valueModel.title")} description={t("valueModel.description")}>
@@ -30,9 +31,23 @@ export function ValueModelFields({ form }: { form: PolicyForm }) {
         <p className="text-xs text-slate-600">{t("valueModel.thresholdsHint")}</p>
         <div className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-3">
           {THRESHOLDS.map((segment) => (
-            <Field key={segment} id={`threshold-${segment}`} label={t("valueModel.thresholdFor", { segment: tSegments(segment) })} error={message(`segmentThresholds.${segment}`)}>
+            <Field
+              key={segment}
+              id={`threshold-${segment}`}
+              label={t("valueModel.thresholdFor", { segment: tSegments(segment) })}
+              error={message(`segmentThresholds.${segment}`)}
+            >
               {(props) => (
-                <input {...props} {...register(`segmentThresholds.${segment}`, { valueAsNumber: true })} type="number" inputMode="numeric" min={1} max={100} step={1} className={INPUT} />
+                <input
+                  {...props}
+                  {...register(`segmentThresholds.${segment}`, { valueAsNumber: true })}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={100}
+                  step={1}
+                  className={INPUT}
+                />
               )}
             </Field>
           ))}
@@ -49,9 +64,23 @@ export function ValueModelFields({ form }: { form: PolicyForm }) {
         <p className="text-xs text-slate-600">{t("valueModel.weightsHint")}</p>
         <div className="mt-2 grid grid-cols-2 items-end gap-3 sm:grid-cols-5">
           {WEIGHTS.map((key) => (
-            <Field key={key} id={`weight-${key}`} label={t(`valueModel.weight.${key}`)} error={message(`valueWeights.${key}`)}>
+            <Field
+              key={key}
+              id={`weight-${key}`}
+              label={t(`valueModel.weight.${key}`)}
+              error={message(`valueWeights.${key}`)}
+            >
               {(props) => (
-                <input {...props} {...register(`valueWeights.${key}`, { valueAsNumber: true })} type="number" inputMode="decimal" min={0} max={1} step={0.01} className={INPUT} />
+                <input
+                  {...props}
+                  {...register(`valueWeights.${key}`, { valueAsNumber: true })}
+                  type="number"
+                  inputMode="decimal"
+                  min={0}
+                  max={1}
+                  step={0.01}
+                  className={INPUT}
+                />
               )}
             </Field>
           ))}
@@ -69,18 +98,48 @@ export function ValueModelFields({ form }: { form: PolicyForm }) {
             control={control}
             name="revenueForFullScoreCents"
             render={({ field }) => (
-              <Field id="revenue-full" label={t("valueModel.revenueForFull")} error={message("revenueForFullScoreCents", { isMoney: true })}>
-                {(props) => <MoneyInput {...props} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />}
+              <Field
+                id="revenue-full"
+                label={t("valueModel.revenueForFull")}
+                error={message("revenueForFullScoreCents", { isMoney: true })}
+              >
+                {(props) => (
+                  <MoneyInput
+                    {...props}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    inputRef={field.ref}
+                  />
+                )}
               </Field>
             )}
           />
           <Field id="tenure-full" label={t("valueModel.tenureForFull")} error={message("tenureForFullScoreMonths")}>
             {(props) => (
-              <input {...props} {...register("tenureForFullScoreMonths", { valueAsNumber: true })} type="number" inputMode="numeric" min={1} max={600} className={INPUT} />
+              <input
+                {...props}
+                {...register("tenureForFullScoreMonths", { valueAsNumber: true })}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={600}
+                className={INPUT}
+              />
             )}
           </Field>
           <Field id="lines-full" label={t("valueModel.linesForFull")} error={message("linesForFullScore")}>
-            {(props) => <input {...props} {...register("linesForFullScore", { valueAsNumber: true })} type="number" inputMode="numeric" min={1} max={50} className={INPUT} />}
+            {(props) => (
+              <input
+                {...props}
+                {...register("linesForFullScore", { valueAsNumber: true })}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={50}
+                className={INPUT}
+              />
+            )}
           </Field>
         </div>
       </fieldset>

@@ -12,7 +12,8 @@ import { formatShare } from "../../_lib/format";
 
 export type WhatIfResult = RouterOutputs["admin"]["policy"]["whatIf"];
 export type SegmentBasis = "RESCORED" | "AT_CREATION";
-type RowKey = "selfServiceShare" | "selfService" | "agentQueue" | "personalManager" | "slaBreached" | "slaUnmeasured" | "cost";
+type RowKey =
+  "selfServiceShare" | "selfService" | "agentQueue" | "personalManager" | "slaBreached" | "slaUnmeasured" | "cost";
 
 type Props = {
   result: WhatIfResult | undefined;
@@ -30,7 +31,16 @@ function signed(value: number, text: string): string {
 }
 
 /** The draft's predicted effect on the last 30 days of real contacts, against the policy in force. */
-export function WhatIfPanel({ result, isStale, isRunning, failed, canRun, segmentBasis, onSegmentBasis, onRun }: Props) {
+export function WhatIfPanel({
+  result,
+  isStale,
+  isRunning,
+  failed,
+  canRun,
+  segmentBasis,
+  onSegmentBasis,
+  onRun,
+}: Props) {
   const t = useTranslations("admin.whatIf");
   const tSegments = useTranslations("admin.segments");
   const tDecisions = useTranslations("admin.decisions");
@@ -44,27 +54,56 @@ export function WhatIfPanel({ result, isStale, isRunning, failed, canRun, segmen
           key: "selfServiceShare",
           active: formatShare(result.active.selfServiceShare, locale),
           draft: formatShare(result.draft.selfServiceShare, locale),
-          change: signed(result.draft.selfServiceShare - result.active.selfServiceShare, formatNumber(Math.abs(result.draft.selfServiceShare - result.active.selfServiceShare) * 100, locale, 1) + t("pp")),
+          change: signed(
+            result.draft.selfServiceShare - result.active.selfServiceShare,
+            formatNumber(Math.abs(result.draft.selfServiceShare - result.active.selfServiceShare) * 100, locale, 1) +
+              t("pp"),
+          ),
         },
-        { key: "selfService", active: number(result.active.selfService), draft: number(result.draft.selfService), change: signed(result.draft.selfService - result.active.selfService, number(Math.abs(result.draft.selfService - result.active.selfService))) },
-        { key: "agentQueue", active: number(result.active.agentQueue), draft: number(result.draft.agentQueue), change: signed(result.draft.agentQueue - result.active.agentQueue, number(Math.abs(result.draft.agentQueue - result.active.agentQueue))) },
+        {
+          key: "selfService",
+          active: number(result.active.selfService),
+          draft: number(result.draft.selfService),
+          change: signed(
+            result.draft.selfService - result.active.selfService,
+            number(Math.abs(result.draft.selfService - result.active.selfService)),
+          ),
+        },
+        {
+          key: "agentQueue",
+          active: number(result.active.agentQueue),
+          draft: number(result.draft.agentQueue),
+          change: signed(
+            result.draft.agentQueue - result.active.agentQueue,
+            number(Math.abs(result.draft.agentQueue - result.active.agentQueue)),
+          ),
+        },
         {
           key: "personalManager",
           active: number(result.active.personalManager),
           draft: number(result.draft.personalManager),
-          change: signed(result.draft.personalManager - result.active.personalManager, number(Math.abs(result.draft.personalManager - result.active.personalManager))),
+          change: signed(
+            result.draft.personalManager - result.active.personalManager,
+            number(Math.abs(result.draft.personalManager - result.active.personalManager)),
+          ),
         },
         {
           key: "slaBreached",
           active: t("ofMeasured", { breached: result.active.sla.breached, measured: result.active.sla.measured }),
           draft: t("ofMeasured", { breached: result.draft.sla.breached, measured: result.draft.sla.measured }),
-          change: signed(result.draft.sla.breached - result.active.sla.breached, number(Math.abs(result.draft.sla.breached - result.active.sla.breached))),
+          change: signed(
+            result.draft.sla.breached - result.active.sla.breached,
+            number(Math.abs(result.draft.sla.breached - result.active.sla.breached)),
+          ),
         },
         {
           key: "slaUnmeasured",
           active: number(result.active.sla.unmeasured),
           draft: number(result.draft.sla.unmeasured),
-          change: signed(result.draft.sla.unmeasured - result.active.sla.unmeasured, number(Math.abs(result.draft.sla.unmeasured - result.active.sla.unmeasured))),
+          change: signed(
+            result.draft.sla.unmeasured - result.active.sla.unmeasured,
+            number(Math.abs(result.draft.sla.unmeasured - result.active.sla.unmeasured)),
+          ),
         },
         {
           key: "cost",
@@ -72,7 +111,14 @@ export function WhatIfPanel({ result, isStale, isRunning, failed, canRun, segmen
           draft: formatMoney(result.draft.costCents, result.currencies.draft, locale),
           change:
             result.currencies.active === result.currencies.draft
-              ? signed(result.draft.costCents - result.active.costCents, formatMoney(Math.abs(result.draft.costCents - result.active.costCents), result.currencies.draft, locale))
+              ? signed(
+                  result.draft.costCents - result.active.costCents,
+                  formatMoney(
+                    Math.abs(result.draft.costCents - result.active.costCents),
+                    result.currencies.draft,
+                    locale,
+                  ),
+                )
               : "—",
         },
       ]
@@ -85,7 +131,11 @@ export function WhatIfPanel({ result, isStale, isRunning, failed, canRun, segmen
       description={t("description")}
       actions={
         <button type="button" onClick={onRun} disabled={!canRun || isRunning} className={SECONDARY_BUTTON}>
-          {isRunning ? <LoaderCircle aria-hidden="true" className="size-4 animate-spin" /> : <FlaskConical aria-hidden="true" className="size-4" />}
+          {isRunning ? (
+            <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />
+          ) : (
+            <FlaskConical aria-hidden="true" className="size-4" />
+          )}
           {t("run")}
         </button>
       }
@@ -94,7 +144,13 @@ export function WhatIfPanel({ result, isStale, isRunning, failed, canRun, segmen
         <legend className="sr-only">{t("basisLegend")}</legend>
         {(["RESCORED", "AT_CREATION"] as const).map((basis) => (
           <label key={basis} className="flex min-h-11 items-center gap-2">
-            <input type="radio" name="segment-basis" className="size-4 accent-brand-600" checked={segmentBasis === basis} onChange={() => onSegmentBasis(basis)} />
+            <input
+              type="radio"
+              name="segment-basis"
+              className="size-4 accent-brand-600"
+              checked={segmentBasis === basis}
+              onChange={() => onSegmentBasis(basis)}
+            />
             {t(`basis.${basis}`)}
           </label>
         ))}
@@ -105,9 +161,18 @@ export function WhatIfPanel({ result, isStale, isRunning, failed, canRun, segmen
         {!result && !failed && canRun && !isRunning && <p className="text-sm text-slate-600">{t("notRunYet")}</p>}
         {result && (
           <div className={isStale ? "opacity-60" : undefined}>
-            {isStale && <Notice tone="info" className="mb-3">{t("stale")}</Notice>}
+            {isStale && (
+              <Notice tone="info" className="mb-3">
+                {t("stale")}
+              </Notice>
+            )}
             <p className="text-sm text-slate-800" data-testid="what-if-summary">
-              {t("summary", { contacts: result.active.contacts, days: result.days, changed: result.changed, version: result.activeVersion })}
+              {t("summary", {
+                contacts: result.active.contacts,
+                days: result.days,
+                changed: result.changed,
+                version: result.activeVersion,
+              })}
             </p>
             <p className="mt-1 text-xs text-slate-600">
               {t(`basisNote.${result.segmentBasis}`)}
@@ -118,16 +183,30 @@ export function WhatIfPanel({ result, isStale, isRunning, failed, canRun, segmen
                 <caption className="sr-only">{t("tableCaption")}</caption>
                 <thead>
                   <tr className="border-b border-slate-200 text-left text-slate-600">
-                    <th scope="col" className="py-2 pr-2 font-medium">{t("metric")}</th>
-                    <th scope="col" className="px-2 py-2 text-right font-medium">{t("active", { version: result.activeVersion })}</th>
-                    <th scope="col" className="px-2 py-2 text-right font-medium">{t("draft")}</th>
-                    <th scope="col" className="py-2 pl-2 text-right font-medium">{t("change")}</th>
+                    <th scope="col" className="py-2 pr-2 font-medium">
+                      {t("metric")}
+                    </th>
+                    <th scope="col" className="px-2 py-2 text-right font-medium">
+                      {t("active", { version: result.activeVersion })}
+                    </th>
+                    <th scope="col" className="px-2 py-2 text-right font-medium">
+                      {t("draft")}
+                    </th>
+                    <th scope="col" className="py-2 pl-2 text-right font-medium">
+                      {t("change")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {rows.map((row) => (
-                    <tr key={row.key} className="border-b border-slate-100 last:border-0" data-testid={`what-if-${row.key}`}>
-                      <th scope="row" className="py-2 pr-2 text-left font-normal">{t(`rows.${row.key}`)}</th>
+                    <tr
+                      key={row.key}
+                      className="border-b border-slate-100 last:border-0"
+                      data-testid={`what-if-${row.key}`}
+                    >
+                      <th scope="row" className="py-2 pr-2 text-left font-normal">
+                        {t(`rows.${row.key}`)}
+                      </th>
                       <td className="px-2 py-2 text-right tabular-nums">{row.active}</td>
                       <td className="px-2 py-2 text-right font-semibold tabular-nums">{row.draft}</td>
                       <td className="py-2 pl-2 text-right tabular-nums">{row.change}</td>
@@ -142,7 +221,12 @@ export function WhatIfPanel({ result, isStale, isRunning, failed, canRun, segmen
               {SEGMENTS.map((segment) => {
                 const before = result.active.agentLoadBySegment[segment];
                 const after = result.draft.agentLoadBySegment[segment];
-                const max = Math.max(1, ...SEGMENTS.map((s) => Math.max(result.active.agentLoadBySegment[s], result.draft.agentLoadBySegment[s])));
+                const max = Math.max(
+                  1,
+                  ...SEGMENTS.map((s) =>
+                    Math.max(result.active.agentLoadBySegment[s], result.draft.agentLoadBySegment[s]),
+                  ),
+                );
                 return (
                   <li key={segment} data-testid={`what-if-load-${segment}`}>
                     <div className="flex justify-between gap-2 text-sm">

@@ -67,7 +67,15 @@ export function TariffCatalogue() {
     const { code, fields } = errorDetails(error);
     setServerErrors(fields);
     const text =
-      code === "CONFLICT" && fields.code ? t("form.codeTaken") : code === "CONFLICT" ? t("inUse") : code === "BAD_REQUEST" ? tCommon("checkFields") : code === "NOT_FOUND" ? tCommon("notFound") : tCommon("unexpected");
+      code === "CONFLICT" && fields.code
+        ? t("form.codeTaken")
+        : code === "CONFLICT"
+          ? t("inUse")
+          : code === "BAD_REQUEST"
+            ? tCommon("checkFields")
+            : code === "NOT_FOUND"
+              ? tCommon("notFound")
+              : tCommon("unexpected");
     setOutcome({ tone: "error", text });
   }
 
@@ -109,7 +117,11 @@ export function TariffCatalogue() {
   }
 
   const allowance = (value: number | null, unit: "minutes" | "sms" | "data") =>
-    value === null ? t("unlimited") : unit === "data" ? t("units.data", { value: formatGigabytes(value, locale) }) : t(`units.${unit}`, { value: formatNumber(value, locale) });
+    value === null
+      ? t("unlimited")
+      : unit === "data"
+        ? t("units.data", { value: formatGigabytes(value, locale) })
+        : t(`units.${unit}`, { value: formatNumber(value, locale) });
 
   return (
     <div className="space-y-6">
@@ -126,7 +138,10 @@ export function TariffCatalogue() {
       {outcome && <Notice tone={outcome.tone}>{outcome.text}</Notice>}
       <div ref={formRef} className="scroll-mt-20">
         {editing && (
-          <Card id="tariff-form-title" title={editing.mode === "edit" ? t("editTitle", { name: editing.tariff.name }) : t("newTitle")}>
+          <Card
+            id="tariff-form-title"
+            title={editing.mode === "edit" ? t("editTitle", { name: editing.tariff.name }) : t("newTitle")}
+          >
             <TariffForm
               key={editing.mode === "edit" ? editing.tariff.id : createKey}
               initial={editing.mode === "edit" ? formOf(editing.tariff) : EMPTY_TARIFF}
@@ -153,7 +168,10 @@ export function TariffCatalogue() {
             const titleId = `tariff-${tariff.id}`;
             return (
               <li key={tariff.id}>
-                <article aria-labelledby={titleId} className={`h-full rounded-2xl border bg-white p-4 shadow-sm sm:p-5 ${isRetired ? "border-slate-200 opacity-80" : "border-slate-200"}`}>
+                <article
+                  aria-labelledby={titleId}
+                  className={`h-full rounded-2xl border bg-white p-4 shadow-sm sm:p-5 ${isRetired ? "border-slate-200 opacity-80" : "border-slate-200"}`}
+                >
                   <div className="flex flex-wrap items-start justify-between gap-2">
                     <div className="min-w-0">
                       <h2 id={titleId} className="text-lg font-semibold">
@@ -163,11 +181,15 @@ export function TariffCatalogue() {
                         {tariff.code} · {t(`form.kinds.${tariff.kind}`)}
                       </p>
                     </div>
-                    <span className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ${isRetired ? "bg-slate-100 text-slate-700 ring-slate-300" : "bg-emerald-50 text-emerald-800 ring-emerald-200"}`}>
+                    <span
+                      className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ${isRetired ? "bg-slate-100 text-slate-700 ring-slate-300" : "bg-emerald-50 text-emerald-800 ring-emerald-200"}`}
+                    >
                       {t(`status.${tariff.status}`)}
                     </span>
                   </div>
-                  <p className="mt-3 text-2xl font-bold tabular-nums">{t("perMonth", { amount: formatMoney(tariff.monthlyFeeCents, tariff.currency, locale) })}</p>
+                  <p className="mt-3 text-2xl font-bold tabular-nums">
+                    {t("perMonth", { amount: formatMoney(tariff.monthlyFeeCents, tariff.currency, locale) })}
+                  </p>
                   <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3">
                     {tariff.kind === "MOBILE" && (
                       <>
@@ -187,7 +209,11 @@ export function TariffCatalogue() {
                     </div>
                     <div>
                       <dt className="text-slate-600">{t("openTo")}</dt>
-                      <dd>{tariff.openToSegments.length ? tariff.openToSegments.map((segment) => tSegments(segment)).join(", ") : t("everyone")}</dd>
+                      <dd>
+                        {tariff.openToSegments.length
+                          ? tariff.openToSegments.map((segment) => tSegments(segment)).join(", ")
+                          : t("everyone")}
+                      </dd>
                     </div>
                     <div>
                       <dt className="text-slate-600">{t("newCustomers")}</dt>
@@ -199,12 +225,24 @@ export function TariffCatalogue() {
                     </div>
                   </dl>
                   <div className="mt-4 flex flex-wrap gap-2">
-                    <button type="button" onClick={() => open({ mode: "edit", tariff })} className={SECONDARY_BUTTON} aria-label={t("editLabel", { name: tariff.name })}>
+                    <button
+                      type="button"
+                      onClick={() => open({ mode: "edit", tariff })}
+                      className={SECONDARY_BUTTON}
+                      aria-label={t("editLabel", { name: tariff.name })}
+                    >
                       <Pencil aria-hidden="true" className="size-4" />
                       {tCommon("edit")}
                     </button>
                     {isRetired ? (
-                      <button type="button" disabled={reactivate.isPending} onClick={() => act(() => reactivate.mutateAsync({ id: tariff.id }), t("reactivated", { name: tariff.name }))} className={SECONDARY_BUTTON}>
+                      <button
+                        type="button"
+                        disabled={reactivate.isPending}
+                        onClick={() =>
+                          act(() => reactivate.mutateAsync({ id: tariff.id }), t("reactivated", { name: tariff.name }))
+                        }
+                        className={SECONDARY_BUTTON}
+                      >
                         <ArchiveRestore aria-hidden="true" className="size-4" />
                         {t("reactivate")}
                       </button>
@@ -213,7 +251,8 @@ export function TariffCatalogue() {
                         type="button"
                         disabled={retire.isPending}
                         onClick={() => {
-                          if (window.confirm(t("retireConfirm", { name: tariff.name, lines: tariff.activeLines }))) void act(() => retire.mutateAsync({ id: tariff.id }), t("retired", { name: tariff.name }));
+                          if (window.confirm(t("retireConfirm", { name: tariff.name, lines: tariff.activeLines })))
+                            void act(() => retire.mutateAsync({ id: tariff.id }), t("retired", { name: tariff.name }));
                         }}
                         className={SECONDARY_BUTTON}
                       >
@@ -226,7 +265,11 @@ export function TariffCatalogue() {
                         type="button"
                         disabled={remove.isPending}
                         onClick={() => {
-                          if (window.confirm(t("deleteConfirm", { name: tariff.name }))) void act(() => remove.mutateAsync({ id: tariff.id, idempotencyKey: newKey() }), t("deleted", { name: tariff.name }));
+                          if (window.confirm(t("deleteConfirm", { name: tariff.name })))
+                            void act(
+                              () => remove.mutateAsync({ id: tariff.id, idempotencyKey: newKey() }),
+                              t("deleted", { name: tariff.name }),
+                            );
                         }}
                         className={DANGER_BUTTON}
                       >

@@ -58,11 +58,17 @@ export function TariffForm({
   const t = useTranslations("admin.tariffs.form");
   const tCommon = useTranslations("admin.common");
   const tSegments = useTranslations("admin.segments");
-  const form = useForm<TariffFormInput, unknown, TariffFormValues>({ resolver: zodResolver(tariffFormSchema), defaultValues: initial, mode: "onTouched" });
+  const form = useForm<TariffFormInput, unknown, TariffFormValues>({
+    resolver: zodResolver(tariffFormSchema),
+    defaultValues: initial,
+    mode: "onTouched",
+  });
   const { register, control, handleSubmit, formState } = form;
   const errors = formState.errors as FieldErrors<Record<string, unknown>>;
   const message = (name: string) => {
-    const error = (errors[name] as { type?: string; message?: string } | undefined) ?? (serverErrors[name] ? { message: serverErrors[name], type: "server" } : undefined);
+    const error =
+      (errors[name] as { type?: string; message?: string } | undefined) ??
+      (serverErrors[name] ? { message: serverErrors[name], type: "server" } : undefined);
     if (!errors[name] && serverErrors[name]) {
       if (name === "code") return t("codeTaken");
       if (name === "minutes" || name === "sms") return t("homeInternetZero");
@@ -76,7 +82,16 @@ export function TariffForm({
     <form noValidate onSubmit={handleSubmit(onSubmit)} aria-busy={isPending} className="space-y-5">
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="tariff-code" label={t("code")} hint={t("codeHint")} error={message("code")}>
-          {(props) => <input {...props} {...register("code")} disabled={isEdit} autoCapitalize="characters" autoComplete="off" className={`${INPUT} uppercase disabled:bg-slate-100`} />}
+          {(props) => (
+            <input
+              {...props}
+              {...register("code")}
+              disabled={isEdit}
+              autoCapitalize="characters"
+              autoComplete="off"
+              className={`${INPUT} uppercase disabled:bg-slate-100`}
+            />
+          )}
         </Field>
         <Field id="tariff-name" label={t("name")} error={message("name")}>
           {(props) => <input {...props} {...register("name")} autoComplete="off" className={INPUT} />}
@@ -84,11 +99,23 @@ export function TariffForm({
         <Field id="tariff-name-en" label={t("nameEn")} error={message("nameEn")}>
           {(props) => <input {...props} {...register("nameEn")} lang="en" autoComplete="off" className={INPUT} />}
         </Field>
-        <Field id="tariff-description" label={t("description")} error={message("description")} className="sm:col-span-3 lg:col-span-1">
+        <Field
+          id="tariff-description"
+          label={t("description")}
+          error={message("description")}
+          className="sm:col-span-3 lg:col-span-1"
+        >
           {(props) => <textarea {...props} {...register("description")} rows={3} className={`${INPUT} py-2`} />}
         </Field>
-        <Field id="tariff-description-en" label={t("descriptionEn")} error={message("descriptionEn")} className="sm:col-span-3 lg:col-span-1">
-          {(props) => <textarea {...props} {...register("descriptionEn")} lang="en" rows={3} className={`${INPUT} py-2`} />}
+        <Field
+          id="tariff-description-en"
+          label={t("descriptionEn")}
+          error={message("descriptionEn")}
+          className="sm:col-span-3 lg:col-span-1"
+        >
+          {(props) => (
+            <textarea {...props} {...register("descriptionEn")} lang="en" rows={3} className={`${INPUT} py-2`} />
+          )}
         </Field>
         <Field id="tariff-kind" label={t("kind")} error={message("kind")}>
           {(props) => (
@@ -110,7 +137,15 @@ export function TariffForm({
               name={name}
               render={({ field }) => (
                 <Field id={`tariff-${name}`} label={t(name)} error={message(name)}>
-                  {(props) => <MoneyInput {...props} value={field.value} onChange={field.onChange} onBlur={field.onBlur} inputRef={field.ref} />}
+                  {(props) => (
+                    <MoneyInput
+                      {...props}
+                      value={field.value}
+                      onChange={field.onChange}
+                      onBlur={field.onBlur}
+                      inputRef={field.ref}
+                    />
+                  )}
                 </Field>
               )}
             />
@@ -129,7 +164,10 @@ export function TariffForm({
               name={name}
               render={({ field }) => {
                 const isUnlimited = field.value === null;
-                const shown = name === "dataMb" && typeof field.value === "number" ? Math.round((field.value / 1024) * 100) / 100 : field.value;
+                const shown =
+                  name === "dataMb" && typeof field.value === "number"
+                    ? Math.round((field.value / 1024) * 100) / 100
+                    : field.value;
                 return (
                   <Field id={`tariff-${name}`} label={t(name)} error={message(name)}>
                     {(props) => (
@@ -151,7 +189,12 @@ export function TariffForm({
                           className={`${INPUT} disabled:bg-slate-100`}
                         />
                         <label className="flex min-h-11 items-center gap-2 text-sm">
-                          <input type="checkbox" className="size-4 accent-brand-600" checked={isUnlimited} onChange={(event) => field.onChange(event.target.checked ? null : 0)} />
+                          <input
+                            type="checkbox"
+                            className="size-4 accent-brand-600"
+                            checked={isUnlimited}
+                            onChange={(event) => field.onChange(event.target.checked ? null : 0)}
+                          />
                           {t("unlimited")}
                         </label>
                       </div>
@@ -181,7 +224,13 @@ export function TariffForm({
                       type="checkbox"
                       className="size-4 accent-brand-600"
                       checked={field.value?.includes(segment) ?? false}
-                      onChange={(event) => field.onChange(event.target.checked ? [...(field.value ?? []), segment] : (field.value ?? []).filter((value) => value !== segment))}
+                      onChange={(event) =>
+                        field.onChange(
+                          event.target.checked
+                            ? [...(field.value ?? []), segment]
+                            : (field.value ?? []).filter((value) => value !== segment),
+                        )
+                      }
                     />
                     {tSegments(segment)}
                   </label>
@@ -196,7 +245,17 @@ export function TariffForm({
             {t("soldToNewCustomers")}
           </label>
           <Field id="tariff-min-term" label={t("minTermMonths")} error={message("minTermMonths")}>
-            {(props) => <input {...props} {...register("minTermMonths", { valueAsNumber: true })} type="number" inputMode="numeric" min={0} max={36} className={INPUT} />}
+            {(props) => (
+              <input
+                {...props}
+                {...register("minTermMonths", { valueAsNumber: true })}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={36}
+                className={INPUT}
+              />
+            )}
           </Field>
         </div>
       </fieldset>

@@ -19,7 +19,15 @@ import { validationKey } from "../../_lib/validation";
 type FormInput = z.input<typeof createUserInput>;
 type FormValues = z.output<typeof createUserInput>;
 const newKey = () => `user-${crypto.randomUUID()}`;
-const EMPTY: FormInput = { role: "AGENT", name: "", email: "", password: "", locale: "ru", partnerId: undefined, idempotencyKey: "" };
+const EMPTY: FormInput = {
+  role: "AGENT",
+  name: "",
+  email: "",
+  password: "",
+  locale: "ru",
+  partnerId: undefined,
+  idempotencyKey: "",
+};
 
 /** A new staff account: an agent, a dealer's employee or a supervisor, with a first password. */
 export function CreateUser() {
@@ -31,7 +39,11 @@ export function CreateUser() {
   const partners = useQuery(trpc.admin.users.partners.queryOptions());
   const create = useMutation(trpc.admin.users.create.mutationOptions());
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const form = useForm<FormInput, unknown, FormValues>({ resolver: zodResolver(createUserInput), defaultValues: { ...EMPTY, idempotencyKey: newKey() }, mode: "onTouched" });
+  const form = useForm<FormInput, unknown, FormValues>({
+    resolver: zodResolver(createUserInput),
+    defaultValues: { ...EMPTY, idempotencyKey: newKey() },
+    mode: "onTouched",
+  });
   const { register, handleSubmit, formState, setError, reset, control } = form;
   const role = useWatch({ control, name: "role" });
   const message = (name: keyof FormInput) => {
@@ -45,21 +57,37 @@ export function CreateUser() {
   const onSubmit = handleSubmit(async (values) => {
     setOutcome(null);
     try {
-      const user = await create.mutateAsync({ ...values, partnerId: values.role === "PARTNER" ? values.partnerId : undefined });
+      const user = await create.mutateAsync({
+        ...values,
+        partnerId: values.role === "PARTNER" ? values.partnerId : undefined,
+      });
       setOutcome({ tone: "success", text: t("created", { name: user.name, email: user.email ?? "" }) });
       reset({ ...EMPTY, idempotencyKey: newKey() });
       await queryClient.invalidateQueries({ queryKey: trpc.admin.users.pathKey() });
     } catch (error) {
       const { code, fields } = errorDetails(error);
       if (code === "CONFLICT") setError("email", { type: "server", message: fields.email }, { shouldFocus: true });
-      for (const path of Object.keys(fields)) if (path !== "email") setError(path as keyof FormInput, { type: "server", message: fields[path] });
-      setOutcome({ tone: "error", text: code === "CONFLICT" ? t("emailTaken") : code === "BAD_REQUEST" ? tCommon("checkFields") : tCommon("unexpected") });
+      for (const path of Object.keys(fields))
+        if (path !== "email") setError(path as keyof FormInput, { type: "server", message: fields[path] });
+      setOutcome({
+        tone: "error",
+        text:
+          code === "CONFLICT"
+            ? t("emailTaken")
+            : code === "BAD_REQUEST"
+              ? tCommon("checkFields")
+              : tCommon("unexpected"),
+      });
     }
   });
 
   return (
     <Card id="create-user-title" title={t("createTitle")} description={t("createDescription")}>
-      {outcome && <Notice tone={outcome.tone} className="mb-4">{outcome.text}</Notice>}
+      {outcome && (
+        <Notice tone={outcome.tone} className="mb-4">
+          {outcome.text}
+        </Notice>
+      )}
       <form noValidate onSubmit={onSubmit} aria-busy={create.isPending} className="grid gap-4 sm:grid-cols-2">
         <Field id="user-role" label={t("role")} error={message("role")}>
           {(props) => (
@@ -75,7 +103,11 @@ export function CreateUser() {
         {role === "PARTNER" && (
           <Field id="user-partner" label={t("partner")} error={message("partnerId")}>
             {(props) => (
-              <select {...props} {...register("partnerId", { setValueAs: (value: string) => value || undefined })} className={INPUT}>
+              <select
+                {...props}
+                {...register("partnerId", { setValueAs: (value: string) => value || undefined })}
+                className={INPUT}
+              >
                 <option value="">{t("choosePartner")}</option>
                 {partners.data?.map((partner) => (
                   <option key={partner.id} value={partner.id}>
@@ -90,10 +122,23 @@ export function CreateUser() {
           {(props) => <input {...props} {...register("name")} autoComplete="off" className={INPUT} />}
         </Field>
         <Field id="user-email" label={t("email")} error={message("email")}>
-          {(props) => <input {...props} {...register("email")} type="email" inputMode="email" autoComplete="off" autoCapitalize="none" spellCheck={false} className={INPUT} />}
+          {(props) => (
+            <input
+              {...props}
+              {...register("email")}
+              type="email"
+              inputMode="email"
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              className={INPUT}
+            />
+          )}
         </Field>
         <Field id="user-password" label={t("password")} hint={t("passwordHint")} error={message("password")}>
-          {(props) => <input {...props} {...register("password")} type="password" autoComplete="new-password" className={INPUT} />}
+          {(props) => (
+            <input {...props} {...register("password")} type="password" autoComplete="new-password" className={INPUT} />
+          )}
         </Field>
         <Field id="user-locale" label={t("locale")}>
           {(props) => (
@@ -105,7 +150,11 @@ export function CreateUser() {
         </Field>
         <div className="sm:col-span-2">
           <button type="submit" disabled={create.isPending} className={PRIMARY_BUTTON}>
-            {create.isPending ? <LoaderCircle aria-hidden="true" className="size-4 animate-spin" /> : <UserPlus aria-hidden="true" className="size-4" />}
+            {create.isPending ? (
+              <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />
+            ) : (
+              <UserPlus aria-hidden="true" className="size-4" />
+            )}
             {t("create")}
           </button>
         </div>

@@ -28,7 +28,9 @@ export function StaffList({ selfId }: { selfId: string }) {
   const [query, setQuery] = useState("");
   const deferred = useDeferredValue(query.trim());
   const input = { limit: 50, ...(role ? { role } : {}), ...(deferred ? { query: deferred } : {}) };
-  const list = useInfiniteQuery(trpc.admin.users.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const list = useInfiniteQuery(
+    trpc.admin.users.list.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+  );
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const lock = useMutation(trpc.admin.users.lock.mutationOptions());
   const unlock = useMutation(trpc.admin.users.unlock.mutationOptions());
@@ -67,7 +69,11 @@ export function StaffList({ selfId }: { selfId: string }) {
           options: STAFF_ROLES.map((value) => ({ value, label: tRoles(value) })),
         }}
       />
-      {outcome && <Notice tone={outcome.tone} className="mt-3">{outcome.text}</Notice>}
+      {outcome && (
+        <Notice tone={outcome.tone} className="mt-3">
+          {outcome.text}
+        </Notice>
+      )}
       <div className="mt-3" aria-busy={list.isFetching}>
         {list.isPending ? (
           <LoadingBlock />
@@ -82,11 +88,16 @@ export function StaffList({ selfId }: { selfId: string }) {
                 <div className="min-w-0">
                   <p className="font-medium">
                     {user.name}
-                    {user.lockedAt && <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800 ring-1 ring-red-200">{t("lockedBadge")}</span>}
+                    {user.lockedAt && (
+                      <span className="ml-2 rounded-full bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-800 ring-1 ring-red-200">
+                        {t("lockedBadge")}
+                      </span>
+                    )}
                   </p>
                   <p className="text-sm break-all text-slate-600">
                     {tRoles(user.role)} · {user.email}
-                    {user.partner && ` · ${user.partner.name}`} · {t("since", { date: formatDate(user.createdAt, locale) })}
+                    {user.partner && ` · ${user.partner.name}`} ·{" "}
+                    {t("since", { date: formatDate(user.createdAt, locale) })}
                   </p>
                 </div>
                 {user.id !== selfId && (
@@ -95,9 +106,15 @@ export function StaffList({ selfId }: { selfId: string }) {
                     onClick={() => void toggle(user)}
                     disabled={lock.isPending || unlock.isPending}
                     className={user.lockedAt ? SECONDARY_BUTTON : DANGER_BUTTON}
-                    aria-label={user.lockedAt ? t("unlockLabel", { name: user.name }) : t("lockLabel", { name: user.name })}
+                    aria-label={
+                      user.lockedAt ? t("unlockLabel", { name: user.name }) : t("lockLabel", { name: user.name })
+                    }
                   >
-                    {user.lockedAt ? <LockOpen aria-hidden="true" className="size-4" /> : <Lock aria-hidden="true" className="size-4" />}
+                    {user.lockedAt ? (
+                      <LockOpen aria-hidden="true" className="size-4" />
+                    ) : (
+                      <Lock aria-hidden="true" className="size-4" />
+                    )}
                     {user.lockedAt ? t("unlock") : t("lock")}
                   </button>
                 )}

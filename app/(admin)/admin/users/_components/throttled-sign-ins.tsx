@@ -32,7 +32,12 @@ export function ThrottledSignIns() {
     setOutcome(null);
     try {
       const result = await unthrottle.mutateAsync({ identifier: value });
-      setOutcome({ tone: "success", text: result.cleared ? t("unthrottled", { identifier: result.identifier }) : t("notThrottled", { identifier: result.identifier }) });
+      setOutcome({
+        tone: "success",
+        text: result.cleared
+          ? t("unthrottled", { identifier: result.identifier })
+          : t("notThrottled", { identifier: result.identifier }),
+      });
       setIdentifier("");
       await queryClient.invalidateQueries({ queryKey: trpc.admin.users.throttled.queryKey() });
       await queryClient.invalidateQueries({ queryKey: trpc.admin.home.pathKey() });
@@ -45,7 +50,11 @@ export function ThrottledSignIns() {
 
   return (
     <Card id="throttled-title" title={t("throttledTitle")} description={t("throttledDescription")}>
-      {outcome && <Notice tone={outcome.tone} className="mb-3">{outcome.text}</Notice>}
+      {outcome && (
+        <Notice tone={outcome.tone} className="mb-3">
+          {outcome.text}
+        </Notice>
+      )}
       {throttled.isPending ? (
         <LoadingBlock lines={1} />
       ) : throttled.isError ? (
@@ -57,13 +66,22 @@ export function ThrottledSignIns() {
           {throttled.data.items.map((item) => (
             <li key={item.identifier} className="flex flex-wrap items-center justify-between gap-3 py-2">
               <div className="min-w-0">
-                <p className="font-medium break-all">{item.identifier.startsWith("+") ? formatPhone(item.identifier) : item.identifier}</p>
+                <p className="font-medium break-all">
+                  {item.identifier.startsWith("+") ? formatPhone(item.identifier) : item.identifier}
+                </p>
                 <p className="text-sm text-slate-600">
                   {item.user ? `${item.user.name} · ${tRoles(item.user.role)} · ` : `${t("unknownAccount")} · `}
-                  {t("lockedUntil", { time: `${formatDate(item.lockedUntil, locale)} ${formatTime(item.lockedUntil, locale)}` })}
+                  {t("lockedUntil", {
+                    time: `${formatDate(item.lockedUntil, locale)} ${formatTime(item.lockedUntil, locale)}`,
+                  })}
                 </p>
               </div>
-              <button type="button" onClick={() => void lift(item.identifier)} disabled={unthrottle.isPending} className={SECONDARY_BUTTON}>
+              <button
+                type="button"
+                onClick={() => void lift(item.identifier)}
+                disabled={unthrottle.isPending}
+                className={SECONDARY_BUTTON}
+              >
                 <KeyRound aria-hidden="true" className="size-4" />
                 {t("unthrottle")}
               </button>
@@ -80,8 +98,22 @@ export function ThrottledSignIns() {
           void lift(identifier.trim());
         }}
       >
-        <Field id="unthrottle-identifier" label={t("identifier")} hint={t("identifierHint")} error={error} className="min-w-64 flex-1">
-          {(props) => <input {...props} value={identifier} onChange={(event) => setIdentifier(event.target.value)} autoComplete="off" className={INPUT} />}
+        <Field
+          id="unthrottle-identifier"
+          label={t("identifier")}
+          hint={t("identifierHint")}
+          error={error}
+          className="min-w-64 flex-1"
+        >
+          {(props) => (
+            <input
+              {...props}
+              value={identifier}
+              onChange={(event) => setIdentifier(event.target.value)}
+              autoComplete="off"
+              className={INPUT}
+            />
+          )}
         </Field>
         <button type="submit" disabled={unthrottle.isPending} className={`${SECONDARY_BUTTON} mb-5`}>
           {unthrottle.isPending && <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />}

@@ -26,7 +26,10 @@ async function CustomerView({ customerId }: { customerId: string }) {
   const t = await getTranslations("agent.search");
   return (
     <div className="space-y-4">
-      <Link href="/agent/customers" className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-brand-700 hover:underline">
+      <Link
+        href="/agent/customers"
+        className="inline-flex min-h-11 items-center gap-1 text-sm font-medium text-brand-700 hover:underline"
+      >
         <ArrowLeft aria-hidden="true" className="size-4" />
         {t("title")}
       </Link>

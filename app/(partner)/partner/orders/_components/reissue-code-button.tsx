@@ -38,7 +38,9 @@ export function ReissueCodeButton({ orderId }: { orderId: string }) {
       <div role="status" className="rounded-lg border border-brand-200 bg-brand-50 p-2">
         <p className="text-xs text-slate-700">{t("newCode")}</p>
         <p className="font-mono text-lg font-bold tracking-widest text-brand-800">{reissue.data.activationCode}</p>
-        <p className="text-xs text-slate-700">{t("validUntil", { date: formatDate(reissue.data.activationExpiresAt, locale) })}</p>
+        <p className="text-xs text-slate-700">
+          {t("validUntil", { date: formatDate(reissue.data.activationExpiresAt, locale) })}
+        </p>
       </div>
     );
   }
@@ -50,7 +52,11 @@ export function ReissueCodeButton({ orderId }: { orderId: string }) {
         disabled={reissue.isPending}
         className="inline-flex min-h-11 items-center gap-1.5 rounded-lg border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-100 disabled:cursor-wait"
       >
-        {reissue.isPending ? <LoaderCircle aria-hidden="true" className="size-4 animate-spin" /> : <KeyRound aria-hidden="true" className="size-4" />}
+        {reissue.isPending ? (
+          <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />
+        ) : (
+          <KeyRound aria-hidden="true" className="size-4" />
+        )}
         {t("reissue")}
       </button>
       {failure && (

@@ -41,13 +41,19 @@ export function useCreditCheck({ documentNumber, birthDate, tariffId }: CreditSu
     return () => clearTimeout(handle);
   }, [key, run, reset]);
 
-  const isCurrent = !!key && check.variables !== undefined && `${check.variables.documentNumber}|${check.variables.birthDate}|${check.variables.tariffId}` === key;
+  const isCurrent =
+    !!key &&
+    check.variables !== undefined &&
+    `${check.variables.documentNumber}|${check.variables.birthDate}|${check.variables.tariffId}` === key;
   return {
     isReady: !!key,
     isPending: !!key && (!isCurrent || check.isPending),
     isError: isCurrent && check.isError,
     /** Set when the dealer ran too many checks: when the next one is allowed. */
-    retryAt: isCurrent && check.isError && errorDetails(check.error).code === "TOO_MANY_REQUESTS" ? (retryAtOf(check.error) ?? new Date()) : null,
+    retryAt:
+      isCurrent && check.isError && errorDetails(check.error).code === "TOO_MANY_REQUESTS"
+        ? (retryAtOf(check.error) ?? new Date())
+        : null,
     data: isCurrent ? check.data : undefined,
     retry: run,
   };
@@ -62,7 +68,10 @@ export function CreditSummary({ check }: { check: ReturnType<typeof useCreditChe
   }
   if (check.retryAt) {
     return (
-      <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+      <div
+        role="alert"
+        className="flex flex-wrap items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+      >
         {t("tooMany", { time: formatTime(check.retryAt, locale) })}
         <button type="button" onClick={check.retry} className="min-h-11 font-semibold underline">
           {t("retry")}
@@ -72,7 +81,10 @@ export function CreditSummary({ check }: { check: ReturnType<typeof useCreditChe
   }
   if (check.isError) {
     return (
-      <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+      <div
+        role="alert"
+        className="flex flex-wrap items-center gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+      >
         {t("error")}
         <button type="button" onClick={check.retry} className="min-h-11 font-semibold underline">
           {t("retry")}
@@ -127,7 +139,10 @@ export function CreditSummary({ check }: { check: ReturnType<typeof useCreditChe
           <ShieldCheck aria-hidden="true" className="mt-px size-4 shrink-0" />
           {t("rule", {
             age: result.age,
-            band: rule.ageBelow === null ? t("ageFrom", { min: rule.minAge }) : t("ageBand", { min: rule.minAge, max: rule.ageBelow - 1 }),
+            band:
+              rule.ageBelow === null
+                ? t("ageFrom", { min: rule.minAge })
+                : t("ageBand", { min: rule.minAge, max: rule.ageBelow - 1 }),
             fee: rule.minMonthlyFeeCents > 0 ? t("feeFrom", { amount: money(rule.minMonthlyFeeCents) }) : t("anyFee"),
             percent: rule.depositPercentOfFee,
           })}

@@ -38,7 +38,9 @@ export function CustomerFields({ control, errorOf, hasPhone = true }: CustomerFi
             name="customer.lastName"
             render={({ field }) => (
               <FormField id="lastName" label={t("fields.lastName")} error={errorOf("customer.lastName")} isRequired>
-                {(props) => <input {...props} {...field} autoComplete="off" autoCapitalize="words" spellCheck={false} />}
+                {(props) => (
+                  <input {...props} {...field} autoComplete="off" autoCapitalize="words" spellCheck={false} />
+                )}
               </FormField>
             )}
           />
@@ -47,7 +49,9 @@ export function CustomerFields({ control, errorOf, hasPhone = true }: CustomerFi
             name="customer.firstName"
             render={({ field }) => (
               <FormField id="firstName" label={t("fields.firstName")} error={errorOf("customer.firstName")} isRequired>
-                {(props) => <input {...props} {...field} autoComplete="off" autoCapitalize="words" spellCheck={false} />}
+                {(props) => (
+                  <input {...props} {...field} autoComplete="off" autoCapitalize="words" spellCheck={false} />
+                )}
               </FormField>
             )}
           />
@@ -55,8 +59,22 @@ export function CustomerFields({ control, errorOf, hasPhone = true }: CustomerFi
             control={control}
             name="customer.middleName"
             render={({ field }) => (
-              <FormField id="middleName" label={t("fields.middleName")} optionalText={optional} error={errorOf("customer.middleName")}>
-                {(props) => <input {...props} {...field} value={field.value ?? ""} autoComplete="off" autoCapitalize="words" spellCheck={false} />}
+              <FormField
+                id="middleName"
+                label={t("fields.middleName")}
+                optionalText={optional}
+                error={errorOf("customer.middleName")}
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    {...field}
+                    value={field.value ?? ""}
+                    autoComplete="off"
+                    autoCapitalize="words"
+                    spellCheck={false}
+                  />
+                )}
               </FormField>
             )}
           />
@@ -64,7 +82,13 @@ export function CustomerFields({ control, errorOf, hasPhone = true }: CustomerFi
             control={control}
             name="customer.birthDate"
             render={({ field }) => (
-              <FormField id="birthDate" label={t("fields.birthDate")} hint={t("hints.birthDate")} error={errorOf("customer.birthDate")} isRequired>
+              <FormField
+                id="birthDate"
+                label={t("fields.birthDate")}
+                hint={t("hints.birthDate")}
+                error={errorOf("customer.birthDate")}
+                isRequired
+              >
                 {(props) => (
                   <MaskedInput
                     {...props}
@@ -85,7 +109,13 @@ export function CustomerFields({ control, errorOf, hasPhone = true }: CustomerFi
             control={control}
             name="customer.documentNumber"
             render={({ field }) => (
-              <FormField id="documentNumber" label={t("fields.documentNumber")} hint={t("hints.documentNumber")} error={errorOf("customer.documentNumber")} isRequired>
+              <FormField
+                id="documentNumber"
+                label={t("fields.documentNumber")}
+                hint={t("hints.documentNumber")}
+                error={errorOf("customer.documentNumber")}
+                isRequired
+              >
                 {(props) => (
                   <MaskedInput
                     {...props}
@@ -128,7 +158,13 @@ export function CustomerFields({ control, errorOf, hasPhone = true }: CustomerFi
               control={control}
               name="customer.phone"
               render={({ field }) => (
-                <FormField id="contactPhone" label={t("fields.phone")} hint={t("hints.phone")} optionalText={optional} error={errorOf("customer.phone")}>
+                <FormField
+                  id="contactPhone"
+                  label={t("fields.phone")}
+                  hint={t("hints.phone")}
+                  optionalText={optional}
+                  error={errorOf("customer.phone")}
+                >
                   {(props) => <PhoneInput {...props} field={field} />}
                 </FormField>
               )}
@@ -140,7 +176,16 @@ export function CustomerFields({ control, errorOf, hasPhone = true }: CustomerFi
             render={({ field }) => (
               <FormField id="email" label={t("fields.email")} optionalText={optional} error={errorOf("customer.email")}>
                 {(props) => (
-                  <input {...props} {...field} value={field.value ?? ""} type="email" inputMode="email" autoComplete="off" autoCapitalize="none" spellCheck={false} />
+                  <input
+                    {...props}
+                    {...field}
+                    value={field.value ?? ""}
+                    type="email"
+                    inputMode="email"
+                    autoComplete="off"
+                    autoCapitalize="none"
+                    spellCheck={false}
+                  />
                 )}
               </FormField>
             )}

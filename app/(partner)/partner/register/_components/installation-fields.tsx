@@ -24,7 +24,13 @@ export function InstallationFields({ control, errorOf }: InstallationFieldsProps
         control={control}
         name="contactPhone"
         render={({ field }) => (
-          <FormField id="loginPhone" label={t("fields.loginPhone")} hint={t("hints.loginPhone")} error={errorOf("contactPhone")} isRequired>
+          <FormField
+            id="loginPhone"
+            label={t("fields.loginPhone")}
+            hint={t("hints.loginPhone")}
+            error={errorOf("contactPhone")}
+            isRequired
+          >
             {(props) => <PhoneInput {...props} field={field} />}
           </FormField>
         )}
@@ -40,7 +46,15 @@ export function InstallationFields({ control, errorOf }: InstallationFieldsProps
             optionalText={t("sameAsRegistration")}
             error={errorOf("installationAddress")}
           >
-            {(props) => <input {...props} {...field} value={field.value ?? ""} placeholder={registrationAddress || undefined} autoComplete="off" />}
+            {(props) => (
+              <input
+                {...props}
+                {...field}
+                value={field.value ?? ""}
+                placeholder={registrationAddress || undefined}
+                autoComplete="off"
+              />
+            )}
           </FormField>
         )}
       />

@@ -82,7 +82,11 @@ export function NumberPicker({ value, onChange, error, onError, onBlur }: Number
       const { code, fields } = errorDetails(failure);
       const key = registrationMessageKey(fields.msisdn ?? (failure as Error).message);
       onError(
-        code === "CONFLICT" ? tValidation("msisdnTaken") : code === "TOO_MANY_REQUESTS" ? t("tooMany") : tValidation(key && key !== "invalid" ? key : "invalid"),
+        code === "CONFLICT"
+          ? tValidation("msisdnTaken")
+          : code === "TOO_MANY_REQUESTS"
+            ? t("tooMany")
+            : tValidation(key && key !== "invalid" ? key : "invalid"),
       );
       onChange("");
       void refreshList();
@@ -103,7 +107,10 @@ export function NumberPicker({ value, onChange, error, onError, onBlur }: Number
             {t("search")}
           </label>
           <div className="relative mt-1.5">
-            <Search aria-hidden="true" className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-500" />
+            <Search
+              aria-hidden="true"
+              className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-slate-500"
+            />
             <input
               id="number-search"
               type="search"
@@ -120,7 +127,12 @@ export function NumberPicker({ value, onChange, error, onError, onBlur }: Number
           </p>
         </div>
         <label className="flex min-h-12 items-center gap-2 self-start rounded-lg border border-slate-300 bg-white px-3 text-sm font-medium sm:mb-5 sm:self-auto">
-          <input type="checkbox" checked={niceOnly} onChange={(event) => setNiceOnly(event.target.checked)} className="size-4 accent-brand-600" />
+          <input
+            type="checkbox"
+            checked={niceOnly}
+            onChange={(event) => setNiceOnly(event.target.checked)}
+            className="size-4 accent-brand-600"
+          />
           <Sparkles aria-hidden="true" className="size-4 text-amber-600" />
           {t("niceOnly")}
         </label>
@@ -133,15 +145,24 @@ export function NumberPicker({ value, onChange, error, onError, onBlur }: Number
             {t("loading")}
           </p>
         ) : numbers.isError ? (
-          <div role="alert" className="flex flex-wrap items-center gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          <div
+            role="alert"
+            className="flex flex-wrap items-center gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+          >
             {t("error")}
-            <button type="button" onClick={() => void numbers.refetch()} className="inline-flex min-h-11 items-center gap-1 font-semibold underline">
+            <button
+              type="button"
+              onClick={() => void numbers.refetch()}
+              className="inline-flex min-h-11 items-center gap-1 font-semibold underline"
+            >
               <RotateCcw aria-hidden="true" className="size-4" />
               {t("retry")}
             </button>
           </div>
         ) : items.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-center text-sm text-slate-700">{t("empty")}</p>
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-4 text-center text-sm text-slate-700">
+            {t("empty")}
+          </p>
         ) : (
           <div
             role="radiogroup"
@@ -160,7 +181,9 @@ export function NumberPicker({ value, onChange, error, onError, onBlur }: Number
                 <label
                   key={number.msisdn}
                   className={`flex min-h-12 cursor-pointer items-center gap-2 rounded-lg border px-3 py-2 text-base tabular-nums transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 ${
-                    isChecked ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600" : "border-slate-300 bg-white hover:border-brand-500"
+                    isChecked
+                      ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600"
+                      : "border-slate-300 bg-white hover:border-brand-500"
                   }`}
                 >
                   <input
@@ -178,7 +201,9 @@ export function NumberPicker({ value, onChange, error, onError, onBlur }: Number
                     </span>
                   )}
                   {number.isNice && (
-                    <span className={`${number.isReservedByMe ? "" : "ml-auto "}inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-800 ring-1 ring-amber-200`}>
+                    <span
+                      className={`${number.isReservedByMe ? "" : "ml-auto "}inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-800 ring-1 ring-amber-200`}
+                    >
                       <Sparkles aria-hidden="true" className="size-3" />
                       {t("nice")}
                     </span>

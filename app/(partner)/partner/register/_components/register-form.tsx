@@ -7,7 +7,12 @@ import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Controller, useForm, useWatch, type FieldPath } from "react-hook-form";
 import { useTRPC } from "@/app/_trpc/react";
-import { registrationSchema, type Registration, type RegistrationFormInput, type ServiceKind } from "@/server/domain/partner/partner.schema";
+import {
+  registrationSchema,
+  type Registration,
+  type RegistrationFormInput,
+  type ServiceKind,
+} from "@/server/domain/partner/partner.schema";
 import { creditRefusalOf, errorDetails, registrationMessageKey } from "../../_components/server-messages";
 import { CreditSummary, useCreditCheck } from "./credit-summary";
 import { CustomerFields, Section } from "./customer-fields";
@@ -20,7 +25,16 @@ import { TariffPicker, type SellableTariff } from "./tariff-picker";
 // Both kinds' fields start empty; the schema reads only those of the chosen kind.
 const EMPTY = {
   kind: "MOBILE",
-  customer: { lastName: "", firstName: "", middleName: "", birthDate: "", documentNumber: "", address: "", phone: "", email: "" },
+  customer: {
+    lastName: "",
+    firstName: "",
+    middleName: "",
+    birthDate: "",
+    documentNumber: "",
+    address: "",
+    phone: "",
+    email: "",
+  },
   tariffId: "",
   msisdn: "",
   contactPhone: "",
@@ -73,7 +87,10 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
   const { control, formState, handleSubmit, setError, clearErrors, reset } = form;
   // Read during render so react-hook-form re-renders this form when errors change.
   const { errors } = formState;
-  const [documentNumber, birthDate, tariffId, kindValue] = useWatch({ control, name: ["customer.documentNumber", "customer.birthDate", "tariffId", "kind"] });
+  const [documentNumber, birthDate, tariffId, kindValue] = useWatch({
+    control,
+    name: ["customer.documentNumber", "customer.birthDate", "tariffId", "kind"],
+  });
   const kind: ServiceKind = kindValue ?? "MOBILE";
   const kindTariffs = tariffs.filter((tariff) => tariff.kind === kind);
   const credit = useCreditCheck({ documentNumber: documentNumber ?? "", birthDate: birthDate ?? "", tariffId });
@@ -147,7 +164,11 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
     <div ref={topRef}>
       <form noValidate onSubmit={onSubmit} aria-busy={register.isPending} className="space-y-6">
         {failure && (
-          <div key={attempt} role="alert" className="flex gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          <div
+            key={attempt}
+            role="alert"
+            className="flex gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+          >
             <CircleAlert aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
             <p>{failure}</p>
           </div>
@@ -161,13 +182,21 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
 
         <Section id="tariff-legend" title={t("sections.tariff")}>
           {kindTariffs.length === 0 ? (
-            <p className="rounded-xl border border-dashed border-slate-300 p-4 text-sm text-slate-700">{t("noTariffsOfKind")}</p>
+            <p className="rounded-xl border border-dashed border-slate-300 p-4 text-sm text-slate-700">
+              {t("noTariffsOfKind")}
+            </p>
           ) : (
             <Controller
               control={control}
               name="tariffId"
               render={({ field }) => (
-                <TariffPicker tariffs={kindTariffs} value={field.value} onChange={field.onChange} onBlur={field.onBlur} error={errorOf("tariffId")} />
+                <TariffPicker
+                  tariffs={kindTariffs}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  error={errorOf("tariffId")}
+                />
               )}
             />
           )}
@@ -188,7 +217,9 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
                   onChange={field.onChange}
                   onBlur={field.onBlur}
                   error={errorOf("msisdn")}
-                  onError={(message) => (message ? setError("msisdn", { message: `#${message}` }) : clearErrors("msisdn"))}
+                  onError={(message) =>
+                    message ? setError("msisdn", { message: `#${message}` }) : clearErrors("msisdn")
+                  }
                 />
               )}
             />

@@ -23,11 +23,18 @@ export function RegistrationDone({ result, onAnother }: { result: Registered; on
   return (
     <section aria-labelledby="done-title" className="space-y-6">
       <div className="rounded-2xl border border-emerald-200 bg-emerald-50 p-5 sm:p-6">
-        <h2 id="done-title" ref={headingRef} tabIndex={-1} className="flex items-center gap-2 text-xl font-bold text-emerald-950 outline-none">
+        <h2
+          id="done-title"
+          ref={headingRef}
+          tabIndex={-1}
+          className="flex items-center gap-2 text-xl font-bold text-emerald-950 outline-none"
+        >
           <CircleCheck aria-hidden="true" className="size-6 text-emerald-700" />
           {t("title")}
         </h2>
-        <p className="mt-1 text-emerald-900">{t(result.kind === "HOME_INTERNET" ? "subtitleHome" : "subtitle", { name: result.customerName })}</p>
+        <p className="mt-1 text-emerald-900">
+          {t(result.kind === "HOME_INTERNET" ? "subtitleHome" : "subtitle", { name: result.customerName })}
+        </p>
         <dl className="mt-4 grid gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
           <dt className="text-sm text-emerald-900">{t("accountNumber")}</dt>
           <dd className="text-lg font-bold tabular-nums" data-testid="account-number">
@@ -64,7 +71,9 @@ export function RegistrationDone({ result, onAnother }: { result: Registered; on
             {result.depositCents > 0 ? formatMoney(result.depositCents, result.currency, locale) : t("noDeposit")}
           </dd>
           <dt className="text-sm text-emerald-900">{t("creditLimit")}</dt>
-          <dd className="font-semibold tabular-nums">{formatMoney(result.creditLimitCents, result.currency, locale)}</dd>
+          <dd className="font-semibold tabular-nums">
+            {formatMoney(result.creditLimitCents, result.currency, locale)}
+          </dd>
         </dl>
       </div>
 
@@ -87,7 +96,9 @@ export function RegistrationDone({ result, onAnother }: { result: Registered; on
                 time: formatTime(result.activationExpiresAt!, locale),
               })}
             </p>
-            <p className="mt-1 text-sm text-slate-700">{t(result.kind === "HOME_INTERNET" ? "activateWhereHome" : "activateWhere")}</p>
+            <p className="mt-1 text-sm text-slate-700">
+              {t(result.kind === "HOME_INTERNET" ? "activateWhereHome" : "activateWhere")}
+            </p>
           </>
         ) : (
           <p className="mt-2 text-sm text-slate-700">{t("codeGone")}</p>

@@ -13,14 +13,21 @@ const KINDS: { kind: ServiceKind; Icon: typeof Smartphone }[] = [
 export function ServiceKindPicker({ value, onChange }: { value: ServiceKind; onChange: (kind: ServiceKind) => void }) {
   const t = useTranslations("partner.register.kinds");
   return (
-    <div role="radiogroup" aria-labelledby="kind-legend" aria-required="true" className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+    <div
+      role="radiogroup"
+      aria-labelledby="kind-legend"
+      aria-required="true"
+      className="grid grid-cols-1 gap-3 sm:grid-cols-2"
+    >
       {KINDS.map(({ kind, Icon }) => {
         const isChecked = value === kind;
         return (
           <label
             key={kind}
             className={`flex cursor-pointer items-start gap-3 rounded-xl border p-4 transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 ${
-              isChecked ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600" : "border-slate-300 bg-white hover:border-brand-500"
+              isChecked
+                ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600"
+                : "border-slate-300 bg-white hover:border-brand-500"
             }`}
           >
             <input

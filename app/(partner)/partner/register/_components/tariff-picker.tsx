@@ -41,7 +41,9 @@ export function TariffPicker({ tariffs, value, onChange, onBlur, error }: Tariff
             <label
               key={tariff.id}
               className={`flex cursor-pointer gap-3 rounded-xl border p-4 transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 ${
-                isChecked ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600" : "border-slate-300 bg-white hover:border-brand-500"
+                isChecked
+                  ? "border-brand-600 bg-brand-50 ring-1 ring-brand-600"
+                  : "border-slate-300 bg-white hover:border-brand-500"
               }`}
             >
               <input
@@ -60,7 +62,8 @@ export function TariffPicker({ tariffs, value, onChange, onBlur, error }: Tariff
                 <span className="mt-1 block text-xs text-slate-600">
                   {tariff.kind === "HOME_INTERNET"
                     ? // Minutes and texts mean nothing for home internet: its description says speed and equipment.
-                      ((locale === "en" ? tariff.descriptionEn : tariff.description) ?? allowance(tariff.dataMb, (v) => t("data", { value: formatGigabytes(v, locale) })))
+                      ((locale === "en" ? tariff.descriptionEn : tariff.description) ??
+                      allowance(tariff.dataMb, (v) => t("data", { value: formatGigabytes(v, locale) })))
                     : [
                         allowance(tariff.minutes, (v) => t("minutes", { value: formatNumber(v, locale) })),
                         allowance(tariff.sms, (v) => t("sms", { value: formatNumber(v, locale) })),
@@ -68,7 +71,9 @@ export function TariffPicker({ tariffs, value, onChange, onBlur, error }: Tariff
                       ].join(" · ")}
                 </span>
                 {tariff.minTermMonths > 0 && (
-                  <span className="mt-1 block text-xs text-amber-800">{t("minTerm", { months: tariff.minTermMonths })}</span>
+                  <span className="mt-1 block text-xs text-amber-800">
+                    {t("minTerm", { months: tariff.minTermMonths })}
+                  </span>
                 )}
               </span>
             </label>

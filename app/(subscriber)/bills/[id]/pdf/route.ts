@@ -4,7 +4,9 @@ import { createContext } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
 
 function codeOf(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : undefined;
+  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string"
+    ? error.code
+    : undefined;
 }
 
 /**
@@ -15,7 +17,9 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { id } = await params;
   const context = await createContext(request);
   // A download link carries no headers: the installed app marks itself in the query instead.
-  const caller = createCaller(request.nextUrl.searchParams.get("via") === "pwa" ? { ...context, channel: "PWA" } : context);
+  const caller = createCaller(
+    request.nextUrl.searchParams.get("via") === "pwa" ? { ...context, channel: "PWA" } : context,
+  );
   const cookieLocale = request.cookies.get(LOCALE_COOKIE)?.value;
   try {
     const pdf = await caller.bill.pdf({ id, locale: isLocale(cookieLocale) ? cookieLocale : undefined });
@@ -34,7 +38,10 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
         signIn.searchParams.set("callbackUrl", request.nextUrl.pathname);
         return NextResponse.redirect(signIn);
       }
-      return new NextResponse("Sign in first", { status: 401, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+      return new NextResponse("Sign in first", {
+        status: 401,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
     }
     if (code === "NOT_FOUND" || code === "FORBIDDEN" || code === "BAD_REQUEST") {
       return new NextResponse("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });

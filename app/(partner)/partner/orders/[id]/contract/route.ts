@@ -14,7 +14,10 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const requested = request.nextUrl.searchParams.get("lang") ?? request.cookies.get(LOCALE_COOKIE)?.value;
   try {
     const caller = createCaller(await createContext({ cookies: request.cookies, headers: request.headers }));
-    const contract = await caller.partner.orderContract({ orderId: id, locale: isLocale(requested) ? requested : undefined });
+    const contract = await caller.partner.orderContract({
+      orderId: id,
+      locale: isLocale(requested) ? requested : undefined,
+    });
     return new Response(Buffer.from(contract.contentBase64, "base64"), {
       headers: {
         "Content-Type": contract.contentType,

@@ -1,5 +1,6 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { apiSignIn, FIRST, signInWithForm, trpcMutation, trpcQuery } from "./helpers";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 
 type Policy = {
   version: number;
@@ -29,7 +30,7 @@ test.describe("supervisor: routing policy", () => {
         config: original.config,
         baseVersion: current.version,
         note: "e2e: restore",
-        idempotencyKey: `e2e-restore-${Date.now()}`,
+        idempotencyKey: newIdempotencyKey("e2e-restore"),
       });
     }
     await admin.dispose();
@@ -82,7 +83,7 @@ test.describe("supervisor: routing policy", () => {
       category: "ROAMING",
       subject: "Роуминг в Турции",
       description: "Еду в Турцию на неделю, как подключить роуминг и сколько это стоит?",
-      idempotencyKey: `e2e-admin-roaming-${Date.now()}`,
+      idempotencyKey: newIdempotencyKey("e2e-admin-roaming"),
     });
     expect(created.status).toBe(200);
     const routing = created.body.result.data.json.routing as { decision: string; reasonCodes: string[] };

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { apiSignIn, FIRST, signInWithForm, trpcMutation, trpcQuery } from "./helpers";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 
 const PG_PORT = Number(process.env.E2E_PG_PORT ?? 55491);
 
@@ -32,7 +33,7 @@ test("an agent takes a new escalation from the queue to resolution on one screen
     category: "COMPLAINT",
     subject,
     description: "Постоянно обрывается связь во время разговора, особенно вечером дома.",
-    idempotencyKey: `e2e-agent-${stamp}`,
+    idempotencyKey: newIdempotencyKey("e2e-agent"),
   });
   expect(created.status).toBe(200);
   const { id: requestId, number } = created.body.result.data.json as { id: string; number: number };

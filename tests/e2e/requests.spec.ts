@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { FIRST, signInWithForm, trpcMutation, trpcQuery } from "./helpers";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 
 const PG_PORT = Number(process.env.E2E_PG_PORT ?? 55491);
 
@@ -148,7 +149,7 @@ test.describe("service requests in the browser", () => {
       category: "NO_SERVICE",
       subject: "Нет связи дома",
       description: "С утра нет ни звонков, ни интернета на основном номере.",
-      idempotencyKey: `e2e-platinum-${Date.now()}`,
+      idempotencyKey: newIdempotencyKey("e2e-platinum"),
     });
     expect(created.status).toBe(200);
     const { id, routing } = created.body.result.data.json;

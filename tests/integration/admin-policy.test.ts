@@ -258,7 +258,7 @@ describe("admin.policy.whatIf", () => {
         priority: 3,
         routingReasons: [],
         segmentAtCreation: "SILVER",
-        idempotencyKey: `what-if-${sequence}`,
+        idempotencyKey: newIdempotencyKey("what-if"),
         ...data,
       },
     });

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
 import { fieldErrorsOf } from "./helpers/trpc-errors";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 
 const MINUTE = 60_000;
 const at = (iso: string, plusMinutes = 0) => new Date(new Date(iso).getTime() + plusMinutes * MINUTE);
@@ -33,7 +34,7 @@ async function request(
       priority: 3,
       routingReasons: [],
       segmentAtCreation: "BRONZE",
-      idempotencyKey: `report-fixture-${sequence}`,
+      idempotencyKey: newIdempotencyKey("report-fixture"),
       ...data,
     },
   });

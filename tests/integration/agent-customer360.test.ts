@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCustomer360 } from "../../server/domain/agent/customer-360.service";
 import { callerAs, customerIdOf, DEMO } from "./helpers/callers";
 import { testDatabaseUrl, testDb } from "./helpers/db";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 
 let platinumId: string;
 let bronzeId: string;
@@ -95,7 +96,7 @@ describe("agent.customer360", () => {
       billId: bill.id,
       amountCents: -1_000,
       reason: "Goodwill",
-      idempotencyKey: `t360-${Date.now()}`,
+      idempotencyKey: newIdempotencyKey("t360"),
     });
     const view = await agent.agent.customer360({ customerId: bronzeId });
     expect(view.interactions[0]).toMatchObject({

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useId } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, type FieldError } from "react-hook-form";
 import { z } from "zod";
 import { useServerErrors } from "@/app/_lib/form-errors";
 import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
@@ -34,6 +34,7 @@ export function AdjustBillDialog({
   onClose: () => void;
 }) {
   const t = useTranslations("agent.adjust");
+  const tErrors = useTranslations("agent.errors");
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -53,6 +54,9 @@ export function AdjustBillDialog({
   );
   const { errors } = form.formState;
   const money = (cents: number) => formatMoney(cents, bill.currency, locale);
+  // The server's own words when it refused the field (e.g. more than the bill), else this form's hint.
+  const messageOf = (error: FieldError | undefined, hint: "amountInvalid" | "reasonRequired") =>
+    error?.type === "server" && error.message ? tErrors("details", { message: error.message }) : t(hint);
 
   const onSubmit = form.handleSubmit((values) => {
     const cents = parseMoney(values.amount) ?? 0;
@@ -127,7 +131,7 @@ export function AdjustBillDialog({
             />
             {errors.amount && (
               <p id={`${id}-amount-error`} className="mt-1 text-sm font-medium text-red-700">
-                {t("amountInvalid")}
+                {messageOf(errors.amount, "amountInvalid")}
               </p>
             )}
           </div>
@@ -150,7 +154,7 @@ export function AdjustBillDialog({
             />
             {errors.reason && (
               <p id={`${id}-reason-error`} className="mt-1 text-sm font-medium text-red-700">
-                {t("reasonRequired")}
+                {messageOf(errors.reason, "reasonRequired")}
               </p>
             )}
           </div>

@@ -1,20 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatGigabytes, formatMoney, formatPhone } from "./format";
+import { formatDate, formatGigabytes, formatPhone } from "./format";
 
 // Intl separates groups and the currency sign with (narrow) no-break spaces.
 const plainSpaces = (text: string) => text.replace(/[\u00a0\u202f]/g, " ");
-
-describe("formatMoney", () => {
-  it.each([
-    [123456, "RUB", "ru", "1 234,56 ₽"],
-    [-50, "RUB", "ru", "-0,50 ₽"],
-    [0, "RUB", "ru", "0,00 ₽"],
-    [123456, "RUB", "en", "₽1,234.56"],
-    [99, "USD", "en", "$0.99"],
-  ])("%i %s in %s is %s", (cents, currency, locale, expected) => {
-    expect(plainSpaces(formatMoney(cents, currency, locale))).toBe(expected);
-  });
-});
 
 describe("formatPhone", () => {
   it.each([

@@ -1,14 +1,4 @@
-/** Display formatting for the UI. Money stays integer minor units until this last step. */
-
-export function formatMoney(cents: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency,
-    currencyDisplay: "narrowSymbol",
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(cents / 100);
-}
+/** Display formatting for the UI: dates, numbers, phones. Money is formatted in ./money.ts. */
 
 /** A calendar date (billing dates are UTC midnights), e.g. "15 января 2027 г." / "January 15, 2027". */
 export function formatDate(date: Date | string, locale: string, options: Intl.DateTimeFormatOptions = {}): string {

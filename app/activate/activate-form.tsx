@@ -11,8 +11,9 @@ import { useState } from "react";
 import { useForm, type FieldPath } from "react-hook-form";
 import type { z } from "zod";
 import { FormField } from "@/app/(partner)/partner/_components/form-field";
-import { errorDetails, retryAtOf } from "@/app/(partner)/partner/_components/server-messages";
+import { useServerErrors } from "@/app/_lib/form-errors";
 import { formatTime } from "@/app/_lib/format";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 import { ACTIVATION_MESSAGES, activationFormSchema } from "@/server/domain/partner/activation.schema";
 
@@ -39,6 +40,7 @@ export function ActivateForm() {
     defaultValues: { identifier: "", code: "", password: "", confirmPassword: "" },
   });
   const { register, formState, handleSubmit, setError } = form;
+  const placeServerErrors = useServerErrors(form);
 
   function messageOf(name: FieldPath<FormInput>): string | undefined {
     const message = formState.errors[name]?.message;
@@ -59,10 +61,9 @@ export function ActivateForm() {
         router.refresh();
       }
     } catch (error) {
-      const { code: errorCode, fields } = errorDetails(error);
+      const { code: errorCode, fields, retryAt } = readTRPCError(error);
       const attempt = (failure?.attempt ?? 0) + 1;
       if (errorCode === "TOO_MANY_REQUESTS") {
-        const retryAt = retryAtOf(error);
         setFailure({
           text: retryAt ? t("throttledUntil", { time: formatTime(retryAt, locale) }) : t("throttled"),
           attempt,
@@ -71,10 +72,7 @@ export function ActivateForm() {
         const text = /expired/i.test(fields.code) ? t("expired") : t("wrongCode");
         setError("code", { message: `#${text}` }, { shouldFocus: true });
       } else if (errorCode === "CONFLICT") setFailure({ text: t("alreadyActive"), attempt });
-      else if (Object.keys(fields).length) {
-        for (const [path, message] of Object.entries(fields))
-          setError(path as FieldPath<FormInput>, { message }, { shouldFocus: true });
-      } else setFailure({ text: t("failed"), attempt });
+      else if (!placeServerErrors(error).placed.length) setFailure({ text: t("failed"), attempt });
     }
   });
 

@@ -1,15 +1,11 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { apiSignIn, FIRST, signInWithForm, trpcQuery } from "./helpers";
+import { apiSignIn, FIRST, signInWithForm, trpcMutation, trpcQuery } from "./helpers";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 
 type Policy = {
   version: number;
   config: { selfServiceCategories: Record<string, string[]> } & Record<string, unknown>;
 };
-
-async function trpcMutation(request: APIRequestContext, procedure: string, input: unknown) {
-  const response = await request.post(`${FIRST}/api/trpc/${procedure}`, { data: { json: input } });
-  return { status: response.status(), body: await response.json() };
-}
 
 async function signedIn(identifier: string): Promise<APIRequestContext> {
   const context = await playwrightRequest.newContext({ baseURL: FIRST });
@@ -30,11 +26,11 @@ test.describe("supervisor: routing policy", () => {
     // Put the policy back as it was (as a new version), so other journeys meet the usual routing.
     const current = (await trpcQuery(admin, FIRST, "admin.policy.get")).body.result.data.json as Policy;
     if (current.version !== original.version) {
-      await trpcMutation(admin, "admin.policy.save", {
+      await trpcMutation(admin, FIRST, "admin.policy.save", {
         config: original.config,
         baseVersion: current.version,
         note: "e2e: restore",
-        idempotencyKey: `e2e-restore-${Date.now()}`,
+        idempotencyKey: newIdempotencyKey("e2e-restore"),
       });
     }
     await admin.dispose();
@@ -83,11 +79,11 @@ test.describe("supervisor: routing policy", () => {
 
     // The next request from the demo SILVER subscriber, through the public API, is routed by the new version.
     const silver = await signedIn("+79001000003");
-    const created = await trpcMutation(silver, "request.create", {
+    const created = await trpcMutation(silver, FIRST, "request.create", {
       category: "ROAMING",
       subject: "Роуминг в Турции",
       description: "Еду в Турцию на неделю, как подключить роуминг и сколько это стоит?",
-      idempotencyKey: `e2e-admin-roaming-${Date.now()}`,
+      idempotencyKey: newIdempotencyKey("e2e-admin-roaming"),
     });
     expect(created.status).toBe(200);
     const routing = created.body.result.data.json.routing as { decision: string; reasonCodes: string[] };

@@ -1,16 +1,12 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { apiSignIn, FIRST, signInWithForm, trpcQuery } from "./helpers";
+import { apiSignIn, FIRST, signInWithForm, trpcMutation, trpcQuery } from "./helpers";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 
 const PG_PORT = Number(process.env.E2E_PG_PORT ?? 55491);
 
 const BRONZE = "+79001000002";
 const AGENT = "agent1@selfcare.test";
-
-async function trpcMutation(request: APIRequestContext, procedure: string, input: unknown) {
-  const response = await request.post(`${FIRST}/api/trpc/${procedure}`, { data: { json: input } });
-  return { status: response.status(), body: await response.json() };
-}
 
 test("an agent takes a new escalation from the queue to resolution on one screen; the subscriber sees the answer", async ({
   page,
@@ -33,11 +29,11 @@ test("an agent takes a new escalation from the queue to resolution on one screen
 
   const subscriber = await playwright.request.newContext();
   expect((await apiSignIn(subscriber, FIRST, BRONZE)).ok).toBe(true);
-  const created = await trpcMutation(subscriber, "request.create", {
+  const created = await trpcMutation(subscriber, FIRST, "request.create", {
     category: "COMPLAINT",
     subject,
     description: "Постоянно обрывается связь во время разговора, особенно вечером дома.",
-    idempotencyKey: `e2e-agent-${stamp}`,
+    idempotencyKey: newIdempotencyKey("e2e-agent"),
   });
   expect(created.status).toBe(200);
   const { id: requestId, number } = created.body.result.data.json as { id: string; number: number };

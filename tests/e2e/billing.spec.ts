@@ -31,6 +31,7 @@ const changerSql = `
   SELECT u."phone"
   FROM "User" u JOIN "Customer" c ON c."id" = u."customerId"
   WHERE u."role" = 'SUBSCRIBER' AND u."phone" NOT LIKE '+7900100000%' AND c."status" = 'ACTIVE'
+    AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."customerId" = c."id") -- not one partner.spec registered
     AND (SELECT count(*) FROM "Line" l WHERE l."customerId" = c."id") = 1
     AND EXISTS (SELECT 1 FROM "Line" l WHERE l."customerId" = c."id" AND l."tariffId" = 'trf_start' AND l."status" = 'ACTIVE')
     AND NOT EXISTS (SELECT 1 FROM "TariffChange" t WHERE t."customerId" = c."id" AND t."status" = 'PENDING')

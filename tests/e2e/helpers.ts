@@ -23,6 +23,11 @@ export async function trpcQuery(request: APIRequestContext, base: string, proced
   return { status: response.status(), body: await response.json() };
 }
 
+export async function trpcMutation(request: APIRequestContext, base: string, procedure: string, input: unknown) {
+  const response = await request.post(`${base}/api/trpc/${procedure}`, { data: { json: input } });
+  return { status: response.status(), body: await response.json() };
+}
+
 export async function signInWithForm(page: Page, identifier: string, password = PASSWORD) {
   await page.goto("/sign-in");
   await page.getByLabel("Телефон или e-mail").fill(identifier);

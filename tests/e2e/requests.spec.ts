@@ -1,6 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { FIRST, signInWithForm, trpcQuery } from "./helpers";
+import { FIRST, signInWithForm, trpcMutation, trpcQuery } from "./helpers";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 
 const PG_PORT = Number(process.env.E2E_PG_PORT ?? 55491);
 
@@ -27,11 +28,6 @@ async function forgetRecentContacts(phone: string, category: string) {
   } finally {
     await client.end();
   }
-}
-
-async function trpcMutation(request: APIRequestContext, procedure: string, input: unknown) {
-  const response = await request.post(`${FIRST}/api/trpc/${procedure}`, { data: { json: input } });
-  return { status: response.status(), body: await response.json() };
 }
 
 async function requestById(page: Page, id: string) {
@@ -149,11 +145,11 @@ test.describe("service requests in the browser", () => {
   }) => {
     await signInWithForm(page, "+79001000001");
     await expect(page).toHaveURL(/\/dashboard$/);
-    const created = await trpcMutation(page.request, "request.create", {
+    const created = await trpcMutation(page.request, FIRST, "request.create", {
       category: "NO_SERVICE",
       subject: "Нет связи дома",
       description: "С утра нет ни звонков, ни интернета на основном номере.",
-      idempotencyKey: `e2e-platinum-${Date.now()}`,
+      idempotencyKey: newIdempotencyKey("e2e-platinum"),
     });
     expect(created.status).toBe(200);
     const { id, routing } = created.body.result.data.json;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { callerAs, DEMO } from "./helpers/callers";
+import { callerAs, customerIdOf, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
-import { badFieldsOf, codeOf, customerIdOf, key } from "./helpers/requests";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { fieldErrorsOf } from "./helpers/trpc-errors";
 
 /** The agent's limit of the seeded policy: 500 ₽. */
 const LIMIT = 50_000;
@@ -23,7 +24,7 @@ async function pendingAdjustment(phone: string, amountCents = -(LIMIT + 100), sk
     billId: bill.id,
     amountCents,
     reason: "Компенсация за перерыв связи",
-    idempotencyKey: key(),
+    idempotencyKey: newIdempotencyKey("test"),
   });
   expect(adjustment.status).toBe("PENDING_APPROVAL");
   return { adjustment, bill };
@@ -80,18 +81,18 @@ describe("admin.approvals", () => {
 
     const decided = await admin.admin.approvals.list({ view: "DECIDED" });
     expect(decided.items.some((row) => row.id === adjustment.id && row.decidedBy?.name)).toBe(true);
-    expect(
-      await codeOf(admin.admin.approvals.reject({ adjustmentId: adjustment.id, reason: "Передумали, слишком поздно" })),
-    ).toBe("CONFLICT");
+    await expect(
+      admin.admin.approvals.reject({ adjustmentId: adjustment.id, reason: "Передумали, слишком поздно" }),
+    ).toHaveTRPCCode("CONFLICT");
   });
 
   it("rejecting needs a reason, leaves the bill untouched, and cannot be approved afterwards", async () => {
     const db = testDb();
     const { adjustment, bill } = await pendingAdjustment(DEMO.platinum, -(LIMIT + 200), 1);
     const admin = await callerAs(DEMO.admin);
-    expect(await badFieldsOf(admin.admin.approvals.reject({ adjustmentId: adjustment.id, reason: " " }))).toContain(
-      "reason",
-    );
+    expect(
+      Object.keys(await fieldErrorsOf(admin.admin.approvals.reject({ adjustmentId: adjustment.id, reason: " " }))),
+    ).toContain("reason");
     expect((await db.billAdjustment.findUniqueOrThrow({ where: { id: adjustment.id } })).status).toBe(
       "PENDING_APPROVAL",
     );
@@ -105,23 +106,21 @@ describe("admin.approvals", () => {
     expect(again.status).toBe("REJECTED");
     expect(await db.auditLog.count({ where: { action: "billAdjustment.reject", entityId: adjustment.id } })).toBe(1);
     expect((await db.bill.findUniqueOrThrow({ where: { id: bill.id } })).totalCents).toBe(bill.totalCents);
-    expect(await codeOf(admin.admin.approvals.approve({ adjustmentId: adjustment.id }))).toBe("CONFLICT");
+    await expect(admin.admin.approvals.approve({ adjustmentId: adjustment.id })).toHaveTRPCCode("CONFLICT");
   });
 
   it("an unknown adjustment is NOT_FOUND", async () => {
     const admin = await callerAs(DEMO.admin);
-    expect(await codeOf(admin.admin.approvals.approve({ adjustmentId: "no-such-adjustment" }))).toBe("NOT_FOUND");
-    expect(
-      await codeOf(
-        admin.admin.approvals.reject({ adjustmentId: "no-such-adjustment", reason: "Нет такой корректировки" }),
-      ),
-    ).toBe("NOT_FOUND");
+    await expect(admin.admin.approvals.approve({ adjustmentId: "no-such-adjustment" })).toHaveTRPCCode("NOT_FOUND");
+    await expect(
+      admin.admin.approvals.reject({ adjustmentId: "no-such-adjustment", reason: "Нет такой корректировки" }),
+    ).toHaveTRPCCode("NOT_FOUND");
   });
 
   it("an agent cannot approve, even their own", async () => {
     const { adjustment } = await pendingAdjustment(DEMO.silver, -(LIMIT + 300));
     const agent = await callerAs(DEMO.agent1);
-    expect(await codeOf(agent.admin.approvals.approve({ adjustmentId: adjustment.id }))).toBe("FORBIDDEN");
+    await expect(agent.admin.approvals.approve({ adjustmentId: adjustment.id })).toHaveTRPCCode("FORBIDDEN");
     expect((await testDb().billAdjustment.findUniqueOrThrow({ where: { id: adjustment.id } })).status).toBe(
       "PENDING_APPROVAL",
     );

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
-import { badFieldsOf, codeOf, key } from "./helpers/requests";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { fieldErrorsOf } from "./helpers/trpc-errors";
 
 const TARIFF = {
   name: "Студенческий",
@@ -25,7 +26,7 @@ describe("admin.tariffs", () => {
   it("creates a tariff that dealers can then sell; a retry with the same key is the same tariff", async () => {
     const db = testDb();
     const admin = await callerAs(DEMO.admin);
-    const idempotencyKey = key();
+    const idempotencyKey = newIdempotencyKey("test");
     const [created, raced] = await Promise.all([
       admin.admin.tariffs.create({ ...TARIFF, code: "student", idempotencyKey }),
       admin.admin.tariffs.create({ ...TARIFF, code: "student", idempotencyKey }),
@@ -50,30 +51,62 @@ describe("admin.tariffs", () => {
   it("refuses a taken code with another key, and bad fields by name", async () => {
     const admin = await callerAs(DEMO.admin);
     const taken = await admin.admin.tariffs.list().then((list) => list.items[0]!.code);
-    expect(await codeOf(admin.admin.tariffs.create({ ...TARIFF, code: taken, idempotencyKey: key() }))).toBe(
-      "CONFLICT",
-    );
-    expect(await badFieldsOf(admin.admin.tariffs.create({ ...TARIFF, code: "x", idempotencyKey: key() }))).toContain(
-      "code",
-    );
+    await expect(
+      admin.admin.tariffs.create({ ...TARIFF, code: taken, idempotencyKey: newIdempotencyKey("test") }),
+    ).toHaveTRPCCode("CONFLICT");
     expect(
-      await badFieldsOf(
-        admin.admin.tariffs.create({ ...TARIFF, code: "NEG", monthlyFeeCents: -1, idempotencyKey: key() }),
+      Object.keys(
+        await fieldErrorsOf(
+          admin.admin.tariffs.create({ ...TARIFF, code: "x", idempotencyKey: newIdempotencyKey("test") }),
+        ),
+      ),
+    ).toContain("code");
+    expect(
+      Object.keys(
+        await fieldErrorsOf(
+          admin.admin.tariffs.create({
+            ...TARIFF,
+            code: "NEG",
+            monthlyFeeCents: -1,
+            idempotencyKey: newIdempotencyKey("test"),
+          }),
+        ),
       ),
     ).toContain("monthlyFeeCents");
     expect(
-      await badFieldsOf(
-        admin.admin.tariffs.create({ ...TARIFF, code: "FRAC", monthlyFeeCents: 100.5, idempotencyKey: key() }),
+      Object.keys(
+        await fieldErrorsOf(
+          admin.admin.tariffs.create({
+            ...TARIFF,
+            code: "FRAC",
+            monthlyFeeCents: 100.5,
+            idempotencyKey: newIdempotencyKey("test"),
+          }),
+        ),
       ),
     ).toContain("monthlyFeeCents");
     expect(
-      await badFieldsOf(
-        admin.admin.tariffs.create({ ...TARIFF, code: "HOME", kind: "HOME_INTERNET", idempotencyKey: key() }),
+      Object.keys(
+        await fieldErrorsOf(
+          admin.admin.tariffs.create({
+            ...TARIFF,
+            code: "HOME",
+            kind: "HOME_INTERNET",
+            idempotencyKey: newIdempotencyKey("test"),
+          }),
+        ),
       ),
     ).toContain("minutes");
     expect(
-      await badFieldsOf(
-        admin.admin.tariffs.create({ ...TARIFF, code: "DUP", openToSegments: ["GOLD", "GOLD"], idempotencyKey: key() }),
+      Object.keys(
+        await fieldErrorsOf(
+          admin.admin.tariffs.create({
+            ...TARIFF,
+            code: "DUP",
+            openToSegments: ["GOLD", "GOLD"],
+            idempotencyKey: newIdempotencyKey("test"),
+          }),
+        ),
       ),
     ).toContain("openToSegments");
     expect(await testDb().tariff.count({ where: { code: { in: ["NEG", "FRAC", "HOME", "DUP"] } } })).toBe(0);
@@ -82,7 +115,11 @@ describe("admin.tariffs", () => {
   it("edits a tariff with the changed fields audited; saving the same again changes nothing", async () => {
     const db = testDb();
     const admin = await callerAs(DEMO.admin);
-    const tariff = await admin.admin.tariffs.create({ ...TARIFF, code: "EDITME", idempotencyKey: key() });
+    const tariff = await admin.admin.tariffs.create({
+      ...TARIFF,
+      code: "EDITME",
+      idempotencyKey: newIdempotencyKey("test"),
+    });
     const updated = await admin.admin.tariffs.update({ id: tariff.id, monthlyFeeCents: 45_000, openToSegments: [] });
     expect(updated).toMatchObject({ monthlyFeeCents: 45_000, openToSegments: [] });
     await admin.admin.tariffs.update({ id: tariff.id, monthlyFeeCents: 45_000 });
@@ -90,7 +127,7 @@ describe("admin.tariffs", () => {
     expect(audits).toHaveLength(1);
     expect(audits[0]!.before).toEqual({ monthlyFeeCents: 39_000, openToSegments: ["BRONZE", "SILVER"] });
     expect(audits[0]!.after).toEqual({ monthlyFeeCents: 45_000, openToSegments: [] });
-    expect(await codeOf(admin.admin.tariffs.update({ id: "no-such-tariff", monthlyFeeCents: 1 }))).toBe("NOT_FOUND");
+    await expect(admin.admin.tariffs.update({ id: "no-such-tariff", monthlyFeeCents: 1 })).toHaveTRPCCode("NOT_FOUND");
   });
 
   it("a tariff in use is retired, never deleted: lines keep it, new customers cannot get it", async () => {
@@ -101,7 +138,9 @@ describe("admin.tariffs", () => {
     });
     const lines = await db.line.count({ where: { tariffId: inUse.id } });
 
-    expect(await codeOf(admin.admin.tariffs.delete({ id: inUse.id, idempotencyKey: key() }))).toBe("CONFLICT");
+    await expect(
+      admin.admin.tariffs.delete({ id: inUse.id, idempotencyKey: newIdempotencyKey("test") }),
+    ).toHaveTRPCCode("CONFLICT");
     expect(await db.tariff.findUnique({ where: { id: inUse.id } })).not.toBeNull();
 
     const retired = await admin.admin.tariffs.retire({ id: inUse.id });
@@ -119,8 +158,12 @@ describe("admin.tariffs", () => {
   it("deletes a tariff nobody ever used; a retry answers the same", async () => {
     const db = testDb();
     const admin = await callerAs(DEMO.admin);
-    const mistake = await admin.admin.tariffs.create({ ...TARIFF, code: "MISTAKE", idempotencyKey: key() });
-    const idempotencyKey = key();
+    const mistake = await admin.admin.tariffs.create({
+      ...TARIFF,
+      code: "MISTAKE",
+      idempotencyKey: newIdempotencyKey("test"),
+    });
+    const idempotencyKey = newIdempotencyKey("test");
     expect(await admin.admin.tariffs.delete({ id: mistake.id, idempotencyKey })).toEqual({
       id: mistake.id,
       deleted: true,
@@ -132,7 +175,9 @@ describe("admin.tariffs", () => {
     expect(await db.tariff.findUnique({ where: { id: mistake.id } })).toBeNull();
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "tariff.delete", entityId: mistake.id } });
     expect(audit.before).toMatchObject({ code: "MISTAKE" });
-    expect(await codeOf(admin.admin.tariffs.delete({ id: mistake.id, idempotencyKey: key() }))).toBe("NOT_FOUND");
+    await expect(
+      admin.admin.tariffs.delete({ id: mistake.id, idempotencyKey: newIdempotencyKey("test") }),
+    ).toHaveTRPCCode("NOT_FOUND");
   });
 });
 
@@ -147,7 +192,7 @@ const ARTICLE = {
 describe("admin.knowledge", () => {
   it("creates an article in Russian and English under one slug, found by subscribers' search", async () => {
     const admin = await callerAs(DEMO.admin);
-    const idempotencyKey = key();
+    const idempotencyKey = newIdempotencyKey("test");
     const ru = await admin.admin.knowledge.create({ ...ARTICLE, slug: "esim-setup", locale: "ru", idempotencyKey });
     expect(
       (await admin.admin.knowledge.create({ ...ARTICLE, slug: "esim-setup", locale: "ru", idempotencyKey })).id,
@@ -159,13 +204,16 @@ describe("admin.knowledge", () => {
       body: "Open Numbers, pick the number and tap Switch to eSIM. Your phone must support eSIM.",
       slug: "esim-setup",
       locale: "en",
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     });
-    expect(
-      await codeOf(
-        admin.admin.knowledge.create({ ...ARTICLE, slug: "esim-setup", locale: "ru", idempotencyKey: key() }),
-      ),
-    ).toBe("CONFLICT");
+    await expect(
+      admin.admin.knowledge.create({
+        ...ARTICLE,
+        slug: "esim-setup",
+        locale: "ru",
+        idempotencyKey: newIdempotencyKey("test"),
+      }),
+    ).toHaveTRPCCode("CONFLICT");
 
     const topic = await admin.admin.knowledge.bySlug({ slug: "esim-setup" });
     expect(topic.ru?.title).toBe("Как подключить eSIM");
@@ -195,21 +243,32 @@ describe("admin.knowledge", () => {
       ...ARTICLE,
       slug: "esim-edit",
       locale: "ru",
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     });
     await admin.admin.knowledge.update({ id: article.id, title: "Подключение eSIM за пять минут" });
     await admin.admin.knowledge.update({ id: article.id, title: "Подключение eSIM за пять минут" });
     const audits = await db.auditLog.findMany({ where: { action: "article.update", entityId: article.id } });
     expect(audits).toHaveLength(1);
     expect(audits[0]!.after).toEqual({ title: "Подключение eSIM за пять минут" });
-    expect(await badFieldsOf(admin.admin.knowledge.update({ id: article.id, body: "short" }))).toContain("body");
-    expect(await badFieldsOf(admin.admin.knowledge.update({ id: article.id, categories: [] }))).toContain("categories");
+    expect(Object.keys(await fieldErrorsOf(admin.admin.knowledge.update({ id: article.id, body: "short" })))).toContain(
+      "body",
+    );
     expect(
-      await badFieldsOf(
-        admin.admin.knowledge.create({ ...ARTICLE, slug: "Bad Slug!", locale: "ru", idempotencyKey: key() }),
+      Object.keys(await fieldErrorsOf(admin.admin.knowledge.update({ id: article.id, categories: [] }))),
+    ).toContain("categories");
+    expect(
+      Object.keys(
+        await fieldErrorsOf(
+          admin.admin.knowledge.create({
+            ...ARTICLE,
+            slug: "Bad Slug!",
+            locale: "ru",
+            idempotencyKey: newIdempotencyKey("test"),
+          }),
+        ),
       ),
     ).toContain("slug");
-    expect(await codeOf(admin.admin.knowledge.update({ id: "no-such-article", title: "Неважно какой" }))).toBe(
+    await expect(admin.admin.knowledge.update({ id: "no-such-article", title: "Неважно какой" })).toHaveTRPCCode(
       "NOT_FOUND",
     );
   });
@@ -232,17 +291,17 @@ describe("admin.knowledge", () => {
     if (internal) expect(draft.body).not.toContain(internal.body);
 
     const open = await db.serviceRequest.findFirstOrThrow({ where: { status: { in: ["QUEUED", "IN_PROGRESS"] } } });
-    expect(await badFieldsOf(admin.admin.knowledge.draftFromRequest({ requestNumber: open.number }))).toContain(
-      "requestNumber",
-    );
-    expect(await codeOf(admin.admin.knowledge.draftFromRequest({ requestNumber: 2_000_000_000 }))).toBe("NOT_FOUND");
+    expect(
+      Object.keys(await fieldErrorsOf(admin.admin.knowledge.draftFromRequest({ requestNumber: open.number }))),
+    ).toContain("requestNumber");
+    await expect(admin.admin.knowledge.draftFromRequest({ requestNumber: 2_000_000_000 })).toHaveTRPCCode("NOT_FOUND");
 
     const article = await admin.admin.knowledge.create({
       ...ARTICLE,
       slug: "from-request",
       locale: "ru",
       fromRequestId: resolved.id,
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     });
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "article.create", entityId: article.id } });
     expect(audit.after).toMatchObject({ fromRequestId: resolved.id });
@@ -255,7 +314,7 @@ describe("admin.knowledge", () => {
       ...ARTICLE,
       slug: "esim-effect",
       locale: "ru",
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     });
     const user = await db.user.findUniqueOrThrow({ where: { phone: DEMO.bronze } });
     const now = Date.now();
@@ -288,17 +347,24 @@ describe("admin.knowledge", () => {
           status: "RESOLVED",
           deflected: true,
           resolvedAt: new Date(now - 10 * 60_000),
-          idempotencyKey: key(),
+          idempotencyKey: newIdempotencyKey("test"),
         },
       });
       await read(solved.id, 30);
     }
     const escalated = await db.serviceRequest.create({
-      data: { ...base, status: "QUEUED", escalatedAt: new Date(now - 5 * 60_000), idempotencyKey: key() },
+      data: {
+        ...base,
+        status: "QUEUED",
+        escalatedAt: new Date(now - 5 * 60_000),
+        idempotencyKey: newIdempotencyKey("test"),
+      },
     });
     await read(escalated.id, 20);
     await read(escalated.id, 15);
-    const open = await db.serviceRequest.create({ data: { ...base, status: "SELF_SERVICE", idempotencyKey: key() } });
+    const open = await db.serviceRequest.create({
+      data: { ...base, status: "SELF_SERVICE", idempotencyKey: newIdempotencyKey("test") },
+    });
     await read(open.id, 1);
 
     const effectiveness = await admin.admin.knowledge.effectiveness({ days: 30 });
@@ -313,12 +379,17 @@ describe("admin.knowledge", () => {
   it("is for supervisors only", async () => {
     for (const who of [DEMO.bronze, DEMO.dealer2, DEMO.agent2]) {
       const caller = await callerAs(who);
-      expect(
-        await codeOf(caller.admin.knowledge.create({ ...ARTICLE, slug: "walls", locale: "ru", idempotencyKey: key() })),
-      ).toBe("FORBIDDEN");
-      expect(await codeOf(caller.admin.tariffs.create({ ...TARIFF, code: "WALLS", idempotencyKey: key() }))).toBe(
-        "FORBIDDEN",
-      );
+      await expect(
+        caller.admin.knowledge.create({
+          ...ARTICLE,
+          slug: "walls",
+          locale: "ru",
+          idempotencyKey: newIdempotencyKey("test"),
+        }),
+      ).toHaveTRPCCode("FORBIDDEN");
+      await expect(
+        caller.admin.tariffs.create({ ...TARIFF, code: "WALLS", idempotencyKey: newIdempotencyKey("test") }),
+      ).toHaveTRPCCode("FORBIDDEN");
     }
     expect(await testDb().tariff.count({ where: { code: "WALLS" } })).toBe(0);
   });

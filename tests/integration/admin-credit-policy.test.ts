@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from "../../server/domain/partner/credit-policy.schema";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
-import { codeOf, fieldsOf, freshPassport, idempotencyKey } from "./helpers/partner";
+import { freshPassport } from "./helpers/partner";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { fieldErrorsOf } from "./helpers/trpc-errors";
 
 function birthDateForAge(age: number): string {
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow" }).format(new Date());
@@ -29,7 +31,7 @@ describe("admin.creditPolicy and admin.updateCreditPolicy", () => {
       p.rules[3]!.depositPercentOfFee = 100;
       p.rules[3]!.creditLimitCents = 10_000;
     });
-    const key = idempotencyKey();
+    const key = newIdempotencyKey("reg");
     const saved = await admin.admin.updateCreditPolicy({
       policy: stricter,
       baseUpdatedAt: current.updatedAt,
@@ -67,24 +69,22 @@ describe("admin.creditPolicy and admin.updateCreditPolicy", () => {
     const stale = edited((p) => {
       p.maxAccountsPerDocument = 3;
     });
-    expect(
-      await codeOf(
-        admin.admin.updateCreditPolicy({
-          policy: stale,
-          baseUpdatedAt: current.updatedAt,
-          idempotencyKey: idempotencyKey(),
-        }),
-      ),
-    ).toBe("CONFLICT");
+    await expect(
+      admin.admin.updateCreditPolicy({
+        policy: stale,
+        baseUpdatedAt: current.updatedAt,
+        idempotencyKey: newIdempotencyKey("reg"),
+      }),
+    ).toHaveTRPCCode("CONFLICT");
     expect((await admin.admin.creditPolicy()).policy).toEqual(stricter);
 
     // Saving what is in force already is refused.
     expect(
-      await fieldsOf(
+      await fieldErrorsOf(
         admin.admin.updateCreditPolicy({
           policy: stricter,
           baseUpdatedAt: after.updatedAt,
-          idempotencyKey: idempotencyKey(),
+          idempotencyKey: newIdempotencyKey("reg"),
         }),
       ),
     ).toEqual({
@@ -102,7 +102,7 @@ describe("admin.creditPolicy and admin.updateCreditPolicy", () => {
       },
       (await admin.admin.creditPolicy()).policy,
     );
-    const key = idempotencyKey();
+    const key = newIdempotencyKey("reg");
     const before = await db.auditLog.count({ where: { action: "creditPolicy.update" } });
     const results = await Promise.all(
       Array.from({ length: 3 }, () =>
@@ -127,27 +127,33 @@ describe("admin.creditPolicy and admin.updateCreditPolicy", () => {
     for (const [bad, field] of cases) {
       expect(
         Object.keys(
-          await fieldsOf(
-            admin.admin.updateCreditPolicy({ policy: bad, baseUpdatedAt: updatedAt, idempotencyKey: idempotencyKey() }),
+          await fieldErrorsOf(
+            admin.admin.updateCreditPolicy({
+              policy: bad,
+              baseUpdatedAt: updatedAt,
+              idempotencyKey: newIdempotencyKey("reg"),
+            }),
           ),
         ),
       ).toContain(field);
     }
     expect(
       Object.keys(
-        await fieldsOf(admin.admin.updateCreditPolicy({ policy, baseUpdatedAt: updatedAt, idempotencyKey: "short" })),
+        await fieldErrorsOf(
+          admin.admin.updateCreditPolicy({ policy, baseUpdatedAt: updatedAt, idempotencyKey: "short" }),
+        ),
       ),
     ).toContain("idempotencyKey");
     expect((await admin.admin.creditPolicy()).policy).toEqual(policy);
   });
 
   it("is for supervisors only: agents, dealers and subscribers get FORBIDDEN, anonymous UNAUTHORIZED", async () => {
-    const input = { policy: DEFAULT_CREDIT_POLICY, baseUpdatedAt: null, idempotencyKey: idempotencyKey() };
+    const input = { policy: DEFAULT_CREDIT_POLICY, baseUpdatedAt: null, idempotencyKey: newIdempotencyKey("reg") };
     for (const who of [DEMO.agent1, DEMO.dealer1, DEMO.platinum]) {
       const caller = await callerAs(who);
-      expect(await codeOf(caller.admin.creditPolicy())).toBe("FORBIDDEN");
-      expect(await codeOf(caller.admin.updateCreditPolicy(input))).toBe("FORBIDDEN");
+      await expect(caller.admin.creditPolicy()).toHaveTRPCCode("FORBIDDEN");
+      await expect(caller.admin.updateCreditPolicy(input)).toHaveTRPCCode("FORBIDDEN");
     }
-    expect(await codeOf((await callerAs(null)).admin.creditPolicy())).toBe("UNAUTHORIZED");
+    await expect((await callerAs(null)).admin.creditPolicy()).toHaveTRPCCode("UNAUTHORIZED");
   });
 });

@@ -5,7 +5,9 @@ import { DEFAULT_ROUTING_POLICY, type RoutingPolicyConfig } from "../../server/d
 import { getActivePolicy } from "../../server/domain/routing/policy.service";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
-import { badFieldsOf, clearRequests, codeOf, key } from "./helpers/requests";
+import { clearRequests } from "./helpers/requests";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { fieldErrorsOf } from "./helpers/trpc-errors";
 
 const MINUTE = 60_000;
 
@@ -27,7 +29,7 @@ async function activate(config: RoutingPolicyConfig): Promise<void> {
   const admin = await callerAs(DEMO.admin);
   const { version } = await admin.admin.policy.get();
   try {
-    await admin.admin.policy.save({ config, baseVersion: version, idempotencyKey: key() });
+    await admin.admin.policy.save({ config, baseVersion: version, idempotencyKey: newIdempotencyKey("test") });
   } catch (error) {
     if (!(error instanceof Error) || error.message !== "Nothing changed") throw error;
   }
@@ -56,12 +58,22 @@ describe("admin.policy.save", () => {
     ];
     for (const [config, field] of cases) {
       expect(
-        await badFieldsOf(admin.admin.policy.save({ config, baseVersion: version, idempotencyKey: key() })),
+        Object.keys(
+          await fieldErrorsOf(
+            admin.admin.policy.save({ config, baseVersion: version, idempotencyKey: newIdempotencyKey("test") }),
+          ),
+        ),
       ).toContain(field);
     }
     expect(
-      await badFieldsOf(
-        admin.admin.policy.save({ config: DEFAULT_ROUTING_POLICY, baseVersion: version, idempotencyKey: key() }),
+      Object.keys(
+        await fieldErrorsOf(
+          admin.admin.policy.save({
+            config: DEFAULT_ROUTING_POLICY,
+            baseVersion: version,
+            idempotencyKey: newIdempotencyKey("test"),
+          }),
+        ),
       ),
     ).toContain("config");
     expect((await admin.admin.policy.get()).version).toBe(version);
@@ -75,7 +87,7 @@ describe("admin.policy.save", () => {
       config: withoutSilverBillingQuestions,
       baseVersion: before.version,
       note: "SILVER billing to agents",
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     });
     expect(saved).toMatchObject({
       version: before.version + 1,
@@ -118,7 +130,7 @@ describe("admin.policy.save", () => {
     expect((await admin.admin.policy.version({ version: saved.version })).changed).toEqual([
       "selfServiceCategories.SILVER",
     ]);
-    expect(await codeOf(admin.admin.policy.version({ version: 999 }))).toBe("NOT_FOUND");
+    await expect(admin.admin.policy.version({ version: 999 })).toHaveTRPCCode("NOT_FOUND");
   });
 
   it("routes the next request by the new version", async () => {
@@ -129,7 +141,7 @@ describe("admin.policy.save", () => {
         category: "BILLING_QUESTION",
         subject: "Почему счёт вырос",
         description: "В этом месяце счёт больше обычного, объясните, пожалуйста.",
-        idempotencyKey: key(),
+        idempotencyKey: newIdempotencyKey("test"),
       });
 
     await activate(DEFAULT_ROUTING_POLICY);
@@ -141,7 +153,7 @@ describe("admin.policy.save", () => {
     const saved = await admin.admin.policy.save({
       config: withoutSilverBillingQuestions,
       baseVersion: restored.version,
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     });
     await clearRequests(DEMO.silver);
     const after = await ask();
@@ -159,7 +171,7 @@ describe("admin.policy.save", () => {
     const input = {
       config: edited((p) => (p.repeatContactDays = 10), config),
       baseVersion: version,
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     };
     const [first, second] = await Promise.all([admin.admin.policy.save(input), admin.admin.policy.save(input)]);
     expect(second.id).toBe(first.id);
@@ -175,14 +187,14 @@ describe("admin.policy.save", () => {
     await admin.admin.policy.save({
       config: edited((p) => (p.repeatContactDays = 12), config),
       baseVersion: version,
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     });
     const stale = admin.admin.policy.save({
       config: edited((p) => (p.repeatContactDays = 14), config),
       baseVersion: version,
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     });
-    expect(await codeOf(stale)).toBe("CONFLICT");
+    await expect(stale).toHaveTRPCCode("CONFLICT");
     expect((await admin.admin.policy.get()).config.repeatContactDays).toBe(12);
   });
 
@@ -193,14 +205,14 @@ describe("admin.policy.save", () => {
     await admin.admin.policy.save({
       config: edited((p) => (p.slaMinutes.GOLD[2] = 45), config),
       baseVersion: version,
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     });
     expect(await recomputeJobs()).toBe(0);
     ({ version, config } = await admin.admin.policy.get());
     const saved = await admin.admin.policy.save({
       config: edited((p) => (p.segmentThresholds.SILVER = 45), config),
       baseVersion: version,
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     });
     expect(saved.rescoreQueued).toBe(true);
     expect(await recomputeJobs()).toBe(1);
@@ -209,12 +221,14 @@ describe("admin.policy.save", () => {
   it("is for supervisors only", async () => {
     for (const who of [DEMO.silver, DEMO.dealer1, DEMO.agent1]) {
       const caller = await callerAs(who);
-      expect(
-        await codeOf(
-          caller.admin.policy.save({ config: withoutSilverBillingQuestions, baseVersion: 1, idempotencyKey: key() }),
-        ),
-      ).toBe("FORBIDDEN");
-      expect(await codeOf(caller.admin.policy.whatIf({ config: withoutSilverBillingQuestions }))).toBe("FORBIDDEN");
+      await expect(
+        caller.admin.policy.save({
+          config: withoutSilverBillingQuestions,
+          baseVersion: 1,
+          idempotencyKey: newIdempotencyKey("test"),
+        }),
+      ).toHaveTRPCCode("FORBIDDEN");
+      await expect(caller.admin.policy.whatIf({ config: withoutSilverBillingQuestions })).toHaveTRPCCode("FORBIDDEN");
     }
   });
 });
@@ -244,7 +258,7 @@ describe("admin.policy.whatIf", () => {
         priority: 3,
         routingReasons: [],
         segmentAtCreation: "SILVER",
-        idempotencyKey: `what-if-${sequence}`,
+        idempotencyKey: newIdempotencyKey("what-if"),
         ...data,
       },
     });
@@ -350,7 +364,9 @@ describe("admin.policy.whatIf", () => {
     expect(result.days).toBe(30);
     expect(result.draft).toEqual(result.active);
     expect(
-      await badFieldsOf(admin.admin.policy.whatIf({ config: edited((p) => (p.valueWeights.growth = 0.9)) })),
+      Object.keys(
+        await fieldErrorsOf(admin.admin.policy.whatIf({ config: edited((p) => (p.valueWeights.growth = 0.9)) })),
+      ),
     ).toContain("config.valueWeights");
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { loadSession, signIn } from "../../server/auth/sign-in";
 import { callerAs, DEMO, sessionFor } from "./helpers/callers";
 import { testDb } from "./helpers/db";
-import { badFieldsOf, codeOf, key } from "./helpers/requests";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { fieldErrorsOf } from "./helpers/trpc-errors";
 
 const PASSWORD = "a-long-password-1";
 
@@ -16,7 +17,7 @@ describe("admin.users", () => {
       email: "Irina.Petrova@Selfcare.test",
       password: PASSWORD,
       locale: "ru" as const,
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     };
     const [user, raced] = await Promise.all([admin.admin.users.create(input), admin.admin.users.create(input)]);
     expect(raced.id).toBe(user.id);
@@ -34,7 +35,9 @@ describe("admin.users", () => {
 
     const result = await signIn(db, { identifier: "irina.petrova@selfcare.test", password: PASSWORD, ip: "10.0.0.1" });
     expect(result.ok && result.user.role).toBe("AGENT");
-    expect(await codeOf(admin.admin.users.create({ ...input, idempotencyKey: key() }))).toBe("CONFLICT");
+    await expect(admin.admin.users.create({ ...input, idempotencyKey: newIdempotencyKey("test") })).toHaveTRPCCode(
+      "CONFLICT",
+    );
   });
 
   it("creates dealer staff only with an existing dealer; refuses bad fields by name", async () => {
@@ -48,56 +51,64 @@ describe("admin.users", () => {
       password: PASSWORD,
       locale: "ru",
       partnerId: partner.id,
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     });
     expect(dealer.partner?.id).toBe(partner.id);
     expect(
-      await badFieldsOf(
-        admin.admin.users.create({
-          role: "PARTNER",
-          name: "Без дилера",
-          email: "nodealer@selfcare.test",
-          password: PASSWORD,
-          locale: "ru",
-          idempotencyKey: key(),
-        }),
+      Object.keys(
+        await fieldErrorsOf(
+          admin.admin.users.create({
+            role: "PARTNER",
+            name: "Без дилера",
+            email: "nodealer@selfcare.test",
+            password: PASSWORD,
+            locale: "ru",
+            idempotencyKey: newIdempotencyKey("test"),
+          }),
+        ),
       ),
     ).toContain("partnerId");
     expect(
-      await badFieldsOf(
-        admin.admin.users.create({
-          role: "PARTNER",
-          name: "Чужой",
-          email: "ghost@selfcare.test",
-          password: PASSWORD,
-          locale: "ru",
-          partnerId: "no-such-partner",
-          idempotencyKey: key(),
-        }),
+      Object.keys(
+        await fieldErrorsOf(
+          admin.admin.users.create({
+            role: "PARTNER",
+            name: "Чужой",
+            email: "ghost@selfcare.test",
+            password: PASSWORD,
+            locale: "ru",
+            partnerId: "no-such-partner",
+            idempotencyKey: newIdempotencyKey("test"),
+          }),
+        ),
       ),
     ).toContain("partnerId");
     expect(
-      await badFieldsOf(
-        admin.admin.users.create({
-          role: "AGENT",
-          name: "Короткий",
-          email: "short@selfcare.test",
-          password: "short",
-          locale: "ru",
-          idempotencyKey: key(),
-        }),
+      Object.keys(
+        await fieldErrorsOf(
+          admin.admin.users.create({
+            role: "AGENT",
+            name: "Короткий",
+            email: "short@selfcare.test",
+            password: "short",
+            locale: "ru",
+            idempotencyKey: newIdempotencyKey("test"),
+          }),
+        ),
       ),
     ).toContain("password");
     expect(
-      await badFieldsOf(
-        admin.admin.users.create({
-          role: "SUBSCRIBER" as never,
-          name: "Абонент",
-          email: "sub@selfcare.test",
-          password: PASSWORD,
-          locale: "ru",
-          idempotencyKey: key(),
-        }),
+      Object.keys(
+        await fieldErrorsOf(
+          admin.admin.users.create({
+            role: "SUBSCRIBER" as never,
+            name: "Абонент",
+            email: "sub@selfcare.test",
+            password: PASSWORD,
+            locale: "ru",
+            idempotencyKey: newIdempotencyKey("test"),
+          }),
+        ),
       ),
     ).toContain("role");
     expect(
@@ -137,9 +148,9 @@ describe("admin.users", () => {
     const db = testDb();
     const admin = await callerAs(DEMO.admin);
     const me = await db.user.findUniqueOrThrow({ where: { email: DEMO.admin } });
-    expect(await badFieldsOf(admin.admin.users.lock({ userId: me.id }))).toContain("userId");
+    expect(Object.keys(await fieldErrorsOf(admin.admin.users.lock({ userId: me.id })))).toContain("userId");
     const subscriber = await db.user.findUniqueOrThrow({ where: { phone: DEMO.bronze } });
-    expect(await codeOf(admin.admin.users.lock({ userId: subscriber.id }))).toBe("NOT_FOUND");
+    await expect(admin.admin.users.lock({ userId: subscriber.id })).toHaveTRPCCode("NOT_FOUND");
     expect((await db.user.findUniqueOrThrow({ where: { id: subscriber.id } })).lockedAt).toBeNull();
   });
 
@@ -172,7 +183,9 @@ describe("admin.users", () => {
       identifier: DEMO.silver,
       cleared: 0,
     });
-    expect(await badFieldsOf(admin.admin.users.unthrottle({ identifier: "not a phone" }))).toContain("identifier");
+    expect(Object.keys(await fieldErrorsOf(admin.admin.users.unthrottle({ identifier: "not a phone" })))).toContain(
+      "identifier",
+    );
   });
 });
 
@@ -191,7 +204,7 @@ describe("admin.audit", () => {
           email: `audit-${i}@selfcare.test`,
           password: PASSWORD,
           locale: "ru",
-          idempotencyKey: key(),
+          idempotencyKey: newIdempotencyKey("test"),
         }),
       );
     }
@@ -235,7 +248,9 @@ describe("admin.audit", () => {
     expect(facets.entityTypes).toContain("User");
     expect(facets.actions).toContain("user.create");
     expect(facets.actors.map((actor) => actor.id)).toContain(me.id);
-    expect(await badFieldsOf(admin.admin.audit.list({ cursor: "not-a-cursor" }))).toContain("cursor");
-    expect(await badFieldsOf(admin.admin.audit.list({ from: "2031-01-02", to: "2031-01-01" }))).toContain("to");
+    expect(Object.keys(await fieldErrorsOf(admin.admin.audit.list({ cursor: "not-a-cursor" })))).toContain("cursor");
+    expect(
+      Object.keys(await fieldErrorsOf(admin.admin.audit.list({ from: "2031-01-02", to: "2031-01-01" }))),
+    ).toContain("to");
   });
 });

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyAdjustment } from "../../server/domain/billing/adjustment.service";
-import { callerAs, DEMO } from "./helpers/callers";
-import { codeOf, createEscalation, customerIdOf, userIdOf } from "./helpers/agent-fixtures";
+import { callerAs, customerIdOf, DEMO, userIdOf } from "./helpers/callers";
+import { createEscalation } from "./helpers/agent-fixtures";
 import { testDb } from "./helpers/db";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { fieldErrorsOf } from "./helpers/trpc-errors";
 
 const LIMIT = 50_000; // agentCreditLimitCents of the seeded routing policy
 
@@ -31,8 +33,6 @@ async function billOf(customerId: string, skip = 0) {
   });
 }
 
-const key = (name: string) => `adj-${name}-${Date.now()}`;
-
 describe("agent.adjustBill", () => {
   it("applies a credit within the agent's limit: bill line, totals, status, balance, audit and contact", async () => {
     const db = testDb();
@@ -44,7 +44,7 @@ describe("agent.adjustBill", () => {
       billId: bill.id,
       amountCents: -12_345,
       reason: "Двойное списание за роуминг",
-      idempotencyKey: key("within"),
+      idempotencyKey: newIdempotencyKey("within"),
     });
     expect(adjustment).toMatchObject({
       status: "APPLIED",
@@ -98,7 +98,7 @@ describe("agent.adjustBill", () => {
       billId: bill.id,
       amountCents: -(LIMIT + 1),
       reason: "Компенсация за аварию",
-      idempotencyKey: key("above"),
+      idempotencyKey: newIdempotencyKey("above"),
     });
     expect(pending.status).toBe("PENDING_APPROVAL");
     const untouched = await db.bill.findUniqueOrThrow({ where: { id: bill.id }, include: { lines: true } });
@@ -134,13 +134,13 @@ describe("agent.adjustBill", () => {
       billId: bill.id,
       amountCents: -30_000,
       reason: "Часть компенсации",
-      idempotencyKey: key("split1"),
+      idempotencyKey: newIdempotencyKey("split1"),
     });
     const second = await agent.agent.adjustBill({
       billId: bill.id,
       amountCents: -30_000,
       reason: "Вторая часть",
-      idempotencyKey: key("split2"),
+      idempotencyKey: newIdempotencyKey("split2"),
     });
     expect(first.status).toBe("APPLIED");
     expect(second.status).toBe("PENDING_APPROVAL");
@@ -154,7 +154,7 @@ describe("agent.adjustBill", () => {
       billId: bill.id,
       amountCents: -(LIMIT * 2),
       reason: "Goodwill credit",
-      idempotencyKey: key("admin"),
+      idempotencyKey: newIdempotencyKey("admin"),
     });
     expect(adjustment).toMatchObject({ status: "APPLIED", decidedById: adminId });
   });
@@ -163,7 +163,12 @@ describe("agent.adjustBill", () => {
     const db = testDb();
     const bill = await billOf(silverId, 1);
     const agent = await callerAs(DEMO.agent1);
-    const input = { billId: bill.id, amountCents: -5_000, reason: "Повторная отправка", idempotencyKey: key("replay") };
+    const input = {
+      billId: bill.id,
+      amountCents: -5_000,
+      reason: "Повторная отправка",
+      idempotencyKey: newIdempotencyKey("replay"),
+    };
     const [a, b] = await Promise.all([agent.agent.adjustBill(input), agent.agent.adjustBill(input)]);
     const c = await agent.agent.adjustBill(input);
     expect(b.id).toBe(a.id);
@@ -175,37 +180,30 @@ describe("agent.adjustBill", () => {
     expect(after.totalCents).toBe(bill.totalCents - 5_000);
     expect(await db.auditLog.count({ where: { action: "bill.adjust", entityId: bill.id } })).toBe(1);
     // The same key for a different adjustment is refused rather than silently answered.
-    expect(await codeOf(agent.agent.adjustBill({ ...input, amountCents: -6_000 }))).toBe("CONFLICT");
+    await expect(agent.agent.adjustBill({ ...input, amountCents: -6_000 })).toHaveTRPCCode("CONFLICT");
   });
 
   it("refuses bad input with BAD_REQUEST naming the field, and changes nothing", async () => {
     const db = testDb();
     const bill = await billOf(silverId, 2);
     const agent = await callerAs(DEMO.agent1);
-    const attempt = async (input: Record<string, unknown>) => {
-      const error = await agent.agent
-        .adjustBill({
-          billId: bill.id,
-          amountCents: -100,
-          reason: "Причина",
-          idempotencyKey: key("bad"),
-          ...input,
-        } as never)
-        .catch((e) => e);
-      return { code: error?.code, fields: Object.keys(error?.shape?.data?.fields ?? error?.cause?.fields ?? {}) };
-    };
-    expect(await attempt({ amountCents: 0 })).toMatchObject({ code: "BAD_REQUEST" });
-    expect(await attempt({ amountCents: 10.5 })).toMatchObject({ code: "BAD_REQUEST" });
-    expect(await attempt({ reason: "" })).toMatchObject({ code: "BAD_REQUEST" });
-    expect(await attempt({ idempotencyKey: "short" })).toMatchObject({ code: "BAD_REQUEST" });
-    expect(await attempt({ amountCents: -(bill.totalCents + 1) })).toEqual({
-      code: "BAD_REQUEST",
-      fields: ["amountCents"],
-    });
-    expect(await attempt({ billId: "bill_missing" })).toMatchObject({ code: "NOT_FOUND" });
+    const attempt = (input: Record<string, unknown>) =>
+      agent.agent.adjustBill({
+        billId: bill.id,
+        amountCents: -100,
+        reason: "Причина",
+        idempotencyKey: newIdempotencyKey("bad"),
+        ...input,
+      } as never);
+    await expect(attempt({ amountCents: 0 })).toHaveTRPCCode("BAD_REQUEST");
+    await expect(attempt({ amountCents: 10.5 })).toHaveTRPCCode("BAD_REQUEST");
+    await expect(attempt({ reason: "" })).toHaveTRPCCode("BAD_REQUEST");
+    await expect(attempt({ idempotencyKey: "short" })).toHaveTRPCCode("BAD_REQUEST");
+    expect(Object.keys(await fieldErrorsOf(attempt({ amountCents: -(bill.totalCents + 1) })))).toEqual(["amountCents"]);
+    await expect(attempt({ billId: "bill_missing" })).toHaveTRPCCode("NOT_FOUND");
     // A request of another customer cannot be tied to this bill.
     const foreign = await createEscalation({ customerId: platinumId });
-    expect(await attempt({ requestId: foreign.id })).toEqual({ code: "BAD_REQUEST", fields: ["requestId"] });
+    expect(Object.keys(await fieldErrorsOf(attempt({ requestId: foreign.id })))).toEqual(["requestId"]);
     const after = await db.bill.findUniqueOrThrow({ where: { id: bill.id } });
     expect(after.totalCents).toBe(bill.totalCents);
   });
@@ -239,7 +237,7 @@ describe("agent.changeTariff", () => {
       lineId: line.id,
       tariffId: target!.id,
       effective: "NEXT_CYCLE" as const,
-      idempotencyKey: key("tariff"),
+      idempotencyKey: newIdempotencyKey("tariff"),
     };
     // Sent twice at once (a double click), then retried: one change, one audit entry.
     const [change, twin] = await Promise.all([agent.agent.changeTariff(input), agent.agent.changeTariff(input)]);
@@ -264,21 +262,21 @@ describe("agent.changeTariff", () => {
     ).toBeGreaterThan(0);
 
     // A second change while one is pending is refused, as it is for the subscriber.
-    expect(await codeOf(agent.agent.changeTariff({ ...input, idempotencyKey: key("tariff2") }))).toBe("CONFLICT");
+    await expect(agent.agent.changeTariff({ ...input, idempotencyKey: newIdempotencyKey("tariff2") })).toHaveTRPCCode(
+      "CONFLICT",
+    );
   });
 
   it("answers NOT_FOUND for a line that does not exist", async () => {
     const agent = await callerAs(DEMO.agent1);
-    expect(await codeOf(agent.agent.tariffOptions({ lineId: "lin_missing" }))).toBe("NOT_FOUND");
-    expect(
-      await codeOf(
-        agent.agent.changeTariff({
-          lineId: "lin_missing",
-          tariffId: "x",
-          effective: "IMMEDIATE",
-          idempotencyKey: key("nf"),
-        }),
-      ),
-    ).toBe("NOT_FOUND");
+    await expect(agent.agent.tariffOptions({ lineId: "lin_missing" })).toHaveTRPCCode("NOT_FOUND");
+    await expect(
+      agent.agent.changeTariff({
+        lineId: "lin_missing",
+        tariffId: "x",
+        effective: "IMMEDIATE",
+        idempotencyKey: newIdempotencyKey("nf"),
+      }),
+    ).toHaveTRPCCode("NOT_FOUND");
   });
 });

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { callerAs, DEMO } from "./helpers/callers";
-import { codeOf, createEscalation, customerIdOf, userIdOf } from "./helpers/agent-fixtures";
+import { callerAs, customerIdOf, DEMO, userIdOf } from "./helpers/callers";
+import { createEscalation } from "./helpers/agent-fixtures";
 import { testDb } from "./helpers/db";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { fieldErrorsOf } from "./helpers/trpc-errors";
 
 const SECRET = "INTERNAL: customer sounded angry, check the retention budget first";
 
@@ -19,8 +21,6 @@ beforeAll(async () => {
   ]);
 });
 
-const key = (name: string) => `msg-${name}-${Date.now()}`;
-
 describe("agent.reply", () => {
   it("sends a public reply: claims the request, records the first response, moves it on, notifies the subscriber", async () => {
     const db = testDb();
@@ -29,7 +29,7 @@ describe("agent.reply", () => {
     const message = await agent.agent.reply({
       requestId: request.id,
       body: "Проверили базовую станцию, перезагрузите телефон.",
-      idempotencyKey: key("pub"),
+      idempotencyKey: newIdempotencyKey("pub"),
     });
     expect(message).toMatchObject({ internal: false, authorKind: "AGENT", authorId: agent1Id });
 
@@ -73,7 +73,7 @@ describe("agent.reply", () => {
   it("replays the same key as the same message, once", async () => {
     const request = await createEscalation({ customerId: silverId });
     const agent = await callerAs(DEMO.agent1);
-    const input = { requestId: request.id, body: "Один раз", idempotencyKey: key("replay") };
+    const input = { requestId: request.id, body: "Один раз", idempotencyKey: newIdempotencyKey("replay") };
     const [a, b] = await Promise.all([agent.agent.reply(input), agent.agent.reply(input)]);
     const c = await agent.agent.reply(input);
     expect(new Set([a.id, b.id, c.id]).size).toBe(1);
@@ -87,13 +87,15 @@ describe("agent.reply", () => {
     const request = await createEscalation({ customerId: silverId });
     await (await callerAs(DEMO.agent1)).agent.claim({ requestId: request.id });
     const other = await callerAs(DEMO.agent2);
-    expect(await codeOf(other.agent.reply({ requestId: request.id, body: "Я тоже отвечу" }))).toBe("CONFLICT");
+    await expect(other.agent.reply({ requestId: request.id, body: "Я тоже отвечу" })).toHaveTRPCCode("CONFLICT");
     // A colleague may still leave an internal note.
-    expect(await codeOf(other.agent.reply({ requestId: request.id, body: "Подсказка коллеге", internal: true }))).toBe(
-      "OK",
+    await expect(
+      other.agent.reply({ requestId: request.id, body: "Подсказка коллеге", internal: true }),
+    ).resolves.toMatchObject({ internal: true });
+    await expect(other.agent.reply({ requestId: request.id, body: "   " })).toHaveTRPCCode("BAD_REQUEST");
+    await expect(other.agent.reply({ requestId: "req_missing", body: "x", internal: true })).toHaveTRPCCode(
+      "NOT_FOUND",
     );
-    expect(await codeOf(other.agent.reply({ requestId: request.id, body: "   " }))).toBe("BAD_REQUEST");
-    expect(await codeOf(other.agent.reply({ requestId: "req_missing", body: "x", internal: true }))).toBe("NOT_FOUND");
   });
 });
 
@@ -102,12 +104,16 @@ describe("internal notes", () => {
     const db = testDb();
     const request = await createEscalation({ customerId: silverId, category: "CANCEL_CONTRACT" });
     const agent = await callerAs(DEMO.agent1);
-    await agent.agent.reply({ requestId: request.id, body: "Здравствуйте! Разбираемся.", idempotencyKey: key("n1") });
+    await agent.agent.reply({
+      requestId: request.id,
+      body: "Здравствуйте! Разбираемся.",
+      idempotencyKey: newIdempotencyKey("n1"),
+    });
     const note = await agent.agent.reply({
       requestId: request.id,
       body: SECRET,
       internal: true,
-      idempotencyKey: key("n2"),
+      idempotencyKey: newIdempotencyKey("n2"),
     });
     expect(note.internal).toBe(true);
 
@@ -122,7 +128,11 @@ describe("internal notes", () => {
     seen.push(await subscriber.request.list({}));
     seen.push(await subscriber.request.list({ state: "open" }));
     seen.push(
-      await subscriber.request.addMessage({ requestId: request.id, body: "Жду ответа", idempotencyKey: key("cust") }),
+      await subscriber.request.addMessage({
+        requestId: request.id,
+        body: "Жду ответа",
+        idempotencyKey: newIdempotencyKey("cust"),
+      }),
     );
     seen.push(await subscriber.request.escalate({ requestId: request.id }));
     seen.push(await subscriber.request.markSolved({ requestId: request.id }));
@@ -199,11 +209,9 @@ describe("agent.resolve", () => {
   it("refuses an unknown resolution code or an empty note, naming the field, and changes nothing", async () => {
     const request = await createEscalation({ customerId: bronzeId });
     const agent = await callerAs(DEMO.agent1);
-    const bad = await agent.agent
-      .resolve({ requestId: request.id, resolutionCode: "MAGIC" as "FIXED", note: "x" })
-      .catch((e) => e);
-    expect(bad.code).toBe("BAD_REQUEST");
-    expect(await codeOf(agent.agent.resolve({ requestId: request.id, resolutionCode: "FIXED", note: "  " }))).toBe(
+    const bad = agent.agent.resolve({ requestId: request.id, resolutionCode: "MAGIC" as "FIXED", note: "x" });
+    expect(Object.keys(await fieldErrorsOf(bad))).toContain("resolutionCode");
+    await expect(agent.agent.resolve({ requestId: request.id, resolutionCode: "FIXED", note: "  " })).toHaveTRPCCode(
       "BAD_REQUEST",
     );
     expect((await testDb().serviceRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("QUEUED");
@@ -212,11 +220,9 @@ describe("agent.resolve", () => {
   it("refuses to resolve a request another agent holds", async () => {
     const request = await createEscalation({ customerId: bronzeId });
     await (await callerAs(DEMO.agent2)).agent.claim({ requestId: request.id });
-    expect(
-      await codeOf(
-        (await callerAs(DEMO.agent1)).agent.resolve({ requestId: request.id, resolutionCode: "FIXED", note: "Готово" }),
-      ),
-    ).toBe("CONFLICT");
+    await expect(
+      (await callerAs(DEMO.agent1)).agent.resolve({ requestId: request.id, resolutionCode: "FIXED", note: "Готово" }),
+    ).toHaveTRPCCode("CONFLICT");
   });
 });
 

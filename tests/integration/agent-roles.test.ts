@@ -3,7 +3,6 @@ import { appRouter } from "../../server/api/root";
 import { adminProcedure, createCallerFactory, createTRPCRouter } from "../../server/api/trpc";
 import { callerAs, DEMO, sessionFor } from "./helpers/callers";
 import { testDb } from "./helpers/db";
-import { codeOf } from "./helpers/agent-fixtures";
 
 type AnyCaller = Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
 
@@ -15,7 +14,7 @@ const ADMIN_PROCEDURES = Object.keys(appRouter._def.procedures).filter((path) =>
 
 async function call(identifier: string | null, procedure: string, input: unknown) {
   const caller = (await callerAs(identifier)) as unknown as AnyCaller;
-  return codeOf(caller.agent![procedure]!(input));
+  return caller.agent![procedure]!(input);
 }
 
 describe("agent.* role walls", () => {
@@ -37,16 +36,16 @@ describe("agent.* role walls", () => {
   it.each(AGENT_PROCEDURES)(
     "agent.%s is FORBIDDEN for subscribers and dealers, UNAUTHORIZED without a session",
     async (procedure) => {
-      expect(await call(DEMO.platinum, procedure, input)).toBe("FORBIDDEN");
-      expect(await call(DEMO.bronze, procedure, input)).toBe("FORBIDDEN");
-      expect(await call(DEMO.dealer1, procedure, input)).toBe("FORBIDDEN");
-      expect(await call(null, procedure, input)).toBe("UNAUTHORIZED");
+      await expect(call(DEMO.platinum, procedure, input)).toHaveTRPCCode("FORBIDDEN");
+      await expect(call(DEMO.bronze, procedure, input)).toHaveTRPCCode("FORBIDDEN");
+      await expect(call(DEMO.dealer1, procedure, input)).toHaveTRPCCode("FORBIDDEN");
+      await expect(call(null, procedure, input)).toHaveTRPCCode("UNAUTHORIZED");
     },
   );
 
   it("lets agents and supervisors in", async () => {
-    expect(await call(DEMO.agent1, "queue", {})).toBe("OK");
-    expect(await call(DEMO.admin, "queue", {})).toBe("OK");
+    await expect(call(DEMO.agent1, "queue", {})).resolves.toHaveProperty("items");
+    await expect(call(DEMO.admin, "queue", {})).resolves.toHaveProperty("items");
   });
 
   it("keeps agents out of admin procedures", async () => {
@@ -54,7 +53,7 @@ describe("agent.* role walls", () => {
     const probe = createTRPCRouter({ ping: adminProcedure.query(() => "pong") });
     const session = await sessionFor(DEMO.agent1);
     const probeCaller = createCallerFactory(probe)({ db: testDb(), session, ip: "127.0.0.1", channel: "WEB" });
-    expect(await codeOf(probeCaller.ping())).toBe("FORBIDDEN");
+    await expect(probeCaller.ping()).toHaveTRPCCode("FORBIDDEN");
     const adminProbe = createCallerFactory(probe)({
       db: testDb(),
       session: await sessionFor(DEMO.admin),
@@ -68,7 +67,7 @@ describe("agent.* role walls", () => {
       const fn = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (
         input: unknown,
       ) => Promise<unknown>;
-      expect([path, await codeOf(fn({}))]).toEqual([path, "FORBIDDEN"]);
+      await expect(fn({}), path).toHaveTRPCCode("FORBIDDEN");
     }
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CREDIT_POLICY, type CreditPolicy } from "../../server/domain/partner/credit-policy.schema";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
-import { codeOf, fieldsOf, freshPassport, idempotencyKey, newSubscriber } from "./helpers/partner";
+import { freshPassport, newSubscriber } from "./helpers/partner";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { readTRPCError } from "../../app/_lib/trpc-error";
+import { fieldErrorsOf } from "./helpers/trpc-errors";
 
 function birthDateForAge(age: number): string {
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Moscow" }).format(new Date());
@@ -97,7 +100,7 @@ describe("partner.creditCheck and the credit check in registration", () => {
         customer: newSubscriber({ documentNumber, birthDate }),
         tariffId: "trf_start",
         msisdn: await freeNumber(0),
-        idempotencyKey: idempotencyKey(),
+        idempotencyKey: newIdempotencyKey("reg"),
       });
       expect(result).toMatchObject({ depositCents: 70_000, creditLimitCents: 12_300 });
       const order = await testDb().order.findUniqueOrThrow({ where: { id: result.orderId } });
@@ -138,12 +141,12 @@ describe("partner.creditCheck and the credit check in registration", () => {
 
     const msisdn = await freeNumber(1);
     const customers = await db.customer.count();
-    const fields = await fieldsOf(
+    const fields = await fieldErrorsOf(
       dealer.partner.registerSubscriber({
         customer: newSubscriber({ documentNumber: debtor.documentNumber, birthDate: debtor.birthDate }),
         tariffId: "trf_start",
         msisdn,
-        idempotencyKey: idempotencyKey(),
+        idempotencyKey: newIdempotencyKey("reg"),
       }),
     );
     expect(fields["customer.documentNumber"]).toMatch(/unpaid debt/);
@@ -178,19 +181,17 @@ describe("partner.creditCheck and the credit check in registration", () => {
 
   it("validates its input like the registration", async () => {
     const dealer = await callerAs(DEMO.dealer1);
-    const fields = await fieldsOf(
+    const fields = await fieldErrorsOf(
       dealer.partner.creditCheck({ documentNumber: "12", birthDate: birthDateForAge(10), tariffId: "trf_start" }),
     );
     expect(Object.keys(fields).sort()).toEqual(["birthDate", "documentNumber"]);
-    expect(
-      await codeOf(
-        dealer.partner.creditCheck({
-          documentNumber: freshPassport(),
-          birthDate: "1990-01-01",
-          tariffId: "trf_classic",
-        }),
-      ),
-    ).toBe("BAD_REQUEST");
+    await expect(
+      dealer.partner.creditCheck({
+        documentNumber: freshPassport(),
+        birthDate: "1990-01-01",
+        tariffId: "trf_classic",
+      }),
+    ).toHaveTRPCCode("BAD_REQUEST");
   });
 });
 
@@ -205,12 +206,9 @@ describe("partner.creditCheck abuse limit", () => {
       expect(checks.every((check) => check.approved)).toBe(true);
     }
     const before = Date.now();
-    const refusal = await dealer.partner
-      .creditCheck(input)
-      .catch((error: unknown) => error as { code: string; message: string });
-    expect(refusal).toMatchObject({ code: "TOO_MANY_REQUESTS" });
-    const retryAt = /try again after (\S+)/.exec((refusal as { message: string }).message)?.[1];
-    const waitMs = new Date(retryAt!).getTime() - before;
+    const refusal = readTRPCError(await dealer.partner.creditCheck(input).catch((error: unknown) => error));
+    expect(refusal).toMatchObject({ code: "TOO_MANY_REQUESTS", retryAt: expect.any(Date) });
+    const waitMs = refusal.retryAt!.getTime() - before;
     expect(waitMs).toBeGreaterThan(9 * 60 * 1000);
     expect(waitMs).toBeLessThanOrEqual(10 * 60 * 1000 + 2000);
 
@@ -241,7 +239,7 @@ describe("partner.creditCheck abuse limit", () => {
       customer: newSubscriber({ documentNumber, birthDate }),
       tariffId: "trf_start",
       msisdn: await freeNumber(1),
-      idempotencyKey: idempotencyKey(),
+      idempotencyKey: newIdempotencyKey("reg"),
     };
     const first = await dealer.partner.registerSubscriber(registration);
     expect((await db.rateLimit.findUniqueOrThrow({ where: { key } })).points).toBe(1);
@@ -249,15 +247,15 @@ describe("partner.creditCheck abuse limit", () => {
     // The allowance used up by checks: the next registration is refused before anything is created.
     await db.rateLimit.update({ where: { key }, data: { points: 60 } });
     const orders = await db.order.count();
-    const refused = await dealer.partner
-      .registerSubscriber({
+    const msisdn = await freeNumber(2);
+    await expect(
+      dealer.partner.registerSubscriber({
         customer: newSubscriber({ documentNumber: freshPassport(), birthDate }),
         tariffId: "trf_start",
-        msisdn: await freeNumber(2),
-        idempotencyKey: idempotencyKey(),
-      })
-      .catch((error: unknown) => error as { code: string });
-    expect(refused).toMatchObject({ code: "TOO_MANY_REQUESTS" });
+        msisdn,
+        idempotencyKey: newIdempotencyKey("reg"),
+      }),
+    ).toHaveTRPCCode("TOO_MANY_REQUESTS");
     expect(await db.order.count()).toBe(orders);
 
     // Retrying the registration that went through still gets its answer.

@@ -5,7 +5,9 @@ import { enqueueJob } from "../../server/jobs/enqueue";
 import { crontab, taskList } from "../../server/jobs/tasks";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDatabaseUrl, testDb } from "./helpers/db";
-import { codeOf, fieldsOf, idempotencyKey, newSubscriber } from "./helpers/partner";
+import { newSubscriber } from "./helpers/partner";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { fieldErrorsOf } from "./helpers/trpc-errors";
 
 const MINUTE = 60_000;
 
@@ -42,7 +44,7 @@ describe("partner.availableNumbers", () => {
   });
 
   it("refuses non-digit searches with BAD_REQUEST", async () => {
-    const fields = await fieldsOf((await callerAs(DEMO.dealer1)).partner.availableNumbers({ search: "abc" }));
+    const fields = await fieldErrorsOf((await callerAs(DEMO.dealer1)).partner.availableNumbers({ search: "abc" }));
     expect(Object.keys(fields)).toEqual(["search"]);
   });
 });
@@ -65,17 +67,15 @@ describe("partner.reserveNumber", () => {
     const mine = await one.partner.availableNumbers({});
     expect(mine[0]).toMatchObject({ msisdn, isReservedByMe: true });
     expect((await two.partner.availableNumbers({ limit: 60 })).map((n) => n.msisdn)).not.toContain(msisdn);
-    expect(await codeOf(two.partner.reserveNumber({ msisdn }))).toBe("CONFLICT");
-    expect(
-      await codeOf(
-        two.partner.registerSubscriber({
-          customer: newSubscriber(),
-          tariffId: "trf_start",
-          msisdn,
-          idempotencyKey: idempotencyKey(),
-        }),
-      ),
-    ).toBe("CONFLICT");
+    await expect(two.partner.reserveNumber({ msisdn })).toHaveTRPCCode("CONFLICT");
+    await expect(
+      two.partner.registerSubscriber({
+        customer: newSubscriber(),
+        tariffId: "trf_start",
+        msisdn,
+        idempotencyKey: newIdempotencyKey("reg"),
+      }),
+    ).toHaveTRPCCode("CONFLICT");
 
     // Picking it again extends the hold; releasing gives it back.
     expect((await one.partner.reserveNumber({ msisdn })).msisdn).toBe(msisdn);
@@ -102,32 +102,32 @@ describe("partner.reserveNumber", () => {
 
   it("refuses a number outside the pool with BAD_REQUEST, a malformed one with BAD_REQUEST, a given one with CONFLICT", async () => {
     const dealer = await callerAs(DEMO.dealer1);
-    expect((await fieldsOf(dealer.partner.reserveNumber({ msisdn: "+79161112233" }))).msisdn).toMatch(
+    expect((await fieldErrorsOf(dealer.partner.reserveNumber({ msisdn: "+79161112233" }))).msisdn).toMatch(
       /not in the operator's pool/,
     );
-    expect(Object.keys(await fieldsOf(dealer.partner.reserveNumber({ msisdn: "12" })))).toEqual(["msisdn"]);
-    expect(await codeOf(dealer.partner.reserveNumber({ msisdn: DEMO.platinum }))).toBe("BAD_REQUEST");
+    expect(Object.keys(await fieldErrorsOf(dealer.partner.reserveNumber({ msisdn: "12" })))).toEqual(["msisdn"]);
+    await expect(dealer.partner.reserveNumber({ msisdn: DEMO.platinum })).toHaveTRPCCode("BAD_REQUEST");
 
     const msisdn = await pickFree(5);
     await dealer.partner.registerSubscriber({
       customer: newSubscriber(),
       tariffId: "trf_start",
       msisdn,
-      idempotencyKey: idempotencyKey(),
+      idempotencyKey: newIdempotencyKey("reg"),
     });
-    expect(await codeOf(dealer.partner.reserveNumber({ msisdn }))).toBe("CONFLICT");
-    expect(await codeOf((await callerAs(DEMO.dealer2)).partner.reserveNumber({ msisdn }))).toBe("CONFLICT");
+    await expect(dealer.partner.reserveNumber({ msisdn })).toHaveTRPCCode("CONFLICT");
+    await expect((await callerAs(DEMO.dealer2)).partner.reserveNumber({ msisdn })).toHaveTRPCCode("CONFLICT");
   });
 
   it("is FORBIDDEN for other roles", async () => {
     const msisdn = await pickFree(6);
     for (const who of [DEMO.platinum, DEMO.agent1, DEMO.admin]) {
       const caller = await callerAs(who);
-      expect(await codeOf(caller.partner.reserveNumber({ msisdn }))).toBe("FORBIDDEN");
-      expect(await codeOf(caller.partner.availableNumbers({}))).toBe("FORBIDDEN");
-      expect(await codeOf(caller.partner.releaseNumber({ msisdn }))).toBe("FORBIDDEN");
+      await expect(caller.partner.reserveNumber({ msisdn })).toHaveTRPCCode("FORBIDDEN");
+      await expect(caller.partner.availableNumbers({})).toHaveTRPCCode("FORBIDDEN");
+      await expect(caller.partner.releaseNumber({ msisdn })).toHaveTRPCCode("FORBIDDEN");
     }
-    expect(await codeOf((await callerAs(null)).partner.availableNumbers({}))).toBe("UNAUTHORIZED");
+    await expect((await callerAs(null)).partner.availableNumbers({})).toHaveTRPCCode("UNAUTHORIZED");
   });
 });
 

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { verifyPassword } from "../../server/auth/password";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
-import { codeOf, fieldsOf, freshPassport, idempotencyKey, newSubscriber } from "./helpers/partner";
+import { freshPassport, newSubscriber } from "./helpers/partner";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { fieldErrorsOf } from "./helpers/trpc-errors";
 
 async function freeNumber(offset = 0): Promise<string> {
   const numbers = await (await callerAs(DEMO.dealer1)).partner.availableNumbers({ limit: 60 });
@@ -29,7 +31,7 @@ describe("partner.registerSubscriber", () => {
       customer: newSubscriber({ email: "Anna.Smirnova@Example.ru" }),
       tariffId: "trf_smart",
       msisdn,
-      idempotencyKey: idempotencyKey(),
+      idempotencyKey: newIdempotencyKey("reg"),
     });
 
     expect(result.accountNumber).toMatch(/^\d{10}$/);
@@ -86,7 +88,7 @@ describe("partner.registerSubscriber", () => {
       customer: newSubscriber(),
       tariffId: "trf_start",
       msisdn: number!.msisdn,
-      idempotencyKey: idempotencyKey(),
+      idempotencyKey: newIdempotencyKey("reg"),
     });
     expect(result.customerId).toBeTruthy();
     expect((await dealer.partner.availableNumbers({})).map((n) => n.msisdn)).not.toContain(number!.msisdn);
@@ -99,7 +101,7 @@ describe("partner.registerSubscriber", () => {
       customer: newSubscriber(),
       tariffId: "trf_family",
       msisdn: await freeNumber(1),
-      idempotencyKey: idempotencyKey(),
+      idempotencyKey: newIdempotencyKey("reg"),
     };
     const first = await dealer.partner.registerSubscriber(input);
     const again = await dealer.partner.registerSubscriber(input);
@@ -113,7 +115,7 @@ describe("partner.registerSubscriber", () => {
 
   it("refuses the same key for a different registration with CONFLICT", async () => {
     const dealer = await callerAs(DEMO.dealer1);
-    const key = idempotencyKey();
+    const key = newIdempotencyKey("reg");
     await dealer.partner.registerSubscriber({
       customer: newSubscriber(),
       tariffId: "trf_start",
@@ -126,7 +128,7 @@ describe("partner.registerSubscriber", () => {
       msisdn: await freeNumber(3),
       idempotencyKey: key,
     });
-    expect(await codeOf(other)).toBe("CONFLICT");
+    await expect(other).toHaveTRPCCode("CONFLICT");
   });
 
   it("lets exactly one of two racing registrations for one number win; the other gets CONFLICT", async () => {
@@ -138,19 +140,19 @@ describe("partner.registerSubscriber", () => {
         customer: newSubscriber(),
         tariffId: "trf_start",
         msisdn,
-        idempotencyKey: idempotencyKey(),
+        idempotencyKey: newIdempotencyKey("reg"),
       }),
       two.partner.registerSubscriber({
         customer: newSubscriber(),
         tariffId: "trf_start",
         msisdn,
-        idempotencyKey: idempotencyKey(),
+        idempotencyKey: newIdempotencyKey("reg"),
       }),
       one.partner.registerSubscriber({
         customer: newSubscriber(),
         tariffId: "trf_start",
         msisdn,
-        idempotencyKey: idempotencyKey(),
+        idempotencyKey: newIdempotencyKey("reg"),
       }),
     ]);
     const won = outcomes.filter((outcome) => outcome.status === "fulfilled");
@@ -168,7 +170,7 @@ describe("partner.registerSubscriber", () => {
       customer: newSubscriber(),
       tariffId: "trf_start",
       msisdn: await freeNumber(5),
-      idempotencyKey: idempotencyKey(),
+      idempotencyKey: newIdempotencyKey("reg"),
     };
     const results = await Promise.all([1, 2, 3].map(() => dealer.partner.registerSubscriber(input)));
     expect(new Set(results.map((r) => r.customerId)).size).toBe(1);
@@ -186,12 +188,12 @@ describe("partner.registerSubscriber", () => {
     const db = testDb();
     const msisdn = await freeNumber(6);
     const before = await db.customer.count();
-    const fields = await fieldsOf(
+    const fields = await fieldErrorsOf(
       (await callerAs(DEMO.dealer1)).partner.registerSubscriber({
         customer: newSubscriber(change),
         tariffId: "trf_start",
         msisdn,
-        idempotencyKey: idempotencyKey(),
+        idempotencyKey: newIdempotencyKey("reg"),
       }),
     );
     expect(fields[field]).toMatch(message);
@@ -206,12 +208,12 @@ describe("partner.registerSubscriber", () => {
     ["home internet, not mobile", "trf_home_100"],
     ["unknown", "trf_nope"],
   ])("refuses a tariff that is %s with BAD_REQUEST on tariffId", async (_label, tariffId) => {
-    const fields = await fieldsOf(
+    const fields = await fieldErrorsOf(
       (await callerAs(DEMO.dealer1)).partner.registerSubscriber({
         customer: newSubscriber(),
         tariffId,
         msisdn: await freeNumber(6),
-        idempotencyKey: idempotencyKey(),
+        idempotencyKey: newIdempotencyKey("reg"),
       }),
     );
     expect(Object.keys(fields)).toEqual(["tariffId"]);
@@ -219,12 +221,12 @@ describe("partner.registerSubscriber", () => {
 
   it("refuses a number outside the pool with BAD_REQUEST on msisdn", async () => {
     const dealer = await callerAs(DEMO.dealer1);
-    const outside = await fieldsOf(
+    const outside = await fieldErrorsOf(
       dealer.partner.registerSubscriber({
         customer: newSubscriber(),
         tariffId: "trf_start",
         msisdn: "+79161234567",
-        idempotencyKey: idempotencyKey(),
+        idempotencyKey: newIdempotencyKey("reg"),
       }),
     );
     expect(outside.msisdn).toMatch(/not in the operator's pool/);
@@ -235,12 +237,12 @@ describe("partner.registerSubscriber", () => {
       customer: newSubscriber(),
       tariffId: "trf_start",
       msisdn: await freeNumber(7),
-      idempotencyKey: idempotencyKey(),
+      idempotencyKey: newIdempotencyKey("reg"),
     };
     for (const who of [DEMO.platinum, DEMO.agent1, DEMO.admin]) {
-      expect(await codeOf((await callerAs(who)).partner.registerSubscriber(input))).toBe("FORBIDDEN");
+      await expect((await callerAs(who)).partner.registerSubscriber(input)).toHaveTRPCCode("FORBIDDEN");
     }
-    expect(await codeOf((await callerAs(null)).partner.registerSubscriber(input))).toBe("UNAUTHORIZED");
+    await expect((await callerAs(null)).partner.registerSubscriber(input)).toHaveTRPCCode("UNAUTHORIZED");
   });
 });
 
@@ -252,21 +254,19 @@ describe("partner.reissueActivationCode", () => {
       customer: newSubscriber({ documentNumber: freshPassport() }),
       tariffId: "trf_start",
       msisdn: await freeNumber(8),
-      idempotencyKey: idempotencyKey(),
+      idempotencyKey: newIdempotencyKey("reg"),
     });
-    expect(
-      await codeOf(
-        (await callerAs(DEMO.dealer2)).partner.reissueActivationCode({
-          orderId: registered.orderId,
-          idempotencyKey: idempotencyKey(),
-        }),
-      ),
-    ).toBe("NOT_FOUND");
+    await expect(
+      (await callerAs(DEMO.dealer2)).partner.reissueActivationCode({
+        orderId: registered.orderId,
+        idempotencyKey: newIdempotencyKey("reg"),
+      }),
+    ).toHaveTRPCCode("NOT_FOUND");
 
     await new Promise((resolve) => setTimeout(resolve, 5));
     const reissued = await dealer.partner.reissueActivationCode({
       orderId: registered.orderId,
-      idempotencyKey: idempotencyKey(),
+      idempotencyKey: newIdempotencyKey("reg"),
     });
     expect(reissued.activationCode).not.toBe(registered.activationCode);
     const login = await db.user.findUniqueOrThrow({ where: { customerId: registered.customerId } });
@@ -281,9 +281,9 @@ describe("partner.reissueActivationCode", () => {
       customer: newSubscriber({ documentNumber: freshPassport() }),
       tariffId: "trf_start",
       msisdn: await freeNumber(9),
-      idempotencyKey: idempotencyKey(),
+      idempotencyKey: newIdempotencyKey("reg"),
     });
-    const key = idempotencyKey();
+    const key = newIdempotencyKey("reg");
     const first = await dealer.partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: key });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const replay = await dealer.partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: key });
@@ -303,9 +303,9 @@ describe("partner.reissueActivationCode", () => {
       customer: newSubscriber({ documentNumber: freshPassport() }),
       tariffId: "trf_start",
       msisdn: await freeNumber(10),
-      idempotencyKey: idempotencyKey(),
+      idempotencyKey: newIdempotencyKey("reg"),
     });
-    expect(await codeOf(dealer.partner.reissueActivationCode({ orderId: other.orderId, idempotencyKey: key }))).toBe(
+    await expect(dealer.partner.reissueActivationCode({ orderId: other.orderId, idempotencyKey: key })).toHaveTRPCCode(
       "CONFLICT",
     );
 
@@ -313,7 +313,7 @@ describe("partner.reissueActivationCode", () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     const second = await dealer.partner.reissueActivationCode({
       orderId: registered.orderId,
-      idempotencyKey: idempotencyKey(),
+      idempotencyKey: newIdempotencyKey("reg"),
     });
     expect(second.activationCode).not.toBe(first.activationCode);
     const after = await db.user.findUniqueOrThrow({ where: { customerId: registered.customerId } });
@@ -328,9 +328,9 @@ describe("partner.reissueActivationCode", () => {
       customer: newSubscriber({ documentNumber: freshPassport() }),
       tariffId: "trf_start",
       msisdn: await freeNumber(11),
-      idempotencyKey: idempotencyKey(),
+      idempotencyKey: newIdempotencyKey("reg"),
     });
-    const key = idempotencyKey();
+    const key = newIdempotencyKey("reg");
     const results = await Promise.all(
       Array.from({ length: 4 }, () =>
         dealer.partner.reissueActivationCode({ orderId: registered.orderId, idempotencyKey: key }),

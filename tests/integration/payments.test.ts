@@ -3,7 +3,9 @@ import { runBillRun } from "../../server/domain/billing/bill-run.service";
 import { currentCycle } from "../../server/domain/billing/cycle";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
-import { codeOf, demoCustomer, failureOf, generatedSubscriber, key } from "./helpers/money";
+import { demoCustomer, generatedSubscriber } from "./helpers/money";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { fieldErrorsOf } from "./helpers/trpc-errors";
 
 /** Issues next cycle's bills (dated at the coming cycle start), so they are ISSUED and not yet due. */
 async function freshBill(identifier: string) {
@@ -25,7 +27,7 @@ describe("bill.pay", () => {
     const part = await caller.bill.pay({
       billId: bill.id,
       amountCents: 10_000,
-      idempotencyKey: key("part"),
+      idempotencyKey: newIdempotencyKey("part"),
       paymentToken: "tok_mir_2201",
     });
     expect(part).toMatchObject({ status: "SUCCEEDED", amountCents: 10_000, cardLast4: "2201", channel: "PWA" });
@@ -33,7 +35,7 @@ describe("bill.pay", () => {
     const afterPart = await db.customer.findUniqueOrThrow({ where: { id: customer.id } });
     expect(afterPart.balanceCents).toBe(customer.balanceCents - 10_000);
 
-    const rest = await caller.bill.pay({ billId: bill.id, idempotencyKey: key("rest") });
+    const rest = await caller.bill.pay({ billId: bill.id, idempotencyKey: newIdempotencyKey("rest") });
     expect(rest.amountCents).toBe(bill.totalCents - 10_000);
     const paid = await caller.bill.byId({ id: bill.id });
     expect(paid).toMatchObject({ status: "PAID", paidCents: bill.totalCents, amountDueCents: 0 });
@@ -53,8 +55,12 @@ describe("bill.pay", () => {
     ).toBe(2);
 
     expect(
-      await failureOf(caller.bill.pay({ billId: bill.id, amountCents: 100, idempotencyKey: key("again") })),
-    ).toEqual({ code: "BAD_REQUEST", fields: ["billId"] });
+      Object.keys(
+        await fieldErrorsOf(
+          caller.bill.pay({ billId: bill.id, amountCents: 100, idempotencyKey: newIdempotencyKey("again") }),
+        ),
+      ),
+    ).toEqual(["billId"]);
   });
 
   it("keeps an overdue bill OVERDUE until it is paid in full", async () => {
@@ -65,9 +71,9 @@ describe("bill.pay", () => {
       orderBy: { issuedAt: "asc" },
     });
     const caller = await callerAs(DEMO.bronze);
-    await caller.bill.pay({ billId: overdue.id, amountCents: 1_000, idempotencyKey: key("od1") });
+    await caller.bill.pay({ billId: overdue.id, amountCents: 1_000, idempotencyKey: newIdempotencyKey("od1") });
     expect((await db.bill.findUniqueOrThrow({ where: { id: overdue.id } })).status).toBe("OVERDUE");
-    await caller.bill.pay({ billId: overdue.id, idempotencyKey: key("od2") });
+    await caller.bill.pay({ billId: overdue.id, idempotencyKey: newIdempotencyKey("od2") });
     const paid = await db.bill.findUniqueOrThrow({ where: { id: overdue.id } });
     expect(paid.status).toBe("PAID");
     expect(paid.paidAt).not.toBeNull();
@@ -78,10 +84,14 @@ describe("bill.pay", () => {
     const bill = await freshBill(DEMO.platinum);
     const { customer } = await demoCustomer(DEMO.platinum);
     const caller = await callerAs(DEMO.platinum);
-    const byAmount = await caller.bill.pay({ billId: bill.id, amountCents: 5_013, idempotencyKey: key("dec1") });
+    const byAmount = await caller.bill.pay({
+      billId: bill.id,
+      amountCents: 5_013,
+      idempotencyKey: newIdempotencyKey("dec1"),
+    });
     const byToken = await caller.bill.pay({
       billId: bill.id,
-      idempotencyKey: key("dec2"),
+      idempotencyKey: newIdempotencyKey("dec2"),
       paymentToken: "tok_insufficient_funds",
     });
     expect(byAmount).toMatchObject({ status: "DECLINED", failureReason: "amount_declined" });
@@ -98,12 +108,12 @@ describe("bill.pay", () => {
     const db = testDb();
     const bill = await freshBill(DEMO.bronze);
     const caller = await callerAs(DEMO.bronze);
-    const idempotencyKey = key("dup");
+    const idempotencyKey = newIdempotencyKey("dup");
     const first = await caller.bill.pay({ billId: bill.id, amountCents: 2_000, idempotencyKey });
     const replay = await caller.bill.pay({ billId: bill.id, amountCents: 2_000, idempotencyKey });
     expect(replay.id).toBe(first.id);
 
-    const raceKey = key("race");
+    const raceKey = newIdempotencyKey("race");
     const racing = await Promise.all(
       Array.from({ length: 6 }, () =>
         caller.bill.pay({ billId: bill.id, amountCents: 3_000, idempotencyKey: raceKey }),
@@ -122,7 +132,9 @@ describe("bill.pay", () => {
     const caller = await callerAs(phone);
     const due = bill.totalCents - bill.paidCents;
     const results = await Promise.allSettled(
-      Array.from({ length: 5 }, (_, i) => caller.bill.pay({ billId: bill.id, idempotencyKey: key(`whole-${i}`) })),
+      Array.from({ length: 5 }, (_, i) =>
+        caller.bill.pay({ billId: bill.id, idempotencyKey: newIdempotencyKey(`whole-${i}`) }),
+      ),
     );
     const succeeded = results.filter((result) => result.status === "fulfilled" && result.value.status === "SUCCEEDED");
     expect(succeeded).toHaveLength(1);
@@ -140,28 +152,46 @@ describe("bill.pay", () => {
     const bill = await freshBill(phone);
     const caller = await callerAs(phone);
     const before = await db.payment.count();
-    expect(await failureOf(caller.bill.pay({ billId: bill.id, amountCents: 0, idempotencyKey: key("zero") }))).toEqual({
-      code: "BAD_REQUEST",
-      fields: ["amountCents"],
-    });
     expect(
-      await failureOf(caller.bill.pay({ billId: bill.id, amountCents: 10.5, idempotencyKey: key("frac") })),
-    ).toEqual({ code: "BAD_REQUEST", fields: ["amountCents"] });
-    expect(
-      await failureOf(
-        caller.bill.pay({ billId: bill.id, amountCents: bill.totalCents + 1, idempotencyKey: key("over") }),
+      Object.keys(
+        await fieldErrorsOf(
+          caller.bill.pay({ billId: bill.id, amountCents: 0, idempotencyKey: newIdempotencyKey("zero") }),
+        ),
       ),
-    ).toEqual({ code: "BAD_REQUEST", fields: ["amountCents"] });
-    expect(await failureOf(caller.bill.pay({ billId: bill.id, idempotencyKey: "short" }))).toEqual({
-      code: "BAD_REQUEST",
-      fields: ["idempotencyKey"],
-    });
+    ).toEqual(["amountCents"]);
+    expect(
+      Object.keys(
+        await fieldErrorsOf(
+          caller.bill.pay({ billId: bill.id, amountCents: 10.5, idempotencyKey: newIdempotencyKey("frac") }),
+        ),
+      ),
+    ).toEqual(["amountCents"]);
+    expect(
+      Object.keys(
+        await fieldErrorsOf(
+          caller.bill.pay({
+            billId: bill.id,
+            amountCents: bill.totalCents + 1,
+            idempotencyKey: newIdempotencyKey("over"),
+          }),
+        ),
+      ),
+    ).toEqual(["amountCents"]);
+    expect(Object.keys(await fieldErrorsOf(caller.bill.pay({ billId: bill.id, idempotencyKey: "short" })))).toEqual([
+      "idempotencyKey",
+    ]);
     // A card number is not a token: refused before anything is stored or sent anywhere.
     expect(
-      await failureOf(
-        caller.bill.pay({ billId: bill.id, idempotencyKey: key("pan"), paymentToken: "4111111111111111" }),
+      Object.keys(
+        await fieldErrorsOf(
+          caller.bill.pay({
+            billId: bill.id,
+            idempotencyKey: newIdempotencyKey("pan"),
+            paymentToken: "4111111111111111",
+          }),
+        ),
       ),
-    ).toEqual({ code: "BAD_REQUEST", fields: ["paymentToken"] });
+    ).toEqual(["paymentToken"]);
     expect(await db.payment.count()).toBe(before);
     const stored = await db.$queryRaw<
       { hits: bigint }[]
@@ -172,21 +202,21 @@ describe("bill.pay", () => {
   it("answers NOT_FOUND for another customer's bill, FORBIDDEN for other roles, UNAUTHORIZED anonymously", async () => {
     const db = testDb();
     const bill = await freshBill(DEMO.platinum);
-    expect(
-      await codeOf((await callerAs(DEMO.silver)).bill.pay({ billId: bill.id, idempotencyKey: key("foreign") })),
-    ).toBe("NOT_FOUND");
-    expect(
-      await codeOf((await callerAs(DEMO.silver)).bill.pay({ billId: "bil_missing", idempotencyKey: key("missing") })),
-    ).toBe("NOT_FOUND");
+    await expect(
+      (await callerAs(DEMO.silver)).bill.pay({ billId: bill.id, idempotencyKey: newIdempotencyKey("foreign") }),
+    ).toHaveTRPCCode("NOT_FOUND");
+    await expect(
+      (await callerAs(DEMO.silver)).bill.pay({ billId: "bil_missing", idempotencyKey: newIdempotencyKey("missing") }),
+    ).toHaveTRPCCode("NOT_FOUND");
     for (const login of [DEMO.agent1, DEMO.dealer1, DEMO.admin]) {
-      expect(await codeOf((await callerAs(login)).bill.pay({ billId: bill.id, idempotencyKey: key("role") }))).toBe(
-        "FORBIDDEN",
-      );
-      expect(await codeOf((await callerAs(login)).bill.payments())).toBe("FORBIDDEN");
+      await expect(
+        (await callerAs(login)).bill.pay({ billId: bill.id, idempotencyKey: newIdempotencyKey("role") }),
+      ).toHaveTRPCCode("FORBIDDEN");
+      await expect((await callerAs(login)).bill.payments()).toHaveTRPCCode("FORBIDDEN");
     }
-    expect(await codeOf((await callerAs(null)).bill.pay({ billId: bill.id, idempotencyKey: key("anon") }))).toBe(
-      "UNAUTHORIZED",
-    );
+    await expect(
+      (await callerAs(null)).bill.pay({ billId: bill.id, idempotencyKey: newIdempotencyKey("anon") }),
+    ).toHaveTRPCCode("UNAUTHORIZED");
     expect((await db.bill.findUniqueOrThrow({ where: { id: bill.id } })).paidCents).toBe(0);
   });
 

@@ -4,7 +4,7 @@ import webpush from "web-push";
 import { notify } from "../../server/domain/notification/notify";
 import { sendNotificationPush } from "../../server/domain/push/send-push.service";
 import { taskList } from "../../server/jobs/tasks";
-import { callerAs, DEMO } from "./helpers/callers";
+import { callerAs, DEMO, userIdOf } from "./helpers/callers";
 import { testDatabaseUrl, testDb } from "./helpers/db";
 import { startLocalPushService, type TestSubscriber } from "./helpers/push-service";
 
@@ -23,14 +23,6 @@ afterAll(async () => {
   process.env = saved;
   await service.close();
 });
-
-async function userIdOf(identifier: string) {
-  const db = testDb();
-  const user = await db.user.findFirstOrThrow({
-    where: identifier.includes("@") ? { email: identifier } : { phone: identifier },
-  });
-  return user.id;
-}
 
 /** Subscribes a fresh browser of this user on the local push service, through the API. */
 async function subscribeDevice(identifier: string): Promise<TestSubscriber> {

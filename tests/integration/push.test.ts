@@ -1,9 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import webpush from "web-push";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
 import { createSubscriber } from "./helpers/push-service";
+import { fieldErrorsOf } from "./helpers/trpc-errors";
 
 const vapid = webpush.generateVAPIDKeys();
 const saved = { ...process.env };
@@ -26,30 +26,13 @@ function chromeSubscription() {
   return { endpoint, keys };
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<TRPCError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
-
-function fieldsOf(error: TRPCError): Record<string, string> {
-  const cause = error.cause as
-    { fields?: Record<string, string>; issues?: { path: PropertyKey[]; message: string }[] } | undefined;
-  if (cause?.fields) return cause.fields;
-  return Object.fromEntries((cause?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
-}
-
 describe("push.publicKey", () => {
   it("gives a signed-in user the VAPID public key to subscribe with", async () => {
     expect(await (await callerAs(DEMO.silver)).push.publicKey()).toEqual({ publicKey: vapid.publicKey });
   });
 
   it("is UNAUTHORIZED without a session", async () => {
-    expect((await errorOf((await callerAs(null)).push.publicKey())).code).toBe("UNAUTHORIZED");
+    await expect((await callerAs(null)).push.publicKey()).toHaveTRPCCode("UNAUTHORIZED");
   });
 });
 
@@ -110,9 +93,8 @@ describe("push.subscribe", () => {
   ])("refuses a bad %s with BAD_REQUEST naming it, and stores nothing", async (field, override) => {
     const caller = await callerAs(DEMO.silver);
     const before = await testDb().pushSubscription.count();
-    const error = await errorOf(caller.push.subscribe({ ...chromeSubscription(), ...override }));
-    expect(error.code).toBe("BAD_REQUEST");
-    expect(Object.keys(fieldsOf(error))).toContain(field);
+    const fields = await fieldErrorsOf(caller.push.subscribe({ ...chromeSubscription(), ...override }));
+    expect(Object.keys(fields)).toContain(field);
     expect(await testDb().pushSubscription.count()).toBe(before);
   });
 
@@ -132,7 +114,7 @@ describe("push.subscribe", () => {
   });
 
   it("is UNAUTHORIZED without a session", async () => {
-    expect((await errorOf((await callerAs(null)).push.subscribe(chromeSubscription()))).code).toBe("UNAUTHORIZED");
+    await expect((await callerAs(null)).push.subscribe(chromeSubscription())).toHaveTRPCCode("UNAUTHORIZED");
   });
 });
 
@@ -156,10 +138,9 @@ describe("push.unsubscribe", () => {
   });
 
   it("is UNAUTHORIZED without a session", async () => {
-    expect(
-      (await errorOf((await callerAs(null)).push.unsubscribe({ endpoint: "https://fcm.googleapis.com/fcm/send/x" })))
-        .code,
-    ).toBe("UNAUTHORIZED");
+    await expect(
+      (await callerAs(null)).push.unsubscribe({ endpoint: "https://fcm.googleapis.com/fcm/send/x" }),
+    ).toHaveTRPCCode("UNAUTHORIZED");
   });
 });
 
@@ -177,6 +158,6 @@ describe("push.devices", () => {
   });
 
   it("is UNAUTHORIZED without a session", async () => {
-    expect((await errorOf((await callerAs(null)).push.devices())).code).toBe("UNAUTHORIZED");
+    await expect((await callerAs(null)).push.devices()).toHaveTRPCCode("UNAUTHORIZED");
   });
 });

@@ -6,7 +6,8 @@ import { taskList } from "../../server/jobs/tasks";
 import { enqueueJob } from "../../server/jobs/enqueue";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDatabaseUrl, testDb } from "./helpers/db";
-import { clearRequests, key } from "./helpers/requests";
+import { clearRequests } from "./helpers/requests";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -18,7 +19,7 @@ async function queuedRequest(category: "NO_SERVICE" | "COMPLAINT" = "COMPLAINT")
     category,
     subject: "Жалоба на обслуживание",
     description: "Очень долго жду ответа оператора.",
-    idempotencyKey: key(),
+    idempotencyKey: newIdempotencyKey("test"),
   });
   return created.id;
 }
@@ -119,7 +120,7 @@ describe("request:close-finished", () => {
         category,
         subject,
         description: "Как сменить тариф на более дешёвый?",
-        idempotencyKey: key(),
+        idempotencyKey: newIdempotencyKey("test"),
       });
     const old = await ask("Старая заявка", "TARIFF_CHANGE");
     await bronze.request.markSolved({ requestId: old.id });

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Category } from "../../server/domain/routing/policy.schema";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
-import { clearRequests, key } from "./helpers/requests";
+import { clearRequests } from "./helpers/requests";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 
 const MINUTE = 60_000;
 
@@ -149,7 +150,7 @@ describe("request.create routes every rule", () => {
       subject: `Вопрос: ${rule.category}`,
       description: "Подробное описание того, что произошло, чтобы было понятно.",
       disputedAmountCents: rule.disputedAmountCents,
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     });
     expect(created.routing.decision).toBe(rule.decision);
     expect(created.status).toBe(rule.status);
@@ -186,7 +187,7 @@ describe("request.create routes every rule", () => {
       category: "ROAMING",
       subject: "Роуминг в Турции",
       description: "Как подключить пакет интернета в Турции на неделю?",
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     });
     const stored = await db.serviceRequest.findUniqueOrThrow({ where: { id: created.id } });
     expect(stored.assignedToId).toBe(manager.id);
@@ -205,7 +206,7 @@ describe("request.create routes every rule", () => {
       category: "CANCEL_CONTRACT",
       subject: "Хочу расторгнуть договор",
       description: "Переезжаю в другой город, хочу закрыть номер.",
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     });
     expect(created.routing.reasons[0]).toBe(
       "Contract cancellation always goes to a person who can offer to keep the customer.",
@@ -225,7 +226,7 @@ describe("repeat contacts", () => {
         category,
         subject: "Вопрос по счёту",
         description: "Не понимаю, за что списали деньги.",
-        idempotencyKey: key(),
+        idempotencyKey: newIdempotencyKey("test"),
       });
     const first = await ask("BILLING_QUESTION");
     expect(first.routing.decision).toBe("SELF_SERVICE");
@@ -248,7 +249,7 @@ describe("repeat contacts", () => {
       category: "ROAMING",
       subject: "Роуминг",
       description: "Как работает интернет в роуминге в Европе?",
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     });
     await db.serviceRequest.update({
       where: { id: old.id },
@@ -258,7 +259,7 @@ describe("repeat contacts", () => {
       category: "ROAMING",
       subject: "Снова роуминг",
       description: "Как работает интернет в роуминге в Азии?",
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     });
     expect(again.routing.decision).toBe("SELF_SERVICE");
     await db.serviceRequest.update({
@@ -269,7 +270,7 @@ describe("repeat contacts", () => {
       category: "ROAMING",
       subject: "Опять роуминг",
       description: "Всё ещё не работает интернет в роуминге.",
-      idempotencyKey: key(),
+      idempotencyKey: newIdempotencyKey("test"),
     });
     expect(third.routing.reasonCodes).toContain("REPEAT_CONTACT");
   });
@@ -293,7 +294,7 @@ describe("repeat contacts", () => {
         category: "SIM_REPLACEMENT",
         subject: "Замена SIM",
         description: "Сломалась SIM-карта, нужна новая.",
-        idempotencyKey: key(),
+        idempotencyKey: newIdempotencyKey("test"),
       });
       expect(created.routing.decision).toBe("SELF_SERVICE");
       const stored = await db.serviceRequest.findUniqueOrThrow({ where: { id: created.id } });

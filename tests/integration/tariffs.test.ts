@@ -4,7 +4,9 @@ import { prorateChange } from "../../server/domain/tariff/proration";
 import { applyDueTariffChanges, changeTariff } from "../../server/domain/tariff/tariff-change.service";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
-import { codeOf, demoCustomer, failureOf, key } from "./helpers/money";
+import { demoCustomer } from "./helpers/money";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { fieldErrorsOf } from "./helpers/trpc-errors";
 
 // SILVER: +79001000003 on SMART and +79001000013 on START. PLATINUM: PREMIUM, SMART_PLUS, UNLIMITED, HOME_GIGA.
 
@@ -33,13 +35,13 @@ describe("tariff.list", () => {
 
   it("answers NOT_FOUND for a line that is not the caller's, and UNAUTHORIZED without a session", async () => {
     const { line } = await demoCustomer(DEMO.platinum);
-    expect(await codeOf((await callerAs(DEMO.silver)).tariff.list({ lineId: line(DEMO.platinum).id }))).toBe(
+    await expect((await callerAs(DEMO.silver)).tariff.list({ lineId: line(DEMO.platinum).id })).toHaveTRPCCode(
       "NOT_FOUND",
     );
-    expect(await codeOf((await callerAs(DEMO.dealer1)).tariff.list({ lineId: line(DEMO.platinum).id }))).toBe(
+    await expect((await callerAs(DEMO.dealer1)).tariff.list({ lineId: line(DEMO.platinum).id })).toHaveTRPCCode(
       "NOT_FOUND",
     );
-    expect(await codeOf((await callerAs(null)).tariff.list())).toBe("UNAUTHORIZED");
+    await expect((await callerAs(null)).tariff.list()).toHaveTRPCCode("UNAUTHORIZED");
   });
 });
 
@@ -91,25 +93,22 @@ describe("tariff.previewChange", () => {
     const own = (await demoCustomer(DEMO.silver)).line(DEMO.silver).id;
     const foreign = (await demoCustomer(DEMO.platinum)).line(DEMO.platinum).id;
     expect(
-      await failureOf(
-        silver.tariff.previewChange({ lineId: own, tariffId: "trf_loyal", effective: "SOMETIME" as "IMMEDIATE" }),
-      ),
-    ).toEqual({
-      code: "BAD_REQUEST",
-      fields: ["effective"],
-    });
-    expect(
-      await codeOf(silver.tariff.previewChange({ lineId: foreign, tariffId: "trf_loyal", effective: "IMMEDIATE" })),
-    ).toBe("NOT_FOUND");
-    expect(
-      await codeOf(silver.tariff.previewChange({ lineId: own, tariffId: "trf_nope", effective: "IMMEDIATE" })),
-    ).toBe("NOT_FOUND");
-    for (const login of [DEMO.agent1, DEMO.dealer1, DEMO.admin]) {
-      expect(
-        await codeOf(
-          (await callerAs(login)).tariff.previewChange({ lineId: own, tariffId: "trf_loyal", effective: "IMMEDIATE" }),
+      Object.keys(
+        await fieldErrorsOf(
+          silver.tariff.previewChange({ lineId: own, tariffId: "trf_loyal", effective: "SOMETIME" as "IMMEDIATE" }),
         ),
-      ).toBe("FORBIDDEN");
+      ),
+    ).toEqual(["effective"]);
+    await expect(
+      silver.tariff.previewChange({ lineId: foreign, tariffId: "trf_loyal", effective: "IMMEDIATE" }),
+    ).toHaveTRPCCode("NOT_FOUND");
+    await expect(
+      silver.tariff.previewChange({ lineId: own, tariffId: "trf_nope", effective: "IMMEDIATE" }),
+    ).toHaveTRPCCode("NOT_FOUND");
+    for (const login of [DEMO.agent1, DEMO.dealer1, DEMO.admin]) {
+      await expect(
+        (await callerAs(login)).tariff.previewChange({ lineId: own, tariffId: "trf_loyal", effective: "IMMEDIATE" }),
+      ).toHaveTRPCCode("FORBIDDEN");
     }
   });
 });
@@ -129,7 +128,7 @@ describe("tariff.change", () => {
       lineId: startLine.id,
       tariffId: "trf_family",
       effective: "IMMEDIATE",
-      idempotencyKey: key("imm"),
+      idempotencyKey: newIdempotencyKey("imm"),
     });
 
     expect(change).toMatchObject({
@@ -154,7 +153,7 @@ describe("tariff.change", () => {
     const { line } = await demoCustomer(DEMO.silver);
     const smartLine = line(DEMO.silver);
     const caller = await callerAs(DEMO.silver);
-    const idempotencyKey = key("next");
+    const idempotencyKey = newIdempotencyKey("next");
     const first = await caller.tariff.change({
       lineId: smartLine.id,
       tariffId: "trf_loyal",
@@ -177,16 +176,14 @@ describe("tariff.change", () => {
     >`SELECT run_at FROM graphile_worker.jobs WHERE key = ${`tariff-change:${first.id}`}`;
     expect(job[0]?.run_at.toISOString()).toBe(first.effectiveAt.toISOString());
 
-    expect(
-      await codeOf(
-        caller.tariff.change({
-          lineId: smartLine.id,
-          tariffId: "trf_smart_plus",
-          effective: "NEXT_CYCLE",
-          idempotencyKey: key("second"),
-        }),
-      ),
-    ).toBe("CONFLICT");
+    await expect(
+      caller.tariff.change({
+        lineId: smartLine.id,
+        tariffId: "trf_smart_plus",
+        effective: "NEXT_CYCLE",
+        idempotencyKey: newIdempotencyKey("second"),
+      }),
+    ).toHaveTRPCCode("CONFLICT");
     const list = await caller.tariff.list({ lineId: smartLine.id });
     expect(list.items.find((t) => t.code === "SMART_PLUS")?.reasons).toEqual(["PENDING_CHANGE"]);
 
@@ -211,7 +208,7 @@ describe("tariff.change", () => {
           lineId: plusLine.id,
           tariffId,
           effective: "NEXT_CYCLE",
-          idempotencyKey: key(`race-${i}`),
+          idempotencyKey: newIdempotencyKey(`race-${i}`),
         }),
       ),
     );
@@ -229,7 +226,7 @@ describe("tariff.change", () => {
     const { line } = await demoCustomer(DEMO.platinum);
     const unlimitedLine = line("+79001000021");
     const caller = await callerAs(DEMO.platinum);
-    const idempotencyKey = key("same");
+    const idempotencyKey = newIdempotencyKey("same");
     const results = await Promise.all(
       Array.from({ length: 5 }, () =>
         caller.tariff.change({
@@ -259,7 +256,7 @@ describe("tariff.change", () => {
       lineId: bronzeLine.id,
       tariffId: "trf_smart",
       effective: "NEXT_CYCLE",
-      idempotencyKey: key("sched"),
+      idempotencyKey: newIdempotencyKey("sched"),
     });
     await applyDueTariffChanges(db, new Date(change.effectiveAt.getTime() - 1));
     expect((await db.line.findUniqueOrThrow({ where: { id: bronzeLine.id } })).tariffId).toBe("trf_start");
@@ -276,31 +273,29 @@ describe("tariff.change", () => {
     const bronzeLine = line(DEMO.bronze);
     const before = await db.tariffChange.count();
     expect(
-      await failureOf(
-        (await callerAs(DEMO.bronze)).tariff.change({
-          lineId: bronzeLine.id,
-          tariffId: "trf_loyal",
-          effective: "IMMEDIATE",
-          idempotencyKey: key("inel"),
-        }),
+      Object.keys(
+        await fieldErrorsOf(
+          (await callerAs(DEMO.bronze)).tariff.change({
+            lineId: bronzeLine.id,
+            tariffId: "trf_loyal",
+            effective: "IMMEDIATE",
+            idempotencyKey: newIdempotencyKey("inel"),
+          }),
+        ),
       ),
-    ).toEqual({
-      code: "BAD_REQUEST",
-      fields: ["tariffId"],
-    });
+    ).toEqual(["tariffId"]);
     expect(
-      await failureOf(
-        (await callerAs(DEMO.bronze)).tariff.change({
-          lineId: bronzeLine.id,
-          tariffId: "trf_family",
-          effective: "IMMEDIATE",
-          idempotencyKey: "short",
-        }),
+      Object.keys(
+        await fieldErrorsOf(
+          (await callerAs(DEMO.bronze)).tariff.change({
+            lineId: bronzeLine.id,
+            tariffId: "trf_family",
+            effective: "IMMEDIATE",
+            idempotencyKey: "short",
+          }),
+        ),
       ),
-    ).toEqual({
-      code: "BAD_REQUEST",
-      fields: ["idempotencyKey"],
-    });
+    ).toEqual(["idempotencyKey"]);
     expect(await db.tariffChange.count()).toBe(before);
   });
 
@@ -315,67 +310,62 @@ describe("tariff.change", () => {
     expect(preview.reasons).toEqual(["MIN_TERM"]);
     expect(preview.minTermEndsAt).not.toBeNull();
     // The same service serves agents acting on behalf: it is scoped by customer, not by session.
-    const error = await changeTariff(db, {
-      customerId: customer.id,
-      lineId: premium.id,
-      tariffId: "trf_unlimited",
-      effective: "IMMEDIATE",
-      idempotencyKey: key("agent"),
-      actorId: user.id,
-      channel: "PHONE",
-    }).catch((e: { code: string }) => e);
-    expect((error as { code: string }).code).toBe("BAD_REQUEST");
+    await expect(
+      changeTariff(db, {
+        customerId: customer.id,
+        lineId: premium.id,
+        tariffId: "trf_unlimited",
+        effective: "IMMEDIATE",
+        idempotencyKey: newIdempotencyKey("agent"),
+        actorId: user.id,
+        channel: "PHONE",
+      }),
+    ).toHaveTRPCCode("BAD_REQUEST");
   });
 
   it("answers NOT_FOUND for another customer's line or change, FORBIDDEN for other roles", async () => {
     const { line } = await demoCustomer(DEMO.platinum);
     const foreign = line("+79001000011").id;
     const silver = await callerAs(DEMO.silver);
-    expect(
-      await codeOf(
-        silver.tariff.change({
-          lineId: foreign,
-          tariffId: "trf_loyal",
-          effective: "NEXT_CYCLE",
-          idempotencyKey: key("f"),
-        }),
-      ),
-    ).toBe("NOT_FOUND");
+    await expect(
+      silver.tariff.change({
+        lineId: foreign,
+        tariffId: "trf_loyal",
+        effective: "NEXT_CYCLE",
+        idempotencyKey: newIdempotencyKey("f"),
+      }),
+    ).toHaveTRPCCode("NOT_FOUND");
     const mine = await (await callerAs(DEMO.platinum)).tariff.changes({});
     const someone = mine[0];
-    if (someone) expect(await codeOf(silver.tariff.cancelChange({ changeId: someone.id }))).toBe("NOT_FOUND");
-    expect(await codeOf(silver.tariff.cancelChange({ changeId: "tch_missing" }))).toBe("NOT_FOUND");
+    if (someone) await expect(silver.tariff.cancelChange({ changeId: someone.id })).toHaveTRPCCode("NOT_FOUND");
+    await expect(silver.tariff.cancelChange({ changeId: "tch_missing" })).toHaveTRPCCode("NOT_FOUND");
     const silverCustomer = (await demoCustomer(DEMO.silver)).customer;
     const own = await silver.tariff.changes();
     expect(own.length).toBeGreaterThan(0);
     expect(own.every((change) => change.customerId === silverCustomer.id)).toBe(true);
-    expect(await codeOf(silver.tariff.recommend({ lineId: foreign }))).toBe("NOT_FOUND");
+    await expect(silver.tariff.recommend({ lineId: foreign })).toHaveTRPCCode("NOT_FOUND");
     for (const login of [DEMO.agent1, DEMO.dealer2, DEMO.admin]) {
       const caller = await callerAs(login);
-      expect(
-        await codeOf(
-          caller.tariff.change({
-            lineId: foreign,
-            tariffId: "trf_loyal",
-            effective: "NEXT_CYCLE",
-            idempotencyKey: key("r"),
-          }),
-        ),
-      ).toBe("FORBIDDEN");
-      expect(await codeOf(caller.tariff.cancelChange({ changeId: "x" }))).toBe("FORBIDDEN");
-      expect(await codeOf(caller.tariff.recommend({ lineId: foreign }))).toBe("FORBIDDEN");
-      expect(await codeOf(caller.tariff.changes())).toBe("FORBIDDEN");
-    }
-    expect(
-      await codeOf(
-        (await callerAs(null)).tariff.change({
+      await expect(
+        caller.tariff.change({
           lineId: foreign,
           tariffId: "trf_loyal",
           effective: "NEXT_CYCLE",
-          idempotencyKey: key("a"),
+          idempotencyKey: newIdempotencyKey("r"),
         }),
-      ),
-    ).toBe("UNAUTHORIZED");
+      ).toHaveTRPCCode("FORBIDDEN");
+      await expect(caller.tariff.cancelChange({ changeId: "x" })).toHaveTRPCCode("FORBIDDEN");
+      await expect(caller.tariff.recommend({ lineId: foreign })).toHaveTRPCCode("FORBIDDEN");
+      await expect(caller.tariff.changes()).toHaveTRPCCode("FORBIDDEN");
+    }
+    await expect(
+      (await callerAs(null)).tariff.change({
+        lineId: foreign,
+        tariffId: "trf_loyal",
+        effective: "NEXT_CYCLE",
+        idempotencyKey: newIdempotencyKey("a"),
+      }),
+    ).toHaveTRPCCode("UNAUTHORIZED");
   });
 });
 

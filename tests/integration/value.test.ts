@@ -8,9 +8,8 @@ import {
   recomputeAllValueScores,
   recomputeCustomerValue,
 } from "../../server/domain/value/value.service";
-import { callerAs, DEMO } from "./helpers/callers";
+import { callerAs, customerIdOf, DEMO } from "./helpers/callers";
 import { testDatabaseUrl, testDb } from "./helpers/db";
-import { customerIdOf } from "./helpers/requests";
 
 const DAY = 24 * 60 * 60 * 1000;
 

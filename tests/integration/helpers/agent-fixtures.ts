@@ -1,30 +1,6 @@
 import type { Prisma, RequestCategory, RequestStatus, Segment } from "@prisma/client";
-import { TRPCError } from "@trpc/server";
+import { newIdempotencyKey } from "../../../app/_lib/idempotency-key";
 import { testDb } from "./db";
-
-/** The tRPC error code a call ends with, or "OK". */
-export async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
-
-export async function customerIdOf(phone: string): Promise<string> {
-  const user = await testDb().user.findUniqueOrThrow({ where: { phone } });
-  if (!user.customerId) throw new Error(`${phone} has no customer`);
-  return user.customerId;
-}
-
-export async function userIdOf(identifier: string): Promise<string> {
-  const user = await testDb().user.findFirstOrThrow({
-    where: identifier.includes("@") ? { email: identifier } : { phone: identifier },
-  });
-  return user.id;
-}
 
 let sequence = 0;
 
@@ -60,7 +36,7 @@ export async function createEscalation(options: {
       routingReasons: ["Always escalated: complaint"],
       segmentAtCreation: customer.segment as Segment,
       createdById: creatorId,
-      idempotencyKey: `agent-test-${process.pid}-${sequence}-${Date.now()}`,
+      idempotencyKey: newIdempotencyKey("escalation"),
       escalatedAt: new Date(),
       assignedToId: options.assignedToId ?? null,
       ...options.extra,

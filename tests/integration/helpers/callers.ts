@@ -35,6 +35,21 @@ export async function sessionFor(identifier: string): Promise<SessionUser> {
   };
 }
 
+/** The user id of a login (a phone or an e-mail). */
+export async function userIdOf(identifier: string): Promise<string> {
+  const user = await testDb().user.findFirstOrThrow({
+    where: identifier.includes("@") ? { email: identifier } : { phone: identifier },
+  });
+  return user.id;
+}
+
+/** The customer of a subscriber's login phone. */
+export async function customerIdOf(phone: string): Promise<string> {
+  const user = await testDb().user.findUniqueOrThrow({ where: { phone } });
+  if (!user.customerId) throw new Error(`${phone} has no customer`);
+  return user.customerId;
+}
+
 /** A tRPC caller acting as the given demo login (or anonymous with null). */
 export async function callerAs(identifier: string | null, options: { ip?: string; channel?: Channel } = {}) {
   const session = identifier ? await sessionFor(identifier) : null;

@@ -1,37 +1,5 @@
-import { TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
-import { AppError } from "../../../server/domain/errors";
 import { DEMO } from "./callers";
 import { testDb } from "./db";
-
-/** The tRPC code a call ends with, or "OK". */
-export async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    if (error instanceof TRPCError) return error.code;
-    throw error;
-  }
-}
-
-/** The code and the fields a BAD_REQUEST names (from zod or from the domain). */
-export async function failureOf(promise: Promise<unknown>): Promise<{ code: string; fields: string[] }> {
-  try {
-    await promise;
-    return { code: "OK", fields: [] };
-  } catch (error) {
-    if (!(error instanceof TRPCError)) throw error;
-    const cause = error.cause;
-    const fields =
-      cause instanceof ZodError
-        ? cause.issues.map((issue) => issue.path.join("."))
-        : cause instanceof AppError
-          ? Object.keys(cause.fields ?? {})
-          : [];
-    return { code: error.code, fields };
-  }
-}
 
 /** The customer behind a demo subscriber login, with lines by number. */
 export async function demoCustomer(identifier: (typeof DEMO)[keyof typeof DEMO]) {
@@ -47,10 +15,6 @@ export async function demoCustomer(identifier: (typeof DEMO)[keyof typeof DEMO])
     return found;
   };
   return { user, customer, line };
-}
-
-export function key(label: string): string {
-  return `${label}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
 /** The login phone of the n-th generated (non-demo) subscriber, for tests that need a customer of their own. */

@@ -1,7 +1,8 @@
 "use client";
 
+import { useLocale } from "next-intl";
 import { useEffect, useState, type Ref } from "react";
-import { parseRoubles, roublesText } from "../_lib/format";
+import { formatMoneyInput, parseMoney } from "@/app/_lib/money";
 import { INPUT } from "./buttons";
 import type { ControlProps } from "./field";
 
@@ -23,10 +24,11 @@ export function MoneyInput({
   inputRef?: Ref<HTMLInputElement>;
   currencySymbol?: string;
 }) {
-  const [text, setText] = useState(() => (Number.isFinite(value) ? roublesText(value) : ""));
+  const locale = useLocale();
+  const [text, setText] = useState(() => (Number.isFinite(value) ? formatMoneyInput(value, locale) : ""));
   useEffect(() => {
     // A reset from outside (after saving) shows the new amount.
-    if (Number.isFinite(value) && parseRoubles(text) !== value) setText(roublesText(value));
+    if (Number.isFinite(value) && parseMoney(text) !== value) setText(formatMoneyInput(value, locale));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   return (
@@ -39,7 +41,7 @@ export function MoneyInput({
         value={text}
         onChange={(event) => {
           setText(event.target.value);
-          onChange(parseRoubles(event.target.value) ?? Number.NaN);
+          onChange(parseMoney(event.target.value) ?? Number.NaN);
         }}
         onBlur={onBlur}
         className={`${INPUT} pr-9 tabular-nums`}

@@ -1,7 +1,8 @@
 import { ArrowRight, KeyRound, Route, Stamp } from "lucide-react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatDate, formatMoney, formatNumber } from "@/app/_lib/format";
+import { formatDate, formatNumber } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import { getServerCaller } from "@/app/_trpc/server";
 import { KpiCard, type Trend } from "../_components/kpi-card";
 import { PageHeader } from "../_components/page-header";

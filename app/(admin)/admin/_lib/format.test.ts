@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatShare, isoDay, parseRoubles, pointsBetween, roublesText, splitMinutes } from "./format";
+import { formatShare, isoDay, pointsBetween, splitMinutes } from "./format";
 
 describe("admin formatting", () => {
   it.each([
@@ -11,24 +11,6 @@ describe("admin formatting", () => {
   });
   it("formats Russian percentages with a comma", () => {
     expect(formatShare(0.1866, "ru").replace(/\s/g, " ")).toBe("18,7 %");
-  });
-  it.each([
-    ["1500", 150_000],
-    ["1 500,50", 150_050],
-    ["0.5", 50],
-    ["12,345", null],
-    ["-5", null],
-    ["abc", null],
-    ["", null],
-  ])("parseRoubles(%j) = %s", (text, cents) => {
-    expect(parseRoubles(text)).toBe(cents);
-  });
-  it.each([
-    [150_000, "1500"],
-    [150_050, "1500.50"],
-    [900, "9"],
-  ])("roublesText(%i) = %s", (cents, text) => {
-    expect(roublesText(cents)).toBe(text);
   });
   it("splits minutes and measures points", () => {
     expect(splitMinutes(175.1)).toEqual({ hours: 2, minutes: 55 });

@@ -3,12 +3,13 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useId } from "react";
+import { useForm, type FieldError } from "react-hook-form";
 import { z } from "zod";
-import { formatMoney } from "@/app/_lib/format";
+import { useServerErrors } from "@/app/_lib/form-errors";
+import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
+import { formatMoney, parseMoney } from "@/app/_lib/money";
 import { useTRPC } from "@/app/_trpc/react";
-import { newIdempotencyKey, parseRoubles } from "../_lib/trpc-error";
 import { CallError } from "./call-error";
 import { DialogActions, Modal } from "./modal";
 
@@ -17,7 +18,7 @@ type Bill = { id: string; number: string; totalCents: number; paidCents: number;
 // Messages are translation keys of "agent.adjust".
 const adjustFormSchema = z.object({
   kind: z.enum(["credit", "charge"]),
-  amount: z.string().refine((value) => (parseRoubles(value) ?? 0) > 0, "amountInvalid"),
+  amount: z.string().refine((value) => (parseMoney(value) ?? 0) > 0, "amountInvalid"),
   reason: z.string().trim().min(3, "reasonRequired").max(500, "reasonRequired"),
 });
 type AdjustForm = z.infer<typeof adjustFormSchema>;
@@ -33,24 +34,32 @@ export function AdjustBillDialog({
   onClose: () => void;
 }) {
   const t = useTranslations("agent.adjust");
+  const tErrors = useTranslations("agent.errors");
   const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
-  const [idempotencyKey] = useState(() => newIdempotencyKey("adjust"));
+  const { key: idempotencyKey } = useIdempotencyKey("adjust");
   const limit = useQuery(trpc.agent.adjustmentLimit.queryOptions());
-  const adjust = useMutation(
-    trpc.agent.adjustBill.mutationOptions({ onSettled: () => queryClient.invalidateQueries(trpc.agent.pathFilter()) }),
-  );
   const form = useForm<AdjustForm>({
     resolver: zodResolver(adjustFormSchema),
     defaultValues: { kind: "credit", amount: "", reason: "" },
   });
+  const placeServerErrors = useServerErrors(form, { fieldNames: { amountCents: "amount" } });
+  const adjust = useMutation(
+    trpc.agent.adjustBill.mutationOptions({
+      onError: placeServerErrors,
+      onSettled: () => queryClient.invalidateQueries(trpc.agent.pathFilter()),
+    }),
+  );
   const { errors } = form.formState;
   const money = (cents: number) => formatMoney(cents, bill.currency, locale);
+  // The server's own words when it refused the field (e.g. more than the bill), else this form's hint.
+  const messageOf = (error: FieldError | undefined, hint: "amountInvalid" | "reasonRequired") =>
+    error?.type === "server" && error.message ? tErrors("details", { message: error.message }) : t(hint);
 
   const onSubmit = form.handleSubmit((values) => {
-    const cents = parseRoubles(values.amount) ?? 0;
+    const cents = parseMoney(values.amount) ?? 0;
     adjust.mutate({
       billId: bill.id,
       amountCents: values.kind === "credit" ? -cents : cents,
@@ -122,7 +131,7 @@ export function AdjustBillDialog({
             />
             {errors.amount && (
               <p id={`${id}-amount-error`} className="mt-1 text-sm font-medium text-red-700">
-                {t("amountInvalid")}
+                {messageOf(errors.amount, "amountInvalid")}
               </p>
             )}
           </div>
@@ -145,7 +154,7 @@ export function AdjustBillDialog({
             />
             {errors.reason && (
               <p id={`${id}-reason-error`} className="mt-1 text-sm font-medium text-red-700">
-                {t("reasonRequired")}
+                {messageOf(errors.reason, "reasonRequired")}
               </p>
             )}
           </div>

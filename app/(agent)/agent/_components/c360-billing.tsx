@@ -2,7 +2,7 @@
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatMoney } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import { AdjustBillDialog } from "./adjust-bill-dialog";
 import type { Customer360Data } from "./customer-360";
 import { Section } from "./section";

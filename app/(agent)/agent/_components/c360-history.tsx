@@ -5,7 +5,8 @@ import { Globe, Headset, LoaderCircle, Mail, Phone, Smartphone, Store } from "lu
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatMoney, formatPhone } from "@/app/_lib/format";
+import { formatPhone } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import { useTRPC } from "@/app/_trpc/react";
 import { StatusBadge } from "./badges";
 import type { Customer360Data } from "./customer-360";

@@ -3,7 +3,8 @@
 import { Smartphone, Wifi } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatGigabytes, formatMoney, formatNumber, formatPhone } from "@/app/_lib/format";
+import { formatGigabytes, formatNumber, formatPhone } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import type { Customer360Data } from "./customer-360";
 import { TariffChangeDialog } from "./tariff-change-dialog";
 

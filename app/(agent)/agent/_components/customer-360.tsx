@@ -5,10 +5,11 @@ import { ExternalLink } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { formatMoney, formatPhone } from "@/app/_lib/format";
+import { formatPhone } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/app/_trpc/types";
-import { failureOf } from "../_lib/trpc-error";
 import { SegmentBadge } from "./badges";
 import { BillsSection, PaymentsSection } from "./c360-billing";
 import { RequestsSection, TariffChangesSection, TimelineSection } from "./c360-history";
@@ -233,7 +234,7 @@ export function Customer360({
     return (
       <div role="alert" className="rounded-2xl border border-red-200 bg-red-50 p-4 text-red-900">
         <p className="font-medium">{t("loadError")}</p>
-        <p className="text-sm">{failureOf(view.error)?.message}</p>
+        <p className="text-sm">{readTRPCError(view.error).message}</p>
         <button
           type="button"
           onClick={() => void view.refetch()}

@@ -5,10 +5,10 @@ import { LoaderCircle, RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 import { nextQueuePage } from "../_lib/queue";
 import { slaStateOf } from "../_lib/sla";
-import { failureOf } from "../_lib/trpc-error";
 import { useNow } from "../_lib/use-now";
 import { CallError } from "./call-error";
 import { QueueRow, Select } from "./queue-row";
@@ -186,7 +186,7 @@ export function QueueView() {
       ) : queue.isError && !queue.data ? (
         <div role="alert" className="rounded-2xl border border-red-200 bg-red-50 p-4 text-red-900">
           <p className="font-medium">{t("queue.loadError")}</p>
-          <p className="text-sm">{failureOf(queue.error)?.message}</p>
+          <p className="text-sm">{readTRPCError(queue.error).message}</p>
           <button
             type="button"
             onClick={() => void queue.refetch()}

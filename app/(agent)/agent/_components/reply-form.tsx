@@ -7,8 +7,8 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
+import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { useTRPC } from "@/app/_trpc/react";
-import { newIdempotencyKey } from "../_lib/trpc-error";
 import { CallError } from "./call-error";
 
 // Messages are translation keys of "agent.reply".
@@ -37,7 +37,7 @@ export function ReplyForm({
   const [missing, setMissing] = useState<string[]>([]);
   const [done, setDone] = useState<string | null>(null);
   // One key per message the agent means to send: a retry after a failure reuses it.
-  const [idempotencyKey, setIdempotencyKey] = useState(() => newIdempotencyKey("reply"));
+  const idempotencyKey = useIdempotencyKey("reply");
 
   const form = useForm<ReplyForm>({
     resolver: zodResolver(replyFormSchema),
@@ -54,7 +54,7 @@ export function ReplyForm({
         setDone(message.internal ? t("noteAdded") : t("sent"));
         form.reset({ body: "", internal: isClosed, waitForCustomer: false });
         setMissing([]);
-        setIdempotencyKey(newIdempotencyKey("reply"));
+        idempotencyKey.renew();
       },
       onSettled: () => queryClient.invalidateQueries(trpc.agent.pathFilter()),
     }),
@@ -67,7 +67,7 @@ export function ReplyForm({
       body: values.body,
       internal: values.internal,
       waitForCustomer: values.internal ? undefined : values.waitForCustomer,
-      idempotencyKey,
+      idempotencyKey: idempotencyKey.key,
     });
   });
 

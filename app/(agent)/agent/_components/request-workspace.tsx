@@ -4,9 +4,10 @@ import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, CircleCheck } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { formatMoney, formatPhone } from "@/app/_lib/format";
+import { formatPhone } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
-import { failureOf } from "../_lib/trpc-error";
 import { AssignmentBar } from "./assignment-bar";
 import { PriorityBadge, SegmentBadge, StatusBadge } from "./badges";
 import { Conversation } from "./conversation";
@@ -38,7 +39,7 @@ export function RequestWorkspace({ requestId, meId }: { requestId: string; meId:
     return (
       <div role="alert" className="rounded-2xl border border-red-200 bg-red-50 p-4 text-red-900">
         <p className="font-medium">{t("request.loadError")}</p>
-        <p className="text-sm">{failureOf(request.error)?.message}</p>
+        <p className="text-sm">{readTRPCError(request.error).message}</p>
       </div>
     );
   }

@@ -3,9 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { formatMoney } from "@/app/_lib/format";
+import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
+import { formatMoney } from "@/app/_lib/money";
 import { useTRPC } from "@/app/_trpc/react";
-import { newIdempotencyKey } from "../_lib/trpc-error";
 import { CallError } from "./call-error";
 import { DialogActions, Modal } from "./modal";
 
@@ -29,7 +29,7 @@ export function TariffChangeDialog({
   const id = useId();
   const [tariffId, setTariffId] = useState("");
   const [effective, setEffective] = useState<"IMMEDIATE" | "NEXT_CYCLE">("NEXT_CYCLE");
-  const [idempotencyKey] = useState(() => newIdempotencyKey("tariff"));
+  const { key: idempotencyKey } = useIdempotencyKey("tariff");
   const options = useQuery(trpc.agent.tariffOptions.queryOptions({ lineId: line.id }));
   const preview = useQuery({
     ...trpc.agent.previewTariffChange.queryOptions({ lineId: line.id, tariffId, effective }),

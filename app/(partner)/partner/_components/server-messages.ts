@@ -18,16 +18,3 @@ export function registrationMessageKey(message: string | undefined): Registratio
 export function creditRefusalOf(message: string | undefined): CreditRefusal | null {
   return message ? ((REFUSAL_CODES.get(message) as CreditRefusal | undefined) ?? null) : null;
 }
-
-/** The tRPC error's code and field errors, as the errorFormatter in server/api/trpc.ts shapes them. */
-export function errorDetails(error: unknown): { code?: string; fields: Record<string, string> } {
-  const data = (error as { data?: { code?: string; fields?: Record<string, string> } } | null)?.data;
-  return { code: data?.code, fields: data?.fields ?? {} };
-}
-
-/** When a TOO_MANY_REQUESTS refusal may be retried: the server names the time in its message. */
-export function retryAtOf(error: unknown): Date | null {
-  const message = (error as { message?: string } | null)?.message ?? "";
-  const match = /try again after (\d{4}-\d{2}-\d{2}T[\d:.]+Z)/.exec(message);
-  return match ? new Date(match[1]!) : null;
-}

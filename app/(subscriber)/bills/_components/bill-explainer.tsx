@@ -1,6 +1,7 @@
 import { ArrowDownRight, ArrowUpRight, Equal, Lightbulb } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { formatMoney, formatPhone } from "@/app/_lib/format";
+import { formatPhone } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { formatMonth } from "../_lib/month";
 

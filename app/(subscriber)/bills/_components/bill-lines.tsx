@@ -1,6 +1,7 @@
 import { Smartphone, Wallet, Wifi } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { formatMoney, formatPhone } from "@/app/_lib/format";
+import { formatPhone } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import type { RouterOutputs } from "@/app/_trpc/types";
 
 type Bill = RouterOutputs["bill"]["byId"];

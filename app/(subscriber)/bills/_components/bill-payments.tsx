@@ -1,5 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
-import { formatDate, formatMoney, formatTime } from "@/app/_lib/format";
+import { formatDate, formatTime } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { declineReasonKey } from "../_lib/decline-reason";
 

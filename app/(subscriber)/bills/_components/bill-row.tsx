@@ -1,7 +1,8 @@
 import { ChevronRight } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { formatDate, formatMoney } from "@/app/_lib/format";
+import { formatDate } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { formatMonth } from "../_lib/month";
 import { BillStatusBadge } from "./bill-status-badge";

@@ -5,14 +5,15 @@ import { useMutation } from "@tanstack/react-query";
 import { CreditCard, LockKeyhole } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { IMaskInput } from "react-imask";
 import { z } from "zod";
-import { formatMoney } from "@/app/_lib/format";
+import { useServerErrors } from "@/app/_lib/form-errors";
+import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
+import { formatMoney, parseMoney, readMoney } from "@/app/_lib/money";
 import { useTRPC } from "@/app/_trpc/react";
 import { declineReasonKey } from "../_lib/decline-reason";
-import { parseRublesToKopecks } from "../_lib/parse-amount";
 import { digitsOf, isExpiryValid, isLuhnValid, tokenizeTestCard } from "../_lib/test-card-tokenizer";
 
 type Props = { billId: string; amountDueCents: number; currency: string };
@@ -22,12 +23,6 @@ type Outcome =
   | { kind: "declined"; reason: string }
   | { kind: "pending" }
   | { kind: "failed" };
-
-function newKey(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto
-    ? crypto.randomUUID()
-    : `pay-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
 
 const inputClass = (hasError: boolean) =>
   `mt-1.5 block min-h-12 w-full rounded-lg border bg-white px-3 text-base text-slate-900 tabular-nums shadow-xs placeholder:text-slate-400 focus:border-brand-600 focus:ring-2 focus:ring-brand-600/30 focus:outline-none ${
@@ -46,7 +41,7 @@ export function PayPanel({ billId, amountDueCents, currency }: Props) {
   const router = useRouter();
   const trpc = useTRPC();
   const id = useId();
-  const attemptKey = useRef(newKey());
+  const attempt = useIdempotencyKey("pay");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const max = formatMoney(amountDueCents, currency, locale);
 
@@ -66,13 +61,19 @@ export function PayPanel({ billId, amountDueCents, currency }: Props) {
     })
     .superRefine((values, ctx) => {
       if (values.mode !== "partial") return;
-      if (!values.amount.trim())
-        return ctx.addIssue({ code: "custom", path: ["amount"], message: t("errors.amountRequired") });
-      const cents = parseRublesToKopecks(values.amount);
-      if (cents === null) return ctx.addIssue({ code: "custom", path: ["amount"], message: t("errors.amountInvalid") });
-      if (cents < 100) ctx.addIssue({ code: "custom", path: ["amount"], message: t("errors.amountTooLow") });
-      if (cents > amountDueCents)
-        ctx.addIssue({ code: "custom", path: ["amount"], message: t("errors.amountTooHigh", { max }) });
+      const amount = readMoney(values.amount);
+      const message = amount.ok
+        ? amount.cents < 100
+          ? t("errors.amountTooLow")
+          : amount.cents > amountDueCents
+            ? t("errors.amountTooHigh", { max })
+            : null
+        : amount.reason === "empty"
+          ? t("errors.amountRequired")
+          : amount.reason === "tooLarge"
+            ? t("errors.amountTooHigh", { max })
+            : t("errors.amountInvalid");
+      if (message) ctx.addIssue({ code: "custom", path: ["amount"], message });
     });
   type Values = z.infer<typeof schema>;
 
@@ -82,15 +83,18 @@ export function PayPanel({ billId, amountDueCents, currency }: Props) {
     mode: "onTouched",
   });
   const mode = form.watch("mode");
-  const partialCents = parseRublesToKopecks(form.watch("amount"));
+  const partialCents = parseMoney(form.watch("amount"));
   const payingCents = mode === "full" ? amountDueCents : (partialCents ?? 0);
   const errors = form.formState.errors;
+  // The server checks the amount against the bill again: its refusal is shown at the amount.
+  const placeServerErrors = useServerErrors(form, { fieldNames: { amountCents: "amount" } });
+  const amountError = errors.amount?.type === "server" ? t("errors.amountTooHigh", { max }) : errors.amount?.message;
 
   const pay = useMutation(
     trpc.bill.pay.mutationOptions({
       onSuccess(payment) {
         if (payment.status === "PENDING") return setOutcome({ kind: "pending" });
-        attemptKey.current = newKey();
+        attempt.renew();
         if (payment.status === "SUCCEEDED") {
           setOutcome({ kind: "success", amountCents: payment.amountCents });
           form.reset({ mode: "full", amount: "", cardNumber: "", expiry: "", cvc: "" });
@@ -101,14 +105,13 @@ export function PayPanel({ billId, amountDueCents, currency }: Props) {
         }
       },
       onError(error) {
-        const fields = (error.data as { fields?: Record<string, string> } | undefined)?.fields;
-        if (error.data?.code === "BAD_REQUEST" && fields?.amountCents) {
-          attemptKey.current = newKey();
-          form.setError("amount", { message: t("errors.amountTooHigh", { max }) });
+        const failure = placeServerErrors(error);
+        if (failure.placed.length) {
+          attempt.renew();
           return setOutcome(null);
         }
-        if (error.data?.code === "BAD_REQUEST" || error.data?.code === "CONFLICT") {
-          attemptKey.current = newKey();
+        if (failure.code === "BAD_REQUEST" || failure.code === "CONFLICT") {
+          attempt.renew();
           router.refresh();
         }
         setOutcome({ kind: "failed" });
@@ -120,8 +123,8 @@ export function PayPanel({ billId, amountDueCents, currency }: Props) {
     setOutcome(null);
     pay.mutate({
       billId,
-      amountCents: values.mode === "full" ? amountDueCents : (parseRublesToKopecks(values.amount) ?? undefined),
-      idempotencyKey: attemptKey.current,
+      amountCents: values.mode === "full" ? amountDueCents : (parseMoney(values.amount) ?? undefined),
+      idempotencyKey: attempt.key,
       paymentToken: tokenizeTestCard(values.cardNumber),
     });
   });
@@ -191,9 +194,9 @@ export function PayPanel({ billId, amountDueCents, currency }: Props) {
               aria-describedby={`${id}-amount-hint${errors.amount ? ` ${id}-amount-error` : ""}`}
               className={inputClass(Boolean(errors.amount))}
             />
-            {errors.amount && (
+            {amountError && (
               <p id={`${id}-amount-error`} className="mt-1.5 text-sm font-medium text-red-700">
-                {errors.amount.message}
+                {amountError}
               </p>
             )}
           </div>

@@ -1,7 +1,8 @@
 import { BellRing, CircleAlert, Gauge } from "lucide-react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatDate, formatMoney, formatPhone } from "@/app/_lib/format";
+import { formatDate, formatPhone } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import type { AccountSummary } from "@/app/_trpc/types";
 
 /** Overdue bills and allowances at 80% or more, each with the action that resolves it. */

@@ -1,7 +1,8 @@
 import { CalendarDays, ReceiptText, Wallet } from "lucide-react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatDate, formatMoney } from "@/app/_lib/format";
+import { formatDate } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import type { AccountSummary } from "@/app/_trpc/types";
 
 /** A positive balance is money owed; a negative one is credit on the account. */

@@ -1,7 +1,8 @@
 import { CalendarClock, Smartphone, Wifi } from "lucide-react";
 import Link from "next/link";
 import type { getTranslations } from "next-intl/server";
-import { formatDate, formatGigabytes, formatMoney, formatNumber, formatPhone } from "@/app/_lib/format";
+import { formatDate, formatGigabytes, formatNumber, formatPhone } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import type { AccountLine } from "@/app/_trpc/types";
 import { UsageChart } from "./usage-chart";
 import { UsageMeter } from "./usage-meter";

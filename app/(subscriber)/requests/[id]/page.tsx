@@ -1,8 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RoleGate } from "@/app/_components/role-gate";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { getServerCaller } from "@/app/_trpc/server";
 import { RequestDetail } from "../_components/request-detail";
 
@@ -13,7 +13,8 @@ async function loadRequest(id: string) {
     return await (await getServerCaller()).request.byId({ id });
   } catch (error) {
     // Someone else's request, or none: the same page as a wrong address.
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    const { code } = readTRPCError(error);
+    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
     throw error;
   }
 }

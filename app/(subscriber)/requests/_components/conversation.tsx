@@ -4,7 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { CircleAlert, LoaderCircle, Send } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { isQueuedOffline } from "@/app/_pwa/queued-error";
+import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 import { MESSAGE_MAX } from "@/server/domain/request/request.schema";
 import type { RequestDetailData } from "../_lib/request-types";
@@ -32,19 +33,19 @@ export function Conversation({ request, onChanged }: { request: RequestDetailDat
   const t = useTranslations("requests.detail");
   const trpc = useTRPC();
   const [body, setBody] = useState("");
-  const [messageKey, setMessageKey] = useState(() => crypto.randomUUID());
+  const messageKey = useIdempotencyKey("message");
   const send = useMutation(
     trpc.request.addMessage.mutationOptions({
       onSuccess: async () => {
         setBody("");
-        setMessageKey(crypto.randomUUID());
+        messageKey.renew();
         await onChanged();
       },
       onError: (error) => {
         // Kept in the outbox offline: it goes by itself once the network returns, like a sent one.
-        if (!isQueuedOffline(error)) return;
+        if (!readTRPCError(error).isQueued) return;
         setBody("");
-        setMessageKey(crypto.randomUUID());
+        messageKey.renew();
       },
     }),
   );
@@ -90,7 +91,7 @@ export function Conversation({ request, onChanged }: { request: RequestDetailDat
           onSubmit={(event) => {
             event.preventDefault();
             if (!trimmed || isTooLong || send.isPending) return;
-            send.mutate({ requestId: request.id, body: trimmed, idempotencyKey: messageKey });
+            send.mutate({ requestId: request.id, body: trimmed, idempotencyKey: messageKey.key });
           }}
         >
           <label htmlFor="message" className="block text-sm font-medium text-slate-900">
@@ -104,7 +105,7 @@ export function Conversation({ request, onChanged }: { request: RequestDetailDat
             aria-invalid={isTooLong ? true : undefined}
             className={`mt-1.5 block w-full rounded-lg border bg-white px-3 py-2 text-base shadow-xs focus:border-brand-600 focus:ring-2 focus:ring-brand-600/30 focus:outline-none ${isTooLong ? "border-red-600" : "border-slate-400"}`}
           />
-          {send.isError && !isQueuedOffline(send.error) && (
+          {send.isError && !readTRPCError(send.error).isQueued && (
             <p role="alert" className="mt-2 flex items-center gap-2 text-sm font-medium text-red-700">
               <CircleAlert aria-hidden="true" className="size-4" />
               {t("messageError")}

@@ -2,15 +2,17 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { CircleAlert, LoaderCircle, Send } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useForm, type FieldError } from "react-hook-form";
 import { z } from "zod";
-import { formatDate, formatMoney, formatPhone } from "@/app/_lib/format";
-import { isQueuedOffline } from "@/app/_pwa/queued-error";
+import { useServerErrors } from "@/app/_lib/form-errors";
+import { formatDate, formatPhone } from "@/app/_lib/format";
+import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
+import { formatMoney, parseMoney, readMoney } from "@/app/_lib/money";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 import {
   createRequestInput,
@@ -19,7 +21,6 @@ import {
   SUBJECT_MAX,
   SUBJECT_MIN,
 } from "@/server/domain/request/request.schema";
-import { parseRoubles } from "../_lib/money-input";
 import { LINE_CATEGORIES } from "../_lib/request-types";
 import { ArticleCard } from "./article-card";
 import { CategoryPicker } from "./category-picker";
@@ -30,7 +31,8 @@ const formSchema = createRequestInput
   .pick({ category: true, subject: true, description: true })
   .extend({ lineId: z.string(), billId: z.string(), amount: z.string() })
   .superRefine((value, ctx) => {
-    if (value.category === "BILL_DISPUTE" && value.amount.trim() && parseRoubles(value.amount) === null) {
+    const amount = readMoney(value.amount);
+    if (value.category === "BILL_DISPUTE" && (amount.ok ? amount.cents < 1 : amount.reason !== "empty")) {
       ctx.addIssue({ code: "custom", path: ["amount"], message: "amount" });
     }
   });
@@ -54,7 +56,7 @@ export function NewRequestForm() {
   const router = useRouter();
   const queryClient = useQueryClient();
   // One key per filled-in form: a retry after a lost answer is the same request.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const { key: idempotencyKey } = useIdempotencyKey("request");
   const [step, setStep] = useState<1 | 2 | 3>(1);
   const [isPickingCategory, setIsPickingCategory] = useState(true);
   const step2Ref = useRef<HTMLHeadingElement>(null);
@@ -65,7 +67,8 @@ export function NewRequestForm() {
     defaultValues: { category: undefined, subject: "", description: "", lineId: "", billId: "", amount: "" },
     mode: "onTouched",
   });
-  const { register, handleSubmit, watch, setValue, setError, formState, trigger } = form;
+  const { register, handleSubmit, watch, setValue, formState, trigger } = form;
+  const placeServerErrors = useServerErrors(form, { fieldNames: { disputedAmountCents: "amount" } });
   const category = watch("category");
   const subject = watch("subject");
   const description = watch("description");
@@ -89,18 +92,7 @@ export function NewRequestForm() {
         await queryClient.invalidateQueries({ queryKey: trpc.request.list.pathKey() });
         router.push(`/requests/${created.id}`);
       },
-      onError: (error) => {
-        const fields =
-          error instanceof TRPCClientError
-            ? (error.data as { fields?: Record<string, string> } | undefined)?.fields
-            : undefined;
-        for (const [field, message] of Object.entries(fields ?? {})) {
-          const name = field === "disputedAmountCents" ? "amount" : field;
-          if (["subject", "description", "lineId", "billId", "amount", "category"].includes(name)) {
-            setError(name as keyof FormValues, { type: "server", message });
-          }
-        }
-      },
+      onError: placeServerErrors,
     }),
   );
 
@@ -126,7 +118,7 @@ export function NewRequestForm() {
   }
 
   const onSubmit = handleSubmit((values) => {
-    const amount = values.category === "BILL_DISPUTE" && values.amount.trim() ? parseRoubles(values.amount) : null;
+    const amount = values.category === "BILL_DISPUTE" ? parseMoney(values.amount) : null;
     create.mutate({
       category: values.category,
       subject: values.subject,
@@ -361,15 +353,18 @@ export function NewRequestForm() {
             )}
 
             {/* Kept in the outbox offline: the outbox says so; that is not a failure. */}
-            {create.isError && !isQueuedOffline(create.error) && !Object.keys(errors).length && (
-              <div
-                role="alert"
-                className="flex gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800"
-              >
-                <CircleAlert aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
-                <p>{t("new.submitError")}</p>
-              </div>
-            )}
+            {/* A server error the form has no field for (errors.root) is said here, in the user's words. */}
+            {create.isError &&
+              !readTRPCError(create.error).isQueued &&
+              !Object.keys(errors).some((name) => name !== "root") && (
+                <div
+                  role="alert"
+                  className="flex gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+                >
+                  <CircleAlert aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
+                  <p>{t("new.submitError")}</p>
+                </div>
+              )}
 
             <button
               type="submit"

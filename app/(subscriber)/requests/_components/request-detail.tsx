@@ -5,7 +5,8 @@ import { ArrowLeft, ArrowRight, CheckCircle2, CircleAlert, Headset, LoaderCircle
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatMoney, formatPhone } from "@/app/_lib/format";
+import { formatPhone } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RequestDetailData } from "../_lib/request-types";
 import { ArticleCard } from "./article-card";

@@ -4,7 +4,10 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { X } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
-import { formatDate, formatMoney } from "@/app/_lib/format";
+import { formatDate } from "@/app/_lib/format";
+import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
+import { formatMoney } from "@/app/_lib/money";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 import type { TariffItem } from "./types";
 
@@ -19,12 +22,6 @@ type Props = {
   onDone: (done: ChangeDone) => void;
 };
 
-function newKey(): string {
-  return typeof crypto !== "undefined" && "randomUUID" in crypto
-    ? crypto.randomUUID()
-    : `chg-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-}
-
 /**
  * The money of a switch before the subscriber commits: when (today or the next cycle), the
  * credit and charge of an immediate switch, then `tariff.change` with one idempotency key per
@@ -36,7 +33,7 @@ export function ChangeDialog({ lineId, tariff, currency, onClose, onDone }: Prop
   const trpc = useTRPC();
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const key = useRef(newKey());
+  const attempt = useIdempotencyKey("tariff");
   const [effective, setEffective] = useState<Effective>("IMMEDIATE");
   const [error, setError] = useState<"conflict" | "failed" | null>(null);
   const money = (cents: number) => formatMoney(cents, currency, locale);
@@ -57,7 +54,8 @@ export function ChangeDialog({ lineId, tariff, currency, onClose, onDone }: Prop
         onDone({ effective: result.effective, tariffName: name(result.toTariff), effectiveAt: result.effectiveAt });
       },
       onError(failure) {
-        setError(failure.data?.code === "CONFLICT" || failure.data?.code === "BAD_REQUEST" ? "conflict" : "failed");
+        const { code } = readTRPCError(failure);
+        setError(code === "CONFLICT" || code === "BAD_REQUEST" ? "conflict" : "failed");
       },
     }),
   );
@@ -112,7 +110,7 @@ export function ChangeDialog({ lineId, tariff, currency, onClose, onDone }: Prop
                     setEffective(option);
                     setError(null);
                     // Another choice is another request: it must not replay the previous one.
-                    key.current = newKey();
+                    attempt.renew();
                   }}
                   className="mt-0.5 size-4 accent-brand-600"
                 />
@@ -209,7 +207,7 @@ export function ChangeDialog({ lineId, tariff, currency, onClose, onDone }: Prop
             aria-busy={change.isPending}
             onClick={() => {
               setError(null);
-              change.mutate({ lineId, tariffId: tariff.id, effective, idempotencyKey: key.current });
+              change.mutate({ lineId, tariffId: tariff.id, effective, idempotencyKey: attempt.key });
             }}
             className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
           >

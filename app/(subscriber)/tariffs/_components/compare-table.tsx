@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { formatMoney } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import { useAllowanceText } from "./allowances";
 import type { TariffItem } from "./types";
 

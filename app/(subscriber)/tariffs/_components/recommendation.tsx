@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Sparkles } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { formatMoney } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import { useTRPC } from "@/app/_trpc/react";
 
 /** "You would save 240 ₽ a month": the line's last three months priced on every tariff it may switch to. */

@@ -2,7 +2,8 @@
 
 import { CheckCircle2, CircleSlash } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { formatDate, formatMoney } from "@/app/_lib/format";
+import { formatDate } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import { Allowances } from "./allowances";
 import type { TariffItem } from "./types";
 

@@ -4,14 +4,15 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { Check, LoaderCircle, X } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatDate, formatMoney, formatTime } from "@/app/_lib/format";
+import { formatDate, formatTime } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { DANGER_BUTTON, INPUT, PRIMARY_BUTTON, SECONDARY_BUTTON } from "../../_components/buttons";
 import { Field } from "../../_components/field";
 import { Notice, type Outcome } from "../../_components/notice";
 import { EmptyState, LoadError, LoadMoreButton, LoadingBlock } from "../../_components/query-states";
-import { errorDetails } from "../../_lib/trpc-error";
 
 type Approval = RouterOutputs["admin"]["approvals"]["list"]["items"][number];
 type View = "PENDING" | "DECIDED";
@@ -44,7 +45,7 @@ function ApprovalCard({ item, onDone }: { item: Approval; onDone: (text: string,
         "success",
       );
     } catch (caught) {
-      const { code } = errorDetails(caught);
+      const { code } = readTRPCError(caught);
       onDone(
         code === "CONFLICT" ? t("alreadyDecided") : code === "BAD_REQUEST" ? t("cannotApply") : tCommon("unexpected"),
         "error",

@@ -6,12 +6,12 @@ import { useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatDate, formatTime } from "@/app/_lib/format";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 import { INPUT, SECONDARY_BUTTON } from "../../_components/buttons";
 import { Card } from "../../_components/card";
 import { Field } from "../../_components/field";
 import { EmptyState, LoadError, LoadMoreButton, LoadingBlock } from "../../_components/query-states";
-import { errorDetails } from "../../_lib/trpc-error";
 
 type Filters = { actorId: string; entityType: string; entityId: string; action: string; from: string; to: string };
 const EMPTY: Filters = { actorId: "", entityType: "", entityId: "", action: "", from: "", to: "" };
@@ -56,7 +56,7 @@ export function AuditLog() {
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const set = (key: keyof Filters) => (event: { target: { value: string } }) =>
     setFilters((current) => ({ ...current, [key]: event.target.value }));
-  const badRange = list.isError && errorDetails(list.error).code === "BAD_REQUEST";
+  const badRange = list.isError && readTRPCError(list.error).code === "BAD_REQUEST";
 
   return (
     <div className="space-y-4">

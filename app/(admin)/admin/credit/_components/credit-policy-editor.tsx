@@ -4,9 +4,11 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { LoaderCircle, Plus, RotateCcw, Save, Trash2 } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
-import { Controller, useFieldArray, useForm, type FieldErrors } from "react-hook-form";
+import { useState } from "react";
+import { Controller, useFieldArray, useForm } from "react-hook-form";
+import { fieldErrorAt, useServerErrors } from "@/app/_lib/form-errors";
 import { formatDate } from "@/app/_lib/format";
+import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { creditPolicySchema, type CreditPolicy } from "@/server/domain/partner/credit-policy.schema";
@@ -16,7 +18,6 @@ import { Field } from "../../_components/field";
 import { MoneyInput } from "../../_components/money-input";
 import { Notice, type Outcome, type OutcomeState } from "../../_components/notice";
 import { LoadError, LoadingBlock } from "../../_components/query-states";
-import { errorDetails } from "../../_lib/trpc-error";
 import { validationKey } from "../../_lib/validation";
 
 type Editing = RouterOutputs["admin"]["creditPolicy"];
@@ -44,16 +45,6 @@ export function CreditPolicyEditor() {
 
 const NO_RULE = { minAge: 18, ageBelow: null, minMonthlyFeeCents: 0, depositPercentOfFee: 0, creditLimitCents: 0 };
 
-function errorAt(
-  errors: FieldErrors<CreditPolicy>,
-  path: string,
-): { type?: string | number; message?: string } | undefined {
-  let node: unknown = errors;
-  for (const part of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
-  const issue = node as { type?: string; message?: string; root?: { type?: string; message?: string } } | undefined;
-  return issue?.message ? issue : issue?.root;
-}
-
 function CreditPolicyForm({
   current,
   outcome,
@@ -74,12 +65,14 @@ function CreditPolicyForm({
   });
   const { control, register, formState, handleSubmit } = form;
   const rules = useFieldArray({ control, name: "rules" });
+  // The server names the fields of `policy`, which is this form's values.
+  const placeServerErrors = useServerErrors(form, { within: "policy" });
   const save = useMutation(trpc.admin.updateCreditPolicy.mutationOptions());
   // One key per editing session of this version: a retry after a lost answer is the same save.
-  const idempotencyKey = useMemo(() => `credit-${crypto.randomUUID()}`, []);
+  const { key: idempotencyKey } = useIdempotencyKey("credit");
 
   const message = (path: string, options?: { isMoney?: boolean }) => {
-    const issue = errorAt(formState.errors, path);
+    const issue = fieldErrorAt(formState.errors, path);
     if (issue?.message?.startsWith("No rule for age"))
       return t("uncovered", { age: issue.message.replace(/\D+/g, "") });
     if (issue?.message === "ageBelow must be above minAge") return t("ageOrder");
@@ -94,18 +87,20 @@ function CreditPolicyForm({
       setOutcome({ tone: "success", text: t("saved") });
       await onSaved();
     } catch (error) {
-      const { code, fields } = errorDetails(error);
-      if (fields.policy === "Nothing changed") setOutcome({ tone: "error", text: t("noChanges") });
-      else
-        setOutcome({
-          tone: "error",
-          text:
-            code === "CONFLICT"
+      const { code, fields, placed, message: refusal } = placeServerErrors(error);
+      setOutcome({
+        tone: "error",
+        text:
+          fields.policy === "Nothing changed"
+            ? t("noChanges")
+            : code === "CONFLICT"
               ? tCommon("conflict")
-              : code === "BAD_REQUEST"
+              : placed.length
                 ? tCommon("checkFields")
-                : tCommon("unexpected"),
-        });
+                : code === "BAD_REQUEST"
+                  ? tCommon("refused", { message: refusal })
+                  : tCommon("unexpected"),
+      });
     }
   });
 

@@ -5,10 +5,10 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 import { PageHeader } from "../../_components/page-header";
 import { LoadError, LoadingBlock } from "../../_components/query-states";
-import { errorDetails } from "../../_lib/trpc-error";
 import { ArticleForm } from "./article-form";
 
 /** Both language versions of one article in tabs; a missing version can be written here. */
@@ -22,7 +22,7 @@ export function ArticleEditor({ slug }: { slug: string }) {
 
   if (topic.isPending) return <LoadingBlock lines={6} />;
   if (topic.isError) {
-    return errorDetails(topic.error).code === "NOT_FOUND" ? (
+    return readTRPCError(topic.error).code === "NOT_FOUND" ? (
       <p role="alert">{tCommon("notFound")}</p>
     ) : (
       <LoadError onRetry={() => void topic.refetch()} />

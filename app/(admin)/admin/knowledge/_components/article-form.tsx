@@ -4,17 +4,18 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { LoaderCircle } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import { ArticleBody } from "@/app/(subscriber)/requests/_components/article-body";
+import { useServerErrors } from "@/app/_lib/form-errors";
+import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { useTRPC } from "@/app/_trpc/react";
 import { ARTICLE_SLUG, articleContentSchema } from "@/server/domain/admin/admin.schema";
 import { CATEGORIES } from "@/server/domain/routing/policy.schema";
 import { INPUT, PRIMARY_BUTTON } from "../../_components/buttons";
 import { Field } from "../../_components/field";
 import { Notice, type Outcome } from "../../_components/notice";
-import { errorDetails } from "../../_lib/trpc-error";
 import { validationKey } from "../../_lib/validation";
 
 const formSchema = articleContentSchema.extend({
@@ -30,7 +31,6 @@ type ArticleFormValues = z.infer<typeof formSchema>;
 export type ArticleDraft = Omit<ArticleFormValues, "categories"> & { categories: ArticleFormValues["categories"] };
 
 const TEXT_FIELDS = new Set(["title", "summary", "body", "slug"]);
-const newKey = () => `article-${crypto.randomUUID()}`;
 
 /**
  * One language version of an article: title, summary, body, categories and publication, with a
@@ -60,10 +60,11 @@ export function ArticleForm({
     defaultValues: initial,
     mode: "onTouched",
   });
-  const { register, control, handleSubmit, formState, setError } = form;
+  const { register, control, handleSubmit, formState } = form;
+  const placeServerErrors = useServerErrors(form);
   const [view, setView] = useState<"edit" | "preview">("edit");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const idempotencyKey = useMemo(newKey, []);
+  const { key: idempotencyKey } = useIdempotencyKey("article");
   const create = useMutation(trpc.admin.knowledge.create.mutationOptions());
   const update = useMutation(trpc.admin.knowledge.update.mutationOptions());
   const preview = useWatch({ control }) as ArticleFormValues;
@@ -88,21 +89,17 @@ export function ArticleForm({
       setOutcome({ tone: "success", text: articleId ? t("saved") : t("created") });
       onSaved({ slug: saved.slug, id: saved.id });
     } catch (error) {
-      const { code, fields } = errorDetails(error);
-      if (code === "CONFLICT" && fields.slug)
-        setError("slug", { type: "server", message: fields.slug }, { shouldFocus: true });
-      for (const [path, text] of Object.entries(fields)) {
-        if (path !== "slug" && path in initial)
-          setError(path as keyof ArticleFormValues, { type: "server", message: text });
-      }
+      const { code, placed, message: refusal } = placeServerErrors(error);
       setOutcome({
         tone: "error",
         text:
           code === "CONFLICT"
             ? t("slugTaken")
-            : code === "BAD_REQUEST"
+            : placed.length
               ? tCommon("checkFields")
-              : tCommon("unexpected"),
+              : code === "BAD_REQUEST"
+                ? tCommon("refused", { message: refusal })
+                : tCommon("unexpected"),
       });
     }
   });

@@ -6,11 +6,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 import { Notice } from "../../_components/notice";
 import { PageHeader } from "../../_components/page-header";
 import { LoadError, LoadingBlock } from "../../_components/query-states";
-import { errorDetails } from "../../_lib/trpc-error";
 import { ArticleForm } from "./article-form";
 
 /** A new article, blank or drafted from a resolved request (`?fromRequest=<number>`). */
@@ -46,7 +46,7 @@ export function NewArticle({ fromRequest }: { fromRequest: number | null }) {
       </div>
     );
   if (fromRequest !== null && draft.isError) {
-    const { code } = errorDetails(draft.error);
+    const { code } = readTRPCError(draft.error);
     return (
       <div className="space-y-6">
         {header}

@@ -6,7 +6,9 @@ import { LoaderCircle, RotateCcw, Save } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
+import { useServerErrors } from "@/app/_lib/form-errors";
 import { formatDate } from "@/app/_lib/format";
+import { newIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { routingPolicySchema, type RoutingPolicyConfig } from "@/server/domain/routing/policy.schema";
@@ -15,14 +17,12 @@ import { Card } from "../../_components/card";
 import { Field } from "../../_components/field";
 import { Notice, type Outcome, type OutcomeState } from "../../_components/notice";
 import { LoadError, LoadingBlock } from "../../_components/query-states";
-import { errorDetails } from "../../_lib/trpc-error";
 import { CategoryMatrix } from "./category-matrix";
 import { LimitsFields } from "./limits-fields";
 import { SlaTable } from "./sla-table";
 import { ValueModelFields } from "./value-model-fields";
 import { WhatIfPanel, type SegmentBasis } from "./what-if-panel";
 
-const newKey = () => `policy-${crypto.randomUUID()}`;
 /** Key order differs between the stored JSON and the form; compare canonically. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).sort().join(",")}]`;
@@ -79,6 +79,8 @@ function PolicyForm({
     defaultValues: policy.config,
     mode: "onChange",
   });
+  // The server names the fields of `config`, which is this form's values.
+  const placeServerErrors = useServerErrors(form, { within: "config" });
   const values = useWatch({ control: form.control }) as RoutingPolicyConfig;
   const parsed = useMemo(() => routingPolicySchema.safeParse(values), [values]);
   const draft = parsed.success ? parsed.data : null;
@@ -103,7 +105,7 @@ function PolicyForm({
   const save = useMutation(trpc.admin.policy.save.mutationOptions());
   // One key per draft: retrying the same draft is the same save; another draft is another save.
   const draftText = draft ? canonical(draft) : "";
-  const idempotencyKey = useMemo(() => newKey(), [draftText]); // eslint-disable-line react-hooks/exhaustive-deps
+  const idempotencyKey = useMemo(() => newIdempotencyKey("policy"), [draftText]); // eslint-disable-line react-hooks/exhaustive-deps
 
   function runWhatIf() {
     if (!draft) return void form.trigger();
@@ -129,11 +131,17 @@ function PolicyForm({
       setNote("");
       await onSaved();
     } catch (error) {
-      const { code } = errorDetails(error);
+      const { code, placed, message: refusal } = placeServerErrors(error);
       setOutcome({
         tone: "error",
         text:
-          code === "CONFLICT" ? t("conflict") : code === "BAD_REQUEST" ? tCommon("checkFields") : tCommon("unexpected"),
+          code === "CONFLICT"
+            ? t("conflict")
+            : placed.length
+              ? tCommon("checkFields")
+              : code === "BAD_REQUEST"
+                ? tCommon("refused", { message: refusal })
+                : tCommon("unexpected"),
       });
     }
   }

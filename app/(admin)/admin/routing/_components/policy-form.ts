@@ -1,20 +1,9 @@
 import type { FieldErrors, UseFormReturn } from "react-hook-form";
+import { fieldErrorAt } from "@/app/_lib/form-errors";
 import type { RoutingPolicyConfig } from "@/server/domain/routing/policy.schema";
 import { validationKey } from "../../_lib/validation";
 
 export type PolicyForm = UseFormReturn<RoutingPolicyConfig>;
-
-type Issue = { type?: string | number; message?: string; root?: { type?: string | number; message?: string } };
-
-/** The error at a dotted path of the form's errors (object-level errors included). */
-export function errorAt(errors: FieldErrors<RoutingPolicyConfig>, path: string): Issue | undefined {
-  let node: unknown = errors;
-  for (const part of path.split(".")) node = (node as Record<string, unknown> | undefined)?.[part];
-  const issue = node as Issue | undefined;
-  if (!issue) return undefined;
-  if (issue.message) return issue;
-  return issue.root;
-}
 
 /** A translated message for the error at `path`, or undefined. */
 export function messageAt(
@@ -23,7 +12,7 @@ export function messageAt(
   translate: (key: string) => string,
   options: { isMoney?: boolean } = {},
 ): string | undefined {
-  const key = validationKey(errorAt(errors, path), options);
+  const key = validationKey(fieldErrorAt(errors, path), options);
   return key ? translate(`validation.${key}`) : undefined;
 }
 

@@ -2,9 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { Controller } from "react-hook-form";
+import { fieldErrorAt } from "@/app/_lib/form-errors";
 import { PRIORITIES, SEGMENTS } from "@/server/domain/routing/policy.schema";
 import { Card } from "../../_components/card";
-import { errorAt, type PolicyForm } from "./policy-form";
+import type { PolicyForm } from "./policy-form";
 
 // Narrower than the other inputs so four columns fit a 360 px screen; no spin buttons.
 const SLA_INPUT =
@@ -17,7 +18,7 @@ export function SlaTable({ form }: { form: PolicyForm }) {
   const tSegments = useTranslations("admin.segments");
   const errors = form.formState.errors;
   const hasError = SEGMENTS.some((segment) =>
-    PRIORITIES.some((priority) => errorAt(errors, `slaMinutes.${segment}.${priority}`)),
+    PRIORITIES.some((priority) => fieldErrorAt(errors, `slaMinutes.${segment}.${priority}`)),
   );
   return (
     <Card id="sla-title" title={t("sla.title")} description={t("sla.description")}>
@@ -48,7 +49,7 @@ export function SlaTable({ form }: { form: PolicyForm }) {
                   render={({ field }) => (
                     <>
                       {PRIORITIES.map((priority) => {
-                        const invalid = !!errorAt(errors, `slaMinutes.${segment}.${priority}`);
+                        const invalid = !!fieldErrorAt(errors, `slaMinutes.${segment}.${priority}`);
                         return (
                           <td key={priority} className="px-0.5 py-1 sm:px-1">
                             <input

@@ -2,7 +2,8 @@
 
 import { ArrowRight, FlaskConical, LoaderCircle } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { formatMoney, formatNumber } from "@/app/_lib/format";
+import { formatNumber } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { SEGMENTS } from "@/server/domain/routing/policy.schema";
 import { SECONDARY_BUTTON } from "../../_components/buttons";

@@ -4,7 +4,10 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Archive, ArchiveRestore, Pencil, Plus, Trash2 } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { formatGigabytes, formatMoney, formatNumber } from "@/app/_lib/format";
+import { formatGigabytes, formatNumber } from "@/app/_lib/format";
+import { newIdempotencyKey } from "@/app/_lib/idempotency-key";
+import { formatMoney } from "@/app/_lib/money";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { DANGER_BUTTON, PRIMARY_BUTTON, SECONDARY_BUTTON } from "../../_components/buttons";
@@ -12,13 +15,10 @@ import { Card } from "../../_components/card";
 import { Notice, type Outcome } from "../../_components/notice";
 import { PageHeader } from "../../_components/page-header";
 import { EmptyState, LoadError, LoadingBlock } from "../../_components/query-states";
-import { errorDetails } from "../../_lib/trpc-error";
 import { EMPTY_TARIFF, TariffForm, type TariffFormInput, type TariffFormValues } from "./tariff-form";
 
 type Tariff = RouterOutputs["admin"]["tariffs"]["list"]["items"][number];
 type Editing = { mode: "create" } | { mode: "edit"; tariff: Tariff } | null;
-
-const newKey = () => `tariff-${crypto.randomUUID()}`;
 
 function formOf(tariff: Tariff): TariffFormInput {
   return {
@@ -51,8 +51,7 @@ export function TariffCatalogue() {
   const queryClient = useQueryClient();
   const list = useQuery(trpc.admin.tariffs.list.queryOptions());
   const [editing, setEditing] = useState<Editing>(null);
-  const [createKey, setCreateKey] = useState(newKey);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [createKey, setCreateKey] = useState(() => newIdempotencyKey("tariff"));
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const formRef = useRef<HTMLDivElement>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.tariffs.pathKey() });
@@ -64,8 +63,7 @@ export function TariffCatalogue() {
   const remove = useMutation(trpc.admin.tariffs.delete.mutationOptions());
 
   function failed(error: unknown) {
-    const { code, fields } = errorDetails(error);
-    setServerErrors(fields);
+    const { code, fields } = readTRPCError(error);
     const text =
       code === "CONFLICT" && fields.code
         ? t("form.codeTaken")
@@ -81,12 +79,12 @@ export function TariffCatalogue() {
 
   function open(next: Editing) {
     setEditing(next);
-    setServerErrors({});
     setOutcome(null);
-    if (next?.mode === "create") setCreateKey(newKey());
+    if (next?.mode === "create") setCreateKey(newIdempotencyKey("tariff"));
     requestAnimationFrame(() => formRef.current?.scrollIntoView({ block: "start" }));
   }
 
+  /** Rejects with the error when the save fails, so the form can mark its fields. */
   async function submit(values: TariffFormValues) {
     setOutcome(null);
     try {
@@ -102,6 +100,7 @@ export function TariffCatalogue() {
       await refresh();
     } catch (error) {
       failed(error);
+      throw error;
     }
   }
 
@@ -147,7 +146,6 @@ export function TariffCatalogue() {
               initial={editing.mode === "edit" ? formOf(editing.tariff) : EMPTY_TARIFF}
               isEdit={editing.mode === "edit"}
               isPending={create.isPending || update.isPending}
-              serverErrors={serverErrors}
               onSubmit={submit}
               onCancel={() => setEditing(null)}
             />
@@ -267,7 +265,11 @@ export function TariffCatalogue() {
                         onClick={() => {
                           if (window.confirm(t("deleteConfirm", { name: tariff.name })))
                             void act(
-                              () => remove.mutateAsync({ id: tariff.id, idempotencyKey: newKey() }),
+                              () =>
+                                remove.mutateAsync({
+                                  id: tariff.id,
+                                  idempotencyKey: newIdempotencyKey("tariff-delete"),
+                                }),
                               t("deleted", { name: tariff.name }),
                             );
                         }}

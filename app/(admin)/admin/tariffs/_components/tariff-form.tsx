@@ -5,6 +5,7 @@ import { LoaderCircle } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Controller, useForm, type FieldErrors } from "react-hook-form";
 import type { z } from "zod";
+import { useServerErrors, type FieldIssue } from "@/app/_lib/form-errors";
 import { createTariffInput } from "@/server/domain/admin/admin.schema";
 import { SEGMENTS } from "@/server/domain/routing/policy.schema";
 import { INPUT, PRIMARY_BUTTON, SECONDARY_BUTTON } from "../../_components/buttons";
@@ -44,15 +45,14 @@ export function TariffForm({
   initial,
   isEdit,
   isPending,
-  serverErrors,
   onSubmit,
   onCancel,
 }: {
   initial: TariffFormInput;
   isEdit: boolean;
   isPending: boolean;
-  serverErrors: Record<string, string>;
-  onSubmit: (values: TariffFormValues) => void;
+  /** Rejects with the server's error when the save fails; its field errors are then shown here. */
+  onSubmit: (values: TariffFormValues) => Promise<void>;
   onCancel: () => void;
 }) {
   const t = useTranslations("admin.tariffs.form");
@@ -64,12 +64,11 @@ export function TariffForm({
     mode: "onTouched",
   });
   const { register, control, handleSubmit, formState } = form;
+  const placeServerErrors = useServerErrors(form);
   const errors = formState.errors as FieldErrors<Record<string, unknown>>;
   const message = (name: string) => {
-    const error =
-      (errors[name] as { type?: string; message?: string } | undefined) ??
-      (serverErrors[name] ? { message: serverErrors[name], type: "server" } : undefined);
-    if (!errors[name] && serverErrors[name]) {
+    const error = errors[name] as FieldIssue | undefined;
+    if (error?.type === "server") {
       if (name === "code") return t("codeTaken");
       if (name === "minutes" || name === "sms") return t("homeInternetZero");
       if (name === "kind") return t("kindLocked");
@@ -79,7 +78,12 @@ export function TariffForm({
   };
 
   return (
-    <form noValidate onSubmit={handleSubmit(onSubmit)} aria-busy={isPending} className="space-y-5">
+    <form
+      noValidate
+      onSubmit={handleSubmit((values) => onSubmit(values).catch(placeServerErrors))}
+      aria-busy={isPending}
+      className="space-y-5"
+    >
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="tariff-code" label={t("code")} hint={t("codeHint")} error={message("code")}>
           {(props) => (

@@ -7,18 +7,18 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
+import { useServerErrors } from "@/app/_lib/form-errors";
+import { newIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { useTRPC } from "@/app/_trpc/react";
 import { createUserInput, STAFF_ROLES } from "@/server/domain/admin/admin.schema";
 import { INPUT, PRIMARY_BUTTON } from "../../_components/buttons";
 import { Card } from "../../_components/card";
 import { Field } from "../../_components/field";
 import { Notice, type Outcome } from "../../_components/notice";
-import { errorDetails } from "../../_lib/trpc-error";
 import { validationKey } from "../../_lib/validation";
 
 type FormInput = z.input<typeof createUserInput>;
 type FormValues = z.output<typeof createUserInput>;
-const newKey = () => `user-${crypto.randomUUID()}`;
 const EMPTY: FormInput = {
   role: "AGENT",
   name: "",
@@ -41,10 +41,11 @@ export function CreateUser() {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const form = useForm<FormInput, unknown, FormValues>({
     resolver: zodResolver(createUserInput),
-    defaultValues: { ...EMPTY, idempotencyKey: newKey() },
+    defaultValues: { ...EMPTY, idempotencyKey: newIdempotencyKey("user") },
     mode: "onTouched",
   });
-  const { register, handleSubmit, formState, setError, reset, control } = form;
+  const { register, handleSubmit, formState, reset, control } = form;
+  const placeServerErrors = useServerErrors(form);
   const role = useWatch({ control, name: "role" });
   const message = (name: keyof FormInput) => {
     const error = formState.errors[name] as { type?: string; message?: string } | undefined;
@@ -62,21 +63,20 @@ export function CreateUser() {
         partnerId: values.role === "PARTNER" ? values.partnerId : undefined,
       });
       setOutcome({ tone: "success", text: t("created", { name: user.name, email: user.email ?? "" }) });
-      reset({ ...EMPTY, idempotencyKey: newKey() });
+      reset({ ...EMPTY, idempotencyKey: newIdempotencyKey("user") });
       await queryClient.invalidateQueries({ queryKey: trpc.admin.users.pathKey() });
     } catch (error) {
-      const { code, fields } = errorDetails(error);
-      if (code === "CONFLICT") setError("email", { type: "server", message: fields.email }, { shouldFocus: true });
-      for (const path of Object.keys(fields))
-        if (path !== "email") setError(path as keyof FormInput, { type: "server", message: fields[path] });
+      const { code, placed, message: refusal } = placeServerErrors(error);
       setOutcome({
         tone: "error",
         text:
           code === "CONFLICT"
             ? t("emailTaken")
-            : code === "BAD_REQUEST"
+            : placed.length
               ? tCommon("checkFields")
-              : tCommon("unexpected"),
+              : code === "BAD_REQUEST"
+                ? tCommon("refused", { message: refusal })
+                : tCommon("unexpected"),
       });
     }
   });

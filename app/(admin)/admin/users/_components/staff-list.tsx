@@ -5,6 +5,7 @@ import { Lock, LockOpen } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useDeferredValue, useState } from "react";
 import { formatDate } from "@/app/_lib/format";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 import { STAFF_ROLES } from "@/server/domain/admin/admin.schema";
 import { DANGER_BUTTON, SECONDARY_BUTTON } from "../../_components/buttons";
@@ -12,7 +13,6 @@ import { Card } from "../../_components/card";
 import { Notice, type Outcome } from "../../_components/notice";
 import { EmptyState, LoadError, LoadMoreButton, LoadingBlock } from "../../_components/query-states";
 import { SearchFilterBar } from "../../_components/search-filter-bar";
-import { errorDetails } from "../../_lib/trpc-error";
 
 type StaffRole = (typeof STAFF_ROLES)[number];
 
@@ -49,7 +49,7 @@ export function StaffList({ selfId }: { selfId: string }) {
       }
       await queryClient.invalidateQueries({ queryKey: trpc.admin.users.pathKey() });
     } catch (error) {
-      const { code } = errorDetails(error);
+      const { code } = readTRPCError(error);
       setOutcome({ tone: "error", text: code === "BAD_REQUEST" ? t("cannotLockSelf") : tCommon("unexpected") });
     }
   }

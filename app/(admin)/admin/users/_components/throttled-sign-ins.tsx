@@ -5,13 +5,13 @@ import { KeyRound, LoaderCircle } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatDate, formatPhone, formatTime } from "@/app/_lib/format";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 import { INPUT, SECONDARY_BUTTON } from "../../_components/buttons";
 import { Card } from "../../_components/card";
 import { Field } from "../../_components/field";
 import { Notice, type Outcome } from "../../_components/notice";
 import { LoadError, LoadingBlock } from "../../_components/query-states";
-import { errorDetails } from "../../_lib/trpc-error";
 
 /** Sign-ins locked after too many failed attempts, and lifting the lock for a subscriber who called in. */
 export function ThrottledSignIns() {
@@ -42,7 +42,7 @@ export function ThrottledSignIns() {
       await queryClient.invalidateQueries({ queryKey: trpc.admin.users.throttled.queryKey() });
       await queryClient.invalidateQueries({ queryKey: trpc.admin.home.pathKey() });
     } catch (caught) {
-      const { code } = errorDetails(caught);
+      const { code } = readTRPCError(caught);
       if (code === "BAD_REQUEST") setError(t("identifierInvalid"));
       else setOutcome({ tone: "error", text: tCommon("unexpected") });
     }

@@ -1,10 +1,10 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RoleGate } from "@/app/_components/role-gate";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { getQueryClient, getSession, HydrateClient, trpc } from "@/app/_trpc/server";
 import { Customer360 } from "../../_components/customer-360";
 
@@ -19,7 +19,8 @@ async function CustomerView({ customerId }: { customerId: string }) {
   try {
     await getQueryClient().fetchQuery(trpc.agent.customer360.queryOptions({ customerId }));
   } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    const { code } = readTRPCError(error);
+    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
     throw error;
   }
   const session = await getSession();

@@ -1,8 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RoleGate } from "@/app/_components/role-gate";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { getQueryClient, getSession, HydrateClient, trpc } from "@/app/_trpc/server";
 import { RequestWorkspace } from "../../_components/request-workspace";
 
@@ -27,7 +27,8 @@ async function Workspace({ requestId }: { requestId: string }) {
     const request = await queryClient.fetchQuery(trpc.agent.request.queryOptions({ requestId }));
     await queryClient.prefetchQuery(trpc.agent.customer360.queryOptions({ customerId: request.customer.id }));
   } catch (error) {
-    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
+    const { code } = readTRPCError(error);
+    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
     throw error;
   }
   const session = await getSession();

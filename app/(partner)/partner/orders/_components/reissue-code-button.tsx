@@ -4,10 +4,11 @@ import { useMutation } from "@tanstack/react-query";
 import { KeyRound, LoaderCircle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { formatDate } from "@/app/_lib/format";
+import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
-import { errorDetails } from "../../_components/server-messages";
 
 /** A new activation code for a subscriber who lost the slip or let it expire; the old code stops working. */
 export function ReissueCodeButton({ orderId }: { orderId: string }) {
@@ -18,16 +19,15 @@ export function ReissueCodeButton({ orderId }: { orderId: string }) {
   const reissue = useMutation(trpc.partner.reissueActivationCode.mutationOptions());
   const [failure, setFailure] = useState<string | null>(null);
   // One key per intent: a retry after a lost answer replays it instead of issuing another code.
-  const idempotencyKey = useRef<string | null>(null);
+  const { key: idempotencyKey } = useIdempotencyKey("reissue");
 
   async function run() {
     if (!window.confirm(t("reissueConfirm"))) return;
     setFailure(null);
     try {
-      idempotencyKey.current ??= `reissue-${crypto.randomUUID()}`;
-      await reissue.mutateAsync({ orderId, idempotencyKey: idempotencyKey.current });
+      await reissue.mutateAsync({ orderId, idempotencyKey });
     } catch (error) {
-      const { code } = errorDetails(error);
+      const { code } = readTRPCError(error);
       setFailure(code === "CONFLICT" ? t("alreadyActivated") : t("reissueFailed"));
       if (code === "CONFLICT") router.refresh();
     }

@@ -4,11 +4,12 @@ import { useMutation } from "@tanstack/react-query";
 import { CircleAlert, CircleCheck, LoaderCircle, ShieldCheck } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect } from "react";
-import { formatMoney, formatTime } from "@/app/_lib/format";
+import { formatTime } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { creditCheckInput } from "@/server/domain/partner/partner.schema";
-import { errorDetails, retryAtOf } from "../../_components/server-messages";
 
 export type CreditCheck = RouterOutputs["partner"]["creditCheck"];
 
@@ -45,15 +46,13 @@ export function useCreditCheck({ documentNumber, birthDate, tariffId }: CreditSu
     !!key &&
     check.variables !== undefined &&
     `${check.variables.documentNumber}|${check.variables.birthDate}|${check.variables.tariffId}` === key;
+  const failure = isCurrent && check.isError ? readTRPCError(check.error) : null;
   return {
     isReady: !!key,
     isPending: !!key && (!isCurrent || check.isPending),
     isError: isCurrent && check.isError,
     /** Set when the dealer ran too many checks: when the next one is allowed. */
-    retryAt:
-      isCurrent && check.isError && errorDetails(check.error).code === "TOO_MANY_REQUESTS"
-        ? (retryAtOf(check.error) ?? new Date())
-        : null,
+    retryAt: failure?.code === "TOO_MANY_REQUESTS" ? (failure.retryAt ?? new Date()) : null,
     data: isCurrent ? check.data : undefined,
     retry: run,
   };

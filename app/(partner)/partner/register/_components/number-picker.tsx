@@ -5,8 +5,9 @@ import { LoaderCircle, RotateCcw, Search, Sparkles } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { formatPhone, formatTime } from "@/app/_lib/format";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
-import { errorDetails, registrationMessageKey } from "../../_components/server-messages";
+import { registrationMessageKey } from "../../_components/server-messages";
 
 type NumberPickerProps = {
   value: string;
@@ -79,8 +80,8 @@ export function NumberPicker({ value, onChange, error, onError, onBlur }: Number
       if (previous && previous !== msisdn) await release.mutateAsync({ msisdn: previous }).catch(() => undefined);
     } catch (failure) {
       if (latestPick.current !== msisdn) return;
-      const { code, fields } = errorDetails(failure);
-      const key = registrationMessageKey(fields.msisdn ?? (failure as Error).message);
+      const { code, fields, message } = readTRPCError(failure);
+      const key = registrationMessageKey(fields.msisdn ?? message);
       onError(
         code === "CONFLICT"
           ? tValidation("msisdnTaken")

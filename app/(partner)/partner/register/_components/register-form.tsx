@@ -6,6 +6,8 @@ import { CircleAlert, LoaderCircle } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { Controller, useForm, useWatch, type FieldPath } from "react-hook-form";
+import { fieldErrorAt, useServerErrors } from "@/app/_lib/form-errors";
+import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { useTRPC } from "@/app/_trpc/react";
 import {
   registrationSchema,
@@ -13,7 +15,7 @@ import {
   type RegistrationFormInput,
   type ServiceKind,
 } from "@/server/domain/partner/partner.schema";
-import { creditRefusalOf, errorDetails, registrationMessageKey } from "../../_components/server-messages";
+import { creditRefusalOf, registrationMessageKey } from "../../_components/server-messages";
 import { CreditSummary, useCreditCheck } from "./credit-summary";
 import { CustomerFields, Section } from "./customer-fields";
 import { InstallationFields } from "./installation-fields";
@@ -41,25 +43,6 @@ const EMPTY = {
   installationAddress: "",
 } as RegistrationFormInput;
 
-const FIELDS = new Set<string>([
-  "customer.lastName",
-  "customer.firstName",
-  "customer.middleName",
-  "customer.birthDate",
-  "customer.documentNumber",
-  "customer.address",
-  "customer.phone",
-  "customer.email",
-  "tariffId",
-  "msisdn",
-  "contactPhone",
-  "installationAddress",
-]);
-
-function newKey(): string {
-  return `reg-${crypto.randomUUID()}`;
-}
-
 /**
  * The dealer's one-page registration: identity, contacts, tariff, a number from the pool, the
  * credit check, then one submit. The zod schema is the server's own; its messages are shown in
@@ -71,7 +54,8 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
   const tCredit = useTranslations("partner.credit");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [idempotencyKey, setIdempotencyKey] = useState(newKey);
+  // One key per registration: a resubmit after a lost answer is the same registration.
+  const registration = useIdempotencyKey("reg");
   const [result, setResult] = useState<Registered | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -85,6 +69,7 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
     defaultValues: EMPTY,
   });
   const { control, formState, handleSubmit, setError, clearErrors, reset } = form;
+  const placeServerErrors = useServerErrors(form);
   // Read during render so react-hook-form re-renders this form when errors change.
   const { errors } = formState;
   const [documentNumber, birthDate, tariffId, kindValue] = useWatch({
@@ -106,10 +91,7 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
   }
 
   function errorOf(name: FieldPath<RegistrationFormInput>): string | undefined {
-    const parts = name.split(".");
-    let node: unknown = errors;
-    for (const part of parts) node = (node as Record<string, unknown> | undefined)?.[part];
-    return messageOf((node as { message?: string } | undefined)?.message);
+    return messageOf(fieldErrorAt(errors, name)?.message);
   }
 
   /** Another kind sells other tariffs; a number held for a SIM card goes back to the pool. */
@@ -126,20 +108,16 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
   const onSubmit = handleSubmit(async (values) => {
     setFailure(null);
     try {
-      setResult(await register.mutateAsync({ ...values, idempotencyKey }));
+      setResult(await register.mutateAsync({ ...values, idempotencyKey: registration.key }));
       void queryClient.invalidateQueries(trpc.partner.pathFilter());
     } catch (error) {
-      const { code, fields } = errorDetails(error);
-      const known = Object.entries(fields).filter(([path]) => FIELDS.has(path));
-      for (const [path, message] of known) {
-        setError(path as FieldPath<RegistrationFormInput>, { message }, { shouldFocus: true });
-      }
+      const { code, fields, placed } = placeServerErrors(error);
       if (fields["customer.documentNumber"]) credit.retry();
-      if (code === "CONFLICT" && !known.length && kind === "MOBILE") {
+      if (code === "CONFLICT" && !placed.length && kind === "MOBILE") {
         setError("msisdn", { message: `#${tValidation("msisdnTaken")}` }, { shouldFocus: true });
         form.setValue("msisdn", "");
         void queryClient.invalidateQueries(trpc.partner.availableNumbers.pathFilter());
-      } else if (!known.length) {
+      } else if (!placed.length) {
         setFailure(code === "BAD_REQUEST" ? t("checkFields") : t("failed"));
         setAttempt((count) => count + 1);
       }
@@ -150,7 +128,7 @@ export function RegisterForm({ tariffs }: { tariffs: SellableTariff[] }) {
     reset(EMPTY);
     setResult(null);
     setFailure(null);
-    setIdempotencyKey(newKey());
+    registration.renew();
     void queryClient.invalidateQueries(trpc.partner.availableNumbers.pathFilter());
     requestAnimationFrame(() => {
       topRef.current?.scrollIntoView({ block: "start" });

@@ -4,7 +4,8 @@ import { CircleCheck, FileText, KeyRound, UserPlus } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import { formatDate, formatMoney, formatPhone, formatTime } from "@/app/_lib/format";
+import { formatDate, formatPhone, formatTime } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import type { RouterOutputs } from "@/app/_trpc/types";
 
 export type Registered = RouterOutputs["partner"]["registerSubscriber"];

@@ -1,7 +1,8 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { formatGigabytes, formatMoney, formatNumber } from "@/app/_lib/format";
+import { formatGigabytes, formatNumber } from "@/app/_lib/format";
+import { formatMoney } from "@/app/_lib/money";
 import type { RouterOutputs } from "@/app/_trpc/types";
 
 export type SellableTariff = RouterOutputs["partner"]["tariffs"][number];

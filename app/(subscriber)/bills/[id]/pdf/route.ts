@@ -1,13 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { isLocale, LOCALE_COOKIE } from "@/app/i18n/locales";
 import { createContext } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
-
-function codeOf(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string"
-    ? error.code
-    : undefined;
-}
 
 /**
  * GET /bills/{id}/pdf: the bill as a PDF, rendered on the server. Sign-in required; anyone but the
@@ -31,7 +26,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       },
     });
   } catch (error) {
-    const code = codeOf(error);
+    const { code } = readTRPCError(error);
     if (code === "UNAUTHORIZED") {
       if (request.headers.get("accept")?.includes("text/html")) {
         const signIn = new URL("/sign-in", request.nextUrl.origin);

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isLocale, LOCALE_COOKIE } from "@/app/i18n/locales";
-import { createContext } from "@/server/api/context";
-import { createCaller } from "@/server/api/root";
+import { createContext } from "@selfcare/server/api/context";
+import { createCaller } from "@selfcare/server/api/root";
 
 function codeOf(error: unknown): string | undefined {
   return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string"

@@ -19,17 +19,20 @@ let timer: NodeJS.Timeout | undefined;
 let stopping = false;
 
 function startServer() {
-  server = spawn(process.execPath, ["dist/serve.js", "--dev"], { cwd: ROOT, stdio: "inherit" });
-  server.on("exit", (code, signal) => {
-    if (!stopping && signal === null)
-      console.log(`[dev] the web server stopped (exit ${code}); it restarts on the next change`);
+  const child = spawn(process.execPath, ["dist/serve.js", "--dev"], { cwd: ROOT, stdio: "inherit" });
+  child.on("exit", (code) => {
+    if (!stopping && child === server)
+      console.log(`[dev] the web server stopped (exit ${code}); it starts again on the next change`);
   });
+  server = child;
 }
 
 async function stopServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server!.once("exit", resolve));
-  server.kill("SIGTERM");
+  const child = server;
+  server = undefined;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
   await exited;
 }
 

@@ -21,7 +21,6 @@ import path from "node:path";
 import { buildEntryScripts, DIST_DIR, ENTRY_SCRIPTS } from "./build/entry-scripts";
 import { checkNextOutput, problemsOf } from "./build/next-output";
 import { buildServerPackage, hasServerPackage, SERVER_OUT_DIR } from "./build/server-package";
-import { buildServiceWorker } from "./build-sw";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const distDir = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next");
@@ -78,6 +77,8 @@ function buildNext() {
 }
 
 async function buildWorker() {
+  // Loaded only when needed: Workbox's build tools take a second to load, on every `npm start`.
+  const { buildServiceWorker } = await import("./build-sw");
   const { count, size, buildId } = await buildServiceWorker();
   log(`public/sw.js for build ${buildId}: ${count} files precached (${(size / 1024).toFixed(0)} kB)`);
 }

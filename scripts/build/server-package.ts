@@ -19,6 +19,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -90,10 +91,10 @@ const onePerFile: esbuild.Plugin = {
   },
 };
 
-function buildOptions(): esbuild.BuildOptions {
+function buildOptions(outdir = SERVER_OUT_DIR): esbuild.BuildOptions {
   return {
     entryPoints: serverSourceFiles(),
-    outdir: SERVER_OUT_DIR,
+    outdir,
     outbase: SERVER_DIR,
     bundle: true,
     packages: "external",
@@ -110,9 +111,9 @@ function buildOptions(): esbuild.BuildOptions {
 }
 
 /** The compiled package's own manifest: CommonJS, whatever the project's `type` is. */
-function writeOutputManifest() {
+function writeOutputManifest(outdir = SERVER_OUT_DIR) {
   writeFileSync(
-    path.join(SERVER_OUT_DIR, "package.json"),
+    path.join(outdir, "package.json"),
     `${JSON.stringify({ private: true, type: "commonjs", description: "Compiled from server/: do not edit" }, null, 2)}\n`,
   );
 }
@@ -125,12 +126,21 @@ function linkDist() {
   symlinkSync(target, SERVER_DIST_LINK, "dir");
 }
 
-/** Compiles server/ from scratch (files deleted from the source disappear from the output). */
+/**
+ * Compiles server/ from scratch (files deleted from the source disappear from the output), next
+ * to the current output, which it then replaces in one rename: a server that is running (a
+ * second `npm start` on the same checkout) never sees a half-written package.
+ */
 export async function buildServerPackage(): Promise<void> {
-  rmSync(SERVER_OUT_DIR, { recursive: true, force: true });
-  mkdirSync(SERVER_OUT_DIR, { recursive: true });
-  await esbuild.build(buildOptions());
-  writeOutputManifest();
+  const next = `${SERVER_OUT_DIR}.next`;
+  const previous = `${SERVER_OUT_DIR}.previous`;
+  for (const dir of [next, previous]) rmSync(dir, { recursive: true, force: true });
+  mkdirSync(next, { recursive: true });
+  await esbuild.build(buildOptions(next));
+  writeOutputManifest(next);
+  if (existsSync(SERVER_OUT_DIR)) renameSync(SERVER_OUT_DIR, previous);
+  renameSync(next, SERVER_OUT_DIR);
+  rmSync(previous, { recursive: true, force: true });
   linkDist();
 }
 

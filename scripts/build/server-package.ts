@@ -32,13 +32,13 @@ export const SERVER_DIR = path.join(ROOT, "server");
 export const SERVER_OUT_DIR = path.join(ROOT, "node_modules/.selfcare-server");
 const SERVER_DIST_LINK = path.join(SERVER_DIR, "dist");
 
-/** The source files of the package: every .ts file under server/ except tests and the output link. */
+/** The source files of the package: every .ts file under server/ except tests, declarations and the output link. */
 export function serverSourceFiles(dir = SERVER_DIR): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...serverSourceFiles(file));
-    else if (entry.isFile() && entry.name.endsWith(".ts") && !entry.name.endsWith(".test.ts")) files.push(file);
+    else if (entry.isFile() && /(?<!\.test|\.d)\.ts$/.test(entry.name)) files.push(file);
   }
   return files;
 }
@@ -104,7 +104,9 @@ function buildOptions(outdir = SERVER_OUT_DIR): esbuild.BuildOptions {
     sourcemap: true,
     sourcesContent: false,
     // The only use is finding the project folder (server/db/migrate.ts); CommonJS has __dirname.
+    // Any other `import.meta` would be empty in CommonJS: it fails the build instead.
     define: { "import.meta.dirname": "__dirname" },
+    logOverride: { "empty-import-meta": "error" },
     plugins: [emptyServerOnly, onePerFile],
     logLevel: "warning",
   };

@@ -7,6 +7,8 @@ export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 55491);
 const e2eDataDir = `.data/e2e-${E2E_PORT}`;
 const databaseUrl = `postgresql://selfcare:selfcare@127.0.0.1:${E2E_PG_PORT}/selfcare`;
 const isCI = !!process.env.CI;
+/** What `npm start` runs (the servers start one after the other, so only the first may build). */
+const START_COMMAND = "npx tsx scripts/build.ts --if-needed && node dist/start.js";
 
 const chromiumLaunch = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -40,8 +42,8 @@ export default defineConfig({
   projects: [{ name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunch } }],
   webServer: [
     {
-      // A fresh demo database (scripts/test.ts empties the e2e data directory first).
-      command: "npx tsx scripts/start.ts",
+      // `npm start`: a fresh demo database (scripts/test.ts empties the e2e data directory and builds first).
+      command: START_COMMAND,
       url: `http://127.0.0.1:${E2E_PORT}/api/health`,
       env: { PORT: String(E2E_PORT), DATA_DIR: e2eDataDir, EMBEDDED_PG_PORT: String(E2E_PG_PORT) },
       timeout: 600_000,
@@ -50,7 +52,7 @@ export default defineConfig({
     },
     {
       // A second instance on the same database: sessions and throttling must hold across both.
-      command: "npx tsx scripts/start.ts",
+      command: START_COMMAND,
       url: `http://127.0.0.1:${E2E_SECOND_PORT}/api/health`,
       env: { PORT: String(E2E_SECOND_PORT), DATABASE_URL: databaseUrl, DATA_DIR: e2eDataDir, JOBS: "off" },
       timeout: 300_000,

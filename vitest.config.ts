@@ -1,7 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  // Tests run the server's source; its package exports point at the compiled files.
+  "@selfcare/server": path.resolve(import.meta.dirname, "server"),
+};
 
 export default defineConfig({
   resolve: { alias },
@@ -11,7 +15,13 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["server/**/*.test.ts", "prisma/**/*.test.ts", "app/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          include: [
+            "server/**/*.test.ts",
+            "prisma/**/*.test.ts",
+            "app/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "tests/unit/**/*.test.ts",
+          ],
           environment: "node",
         },
       },

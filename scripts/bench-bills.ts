@@ -9,19 +9,19 @@
  * shared with `npm run bench:agent`: reused when it is already seeded, seeded when it is empty
  * (the first seed of 100,000 customers takes several minutes). With DATABASE_URL set, that
  * database is used as it is. The production build in NEXT_DIST_DIR (default .next) is used,
- * built first if there is none.
+ * built first if there is none (and the compiled server with it, `scripts/build.ts --if-needed`).
  *
  *   npm run bench:bills [-- --seconds 10 --connections 64 --customers 100000]
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import http from "node:http";
 import type net from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { argument, isListening, openBenchDatabase } from "./bench/bench-database";
+import { buildIfNeeded } from "./build";
 import { SERVE_ARGS } from "./serve-args";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -33,14 +33,6 @@ const SECONDS = argument("seconds", 10);
 const CONNECTIONS = argument("connections", 64);
 const CUSTOMERS = argument("customers", 100_000);
 const APP_PORT = argument("port", 3299);
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, quiet = false): ChildProcess {
-  return spawn(path.join(ROOT, "node_modules/.bin", command), args, {
-    cwd: ROOT,
-    env,
-    stdio: quiet ? "ignore" : "inherit",
-  });
-}
 
 async function waitUntilHealthy(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -232,12 +224,8 @@ async function main() {
       NEXTAUTH_URL: `http://localhost:${APP_PORT}`,
       NEXT_DIST_DIR: distDir,
     };
-    if (!existsSync(path.join(ROOT, distDir, "BUILD_ID"))) {
-      console.log(`[bench] no production build in ${distDir}: running next build`);
-      const build = run("next", ["build"], env);
-      const code = await new Promise<number>((resolve) => build.on("exit", (c) => resolve(c ?? 1)));
-      if (code !== 0) throw new Error("next build failed");
-    }
+    // The compiled server and entry scripts, and a production build if there is none.
+    await buildIfNeeded();
     if (await isListening(APP_PORT)) throw new Error(`port ${APP_PORT} is busy (use --port)`);
     // The production server `npm start` runs.
     app = spawn(process.execPath, SERVE_ARGS, { cwd: ROOT, env: { ...env, PORT: String(APP_PORT) }, stdio: "ignore" });

@@ -14,6 +14,7 @@ import path from "node:path";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { buildIfNeeded } from "./build";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
@@ -43,7 +44,8 @@ async function startServer(): Promise<{ base: string; stop: () => Promise<void> 
   if (process.env.LIGHTHOUSE_URL) return { base: process.env.LIGHTHOUSE_URL.replace(/\/$/, ""), stop: async () => {} };
   const base = `http://localhost:${port}`;
   console.log(`[lighthouse] starting a production server on ${base} (.data/lighthouse)`);
-  const server: ChildProcess = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/start.ts"], {
+  await buildIfNeeded();
+  const server: ChildProcess = spawn(process.execPath, ["dist/start.js"], {
     cwd: ROOT,
     env: {
       ...process.env,

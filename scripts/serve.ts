@@ -1,52 +1,33 @@
 /**
- * The production HTTP server, which `npm start` runs in place of `next start`: tRPC calls under
- * /api/trpc/ go straight to the router through tRPC's Node adapter; the build's scripts and styles
- * go brotli-compressed to browsers that accept it; everything else (pages, next-auth,
- * /api/health, the PDFs, other static files) goes to Next.js. The router, the context and
- * so the answers are the same as the App Router route (app/api/trpc), which `next dev` serves;
- * the direct path skips Next's request routing, most of a small call's CPU (`npm run bench:bills`).
+ * The web server: one Node HTTP server around Next.js, whose request listener
+ * (server/http/request-listener.ts) sets the security headers, answers tRPC calls itself and
+ * hands the rest to Next.js. The same entry in production and in development:
  *
- *   PORT=3000 NEXT_DIST_DIR=.next tsx scripts/serve.ts   (after `next build`)
+ *   node dist/serve.js          production (compiled by scripts/build.ts; `npm start` runs it)
+ *   node dist/serve.js --dev    development (`npm run dev`, through scripts/dev-server.ts)
+ *
+ * Server code comes from the compiled `@selfcare/server` package, which Next.js loads too
+ * (`serverExternalPackages`), so the process holds one copy of each server module.
  */
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { createContextFromNode } from "../server/api/context";
-import { appRouter } from "../server/api/root";
-import { SECURITY_HEADERS } from "../server/http/security-headers";
-import { createStaticBrotli } from "../server/http/static-brotli";
-import { createTrpcNodeHandler } from "../server/http/trpc-node-handler";
+import { createRequestListener } from "@selfcare/server/http/request-listener";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const TRPC_PATH = "/api/trpc/";
+const isDev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 
 async function main() {
-  const app = next({ dev: false, dir: ROOT, port });
-  const handleWithNext = app.getRequestHandler();
-  const handleTrpc = createTrpcNodeHandler({
-    router: appRouter,
-    basePath: TRPC_PATH,
-    createContext: createContextFromNode,
-  });
-  const serveStaticBrotli = createStaticBrotli(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next"));
+  const app = next({ dev: isDev, dir: ROOT, port });
   await app.prepare();
-
-  const server = http.createServer((request, response) => {
-    if (request.url?.startsWith(TRPC_PATH)) {
-      for (const header of SECURITY_HEADERS) response.setHeader(header.key, header.value);
-      handleTrpc(request, response).catch((error: unknown) => {
-        console.error("[serve] tRPC call failed:", error);
-        if (!response.headersSent) response.statusCode = 500;
-        response.end();
-      });
-      return;
-    }
-    void serveStaticBrotli(request, response).then((served) => {
-      if (!served) return handleWithNext(request, response);
-    });
+  const listener = createRequestListener({
+    handleWithNext: app.getRequestHandler(),
+    // In development Next.js serves its own files, which change under the same names.
+    distDir: isDev ? undefined : path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next"),
   });
-  server.listen(port, () => console.log(`[serve] ready on http://localhost:${port}`));
+  const server = http.createServer(listener);
+  server.listen(port, () => console.log(`[serve] ready on http://localhost:${port}${isDev ? " (development)" : ""}`));
 
   const stop = () => {
     server.close(() => void app.close().finally(() => process.exit(0)));

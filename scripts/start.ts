@@ -1,18 +1,23 @@
 /**
- * `npm start`: the whole portal on one command. Without DATABASE_URL it runs an embedded
- * PostgreSQL in DATA_DIR; either way it applies pending migrations, seeds the demo data on an
- * empty demo database, builds the app if no build exists, and serves it on PORT.
+ * The orchestrator behind `npm start` and `npm run dev`. Without DATABASE_URL it runs an
+ * embedded PostgreSQL in DATA_DIR; either way it applies pending migrations, seeds the demo data
+ * on an empty demo database, runs the job runner in this process, and starts the web server
+ * (scripts/serve.ts) as a child process on PORT.
+ *
+ *   npm start      tsx scripts/build.ts --if-needed, then node dist/start.js (this file, compiled)
+ *   npm run dev    the same with --dev: the web server runs Next.js in development mode and is
+ *                  restarted when server/ changes (scripts/dev-server.ts)
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "../server/db/embedded";
-import { applyMigrations } from "../server/db/migrate";
-import { loadOrCreateSecrets } from "../server/db/secrets";
-import { seedDemo } from "../prisma/seed/seed-demo";
-import { migrateJobQueue, startJobRunner } from "../server/jobs/runner";
+import { startEmbeddedDatabase, type EmbeddedDatabase } from "@selfcare/server/db/embedded";
+import { applyMigrations } from "@selfcare/server/db/migrate";
+import { loadOrCreateSecrets } from "@selfcare/server/db/secrets";
+import { migrateJobQueue, startJobRunner } from "@selfcare/server/jobs/runner";
 import type { Runner } from "graphile-worker";
+import { seedDemo } from "../prisma/seed/seed-demo";
 import { SERVE_ARGS } from "./serve-args";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -68,18 +73,12 @@ async function waitUntilHealthy(url: string, timeoutMs = 120_000) {
   }
 }
 
-/** Whether public/sw.js was built after the current production build (a stale one precaches files that are gone). */
-function serviceWorkerFollowsBuild(): boolean {
-  const worker = path.join(ROOT, "public/sw.js");
-  const buildId = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
-  return existsSync(worker) && statSync(worker).mtimeMs >= statSync(buildId).mtimeMs;
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(path.join(ROOT, "node_modules/.bin", command), args, { cwd: ROOT, env, stdio: "inherit" });
-}
-
 async function main() {
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  if (!isDev && !existsSync(path.join(ROOT, distDir, "BUILD_ID"))) {
+    log(`[start] no production build in ${distDir}: run \`npm run build\` first (\`npm start\` does)`);
+    return stop(1);
+  }
   let databaseUrl = process.env.DATABASE_URL;
   const shouldSeed = !databaseUrl || process.env.SEED_DEMO === "1";
   if (!databaseUrl) {
@@ -111,25 +110,12 @@ async function main() {
   process.env.VAPID_PUBLIC_KEY = secrets.vapidPublicKey;
   process.env.VAPID_PRIVATE_KEY = secrets.vapidPrivateKey;
 
-  const buildWasRun = !isDev && !existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"));
-  if (buildWasRun) {
-    log("[build] no production build yet: running next build (once)");
-    const build = run("next", ["build"], { ...env, NODE_ENV: "production" });
-    const code = await new Promise<number>((resolve) => build.on("exit", (c) => resolve(c ?? 1)));
-    if (code !== 0) return stop(code);
-  }
-  if (!isDev && (buildWasRun || !serviceWorkerFollowsBuild())) {
-    // The service worker precaches the build's static files, so it follows every build.
-    const swBuild = run("tsx", ["scripts/build-sw.ts"], env);
-    const code = await new Promise<number>((resolve) => swBuild.on("exit", (c) => resolve(c ?? 1)));
-    if (code !== 0) return stop(code);
-  }
-
   if (process.env.JOBS !== "off") jobs = await startJobRunner(databaseUrl);
 
-  // Production: scripts/serve.ts (Next.js, with tRPC calls answered directly); development: next dev.
+  // The web server (scripts/serve.ts): compiled in production; in development under a watcher that
+  // compiles server/ again and restarts it on every change.
   server = isDev
-    ? run("next", ["dev", "-p", String(port)], env)
+    ? spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/dev-server.ts"], { cwd: ROOT, env, stdio: "inherit" })
     : spawn(process.execPath, SERVE_ARGS, { cwd: ROOT, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
   server.on("exit", (code) => void stop(code ?? 0));
   await waitUntilHealthy(`http://127.0.0.1:${port}/api/health`);

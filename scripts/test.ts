@@ -62,11 +62,8 @@ mkdirSync(REPORTS, { recursive: true });
 if (!only || only === "unit") vitest("unit");
 if (!only || only === "integration") vitest("integration");
 if (!only || only === "e2e") {
-  if (process.env.SKIP_BUILD !== "1" && !step("production build", bin("next"), ["build"], { NODE_ENV: "production" })) {
-    finish(1);
-  }
-  // The service worker precaches the build's static files, so it is built right after it.
-  if (process.env.SKIP_BUILD !== "1" && !step("service worker", bin("tsx"), ["scripts/build-sw.ts"])) finish(1);
+  // The compiled server, the entry scripts, `next build` (checked for bundled server code) and the service worker.
+  if (process.env.SKIP_BUILD !== "1" && !step("production build", bin("tsx"), ["scripts/build.ts"])) finish(1);
   rmSync(path.join(ROOT, `.data/e2e-${process.env.E2E_PORT ?? 3100}`), { recursive: true, force: true });
   const output = path.join(REPORTS, "e2e.json");
   rmSync(output, { force: true });

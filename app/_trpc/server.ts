@@ -3,8 +3,8 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { cookies, headers } from "next/headers";
 import { cache, createElement, type ReactNode } from "react";
-import { createContext } from "@/server/api/context";
-import { appRouter, createCaller } from "@/server/api/root";
+import { createContext } from "@selfcare/server/api/context";
+import { appRouter, createCaller } from "@selfcare/server/api/root";
 import { makeQueryClient } from "./query-client";
 
 /** One tRPC context per request: the session is looked up once however many components ask. */

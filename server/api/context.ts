@@ -1,15 +1,15 @@
 import type { IncomingMessage } from "node:http";
-// The cookie parser NextRequest itself uses, so both paths read cookies alike.
-import { RequestCookies } from "next/dist/server/web/spec-extension/cookies";
+import { parse as parseCookies } from "cookie";
 import { clientIp } from "../auth/client-ip";
 import { sessionIdOf } from "../auth/session-token";
 import { loadSession } from "../auth/sign-in";
 import { getDb } from "../db/client";
 import type { Context } from "./trpc";
 
-type CookieJar = { getAll(): { name: string; value: string }[] };
+/** Next's cookies (`getAll()`), or a plain name-to-value record as `parseCookies` gives it. */
+type CookieJar = { getAll(): { name: string; value: string }[] } | Record<string, string | undefined>;
 
-/** Builds the tRPC context from a request's cookies and headers (route handler or RSC). */
+/** Builds the tRPC context from a request's cookies and headers (route handler, RSC, or the web server). */
 export async function createContext(request: { cookies: CookieJar; headers: Headers }): Promise<Context> {
   const db = getDb();
   const sessionId = await sessionIdOf(request as never);
@@ -23,12 +23,12 @@ export async function createContext(request: { cookies: CookieJar; headers: Head
 }
 
 /**
- * The same context for a plain Node request (its headers as a Headers object): the production
- * server (scripts/serve.ts) answers /api/trpc without Next's routing. X-Forwarded-For gets the
- * socket's address when no proxy set it, as Next's own server does.
+ * The same context for a plain Node request (its headers as a Headers object): the web server
+ * (server/http/request-listener.ts) answers /api/trpc without Next's routing. X-Forwarded-For
+ * gets the socket's address when no proxy set it, as Next's own server does.
  */
 export function createContextFromNode(request: IncomingMessage, headers: Headers): Promise<Context> {
   if (!headers.has("x-forwarded-for") && request.socket.remoteAddress)
     headers.set("x-forwarded-for", request.socket.remoteAddress);
-  return createContext({ cookies: new RequestCookies(headers), headers });
+  return createContext({ cookies: parseCookies(headers.get("cookie") ?? ""), headers });
 }

@@ -17,10 +17,7 @@ const utcTimestamps: pg.CustomTypesConfig = {
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
 };
 
-// On globalThis, like the client below: the production server runs two copies of this module in
-// one process (Next's bundle, and scripts/serve.ts for tRPC calls), which share one client.
-const globalForPools = globalThis as unknown as { selfcarePools?: WeakMap<Database, pg.Pool> };
-const pools = (globalForPools.selfcarePools ??= new WeakMap<Database, pg.Pool>());
+const pools = new WeakMap<Database, pg.Pool>();
 
 export function createDatabase(connectionString: string, options: { max?: number } = {}): Database {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, types: utcTimestamps });
@@ -43,15 +40,18 @@ export function poolOf(db: Database): pg.Pool {
   return pool;
 }
 
-const globalForDb = globalThis as unknown as { selfcareDb?: { url: string; db: Database } };
+let processDb: { url: string; db: Database } | undefined;
 
-/** The process-wide client for DATABASE_URL (one pool per process, reused across reloads). */
+/**
+ * The process-wide client for DATABASE_URL: one pool per process. Next.js and the web server
+ * load this module once between them (the `@selfcare/server` package), so a module variable is enough.
+ */
 export function getDb(): Database {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
-  if (globalForDb.selfcareDb?.url !== url) {
-    void globalForDb.selfcareDb?.db.$disconnect();
-    globalForDb.selfcareDb = { url, db: createDatabase(url) };
+  if (processDb?.url !== url) {
+    void processDb?.db.$disconnect();
+    processDb = { url, db: createDatabase(url) };
   }
-  return globalForDb.selfcareDb.db;
+  return processDb.db;
 }

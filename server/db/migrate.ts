@@ -1,9 +1,18 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
+/** The project folder: the first one above this file with prisma/migrations (this file runs from server/db or compiled, from node_modules/.selfcare-server/db). */
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "prisma/migrations"))) return dir;
+    if (dir === path.dirname(dir)) throw new Error(`No prisma/migrations above ${from}`);
+  }
+}
+
+const ROOT = findProjectRoot(import.meta.dirname);
 const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");
 
 async function listMigrations(): Promise<string[]> {

@@ -1,4 +1,4 @@
-/** Headers every response carries: Next's pages through next.config.ts, tRPC calls through scripts/serve.ts. */
+/** Headers every response carries, set in one place: the web server's request listener (server/http/request-listener.ts). */
 export const SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

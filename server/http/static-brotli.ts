@@ -3,7 +3,6 @@ import type http from "node:http";
 import path from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants as zlib } from "node:zlib";
-import { SECURITY_HEADERS } from "./security-headers";
 
 const STATIC_PREFIX = "/_next/static/";
 const CONTENT_TYPES: Record<string, string> = {
@@ -65,7 +64,6 @@ export function createStaticBrotli(distDir: string) {
     const body = await compressedFile(file);
     if (!body) return false;
 
-    for (const header of SECURITY_HEADERS) response.setHeader(header.key, header.value);
     response.writeHead(200, {
       "Content-Type": contentType,
       "Content-Encoding": "br",

@@ -1,4 +1,4 @@
-import { checkDatabase } from "@/server/db/health";
+import { checkDatabase } from "@selfcare/server/db/health";
 
 export const dynamic = "force-dynamic";
 

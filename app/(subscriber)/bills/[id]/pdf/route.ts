@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readTRPCError } from "@/app/_lib/trpc-error";
 import { isLocale, LOCALE_COOKIE } from "@/app/i18n/locales";
-import { createContext } from "@/server/api/context";
-import { createCaller } from "@/server/api/root";
+import { createContext } from "@selfcare/server/api/context";
+import { createCaller } from "@selfcare/server/api/root";
 
 /**
  * GET /bills/{id}/pdf: the bill as a PDF, rendered on the server. Sign-in required; anyone but the

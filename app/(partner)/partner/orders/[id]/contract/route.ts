@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
 import { isLocale, LOCALE_COOKIE } from "@/app/i18n/locales";
-import { createContext } from "@/server/api/context";
-import { createCaller } from "@/server/api/root";
+import { createContext } from "@selfcare/server/api/context";
+import { createCaller } from "@selfcare/server/api/root";
 
 const STATUS: Record<string, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_REQUEST: 404 };
 

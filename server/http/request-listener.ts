@@ -1,0 +1,53 @@
+import type http from "node:http";
+import { createContextFromNode } from "../api/context";
+import { appRouter } from "../api/root";
+import { SECURITY_HEADERS } from "./security-headers";
+import { createStaticBrotli } from "./static-brotli";
+import { createTrpcNodeHandler } from "./trpc-node-handler";
+
+export const TRPC_PATH = "/api/trpc/";
+
+type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => Promise<unknown>;
+
+type Options = {
+  /** Next.js's request handler: pages, next-auth, /api/health, the PDFs, other static files. */
+  handleWithNext: Handler;
+  /** The build folder (NEXT_DIST_DIR) whose scripts and styles are sent brotli-compressed; none in development. */
+  distDir?: string;
+};
+
+function fail(response: http.ServerResponse, error: unknown) {
+  console.error("[serve] request failed:", error);
+  if (!response.headersSent) response.statusCode = 500;
+  response.end();
+}
+
+/**
+ * The web server's request listener (scripts/serve.ts), in production and in development alike.
+ * Every response gets the security headers here, and only here: pages, static files, tRPC
+ * answers, errors. tRPC calls under /api/trpc/ go straight to the router through tRPC's request
+ * resolver (server/http/trpc-node-handler.ts, with its body limit), which skips Next's request
+ * routing, most of a small call's CPU (`npm run bench:bills`); the build's scripts and styles go
+ * brotli-compressed to browsers that accept it; everything else goes to Next.js.
+ */
+export function createRequestListener(options: Options): http.RequestListener {
+  const handleTrpc = createTrpcNodeHandler({
+    router: appRouter,
+    basePath: TRPC_PATH,
+    createContext: createContextFromNode,
+  });
+  const serveStaticBrotli = options.distDir ? createStaticBrotli(options.distDir) : null;
+  const handleOthers = serveStaticBrotli
+    ? async (request: http.IncomingMessage, response: http.ServerResponse) => {
+        if (!(await serveStaticBrotli(request, response))) await options.handleWithNext(request, response);
+      }
+    : options.handleWithNext;
+
+  return (request, response) => {
+    for (const header of SECURITY_HEADERS) response.setHeader(header.key, header.value);
+    const handled = request.url?.startsWith(TRPC_PATH)
+      ? handleTrpc(request, response)
+      : handleOthers(request, response);
+    handled.catch((error: unknown) => fail(response, error));
+  };
+}

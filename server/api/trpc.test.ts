@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "../domain/errors";
-import type { SessionUser } from "../auth/sign-in";
+import type { SessionUser } from "../domain/identity/session-user";
 import {
   adminProcedure,
   agentProcedure,

@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Database } from "../db/client";
-import type { SessionUser } from "../auth/sign-in";
+import type { SessionUser } from "../domain/identity/session-user";
 import { AppError, isUniqueViolation } from "../domain/errors";
 
 export type Channel = "WEB" | "PWA";

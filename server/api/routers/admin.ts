@@ -67,7 +67,7 @@ import {
 import { runWhatIf } from "../../domain/admin/what-if.service";
 import type { AuditActor } from "../../domain/audit/write-audit";
 import { updateCreditPolicyInput } from "../../domain/partner/credit-policy.schema";
-import type { SessionUser } from "../../auth/sign-in";
+import type { SessionUser } from "../../domain/identity/session-user";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
 function actorOf(ctx: { session: SessionUser; ip: string }): AuditActor {

@@ -28,7 +28,7 @@ import {
 } from "../../domain/agent/on-behalf.service";
 import { listAgents, listQueue } from "../../domain/agent/queue.service";
 import { getRequestForAgent, listCannedResponses } from "../../domain/agent/request-detail.service";
-import type { SessionUser } from "../../auth/sign-in";
+import type { SessionUser } from "../../domain/identity/session-user";
 import { agentProcedure, createTRPCRouter } from "../trpc";
 
 function actorOf(ctx: { session: SessionUser; ip: string }): AgentActor {

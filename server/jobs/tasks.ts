@@ -8,8 +8,8 @@ import { sendNotificationPush } from "../domain/push/send-push.service";
 import { closeFinishedRequests } from "../domain/request/auto-close.service";
 import { watchSla } from "../domain/request/sla-watch.service";
 import { recomputeAllValueScores, recomputeCustomerValue } from "../domain/value/value.service";
-import { enqueueJob } from "../domain/jobs/enqueue";
-import type { JobName, JobPayloads } from "../domain/jobs/job-names";
+import { enqueueJob } from "../domain/job-queue/enqueue";
+import type { JobName, JobPayloads } from "../domain/job-queue/job-names";
 
 export const taskList: Record<JobName, Task> & TaskList = {
   "auth:cleanup": async (_payload, helpers) => {

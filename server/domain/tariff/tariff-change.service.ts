@@ -1,6 +1,6 @@
 import type { Channel, Prisma, TariffChange } from "@prisma/client";
 import type { Database } from "../../db/client";
-import { enqueueJob } from "../jobs/enqueue";
+import { enqueueJob } from "../job-queue/enqueue";
 import { taxOn } from "../billing/bill-math";
 import { getBillingSettings } from "../billing/settings.service";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";

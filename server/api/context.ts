@@ -5,6 +5,7 @@ import { clientIp } from "../auth/client-ip";
 import { sessionIdOf } from "../auth/session-token";
 import { loadSession } from "../auth/sign-in";
 import { getDb } from "../db/client";
+import { currentRequestId, requestIdFrom } from "../log";
 import type { Context } from "./trpc";
 
 type CookieJar = { getAll(): { name: string; value: string }[] };
@@ -19,6 +20,8 @@ export async function createContext(request: { cookies: CookieJar; headers: Head
     session,
     ip: clientIp((name) => request.headers.get(name)),
     channel: request.headers.get("x-selfcare-channel") === "PWA" ? "PWA" : "WEB",
+    // The server may have given the request its id already (runWithRequestId), to echo it back.
+    requestId: currentRequestId() ?? requestIdFrom(request.headers),
   };
 }
 

@@ -5,6 +5,7 @@ import { ZodError } from "zod";
 import type { Database } from "../db/client";
 import type { SessionUser } from "../domain/identity/session-user";
 import { AppError, isUniqueViolation } from "../domain/errors";
+import { currentRequestId, log, newRequestId, runWithRequestId } from "../log";
 
 export type Channel = "WEB" | "PWA";
 
@@ -14,6 +15,8 @@ export type Context = {
   ip: string;
   /** WEB, or PWA when the request comes from the installed app. */
   channel: Channel;
+  /** The request's id for the logs (`x-request-id`); a caller made without one gets a new id per call. */
+  requestId?: string;
 };
 
 function fieldErrorsOf(cause: unknown): Record<string, string> | undefined {
@@ -42,8 +45,14 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
+/** Every line logged while a procedure runs, down to the domain and the database, carries the request's id. */
+const inRequestScope = t.middleware(({ ctx, next }) => {
+  const requestId = ctx.requestId ?? currentRequestId() ?? newRequestId();
+  return runWithRequestId(requestId, () => next({ ctx: { requestId } }));
+});
+
 /** The one place domain errors become tRPC errors. */
-const mapDomainErrors = t.middleware(async ({ next }) => {
+const mapDomainErrors = t.middleware(async ({ next, path, type }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
@@ -54,7 +63,7 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
       throw new TRPCError({ code: "CONFLICT", message: "Already exists or changed concurrently", cause });
     }
     if (result.error.code === "INTERNAL_SERVER_ERROR") {
-      console.error("[trpc] unexpected error:", cause ?? result.error);
+      log.error({ err: cause ?? result.error, path, type, code: result.error.code }, "unexpected error in a procedure");
       throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong" });
     }
   }
@@ -64,7 +73,7 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+export const publicProcedure = t.procedure.use(inRequestScope).use(mapDomainErrors);
 
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { log as logger } from "../log";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");
@@ -35,7 +36,10 @@ export async function pendingMigrations(databaseUrl: string): Promise<string[]> 
 }
 
 /** Applies pending migrations with `prisma migrate deploy` (skipped when none are pending). */
-export async function applyMigrations(databaseUrl: string, log: (line: string) => void = console.log): Promise<number> {
+export async function applyMigrations(
+  databaseUrl: string,
+  log: (line: string) => void = (line) => logger.info(line),
+): Promise<number> {
   const pending = await pendingMigrations(databaseUrl);
   if (!pending.length) return 0;
   log(`[db] applying ${pending.length} migration(s): ${pending.join(", ")}`);

@@ -2,7 +2,13 @@ import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getSession } from "@/app/_trpc/server";
 import { log } from "@/server/log";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type AppLocale } from "./locales";
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  LOCALE_COOKIE,
+  localeFromAcceptLanguage,
+  type AppLocale,
+} from "@/server/i18n/locales";
 import { getMessages } from "./messages";
 
 /** The operator's time zone, so server and browser format moments the same way. */

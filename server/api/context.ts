@@ -5,6 +5,7 @@ import { clientIp } from "../auth/client-ip";
 import { sessionIdOf } from "../auth/session-token";
 import { loadSession } from "../auth/sign-in";
 import { getDb } from "../db/client";
+import { LOCALE_COOKIE } from "../i18n/locales";
 import { currentRequestId, requestIdFrom } from "../log";
 import type { Context } from "./trpc";
 
@@ -22,6 +23,10 @@ export async function createContext(request: { cookies: CookieJar; headers: Head
     channel: request.headers.get("x-selfcare-channel") === "PWA" ? "PWA" : "WEB",
     // The server may have given the request its id already (runWithRequestId), to echo it back.
     requestId: currentRequestId() ?? requestIdFrom(request.headers),
+    languages: {
+      cookie: request.cookies.getAll().find((cookie) => cookie.name === LOCALE_COOKIE)?.value,
+      acceptLanguage: request.headers.get("accept-language"),
+    },
   };
 }
 

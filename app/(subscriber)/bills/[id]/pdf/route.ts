@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isLocale, LOCALE_COOKIE } from "@/app/i18n/locales";
+import { isLocale, LOCALE_COOKIE } from "@/server/i18n/locales";
 import { createContext } from "@/server/api/context";
 import { createCaller } from "@/server/api/root";
 

@@ -188,3 +188,16 @@ describe("request and job ids", () => {
     }
   });
 });
+
+describe("error objects", () => {
+  it("names the objects of a class an error carries instead of walking them", () => {
+    const { logger, records } = capture();
+    class Client {
+      connectionParameters = { user: "selfcare", host: "db", password: "pg-secret" };
+    }
+    logger.warn(Object.assign(new Error("terminating connection"), { code: "57P01", client: new Client() }), "idle");
+    const err = records()[0]!.err as Record<string, unknown>;
+    expect(err).toMatchObject({ code: "57P01", client: "[Client]" });
+    expect(JSON.stringify(err)).not.toContain("pg-secret");
+  });
+});

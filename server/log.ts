@@ -111,12 +111,23 @@ function scrubText(text: string): string {
   return FAILING_ROW.test(text) ? text.replace(FAILING_ROW_IN_TEXT, "Failing row contains [redacted]") : text;
 }
 
-/** An error as a plain object for a log line: type, message, stack, its own fields and causes, without row data. */
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * An error as a plain object for a log line: type, message, stack, its own fields and causes,
+ * without row data. Only errors, arrays and plain objects are followed: an object of a class (pg's
+ * `client` on a connection error, a socket) is named, not walked.
+ */
 export function serializeError(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return scrubText(value);
+  if (typeof value === "function") return undefined;
   if (typeof value !== "object" || value === null) return value;
   if (depth > 6) return "[deeper]";
   if (Array.isArray(value)) return value.map((item) => serializeError(item, depth + 1));
+  if (!(value instanceof Error) && !isPlainObject(value)) return `[${value.constructor?.name ?? "object"}]`;
   const out: Record<string, unknown> = {};
   if (value instanceof Error) {
     out.type = value.constructor.name;

@@ -1,7 +1,9 @@
 import { Writable } from "node:stream";
+import type { JobHelpers } from "graphile-worker";
 import { describe, expect, it, vi } from "vitest";
 import { createCallerFactory, createTRPCRouter, publicProcedure } from "../../server/api/trpc";
 import { poolOf } from "../../server/db/client";
+import { taskList } from "../../server/jobs/tasks";
 import { log } from "../../server/log";
 import { testDb } from "./helpers/db";
 
@@ -105,5 +107,21 @@ describe("PostgreSQL's row data in the logs", () => {
       meta: { driverAdapterError: { cause: { code: "23514" } } },
     });
     expect(poolLine!.err).toMatchObject({ code: "23502", table: "Customer", column: "accountNumber" });
+  });
+});
+
+describe("background jobs in the logs", () => {
+  it("every line a job writes carries its job id and task", async () => {
+    const start = written.length;
+    const helpers = { job: { id: "job-77", task_identifier: "auth:cleanup" } } as unknown as JobHelpers;
+    await taskList["auth:cleanup"]({}, helpers);
+    const lines = linesSince(start);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines[0]).toMatchObject({
+      jobId: "job-77",
+      task: "auth:cleanup",
+      msg: expect.stringContaining("auth cleanup"),
+    });
+    expect(lines.every((line) => line.jobId === "job-77" && line.requestId === undefined)).toBe(true);
   });
 });

@@ -88,7 +88,7 @@ function pathTo(key: string, depth: number): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `${wildcards}${key}` : `${wildcards.slice(0, -1)}["${key}"]`;
 }
 
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   ...SECRET_KEYS.flatMap((key) => Array.from({ length: MAX_DEPTH }, (_, depth) => pathTo(key, depth))),
   ...INPUT_CONTAINERS.flatMap((container) =>
     Array.from({ length: MAX_DEPTH - 1 }, (_, depth) => `${pathTo(container, depth)}.code`),
@@ -121,7 +121,7 @@ function isPlainObject(value: object): boolean {
  * without row data. Only errors, arrays and plain objects are followed: an object of a class (pg's
  * `client` on a connection error, a socket) is named, not walked.
  */
-export function serializeError(value: unknown, depth = 0): unknown {
+function serializeError(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return scrubText(value);
   if (typeof value === "function") return undefined;
   if (typeof value !== "object" || value === null) return value;
@@ -145,7 +145,7 @@ export function serializeError(value: unknown, depth = 0): unknown {
 }
 
 /** The written line, with any row data left in it cut out (the line stays valid JSON). */
-export function scrubFailingRows(line: string): string {
+function scrubFailingRows(line: string): string {
   return line.includes("Failing row contains")
     ? line.replace(FAILING_ROW_IN_JSON, "Failing row contains [redacted]")
     : line;
@@ -169,7 +169,7 @@ function prettyStream(): DestinationStream | undefined {
   }
 }
 
-export function logOptions(level = process.env.LOG_LEVEL): LoggerOptions {
+function logOptions(level = process.env.LOG_LEVEL): LoggerOptions {
   return {
     level: levelFrom(level),
     // A copy: pino merges each call's fields into what the mixin returns.

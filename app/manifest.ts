@@ -1,6 +1,6 @@
 import type { MetadataRoute } from "next";
 import { headers } from "next/headers";
-import { DEFAULT_LOCALE, localeFromAcceptLanguage } from "@/app/i18n/locales";
+import { DEFAULT_LOCALE, localeFromAcceptLanguage } from "@/server/i18n/locales";
 import en from "@/messages/en/pwa.json";
 import ru from "@/messages/ru/pwa.json";
 

@@ -29,7 +29,7 @@ import ruProfile from "@/messages/ru/profile.json";
 import ruPwa from "@/messages/ru/pwa.json";
 import ruSignIn from "@/messages/ru/signIn.json";
 import ruTariffs from "@/messages/ru/tariffs.json";
-import type { AppLocale } from "./locales";
+import type { AppLocale } from "@/server/i18n/locales";
 
 // One file per namespace and language (messages/<locale>/<namespace>.json), so features add
 // their own strings without touching each other's. English is the reference shape.

@@ -1,7 +1,14 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getSession } from "@/app/_trpc/server";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type AppLocale } from "./locales";
+import { log } from "@/server/log";
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  LOCALE_COOKIE,
+  localeFromAcceptLanguage,
+  type AppLocale,
+} from "@/server/i18n/locales";
 import { getMessages } from "./messages";
 
 /** The operator's time zone, so server and browser format moments the same way. */
@@ -16,7 +23,7 @@ async function resolveLocale(): Promise<AppLocale> {
     if (isLocale(session?.locale)) return session.locale;
   } catch (error) {
     // Error and not-found pages must still render in a language when the database is down.
-    console.warn("[i18n] could not read the session locale:", error instanceof Error ? error.message : error);
+    log.warn({ err: error }, "could not read the session locale");
   }
 
   return localeFromAcceptLanguage((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;

@@ -2,7 +2,7 @@ import { fakerRU } from "@faker-js/faker";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import pg from "pg";
-import { hashPassword } from "../../server/auth/password";
+import { hashPassword } from "../../server/domain/identity/password";
 import { recomputeAllValueScores } from "../../server/domain/value/value.service";
 import { insertArticles, queueArticleViewCounts, writeBrowsingViews } from "./articles";
 import { BulkWriter, yieldToEventLoop } from "./bulk-insert";

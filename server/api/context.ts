@@ -4,10 +4,18 @@ import { clientIp } from "../auth/client-ip";
 import { sessionIdOf } from "../auth/session-token";
 import { loadSession } from "../auth/sign-in";
 import { getDb } from "../db/client";
+import { LOCALE_COOKIE } from "../i18n/locales";
+import { currentRequestId, requestIdFrom } from "../log";
 import type { Context } from "./trpc";
 
 /** Next's cookies (`getAll()`), or a plain name-to-value record as `parseCookies` gives it. */
 type CookieJar = { getAll(): { name: string; value: string }[] } | Record<string, string | undefined>;
+
+function cookieValue(cookies: CookieJar, name: string): string | undefined {
+  if (typeof cookies.getAll === "function") return cookies.getAll().find((cookie) => cookie.name === name)?.value;
+  const value = (cookies as Record<string, string | undefined>)[name];
+  return typeof value === "string" ? value : undefined;
+}
 
 /** Builds the tRPC context from a request's cookies and headers (route handler, RSC, or the web server). */
 export async function createContext(request: { cookies: CookieJar; headers: Headers }): Promise<Context> {
@@ -19,6 +27,12 @@ export async function createContext(request: { cookies: CookieJar; headers: Head
     session,
     ip: clientIp((name) => request.headers.get(name)),
     channel: request.headers.get("x-selfcare-channel") === "PWA" ? "PWA" : "WEB",
+    // The server may have given the request its id already (runWithRequestId), to echo it back.
+    requestId: currentRequestId() ?? requestIdFrom(request.headers),
+    languages: {
+      cookie: cookieValue(request.cookies, LOCALE_COOKIE),
+      acceptLanguage: request.headers.get("accept-language"),
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "../domain/errors";
-import type { SessionUser } from "../auth/sign-in";
+import type { SessionUser } from "../domain/identity/session-user";
 import {
   adminProcedure,
   agentProcedure,
@@ -28,6 +28,9 @@ const router = createTRPCRouter({
   agent: agentProcedure.query(() => "ok"),
   partner: partnerProcedure.query(({ ctx }) => ctx.partnerId),
   admin: adminProcedure.query(() => "ok"),
+  locale: publicProcedure.query(({ ctx }) => ctx.locale),
+  actor: protectedProcedure.query(({ ctx }) => ctx.actor),
+  requestId: publicProcedure.query(({ ctx }) => ctx.requestId),
 });
 const createCaller = createCallerFactory(router);
 
@@ -43,12 +46,13 @@ function session(role: SessionUser["role"]): SessionUser {
   };
 }
 
-function callerFor(role: SessionUser["role"] | null) {
+function callerFor(role: SessionUser["role"] | null, extra: Partial<Context> = {}) {
   const ctx: Context = {
     db: {} as Context["db"],
     session: role ? session(role) : null,
     ip: "127.0.0.1",
     channel: "WEB",
+    ...extra,
   };
   return createCaller(ctx);
 }
@@ -115,5 +119,34 @@ describe("role walls", () => {
     await expect(callerFor("ADMIN").agent()).resolves.toBe("ok");
     await expect(callerFor("PARTNER").partner()).resolves.toBe("p1");
     await expect(callerFor("ADMIN").admin()).resolves.toBe("ok");
+  });
+});
+
+describe("what every procedure knows about its request", () => {
+  const device = { cookie: "en", acceptLanguage: "ru-RU,ru;q=0.9" };
+
+  it("speaks the account's language when signed in, else the device's, else Russian", async () => {
+    const english = { ...session("SUBSCRIBER"), locale: "en" };
+    await expect(callerFor(null, { session: english, languages: { cookie: "ru" } }).locale()).resolves.toBe("en");
+    await expect(callerFor("SUBSCRIBER", { languages: device }).locale()).resolves.toBe("ru");
+    await expect(callerFor(null, { languages: device }).locale()).resolves.toBe("en");
+    await expect(callerFor(null, { languages: { acceptLanguage: "en-GB,en;q=0.9" } }).locale()).resolves.toBe("en");
+    await expect(callerFor(null).locale()).resolves.toBe("ru");
+  });
+
+  it("names the actor of audited actions: user, role, name and address", async () => {
+    await expect(callerFor("AGENT", { ip: "203.0.113.7" }).actor()).resolves.toEqual({
+      id: "u1",
+      role: "AGENT",
+      name: "Test",
+      ip: "203.0.113.7",
+    });
+  });
+
+  it("keeps the request's id, or gives a call without one its own", async () => {
+    await expect(callerFor(null, { requestId: "req-1" }).requestId()).resolves.toBe("req-1");
+    const [first, second] = [await callerFor(null).requestId(), await callerFor(null).requestId()];
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).not.toBe(first);
   });
 });

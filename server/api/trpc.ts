@@ -3,8 +3,10 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Database } from "../db/client";
-import type { SessionUser } from "../auth/sign-in";
+import type { SessionUser } from "../domain/identity/session-user";
 import { AppError, isUniqueViolation } from "../domain/errors";
+import { requestLocale } from "../i18n/locales";
+import { currentRequestId, log, newRequestId, runWithRequestId } from "../log";
 
 export type Channel = "WEB" | "PWA";
 
@@ -14,6 +16,10 @@ export type Context = {
   ip: string;
   /** WEB, or PWA when the request comes from the installed app. */
   channel: Channel;
+  /** The request's id for the logs (`x-request-id`); a caller made without one gets a new id per call. */
+  requestId?: string;
+  /** The device's language wishes (the language switch's cookie, Accept-Language), for `ctx.locale`. */
+  languages?: { cookie?: string; acceptLanguage?: string | null };
 };
 
 function fieldErrorsOf(cause: unknown): Record<string, string> | undefined {
@@ -42,8 +48,19 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
+/** Every line logged while a procedure runs, down to the domain and the database, carries the request's id. */
+const inRequestScope = t.middleware(({ ctx, next }) => {
+  const requestId = ctx.requestId ?? currentRequestId() ?? newRequestId();
+  return runWithRequestId(requestId, () => next({ ctx: { requestId } }));
+});
+
+/** `ctx.locale`: the language of the texts the server writes for this call (notifications, PDFs, bill lines). */
+const withLocale = t.middleware(({ ctx, next }) =>
+  next({ ctx: { locale: requestLocale({ account: ctx.session?.locale, ...ctx.languages }) } }),
+);
+
 /** The one place domain errors become tRPC errors. */
-const mapDomainErrors = t.middleware(async ({ next }) => {
+const mapDomainErrors = t.middleware(async ({ next, path, type }) => {
   const result = await next();
   if (!result.ok) {
     const cause = result.error.cause;
@@ -54,7 +71,7 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
       throw new TRPCError({ code: "CONFLICT", message: "Already exists or changed concurrently", cause });
     }
     if (result.error.code === "INTERNAL_SERVER_ERROR") {
-      console.error("[trpc] unexpected error:", cause ?? result.error);
+      log.error({ err: cause ?? result.error, path, type, code: result.error.code }, "unexpected error in a procedure");
       throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong" });
     }
   }
@@ -64,11 +81,14 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+export const publicProcedure = t.procedure.use(inRequestScope).use(mapDomainErrors).use(withLocale);
 
+/** Signed in: `ctx.session`, and `ctx.actor`, who acts as the audit log records it (user, role, name, address). */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
-  return next({ ctx: { ...ctx, session: ctx.session } });
+  const { session } = ctx;
+  if (!session) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  const actor = { id: session.id, role: session.role, name: session.name, ip: ctx.ip };
+  return next({ ctx: { ...ctx, session, actor } });
 });
 
 function roleProcedure(...roles: Role[]) {

@@ -1,20 +1,10 @@
-import type { Role } from "@prisma/client";
 import { poolOf, type Database } from "../db/client";
 import { parseIdentifier } from "../domain/identity/identifier";
-import { getLockedUntil, recordFailure, recordSuccess } from "./login-throttle";
-import { hashPassword, verifyPassword } from "./password";
+import { getLockedUntil, recordFailure, recordSuccess } from "../domain/identity/login-throttle";
+import { hashPassword, verifyPassword } from "../domain/identity/password";
+import type { SessionUser } from "../domain/identity/session-user";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-
-export type SessionUser = {
-  id: string;
-  sessionId: string;
-  role: Role;
-  name: string;
-  locale: string;
-  customerId: string | null;
-  partnerId: string | null;
-};
 
 export type SignInResult =
   | { ok: true; user: SessionUser }

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import pg from "pg";
+import { log } from "../log";
 
 export type Database = PrismaClient;
 
@@ -22,7 +23,7 @@ const pools = new WeakMap<Database, pg.Pool>();
 export function createDatabase(connectionString: string, options: { max?: number } = {}): Database {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, types: utcTimestamps });
   // Without a listener, an idle client's error (a database restart) crashes the process.
-  pool.on("error", (error) => console.warn("[db] idle client error:", error.message));
+  pool.on("error", (error) => log.warn({ err: error }, "idle database client error"));
   const db = new PrismaClient({ adapter: new PrismaPg(pool) });
   pools.set(db, pool);
   return db;

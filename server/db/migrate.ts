@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { log as logger } from "../log";
 
 /** The project folder: the first one above this file with prisma/migrations (this file runs from server/db or compiled, from node_modules/.selfcare-server/db). */
 function findProjectRoot(from: string): string {
@@ -44,7 +45,10 @@ export async function pendingMigrations(databaseUrl: string): Promise<string[]> 
 }
 
 /** Applies pending migrations with `prisma migrate deploy` (skipped when none are pending). */
-export async function applyMigrations(databaseUrl: string, log: (line: string) => void = console.log): Promise<number> {
+export async function applyMigrations(
+  databaseUrl: string,
+  log: (line: string) => void = (line) => logger.info(line),
+): Promise<number> {
   const pending = await pendingMigrations(databaseUrl);
   if (!pending.length) return 0;
   log(`[db] applying ${pending.length} migration(s): ${pending.join(", ")}`);

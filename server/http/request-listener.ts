@@ -1,6 +1,7 @@
 import type http from "node:http";
 import { createContextFromNode } from "../api/context";
 import { appRouter } from "../api/root";
+import { log, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from "../log";
 import { SECURITY_HEADERS } from "./security-headers";
 import { createStaticBrotli } from "./static-brotli";
 import { createTrpcNodeHandler } from "./trpc-node-handler";
@@ -16,8 +17,13 @@ type Options = {
   distDir?: string;
 };
 
+function headerValue(request: http.IncomingMessage, name: string): string | null {
+  const value = request.headers[name];
+  return typeof value === "string" ? value : null;
+}
+
 function fail(response: http.ServerResponse, error: unknown) {
-  console.error("[serve] request failed:", error);
+  log.error({ err: error, url: response.req?.url }, "request failed");
   if (!response.headersSent) response.statusCode = 500;
   response.end();
 }
@@ -45,9 +51,14 @@ export function createRequestListener(options: Options): http.RequestListener {
 
   return (request, response) => {
     for (const header of SECURITY_HEADERS) response.setHeader(header.key, header.value);
-    const handled = request.url?.startsWith(TRPC_PATH)
-      ? handleTrpc(request, response)
-      : handleOthers(request, response);
-    handled.catch((error: unknown) => fail(response, error));
+    // One id per request, on every log line written while serving it and echoed to the caller.
+    const requestId = requestIdFrom({ get: (name) => headerValue(request, name) });
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    runWithRequestId(requestId, () => {
+      const handled = request.url?.startsWith(TRPC_PATH)
+        ? handleTrpc(request, response)
+        : handleOthers(request, response);
+      handled.catch((error: unknown) => fail(response, error));
+    });
   };
 }

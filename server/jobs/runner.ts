@@ -1,9 +1,29 @@
-import { run, runMigrations, type Runner } from "graphile-worker";
+import { Logger, run, runMigrations, type LogFunctionFactory, type Runner } from "graphile-worker";
+import { log } from "../log";
 import { crontab, taskList } from "./tasks";
+
+const LEVELS = { error: "error", warning: "warn", info: "info", debug: "debug" } as const;
+
+/** graphile-worker's own lines (jobs started, completed, failed) through the server's logger. */
+const toPino: LogFunctionFactory = (scope) => {
+  const logger = log.child({
+    module: "jobs",
+    workerId: scope.workerId,
+    task: scope.taskIdentifier,
+    jobId: scope.jobId,
+  });
+  return (level, message, meta) => {
+    // The job row (its payload) is not repeated on every line: the job id says which.
+    const { job: _job, ...fields } = meta ?? {};
+    logger[LEVELS[level as keyof typeof LEVELS] ?? "info"](fields, message);
+  };
+};
+
+export const workerLogger = new Logger(toPino);
 
 /** Creates or upgrades the queue's own schema (`graphile_worker`). */
 export async function migrateJobQueue(connectionString: string): Promise<void> {
-  await runMigrations({ connectionString });
+  await runMigrations({ connectionString, logger: workerLogger });
 }
 
 /** Runs the background workers in this process until `stop()`. */
@@ -15,5 +35,6 @@ export function startJobRunner(connectionString: string, options: { concurrency?
     pollInterval: 2000,
     taskList,
     crontab,
+    logger: workerLogger,
   });
 }

@@ -1,4 +1,4 @@
-import type { Task, TaskList } from "graphile-worker";
+import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import { cleanUpAuthRecords } from "../auth/cleanup";
 import { getDb } from "../db/client";
 import { releaseExpiredReservations } from "../domain/partner/number-pool.service";
@@ -8,36 +8,36 @@ import { sendNotificationPush } from "../domain/push/send-push.service";
 import { closeFinishedRequests } from "../domain/request/auto-close.service";
 import { watchSla } from "../domain/request/sla-watch.service";
 import { recomputeAllValueScores, recomputeCustomerValue } from "../domain/value/value.service";
-import { enqueueJob } from "./enqueue";
-import type { JobName, JobPayloads } from "./job-names";
+import { enqueueJob } from "../domain/job-queue/enqueue";
+import type { JobName, JobPayloads } from "../domain/job-queue/job-names";
+import { log, runWithLogBindings } from "../log";
 
-export const taskList: Record<JobName, Task> & TaskList = {
-  "auth:cleanup": async (_payload, helpers) => {
+const tasks: Record<JobName, Task> = {
+  "auth:cleanup": async (_payload) => {
     const removed = await cleanUpAuthRecords(getDb());
-    helpers.logger.info(`auth cleanup: ${removed.sessions} sessions, ${removed.throttles} throttle rows`);
+    log.info(`auth cleanup: ${removed.sessions} sessions, ${removed.throttles} throttle rows`);
   },
-  "value:recompute": async (payload, helpers) => {
+  "value:recompute": async (payload) => {
     const { customerId } = (payload ?? {}) as JobPayloads["value:recompute"];
     if (customerId) {
       const value = await recomputeCustomerValue(getDb(), customerId);
-      helpers.logger.info(`value ${customerId}: ${value.score} ${value.segment}`);
+      log.info(`value ${customerId}: ${value.score} ${value.segment}`);
     } else {
       const result = await recomputeAllValueScores(getDb());
-      helpers.logger.info(`value scores: ${result.customers} customers ${JSON.stringify(result.bySegment)}`);
+      log.info(`value scores: ${result.customers} customers ${JSON.stringify(result.bySegment)}`);
     }
   },
-  "sla:watch": async (_payload, helpers) => {
+  "sla:watch": async (_payload) => {
     const result = await watchSla(getDb());
-    if (result.warned || result.breached)
-      helpers.logger.info(`sla watch: ${result.warned} due soon, ${result.breached} breached`);
+    if (result.warned || result.breached) log.info(`sla watch: ${result.warned} due soon, ${result.breached} breached`);
   },
-  "request:close-finished": async (_payload, helpers) => {
+  "request:close-finished": async (_payload) => {
     const closed = await closeFinishedRequests(getDb());
-    if (closed) helpers.logger.info(`requests closed: ${closed}`);
+    if (closed) log.info(`requests closed: ${closed}`);
   },
-  "numbers:release-expired": async (_payload, helpers) => {
+  "numbers:release-expired": async (_payload) => {
     const released = await releaseExpiredReservations(getDb());
-    if (released > 0) helpers.logger.info(`number pool: ${released} lapsed reservations released`);
+    if (released > 0) log.info(`number pool: ${released} lapsed reservations released`);
   },
   "billing:run": async (payload) => {
     const { at } = payload as JobPayloads["billing:run"];
@@ -53,29 +53,39 @@ export const taskList: Record<JobName, Task> & TaskList = {
       );
     }
   },
-  "billing:batch": async (payload, helpers) => {
+  "billing:batch": async (payload) => {
     const { periodStart, customerIds } = payload as JobPayloads["billing:batch"];
     const result = await billCustomers(getDb(), { periodStart: new Date(periodStart), customerIds });
-    helpers.logger.info(`bill run ${periodStart.slice(0, 10)}: ${result.billed} billed, ${result.skipped} skipped`);
+    log.info(`bill run ${periodStart.slice(0, 10)}: ${result.billed} billed, ${result.skipped} skipped`);
   },
-  "billing:mark-overdue": async (_payload, helpers) => {
-    helpers.logger.info(`overdue bills: ${await markOverdueBills(getDb())}`);
+  "billing:mark-overdue": async (_payload) => {
+    log.info(`overdue bills: ${await markOverdueBills(getDb())}`);
   },
   "tariff:apply-change": async (payload) => {
     await applyScheduledChange(getDb(), (payload as JobPayloads["tariff:apply-change"]).changeId);
   },
-  "tariff:apply-due": async (_payload, helpers) => {
-    helpers.logger.info(`scheduled tariff changes applied: ${await applyDueTariffChanges(getDb())}`);
+  "tariff:apply-due": async (_payload) => {
+    log.info(`scheduled tariff changes applied: ${await applyDueTariffChanges(getDb())}`);
   },
-  "push:send": async (payload, helpers) => {
+  "push:send": async (payload) => {
     const report = await sendNotificationPush(getDb(), payload as JobPayloads["push:send"], {
-      log: (line) => helpers.logger.info(line),
+      log: (line) => log.info(line),
     });
-    helpers.logger.info(
+    log.info(
       `push: ${report.delivered} delivered, ${report.removed} removed, ${report.retrying} to retry, ${report.dropped} dropped`,
     );
   },
 };
+
+/** Every line a job logs, down to the domain and the database, carries the job's id and task. */
+function inJobScope(task: Task): Task {
+  return (payload, helpers: JobHelpers) =>
+    runWithLogBindings({ jobId: helpers.job.id, task: helpers.job.task_identifier }, () => task(payload, helpers));
+}
+
+export const taskList = Object.fromEntries(
+  Object.entries(tasks).map(([name, task]) => [name, inJobScope(task)]),
+) as Record<JobName, Task> & TaskList;
 
 /** Recurring jobs (graphile-worker crontab syntax, UTC). */
 export const crontab = [

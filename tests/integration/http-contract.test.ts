@@ -63,7 +63,7 @@ async function localeOfUser(): Promise<string> {
   return (await testDb().user.findUniqueOrThrow({ where: { id: userId } })).locale;
 }
 
-async function codeOf(response: Response): Promise<string> {
+async function errorCodeOf(response: Response): Promise<string> {
   return ((await response.json()) as { error: { json: { data: { code: string } } } }).error.json.data.code;
 }
 
@@ -103,7 +103,7 @@ describe("tRPC over HTTP through the web server's request listener", () => {
     const response = await fetch(`${base}/api/trpc/me.get`);
     expect(response.status).toBe(401);
     expectSecurityHeaders(response);
-    expect(await codeOf(response)).toBe("UNAUTHORIZED");
+    expect(await errorCodeOf(response)).toBe("UNAUTHORIZED");
   });
 
   it("answers someone else's bill, and an unknown procedure, 404 NOT_FOUND", async () => {
@@ -113,10 +113,10 @@ describe("tRPC over HTTP through the web server's request listener", () => {
     const input = encodeURIComponent(JSON.stringify(superjson.serialize({ id: platinumBill.id })));
     const foreign = await fetch(`${base}/api/trpc/bill.byId?input=${input}`, { headers: { cookie } });
     expect(foreign.status).toBe(404);
-    expect(await codeOf(foreign)).toBe("NOT_FOUND");
+    expect(await errorCodeOf(foreign)).toBe("NOT_FOUND");
     const unknown = await fetch(`${base}/api/trpc/bill.nope`, { headers: { cookie } });
     expect(unknown.status).toBe(404);
-    expect(await codeOf(unknown)).toBe("NOT_FOUND");
+    expect(await errorCodeOf(unknown)).toBe("NOT_FOUND");
   });
 
   it("refuses invalid input with 400 BAD_REQUEST naming the field, and changes nothing", async () => {
@@ -137,7 +137,7 @@ describe("tRPC over HTTP through the web server's request listener", () => {
     const response = await post("me.setLocale", body);
     expect(response.status).toBe(413);
     expectSecurityHeaders(response);
-    expect(await codeOf(response)).toBe("PAYLOAD_TOO_LARGE");
+    expect(await errorCodeOf(response)).toBe("PAYLOAD_TOO_LARGE");
     expect(await localeOfUser()).toBe("ru");
   });
 });
@@ -159,5 +159,25 @@ describe("the security headers on answers that are not tRPC", () => {
     const response = await fetch(`${base}/broken`);
     expect(response.status).toBe(500);
     expectSecurityHeaders(response);
+  });
+});
+
+describe("the request id", () => {
+  it("echoes a caller's plain x-request-id, and makes one for a call without it or with an unsafe one", async () => {
+    const given = await fetch(`${base}/api/trpc/me.get`, { headers: { cookie, "x-request-id": "lb-7f3a.42:1" } });
+    expect(given.status).toBe(200);
+    expect(given.headers.get("x-request-id")).toBe("lb-7f3a.42:1");
+
+    const made = await fetch(`${base}/api/trpc/me.get`, { headers: { cookie } });
+    expect(made.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+
+    const unsafe = await fetch(`${base}/dashboard`, { headers: { "x-request-id": "x\u00e9<script>" } });
+    expect(unsafe.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("reads the cookies of a call carrying several (session and language) on the direct path", async () => {
+    const response = await fetch(`${base}/api/trpc/me.get`, { headers: { cookie: `NEXT_LOCALE=en; ${cookie}` } });
+    expect(response.status).toBe(200);
+    expect(superjson.deserialize<{ id: string }>((await response.json()).result.data).id).toBe(userId);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { verifyPassword } from "../../server/auth/password";
+import { verifyPassword } from "../../server/domain/identity/password";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
 import { freshPassport, newSubscriber } from "./helpers/partner";

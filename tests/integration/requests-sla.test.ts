@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { closeFinishedRequests } from "../../server/domain/request/auto-close.service";
 import { watchSla } from "../../server/domain/request/sla-watch.service";
 import { taskList } from "../../server/jobs/tasks";
-import { enqueueJob } from "../../server/jobs/enqueue";
+import { enqueueJob } from "../../server/domain/job-queue/enqueue";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDatabaseUrl, testDb } from "./helpers/db";
 import { clearRequests } from "./helpers/requests";

@@ -65,14 +65,8 @@ import {
   unthrottleIdentifier,
 } from "../../domain/admin/users-admin.service";
 import { runWhatIf } from "../../domain/admin/what-if.service";
-import type { AuditActor } from "../../domain/audit/write-audit";
 import { updateCreditPolicyInput } from "../../domain/partner/credit-policy.schema";
-import type { SessionUser } from "../../auth/sign-in";
 import { adminProcedure, createTRPCRouter } from "../trpc";
-
-function actorOf(ctx: { session: SessionUser; ip: string }): AuditActor {
-  return { id: ctx.session.id, role: ctx.session.role, ip: ctx.ip };
-}
 
 const noInput = z.object({}).optional();
 
@@ -87,33 +81,33 @@ export const adminRouter = createTRPCRouter({
       .input(policyVersionInput)
       .query(({ ctx, input }) => getPolicyVersion(ctx.db, input.version)),
     whatIf: adminProcedure.input(whatIfInput).query(({ ctx, input }) => runWhatIf(ctx.db, input)),
-    save: adminProcedure.input(savePolicyInput).mutation(({ ctx, input }) => savePolicy(ctx.db, actorOf(ctx), input)),
+    save: adminProcedure.input(savePolicyInput).mutation(({ ctx, input }) => savePolicy(ctx.db, ctx.actor, input)),
   }),
 
   /** The credit policy of dealers' credit checks (deposit and credit limit by age and tariff, refusals). */
   creditPolicy: adminProcedure.input(noInput).query(({ ctx }) => getCreditPolicyForEditing(ctx.db)),
   updateCreditPolicy: adminProcedure
     .input(updateCreditPolicyInput)
-    .mutation(({ ctx, input }) => updateCreditPolicy(ctx.db, actorOf(ctx), input)),
+    .mutation(({ ctx, input }) => updateCreditPolicy(ctx.db, ctx.actor, input)),
 
   tariffs: createTRPCRouter({
     list: adminProcedure.input(noInput).query(({ ctx }) => listCatalogue(ctx.db)),
     byId: adminProcedure.input(tariffIdInput).query(({ ctx, input }) => getCatalogueTariff(ctx.db, input.id)),
     create: adminProcedure
       .input(createTariffInput)
-      .mutation(({ ctx, input }) => createTariff(ctx.db, actorOf(ctx), input)),
+      .mutation(({ ctx, input }) => createTariff(ctx.db, ctx.actor, input)),
     update: adminProcedure
       .input(updateTariffInput)
-      .mutation(({ ctx, input }) => updateTariff(ctx.db, actorOf(ctx), input)),
+      .mutation(({ ctx, input }) => updateTariff(ctx.db, ctx.actor, input)),
     retire: adminProcedure
       .input(tariffIdInput)
-      .mutation(({ ctx, input }) => setTariffStatus(ctx.db, actorOf(ctx), input.id, "RETIRED")),
+      .mutation(({ ctx, input }) => setTariffStatus(ctx.db, ctx.actor, input.id, "RETIRED")),
     reactivate: adminProcedure
       .input(tariffIdInput)
-      .mutation(({ ctx, input }) => setTariffStatus(ctx.db, actorOf(ctx), input.id, "ACTIVE")),
+      .mutation(({ ctx, input }) => setTariffStatus(ctx.db, ctx.actor, input.id, "ACTIVE")),
     delete: adminProcedure
       .input(deleteTariffInput)
-      .mutation(({ ctx, input }) => deleteTariff(ctx.db, actorOf(ctx), input)),
+      .mutation(({ ctx, input }) => deleteTariff(ctx.db, ctx.actor, input)),
   }),
 
   knowledge: createTRPCRouter({
@@ -121,13 +115,13 @@ export const adminRouter = createTRPCRouter({
     bySlug: adminProcedure.input(articleSlugInput).query(({ ctx, input }) => getArticleTopic(ctx.db, input.slug)),
     create: adminProcedure
       .input(createArticleInput)
-      .mutation(({ ctx, input }) => createArticle(ctx.db, actorOf(ctx), input)),
+      .mutation(({ ctx, input }) => createArticle(ctx.db, ctx.actor, input)),
     update: adminProcedure
       .input(updateArticleInput)
-      .mutation(({ ctx, input }) => updateArticle(ctx.db, actorOf(ctx), input)),
+      .mutation(({ ctx, input }) => updateArticle(ctx.db, ctx.actor, input)),
     setPublished: adminProcedure
       .input(setPublishedInput)
-      .mutation(({ ctx, input }) => updateArticle(ctx.db, actorOf(ctx), input)),
+      .mutation(({ ctx, input }) => updateArticle(ctx.db, ctx.actor, input)),
     draftFromRequest: adminProcedure
       .input(draftFromRequestInput)
       .query(({ ctx, input }) => draftArticleFromRequest(ctx.db, input.requestNumber)),
@@ -141,10 +135,8 @@ export const adminRouter = createTRPCRouter({
     list: adminProcedure.input(listApprovalsInput).query(({ ctx, input }) => listApprovals(ctx.db, input)),
     approve: adminProcedure
       .input(approveInput)
-      .mutation(({ ctx, input }) => approveAdjustment(ctx.db, actorOf(ctx), input)),
-    reject: adminProcedure
-      .input(rejectInput)
-      .mutation(({ ctx, input }) => rejectAdjustment(ctx.db, actorOf(ctx), input)),
+      .mutation(({ ctx, input }) => approveAdjustment(ctx.db, ctx.actor, input)),
+    reject: adminProcedure.input(rejectInput).mutation(({ ctx, input }) => rejectAdjustment(ctx.db, ctx.actor, input)),
   }),
 
   users: createTRPCRouter({
@@ -152,17 +144,17 @@ export const adminRouter = createTRPCRouter({
     partners: adminProcedure.input(noInput).query(({ ctx }) => listPartners(ctx.db)),
     create: adminProcedure
       .input(createUserInput)
-      .mutation(({ ctx, input }) => createStaffUser(ctx.db, actorOf(ctx), input)),
+      .mutation(({ ctx, input }) => createStaffUser(ctx.db, ctx.actor, input)),
     lock: adminProcedure
       .input(userIdInput)
-      .mutation(({ ctx, input }) => lockStaffUser(ctx.db, actorOf(ctx), input.userId)),
+      .mutation(({ ctx, input }) => lockStaffUser(ctx.db, ctx.actor, input.userId)),
     unlock: adminProcedure
       .input(userIdInput)
-      .mutation(({ ctx, input }) => unlockStaffUser(ctx.db, actorOf(ctx), input.userId)),
+      .mutation(({ ctx, input }) => unlockStaffUser(ctx.db, ctx.actor, input.userId)),
     throttled: adminProcedure.input(noInput).query(({ ctx }) => listThrottled(ctx.db)),
     unthrottle: adminProcedure
       .input(unthrottleInput)
-      .mutation(({ ctx, input }) => unthrottleIdentifier(ctx.db, actorOf(ctx), input)),
+      .mutation(({ ctx, input }) => unthrottleIdentifier(ctx.db, ctx.actor, input)),
   }),
 
   audit: createTRPCRouter({
@@ -175,8 +167,6 @@ export const adminRouter = createTRPCRouter({
     timeline: adminProcedure.input(reportRangeInput).query(({ ctx, input }) => getReportTimeline(ctx.db, input)),
     exportCsv: adminProcedure
       .input(exportReportInput)
-      .query(({ ctx, input }) =>
-        exportReportCsv(ctx.db, input, input.locale ?? (ctx.session.locale === "en" ? "en" : "ru")),
-      ),
+      .query(({ ctx, input }) => exportReportCsv(ctx.db, input, input.locale ?? ctx.locale)),
   }),
 });

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { AgentActor } from "../../domain/agent/agent-actor";
 import {
   adjustBillInputSchema,
   cannedInputSchema,
@@ -28,38 +27,31 @@ import {
 } from "../../domain/agent/on-behalf.service";
 import { listAgents, listQueue } from "../../domain/agent/queue.service";
 import { getRequestForAgent, listCannedResponses } from "../../domain/agent/request-detail.service";
-import type { SessionUser } from "../../auth/sign-in";
 import { agentProcedure, createTRPCRouter } from "../trpc";
-
-function actorOf(ctx: { session: SessionUser; ip: string }): AgentActor {
-  return { id: ctx.session.id, role: ctx.session.role, ip: ctx.ip, name: ctx.session.name };
-}
 
 /** The contact centre's console: agents and supervisors only (subscribers and dealers get FORBIDDEN). */
 export const agentRouter = createTRPCRouter({
-  queue: agentProcedure.input(queueInputSchema).query(({ ctx, input }) => listQueue(ctx.db, actorOf(ctx), input)),
+  queue: agentProcedure.input(queueInputSchema).query(({ ctx, input }) => listQueue(ctx.db, ctx.actor, input)),
   agents: agentProcedure.input(z.object({}).optional()).query(({ ctx }) => listAgents(ctx.db)),
   request: agentProcedure
     .input(requestIdSchema)
-    .query(({ ctx, input }) => getRequestForAgent(ctx.db, actorOf(ctx), input.requestId)),
+    .query(({ ctx, input }) => getRequestForAgent(ctx.db, ctx.actor, input.requestId)),
   claim: agentProcedure
     .input(requestIdSchema)
-    .mutation(({ ctx, input }) => claimRequest(ctx.db, actorOf(ctx), input.requestId)),
+    .mutation(({ ctx, input }) => claimRequest(ctx.db, ctx.actor, input.requestId)),
   release: agentProcedure
     .input(requestIdSchema)
-    .mutation(({ ctx, input }) => releaseRequest(ctx.db, actorOf(ctx), input.requestId)),
+    .mutation(({ ctx, input }) => releaseRequest(ctx.db, ctx.actor, input.requestId)),
   transfer: agentProcedure
     .input(transferInputSchema)
-    .mutation(({ ctx, input }) => transferRequest(ctx.db, actorOf(ctx), input)),
-  reply: agentProcedure
-    .input(replyInputSchema)
-    .mutation(({ ctx, input }) => replyToRequest(ctx.db, actorOf(ctx), input)),
+    .mutation(({ ctx, input }) => transferRequest(ctx.db, ctx.actor, input)),
+  reply: agentProcedure.input(replyInputSchema).mutation(({ ctx, input }) => replyToRequest(ctx.db, ctx.actor, input)),
   resolve: agentProcedure
     .input(resolveInputSchema)
-    .mutation(({ ctx, input }) => resolveRequest(ctx.db, actorOf(ctx), input)),
+    .mutation(({ ctx, input }) => resolveRequest(ctx.db, ctx.actor, input)),
   cannedResponses: agentProcedure
     .input(cannedInputSchema)
-    .query(({ ctx, input }) => listCannedResponses(ctx.db, actorOf(ctx), input)),
+    .query(({ ctx, input }) => listCannedResponses(ctx.db, ctx.actor, input)),
   searchCustomers: agentProcedure.input(customerSearchSchema).query(({ ctx, input }) => searchCustomers(ctx.db, input)),
   customer360: agentProcedure
     .input(customerIdSchema)
@@ -73,11 +65,11 @@ export const agentRouter = createTRPCRouter({
     .query(({ ctx, input }) => previewTariffOnBehalf(ctx.db, input)),
   changeTariff: agentProcedure
     .input(changeTariffInputSchema)
-    .mutation(({ ctx, input }) => changeTariffOnBehalf(ctx.db, actorOf(ctx), input)),
+    .mutation(({ ctx, input }) => changeTariffOnBehalf(ctx.db, ctx.actor, input)),
   adjustmentLimit: agentProcedure
     .input(z.object({}).optional())
-    .query(({ ctx }) => getAdjustmentLimit(ctx.db, actorOf(ctx))),
+    .query(({ ctx }) => getAdjustmentLimit(ctx.db, ctx.actor)),
   adjustBill: agentProcedure
     .input(adjustBillInputSchema)
-    .mutation(({ ctx, input }) => adjustBillOnBehalf(ctx.db, actorOf(ctx), input)),
+    .mutation(({ ctx, input }) => adjustBillOnBehalf(ctx.db, ctx.actor, input)),
 });

@@ -17,14 +17,14 @@ export const billRouter = createTRPCRouter({
       customerId: ctx.customerId,
       actorId: ctx.session.id,
       channel: ctx.channel,
-      locale: input.locale ?? ctx.session.locale,
+      locale: input.locale ?? ctx.locale,
     }),
   ),
   explain: subscriberProcedure.input(billByIdInput).query(({ ctx, input }) =>
     explainBillForCustomer(ctx.db, {
       billId: input.id,
       customerId: ctx.customerId,
-      locale: input.locale ?? ctx.session.locale,
+      locale: input.locale ?? ctx.locale,
     }),
   ),
   pdf: subscriberProcedure.input(billByIdInput).query(({ ctx, input }) =>
@@ -33,7 +33,7 @@ export const billRouter = createTRPCRouter({
       customerId: ctx.customerId,
       actorId: ctx.session.id,
       channel: ctx.channel,
-      locale: input.locale ?? ctx.session.locale,
+      locale: input.locale ?? ctx.locale,
     }),
   ),
   pay: subscriberProcedure

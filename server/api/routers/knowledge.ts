@@ -3,15 +3,8 @@ import { articleBySlugInput, articleFeedbackInput, searchArticlesInput } from ".
 import { searchArticles } from "../../domain/knowledge/search-articles";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
-const localeOf = (locale: string): "ru" | "en" => (locale === "en" ? "en" : "ru");
-
 const reader = protectedProcedure.use(({ ctx, next }) =>
-  next({
-    ctx: {
-      reader: { userId: ctx.session.id, customerId: ctx.session.customerId, channel: ctx.channel },
-      locale: localeOf(ctx.session.locale),
-    },
-  }),
+  next({ ctx: { reader: { userId: ctx.session.id, customerId: ctx.session.customerId, channel: ctx.channel } } }),
 );
 
 /** The knowledge base for everyone signed in: subscribers read and rate, agents look things up. */

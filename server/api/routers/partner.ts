@@ -63,7 +63,7 @@ export const partnerRouter = createTRPCRouter({
       getOrderContract(ctx.db, {
         partnerId: ctx.partnerId,
         orderId: input.orderId,
-        locale: input.locale ?? (ctx.session.locale === "en" ? "en" : "ru"),
+        locale: input.locale ?? ctx.locale,
       }),
     ),
 });

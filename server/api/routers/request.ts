@@ -21,15 +21,9 @@ import {
 } from "../../domain/request/request.schema";
 import { createTRPCRouter, subscriberProcedure } from "../trpc";
 
-const localeOf = (locale: string): "ru" | "en" => (locale === "en" ? "en" : "ru");
-
+/** The subscriber asking, as the request services scope and record it. */
 const subscriber = subscriberProcedure.use(({ ctx, next }) =>
-  next({
-    ctx: {
-      actor: { userId: ctx.session.id, customerId: ctx.customerId, channel: ctx.channel },
-      locale: localeOf(ctx.session.locale),
-    },
-  }),
+  next({ ctx: { requester: { userId: ctx.session.id, customerId: ctx.customerId, channel: ctx.channel } } }),
 );
 
 export const requestRouter = createTRPCRouter({
@@ -44,18 +38,18 @@ export const requestRouter = createTRPCRouter({
   ),
   create: subscriber
     .input(createRequestInput)
-    .mutation(({ ctx, input }) => createRequest(ctx.db, { ...ctx.actor, locale: ctx.locale }, input)),
-  list: subscriber.input(listRequestsInput).query(({ ctx, input }) => listRequests(ctx.db, ctx.actor, input ?? {})),
+    .mutation(({ ctx, input }) => createRequest(ctx.db, { ...ctx.requester, locale: ctx.locale }, input)),
+  list: subscriber.input(listRequestsInput).query(({ ctx, input }) => listRequests(ctx.db, ctx.requester, input ?? {})),
   byId: subscriber
     .input(requestByIdInput)
-    .query(({ ctx, input }) => getRequestDetail(ctx.db, { ...ctx.actor, locale: ctx.locale }, input.id)),
+    .query(({ ctx, input }) => getRequestDetail(ctx.db, { ...ctx.requester, locale: ctx.locale }, input.id)),
   addMessage: subscriber
     .input(addMessageInput)
-    .mutation(({ ctx, input }) => addCustomerMessage(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => addCustomerMessage(ctx.db, ctx.requester, input)),
   markSolved: subscriber
     .input(markSolvedInput)
-    .mutation(({ ctx, input }) => markRequestSolved(ctx.db, ctx.actor, input)),
-  escalate: subscriber.input(escalateInput).mutation(({ ctx, input }) => escalateRequest(ctx.db, ctx.actor, input)),
-  reopen: subscriber.input(reopenInput).mutation(({ ctx, input }) => reopenRequest(ctx.db, ctx.actor, input)),
-  rate: subscriber.input(rateInput).mutation(({ ctx, input }) => rateRequest(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => markRequestSolved(ctx.db, ctx.requester, input)),
+  escalate: subscriber.input(escalateInput).mutation(({ ctx, input }) => escalateRequest(ctx.db, ctx.requester, input)),
+  reopen: subscriber.input(reopenInput).mutation(({ ctx, input }) => reopenRequest(ctx.db, ctx.requester, input)),
+  rate: subscriber.input(rateInput).mutation(({ ctx, input }) => rateRequest(ctx.db, ctx.requester, input)),
 });

@@ -1,5 +1,6 @@
 import type { KnowledgeArticle, Prisma } from "@prisma/client";
 import type { Database } from "../../db/client";
+import { localeOrDefault, type AppLocale } from "../../i18n/locales";
 import { writeAudit, type AuditActor } from "../audit/write-audit";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import type { Category } from "../routing/policy.schema";
@@ -81,24 +82,22 @@ export async function listArticleTopics(
   });
   const items = page.map((slug) => {
     const versions = articles.filter((article) => article.slug === slug);
-    return {
-      slug,
-      ru: versions.find((a) => a.locale === "ru") ?? null,
-      en: versions.find((a) => a.locale === "en") ?? null,
-    };
+    return { slug, ...byLocale(versions) };
   });
   return { items, nextCursor: slugs.length > take ? page[page.length - 1]! : null };
+}
+
+/** An article's language versions by locale (null where it is not written yet). */
+function byLocale<Version extends { locale: string }>(versions: Version[]) {
+  const find = (locale: AppLocale) => versions.find((version) => version.locale === locale) ?? null;
+  return { ru: find("ru"), en: find("en") };
 }
 
 /** Both language versions of one article, for the editor. */
 export async function getArticleTopic(db: Database, slug: string) {
   const versions = await db.knowledgeArticle.findMany({ where: { slug }, select: editorFields });
   if (!versions.length) throw notFound("Article");
-  return {
-    slug,
-    ru: versions.find((a) => a.locale === "ru") ?? null,
-    en: versions.find((a) => a.locale === "en") ?? null,
-  };
+  return { slug, ...byLocale(versions) };
 }
 
 async function articleById(db: Database, id: string) {
@@ -193,7 +192,7 @@ export async function draftArticleFromRequest(db: Database, requestNumber: numbe
       requestNumber: "The request is not resolved yet",
     });
   }
-  const locale = request.customer.locale === "en" ? "en" : "ru";
+  const locale = localeOrDefault(request.customer.locale);
   const answer = [...request.messages.map((message) => message.body), request.resolutionNote ?? ""]
     .filter((text) => text.trim())
     .join("\n\n");

@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import type { Database } from "../../db/client";
-import { enqueueJob } from "../../jobs/enqueue";
+import { enqueueJob } from "../job-queue/enqueue";
 import { writeAudit, type AuditActor } from "../audit/write-audit";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { DEFAULT_ROUTING_POLICY, routingPolicySchema } from "../routing/policy.schema";

@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Database } from "../../db/client";
-import { clearThrottle } from "../../auth/login-throttle";
-import { hashPassword } from "../../auth/password";
+import { clearThrottle } from "../identity/login-throttle";
+import { hashPassword } from "../identity/password";
 import { writeAudit, type AuditActor } from "../audit/write-audit";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
 import { parseIdentifier } from "../identity/identifier";

@@ -1,31 +1,17 @@
+import { translatorFor } from "../../i18n/translator";
+
 /**
  * Texts of the notifications the console sends, in the recipient's language (a subscriber's
- * or agent's `User.locale`; Russian unless it is "en").
+ * or agent's `User.locale`; Russian unless it is a known locale): messages/<locale>/server.json.
  */
-type Texts = {
-  replyTitle: (number: number) => string;
-  resolvedTitle: (number: number) => string;
-  resolvedBody: (note: string) => string;
-  transferTitle: (number: number) => string;
-};
-
-const TEXTS: Record<"ru" | "en", Texts> = {
-  ru: {
-    replyTitle: (number) => `Ответ по заявке №${number}`,
-    resolvedTitle: (number) => `Заявка №${number} решена`,
-    resolvedBody: (note) => `Решение: ${note}`,
-    transferTitle: (number) => `Вам передана заявка №${number}`,
-  },
-  en: {
-    replyTitle: (number) => `Reply to request #${number}`,
-    resolvedTitle: (number) => `Request #${number} is resolved`,
-    resolvedBody: (note) => `Resolution: ${note}`,
-    transferTitle: (number) => `Request #${number} was handed to you`,
-  },
-};
-
-export function notificationTexts(locale: string | null | undefined): Texts {
-  return locale === "en" ? TEXTS.en : TEXTS.ru;
+export function notificationTexts(locale: string | null | undefined) {
+  const t = translatorFor(locale, "notifications");
+  return {
+    replyTitle: (number: number) => t("requestReplyTitle", { number }),
+    resolvedTitle: (number: number) => t("requestResolvedTitle", { number }),
+    resolvedBody: (note: string) => t("requestResolvedBody", { note }),
+    transferTitle: (number: number) => t("requestTransferredTitle", { number }),
+  };
 }
 
 /** A notification body: the first words of a message, on one line. */

@@ -1,4 +1,5 @@
 import type { Database } from "../../db/client";
+import { localeOrDefault } from "../../i18n/locales";
 import { notFound } from "../errors";
 import type { AgentActor } from "./agent-actor";
 import { fillPlaceholders, formatMsisdn } from "./fill-placeholders";
@@ -100,7 +101,7 @@ export async function listCannedResponses(
   });
   if (!request) throw notFound("Request");
   const { customer } = request;
-  const locale = input.locale ?? (customer.locale === "en" ? "en" : "ru");
+  const locale = input.locale ?? localeOrDefault(customer.locale);
   const templates = await db.cannedResponse.findMany({ where: { locale }, orderBy: { code: "asc" } });
   const values = {
     firstName: customer.firstName,

@@ -1,13 +1,12 @@
 import type { Channel } from "@prisma/client";
 import type { Database } from "../../db/client";
+import { isLocale, localeOrDefault } from "../../i18n/locales";
+import { translatorFor } from "../../i18n/translator";
 import { recordInteraction } from "../interaction/record-interaction";
 import { renderBillPdf } from "./bill-pdf";
 import { localizeBillLine } from "./bill-line-text";
 import { getBillOrThrow, getTariffNames, groupBillLines } from "./bill.service";
 import { getOperatorDetails } from "./settings.service";
-
-const HOME_INTERNET = { ru: "Домашний интернет", en: "Home internet" } as const;
-const ACCOUNT = { ru: "Начисления по лицевому счёту", en: "Account charges" } as const;
 
 function formatMsisdn(msisdn: string): string {
   const match = /^\+7(\d{3})(\d{3})(\d{2})(\d{2})$/.exec(msisdn);
@@ -24,8 +23,8 @@ export async function getBillPdf(
 ) {
   const found = await getBillOrThrow(db, input);
   const operator = await getOperatorDetails(db);
-  const locale =
-    input.locale === "en" || input.locale === "ru" ? input.locale : found.customer.locale === "en" ? "en" : "ru";
+  const locale = isLocale(input.locale) ? input.locale : localeOrDefault(found.customer.locale);
+  const t = translatorFor(locale, "billPdf");
   const names = await getTariffNames(db);
   const bill = {
     ...found,
@@ -35,8 +34,8 @@ export async function getBillPdf(
     title: group.msisdn
       ? formatMsisdn(group.msisdn)
       : group.serviceKind === "HOME_INTERNET"
-        ? `${HOME_INTERNET[locale]}${group.address ? `, ${group.address}` : ""}`
-        : ACCOUNT[locale],
+        ? `${t("groupHomeInternet")}${group.address ? `, ${group.address}` : ""}`
+        : t("groupAccount"),
     totalCents: group.totalCents,
     items: group.kinds.flatMap((kind) =>
       kind.items.map((item) => ({ description: item.description, amountCents: item.amountCents })),
@@ -61,7 +60,7 @@ export async function getBillPdf(
       customerName: [customer.lastName, customer.firstName, customer.middleName].filter(Boolean).join(" "),
       customerAddress: customer.address,
       groups,
-      taxLabel: taxLine?.description ?? (locale === "en" ? "VAT" : "НДС"),
+      taxLabel: taxLine?.description ?? t("vat"),
     },
     operator,
     locale,

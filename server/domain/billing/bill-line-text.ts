@@ -1,36 +1,39 @@
+import { localeOrDefault, type AppLocale } from "../../i18n/locales";
+import { translatorFor, type ServerTranslator } from "../../i18n/translator";
+
 /**
  * Bill lines are stored in Russian, the language of the operator's documents (the bill run and the
- * demo history write the same phrases). A subscriber reading in English gets each known phrase
- * translated, with the tariff's English name; free text (an agent's adjustment reason) stays as written.
+ * demo history write the same phrases, messages/ru/server.json `billLines`). A subscriber reading
+ * in another language gets each known phrase in theirs, with the tariff's name in it; free text
+ * (an agent's adjustment reason) stays as written.
  */
+export const BILL_LINES_LOCALE: AppLocale = "ru";
 
-type Rule = { pattern: RegExp; render: (match: RegExpExecArray, tariff: (name: string) => string) => string };
-
-const HOME = " (домашний интернет)";
+type Rule = {
+  pattern: RegExp;
+  render: (match: RegExpExecArray, t: ServerTranslator<"billLines">, tariff: (name: string) => string) => string;
+};
 
 const RULES: Rule[] = [
   {
     pattern: /^Абонентская плата за неполный месяц, тариф «(.+?)», (\d+) из (\d+) дн\.$/,
-    render: (m, tariff) => `Monthly fee for part of the month, ${tariff(m[1]!)} tariff, ${m[2]} of ${m[3]} days`,
+    render: (m, t, tariff) => t("partialFee", { tariff: tariff(m[1]!), days: m[2]!, cycleDays: m[3]! }),
   },
-  { pattern: /^Абонентская плата, тариф «(.+?)»$/, render: (m, tariff) => `Monthly fee, ${tariff(m[1]!)} tariff` },
+  { pattern: /^Абонентская плата, тариф «(.+?)»$/, render: (m, t, tariff) => t("fee", { tariff: tariff(m[1]!) }) },
   {
     pattern: /^Перерасчёт: тариф «(.+?)» с (\d{2}\.\d{2}), (\d+) дн\.$/,
-    render: (m, tariff) => `Refund: ${tariff(m[1]!)} tariff from ${m[2]}, ${m[3]} days`,
+    render: (m, t, tariff) => t("credit", { tariff: tariff(m[1]!), since: m[2]!, days: m[3]! }),
   },
   {
     pattern: /^Тариф «(.+?)» с (\d{2}\.\d{2}), (\d+) дн\.$/,
-    render: (m, tariff) => `${tariff(m[1]!)} tariff from ${m[2]}, ${m[3]} days`,
+    render: (m, t, tariff) => t("charge", { tariff: tariff(m[1]!), since: m[2]!, days: m[3]! }),
   },
-  { pattern: /^Звонки сверх пакета: (\d+) мин$/, render: (m) => `Calls above the allowance: ${m[1]} min` },
-  { pattern: /^SMS сверх пакета: (\d+) шт\.$/, render: (m) => `Texts above the allowance: ${m[1]}` },
-  {
-    pattern: /^Мобильный интернет сверх пакета: (\d+) × 100 МБ$/,
-    render: (m) => `Mobile data above the allowance: ${m[1]} × 100 MB`,
-  },
-  { pattern: /^НДС (\d+(?:[.,]\d+)?)%$/, render: (m) => `VAT ${m[1]!.replace(",", ".")}%` },
-  { pattern: /^Замена SIM-карты$/, render: () => "SIM card replacement" },
-  { pattern: /^Детализация счёта на бумаге$/, render: () => "Itemised bill on paper" },
+  { pattern: /^Звонки сверх пакета: (\d+) мин$/, render: (m, t) => t("minutes", { minutes: m[1]! }) },
+  { pattern: /^SMS сверх пакета: (\d+) шт\.$/, render: (m, t) => t("sms", { sms: m[1]! }) },
+  { pattern: /^Мобильный интернет сверх пакета: (\d+) × 100 МБ$/, render: (m, t) => t("data", { blocks: m[1]! }) },
+  { pattern: /^НДС (\d+(?:[.,]\d+)?)%$/, render: (m, t) => t("tax", { percent: Number(m[1]!.replace(",", ".")) }) },
+  { pattern: /^Замена SIM-карты$/, render: (_m, t) => t("simReplacement") },
+  { pattern: /^Детализация счёта на бумаге$/, render: (_m, t) => t("paperBill") },
 ];
 
 /** The line's description in `locale`; `tariffNames` maps Russian tariff names to English ones. */
@@ -39,12 +42,15 @@ export function localizeBillLine(
   locale: string,
   tariffNames: ReadonlyMap<string, string>,
 ): string {
-  if (locale !== "en") return description;
+  const target = localeOrDefault(locale);
+  if (target === BILL_LINES_LOCALE) return description;
+  const t = translatorFor(target, "billLines");
+  const home = ` (${translatorFor(BILL_LINES_LOCALE, "billLines")("homeInternet")})`;
   let text = description;
   let suffix = "";
-  if (text.endsWith(HOME)) {
-    text = text.slice(0, -HOME.length);
-    suffix = " (home internet)";
+  if (text.endsWith(home)) {
+    text = text.slice(0, -home.length);
+    suffix = ` (${t("homeInternet")})`;
   } else {
     const phone = /( \(\+7 \d{3} \d{3}-\d{2}-\d{2}\))$/.exec(text);
     if (phone) {
@@ -54,7 +60,7 @@ export function localizeBillLine(
   }
   for (const rule of RULES) {
     const match = rule.pattern.exec(text);
-    if (match) return rule.render(match, (name) => tariffNames.get(name) ?? name) + suffix;
+    if (match) return rule.render(match, t, (name) => tariffNames.get(name) ?? name) + suffix;
   }
   return description;
 }

@@ -1,6 +1,8 @@
 import path from "node:path";
 import PDFDocument from "pdfkit";
-import type { OperatorDetails } from "./settings.service";
+import { localeOrDefault, type AppLocale } from "../../i18n/locales";
+import { translatorFor } from "../../i18n/translator";
+import { operatorIn, type OperatorDetails } from "./settings.service";
 
 const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
 
@@ -23,76 +25,13 @@ export type PdfBill = {
   taxLabel: string;
 };
 
-type Locale = "ru" | "en";
+const STATUSES = ["ISSUED", "PARTIALLY_PAID", "PAID", "OVERDUE", "CANCELLED"] as const;
 
-const TEXT = {
-  ru: {
-    title: "Счёт",
-    period: "Период",
-    issued: "Дата выставления",
-    due: "Оплатить до",
-    account: "Лицевой счёт",
-    customer: "Абонент",
-    address: "Адрес",
-    operator: "Оператор",
-    inn: "ИНН",
-    kpp: "КПП",
-    ogrn: "ОГРН",
-    bank: "Банк",
-    bik: "БИК",
-    accountNo: "Р/с",
-    corr: "К/с",
-    item: "Услуга",
-    amount: "Сумма",
-    subtotal: "Итого без НДС",
-    total: "Итого к оплате",
-    paid: "Оплачено",
-    due_amount: "Осталось оплатить",
-    status: "Статус",
-    support: "Поддержка",
-    statuses: {
-      ISSUED: "выставлен",
-      PARTIALLY_PAID: "оплачен частично",
-      PAID: "оплачен",
-      OVERDUE: "просрочен",
-      CANCELLED: "аннулирован",
-    } as Record<string, string>,
-  },
-  en: {
-    title: "Bill",
-    period: "Period",
-    issued: "Issued",
-    due: "Due by",
-    account: "Account",
-    customer: "Customer",
-    address: "Address",
-    operator: "Operator",
-    inn: "INN",
-    kpp: "KPP",
-    ogrn: "OGRN",
-    bank: "Bank",
-    bik: "BIC",
-    accountNo: "Account",
-    corr: "Corr. account",
-    item: "Service",
-    amount: "Amount",
-    subtotal: "Subtotal before VAT",
-    total: "Total",
-    paid: "Paid",
-    due_amount: "Left to pay",
-    status: "Status",
-    support: "Support",
-    statuses: {
-      ISSUED: "issued",
-      PARTIALLY_PAID: "partly paid",
-      PAID: "paid",
-      OVERDUE: "overdue",
-      CANCELLED: "cancelled",
-    } as Record<string, string>,
-  },
-} as const;
+function isKnownStatus(status: string): status is (typeof STATUSES)[number] {
+  return (STATUSES as readonly string[]).includes(status);
+}
 
-function money(cents: number, currency: string, locale: Locale): string {
+function money(cents: number, currency: string, locale: AppLocale): string {
   return new Intl.NumberFormat(locale === "ru" ? "ru-RU" : "en-GB", {
     style: "currency",
     currency,
@@ -102,7 +41,7 @@ function money(cents: number, currency: string, locale: Locale): string {
     .replace(/\u00a0|\u202f/g, " ");
 }
 
-function day(date: Date, locale: Locale): string {
+function day(date: Date, locale: AppLocale): string {
   return new Intl.DateTimeFormat(locale === "ru" ? "ru-RU" : "en-GB", {
     day: "numeric",
     month: "long",
@@ -116,14 +55,15 @@ function day(date: Date, locale: Locale): string {
  * customer, the lines grouped by service line, tax and totals. DejaVu Sans carries Cyrillic.
  */
 export async function renderBillPdf(bill: PdfBill, operator: OperatorDetails, localeInput: string): Promise<Buffer> {
-  const locale: Locale = localeInput === "en" ? "en" : "ru";
-  const t = TEXT[locale];
+  const locale = localeOrDefault(localeInput);
+  const t = translatorFor(locale, "billPdf");
+  const { legalName: operatorName, address } = operatorIn(operator, locale);
   const doc = new PDFDocument({
     size: "A4",
     margin: 48,
     info: {
-      Title: `${t.title} ${bill.number}`,
-      Author: (locale === "en" ? operator.legalNameEn : undefined) ?? operator.legalName,
+      Title: `${t("title")} ${bill.number}`,
+      Author: operatorName,
       Subject: bill.number,
     },
   });
@@ -141,36 +81,39 @@ export async function renderBillPdf(bill: PdfBill, operator: OperatorDetails, lo
   const amountWidth = 120;
 
   // Operator
-  const operatorName = (locale === "en" ? operator.legalNameEn : undefined) ?? operator.legalName;
   doc.font("bold").fontSize(14).text(operatorName);
   doc.font("regular").fontSize(8.5).fillColor("#333333");
-  const address = (locale === "en" ? operator.addressEn : undefined) ?? operator.address;
   if (address) doc.text(address);
   const ids = [
-    operator.inn && `${t.inn} ${operator.inn}`,
-    operator.kpp && `${t.kpp} ${operator.kpp}`,
-    operator.ogrn && `${t.ogrn} ${operator.ogrn}`,
+    operator.inn && `${t("inn")} ${operator.inn}`,
+    operator.kpp && `${t("kpp")} ${operator.kpp}`,
+    operator.ogrn && `${t("ogrn")} ${operator.ogrn}`,
   ].filter(Boolean);
   if (ids.length) doc.text(ids.join("   "));
   if (operator.bank?.name) {
-    doc.text(`${t.bank}: ${operator.bank.name}, ${t.bik} ${operator.bank.bik ?? ""}`);
-    doc.text(`${t.accountNo} ${operator.bank.account ?? ""}   ${t.corr} ${operator.bank.correspondentAccount ?? ""}`);
+    doc.text(`${t("bank")}: ${operator.bank.name}, ${t("bik")} ${operator.bank.bik ?? ""}`);
+    doc.text(
+      `${t("accountNo")} ${operator.bank.account ?? ""}   ${t("corr")} ${operator.bank.correspondentAccount ?? ""}`,
+    );
   }
   const support = [operator.supportPhone, operator.supportEmail, operator.website].filter(Boolean).join("   ");
-  if (support) doc.text(`${t.support}: ${support}`);
+  if (support) doc.text(`${t("support")}: ${support}`);
   doc.fillColor("#000000").moveDown(1.2);
 
   // Title and facts
-  doc.font("bold").fontSize(18).text(`${t.title} № ${bill.number}`);
+  doc
+    .font("bold")
+    .fontSize(18)
+    .text(`${t("title")} № ${bill.number}`);
   doc.moveDown(0.4).font("regular").fontSize(10);
   const facts: [string, string][] = [
-    [t.period, `${day(bill.periodStart, locale)} — ${day(bill.periodEnd, locale)}`],
-    [t.issued, day(bill.issuedAt, locale)],
-    [t.due, day(bill.dueAt, locale)],
-    [t.account, bill.accountNumber],
-    [t.customer, bill.customerName],
-    ...(bill.customerAddress ? ([[t.address, bill.customerAddress]] as [string, string][]) : []),
-    [t.status, t.statuses[bill.status] ?? bill.status],
+    [t("period"), `${day(bill.periodStart, locale)} — ${day(bill.periodEnd, locale)}`],
+    [t("issued"), day(bill.issuedAt, locale)],
+    [t("due"), day(bill.dueAt, locale)],
+    [t("account"), bill.accountNumber],
+    [t("customer"), bill.customerName],
+    ...(bill.customerAddress ? ([[t("address"), bill.customerAddress]] as [string, string][]) : []),
+    [t("status"), isKnownStatus(bill.status) ? t(`statuses.${bill.status}`) : bill.status],
   ];
   for (const [label, value] of facts) {
     const y = doc.y;
@@ -200,7 +143,7 @@ export async function renderBillPdf(bill: PdfBill, operator: OperatorDetails, lo
       .stroke();
     doc.y += 4;
   };
-  row(t.item, t.amount, { bold: true });
+  row(t("item"), t("amount"), { bold: true });
   rule();
   for (const group of bill.groups) {
     row(group.title, money(group.totalCents, bill.currency, locale), { bold: true });
@@ -209,11 +152,11 @@ export async function renderBillPdf(bill: PdfBill, operator: OperatorDetails, lo
     doc.y += 4;
   }
   rule();
-  row(t.subtotal, money(bill.subtotalCents, bill.currency, locale));
+  row(t("subtotal"), money(bill.subtotalCents, bill.currency, locale));
   row(bill.taxLabel, money(bill.taxCents, bill.currency, locale));
-  row(t.total, money(bill.totalCents, bill.currency, locale), { bold: true, size: 12 });
-  if (bill.paidCents > 0) row(t.paid, money(bill.paidCents, bill.currency, locale));
-  row(t.due_amount, money(Math.max(0, bill.totalCents - bill.paidCents), bill.currency, locale), { bold: true });
+  row(t("total"), money(bill.totalCents, bill.currency, locale), { bold: true, size: 12 });
+  if (bill.paidCents > 0) row(t("paid"), money(bill.paidCents, bill.currency, locale));
+  row(t("leftToPay"), money(Math.max(0, bill.totalCents - bill.paidCents), bill.currency, locale), { bold: true });
 
   if (operator.licence) {
     doc.moveDown(2).font("regular").fontSize(7.5).fillColor("#666666").text(operator.licence, left, doc.y, { width });

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "../../db/client";
+import { translatorFor } from "../../i18n/translator";
 import type { Prisma } from "@prisma/client";
 import type { NotificationKind } from "../notification/notify";
 import { enqueuePushFor } from "../push/enqueue-push";
@@ -196,17 +197,17 @@ export async function billCustomers(
         tx,
         mine.flatMap(({ id, customer, bill }) => {
           if (!customer.login) return [];
-          const isEnglish = customer.login.locale === "en";
-          const month = period.start.toISOString().slice(0, 7);
-          const amount = `${(bill.totalCents / 100).toFixed(2)} ${customer.currency}`;
+          const t = translatorFor(customer.login.locale, "notifications");
           return [
             {
               userId: customer.login.id,
               kind: "BILL_ISSUED" as const,
-              title: isEnglish ? `Your bill for ${month} is ready` : `Счёт за ${month} готов`,
-              body: isEnglish
-                ? `${amount}, due by ${dueAt.toISOString().slice(0, 10)}.`
-                : `${amount.replace(".", ",")}, оплатить до ${dueAt.toISOString().slice(0, 10)}.`,
+              title: t("billIssuedTitle", { month: period.start.toISOString().slice(0, 7) }),
+              body: t("billIssuedBody", {
+                amount: bill.totalCents / 100,
+                currency: customer.currency,
+                dueDay: dueAt.toISOString().slice(0, 10),
+              }),
               url: `/bills/${id}`,
             },
           ];

@@ -1,3 +1,6 @@
+import { localeOrDefault, type AppLocale } from "../../i18n/locales";
+import { translatorFor } from "../../i18n/translator";
+import { tariffNameIn } from "../tariff/tariff-name";
 import { taxOn } from "./bill-math";
 import { daysBetween, startOfUtcDay } from "./cycle";
 import { priceOverage, type TariffPrice, type Usage } from "./price-usage";
@@ -36,35 +39,6 @@ export type LineToBill = {
 
 export type Period = { start: Date; end: Date };
 
-type Locale = "ru" | "en";
-
-const TEXT = {
-  ru: {
-    fee: (tariff: string) => `Абонентская плата, тариф «${tariff}»`,
-    partialFee: (tariff: string, days: number, of: number) =>
-      `Абонентская плата за неполный месяц, тариф «${tariff}», ${days} из ${of} дн.`,
-    credit: (tariff: string, since: string, days: number) => `Перерасчёт: тариф «${tariff}» с ${since}, ${days} дн.`,
-    charge: (tariff: string, since: string, days: number) => `Тариф «${tariff}» с ${since}, ${days} дн.`,
-    minutes: (n: number) => `Звонки сверх пакета: ${n} мин`,
-    sms: (n: number) => `SMS сверх пакета: ${n} шт.`,
-    data: (n: number) => `Мобильный интернет сверх пакета: ${n} × 100 МБ`,
-    tax: (percent: string) => `НДС ${percent}%`,
-    home: "домашний интернет",
-  },
-  en: {
-    fee: (tariff: string) => `Monthly fee, ${tariff} tariff`,
-    partialFee: (tariff: string, days: number, of: number) =>
-      `Monthly fee for part of the month, ${tariff} tariff, ${days} of ${of} days`,
-    credit: (tariff: string, since: string, days: number) => `Refund: ${tariff} tariff from ${since}, ${days} days`,
-    charge: (tariff: string, since: string, days: number) => `${tariff} tariff from ${since}, ${days} days`,
-    minutes: (n: number) => `Calls above the allowance: ${n} min`,
-    sms: (n: number) => `Texts above the allowance: ${n}`,
-    data: (n: number) => `Mobile data above the allowance: ${n} × 100 MB`,
-    tax: (percent: string) => `VAT ${percent}%`,
-    home: "home internet",
-  },
-} as const;
-
 function dayMonth(date: Date): string {
   return `${String(date.getUTCDate()).padStart(2, "0")}.${String(date.getUTCMonth() + 1).padStart(2, "0")}`;
 }
@@ -95,10 +69,10 @@ function sumUsage(rows: LineToBill["dailyUsage"], from: Date, to: Date): Usage {
   return usage;
 }
 
-function composeLine(line: LineToBill, period: Period, locale: Locale, label: string): BillItem[] {
-  const text = TEXT[locale];
+function composeLine(line: LineToBill, period: Period, locale: AppLocale, label: string): BillItem[] {
+  const t = translatorFor(locale, "billLines");
   const cycleDays = daysBetween(period.start, period.end);
-  const name = (tariff: TariffPrice) => (locale === "en" ? tariff.nameEn : tariff.name);
+  const name = (tariff: TariffPrice) => tariffNameIn(tariff, locale);
   const items: BillItem[] = [];
   const first = tariffAtStart(line, period);
   const activatedDay = startOfUtcDay(line.activatedAt);
@@ -109,7 +83,7 @@ function composeLine(line: LineToBill, period: Period, locale: Locale, label: st
     items.push({
       lineId: line.id,
       kind: "SUBSCRIPTION",
-      description: text.fee(name(first)) + label,
+      description: t("fee", { tariff: name(first) }) + label,
       quantity: 1,
       amountCents: first.monthlyFeeCents,
     });
@@ -118,7 +92,7 @@ function composeLine(line: LineToBill, period: Period, locale: Locale, label: st
     items.push({
       lineId: line.id,
       kind: "PRORATION",
-      description: text.partialFee(name(first), days, cycleDays) + label,
+      description: t("partialFee", { tariff: name(first), days, cycleDays }) + label,
       quantity: days,
       amountCents: prorate(first.monthlyFeeCents, days, cycleDays),
     });
@@ -136,14 +110,14 @@ function composeLine(line: LineToBill, period: Period, locale: Locale, label: st
     items.push({
       lineId: line.id,
       kind: "PRORATION",
-      description: text.credit(name(change.from), dayMonth(since), days) + label,
+      description: t("credit", { tariff: name(change.from), since: dayMonth(since), days }) + label,
       quantity: days,
       amountCents: -change.creditCents,
     });
     items.push({
       lineId: line.id,
       kind: "PRORATION",
-      description: text.charge(name(change.to), dayMonth(since), days) + label,
+      description: t("charge", { tariff: name(change.to), since: dayMonth(since), days }) + label,
       quantity: days,
       amountCents: change.chargeCents,
     });
@@ -169,7 +143,7 @@ function composeLine(line: LineToBill, period: Period, locale: Locale, label: st
     items.push({
       lineId: line.id,
       kind: "OVERAGE",
-      description: text.minutes(overage.minutes) + label,
+      description: t("minutes", { minutes: overage.minutes }) + label,
       quantity: overage.minutes,
       amountCents: overage.minutesCents,
     });
@@ -177,7 +151,7 @@ function composeLine(line: LineToBill, period: Period, locale: Locale, label: st
     items.push({
       lineId: line.id,
       kind: "OVERAGE",
-      description: text.sms(overage.sms) + label,
+      description: t("sms", { sms: overage.sms }) + label,
       quantity: overage.sms,
       amountCents: overage.smsCents,
     });
@@ -185,7 +159,7 @@ function composeLine(line: LineToBill, period: Period, locale: Locale, label: st
     items.push({
       lineId: line.id,
       kind: "OVERAGE",
-      description: text.data(overage.dataBlocks) + label,
+      description: t("data", { blocks: overage.dataBlocks }) + label,
       quantity: overage.dataBlocks,
       amountCents: overage.dataCents,
     });
@@ -205,21 +179,21 @@ export function composeBill(input: {
   locale: string;
   extraItems?: BillItem[];
 }) {
-  const locale: Locale = input.locale === "en" ? "en" : "ru";
+  const locale = localeOrDefault(input.locale);
+  const t = translatorFor(locale, "billLines");
   const eligible = input.lines.filter((line) => line.activatedAt.getTime() < input.period.end.getTime());
   const isMany = eligible.length > 1;
   const items = eligible.flatMap((line) => {
-    const label = isMany ? ` (${line.msisdn ? msisdnLabel(line.msisdn) : TEXT[locale].home})` : "";
+    const label = isMany ? ` (${line.msisdn ? msisdnLabel(line.msisdn) : t("homeInternet")})` : "";
     return composeLine(line, input.period, locale, label);
   });
   items.push(...(input.extraItems ?? []));
   const subtotalCents = items.reduce((sum, item) => sum + item.amountCents, 0);
   const taxCents = taxOn(subtotalCents, input.taxRateBps);
-  const percent = String(input.taxRateBps / 100).replace(".", locale === "ru" ? "," : ".");
   const tax: BillItem = {
     lineId: null,
     kind: "TAX",
-    description: TEXT[locale].tax(percent),
+    description: t("tax", { percent: input.taxRateBps / 100 }),
     quantity: null,
     amountCents: taxCents,
   };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Database } from "../../db/client";
+import { localeOrDefault } from "../../i18n/locales";
 import { DEFAULT_BILLING_SETTINGS, type BillingSettings } from "./bill-math";
 
 type Reader = Pick<Database, "setting">;
@@ -30,6 +31,15 @@ const operatorSchema = z.object({
 });
 
 export type OperatorDetails = z.infer<typeof operatorSchema>;
+
+/** The operator's name and address as printed for a reader of `locale` (the Russian ones when there is no English). */
+export function operatorIn(operator: OperatorDetails, locale: string | null | undefined) {
+  const isEnglish = localeOrDefault(locale) === "en";
+  return {
+    legalName: (isEnglish ? operator.legalNameEn : undefined) ?? operator.legalName,
+    address: (isEnglish ? operator.addressEn : undefined) ?? operator.address,
+  };
+}
 
 /** Tax rate, currency and payment term from the "billing" setting; defaults when it is missing or malformed. */
 export async function getBillingSettings(db: Reader): Promise<BillingSettings> {

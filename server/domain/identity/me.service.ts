@@ -1,5 +1,5 @@
 import type { Database } from "../../db/client";
-import type { SessionUser } from "../../auth/sign-in";
+import type { SessionUser } from "./session-user";
 import { notFound } from "../errors";
 
 export async function getMe(db: Database, session: SessionUser) {

@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import type { Database } from "../../db/client";
-import { hashPassword } from "../../auth/password";
+import { hashPassword } from "../identity/password";
 import { writeAudit } from "../audit/write-audit";
 import { AppError, isUniqueViolation } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction";

@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Database } from "../../db/client";
-import { getLockedUntil, recordFailure, recordSuccess } from "../../auth/login-throttle";
-import { hashPassword, verifyPassword } from "../../auth/password";
+import { getLockedUntil, recordFailure, recordSuccess } from "../identity/login-throttle";
+import { hashPassword, verifyPassword } from "../identity/password";
 import { AppError } from "../errors";
 import { consumeOrThrow } from "./abuse-limits";
 import { recordInteraction } from "../interaction/record-interaction";

@@ -1,5 +1,6 @@
 import path from "node:path";
 import PDFDocument from "pdfkit";
+import { translatorFor } from "../../i18n/translator";
 
 const FONT_DIR = path.join(process.cwd(), "node_modules/dejavu-fonts-ttf/ttf");
 const REGULAR = path.join(FONT_DIR, "DejaVuSans.ttf");
@@ -48,103 +49,6 @@ export type ContractData = {
   activationUrl: string;
 };
 
-const TEXT = {
-  ru: {
-    title: "Договор об оказании услуг подвижной радиотелефонной связи",
-    number: "№",
-    date: "Дата заключения",
-    operator: "Оператор",
-    subscriber: "Абонент",
-    service: "Услуги",
-    money: "Расчёты",
-    dealer: "Договор оформлен дилером",
-    activation: "Доступ в личный кабинет",
-    inn: "ИНН",
-    kpp: "КПП",
-    ogrn: "ОГРН",
-    fullName: "Ф. И. О.",
-    birthDate: "Дата рождения",
-    passport: "Паспорт гражданина РФ",
-    address: "Адрес регистрации",
-    contactPhone: "Контактный телефон",
-    email: "Электронная почта",
-    account: "Лицевой счёт",
-    msisdn: "Абонентский номер",
-    homeInternet: "Услуга",
-    homeInternetName: "Домашний интернет",
-    serviceId: "Идентификатор услуги",
-    installationAddress: "Адрес подключения",
-    tariff: "Тарифный план",
-    fee: "Абонентская плата в месяц",
-    allowance: "Включено в месяц",
-    unlimited: "без ограничений",
-    minutes: "мин",
-    sms: "SMS",
-    gb: "ГБ",
-    minTerm: "Минимальный срок",
-    months: "мес.",
-    none: "нет",
-    deposit: "Авансовый платёж за первый месяц",
-    creditLimit: "Кредитный лимит",
-    billingDay: "Расчётный период начинается",
-    billingDayValue: (day: number) => `${day}-го числа каждого месяца`,
-    activationText: (url: string) =>
-      `Абонент активирует личный кабинет на странице ${url}: номер лицевого счёта (или абонентский номер) и одноразовый код активации, выданный дилером. Код действует 7 дней.`,
-    terms:
-      "Абонент подтверждает достоверность сведений, ознакомлен с тарифом и правилами оказания услуг и согласен на обработку персональных данных в целях исполнения договора.",
-    signSubscriber: "Абонент",
-    signOperator: "От имени оператора (дилер)",
-    support: "Служба поддержки",
-  },
-  en: {
-    title: "Mobile communication services contract",
-    number: "No.",
-    date: "Date",
-    operator: "Operator",
-    subscriber: "Subscriber",
-    service: "Services",
-    money: "Payments",
-    dealer: "Registered by dealer",
-    activation: "Online account",
-    inn: "INN",
-    kpp: "KPP",
-    ogrn: "OGRN",
-    fullName: "Full name",
-    birthDate: "Date of birth",
-    passport: "Russian passport",
-    address: "Registered address",
-    contactPhone: "Contact phone",
-    email: "E-mail",
-    account: "Account number",
-    msisdn: "Phone number",
-    homeInternet: "Service",
-    homeInternetName: "Home internet",
-    serviceId: "Service identifier",
-    installationAddress: "Installation address",
-    tariff: "Tariff",
-    fee: "Monthly fee",
-    allowance: "Included each month",
-    unlimited: "unlimited",
-    minutes: "min",
-    sms: "texts",
-    gb: "GB",
-    minTerm: "Minimum term",
-    months: "months",
-    none: "none",
-    deposit: "First-month advance payment",
-    creditLimit: "Credit limit",
-    billingDay: "Billing cycle starts",
-    billingDayValue: (day: number) => `on day ${day} of each month`,
-    activationText: (url: string) =>
-      `The subscriber activates the online account at ${url} with the account number (or the phone number) and the one-time activation code handed over by the dealer. The code is valid for 7 days.`,
-    terms:
-      "The subscriber confirms the details above are true, has read the tariff and the terms of service, and agrees to the processing of personal data to perform this contract.",
-    signSubscriber: "Subscriber",
-    signOperator: "For the operator (dealer)",
-    support: "Support",
-  },
-} as const;
-
 function money(cents: number, currency: string, locale: string): string {
   return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: 2 }).format(cents / 100);
 }
@@ -160,13 +64,13 @@ function phone(msisdn: string): string {
 
 /** The contract a dealer prints for the subscriber to sign, in Russian or English (DejaVu covers Cyrillic). */
 export function renderContractPdf(data: ContractData): Promise<Buffer> {
-  const t = TEXT[data.locale];
+  const t = translatorFor(data.locale, "contractPdf");
   const locale = data.locale === "ru" ? "ru-RU" : "en-GB";
   const doc = new PDFDocument({
     size: "A4",
     margin: 50,
     font: REGULAR,
-    info: { Title: `${t.title} ${t.number} ${data.subscriber.accountNumber}`, Author: data.operator.legalName },
+    info: { Title: `${t("title")} ${t("number")} ${data.subscriber.accountNumber}`, Author: data.operator.legalName },
   });
   doc.registerFont("regular", REGULAR);
   doc.registerFont("bold", BOLD);
@@ -188,27 +92,29 @@ export function renderContractPdf(data: ContractData): Promise<Buffer> {
 
   const unlimitedOr = (value: number | null, unit: string, scale = 1) =>
     value === null
-      ? `${t.unlimited}`
+      ? `${t("unlimited")}`
       : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value / scale)} ${unit}`;
 
-  doc.font("bold").fontSize(15).text(t.title, { align: "center" });
+  doc.font("bold").fontSize(15).text(t("title"), { align: "center" });
   doc
     .font("regular")
     .fontSize(11)
-    .text(`${t.number} ${data.subscriber.accountNumber}-${data.orderId.slice(-6).toUpperCase()}`, { align: "center" });
+    .text(`${t("number")} ${data.subscriber.accountNumber}-${data.orderId.slice(-6).toUpperCase()}`, {
+      align: "center",
+    });
   doc
     .moveDown(0.4)
     .fontSize(10)
-    .text(`${t.date}: ${date(data.signedAt, locale)}`, { align: "right" });
+    .text(`${t("date")}: ${date(data.signedAt, locale)}`, { align: "right" });
 
-  heading(t.operator);
+  heading(t("operator"));
   doc.text(data.operator.legalName);
   row(
-    t.inn,
+    t("inn"),
     [
       data.operator.inn,
-      data.operator.kpp && `${t.kpp} ${data.operator.kpp}`,
-      data.operator.ogrn && `${t.ogrn} ${data.operator.ogrn}`,
+      data.operator.kpp && `${t("kpp")} ${data.operator.kpp}`,
+      data.operator.ogrn && `${t("ogrn")} ${data.operator.ogrn}`,
     ]
       .filter(Boolean)
       .join(", "),
@@ -216,64 +122,64 @@ export function renderContractPdf(data: ContractData): Promise<Buffer> {
   if (data.operator.address) doc.text(data.operator.address);
   if (data.operator.licence) doc.fillColor("#475569").text(data.operator.licence).fillColor("#0f172a");
 
-  heading(t.subscriber);
-  row(t.fullName, data.subscriber.fullName);
+  heading(t("subscriber"));
+  row(t("fullName"), data.subscriber.fullName);
   row(
-    t.birthDate,
+    t("birthDate"),
     data.subscriber.birthDate
       ? new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(data.subscriber.birthDate)
       : null,
   );
-  row(t.passport, data.subscriber.documentNumber);
-  row(t.address, data.subscriber.address);
-  row(t.contactPhone, data.subscriber.phone ? phone(data.subscriber.phone) : null);
-  row(t.email, data.subscriber.email);
-  row(t.account, data.subscriber.accountNumber);
+  row(t("passport"), data.subscriber.documentNumber);
+  row(t("address"), data.subscriber.address);
+  row(t("contactPhone"), data.subscriber.phone ? phone(data.subscriber.phone) : null);
+  row(t("email"), data.subscriber.email);
+  row(t("account"), data.subscriber.accountNumber);
 
-  heading(t.service);
+  heading(t("service"));
   if (data.line.msisdn) {
-    row(t.msisdn, phone(data.line.msisdn));
+    row(t("msisdn"), phone(data.line.msisdn));
   } else {
-    row(t.homeInternet, t.homeInternetName);
-    row(t.serviceId, data.line.serviceId);
-    row(t.installationAddress, data.line.installationAddress);
+    row(t("homeInternet"), t("homeInternetName"));
+    row(t("serviceId"), data.line.serviceId);
+    row(t("installationAddress"), data.line.installationAddress);
   }
-  row(t.tariff, data.line.tariffName);
-  row(t.fee, money(data.line.monthlyFeeCents, data.line.currency, locale));
+  row(t("tariff"), data.line.tariffName);
+  row(t("fee"), money(data.line.monthlyFeeCents, data.line.currency, locale));
   row(
-    t.allowance,
+    t("allowance"),
     data.line.msisdn
       ? [
-          unlimitedOr(data.line.minutes, t.minutes),
-          unlimitedOr(data.line.sms, t.sms),
-          unlimitedOr(data.line.dataMb, t.gb, 1024),
+          unlimitedOr(data.line.minutes, t("minutes")),
+          unlimitedOr(data.line.sms, t("sms")),
+          unlimitedOr(data.line.dataMb, t("gb"), 1024),
         ].join(", ")
-      : unlimitedOr(data.line.dataMb, t.gb, 1024),
+      : unlimitedOr(data.line.dataMb, t("gb"), 1024),
   );
-  row(t.minTerm, data.line.minTermMonths > 0 ? `${data.line.minTermMonths} ${t.months}` : t.none);
+  row(t("minTerm"), data.line.minTermMonths > 0 ? `${data.line.minTermMonths} ${t("months")}` : t("none"));
 
-  heading(t.money);
-  row(t.deposit, money(data.depositCents, data.line.currency, locale));
-  row(t.creditLimit, money(data.creditLimitCents, data.line.currency, locale));
-  row(t.billingDay, t.billingDayValue(data.billingDay));
+  heading(t("money"));
+  row(t("deposit"), money(data.depositCents, data.line.currency, locale));
+  row(t("creditLimit"), money(data.creditLimitCents, data.line.currency, locale));
+  row(t("billingDay"), t("billingDayValue", { day: data.billingDay }));
 
-  heading(t.dealer);
+  heading(t("dealer"));
   doc.text(`${data.dealer.partnerName} (${data.dealer.partnerCode}), ${data.dealer.employeeName}`);
 
-  heading(t.activation);
-  doc.text(t.activationText(data.activationUrl));
+  heading(t("activation"));
+  doc.text(t("activationText", { url: data.activationUrl }));
   if (data.operator.supportPhone)
-    row(t.support, [data.operator.supportPhone, data.operator.website].filter(Boolean).join(", "));
+    row(t("support"), [data.operator.supportPhone, data.operator.website].filter(Boolean).join(", "));
 
-  doc.moveDown(1).fillColor("#475569").fontSize(9).text(t.terms).fillColor("#0f172a").fontSize(10);
+  doc.moveDown(1).fillColor("#475569").fontSize(9).text(t("terms")).fillColor("#0f172a").fontSize(10);
 
   doc.moveDown(2);
   const y = doc.y;
   const half = (doc.page.width - 100) / 2;
-  doc.text(`${t.signSubscriber}`, 50, y, { width: half - 20 });
+  doc.text(`${t("signSubscriber")}`, 50, y, { width: half - 20 });
   doc.text("_______________________", 50, y + 28, { width: half - 20 });
   doc.text(data.subscriber.fullName, 50, y + 44, { width: half - 20 });
-  doc.text(`${t.signOperator}`, 50 + half, y, { width: half });
+  doc.text(`${t("signOperator")}`, 50 + half, y, { width: half });
   doc.text("_______________________", 50 + half, y + 28, { width: half });
   doc.text(data.dealer.employeeName, 50 + half, y + 44, { width: half });
 

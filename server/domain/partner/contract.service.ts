@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client";
-import { getOperatorDetails } from "../billing/settings.service";
+import { getOperatorDetails, operatorIn } from "../billing/settings.service";
 import { notFound } from "../errors";
+import { tariffNameIn } from "../tariff/tariff-name";
 import { renderContractPdf } from "./contract-pdf";
 
 /** The contract of one of the dealer's own orders as a PDF; another dealer's order is NOT_FOUND. */
@@ -21,7 +22,6 @@ export async function getOrderContract(
   if (!order?.customer) throw notFound("Order");
   const operator = await getOperatorDetails(db);
   const { customer, tariff } = order;
-  const isEnglish = input.locale === "en";
   const site = operator.website ?? process.env.NEXTAUTH_URL ?? "";
 
   const pdf = await renderContractPdf({
@@ -29,11 +29,10 @@ export async function getOrderContract(
     orderId: order.id,
     signedAt: order.createdAt,
     operator: {
-      legalName: (isEnglish ? operator.legalNameEn : undefined) ?? operator.legalName,
+      ...operatorIn(operator, input.locale),
       inn: operator.inn,
       kpp: operator.kpp,
       ogrn: operator.ogrn,
-      address: (isEnglish ? operator.addressEn : undefined) ?? operator.address,
       licence: operator.licence,
       supportPhone: operator.supportPhone,
       website: operator.website,
@@ -51,7 +50,7 @@ export async function getOrderContract(
       msisdn: order.msisdn,
       serviceId: order.kind === "HOME_INTERNET" ? (order.line?.id ?? null) : null,
       installationAddress: order.kind === "HOME_INTERNET" ? (order.line?.address ?? null) : null,
-      tariffName: isEnglish ? tariff.nameEn : tariff.name,
+      tariffName: tariffNameIn(tariff, input.locale),
       monthlyFeeCents: tariff.monthlyFeeCents,
       currency: tariff.currency,
       minutes: tariff.minutes,

@@ -1,5 +1,6 @@
 import type { Prisma, ServiceKind, Tariff } from "@prisma/client";
 import type { Database } from "../../db/client";
+import { log } from "../../log";
 import { badRequest } from "../errors";
 import { consumeOrThrow } from "./abuse-limits";
 import { decideCredit, type CreditDecision, type DocumentHistory } from "./credit-decision";
@@ -20,7 +21,7 @@ export async function getCreditPolicy(db: Db): Promise<CreditPolicy> {
   const parsed = creditPolicySchema.safeParse(row.value);
   if (parsed.success) return parsed.data;
   // A broken setting must not open the door: the defaults are the conservative choice.
-  console.warn("[credit] the saved creditPolicy is invalid; using the defaults:", parsed.error.issues[0]?.message);
+  log.warn({ issue: parsed.error.issues[0]?.message }, "the saved creditPolicy is invalid; using the defaults");
   return DEFAULT_CREDIT_POLICY;
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import type { Prisma, Role } from "@prisma/client";
 import type { Database } from "../../db/client";
-import { hashPassword, verifyPassword } from "../../auth/password";
+import { hashPassword, verifyPassword } from "../identity/password";
 import { writeAudit } from "../audit/write-audit";
 import { AppError, isUniqueViolation } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction";

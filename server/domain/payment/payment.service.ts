@@ -6,6 +6,7 @@ import { recordInteraction } from "../interaction/record-interaction";
 import { queueValueRecompute } from "../value/queue-recompute";
 import type { ChargeResult, PaymentProvider } from "./payment-provider";
 import { testPaymentProvider } from "./test-provider";
+import { log } from "../../log";
 
 type PayInput = {
   customerId: string;
@@ -122,7 +123,7 @@ async function charge(
       description: `Bill ${payment.bill.number}`,
     });
   } catch (error) {
-    console.warn("[payment] provider error for payment", payment.id, (error as Error).message);
+    log.warn({ err: error, paymentId: payment.id }, "payment provider error; the payment is declined");
     result = {
       status: "DECLINED",
       providerRef: "",

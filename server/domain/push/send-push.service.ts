@@ -1,6 +1,6 @@
 import webpush from "web-push";
 import type { Database } from "../../db/client";
-import { enqueueJob } from "../../jobs/enqueue";
+import { enqueueJob } from "../job-queue/enqueue";
 import { isAllowedPushEndpoint, pushServiceHosts } from "./endpoint-policy";
 import {
   buildPushMessage,

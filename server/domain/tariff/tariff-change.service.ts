@@ -1,6 +1,7 @@
 import type { Channel, Prisma, TariffChange } from "@prisma/client";
 import type { Database } from "../../db/client";
-import { enqueueJob } from "../../jobs/enqueue";
+import { translatorFor } from "../../i18n/translator";
+import { enqueueJob } from "../job-queue/enqueue";
 import { taxOn } from "../billing/bill-math";
 import { getBillingSettings } from "../billing/settings.service";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
@@ -8,6 +9,7 @@ import { recordInteraction } from "../interaction/record-interaction";
 import { notify } from "../notification/notify";
 import { prorateChange, type Effective } from "./proration";
 import { checkEligibility, type IneligibilityReason } from "./tariff-eligibility";
+import { tariffNameIn } from "./tariff-name";
 
 type Tx = Prisma.TransactionClient;
 type Reader = Database | Tx;
@@ -216,21 +218,13 @@ export async function changeTariff(
         at: now,
       });
       await notifyCustomer(tx, input.customerId, (locale) => {
-        const name = locale === "en" ? target.nameEn : target.name;
-        const day = change.effectiveAt.toISOString().slice(0, 10);
+        const t = translatorFor(locale, "notifications");
         return {
           kind: "TARIFF_CHANGE",
-          title:
-            locale === "en"
-              ? `Tariff ${name} ${isImmediate ? "is on" : "is scheduled"}`
-              : `Тариф «${name}» ${isImmediate ? "подключён" : "запланирован"}`,
+          title: t("tariffChangeTitle", { tariff: tariffNameIn(target, locale), effective: input.effective }),
           body: isImmediate
-            ? locale === "en"
-              ? "The new tariff is on from today; the proration is on your next bill."
-              : "Новый тариф действует с сегодняшнего дня, перерасчёт будет в ближайшем счёте."
-            : locale === "en"
-              ? `The new tariff starts on ${day}.`
-              : `Новый тариф начнёт действовать ${day}.`,
+            ? t("tariffChangeImmediateBody")
+            : t("tariffChangeScheduledBody", { day: change.effectiveAt.toISOString().slice(0, 10) }),
           url: "/tariffs",
         };
       });

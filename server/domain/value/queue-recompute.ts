@@ -1,4 +1,4 @@
-import { enqueueJob } from "../../jobs/enqueue";
+import { enqueueJob } from "../job-queue/enqueue";
 import type { Database } from "../../db/client";
 
 type Enqueuer = Pick<Database, "$executeRaw">;

@@ -1,7 +1,7 @@
 import type { Role } from "@prisma/client";
 import { createCaller } from "../../../server/api/root";
 import type { Channel } from "../../../server/api/trpc";
-import type { SessionUser } from "../../../server/auth/sign-in";
+import type { SessionUser } from "../../../server/domain/identity/session-user";
 import { testDb } from "./db";
 
 /** Demo logins from DESIGN.md, present in every test database. */

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { readTRPCError } from "@/app/_lib/trpc-error";
-import { isLocale, LOCALE_COOKIE } from "@/app/i18n/locales";
+import { isLocale, LOCALE_COOKIE } from "@/server/i18n/locales";
 import { createContext } from "@selfcare/server/api/context";
 import { createCaller } from "@selfcare/server/api/root";
 

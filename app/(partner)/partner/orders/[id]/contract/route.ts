@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { isLocale, LOCALE_COOKIE } from "@/app/i18n/locales";
+import { isLocale, LOCALE_COOKIE } from "@/server/i18n/locales";
 import { createContext } from "@selfcare/server/api/context";
 import { createCaller } from "@selfcare/server/api/root";
 

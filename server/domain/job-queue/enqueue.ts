@@ -1,4 +1,4 @@
-import type { Database } from "../db/client";
+import type { Database } from "../../db/client";
 import type { JobName, JobPayloads } from "./job-names";
 
 type PrismaLike = Pick<Database, "$executeRaw">;
@@ -6,6 +6,10 @@ type PrismaLike = Pick<Database, "$executeRaw">;
 /**
  * Adds a job to the PostgreSQL queue (graphile-worker). Pass the transaction client to enqueue
  * atomically with the change that caused it. A `jobKey` makes repeated enqueues one job.
+ *
+ * The domain's port to background work: the domain owns the job names, their payloads
+ * (job-names.ts) and this write into the queue's table; server/jobs (the runner and the task
+ * handlers) imports the domain to do the work, never the other way round.
  */
 export async function enqueueJob<Name extends JobName>(
   db: PrismaLike,

@@ -27,3 +27,22 @@ export function localeFromAcceptLanguage(header: string | null | undefined): App
     .sort((a, b) => b.q - a.q || a.index - b.index);
   return ranked.map((entry) => entry.language).find(isLocale) ?? null;
 }
+
+/** A stored or requested language, or the default one for anything else (a missing or retired locale). */
+export function localeOrDefault(value: unknown): AppLocale {
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
+/**
+ * The language a server answers a request in: the account's choice, else the device's (the
+ * language switch's cookie, then the browser's Accept-Language), else Russian.
+ */
+export function requestLocale(sources: {
+  account?: string | null;
+  cookie?: string | null;
+  acceptLanguage?: string | null;
+}): AppLocale {
+  if (isLocale(sources.account)) return sources.account;
+  if (isLocale(sources.cookie)) return sources.cookie;
+  return localeFromAcceptLanguage(sources.acceptLanguage) ?? DEFAULT_LOCALE;
+}

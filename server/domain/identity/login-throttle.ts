@@ -1,4 +1,4 @@
-import type { Database } from "../db/client";
+import type { Database } from "../../db/client";
 
 /**
  * Failed sign-ins are counted in PostgreSQL, so the counters survive restarts and hold across

@@ -1,4 +1,4 @@
-/** Every job the queue knows, with its payload. Handlers are in tasks.ts. */
+/** Every job the queue knows, with its payload. Handlers are in server/jobs/tasks.ts. */
 export type JobPayloads = {
   "auth:cleanup": Record<string, never>;
   /** One customer's value score (after a payment, a new line, an overdue bill), or everyone's without an id. */

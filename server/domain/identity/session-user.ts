@@ -1,0 +1,12 @@
+import type { Role } from "@prisma/client";
+
+/** The signed-in user behind a request: who, in which role, for which customer or dealer. */
+export type SessionUser = {
+  id: string;
+  sessionId: string;
+  role: Role;
+  name: string;
+  locale: string;
+  customerId: string | null;
+  partnerId: string | null;
+};

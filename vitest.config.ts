@@ -5,6 +5,8 @@ const alias = {
   "@": path.resolve(import.meta.dirname),
   // Tests run the server's source; its package exports point at the compiled files.
   "@selfcare/server": path.resolve(import.meta.dirname, "server"),
+  // Outside React's server environment the package throws by design; tests load server modules directly.
+  "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
 };
 
 export default defineConfig({

@@ -140,7 +140,7 @@ describe("PostgreSQL's row data", () => {
     expect(output).not.toContain("Иванов");
     expect(output).not.toContain("4510 123456");
     expect(output).not.toContain("detail");
-    const [direct, nested] = records() as { err: Record<string, any> }[];
+    const [direct, nested] = records() as { err: { cause: unknown } }[];
     expect(direct!.err).toMatchObject({ type: "DriverAdapterError", cause: { code: "23514", kind: "postgres" } });
     expect(nested!.err.cause).toMatchObject({
       code: "P2010",
@@ -153,7 +153,7 @@ describe("PostgreSQL's row data", () => {
     logger.error(new Error(`null value in column "dueAt" violates not-null constraint. Failing row contains ${ROW}.`));
     logger.warn({ note: `from a driver: Failing row contains ${ROW} "quoted" \\ end` }, "odd");
     expect(lines.join("\n")).not.toContain("Иванов");
-    const [error, warning] = records() as Record<string, any>[];
+    const [error, warning] = records() as { err: { message: string; stack: string }; note: string }[];
     expect(error!.err.message).toBe(
       'null value in column "dueAt" violates not-null constraint. Failing row contains [redacted]',
     );

@@ -75,6 +75,7 @@ export function OfflineBanner({ renderedAt }: { renderedAt: number }) {
     const timer = window.setTimeout(() => setIsBackOnline(false), 4000);
     return () => window.clearTimeout(timer);
     // Only a change of connectivity triggers this, not a new cachedAt while offline.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [isOnline]);
 
   if (isOnline && cachedAt === null) {

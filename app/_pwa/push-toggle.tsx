@@ -70,6 +70,7 @@ export function PushToggle({ publicKey }: { publicKey: string | null }) {
       isCurrent = false;
     };
     // Runs once per mount: the subscription is read from the browser.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   async function turnOn() {

@@ -1,7 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { getSession } from "@/app/_trpc/server";
-import { log } from "@/server/log";
+import { log } from "@selfcare/server/log";
 import {
   DEFAULT_LOCALE,
   isLocale,

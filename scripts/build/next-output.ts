@@ -70,10 +70,15 @@ export function checkNextOutput(distDir: string, projectDir = ROOT): NextOutputR
   for (const mapFile of maps) {
     const map = JSON.parse(readFileSync(mapFile, "utf8")) as SourceMap;
     for (const source of sourcesOf(map)) {
-      const module = projectPath(source, mapFile, projectDir);
-      if (bundled.has(module)) continue;
-      const reason = whyNotBundled(module, readSource);
-      if (reason) bundled.set(module, { module, chunk: path.relative(distDir, mapFile.slice(0, -4)), reason });
+      const sourceModule = projectPath(source, mapFile, projectDir);
+      if (bundled.has(sourceModule)) continue;
+      const reason = whyNotBundled(sourceModule, readSource);
+      if (reason)
+        bundled.set(sourceModule, {
+          module: sourceModule,
+          chunk: path.relative(distDir, mapFile.slice(0, -4)),
+          reason,
+        });
     }
   }
   const packageReferences = filesUnder(serverDir, ".js").filter((file) =>

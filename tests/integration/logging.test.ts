@@ -20,8 +20,16 @@ vi.mock("../../server/log", async (importOriginal) => {
   return { ...actual, log: actual.createLogger({ destination }) };
 });
 
+type LogLine = {
+  msg?: string;
+  err?: Record<string, unknown>;
+  requestId?: string;
+  jobId?: string;
+  [key: string]: unknown;
+};
+
 function linesSince(start: number) {
-  return written.slice(start).map((line) => JSON.parse(line) as Record<string, any>);
+  return written.slice(start).map((line) => JSON.parse(line) as LogLine);
 }
 
 async function someCustomer() {

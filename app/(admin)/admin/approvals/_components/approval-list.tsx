@@ -164,7 +164,6 @@ function ApprovalCard({ item, onDone }: { item: Approval; onDone: (text: string,
 /** Adjustments above an agent's limit: waiting ones to approve or reject, and the decided ones. */
 export function ApprovalList() {
   const t = useTranslations("admin.approvals");
-  const tCommon = useTranslations("admin.common");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [view, setView] = useState<View>("PENDING");

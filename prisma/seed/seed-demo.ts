@@ -2,6 +2,7 @@ import { fakerRU } from "@faker-js/faker";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import pg from "pg";
+import { withKysely } from "../../server/db/client";
 import { hashPassword } from "../../server/auth/password";
 import { recomputeAllValueScores } from "../../server/domain/value/value.service";
 import { insertArticles, queueArticleViewCounts, writeBrowsingViews } from "./articles";
@@ -237,7 +238,7 @@ export async function seedDemo(
     // just written (the estimate above only seeded plausible routing history).
     log(`[seed] value scores and segments from the data (${elapsed()})`);
     const valuePool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-    const db = new PrismaClient({ adapter: new PrismaPg(valuePool) });
+    const db = withKysely(new PrismaClient({ adapter: new PrismaPg(valuePool) }));
     try {
       const value = await recomputeAllValueScores(db, { now: clock.asOf });
       log(

@@ -1,5 +1,5 @@
 import type { Channel, Prisma, TariffChange } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { enqueueJob } from "../../jobs/enqueue";
 import { taxOn } from "../billing/bill-math";
 import { getBillingSettings } from "../billing/settings.service";
@@ -9,7 +9,7 @@ import { notify } from "../notification/notify";
 import { prorateChange, type Effective } from "./proration";
 import { checkEligibility, type IneligibilityReason } from "./tariff-eligibility";
 
-type Tx = Prisma.TransactionClient;
+type Tx = Transaction;
 type Reader = Database | Tx;
 
 const tariffBrief = { select: { id: true, code: true, name: true, nameEn: true, monthlyFeeCents: true } } as const;
@@ -164,7 +164,13 @@ export async function changeTariff(
 
   try {
     return await db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "Line" WHERE "id" = ${input.lineId} AND "customerId" = ${input.customerId} FOR UPDATE`;
+      await tx.$kysely
+        .selectFrom("Line")
+        .select("id")
+        .where("id", "=", input.lineId)
+        .where("customerId", "=", input.customerId)
+        .forUpdate()
+        .execute();
       const replay = await findByKey(tx, input.actorId, input.idempotencyKey);
       if (replay) return replayOf(replay, input.customerId);
       const { line, target, proration, eligibility } = await assess(tx, { ...input, now });
@@ -256,9 +262,14 @@ export async function cancelTariffChange(
 ): Promise<TariffChangeView> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ status: string }[]>`
-      SELECT "status" FROM "TariffChange" WHERE "id" = ${input.changeId} AND "customerId" = ${input.customerId} FOR UPDATE`;
-    const status = locked[0]?.status;
+    const locked = await tx.$kysely
+      .selectFrom("TariffChange")
+      .select("status")
+      .where("id", "=", input.changeId)
+      .where("customerId", "=", input.customerId)
+      .forUpdate()
+      .executeTakeFirst();
+    const status = locked?.status;
     if (!status) throw notFound("Tariff change");
     if (status === "APPLIED") throw badRequest("changeId", "This change has already been applied");
     if (status === "PENDING") {
@@ -295,10 +306,14 @@ export async function listTariffChanges(db: Database, input: { customerId: strin
  */
 export async function applyScheduledChange(db: Database, changeId: string, now = new Date()): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ lineId: string; toTariffId: string; effectiveAt: Date; customerId: string }[]>`
-      SELECT "lineId", "toTariffId", "effectiveAt", "customerId" FROM "TariffChange"
-      WHERE "id" = ${changeId} AND "status" = 'PENDING' AND "effectiveAt" <= ${now} FOR UPDATE`;
-    const change = rows[0];
+    const change = await tx.$kysely
+      .selectFrom("TariffChange")
+      .select(["lineId", "toTariffId", "effectiveAt", "customerId"])
+      .where("id", "=", changeId)
+      .where("status", "=", "PENDING")
+      .where("effectiveAt", "<=", now)
+      .forUpdate()
+      .executeTakeFirst();
     if (!change) return false;
     await tx.line.update({
       where: { id: change.lineId },

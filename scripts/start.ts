@@ -8,6 +8,7 @@ import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../server/db/embedded";
+import { kyselyOverPool } from "../server/db/kysely";
 import { applyMigrations } from "../server/db/migrate";
 import { loadOrCreateSecrets } from "../server/db/secrets";
 import { seedDemo } from "../prisma/seed/seed-demo";
@@ -45,14 +46,12 @@ async function stop(code: number) {
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(0));
 
 async function isEmpty(databaseUrl: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  client.on("error", () => {});
-  await client.connect();
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  pool.on("error", () => {});
   try {
-    const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM "User") AS "hasUsers"`);
-    return !rows[0]?.hasUsers;
+    return !(await kyselyOverPool(pool).selectFrom("User").select("id").limit(1).executeTakeFirst());
   } finally {
-    await client.end();
+    await pool.end();
   }
 }
 

@@ -1,14 +1,6 @@
-import {
-  DummyDriver,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  sql,
-  type Compilable,
-} from "kysely";
+import { sql, type Compilable } from "kysely";
 import type pg from "pg";
-import type { DB } from "../../server/db/kysely";
+import { sqlBuilder, type DB } from "../../server/db/kysely";
 
 /**
  * PostgreSQL type of a column as it is cast in `unnest($n::type[])`; enums are quoted names.
@@ -29,18 +21,8 @@ export function defineTable<T extends keyof DB & string, const C extends Record<
   return { table, columns };
 }
 
-/**
- * Kysely that only compiles: the seed's single statements are typed by the schema (`DB`) and
- * queued on the writer's connection with `BulkWriter.run`.
- */
-export const seedSql = new Kysely<DB>({
-  dialect: {
-    createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new DummyDriver(),
-    createIntrospector: (db) => new PostgresIntrospector(db),
-    createQueryCompiler: () => new PostgresQueryCompiler(),
-  },
-});
+/** Builds the seed's single statements, typed by the schema (`DB`), for `BulkWriter.run` to queue. */
+export const seedSql = sqlBuilder;
 
 function toCell(type: ColumnType, value: CellValue): string | number | boolean | null {
   if (value === null || value === undefined) return null;

@@ -1,4 +1,5 @@
 import {
+  DummyDriver,
   sql,
   Kysely,
   PostgresAdapter,
@@ -88,6 +89,19 @@ function utcParameterPool(pool: pg.Pool): PostgresPool {
     end: async () => {},
   };
 }
+
+/**
+ * Kysely that only builds and compiles statements, typed by `DB`, for code that sends them itself
+ * (the seed's bulk writer on its one connection, the benchmark's plain-pg baseline).
+ */
+export const sqlBuilder = new Kysely<DB>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
 
 /** Kysely straight on the pg pool, without Prisma's per-statement cost. */
 export function kyselyOverPool(pool: pg.Pool): Kysely<DB> {

@@ -1,15 +1,10 @@
-import { expressionBuilder, sql } from "kysely";
+import { expressionBuilder, sql, type Selectable } from "kysely";
 import type { SqlExecutor } from "../../db/client";
 import type { DB } from "../../db/kysely";
 import type { Category } from "../routing/policy.schema";
 import { buildPrefixQuery, searchConfigFor } from "./search-query";
 
-export type ArticleHit = {
-  id: string;
-  slug: string;
-  locale: string;
-  title: string;
-  summary: string;
+export type ArticleHit = Pick<Selectable<DB["KnowledgeArticle"]>, "id" | "slug" | "locale" | "title" | "summary"> & {
   categories: Category[];
   /** Text-search rank with the category boost; 0 for articles offered for the category alone. */
   rank: number;

@@ -1,6 +1,7 @@
 import type { Prisma, Segment } from "@prisma/client";
-import { sql, type Expression, type ExpressionBuilder } from "kysely";
+import { expressionBuilder, sql, type Expression } from "kysely";
 import type { Database, SqlExecutor } from "../../db/client";
+import type { DB } from "../../db/kysely";
 import { notFound } from "../errors";
 import { getActivePolicy } from "../routing/policy.service";
 import type { RoutingPolicyConfig } from "../routing/policy.schema";
@@ -32,8 +33,9 @@ async function collectFacts(db: SqlExecutor, customerIds: string[], now: Date) {
   const recentFrom = new Date(today.getTime() - TREND_PERIOD_DAYS * DAY_MS);
   const previousFrom = new Date(today.getTime() - 2 * TREND_PERIOD_DAYS * DAY_MS);
   const day = (date: Date) => sql<Date>`${isoDay(date)}::date`;
-  const inBatch = <T>(eb: ExpressionBuilder<T, keyof T>) => eb.fn.any(sql<string[]>`${customerIds}::text[]`);
-  const int = <T>(eb: ExpressionBuilder<T, keyof T>, value: Expression<unknown>) => eb.cast<number>(value, "integer");
+  const { fn, cast } = expressionBuilder<DB>();
+  const inBatch = fn.any(sql<string[]>`${customerIds}::text[]`);
+  const int = (value: Expression<unknown>) => cast<number>(value, "integer");
   return db.$kysely
     .with("c", (db) => db.selectFrom("Customer").select(["id", "createdAt"]).where("id", "=", inBatch))
     .with("ranked", (db) =>
@@ -136,15 +138,15 @@ async function collectFacts(db: SqlExecutor, customerIds: string[], now: Date) {
       "c.id",
       "c.createdAt",
       "r.totals as recentTotals",
-      int(eb, eb.fn.coalesce("d.due", eb.lit(0))).as("dueBills"),
-      int(eb, eb.fn.coalesce("d.onTime", eb.lit(0))).as("paidOnTime"),
-      int(eb, eb.fn.coalesce("d.overdue", eb.lit(0))).as("overdueBills"),
-      int(eb, eb.fn.coalesce("l.active", eb.lit(0))).as("activeLines"),
-      int(eb, eb.fn.coalesce("l.kinds", eb.lit(0))).as("serviceKinds"),
+      int(eb.fn.coalesce("d.due", eb.lit(0))).as("dueBills"),
+      int(eb.fn.coalesce("d.onTime", eb.lit(0))).as("paidOnTime"),
+      int(eb.fn.coalesce("d.overdue", eb.lit(0))).as("overdueBills"),
+      int(eb.fn.coalesce("l.active", eb.lit(0))).as("activeLines"),
+      int(eb.fn.coalesce("l.kinds", eb.lit(0))).as("serviceKinds"),
       eb.cast<number>(eb.fn.coalesce("u.recentUsage", eb.lit(0)), "float8").as("recentUsage"),
-      int(eb, eb.fn.coalesce("u.recentDays", eb.lit(0))).as("recentDays"),
+      int(eb.fn.coalesce("u.recentDays", eb.lit(0))).as("recentDays"),
       eb.cast<number>(eb.fn.coalesce("u.previousUsage", eb.lit(0)), "float8").as("previousUsage"),
-      int(eb, eb.fn.coalesce("u.previousDays", eb.lit(0))).as("previousDays"),
+      int(eb.fn.coalesce("u.previousDays", eb.lit(0))).as("previousDays"),
     ])
     .execute();
 }

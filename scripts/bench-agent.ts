@@ -13,11 +13,12 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
+import { sql } from "kysely";
 import pg from "pg";
 import superjson from "superjson";
 import { createCaller } from "../server/api/root";
-import { customer360Query } from "../server/domain/agent/customer-360.query";
-import type { Database } from "../server/db/client";
+import { withKysely } from "../server/db/client";
+import { selectCustomer360 } from "../server/domain/agent/customer-360.query";
 import { argument, openBenchDatabase, percentile } from "./bench/bench-database";
 
 const CALLS = argument("calls", 300);
@@ -31,10 +32,10 @@ async function main() {
   const { url, embedded, customers } = await openBenchDatabase(CUSTOMERS);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on("error", () => {});
-  const db = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
   let statements = 0;
   const byStatement = new Map<string, { count: number; ms: number }>();
-  db.$on("query", (event) => {
+  prisma.$on("query", (event) => {
     statements += 1;
     if (!VERBOSE) return;
     const key = event.query.replace(/\s+/g, " ").slice(0, 140);
@@ -43,19 +44,28 @@ async function main() {
     entry.ms += Number(event.duration);
     byStatement.set(key, entry);
   });
+  const db = withKysely(prisma);
 
   try {
     // Customers with a full year of history: twelve or more bills and a year of tenure.
-    const sample = await db.$queryRaw<{ id: string }[]>`
-      SELECT c."id" FROM "Customer" c
-       WHERE c."createdAt" <= now() - interval '12 months'
-         AND (SELECT count(*) FROM "Bill" b WHERE b."customerId" = c."id") >= 12
-       ORDER BY md5(c."id")
-       LIMIT ${SAMPLE_CUSTOMERS}`;
+    const sample = await db.$kysely
+      .selectFrom("Customer as c")
+      .select("c.id")
+      .where("c.createdAt", "<=", sql<Date>`now() - interval '12 months'`)
+      .where((eb) =>
+        eb(
+          eb.selectFrom("Bill as b").select(eb.fn.countAll<number>().as("n")).whereRef("b.customerId", "=", "c.id"),
+          ">=",
+          12,
+        ),
+      )
+      .orderBy((eb) => eb.fn("md5", ["c.id"]))
+      .limit(SAMPLE_CUSTOMERS)
+      .execute();
     if (sample.length === 0) throw new Error("No customer with a year of history: is the database seeded?");
     const agent = await db.user.findFirstOrThrow({ where: { email: "agent1@selfcare.test" } });
     const caller = createCaller({
-      db: db as unknown as Database,
+      db,
       session: {
         id: agent.id,
         sessionId: "bench",
@@ -114,12 +124,11 @@ async function main() {
       `  per call on average: ${per(rows.lines)} lines, ${per(rows.bills)} bills, ${per(rows.payments)} payments, ${per(rows.requests)} requests, ${per(rows.interactions)} interactions, ${(bytes / CALLS / 1024).toFixed(1)} kB of JSON`,
     );
     if (VERBOSE) {
-      const query = customer360Query(sample[0]!.id, new Date());
-      const plan = await pool.query<{ "QUERY PLAN": string }>(
-        `EXPLAIN (ANALYZE, BUFFERS) ${query.text}`,
-        query.values as unknown[],
+      const plan = await selectCustomer360(db.$kysely, sample[0]!.id, new Date()).explain<{ "QUERY PLAN": string }>(
+        undefined,
+        sql`analyze, buffers`,
       );
-      const lines = plan.rows.map((row) => row["QUERY PLAN"]);
+      const lines = plan.map((row) => row["QUERY PLAN"]);
       console.log(
         `  plan of one call: ${lines.filter((line) => /Planning Time|Execution Time/.test(line)).join(", ")}`,
       );

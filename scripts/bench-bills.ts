@@ -19,7 +19,9 @@ import http from "node:http";
 import type net from "node:net";
 import path from "node:path";
 import autocannon from "autocannon";
+import type { CompiledQuery, InferResult } from "kysely";
 import pg from "pg";
+import { kyselyOverPool, sqlBuilder } from "../server/db/kysely";
 import { argument, isListening, openBenchDatabase } from "./bench/bench-database";
 import { buildIfNeeded } from "./build";
 import { SERVE_ARGS } from "./serve-args";
@@ -75,27 +77,64 @@ async function signIn(base: string): Promise<string> {
 
 const billListPath = `/api/trpc/bill.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: PAGE } }))}`;
 
+const sessionQuery = (sessionId: string) =>
+  sqlBuilder
+    .selectFrom("AuthSession as s")
+    .innerJoin("User as u", "u.id", "s.userId")
+    .select([
+      "u.id",
+      "u.role",
+      "u.name",
+      "u.locale",
+      "u.customerId",
+      "u.partnerId",
+      "u.lockedAt",
+      "s.revokedAt",
+      "s.expiresAt",
+    ])
+    .where("s.id", "=", sessionId)
+    .compile();
+
+const billsQuery = (customerId: string) =>
+  sqlBuilder
+    .selectFrom("Bill")
+    .select([
+      "id",
+      "number",
+      "periodStart",
+      "periodEnd",
+      "issuedAt",
+      "dueAt",
+      "totalCents",
+      "paidCents",
+      "currency",
+      "status",
+    ])
+    .where("customerId", "=", customerId)
+    .orderBy("issuedAt", "desc")
+    .orderBy("id", "desc")
+    .limit(PAGE + 1)
+    .compile();
+
 /**
  * The baseline: the statements the portal runs for one `bill.list` (the session joined to its
  * user, then a keyset page of the customer's bills), over one pg pool of the same size, as JSON.
+ * The statements are the portal's Kysely ones, compiled once: the baseline pays for pg alone.
  */
 function startBaseline(url: string, sessionId: string): Promise<{ server: http.Server; pool: pg.Pool; port: number }> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on("error", () => {});
+  const session = sessionQuery(sessionId);
+  const billPages = new Map<string, CompiledQuery<unknown>>();
   const server = http.createServer(async (_request, response) => {
     try {
-      const session = await pool.query(
-        `SELECT u."id", u."role"::text AS "role", u."name", u."locale", u."customerId", u."partnerId", u."lockedAt", s."revokedAt", s."expiresAt"
-           FROM "AuthSession" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = $1`,
-        [sessionId],
-      );
-      const user = session.rows[0];
-      if (!user || user.revokedAt || user.expiresAt <= new Date() || user.lockedAt) throw new Error("no session");
-      const bills = await pool.query(
-        `SELECT "id", "number", "periodStart", "periodEnd", "issuedAt", "dueAt", "totalCents", "paidCents", "currency", "status"
-           FROM "Bill" WHERE "customerId" = $1 ORDER BY "issuedAt" DESC, "id" DESC LIMIT $2`,
-        [user.customerId, PAGE + 1],
-      );
+      const { rows } = await pool.query(session.sql, [...session.parameters]);
+      const user = rows[0] as InferResult<typeof session>[number] | undefined;
+      if (!user?.customerId || user.revokedAt || user.expiresAt <= new Date() || user.lockedAt)
+        throw new Error("no session");
+      let page = billPages.get(user.customerId);
+      if (!page) billPages.set(user.customerId, (page = billsQuery(user.customerId)));
+      const bills = await pool.query(page.sql, [...page.parameters]);
       response.writeHead(200, { "Content-Type": "application/json" });
       response.end(
         JSON.stringify({
@@ -238,14 +277,19 @@ async function main() {
     const items = page.result?.data?.json?.items.length ?? 0;
     if (!probe.ok || items === 0) throw new Error(`bill.list answered ${probe.status} with ${items} bills`);
 
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    const { rows } = await client.query<{ id: string }>(
-      `SELECT s."id" FROM "AuthSession" s JOIN "User" u ON u."id" = s."userId" WHERE u."phone" = $1 AND s."revokedAt" IS NULL ORDER BY s."createdAt" DESC LIMIT 1`,
-      [SUBSCRIBER],
-    );
-    await client.end();
-    baseline = await startBaseline(url, rows[0]!.id);
+    const setup = new pg.Pool({ connectionString: url, max: 1 });
+    setup.on("error", () => {});
+    const signedIn = await kyselyOverPool(setup)
+      .selectFrom("AuthSession as s")
+      .innerJoin("User as u", "u.id", "s.userId")
+      .select("s.id")
+      .where("u.phone", "=", SUBSCRIBER)
+      .where("s.revokedAt", "is", null)
+      .orderBy("s.createdAt", "desc")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await setup.end();
+    baseline = await startBaseline(url, signedIn.id);
 
     console.log(
       `[bench] ${customers.toLocaleString("en-US")} customers; ${SUBSCRIBER} signed in, ${items} bills a page; ${SECONDS} s per run, ${CONNECTIONS} connections at max load`,

@@ -14,7 +14,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import pg from "pg";
 import { createCaller } from "../server/api/root";
-import type { Database } from "../server/db/client";
+import { withKysely } from "../server/db/client";
 import { DEFAULT_ROUTING_POLICY } from "../server/domain/routing/policy.schema";
 import { argument, openBenchDatabase, percentile } from "./bench/bench-database";
 
@@ -27,15 +27,16 @@ async function main() {
   const { url, embedded } = await openBenchDatabase(CUSTOMERS);
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on("error", () => {});
-  const db = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
   let statements = 0;
-  db.$on("query", () => {
+  prisma.$on("query", () => {
     statements += 1;
   });
+  const db = withKysely(prisma);
   try {
     const admin = await db.user.findFirstOrThrow({ where: { email: "admin@selfcare.test" } });
     const caller = createCaller({
-      db: db as unknown as Database,
+      db,
       session: {
         id: admin.id,
         sessionId: "bench",
@@ -48,10 +49,14 @@ async function main() {
       ip: "127.0.0.1",
       channel: "WEB",
     });
-    const [counts] = await db.$queryRaw<{ customers: number; requests: number }[]>`
-      SELECT (SELECT count(*) FROM "Customer")::int AS customers, (SELECT count(*) FROM "ServiceRequest")::int AS requests`;
+    const counts = await db.$kysely
+      .selectNoFrom((eb) => [
+        eb.selectFrom("Customer").select(eb.cast<number>(eb.fn.countAll(), "integer").as("n")).as("customers"),
+        eb.selectFrom("ServiceRequest").select(eb.cast<number>(eb.fn.countAll(), "integer").as("n")).as("requests"),
+      ])
+      .executeTakeFirstOrThrow();
     console.log(
-      `[bench] ${counts!.customers.toLocaleString("en-US")} customers, ${counts!.requests.toLocaleString("en-US")} requests; ${CALLS} calls each`,
+      `[bench] ${(counts.customers ?? 0).toLocaleString("en-US")} customers, ${(counts.requests ?? 0).toLocaleString("en-US")} requests; ${CALLS} calls each`,
     );
 
     const now = new Date();

@@ -13,6 +13,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "@selfcare/server/db/embedded";
+import { kyselyOverPool } from "@selfcare/server/db/kysely";
 import { applyMigrations } from "@selfcare/server/db/migrate";
 import { loadOrCreateSecrets } from "@selfcare/server/db/secrets";
 import { migrateJobQueue, startJobRunner } from "@selfcare/server/jobs/runner";
@@ -50,14 +51,12 @@ async function stop(code: number) {
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(0));
 
 async function isEmpty(databaseUrl: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  client.on("error", () => {});
-  await client.connect();
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  pool.on("error", () => {});
   try {
-    const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM "User") AS "hasUsers"`);
-    return !rows[0]?.hasUsers;
+    return !(await kyselyOverPool(pool).selectFrom("User").select("id").limit(1).executeTakeFirst());
   } finally {
-    await client.end();
+    await pool.end();
   }
 }
 

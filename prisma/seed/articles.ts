@@ -1,5 +1,5 @@
 import type { Category } from "../../server/domain/routing/policy.schema";
-import { RowBuffer, type BulkWriter } from "./bulk-insert";
+import { RowBuffer, seedSql, type BulkWriter } from "./bulk-insert";
 import { BILLING_TOPICS } from "./articles-billing";
 import { SERVICE_TOPICS } from "./articles-service";
 import type { CustomerSummary } from "./history";
@@ -26,20 +26,20 @@ export function insertArticles(writer: BulkWriter, clock: SeedClock): ArticleInd
       const text = topic[locale];
       const id = articleId(topic.slug, locale);
       const createdAt = addMonths(clock.monthStart, -14);
-      writer.query(
-        `INSERT INTO "KnowledgeArticle" ("id", "slug", "locale", "title", "summary", "body", "categories", "published", "viewCount", "createdAt", "updatedAt")
-         VALUES ($1, $2, $3, $4, $5, $6, $7::"RequestCategory"[], true, 0, $8, $9)`,
-        [
+      writer.run(
+        seedSql.insertInto("KnowledgeArticle").values({
           id,
-          topic.slug,
+          slug: topic.slug,
           locale,
-          text.title,
-          text.summary,
-          text.body,
-          topic.categories,
-          createdAt.toISOString(),
-          addDays(createdAt, 20 + i * 9).toISOString(),
-        ],
+          title: text.title,
+          summary: text.summary,
+          body: text.body,
+          categories: topic.categories,
+          published: true,
+          viewCount: 0,
+          createdAt,
+          updatedAt: addDays(createdAt, 20 + i * 9),
+        }),
         "KnowledgeArticle",
       );
       all.push(id);
@@ -91,7 +91,17 @@ export function writeBrowsingViews(
 
 /** The counter shown on an article is the number of its recorded views. */
 export function queueArticleViewCounts(writer: BulkWriter): void {
-  writer.query(
-    `UPDATE "KnowledgeArticle" a SET "viewCount" = v.n FROM (SELECT "articleId", count(*)::int AS n FROM "ArticleView" GROUP BY "articleId") v WHERE v."articleId" = a."id"`,
+  writer.run(
+    seedSql
+      .updateTable("KnowledgeArticle as a")
+      .from((db) =>
+        db
+          .selectFrom("ArticleView")
+          .select((eb) => ["articleId", eb.cast<number>(eb.fn.countAll(), "integer").as("n")])
+          .groupBy("articleId")
+          .as("v"),
+      )
+      .set((eb) => ({ viewCount: eb.ref("v.n") }))
+      .whereRef("v.articleId", "=", "a.id"),
   );
 }

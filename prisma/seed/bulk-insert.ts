@@ -1,4 +1,6 @@
+import { sql, type Compilable } from "kysely";
 import type pg from "pg";
+import { sqlBuilder, type DB } from "../../server/db/kysely";
 
 /**
  * PostgreSQL type of a column as it is cast in `unnest($n::type[])`; enums are quoted names.
@@ -6,14 +8,21 @@ import type pg from "pg";
  */
 export type ColumnType = "text" | "int" | "real" | "bool" | "timestamp" | "date" | "jsonb" | "text[]" | `"${string}"`;
 
-export type TableSpec<C extends Record<string, ColumnType>> = { table: string; columns: C };
+export type TableSpec<C extends Record<string, ColumnType>> = { table: keyof DB & string; columns: C };
 
 type CellValue = string | number | boolean | Date | null | undefined | object;
 export type Row<C extends Record<string, ColumnType>> = { [K in keyof C]: CellValue };
 
-export function defineTable<const C extends Record<string, ColumnType>>(table: string, columns: C): TableSpec<C> {
+/** A table the seed fills in bulk: its name and columns are checked against the schema (`DB`). */
+export function defineTable<T extends keyof DB & string, const C extends Record<string, ColumnType>>(
+  table: T,
+  columns: C & { [Column in Exclude<keyof C, keyof DB[T]>]: never },
+): TableSpec<C> {
   return { table, columns };
 }
+
+/** Builds the seed's single statements, typed by the schema (`DB`), for `BulkWriter.run` to queue. */
+export const seedSql = sqlBuilder;
 
 function toCell(type: ColumnType, value: CellValue): string | number | boolean | null {
   if (value === null || value === undefined) return null;
@@ -69,6 +78,17 @@ export class RowBuffer<C extends Record<string, ColumnType>> {
   }
 }
 
+/** The sequence behind a serial column, for `setval` after rows were written with their numbers. */
+export function serialSequenceOf<T extends keyof DB & string>(table: T, column: keyof DB[T] & string) {
+  return sql`pg_get_serial_sequence(${sql.lit(`"${table}"`)}, ${sql.lit(column)})`;
+}
+
+/** Runs a statement built with `seedSql` on the connection now, for its typed rows. */
+export async function runOn<O>(client: pg.PoolClient, query: Compilable<O>): Promise<O[]> {
+  const { sql, parameters } = query.compile();
+  return (await client.query(sql, [...parameters])).rows as O[];
+}
+
 /**
  * Sends statements over one connection without the caller waiting for each: they are chained,
  * so the database inserts one chunk while JavaScript builds the next. The first failure is kept and
@@ -93,6 +113,16 @@ export class BulkWriter {
       this.counts.set(table, (this.counts.get(table) ?? 0) + statement.rows);
       this.query(statement.text, statement.values);
     }
+  }
+
+  /**
+   * Queues a statement built with `seedSql`; with `countAs`, the rows it affects are added to that
+   * table's count. Dates travel as ISO strings (UTC), which `timestamp` columns read as UTC.
+   */
+  run(query: Compilable, countAs?: keyof DB): void {
+    const { sql, parameters } = query.compile();
+    const values = parameters.map((value) => (value instanceof Date ? value.toISOString() : value));
+    this.query(sql, values, countAs);
   }
 
   /** Queues any statement; with `countAs`, the rows it affects are added to that table's count. */

@@ -1,4 +1,4 @@
-import type { BulkWriter } from "./bulk-insert";
+import { seedSql, type BulkWriter } from "./bulk-insert";
 
 type Canned = { code: string; ru: { title: string; body: string }; en: { title: string; body: string } };
 
@@ -86,9 +86,14 @@ export const CANNED_RESPONSES: readonly Canned[] = [
 export function insertCannedResponses(writer: BulkWriter): void {
   for (const canned of CANNED_RESPONSES) {
     for (const locale of ["ru", "en"] as const) {
-      writer.query(
-        `INSERT INTO "CannedResponse" ("id", "code", "locale", "title", "body") VALUES ($1, $2, $3, $4, $5)`,
-        [`cnr_${canned.code.toLowerCase()}_${locale}`, canned.code, locale, canned[locale].title, canned[locale].body],
+      writer.run(
+        seedSql.insertInto("CannedResponse").values({
+          id: `cnr_${canned.code.toLowerCase()}_${locale}`,
+          code: canned.code,
+          locale,
+          title: canned[locale].title,
+          body: canned[locale].body,
+        }),
         "CannedResponse",
       );
     }

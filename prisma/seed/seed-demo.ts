@@ -1,11 +1,13 @@
 import { fakerRU } from "@faker-js/faker";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
+import { sql } from "kysely";
 import pg from "pg";
+import { withKysely } from "../../server/db/client";
 import { hashPassword } from "../../server/domain/identity/password";
 import { recomputeAllValueScores } from "../../server/domain/value/value.service";
 import { insertArticles, queueArticleViewCounts, writeBrowsingViews } from "./articles";
-import { BulkWriter, yieldToEventLoop } from "./bulk-insert";
+import { BulkWriter, runOn, seedSql, serialSequenceOf, yieldToEventLoop } from "./bulk-insert";
 import { BULK_TABLES, suspendConstraints } from "./bulk-load";
 import { insertCannedResponses } from "./canned-responses";
 import { applyDemoProfile, demoRequestScenarios, isDemoIndex, writeDemoNotifications } from "./demo-profiles";
@@ -42,11 +44,16 @@ const USAGE_LINES_PER_STATEMENT = 800;
 const MAX_IN_FLIGHT = 50;
 
 async function assertEmpty(client: pg.PoolClient): Promise<void> {
-  const { rows } = await client.query<{ n: number }>(
-    `SELECT (SELECT count(*) FROM "User") + (SELECT count(*) FROM "Customer") + (SELECT count(*) FROM "Tariff") AS n`,
+  const rows = await runOn(
+    client,
+    seedSql
+      .selectFrom("User")
+      .select("id")
+      .union(seedSql.selectFrom("Customer").select("id"))
+      .union(seedSql.selectFrom("Tariff").select("id"))
+      .limit(1),
   );
-  if (Number(rows[0]?.n) > 0)
-    throw new Error("The database already has data: seed an empty database (or use --reset).");
+  if (rows.length > 0) throw new Error("The database already has data: seed an empty database (or use --reset).");
 }
 
 async function listApplicationTables(client: pg.PoolClient): Promise<string> {
@@ -154,9 +161,11 @@ function writeRequestsAndExtras(
     if (buffers.messages.length > 20_000) flushRequests(writer, buffers);
   });
   flushRequests(writer, buffers);
-  writer.query(`SELECT setval(pg_get_serial_sequence('"ServiceRequest"', 'number'), $1::int, false)`, [
-    scenarios.length + 1,
-  ]);
+  writer.run(
+    seedSql.selectNoFrom(
+      sql`setval(${serialSequenceOf("ServiceRequest", "number")}, ${scenarios.length + 1}::int, false)`.as("next"),
+    ),
+  );
 
   writeBrowsingViews(summaries, articles, new Rng(mixSeed(SEED, 0x41525449)), clock, feedbackGiven, writer);
   queueArticleViewCounts(writer);
@@ -237,7 +246,7 @@ export async function seedDemo(
     // just written (the estimate above only seeded plausible routing history).
     log(`[seed] value scores and segments from the data (${elapsed()})`);
     const valuePool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-    const db = new PrismaClient({ adapter: new PrismaPg(valuePool) });
+    const db = withKysely(new PrismaClient({ adapter: new PrismaPg(valuePool) }));
     try {
       const value = await recomputeAllValueScores(db, { now: clock.asOf });
       log(

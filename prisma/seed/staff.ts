@@ -1,7 +1,7 @@
 import { DEFAULT_BILLING_SETTINGS } from "../../server/domain/billing/bill-math";
 import { DEFAULT_CREDIT_POLICY } from "../../server/domain/partner/credit-policy.schema";
 import { DEFAULT_ROUTING_POLICY } from "../../server/domain/routing/policy.schema";
-import { RowBuffer, type BulkWriter } from "./bulk-insert";
+import { RowBuffer, seedSql, type BulkWriter } from "./bulk-insert";
 import { AUDIT_LOG, USER } from "./tables";
 import { addDays, addMonths, type SeedClock } from "./time";
 
@@ -159,15 +159,14 @@ export const OPERATOR_SETTINGS = {
 
 export function insertStaffAndSettings(writer: BulkWriter, clock: SeedClock, passwordHash: string): void {
   for (const partner of PARTNERS) {
-    writer.query(
-      `INSERT INTO "Partner" ("id", "code", "name", "inn", "createdAt") VALUES ($1, $2, $3, $4, $5)`,
-      [
-        partner.id,
-        partner.code,
-        partner.name,
-        partner.inn,
-        addMonths(clock.monthStart, -partner.monthsAgo).toISOString(),
-      ],
+    writer.run(
+      seedSql.insertInto("Partner").values({
+        id: partner.id,
+        code: partner.code,
+        name: partner.name,
+        inn: partner.inn,
+        createdAt: addMonths(clock.monthStart, -partner.monthsAgo),
+      }),
       "Partner",
     );
   }
@@ -180,15 +179,15 @@ export function insertStaffAndSettings(writer: BulkWriter, clock: SeedClock, pas
   writer.write(users);
 
   const policyAt = addMonths(clock.monthStart, -12);
-  writer.query(
-    `INSERT INTO "RoutingPolicy" ("id", "version", "config", "note", "createdById", "createdAt") VALUES ($1, 1, $2, $3, $4, $5)`,
-    [
-      "rpl_v1",
-      JSON.stringify(DEFAULT_ROUTING_POLICY),
-      "Initial policy: default value weights, SLA table and self-service categories.",
-      ADMIN_ID,
-      policyAt.toISOString(),
-    ],
+  writer.run(
+    seedSql.insertInto("RoutingPolicy").values({
+      id: "rpl_v1",
+      version: 1,
+      config: JSON.stringify(DEFAULT_ROUTING_POLICY),
+      note: "Initial policy: default value weights, SLA table and self-service categories.",
+      createdById: ADMIN_ID,
+      createdAt: policyAt,
+    }),
     "RoutingPolicy",
   );
   const audit = new RowBuffer(AUDIT_LOG);
@@ -212,9 +211,8 @@ export function insertStaffAndSettings(writer: BulkWriter, clock: SeedClock, pas
     ["creditPolicy", DEFAULT_CREDIT_POLICY],
   ];
   for (const [key, value] of settings) {
-    writer.query(
-      `INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES ($1, $2, $3)`,
-      [key, JSON.stringify(value), addDays(policyAt, 1).toISOString()],
+    writer.run(
+      seedSql.insertInto("Setting").values({ key, value: JSON.stringify(value), updatedAt: addDays(policyAt, 1) }),
       "Setting",
     );
   }

@@ -1,4 +1,4 @@
-import type { BulkWriter } from "./bulk-insert";
+import { seedSql, type BulkWriter } from "./bulk-insert";
 import { addMonths, type SeedClock } from "./time";
 
 export type SegmentName = "PLATINUM" | "GOLD" | "SILVER" | "BRONZE";
@@ -277,33 +277,30 @@ export const TARIFF_LIST: readonly TariffDef[] = Object.values(TARIFFS);
 export function insertTariffs(writer: BulkWriter, clock: SeedClock): void {
   for (const tariff of TARIFF_LIST) {
     const createdAt = addMonths(clock.monthStart, -tariff.launchedMonthsAgo);
-    writer.query(
-      `INSERT INTO "Tariff" ("id", "code", "name", "nameEn", "description", "descriptionEn", "kind", "monthlyFeeCents",
-         "currency", "minutes", "sms", "dataMb", "minuteCents", "smsCents", "dataBlockCents", "openToSegments",
-         "soldToNewCustomers", "minTermMonths", "status", "createdAt", "updatedAt")
-       VALUES ($1, $2, $3, $4, $5, $6, $7::"ServiceKind", $8, 'RUB', $9, $10, $11, $12, $13, $14, $15::"Segment"[],
-         $16, $17, $18::"TariffStatus", $19, $19)`,
-      [
-        tariff.id,
-        tariff.code,
-        tariff.name,
-        tariff.nameEn,
-        tariff.description,
-        tariff.descriptionEn,
-        tariff.kind,
-        tariff.monthlyFeeCents,
-        tariff.minutes,
-        tariff.sms,
-        tariff.dataMb,
-        tariff.minuteCents,
-        tariff.smsCents,
-        tariff.dataBlockCents,
-        tariff.openToSegments,
-        tariff.soldToNewCustomers,
-        tariff.minTermMonths,
-        tariff.status,
-        createdAt.toISOString(),
-      ],
+    writer.run(
+      seedSql.insertInto("Tariff").values({
+        id: tariff.id,
+        code: tariff.code,
+        name: tariff.name,
+        nameEn: tariff.nameEn,
+        description: tariff.description,
+        descriptionEn: tariff.descriptionEn,
+        kind: tariff.kind,
+        monthlyFeeCents: tariff.monthlyFeeCents,
+        currency: "RUB",
+        minutes: tariff.minutes,
+        sms: tariff.sms,
+        dataMb: tariff.dataMb,
+        minuteCents: tariff.minuteCents,
+        smsCents: tariff.smsCents,
+        dataBlockCents: tariff.dataBlockCents,
+        openToSegments: [...tariff.openToSegments],
+        soldToNewCustomers: tariff.soldToNewCustomers,
+        minTermMonths: tariff.minTermMonths,
+        status: tariff.status,
+        createdAt,
+        updatedAt: createdAt,
+      }),
       "Tariff",
     );
   }

@@ -1,4 +1,5 @@
-import type { BulkWriter } from "./bulk-insert";
+import { sql } from "kysely";
+import { seedSql, type BulkWriter } from "./bulk-insert";
 import type { CustomerPlan } from "./people";
 import { addDays, DAY, isoDay, maxDate, startOfDay, type SeedClock } from "./time";
 
@@ -36,39 +37,33 @@ export function addUsageLines(recipe: UsageRecipe, plan: CustomerPlan, clock: Se
 // with the line's trend (so growth is measurable), weekends differ, and the day-to-day noise
 // comes from three 10-bit slices of hashtext(line id || d): deterministic, no random().
 // Integer arithmetic only: this statement writes most of the seed's rows.
-const USAGE_SQL = `
-INSERT INTO "UsageRecord" ("id", "lineId", "date", "minutes", "sms", "dataMb")
-SELECT 'usg_' || substr(l.id, 5) || '_' || lpad(g.d::text, 3, '0'), l.id, $7::date + g.d,
-       (l.minutes * f.level * (CASE WHEN f.weekend THEN 0.75 ELSE 1.08 END) * (0.3 + 1.4 * ((f.h & 1023) / 1023.0)))::int,
-       (l.sms * f.level * (0.2 + 1.6 * (((f.h >> 10) & 1023) / 1023.0)))::int,
-       (l.data_mb * f.level * (CASE WHEN NOT f.weekend THEN 1 WHEN l.minutes = 0 THEN 1.3 ELSE 0.9 END)
-          * (0.4 + 1.2 * (((f.h >> 20) & 1023) / 1023.0)))::int
-FROM unnest($1::text[], $2::int[], $3::real[], $4::real[], $5::real[], $6::real[])
-       AS l(id, first_day, minutes, sms, data_mb, trend)
-CROSS JOIN LATERAL generate_series(l.first_day, ${USAGE_DAYS - 1}) AS g(d)
-CROSS JOIN LATERAL (
-  SELECT hashtext(l.id || g.d) AS h,
-         1 + l.trend * (g.d / ${USAGE_DAYS - 1}.0 - 0.5) AS level,
-         ($8::int + g.d) % 7 >= 5 AS weekend
-) AS f`;
-
 export function queueUsage(writer: BulkWriter, recipe: UsageRecipe, clock: SeedClock): void {
   if (!recipe.lineIds.length) return;
   const windowStart = addDays(clock.asOf, -USAGE_DAYS);
   // Days since Monday of the window start, so (that + d) % 7 >= 5 is Saturday or Sunday.
   const mondayOffset = (windowStart.getUTCDay() + 6) % 7;
-  writer.query(
-    USAGE_SQL,
-    [
-      recipe.lineIds,
-      recipe.firstDays,
-      recipe.minutes,
-      recipe.sms,
-      recipe.dataMb,
-      recipe.trends,
-      isoDay(windowStart),
-      mondayOffset,
-    ],
+  const lastDay = sql.lit(USAGE_DAYS - 1);
+  writer.run(
+    seedSql
+      .insertInto("UsageRecord")
+      .columns(["id", "lineId", "date", "minutes", "sms", "dataMb"])
+      .expression(
+        sql`
+SELECT 'usg_' || substr(l.id, 5) || '_' || lpad(g.d::text, 3, '0'), l.id, ${isoDay(windowStart)}::date + g.d,
+       (l.minutes * f.level * (CASE WHEN f.weekend THEN 0.75 ELSE 1.08 END) * (0.3 + 1.4 * ((f.h & 1023) / 1023.0)))::int,
+       (l.sms * f.level * (0.2 + 1.6 * (((f.h >> 10) & 1023) / 1023.0)))::int,
+       (l.data_mb * f.level * (CASE WHEN NOT f.weekend THEN 1 WHEN l.minutes = 0 THEN 1.3 ELSE 0.9 END)
+          * (0.4 + 1.2 * (((f.h >> 20) & 1023) / 1023.0)))::int
+FROM unnest(${recipe.lineIds}::text[], ${recipe.firstDays}::int[], ${recipe.minutes}::real[], ${recipe.sms}::real[],
+            ${recipe.dataMb}::real[], ${recipe.trends}::real[])
+       AS l(id, first_day, minutes, sms, data_mb, trend)
+CROSS JOIN LATERAL generate_series(l.first_day, ${lastDay}) AS g(d)
+CROSS JOIN LATERAL (
+  SELECT hashtext(l.id || g.d) AS h,
+         1 + l.trend * (g.d / ${lastDay}.0 - 0.5) AS level,
+         (${mondayOffset}::int + g.d) % 7 >= 5 AS weekend
+) AS f`,
+      ),
     "UsageRecord",
   );
 }

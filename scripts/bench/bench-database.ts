@@ -9,6 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { seedDemo } from "../../prisma/seed/seed-demo";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../../server/db/embedded";
+import { kyselyOverPool } from "../../server/db/kysely";
 import { applyMigrations } from "../../server/db/migrate";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -59,13 +60,16 @@ async function openServer(): Promise<{ url: string; embedded?: EmbeddedDatabase 
 }
 
 async function countCustomers(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  pool.on("error", () => {});
   try {
-    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "Customer"`);
-    return Number(rows[0]?.n ?? 0);
+    const { n } = await kyselyOverPool(pool)
+      .selectFrom("Customer")
+      .select((eb) => eb.cast<number>(eb.fn.countAll(), "integer").as("n"))
+      .executeTakeFirstOrThrow();
+    return n;
   } finally {
-    await client.end();
+    await pool.end();
   }
 }
 

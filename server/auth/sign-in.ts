@@ -1,4 +1,5 @@
-import { poolOf, type Database } from "../db/client";
+import type { Role } from "@prisma/client";
+import { kyselyOf, type Database } from "../db/client";
 import { parseIdentifier } from "../domain/identity/identifier";
 import { getLockedUntil, recordFailure, recordSuccess } from "../domain/identity/login-throttle";
 import { hashPassword, verifyPassword } from "../domain/identity/password";
@@ -67,14 +68,22 @@ export async function signIn(
 /** The session behind a signed token, if it is still open and its user is not locked. */
 export async function loadSession(db: Database, sessionId: string, now = new Date()): Promise<SessionUser | null> {
   // Runs on every signed-in request: one indexed statement (a join), straight on the pool.
-  const { rows } = await poolOf(db).query<
-    Omit<SessionUser, "sessionId"> & { revokedAt: Date | null; expiresAt: Date; lockedAt: Date | null }
-  >(
-    `SELECT u."id", u."role"::text AS "role", u."name", u."locale", u."customerId", u."partnerId", u."lockedAt", s."revokedAt", s."expiresAt"
-       FROM "AuthSession" s JOIN "User" u ON u."id" = s."userId" WHERE s."id" = $1`,
-    [sessionId],
-  );
-  const row = rows[0];
+  const row = await kyselyOf(db)
+    .selectFrom("AuthSession as s")
+    .innerJoin("User as u", "u.id", "s.userId")
+    .select([
+      "u.id",
+      "u.role",
+      "u.name",
+      "u.locale",
+      "u.customerId",
+      "u.partnerId",
+      "u.lockedAt",
+      "s.revokedAt",
+      "s.expiresAt",
+    ])
+    .where("s.id", "=", sessionId)
+    .executeTakeFirst();
   if (!row || row.revokedAt || row.expiresAt <= now || row.lockedAt) return null;
   return {
     id: row.id,

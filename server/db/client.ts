@@ -1,44 +1,92 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
+import type { ITXClientDenyList } from "@prisma/client/runtime/library";
+import type { Kysely } from "kysely";
+import kyselyExtension from "prisma-extension-kysely";
 import pg from "pg";
 import { log } from "../log";
+import { kyselyOverPool, kyselyOverPrisma, type DB } from "./kysely";
 
-export type Database = PrismaClient;
+function extendWithKysely(client: PrismaClient) {
+  return client.$extends(kyselyExtension({ kysely: kyselyOverPrisma }));
+}
 
-const TIMESTAMP_OID = 1114;
+export type Database = ReturnType<typeof extendWithKysely>;
+/** The client inside `db.$transaction(async (tx) => ...)`; its `$kysely` runs in the transaction. */
+export type Transaction = Omit<Database, ITXClientDenyList>;
+/** Anything that runs typed SQL: the client, or a transaction. */
+export type SqlExecutor = Pick<Database, "$kysely">;
 
 /**
- * Prisma stores DateTime in `timestamp` columns as UTC. Plain pg would read them as local time,
- * so the pool reads them as UTC too (Prisma's adapter passes its own parsers with each query).
+ * A Prisma client with `$kysely`: typed SQL that runs through Prisma, in the transaction when
+ * called on the `tx` of `db.$transaction(async (tx) => ...)`.
+ *
+ * prisma-extension-kysely 3.0.1 hands each interactive transaction its own Kysely by assigning
+ * `tx.$kysely`, but Prisma's transaction clients write properties through to one shared object,
+ * so concurrent transactions overwrite each other's and a statement can run in another request's
+ * transaction. Each `tx` is therefore wrapped to keep the Kysely made for it, which the extension
+ * assigns just before it calls our callback (tests/integration/kysely.test.ts holds this).
+ */
+export function withKysely(client: PrismaClient): Database {
+  const extended = extendWithKysely(client);
+  const $transaction = ((arg: unknown, options?: unknown) => {
+    if (typeof arg !== "function") return (extended.$transaction as (...args: unknown[]) => unknown)(arg, options);
+    return extended.$transaction(
+      (tx) => {
+        const kysely = tx.$kysely;
+        const bound = new Proxy(tx, {
+          get: (target, property, receiver) =>
+            property === "$kysely" ? kysely : Reflect.get(target, property, receiver),
+        });
+        return (arg as (tx: Transaction) => Promise<unknown>)(bound);
+      },
+      options as Parameters<Database["$transaction"]>[1],
+    );
+  }) as Database["$transaction"];
+  return new Proxy(extended, {
+    get: (target, property, receiver) =>
+      property === "$transaction" ? $transaction : Reflect.get(target, property, receiver),
+  });
+}
+
+const TIMESTAMP_OID = 1114;
+const DATE_OID = 1082;
+
+/**
+ * Prisma stores DateTime in `timestamp` columns as UTC, and a `date` as midnight UTC. Plain pg
+ * would read both as local time, so the pool reads them as Prisma does (Prisma's adapter passes
+ * its own parsers with each query).
  */
 const utcTimestamps: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === TIMESTAMP_OID
       ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)
-      : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+      : oid === DATE_OID
+        ? (value: string) => new Date(`${value}T00:00:00Z`)
+        : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
 };
 
-const pools = new WeakMap<Database, pg.Pool>();
+const poolKysely = new WeakMap<object, Kysely<DB>>();
 
 export function createDatabase(connectionString: string, options: { max?: number } = {}): Database {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10, types: utcTimestamps });
   // Without a listener, an idle client's error (a database restart) crashes the process.
   pool.on("error", (error) => log.warn({ err: error }, "idle database client error"));
-  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
-  pools.set(db, pool);
+  const db = withKysely(new PrismaClient({ adapter: new PrismaPg(pool) }));
+  poolKysely.set(db, kyselyOverPool(pool));
   return db;
 }
 
 /**
- * The connection pool under a client from `createDatabase`, for the few statements on every
- * request's path (the session, the bill list) where Prisma's per-statement cost (about 0.9 ms of
- * CPU, against 0.25 ms for pg; `npm run bench:bills`) is most of the work. Everything else goes
- * through Prisma.
+ * Kysely straight on the connection pool under a client from `createDatabase`, outside any
+ * transaction, for the few statements on every request's path (the session, the bill list) where
+ * Prisma's per-statement cost (about 0.9 ms of CPU, against 0.25 ms for pg; `npm run bench:bills`)
+ * is most of the work. Everything else goes through Prisma or `db.$kysely`.
  */
-export function poolOf(db: Database): pg.Pool {
-  const pool = pools.get(db);
-  if (!pool) throw new Error("poolOf: this client was not made by createDatabase");
-  return pool;
+export function kyselyOf(db: Database): Kysely<DB> {
+  const kysely = poolKysely.get(db);
+  if (!kysely) throw new Error("kyselyOf: this client was not made by createDatabase");
+  return kysely;
 }
 
 let processDb: { url: string; db: Database } | undefined;

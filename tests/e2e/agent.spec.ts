@@ -1,9 +1,7 @@
 import { expect, test } from "@playwright/test";
-import pg from "pg";
+import { cancelScheduledTariffChanges } from "./database";
 import { apiSignIn, FIRST, signInWithForm, trpcMutation, trpcQuery } from "./helpers";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
-
-const PG_PORT = Number(process.env.E2E_PG_PORT ?? 55491);
 
 const BRONZE = "+79001000002";
 const AGENT = "agent1@selfcare.test";
@@ -93,21 +91,6 @@ test("an agent takes a new escalation from the queue to resolution on one screen
   await subscriberPage.context().close();
   await subscriber.dispose();
 });
-
-/** A tariff change scheduled by an earlier run against a reused server would block the next one. */
-async function cancelScheduledTariffChanges(phone: string) {
-  const client = new pg.Client({ connectionString: `postgresql://selfcare:selfcare@127.0.0.1:${PG_PORT}/selfcare` });
-  await client.connect();
-  try {
-    await client.query(
-      `UPDATE "TariffChange" c SET "status" = 'CANCELLED', "cancelledAt" = now()
-         FROM "User" u WHERE u."phone" = $1 AND c."customerId" = u."customerId" AND c."status" = 'PENDING'`,
-      [phone],
-    );
-  } finally {
-    await client.end();
-  }
-}
 
 test("an agent credits a bill and changes a tariff from the customer 360 view, in English", async ({ page }) => {
   test.setTimeout(60_000);

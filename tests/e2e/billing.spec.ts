@@ -1,47 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
+import { findAnyBill, findSingleLineSubscriber, findUnpaidBill } from "./database";
 import { FIRST, signInWithForm } from "./helpers";
-
-// Generated subscribers of the demo database (same password as the demo logins), picked so no
-// other spec touches them: one with an unpaid bill, one with a single line on the Start tariff.
-const databaseUrl = `postgresql://selfcare:selfcare@127.0.0.1:${Number(process.env.E2E_PG_PORT ?? 55491)}/selfcare`;
-
-async function pick(sql: string): Promise<{ phone: string; billId?: string; number?: string }> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query(sql);
-    if (!rows[0]) throw new Error(`nothing matches: ${sql}`);
-    return rows[0];
-  } finally {
-    await client.end();
-  }
-}
-
-const payerSql = `
-  SELECT u."phone", b."id" AS "billId", b."number"
-  FROM "User" u JOIN "Customer" c ON c."id" = u."customerId" JOIN "Bill" b ON b."customerId" = c."id"
-  WHERE u."role" = 'SUBSCRIBER' AND u."phone" NOT LIKE '+7900100000%' AND c."status" = 'ACTIVE'
-    AND b."status" IN ('ISSUED', 'OVERDUE') AND b."paidCents" = 0 AND b."totalCents" > 20000
-    AND NOT EXISTS (SELECT 1 FROM "Payment" p WHERE p."billId" = b."id")
-  ORDER BY u."phone" DESC, b."issuedAt" DESC LIMIT 1`;
-
-const changerSql = `
-  SELECT u."phone"
-  FROM "User" u JOIN "Customer" c ON c."id" = u."customerId"
-  WHERE u."role" = 'SUBSCRIBER' AND u."phone" NOT LIKE '+7900100000%' AND c."status" = 'ACTIVE'
-    AND NOT EXISTS (SELECT 1 FROM "Order" o WHERE o."customerId" = c."id") -- not one partner.spec registered
-    AND (SELECT count(*) FROM "Line" l WHERE l."customerId" = c."id") = 1
-    AND EXISTS (SELECT 1 FROM "Line" l WHERE l."customerId" = c."id" AND l."tariffId" = 'trf_start' AND l."status" = 'ACTIVE')
-    AND NOT EXISTS (SELECT 1 FROM "TariffChange" t WHERE t."customerId" = c."id" AND t."status" = 'PENDING')
-  ORDER BY u."phone" DESC LIMIT 1`;
-
-const anyBillSql = `
-  SELECT u."phone", b."id" AS "billId", b."number"
-  FROM "User" u JOIN "Bill" b ON b."customerId" = u."customerId"
-  WHERE u."role" = 'SUBSCRIBER' AND u."phone" NOT LIKE '+7900100000%'
-  ORDER BY u."phone" ASC, b."issuedAt" DESC LIMIT 1`;
 
 async function signIn(page: Page, phone: string) {
   await signInWithForm(page, phone);
@@ -57,7 +17,7 @@ async function fillCard(page: Page, number: string) {
 test("a subscriber opens a bill, downloads its PDF, is declined, pays part and then the rest, and sees it paid", async ({
   page,
 }) => {
-  const payer = await pick(payerSql);
+  const payer = await findUnpaidBill();
   await signIn(page, payer.phone);
 
   await page.goto("/bills");
@@ -113,7 +73,7 @@ test("the PDF is for its owner only: another subscriber gets 404, a visitor must
   page,
   request,
 }) => {
-  const payer = await pick(anyBillSql);
+  const payer = await findAnyBill();
   const anonymous = await request.get(`${FIRST}/bills/${payer.billId}/pdf`, {
     maxRedirects: 0,
     headers: { accept: "application/pdf" },
@@ -127,7 +87,7 @@ test("the PDF is for its owner only: another subscriber gets 404, a visitor must
 });
 
 test("a subscriber previews and changes a tariff, schedules another and cancels it", async ({ page }) => {
-  const changer = await pick(changerSql);
+  const changer = await findSingleLineSubscriber("trf_start");
   await signIn(page, changer.phone);
   await page.goto("/tariffs");
   await expect(page.getByRole("heading", { level: 1, name: "Тарифы" })).toBeVisible();
@@ -170,7 +130,7 @@ test("a subscriber previews and changes a tariff, schedules another and cancels 
 });
 
 test("bills and tariffs speak English", async ({ page, context }) => {
-  const changer = await pick(changerSql.replace("'trf_start'", "'trf_smart'"));
+  const changer = await findSingleLineSubscriber("trf_smart");
   await signIn(page, changer.phone);
   await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: FIRST }]);
   await page.goto("/bills");

@@ -1,26 +1,9 @@
 import { randomInt } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
+import { findDebtorPassport } from "./database";
 import { apiSignIn, FIRST, SECOND, signInWithForm, trpcQuery } from "./helpers";
 
 const TYPING = { delay: 40 };
-
-/** A seeded customer who owes money: the fixture for a credit refusal, read from the e2e database. */
-async function debtorPassport(): Promise<{ documentNumber: string; birthDate: string }> {
-  const client = new pg.Client({
-    connectionString: `postgresql://selfcare:selfcare@127.0.0.1:${process.env.E2E_PG_PORT ?? 55491}/selfcare`,
-  });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ documentNumber: string; birthDate: string }>(
-      `SELECT "documentNumber", to_char("birthDate", 'DD.MM.YYYY') AS "birthDate" FROM "Customer"
-       WHERE "balanceCents" > 0 AND "documentNumber" IS NOT NULL AND "birthDate" IS NOT NULL ORDER BY "accountNumber" LIMIT 1`,
-    );
-    return rows[0]!;
-  } finally {
-    await client.end();
-  }
-}
 
 function passport(): string {
   return `45${randomInt(10, 26)} ${randomInt(100_000, 999_999)}`;
@@ -225,7 +208,7 @@ test.describe("partner portal", () => {
     await expect(page.getByRole("radio", { name: /^Start/ })).toBeVisible();
 
     // A passport with debt on an earlier account: refused before submitting, with the reason.
-    const debtor = await debtorPassport();
+    const debtor = await findDebtorPassport();
     await page.getByLabel("Date of birth").fill("");
     await type(page, "Date of birth", debtor.birthDate);
     await page.getByLabel("Passport series and number").fill("");

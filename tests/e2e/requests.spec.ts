@@ -1,34 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
+import { forgetRecentContacts } from "./database";
 import { FIRST, signInWithForm, trpcMutation, trpcQuery } from "./helpers";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
-
-const PG_PORT = Number(process.env.E2E_PG_PORT ?? 55491);
-
-/**
- * A contact on the same topic within 7 days is routed to a person (a repeat), and an article is
- * rated once per person. Earlier runs against a reused server leave both behind, so this
- * subscriber's earlier contacts on the topic are moved back in time and their article answers
- * forgotten: what is under test is a first contact.
- */
-async function forgetRecentContacts(phone: string, category: string) {
-  const client = new pg.Client({ connectionString: `postgresql://selfcare:selfcare@127.0.0.1:${PG_PORT}/selfcare` });
-  await client.connect();
-  try {
-    await client.query(
-      `UPDATE "ServiceRequest" r SET "createdAt" = r."createdAt" - interval '8 days'
-         FROM "User" u
-        WHERE u."phone" = $1 AND r."customerId" = u."customerId" AND r."category" = $2::"RequestCategory"
-          AND r."createdAt" > now() - interval '8 days'`,
-      [phone, category],
-    );
-    await client.query(`DELETE FROM "ArticleFeedback" f USING "User" u WHERE u."phone" = $1 AND f."userId" = u."id"`, [
-      phone,
-    ]);
-  } finally {
-    await client.end();
-  }
-}
 
 async function requestById(page: Page, id: string) {
   const { status, body } = await trpcQuery(page.request, FIRST, "request.byId", { id });

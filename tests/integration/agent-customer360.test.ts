@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withKysely, type Database } from "../../server/db/client";
 import { getCustomer360 } from "../../server/domain/agent/customer-360.service";
 import { callerAs, customerIdOf, DEMO } from "./helpers/callers";
 import { testDatabaseUrl, testDb } from "./helpers/db";
@@ -117,16 +118,17 @@ describe("agent.customer360", () => {
 
   describe("SQL statements per call", () => {
     let pool: pg.Pool;
-    let counted: PrismaClient<{ log: [{ emit: "event"; level: "query" }] }>;
+    let counted: Database;
     let statements = 0;
 
     beforeAll(() => {
       pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 4 });
       pool.on("error", () => {});
-      counted = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
-      counted.$on("query", () => {
+      const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
+      prisma.$on("query", () => {
         statements += 1;
       });
+      counted = withKysely(prisma);
     });
     afterAll(async () => {
       await counted.$disconnect();
@@ -134,7 +136,7 @@ describe("agent.customer360", () => {
 
     async function count(customerId: string) {
       statements = 0;
-      await getCustomer360(counted as never, customerId);
+      await getCustomer360(counted, customerId);
       return statements;
     }
 

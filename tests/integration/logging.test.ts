@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import type { JobHelpers } from "graphile-worker";
 import { describe, expect, it, vi } from "vitest";
 import { createCallerFactory, createTRPCRouter, publicProcedure } from "../../server/api/trpc";
-import { poolOf } from "../../server/db/client";
+import { kyselyOf } from "../../server/db/client";
 import { taskList } from "../../server/jobs/tasks";
 import { log } from "../../server/log";
 import { testDb } from "./helpers/db";
@@ -93,8 +93,11 @@ describe("PostgreSQL's row data in the logs", () => {
     const viaPrisma = await testDb().$executeRaw`UPDATE "Bill" SET "totalCents" = 1 WHERE "id" = ${bill.id}`.catch(
       (error: unknown) => error,
     );
-    const viaPool = await poolOf(testDb())
-      .query(`UPDATE "Customer" SET "accountNumber" = NULL WHERE "id" = $1`, [customer.id])
+    const viaPool = await kyselyOf(testDb())
+      .updateTable("Customer")
+      .set({ accountNumber: null as unknown as string })
+      .where("id", "=", customer.id)
+      .execute()
       .catch((error: unknown) => error);
     // What the database answered does quote the rows: the bill's number, the customer's name.
     expect(JSON.stringify((viaPrisma as { meta?: unknown }).meta)).toContain(`Failing row contains (${bill.id}`);

@@ -1,4 +1,5 @@
 import { runOnce } from "graphile-worker";
+import { sql } from "kysely";
 import { beforeEach, describe, expect, it } from "vitest";
 import { closeFinishedRequests } from "../../server/domain/request/auto-close.service";
 import { watchSla } from "../../server/domain/request/sla-watch.service";
@@ -129,7 +130,11 @@ describe("request:close-finished", () => {
     await bronze.request.markSolved({ requestId: recent.id });
     const abandoned = await ask("Брошенная заявка", "OTHER");
     expect(abandoned.status).toBe("SELF_SERVICE");
-    await db.$executeRaw`UPDATE "ServiceRequest" SET "updatedAt" = now() - interval '8 days' WHERE "id" = ${abandoned.id}`;
+    await db.$kysely
+      .updateTable("ServiceRequest")
+      .set({ updatedAt: sql<Date>`now() - interval '8 days'` })
+      .where("id", "=", abandoned.id)
+      .execute();
 
     await closeFinishedRequests(db);
     const status = async (id: string) => (await db.serviceRequest.findUniqueOrThrow({ where: { id } })).status;

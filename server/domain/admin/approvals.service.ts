@@ -113,7 +113,12 @@ export async function rejectAdjustment(
   now = new Date(),
 ) {
   await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT "id" FROM "BillAdjustment" WHERE "id" = ${input.adjustmentId} FOR UPDATE`;
+    await tx.$kysely
+      .selectFrom("BillAdjustment")
+      .select("id")
+      .where("id", "=", input.adjustmentId)
+      .forUpdate()
+      .execute();
     const adjustment = await tx.billAdjustment.findUnique({ where: { id: input.adjustmentId } });
     if (!adjustment) throw notFound("Adjustment");
     if (adjustment.status === "REJECTED") return;

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, SqlExecutor } from "../../db/client";
 import { badRequest } from "../errors";
 import type { ListAuditInput } from "./admin.schema";
 import { decodeAuditCursor, encodeAuditCursor } from "./audit-cursor";
@@ -49,14 +49,23 @@ export async function listAuditEntries(db: Database, input: NonNullable<ListAudi
 }
 
 /** What the filters offer: entity types and actions present in the log, and everyone who acted. */
-export async function getAuditFacets(db: Pick<Database, "$queryRaw">) {
+export async function getAuditFacets(db: SqlExecutor) {
   const [entityTypes, actions, actors] = await Promise.all([
-    db.$queryRaw<{ value: string }[]>`SELECT DISTINCT "entityType" AS value FROM "AuditLog" ORDER BY 1`,
-    db.$queryRaw<{ value: string }[]>`SELECT DISTINCT "action" AS value FROM "AuditLog" ORDER BY 1`,
-    db.$queryRaw<{ id: string; name: string; email: string | null; role: string }[]>`
-      SELECT u."id", u."name", u."email", u."role"::text AS "role" FROM "User" u
-       WHERE EXISTS (SELECT 1 FROM "AuditLog" a WHERE a."actorId" = u."id")
-       ORDER BY u."role", u."name"`,
+    db.$kysely.selectFrom("AuditLog").select("entityType").distinct().orderBy("entityType").execute(),
+    db.$kysely.selectFrom("AuditLog").select("action").distinct().orderBy("action").execute(),
+    db.$kysely
+      .selectFrom("User as u")
+      .select(["u.id", "u.name", "u.email", "u.role"])
+      .where(({ exists, selectFrom }) =>
+        exists(selectFrom("AuditLog as a").select("a.id").whereRef("a.actorId", "=", "u.id")),
+      )
+      .orderBy("u.role")
+      .orderBy("u.name")
+      .execute(),
   ]);
-  return { entityTypes: entityTypes.map((row) => row.value), actions: actions.map((row) => row.value), actors };
+  return {
+    entityTypes: entityTypes.map((row) => row.entityType),
+    actions: actions.map((row) => row.action),
+    actors,
+  };
 }

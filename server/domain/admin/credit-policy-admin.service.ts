@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { writeAudit, type AuditActor } from "../audit/write-audit";
 import { AppError, isUniqueViolation } from "../errors";
 import { getCreditPolicy } from "../partner/credit-check.service";
@@ -79,7 +79,7 @@ export async function updateCreditPolicy(
     throw new AppError("BAD_REQUEST", "Nothing changed", { policy: "Nothing changed" });
 
   try {
-    await db.$transaction(async (tx: Prisma.TransactionClient) => {
+    await db.$transaction(async (tx: Transaction) => {
       // The keyed entry first: a racing duplicate fails on its unique index before it writes.
       await writeAudit(tx, actor, {
         action: UPDATE_ACTION,

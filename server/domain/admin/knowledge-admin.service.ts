@@ -145,7 +145,7 @@ export async function createArticle(db: Database, actor: AuditActor, input: Crea
 export async function updateArticle(db: Database, actor: AuditActor, input: UpdateArticleInput) {
   const { id, ...changes } = input;
   await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT "id" FROM "KnowledgeArticle" WHERE "id" = ${id} FOR UPDATE`;
+    await tx.$kysely.selectFrom("KnowledgeArticle").select("id").where("id", "=", id).forUpdate().execute();
     const article = await tx.knowledgeArticle.findUnique({ where: { id } });
     if (!article) throw notFound("Article");
     const before = snapshotOf(article);

@@ -1,8 +1,10 @@
+import { expressionBuilder, sql, type Expression, type InferResult, type QueryCreator, type RawBuilder } from "kysely";
 import type { Database } from "../../db/client";
+import { minutesBetween, type DB } from "../../db/kysely";
 import { SEGMENTS, type Segment } from "../routing/policy.schema";
 import { getActivePolicy } from "../routing/policy.service";
 import type { ReportRange } from "./admin.schema";
-import { bucketFor, costOf, rate, roundMinutes, type Bucket } from "./report-math";
+import { bucketFor, costOf, rate, roundMinutes } from "./report-math";
 
 export const CHANNELS = ["WEB", "PWA", "PHONE", "PARTNER", "EMAIL"] as const;
 export type ReportChannel = (typeof CHANNELS)[number];
@@ -17,38 +19,113 @@ export type ReportChannel = (typeof CHANNELS)[number];
  *   same category within 7 days of the resolution.
  * The follow-up lookups use the (customerId, category, createdAt) index.
  */
-const CONTACTS_CTE = `
-WITH c AS (
-  SELECT s."id", s."channel"::text AS "channel", s."segmentAtCreation"::text AS "segment", s."createdAt",
-         s."slaDueAt", s."firstResponseAt", s."resolvedAt", s."claimedAt", s."escalatedAt", s."deflected", s."csat",
-         s."status" IN ('RESOLVED', 'CLOSED') AS "isResolved",
-         (s."decision" <> 'SELF_SERVICE' OR s."escalatedAt" IS NOT NULL) AS "toPerson",
-         (s."deflected" AND s."resolvedAt" IS NOT NULL AND NOT EXISTS (
-            SELECT 1 FROM "ServiceRequest" n
-             WHERE n."customerId" = s."customerId" AND n."category" = s."category"
-               AND n."createdAt" > s."createdAt" AND n."createdAt" <= s."resolvedAt" + interval '72 hours')) AS "selfServed",
-         (s."status" IN ('RESOLVED', 'CLOSED') AND s."resolvedAt" IS NOT NULL AND s."reopenedAt" IS NULL AND NOT EXISTS (
-            SELECT 1 FROM "ServiceRequest" n
-             WHERE n."customerId" = s."customerId" AND n."category" = s."category"
-               AND n."createdAt" > s."createdAt" AND n."createdAt" <= s."resolvedAt" + interval '7 days')) AS "firstContactResolved"
-    FROM "ServiceRequest" s
-   WHERE s."createdAt" >= $1::timestamp AND s."createdAt" < $2::timestamp
-)`;
+function selectContacts(db: QueryCreator<DB>, range: ReportRange) {
+  return db
+    .selectFrom("ServiceRequest as s")
+    .select((eb) => {
+      const followUpWithin = (interval: RawBuilder<unknown>) =>
+        eb.exists(
+          eb
+            .selectFrom("ServiceRequest as n")
+            .select("n.id")
+            .whereRef("n.customerId", "=", "s.customerId")
+            .whereRef("n.category", "=", "s.category")
+            .whereRef("n.createdAt", ">", "s.createdAt")
+            .where("n.createdAt", "<=", sql<Date>`${eb.ref("s.resolvedAt")} + ${interval}`),
+        );
+      const isResolved = eb("s.status", "in", ["RESOLVED", "CLOSED"]);
+      return [
+        "s.id",
+        "s.channel",
+        eb.ref("s.segmentAtCreation").as("segment"),
+        "s.createdAt",
+        "s.slaDueAt",
+        "s.firstResponseAt",
+        "s.resolvedAt",
+        "s.claimedAt",
+        "s.escalatedAt",
+        "s.deflected",
+        "s.csat",
+        isResolved.$castTo<boolean>().as("isResolved"),
+        eb
+          .or([eb("s.decision", "<>", "SELF_SERVICE"), eb("s.escalatedAt", "is not", null)])
+          .$castTo<boolean>()
+          .as("toPerson"),
+        eb
+          .and([
+            eb.ref("s.deflected"),
+            eb("s.resolvedAt", "is not", null),
+            eb.not(followUpWithin(sql`interval '72 hours'`)),
+          ])
+          .$castTo<boolean>()
+          .as("selfServed"),
+        eb
+          .and([
+            isResolved,
+            eb("s.resolvedAt", "is not", null),
+            eb("s.reopenedAt", "is", null),
+            eb.not(followUpWithin(sql`interval '7 days'`)),
+          ])
+          .$castTo<boolean>()
+          .as("firstContactResolved"),
+      ];
+    })
+    .where("s.createdAt", ">=", range.from)
+    .where("s.createdAt", "<", range.to);
+}
 
-/** Aggregates shared by the overview and each chart bucket. $3 is "now": an SLA still running is not judged yet. */
-const FIGURES = `
-  count(*)::int AS "contacts",
-  count(*) FILTER (WHERE "selfServed")::int AS "selfServed",
-  count(*) FILTER (WHERE "toPerson")::int AS "toPerson",
-  count(*) FILTER (WHERE "slaDueAt" IS NOT NULL AND ("firstResponseAt" IS NOT NULL OR "resolvedAt" IS NOT NULL OR "slaDueAt" <= $3::timestamp))::int AS "slaJudged",
-  count(*) FILTER (WHERE "slaDueAt" IS NOT NULL AND LEAST("firstResponseAt", "resolvedAt") <= "slaDueAt")::int AS "slaMet",
-  (avg(EXTRACT(EPOCH FROM ("firstResponseAt" - coalesce("escalatedAt", "createdAt"))) / 60) FILTER (WHERE "firstResponseAt" IS NOT NULL))::float8 AS "firstResponseMinutes",
-  (avg(EXTRACT(EPOCH FROM ("resolvedAt" - "claimedAt")) / 60) FILTER (WHERE "isResolved" AND NOT "deflected" AND "claimedAt" IS NOT NULL))::float8 AS "handlingMinutes",
-  count(*) FILTER (WHERE "isResolved")::int AS "resolved",
-  count(*) FILTER (WHERE "firstContactResolved")::int AS "firstContactResolved",
-  (avg("csat"))::float8 AS "csatAverage",
-  count("csat")::int AS "csatResponses",
-  count(*) FILTER (WHERE "csat" >= 4)::int AS "csatSatisfied"`;
+type Contact = InferResult<ReturnType<typeof selectContacts>>[number];
+
+/**
+ * Aggregates over the contacts (the CTE "c"), shared by the overview and each chart bucket. `now`:
+ * an SLA still running is not judged yet. `count` counts the contacts: every row, or only those a
+ * bucket joined.
+ */
+function selectFigures(now: Date, counting: "rows" | "contacts") {
+  const eb = expressionBuilder<{ c: Contact }, "c">();
+  const count = () => (counting === "rows" ? eb.fn.countAll() : eb.fn.count("c.id"));
+  const int = (value: Expression<unknown>) => eb.cast<number>(value, "integer");
+  return [
+    int(count()).as("contacts"),
+    int(count().filterWhere("c.selfServed", "=", true)).as("selfServed"),
+    int(count().filterWhere("c.toPerson", "=", true)).as("toPerson"),
+    int(
+      count().filterWhere(
+        eb.and([
+          eb("c.slaDueAt", "is not", null),
+          eb.or([
+            eb("c.firstResponseAt", "is not", null),
+            eb("c.resolvedAt", "is not", null),
+            eb("c.slaDueAt", "<=", now),
+          ]),
+        ]),
+      ),
+    ).as("slaJudged"),
+    int(
+      count().filterWhere(
+        eb.and([
+          eb("c.slaDueAt", "is not", null),
+          eb(eb.fn<Date | null>("least", ["c.firstResponseAt", "c.resolvedAt"]), "<=", eb.ref("c.slaDueAt")),
+        ]),
+      ),
+    ).as("slaMet"),
+    eb.fn
+      .avg<number | null>(minutesBetween(eb.fn.coalesce("c.escalatedAt", "c.createdAt"), eb.ref("c.firstResponseAt")))
+      .filterWhere("c.firstResponseAt", "is not", null)
+      .as("firstResponseMinutes"),
+    eb.fn
+      .avg<number | null>(minutesBetween(eb.ref("c.claimedAt"), eb.ref("c.resolvedAt")))
+      .filterWhere(
+        eb.and([eb("c.isResolved", "=", true), eb("c.deflected", "=", false), eb("c.claimedAt", "is not", null)]),
+      )
+      .as("handlingMinutes"),
+    int(count().filterWhere("c.isResolved", "=", true)).as("resolved"),
+    int(count().filterWhere("c.firstContactResolved", "=", true)).as("firstContactResolved"),
+    eb.cast<number | null>(eb.fn.avg("c.csat"), "float8").as("csatAverage"),
+    int(eb.fn.count("c.csat")).as("csatResponses"),
+    int(count().filterWhere("c.csat", ">=", 4)).as("csatSatisfied"),
+  ];
+}
 
 type Figures = {
   contacts: number;
@@ -64,12 +141,6 @@ type Figures = {
   csatResponses: number;
   csatSatisfied: number;
 };
-
-const OVERVIEW_SQL = `${CONTACTS_CTE}
-SELECT ${FIGURES},
-  ${CHANNELS.map((channel) => `count(*) FILTER (WHERE "channel" = '${channel}')::int AS "channel_${channel}"`).join(",\n  ")},
-  ${SEGMENTS.map((segment) => `count(*) FILTER (WHERE "segment" = '${segment}')::int AS "segment_${segment}"`).join(",\n  ")}
-FROM c`;
 
 function ratesOf(figures: Figures) {
   return {
@@ -88,11 +159,22 @@ function ratesOf(figures: Figures) {
  * Definitions are in README "Reports"; cost uses the active policy's cost per contact.
  */
 export async function getReportOverview(db: Database, range: ReportRange, now = new Date()) {
-  const [policy, rows] = await Promise.all([
+  const [policy, figures] = await Promise.all([
     getActivePolicy(db),
-    db.$queryRawUnsafe<(Figures & Record<string, number>)[]>(OVERVIEW_SQL, range.from, range.to, now),
+    db.$kysely
+      .with("c", (db) => selectContacts(db, range))
+      .selectFrom("c")
+      .select(selectFigures(now, "rows"))
+      .select((eb) => [
+        ...CHANNELS.map((channel) =>
+          eb.cast<number>(eb.fn.countAll().filterWhere("c.channel", "=", channel), "integer").as(`channel_${channel}`),
+        ),
+        ...SEGMENTS.map((segment) =>
+          eb.cast<number>(eb.fn.countAll().filterWhere("c.segment", "=", segment), "integer").as(`segment_${segment}`),
+        ),
+      ])
+      .executeTakeFirstOrThrow(),
   ]);
-  const figures = rows[0]!;
   const byChannel = Object.fromEntries(
     CHANNELS.map((channel) => [channel, figures[`channel_${channel}`] ?? 0]),
   ) as Record<ReportChannel, number>;
@@ -131,23 +213,27 @@ export async function getReportOverview(db: Database, range: ReportRange, now = 
   };
 }
 
-function timelineSql(bucket: Bucket): string {
-  // `bucket` is one of three literals, never user text.
-  return `${CONTACTS_CTE},
-buckets AS (
-  SELECT generate_series(date_trunc('${bucket}', $1::timestamp), $2::timestamp - interval '1 millisecond', interval '1 ${bucket}') AS "start"
-)
-SELECT b."start", ${FIGURES.replaceAll("count(*)", 'count(c."id")')}
-  FROM buckets b
-  LEFT JOIN c ON date_trunc('${bucket}', c."createdAt") = b."start"
- GROUP BY b."start"
- ORDER BY b."start"`;
-}
-
 /** The figures per day, week or month of the range (by its length), for the report charts. */
 export async function getReportTimeline(db: Database, range: ReportRange, now = new Date()) {
   const bucket = bucketFor(range);
-  const rows = await db.$queryRawUnsafe<(Figures & { start: Date })[]>(timelineSql(bucket), range.from, range.to, now);
+  const rows = await db.$kysely
+    .with("c", (db) => selectContacts(db, range))
+    .with("buckets", (db) =>
+      db.selectNoFrom(
+        sql<Date>`generate_series(date_trunc(${sql.lit(bucket)}, ${range.from}::timestamp), ${range.to}::timestamp - interval '1 millisecond', ${sql.lit(`1 ${bucket}`)}::interval)`.as(
+          "start",
+        ),
+      ),
+    )
+    .selectFrom("buckets as b")
+    .leftJoin("c", (join) =>
+      join.on((eb) => eb(eb.fn<Date>("date_trunc", [sql.lit(bucket), "c.createdAt"]), "=", eb.ref("b.start"))),
+    )
+    .select("b.start")
+    .select(selectFigures(now, "contacts"))
+    .groupBy("b.start")
+    .orderBy("b.start")
+    .execute();
   return {
     bucket,
     points: rows.map((row) => ({

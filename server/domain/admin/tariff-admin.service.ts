@@ -106,7 +106,7 @@ export async function createTariff(db: Database, actor: AuditActor, input: Creat
 export async function updateTariff(db: Database, actor: AuditActor, input: UpdateTariffInput) {
   const { id, ...changes } = input;
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT "id" FROM "Tariff" WHERE "id" = ${id} FOR UPDATE`;
+    await tx.$kysely.selectFrom("Tariff").select("id").where("id", "=", id).forUpdate().execute();
     const tariff = await tx.tariff.findUnique({ where: { id } });
     if (!tariff) throw notFound("Tariff");
     const merged = { ...tariff, ...changes };
@@ -133,7 +133,7 @@ export async function updateTariff(db: Database, actor: AuditActor, input: Updat
 /** Retires (no longer sold; lines on it keep it) or brings a tariff back. Repeating it changes nothing. */
 export async function setTariffStatus(db: Database, actor: AuditActor, id: string, status: "ACTIVE" | "RETIRED") {
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT "id" FROM "Tariff" WHERE "id" = ${id} FOR UPDATE`;
+    await tx.$kysely.selectFrom("Tariff").select("id").where("id", "=", id).forUpdate().execute();
     const tariff = await tx.tariff.findUnique({ where: { id } });
     if (!tariff) throw notFound("Tariff");
     if (tariff.status === status) return tariff;
@@ -158,7 +158,7 @@ export async function deleteTariff(db: Database, actor: AuditActor, input: { id:
   if (replay) return { id: replay.entityId, deleted: true };
   try {
     await db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT "id" FROM "Tariff" WHERE "id" = ${input.id} FOR UPDATE`;
+      await tx.$kysely.selectFrom("Tariff").select("id").where("id", "=", input.id).forUpdate().execute();
       const tariff = await tx.tariff.findUnique({ where: { id: input.id } });
       if (!tariff) throw notFound("Tariff");
       const usage = await usageOf(tx, tariff.id);

@@ -108,7 +108,7 @@ export async function createStaffUser(db: Database, actor: AuditActor, input: Cr
 export async function lockStaffUser(db: Database, actor: AuditActor, userId: string, now = new Date()) {
   if (userId === actor.id) throw badRequest("userId", "You cannot lock your own account");
   await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT "id" FROM "User" WHERE "id" = ${userId} FOR UPDATE`;
+    await tx.$kysely.selectFrom("User").select("id").where("id", "=", userId).forUpdate().execute();
     const user = await tx.user.findFirst({ where: { id: userId, role: { in: [...STAFF_ROLES] } } });
     if (!user) throw notFound("User");
     const revoked = await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });

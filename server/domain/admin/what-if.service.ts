@@ -1,47 +1,13 @@
-import type { Database } from "../../db/client";
-import type { Category, RoutingPolicyConfig, Segment } from "../routing/policy.schema";
+import { sql } from "kysely";
+import type { Database, SqlExecutor } from "../../db/client";
+import { minutesBetween } from "../../db/kysely";
+import type { RoutingPolicyConfig } from "../routing/policy.schema";
 import { getActivePolicy } from "../routing/policy.service";
 import type { ValueFacts } from "../value/value-score";
 import { compareRouting, type PastContact, type SegmentBasis } from "./what-if";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const WHAT_IF_DAYS = 30;
-
-type Row = {
-  id: string;
-  number: number;
-  category: Category;
-  channel: string;
-  createdAt: Date;
-  segmentAtCreation: Segment;
-  facts: ValueFacts | null;
-  hasPersonalManager: boolean;
-  disputedAmountCents: number | null;
-  daysSincePrevious: number | null;
-  responseMinutes: number | null;
-};
-
-// One statement: the window's requests with their customer's stored value facts, the gap to the
-// customer's previous request on the same category (through the (customerId, category, createdAt)
-// index) and the real time to first response.
-const CONTACTS_SQL = `
-SELECT r."id", r."number", r."category"::text AS "category", r."channel"::text AS "channel", r."createdAt",
-       r."segmentAtCreation"::text AS "segmentAtCreation",
-       c."valueBreakdown" -> 'facts' AS "facts",
-       (c."personalManagerId" IS NOT NULL) AS "hasPersonalManager",
-       r."disputedAmountCents",
-       (EXTRACT(EPOCH FROM (r."createdAt" - prev."createdAt")) / 86400)::float8 AS "daysSincePrevious",
-       CASE WHEN r."firstResponseAt" IS NOT NULL
-            THEN (EXTRACT(EPOCH FROM (r."firstResponseAt" - coalesce(r."escalatedAt", r."createdAt"))) / 60)::float8 END AS "responseMinutes"
-  FROM "ServiceRequest" r
-  JOIN "Customer" c ON c."id" = r."customerId"
-  LEFT JOIN LATERAL (
-    SELECT p."createdAt" FROM "ServiceRequest" p
-     WHERE p."customerId" = r."customerId" AND p."category" = r."category" AND p."createdAt" < r."createdAt"
-     ORDER BY p."createdAt" DESC LIMIT 1
-  ) prev ON true
- WHERE r."createdAt" >= $1 AND r."createdAt" < $2
- ORDER BY r."createdAt"`;
 
 function isValueFacts(value: unknown): value is ValueFacts {
   if (!value || typeof value !== "object") return false;
@@ -53,12 +19,50 @@ function isValueFacts(value: unknown): value is ValueFacts {
   );
 }
 
-/** The contacts of the last `days` days before `now`, with the facts routing needs. */
-export async function loadPastContacts(
-  db: Pick<Database, "$queryRawUnsafe">,
-  window: { from: Date; to: Date },
-): Promise<PastContact[]> {
-  const rows = await db.$queryRawUnsafe<Row[]>(CONTACTS_SQL, window.from, window.to);
+/**
+ * The contacts of the last `days` days before `now`, with the facts routing needs. One statement:
+ * the window's requests with their customer's stored value facts, the gap to the customer's
+ * previous request on the same category (through the (customerId, category, createdAt) index)
+ * and the real time to first response.
+ */
+export async function loadPastContacts(db: SqlExecutor, window: { from: Date; to: Date }): Promise<PastContact[]> {
+  const rows = await db.$kysely
+    .selectFrom("ServiceRequest as r")
+    .innerJoin("Customer as c", "c.id", "r.customerId")
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom("ServiceRequest as p")
+          .select("p.createdAt")
+          .whereRef("p.customerId", "=", "r.customerId")
+          .whereRef("p.category", "=", "r.category")
+          .whereRef("p.createdAt", "<", "r.createdAt")
+          .orderBy("p.createdAt", "desc")
+          .limit(1)
+          .as("prev"),
+      (join) => join.onTrue(),
+    )
+    .select((eb) => [
+      "r.id",
+      "r.number",
+      "r.category",
+      "r.channel",
+      "r.createdAt",
+      "r.segmentAtCreation",
+      sql<unknown>`${eb.ref("c.valueBreakdown")} -> 'facts'`.as("facts"),
+      eb("c.personalManagerId", "is not", null).$castTo<boolean>().as("hasPersonalManager"),
+      "r.disputedAmountCents",
+      sql<
+        number | null
+      >`(EXTRACT(EPOCH FROM (${eb.ref("r.createdAt")} - ${eb.ref("prev.createdAt")})) / 86400)::float8`.as(
+        "daysSincePrevious",
+      ),
+      minutesBetween(eb.fn.coalesce("r.escalatedAt", "r.createdAt"), eb.ref("r.firstResponseAt")).as("responseMinutes"),
+    ])
+    .where("r.createdAt", ">=", window.from)
+    .where("r.createdAt", "<", window.to)
+    .orderBy("r.createdAt")
+    .execute();
   return rows.map((row) => ({
     id: row.id,
     number: Number(row.number),

@@ -1,10 +1,10 @@
 import type { Prisma } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { AppError, notFound } from "../errors";
 import type { AgentActor } from "./agent-actor";
 import { isSupervisor } from "./agent-actor";
 
-type Reader = Database | Prisma.TransactionClient;
+type Reader = Database | Transaction;
 
 const requestState = {
   id: true,

@@ -1,5 +1,5 @@
 import type { Prisma, RequestStatus } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { writeAudit } from "../audit/write-audit";
 import { AppError, badRequest } from "../errors";
 import { notify } from "../notification/notify";
@@ -8,7 +8,7 @@ import { isSupervisor, type AgentActor } from "./agent-actor";
 import { auditStateOf, getRequestStateOrThrow, type RequestState } from "./agent-request";
 import { excerpt, notificationTexts } from "./notification-texts";
 
-type Tx = Prisma.TransactionClient;
+type Tx = Transaction;
 
 /** Statuses from which a request can be taken by an agent (RESOLVED and CLOSED are done). */
 const CLAIMABLE: readonly RequestStatus[] = [

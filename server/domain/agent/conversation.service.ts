@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { writeAudit } from "../audit/write-audit";
 import { AppError, isUniqueViolation } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction";
@@ -12,7 +12,7 @@ import { takeRequest } from "./assignment.service";
 import { excerpt, notificationTexts } from "./notification-texts";
 import { statusAfterReply } from "./reply-rules";
 
-type Tx = Prisma.TransactionClient;
+type Tx = Transaction;
 
 /** The agent holds the request from here on: an unassigned one is claimed on the way. */
 async function holdRequest(tx: Tx, request: RequestState, actor: AgentActor, now: Date): Promise<RequestState> {

@@ -1,9 +1,12 @@
-import { Prisma } from "@prisma/client";
+import { sql, type Kysely } from "kysely";
+import { jsonArrayFrom, jsonBuildObject, jsonObjectFrom } from "kysely/helpers/postgres";
+import type { DB } from "../../db/kysely";
 
 // The customer 360 view as ONE SQL statement: every part is a correlated subquery on an index
 // (customer id, then the newest rows first) aggregated to JSON by PostgreSQL, so a call costs one
-// round trip whatever the customer's history. `customer-360.service.ts` turns the JSON into
-// typed values; the integration tests compare it with what the other procedures answer.
+// round trip whatever the customer's history. In the JSON, timestamps are strings (UTC without a
+// zone); `customer-360.service.ts` turns them into dates, and the integration tests compare the
+// view with what the other procedures answer.
 
 export const RECENT_BILLS = 12;
 export const RECENT_PAYMENTS = 20;
@@ -13,136 +16,370 @@ export const RECENT_CHANGES = 20;
 export const RECENT_ADJUSTMENTS = 30;
 export const TIMELINE_PAGE = 40;
 
-export function customer360Query(customerId: string, now: Date): Prisma.Sql {
-  return Prisma.sql`
-WITH clock AS (
-  SELECT (${now.toISOString()}::timestamptz AT TIME ZONE 'UTC') AS now
-), cust AS (
-  SELECT c.*,
-         -- The billing cycle containing now (as server/domain/billing/cycle.ts currentCycle).
-         CASE WHEN extract(day FROM clock.now) >= c."billingDay"
-              THEN make_date(extract(year FROM clock.now)::int, extract(month FROM clock.now)::int, c."billingDay")
-              ELSE (make_date(extract(year FROM clock.now)::int, extract(month FROM clock.now)::int, c."billingDay") - interval '1 month')::date
-         END AS "cycleStart"
-    FROM "Customer" c, clock
-   WHERE c."id" = ${customerId}
-)
-SELECT json_build_object(
-  'customer', (
-    SELECT json_build_object(
-      'id', c."id", 'accountNumber', c."accountNumber", 'firstName', c."firstName", 'lastName', c."lastName",
-      'middleName', c."middleName", 'birthDate', c."birthDate", 'documentNumber', c."documentNumber",
-      'address', c."address", 'email', c."email", 'phone', c."phone", 'locale', c."locale", 'status', c."status",
-      'balanceCents', c."balanceCents", 'currency', c."currency", 'billingDay', c."billingDay",
-      'createdAt', c."createdAt", 'segment', c."segment", 'valueScore', c."valueScore",
-      'valueBreakdown', c."valueBreakdown", 'valueComputedAt', c."valueComputedAt", 'cycleStart', c."cycleStart",
-      'partner', (SELECT json_build_object('id', p."id", 'name', p."name", 'code', p."code") FROM "Partner" p WHERE p."id" = c."partnerId"),
-      'personalManager', (SELECT json_build_object('id', m."id", 'name', m."name", 'email', m."email") FROM "User" m WHERE m."id" = c."personalManagerId"),
-      'login', (
-        SELECT json_build_object('id', u."id", 'phone', u."phone", 'email', u."email", 'locale', u."locale",
-                                 'isActivated', u."passwordHash" IS NOT NULL, 'isLocked', u."lockedAt" IS NOT NULL)
-          FROM "User" u WHERE u."customerId" = c."id")
-    ) FROM cust c
-  ),
-  'lines', (
-    SELECT coalesce(json_agg(json_build_object(
-      'id', l."id", 'kind', l."kind", 'msisdn', l."msisdn", 'address', l."address", 'status', l."status",
-      'activatedAt', l."activatedAt", 'tariffSince', l."tariffSince",
-      'tariff', json_build_object('id', t."id", 'code', t."code", 'name', t."name", 'nameEn', t."nameEn",
-                                  'monthlyFeeCents', t."monthlyFeeCents", 'minTermMonths', t."minTermMonths",
-                                  'minutes', t."minutes", 'sms', t."sms", 'dataMb', t."dataMb"),
-      'used', (SELECT json_build_object('minutes', coalesce(sum(r."minutes"), 0), 'sms', coalesce(sum(r."sms"), 0), 'dataMb', coalesce(sum(r."dataMb"), 0))
-                 FROM "UsageRecord" r, cust
-                WHERE r."lineId" = l."id" AND r."date" >= cust."cycleStart" AND r."date" < (cust."cycleStart" + interval '1 month')),
-      'pendingChange', (
-        SELECT json_build_object('id', tc."id", 'effectiveAt', tc."effectiveAt",
-                                 'toTariff', json_build_object('id', nt."id", 'code', nt."code", 'name', nt."name", 'nameEn', nt."nameEn", 'monthlyFeeCents', nt."monthlyFeeCents"))
-          FROM "TariffChange" tc JOIN "Tariff" nt ON nt."id" = tc."toTariffId"
-         WHERE tc."lineId" = l."id" AND tc."status" = 'PENDING' LIMIT 1)
-    ) ORDER BY l."status", l."activatedAt"), '[]'::json)
-      FROM "Line" l JOIN "Tariff" t ON t."id" = l."tariffId"
-     WHERE l."customerId" = ${customerId}
-  ),
-  'bills', (
-    SELECT coalesce(json_agg(json_build_object(
-      'id', b."id", 'number', b."number", 'periodStart', b."periodStart", 'periodEnd', b."periodEnd",
-      'issuedAt', b."issuedAt", 'dueAt', b."dueAt", 'subtotalCents', b."subtotalCents", 'taxCents', b."taxCents",
-      'totalCents', b."totalCents", 'paidCents', b."paidCents", 'currency', b."currency", 'status', b."status", 'paidAt', b."paidAt",
-      'lines', (SELECT coalesce(json_agg(json_build_object('id', bl."id", 'kind', bl."kind", 'description', bl."description",
-                                                           'quantity', bl."quantity", 'amountCents', bl."amountCents")
-                                         ORDER BY bl."amountCents" DESC, bl."id"), '[]'::json)
-                  FROM "BillLine" bl WHERE bl."billId" = b."id")
-    ) ORDER BY b."issuedAt" DESC, b."id" DESC), '[]'::json)
-      FROM (SELECT * FROM "Bill" WHERE "customerId" = ${customerId} ORDER BY "issuedAt" DESC, "id" DESC LIMIT ${RECENT_BILLS}) b
-  ),
-  'adjustments', (
-    SELECT coalesce(json_agg(json_build_object(
-      'id', a."id", 'billId', a."billId", 'billNumber', a."billNumber", 'amountCents', a."amountCents", 'reason', a."reason",
-      'status', a."status", 'createdAt', a."createdAt", 'decidedAt', a."decidedAt",
-      'requestedBy', json_build_object('id', a."requestedById", 'name', a."requesterName")
-    ) ORDER BY a."createdAt" DESC, a."id" DESC), '[]'::json)
-      FROM (SELECT ad.*, bb."number" AS "billNumber", ru."name" AS "requesterName"
-              FROM "BillAdjustment" ad
-              JOIN "Bill" bb ON bb."id" = ad."billId"
-              JOIN "User" ru ON ru."id" = ad."requestedById"
-             WHERE bb."customerId" = ${customerId}
-             ORDER BY ad."createdAt" DESC, ad."id" DESC LIMIT ${RECENT_ADJUSTMENTS}) a
-  ),
-  'payments', (
-    SELECT coalesce(json_agg(json_build_object(
-      'id', pm."id", 'billId', pm."billId", 'billNumber', pm."billNumber", 'amountCents', pm."amountCents",
-      'currency', pm."currency", 'status', pm."status", 'channel', pm."channel", 'cardLast4', pm."cardLast4",
-      'failureReason', pm."failureReason", 'createdAt', pm."createdAt"
-    ) ORDER BY pm."createdAt" DESC, pm."id" DESC), '[]'::json)
-      FROM (SELECT p.*, pb."number" AS "billNumber"
-              FROM "Payment" p JOIN "Bill" pb ON pb."id" = p."billId"
-             WHERE p."customerId" = ${customerId}
-             ORDER BY p."createdAt" DESC, p."id" DESC LIMIT ${RECENT_PAYMENTS}) pm
-  ),
-  'requests', (
-    SELECT coalesce(json_agg(json_build_object(
-      'id', sr."id", 'number', sr."number", 'category', sr."category", 'subject', sr."subject", 'status', sr."status",
-      'channel', sr."channel", 'priority', sr."priority", 'slaDueAt', sr."slaDueAt", 'decision', sr."decision",
-      'createdAt', sr."createdAt", 'resolvedAt', sr."resolvedAt", 'resolutionCode', sr."resolutionCode",
-      'assignedTo', CASE WHEN sr."assignedToId" IS NULL THEN NULL ELSE json_build_object('id', sr."assignedToId", 'name', sr."assigneeName") END
-    ) ORDER BY sr."isDone", sr."rank"), '[]'::json)
-      FROM (
-        (SELECT r.*, a."name" AS "assigneeName", false AS "isDone", row_number() OVER (ORDER BY r."priority", r."createdAt" DESC) AS "rank"
-           FROM "ServiceRequest" r LEFT JOIN "User" a ON a."id" = r."assignedToId"
-          WHERE r."customerId" = ${customerId}
-            AND r."status" IN ('NEW', 'SELF_SERVICE', 'QUEUED', 'ASSIGNED', 'IN_PROGRESS', 'WAITING_CUSTOMER', 'REOPENED')
-          ORDER BY r."priority", r."createdAt" DESC LIMIT ${OPEN_REQUESTS})
-        UNION ALL
-        (SELECT r.*, a."name", true, row_number() OVER (ORDER BY r."createdAt" DESC)
-           FROM "ServiceRequest" r LEFT JOIN "User" a ON a."id" = r."assignedToId"
-          WHERE r."customerId" = ${customerId} AND r."status" IN ('RESOLVED', 'CLOSED')
-          ORDER BY r."createdAt" DESC LIMIT ${RECENT_REQUESTS})
-      ) sr
-  ),
-  'tariffChanges', (
-    SELECT coalesce(json_agg(json_build_object(
-      'id', ch."id", 'lineId', ch."lineId", 'effective', ch."effective", 'effectiveAt', ch."effectiveAt", 'status', ch."status",
-      'channel', ch."channel", 'prorationCreditCents', ch."prorationCreditCents", 'prorationChargeCents', ch."prorationChargeCents",
-      'createdAt', ch."createdAt",
-      'line', json_build_object('msisdn', cl."msisdn", 'kind', cl."kind"),
-      'fromTariff', json_build_object('id', ft."id", 'code', ft."code", 'name', ft."name", 'nameEn', ft."nameEn", 'monthlyFeeCents', ft."monthlyFeeCents"),
-      'toTariff', json_build_object('id', tt."id", 'code', tt."code", 'name', tt."name", 'nameEn', tt."nameEn", 'monthlyFeeCents', tt."monthlyFeeCents"),
-      'requestedBy', json_build_object('name', rb."name", 'role', rb."role")
-    ) ORDER BY ch."createdAt" DESC, ch."id" DESC), '[]'::json)
-      FROM (SELECT * FROM "TariffChange" WHERE "customerId" = ${customerId} ORDER BY "createdAt" DESC, "id" DESC LIMIT ${RECENT_CHANGES}) ch
-      JOIN "Line" cl ON cl."id" = ch."lineId"
-      JOIN "Tariff" ft ON ft."id" = ch."fromTariffId"
-      JOIN "Tariff" tt ON tt."id" = ch."toTariffId"
-      JOIN "User" rb ON rb."id" = ch."requestedById"
-  ),
-  'interactions', (
-    SELECT coalesce(json_agg(json_build_object(
-      'id', i."id", 'channel', i."channel", 'type', i."type", 'at', i."at", 'data', i."data", 'requestId', i."requestId",
-      'requestNumber', (SELECT q."number" FROM "ServiceRequest" q WHERE q."id" = i."requestId"),
-      'actor', (SELECT json_build_object('name', ia."name", 'role', ia."role") FROM "User" ia WHERE ia."id" = i."actorId")
-    ) ORDER BY i."at" DESC, i."id" DESC), '[]'::json)
-      FROM (SELECT * FROM "Interaction" WHERE "customerId" = ${customerId} ORDER BY "at" DESC, "id" DESC LIMIT ${TIMELINE_PAGE + 1}) i
-  )
-) AS "view"
-WHERE EXISTS (SELECT 1 FROM cust)`;
+const OPEN_STATUSES = [
+  "NEW",
+  "SELF_SERVICE",
+  "QUEUED",
+  "ASSIGNED",
+  "IN_PROGRESS",
+  "WAITING_CUSTOMER",
+  "REOPENED",
+] as const;
+
+export function selectCustomer360(db: Kysely<DB>, customerId: string, now: Date) {
+  return (
+    db
+      .with("clock", (db) => db.selectNoFrom(sql<Date>`${now.toISOString()}::timestamptz AT TIME ZONE 'UTC'`.as("now")))
+      .with("cust", (db) =>
+        db
+          .selectFrom(["Customer as c", "clock"])
+          .selectAll("c")
+          .select((eb) => {
+            // The billing cycle containing now (as server/domain/billing/cycle.ts currentCycle).
+            const now = eb.ref("clock.now");
+            const day = eb.ref("c.billingDay");
+            const thisMonth = sql<Date>`make_date(extract(year FROM ${now})::int, extract(month FROM ${now})::int, ${day})`;
+            return sql<Date>`CASE WHEN extract(day FROM ${now}) >= ${day} THEN ${thisMonth}
+                                  ELSE (${thisMonth} - interval '1 month')::date END`.as("cycleStart");
+          })
+          .where("c.id", "=", customerId),
+      )
+      .selectNoFrom((eb) => [
+        jsonObjectFrom(
+          eb
+            .selectFrom("cust as c")
+            .select([
+              "c.id",
+              "c.accountNumber",
+              "c.firstName",
+              "c.lastName",
+              "c.middleName",
+              "c.birthDate",
+              "c.documentNumber",
+              "c.address",
+              "c.email",
+              "c.phone",
+              "c.locale",
+              "c.status",
+              "c.balanceCents",
+              "c.currency",
+              "c.billingDay",
+              "c.createdAt",
+              "c.segment",
+              "c.valueScore",
+              "c.valueBreakdown",
+              "c.valueComputedAt",
+              "c.cycleStart",
+            ])
+            .select((eb) => [
+              jsonObjectFrom(
+                eb.selectFrom("Partner as p").select(["p.id", "p.name", "p.code"]).whereRef("p.id", "=", "c.partnerId"),
+              ).as("partner"),
+              jsonObjectFrom(
+                eb
+                  .selectFrom("User as m")
+                  .select(["m.id", "m.name", "m.email"])
+                  .whereRef("m.id", "=", "c.personalManagerId"),
+              ).as("personalManager"),
+              jsonObjectFrom(
+                eb
+                  .selectFrom("User as u")
+                  .select((eb) => [
+                    "u.id",
+                    "u.phone",
+                    "u.email",
+                    "u.locale",
+                    eb("u.passwordHash", "is not", null).$castTo<boolean>().as("isActivated"),
+                    eb("u.lockedAt", "is not", null).$castTo<boolean>().as("isLocked"),
+                  ])
+                  .whereRef("u.customerId", "=", "c.id"),
+              ).as("login"),
+            ]),
+        )
+          .$notNull()
+          .as("customer"),
+        jsonArrayFrom(
+          eb
+            .selectFrom("Line as l")
+            .innerJoin("Tariff as t", "t.id", "l.tariffId")
+            .select((eb) => [
+              "l.id",
+              "l.kind",
+              "l.msisdn",
+              "l.address",
+              "l.status",
+              "l.activatedAt",
+              "l.tariffSince",
+              jsonBuildObject({
+                id: eb.ref("t.id"),
+                code: eb.ref("t.code"),
+                name: eb.ref("t.name"),
+                nameEn: eb.ref("t.nameEn"),
+                monthlyFeeCents: eb.ref("t.monthlyFeeCents"),
+                minTermMonths: eb.ref("t.minTermMonths"),
+                minutes: eb.ref("t.minutes"),
+                sms: eb.ref("t.sms"),
+                dataMb: eb.ref("t.dataMb"),
+              }).as("tariff"),
+              jsonObjectFrom(
+                eb
+                  .selectFrom(["UsageRecord as r", "cust"])
+                  .select((eb) => [
+                    eb.fn.coalesce(eb.fn.sum<number>("r.minutes"), eb.lit(0)).as("minutes"),
+                    eb.fn.coalesce(eb.fn.sum<number>("r.sms"), eb.lit(0)).as("sms"),
+                    eb.fn.coalesce(eb.fn.sum<number>("r.dataMb"), eb.lit(0)).as("dataMb"),
+                  ])
+                  .whereRef("r.lineId", "=", "l.id")
+                  .whereRef("r.date", ">=", "cust.cycleStart")
+                  .where((eb) => eb("r.date", "<", sql<Date>`${eb.ref("cust.cycleStart")} + interval '1 month'`)),
+              )
+                .$notNull()
+                .as("used"),
+              jsonObjectFrom(
+                eb
+                  .selectFrom("TariffChange as tc")
+                  .innerJoin("Tariff as nt", "nt.id", "tc.toTariffId")
+                  .select((eb) => [
+                    "tc.id",
+                    "tc.effectiveAt",
+                    jsonBuildObject({
+                      id: eb.ref("nt.id"),
+                      code: eb.ref("nt.code"),
+                      name: eb.ref("nt.name"),
+                      nameEn: eb.ref("nt.nameEn"),
+                      monthlyFeeCents: eb.ref("nt.monthlyFeeCents"),
+                    }).as("toTariff"),
+                  ])
+                  .whereRef("tc.lineId", "=", "l.id")
+                  .where("tc.status", "=", "PENDING")
+                  .limit(1),
+              ).as("pendingChange"),
+            ])
+            .where("l.customerId", "=", customerId)
+            .orderBy("l.status")
+            .orderBy("l.activatedAt"),
+        ).as("lines"),
+        jsonArrayFrom(
+          eb
+            .selectFrom("Bill as b")
+            .select((eb) => [
+              "b.id",
+              "b.number",
+              "b.periodStart",
+              "b.periodEnd",
+              "b.issuedAt",
+              "b.dueAt",
+              "b.subtotalCents",
+              "b.taxCents",
+              "b.totalCents",
+              "b.paidCents",
+              "b.currency",
+              "b.status",
+              "b.paidAt",
+              jsonArrayFrom(
+                eb
+                  .selectFrom("BillLine as bl")
+                  .select(["bl.id", "bl.kind", "bl.description", "bl.quantity", "bl.amountCents"])
+                  .whereRef("bl.billId", "=", "b.id")
+                  .orderBy("bl.amountCents", "desc")
+                  .orderBy("bl.id"),
+              ).as("lines"),
+            ])
+            .where("b.customerId", "=", customerId)
+            .orderBy("b.issuedAt", "desc")
+            .orderBy("b.id", "desc")
+            .limit(RECENT_BILLS),
+        ).as("bills"),
+        jsonArrayFrom(
+          eb
+            .selectFrom("BillAdjustment as a")
+            .innerJoin("Bill as b", "b.id", "a.billId")
+            .innerJoin("User as u", "u.id", "a.requestedById")
+            .select((eb) => [
+              "a.id",
+              "a.billId",
+              "b.number as billNumber",
+              "a.amountCents",
+              "a.reason",
+              "a.status",
+              "a.createdAt",
+              "a.decidedAt",
+              jsonBuildObject({ id: eb.ref("a.requestedById"), name: eb.ref("u.name") }).as("requestedBy"),
+            ])
+            .where("b.customerId", "=", customerId)
+            .orderBy("a.createdAt", "desc")
+            .orderBy("a.id", "desc")
+            .limit(RECENT_ADJUSTMENTS),
+        ).as("adjustments"),
+        jsonArrayFrom(
+          eb
+            .selectFrom("Payment as p")
+            .innerJoin("Bill as b", "b.id", "p.billId")
+            .select([
+              "p.id",
+              "p.billId",
+              "b.number as billNumber",
+              "p.amountCents",
+              "p.currency",
+              "p.status",
+              "p.channel",
+              "p.cardLast4",
+              "p.failureReason",
+              "p.createdAt",
+            ])
+            .where("p.customerId", "=", customerId)
+            .orderBy("p.createdAt", "desc")
+            .orderBy("p.id", "desc")
+            .limit(RECENT_PAYMENTS),
+        ).as("payments"),
+        jsonArrayFrom(
+          eb
+            .selectFrom((eb) => {
+              // Open requests first (most urgent first), then the latest finished ones.
+              const requests = (isDone: boolean) =>
+                eb
+                  .selectFrom("ServiceRequest as r")
+                  .leftJoin("User as a", "a.id", "r.assignedToId")
+                  .select([
+                    "r.id",
+                    "r.number",
+                    "r.category",
+                    "r.subject",
+                    "r.status",
+                    "r.channel",
+                    "r.priority",
+                    "r.slaDueAt",
+                    "r.decision",
+                    "r.createdAt",
+                    "r.resolvedAt",
+                    "r.resolutionCode",
+                    "r.assignedToId",
+                    "a.name as assigneeName",
+                    sql.lit(isDone).as("isDone"),
+                  ])
+                  .where("r.customerId", "=", customerId);
+              const open = requests(false)
+                .select((eb) =>
+                  eb.fn
+                    .agg<number>("row_number")
+                    .over((over) => over.orderBy("r.priority").orderBy("r.createdAt", "desc"))
+                    .as("rank"),
+                )
+                .where("r.status", "in", OPEN_STATUSES)
+                .orderBy("r.priority")
+                .orderBy("r.createdAt", "desc")
+                .limit(OPEN_REQUESTS);
+              const done = requests(true)
+                .select((eb) =>
+                  eb.fn
+                    .agg<number>("row_number")
+                    .over((over) => over.orderBy("r.createdAt", "desc"))
+                    .as("rank"),
+                )
+                .where("r.status", "in", ["RESOLVED", "CLOSED"])
+                .orderBy("r.createdAt", "desc")
+                .limit(RECENT_REQUESTS);
+              return eb
+                .selectFrom(open.as("open"))
+                .selectAll()
+                .unionAll(eb.selectFrom(done.as("done")).selectAll())
+                .as("sr");
+            })
+            .select((eb) => [
+              "sr.id",
+              "sr.number",
+              "sr.category",
+              "sr.subject",
+              "sr.status",
+              "sr.channel",
+              "sr.priority",
+              "sr.slaDueAt",
+              "sr.decision",
+              "sr.createdAt",
+              "sr.resolvedAt",
+              "sr.resolutionCode",
+              eb
+                .case()
+                .when("sr.assignedToId", "is not", null)
+                .then(jsonBuildObject({ id: eb.ref("sr.assignedToId").$notNull(), name: eb.ref("sr.assigneeName") }))
+                .end()
+                .as("assignedTo"),
+            ])
+            .orderBy("sr.isDone")
+            .orderBy("sr.rank"),
+        ).as("requests"),
+        jsonArrayFrom(
+          eb
+            .selectFrom((eb) =>
+              eb
+                .selectFrom("TariffChange")
+                .selectAll()
+                .where("customerId", "=", customerId)
+                .orderBy("createdAt", "desc")
+                .orderBy("id", "desc")
+                .limit(RECENT_CHANGES)
+                .as("ch"),
+            )
+            .innerJoin("Line as l", "l.id", "ch.lineId")
+            .innerJoin("Tariff as ft", "ft.id", "ch.fromTariffId")
+            .innerJoin("Tariff as tt", "tt.id", "ch.toTariffId")
+            .innerJoin("User as rb", "rb.id", "ch.requestedById")
+            .select((eb) => [
+              "ch.id",
+              "ch.lineId",
+              "ch.effective",
+              "ch.effectiveAt",
+              "ch.status",
+              "ch.channel",
+              "ch.prorationCreditCents",
+              "ch.prorationChargeCents",
+              "ch.createdAt",
+              jsonBuildObject({ msisdn: eb.ref("l.msisdn"), kind: eb.ref("l.kind") }).as("line"),
+              jsonBuildObject({
+                id: eb.ref("ft.id"),
+                code: eb.ref("ft.code"),
+                name: eb.ref("ft.name"),
+                nameEn: eb.ref("ft.nameEn"),
+                monthlyFeeCents: eb.ref("ft.monthlyFeeCents"),
+              }).as("fromTariff"),
+              jsonBuildObject({
+                id: eb.ref("tt.id"),
+                code: eb.ref("tt.code"),
+                name: eb.ref("tt.name"),
+                nameEn: eb.ref("tt.nameEn"),
+                monthlyFeeCents: eb.ref("tt.monthlyFeeCents"),
+              }).as("toTariff"),
+              jsonBuildObject({ name: eb.ref("rb.name"), role: eb.ref("rb.role") }).as("requestedBy"),
+            ])
+            .orderBy("ch.createdAt", "desc")
+            .orderBy("ch.id", "desc"),
+        ).as("tariffChanges"),
+        jsonArrayFrom(
+          eb
+            .selectFrom("Interaction as i")
+            .select((eb) => [
+              "i.id",
+              "i.channel",
+              "i.type",
+              "i.at",
+              "i.data",
+              "i.requestId",
+              eb
+                .selectFrom("ServiceRequest as q")
+                .select("q.number")
+                .whereRef("q.id", "=", "i.requestId")
+                .as("requestNumber"),
+              jsonObjectFrom(
+                eb.selectFrom("User as ia").select(["ia.name", "ia.role"]).whereRef("ia.id", "=", "i.actorId"),
+              ).as("actor"),
+            ])
+            .where("i.customerId", "=", customerId)
+            .orderBy("i.at", "desc")
+            .orderBy("i.id", "desc")
+            .limit(TIMELINE_PAGE + 1),
+        ).as("interactions"),
+      ])
+      // No row for a customer that does not exist.
+      .where(({ exists, selectFrom }) => exists(selectFrom("cust").select("cust.id")))
+  );
 }

@@ -1,8 +1,7 @@
-import type { Database } from "../../db/client";
+import type { Database, SqlExecutor } from "../../db/client";
 import { currentCycle } from "../billing/cycle";
 import { badRequest, notFound } from "../errors";
-import { customer360Query, TIMELINE_PAGE } from "./customer-360.query";
-import type { Customer360Row } from "./customer-360.row";
+import { selectCustomer360, TIMELINE_PAGE } from "./customer-360.query";
 import { maskDocument, monthsBetween } from "./customer-facts";
 import { decodeTimelineCursor, encodeTimelineCursor } from "./timeline-cursor";
 import { valueViewOf } from "./value-view";
@@ -60,11 +59,9 @@ function at(value: string | null): Date | null {
  * requests, tariff changes, and the contact history across every channel. One SQL statement
  * (see customer-360.query.ts), whatever the customer's history.
  */
-export async function getCustomer360(db: Database, customerId: string, now = new Date()) {
-  const rows = await db.$queryRaw<{ view: Customer360Row | string }[]>(customer360Query(customerId, now));
-  const raw = rows[0]?.view;
-  if (!raw) throw notFound("Customer");
-  const view: Customer360Row = typeof raw === "string" ? JSON.parse(raw) : raw;
+export async function getCustomer360(db: SqlExecutor, customerId: string, now = new Date()) {
+  const view = await selectCustomer360(db.$kysely, customerId, now).executeTakeFirst();
+  if (!view) throw notFound("Customer");
   const customer = view.customer;
   const createdAt = at(customer.createdAt);
   const interactions = view.interactions.slice(0, TIMELINE_PAGE).map((row) => ({

@@ -1,5 +1,5 @@
-import { Prisma } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { NotNull } from "kysely";
+import type { Database, SqlExecutor } from "../../db/client";
 import { parseCustomerQuery, type CustomerQuery } from "./customer-query";
 
 const DEFAULT_LIMIT = 20;
@@ -14,32 +14,67 @@ function likePrefix(word: string): string {
  * their contact phone; a name is words that each start one of their names, the first one their
  * last or first name ("соколов андр", "Andrey Sokolov").
  */
-function idsQuery(query: CustomerQuery, take: number): Prisma.Sql {
+async function findIds(db: SqlExecutor, query: CustomerQuery, take: number): Promise<{ id: string }[]> {
+  const kysely = db.$kysely;
   switch (query.kind) {
     case "account":
-      return Prisma.sql`SELECT "id" FROM "Customer" WHERE "accountNumber" = ${query.value}`;
+      return kysely.selectFrom("Customer").select("id").where("accountNumber", "=", query.value).execute();
     case "phone":
-      return Prisma.sql`
-        SELECT "customerId" AS "id" FROM "Line" WHERE "msisdn" = ${query.value}
-        UNION SELECT "customerId" FROM "User" WHERE "phone" = ${query.value} AND "customerId" IS NOT NULL
-        UNION SELECT "id" FROM "Customer" WHERE "phone" = ${query.value}
-        LIMIT ${take}`;
+      return kysely
+        .selectFrom("Line")
+        .select("customerId as id")
+        .where("msisdn", "=", query.value)
+        .union(
+          kysely
+            .selectFrom("User")
+            .select("customerId as id")
+            .where("phone", "=", query.value)
+            .where("customerId", "is not", null)
+            .$narrowType<{ id: NotNull }>(),
+        )
+        .union(kysely.selectFrom("Customer").select("id").where("phone", "=", query.value))
+        .limit(take)
+        .execute();
     case "email":
-      return Prisma.sql`
-        SELECT "id" FROM "Customer" WHERE lower("email") = ${query.value}
-        UNION SELECT "customerId" FROM "User" WHERE "email" = ${query.value} AND "customerId" IS NOT NULL
-        LIMIT ${take}`;
+      return kysely
+        .selectFrom("Customer")
+        .select("id")
+        .where((eb) => eb(eb.fn("lower", ["email"]), "=", query.value))
+        .union(
+          kysely
+            .selectFrom("User")
+            .select("customerId as id")
+            .where("email", "=", query.value)
+            .where("customerId", "is not", null)
+            .$narrowType<{ id: NotNull }>(),
+        )
+        .limit(take)
+        .execute();
     case "name": {
       const [first, ...rest] = query.words.map(likePrefix);
-      const others = rest.map(
-        (pattern) =>
-          Prisma.sql`AND (lower("lastName") LIKE ${pattern} OR lower("firstName") LIKE ${pattern} OR lower(coalesce("middleName", '')) LIKE ${pattern})`,
-      );
-      return Prisma.sql`
-        SELECT "id" FROM "Customer"
-         WHERE (lower("lastName") LIKE ${first} OR lower("firstName") LIKE ${first}) ${Prisma.join(others, " ", "", "")}
-         ORDER BY "lastName", "firstName", "id"
-         LIMIT ${take}`;
+      if (first === undefined) return [];
+      return kysely
+        .selectFrom("Customer")
+        .select("id")
+        .where((eb) => {
+          const starts = (column: "lastName" | "firstName", pattern: string) =>
+            eb(eb.fn("lower", [column]), "like", pattern);
+          return eb.and([
+            eb.or([starts("lastName", first), starts("firstName", first)]),
+            ...rest.map((pattern) =>
+              eb.or([
+                starts("lastName", pattern),
+                starts("firstName", pattern),
+                eb(eb.fn("lower", [eb.fn.coalesce("middleName", eb.val(""))]), "like", pattern),
+              ]),
+            ),
+          ]);
+        })
+        .orderBy("lastName")
+        .orderBy("firstName")
+        .orderBy("id")
+        .limit(take)
+        .execute();
     }
   }
 }
@@ -47,7 +82,7 @@ function idsQuery(query: CustomerQuery, take: number): Prisma.Sql {
 /** `agent.searchCustomers`: by phone number in any form, account number, e-mail, or name. */
 export async function searchCustomers(db: Database, input: { query: string; limit?: number }) {
   const limit = input.limit ?? DEFAULT_LIMIT;
-  const ids = await db.$queryRaw<{ id: string }[]>(idsQuery(parseCustomerQuery(input.query), limit + 1));
+  const ids = await findIds(db, parseCustomerQuery(input.query), limit + 1);
   if (ids.length === 0) return { items: [], hasMore: false };
   const rows = await db.customer.findMany({
     where: { id: { in: ids.map((row) => row.id) } },

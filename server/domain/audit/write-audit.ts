@@ -1,7 +1,7 @@
 import type { Prisma, Role } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 
-type Writer = Pick<Database, "auditLog"> | Prisma.TransactionClient;
+type Writer = Pick<Database, "auditLog"> | Transaction;
 
 export type AuditActor = { id: string; role: Role; ip: string };
 

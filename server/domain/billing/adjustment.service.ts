@@ -1,5 +1,5 @@
 import type { BillAdjustment, Prisma } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { writeAudit, type AuditActor } from "../audit/write-audit";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction";
@@ -7,7 +7,7 @@ import { getActivePolicy } from "../routing/policy.service";
 import { adjustmentError, decideAdjustment } from "./adjustment-rules";
 import { billStatusAfter } from "./bill-status";
 
-type Tx = Prisma.TransactionClient;
+type Tx = Transaction;
 
 export type BillSnapshot = {
   billId: string;
@@ -28,7 +28,7 @@ export type AppliedAdjustment = {
 
 async function lockBill(tx: Tx, billId: string) {
   // Row lock: payments, adjustments and approvals of one bill queue up behind each other.
-  await tx.$queryRaw`SELECT "id" FROM "Bill" WHERE "id" = ${billId} FOR UPDATE`;
+  await tx.$kysely.selectFrom("Bill").select("id").where("id", "=", billId).forUpdate().execute();
   const bill = await tx.bill.findUnique({
     where: { id: billId },
     include: { customer: { select: { id: true, balanceCents: true } } },
@@ -64,7 +64,7 @@ export async function applyAdjustment(
   options: { decidedById?: string | null; decisionReason?: string | null; now?: Date } = {},
 ): Promise<AppliedAdjustment> {
   const now = options.now ?? new Date();
-  await tx.$queryRaw`SELECT "id" FROM "BillAdjustment" WHERE "id" = ${adjustmentId} FOR UPDATE`;
+  await tx.$kysely.selectFrom("BillAdjustment").select("id").where("id", "=", adjustmentId).forUpdate().execute();
   const adjustment = await tx.billAdjustment.findUnique({ where: { id: adjustmentId } });
   if (!adjustment) throw notFound("Adjustment");
   const bill = await lockBill(tx, adjustment.billId);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import type { Database } from "../../db/client";
+import { sql } from "kysely";
+import type { Database, Transaction } from "../../db/client";
 import { translatorFor } from "../../i18n/translator";
-import type { Prisma } from "@prisma/client";
 import type { NotificationKind } from "../notification/notify";
 import { enqueuePushFor } from "../push/enqueue-push";
 import { queueValueRecompute } from "../value/queue-recompute";
@@ -31,18 +31,41 @@ function periodEndOf(periodStart: Date): Date {
  * on that day with service in it and no bill for it yet. Running again finds only the rest.
  */
 export async function planBillRun(db: Database, now: Date, batchSize = BILL_BATCH_SIZE): Promise<BillRunSlice[]> {
-  const days = await db.$queryRaw<
-    { billingDay: number }[]
-  >`SELECT DISTINCT "billingDay" FROM "Customer" WHERE "status" <> 'CLOSED'`;
+  const days = await db.$kysely
+    .selectFrom("Customer")
+    .select("billingDay")
+    .distinct()
+    .where("status", "<>", "CLOSED")
+    .execute();
   const slices: BillRunSlice[] = [];
   for (const { billingDay } of days) {
     const period = previousCycle(billingDay, now);
-    const rows = await db.$queryRaw<{ id: string }[]>`
-      SELECT c."id" FROM "Customer" c
-      WHERE c."billingDay" = ${billingDay} AND c."status" <> 'CLOSED'
-        AND EXISTS (SELECT 1 FROM "Line" l WHERE l."customerId" = c."id" AND l."activatedAt" < ${period.end} AND l."status" <> 'TERMINATED')
-        AND NOT EXISTS (SELECT 1 FROM "Bill" b WHERE b."customerId" = c."id" AND b."periodStart" = ${period.start}::date)
-      ORDER BY c."id"`;
+    const rows = await db.$kysely
+      .selectFrom("Customer as c")
+      .select("c.id")
+      .where("c.billingDay", "=", billingDay)
+      .where("c.status", "<>", "CLOSED")
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom("Line as l")
+            .select("l.id")
+            .whereRef("l.customerId", "=", "c.id")
+            .where("l.activatedAt", "<", period.end)
+            .where("l.status", "<>", "TERMINATED"),
+        ),
+      )
+      .where(({ exists, not, selectFrom, cast, val }) =>
+        not(
+          exists(
+            selectFrom("Bill as b")
+              .select("b.id")
+              .whereRef("b.customerId", "=", "c.id")
+              .where("b.periodStart", "=", cast<Date>(val(period.start), "date")),
+          ),
+        ),
+      )
+      .orderBy("c.id")
+      .execute();
     for (let i = 0; i < rows.length; i += batchSize) {
       slices.push({
         periodStart: period.start,
@@ -190,9 +213,16 @@ export async function billCustomers(
       });
       const customerIds = mine.map((draft) => draft.customer.id);
       const totals = mine.map((draft) => draft.bill.totalCents);
-      await tx.$executeRaw`
-        UPDATE "Customer" AS c SET "balanceCents" = c."balanceCents" + v.total, "updatedAt" = ${now}
-        FROM unnest(${customerIds}::text[], ${totals}::int[]) AS v(id, total) WHERE c."id" = v.id`;
+      const totalByCustomer = sql<{
+        id: string;
+        total: number;
+      }>`unnest(${customerIds}::text[], ${totals}::int[])`.as<"v">(sql`v(id, total)`);
+      await tx.$kysely
+        .updateTable("Customer as c")
+        .from(totalByCustomer)
+        .set((eb) => ({ balanceCents: eb("c.balanceCents", "+", eb.ref("v.total")), updatedAt: now }))
+        .whereRef("c.id", "=", "v.id")
+        .execute();
       await notifyBillsIssued(
         tx,
         mine.flatMap(({ id, customer, bill }) => {
@@ -253,7 +283,7 @@ export async function markOverdueBills(db: Database, now = new Date()): Promise<
  * then the web push job for each user with a subscribed device (the same `enqueuePushFor`).
  */
 async function notifyBillsIssued(
-  tx: Prisma.TransactionClient,
+  tx: Transaction,
   notifications: { userId: string; kind: NotificationKind; title: string; body: string; url: string }[],
 ) {
   if (!notifications.length) return;

@@ -1,5 +1,5 @@
 import type { BillStatus, Channel } from "@prisma/client";
-import { poolOf, type Database } from "../../db/client";
+import { kyselyOf, type Database } from "../../db/client";
 import { badRequest, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction";
 import { amountDueCents, billStatusAfter } from "./bill-status";
@@ -30,22 +30,9 @@ function statusNow(
   return billStatusAfter({ totalCents: bill.totalCents, paidCents: bill.paidCents, dueAt: bill.dueAt, now });
 }
 
-type BillListRow = {
-  id: string;
-  number: string;
-  periodStart: Date;
-  periodEnd: Date;
-  issuedAt: Date;
-  dueAt: Date;
-  totalCents: number;
-  paidCents: number;
-  currency: string;
-  status: BillStatus;
-};
-
 /**
  * The customer's bills, newest first, a keyset page at a time: one statement on the index
- * (customerId, issuedAt desc, id desc). It is the portal's busiest read, so it is plain SQL on the pool.
+ * (customerId, issuedAt desc, id desc). It is the portal's busiest read, so it runs on the pool.
  */
 export async function listBills(
   db: Database,
@@ -54,16 +41,31 @@ export async function listBills(
   const limit = input.limit ?? DEFAULT_BILL_PAGE;
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const now = input.now ?? new Date();
-  const columns = `"id", "number", "periodStart", "periodEnd", "issuedAt", "dueAt", "totalCents", "paidCents", "currency", "status"::text AS "status"`;
-  const { rows } = after
-    ? await poolOf(db).query<BillListRow>(
-        `SELECT ${columns} FROM "Bill" WHERE "customerId" = $1 AND ("issuedAt", "id") < ($2::timestamptz AT TIME ZONE 'UTC', $3) ORDER BY "issuedAt" DESC, "id" DESC LIMIT $4`,
-        [input.customerId, after.issuedAt.toISOString(), after.id, limit + 1],
-      )
-    : await poolOf(db).query<BillListRow>(
-        `SELECT ${columns} FROM "Bill" WHERE "customerId" = $1 ORDER BY "issuedAt" DESC, "id" DESC LIMIT $2`,
-        [input.customerId, limit + 1],
-      );
+  const newestFirst = kyselyOf(db)
+    .selectFrom("Bill")
+    .select([
+      "id",
+      "number",
+      "periodStart",
+      "periodEnd",
+      "issuedAt",
+      "dueAt",
+      "totalCents",
+      "paidCents",
+      "currency",
+      "status",
+    ])
+    .where("customerId", "=", input.customerId)
+    .orderBy("issuedAt", "desc")
+    .orderBy("id", "desc")
+    .limit(limit + 1);
+  const rows = await (
+    after
+      ? newestFirst.where(({ eb, refTuple, tuple }) =>
+          eb(refTuple("issuedAt", "id"), "<", tuple(after.issuedAt, after.id)),
+        )
+      : newestFirst
+  ).execute();
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

@@ -47,18 +47,26 @@ export async function getLockedUntil(
 
 async function countFailure(db: Database, key: string, limit: number, now: Date): Promise<void> {
   // One atomic upsert: concurrent failures on several instances all count.
-  const [row] = await db.$queryRaw<{ failures: number; lockCount: number }[]>`
-    INSERT INTO "LoginThrottle" ("key", "failures", "lastFailureAt", "updatedAt")
-    VALUES (${key}, 1, ${now}, ${now})
-    ON CONFLICT ("key") DO UPDATE SET "failures" = "LoginThrottle"."failures" + 1,
-      "lastFailureAt" = ${now}, "updatedAt" = ${now}
-    RETURNING "failures", "lockCount"`;
+  const row = await db.$kysely
+    .insertInto("LoginThrottle")
+    .values({ key, failures: 1, lastFailureAt: now, updatedAt: now })
+    .onConflict((conflict) =>
+      conflict.column("key").doUpdateSet((eb) => ({
+        failures: eb("LoginThrottle.failures", "+", 1),
+        lastFailureAt: now,
+        updatedAt: now,
+      })),
+    )
+    .returning(["failures", "lockCount"])
+    .executeTakeFirst();
   if (row && row.failures >= limit) {
     const lockedUntil = new Date(now.getTime() + lockDurationMs(row.lockCount));
-    await db.$executeRaw`
-      UPDATE "LoginThrottle" SET "failures" = 0, "lockCount" = "lockCount" + 1,
-        "lockedUntil" = ${lockedUntil}, "updatedAt" = ${now}
-      WHERE "key" = ${key} AND "failures" >= ${limit}`;
+    await db.$kysely
+      .updateTable("LoginThrottle")
+      .set((eb) => ({ failures: 0, lockCount: eb("lockCount", "+", 1), lockedUntil, updatedAt: now }))
+      .where("key", "=", key)
+      .where("failures", ">=", limit)
+      .execute();
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Channel, Prisma } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 
-type Writer = Pick<Database, "interaction"> | Prisma.TransactionClient;
+type Writer = Pick<Database, "interaction"> | Transaction;
 
 /**
  * Every contact on every channel lands in one history per customer (DESIGN.md: one identity and

@@ -1,7 +1,6 @@
-import type { Database } from "../../db/client";
+import { sql } from "kysely";
+import type { SqlExecutor } from "../../db/client";
 import type { JobName, JobPayloads } from "./job-names";
-
-type PrismaLike = Pick<Database, "$executeRaw">;
 
 /**
  * Adds a job to the PostgreSQL queue (graphile-worker). Pass the transaction client to enqueue
@@ -12,17 +11,17 @@ type PrismaLike = Pick<Database, "$executeRaw">;
  * handlers) imports the domain to do the work, never the other way round.
  */
 export async function enqueueJob<Name extends JobName>(
-  db: PrismaLike,
+  db: SqlExecutor,
   name: Name,
   payload: JobPayloads[Name],
   options: { runAt?: Date; jobKey?: string; maxAttempts?: number } = {},
 ): Promise<void> {
-  await db.$executeRaw`
+  await sql`
     SELECT graphile_worker.add_job(
       ${name}::text,
       ${JSON.stringify(payload)}::json,
       run_at => ${options.runAt ?? null}::timestamptz,
       job_key => ${options.jobKey ?? null}::text,
       max_attempts => ${options.maxAttempts ?? 10}::int
-    )`;
+    )`.execute(db.$kysely);
 }

@@ -1,8 +1,7 @@
-import type { Prisma } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { enqueuePushFor } from "../push/enqueue-push";
 
-type Writer = Pick<Database, "notification" | "$executeRaw"> | Prisma.TransactionClient;
+type Writer = Pick<Database, "notification" | "$kysely"> | Transaction;
 
 export type NotificationKind =
   "BILL_ISSUED" | "AGENT_REPLY" | "REQUEST_STATUS" | "SLA_BREACH" | "PAYMENT" | "TARIFF_CHANGE";

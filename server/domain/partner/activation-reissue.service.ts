@@ -1,5 +1,4 @@
-import type { Prisma } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { hashPassword } from "../identity/password";
 import { writeAudit } from "../audit/write-audit";
 import { AppError, isUniqueViolation } from "../errors";
@@ -70,7 +69,7 @@ export async function reissueActivationCode(
   const activationCode = deriveActivationCode(await getActivationKey(db), login.id, activationExpiresAt);
   const activationCodeHash = await hashPassword(activationCode);
   try {
-    await db.$transaction(async (tx: Prisma.TransactionClient) => {
+    await db.$transaction(async (tx: Transaction) => {
       // The keyed audit entry first: a racing duplicate waits on its unique index, then fails
       // before it touches the code.
       await writeAudit(

@@ -1,5 +1,4 @@
-import type { Prisma } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { getLockedUntil, recordFailure, recordSuccess } from "../identity/login-throttle";
 import { hashPassword, verifyPassword } from "../identity/password";
 import { AppError } from "../errors";
@@ -65,7 +64,7 @@ export async function activateAccount(
   }
 
   const passwordHash = await hashPassword(input.password);
-  await db.$transaction(async (tx: Prisma.TransactionClient) => {
+  await db.$transaction(async (tx: Transaction) => {
     // Consumed once: a second request with the same code finds it gone.
     const { count } = await tx.user.updateMany({
       where: { id: pending.id, passwordHash: null, activationCodeHash: pending.activationCodeHash },

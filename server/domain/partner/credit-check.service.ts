@@ -1,5 +1,5 @@
 import type { Prisma, ServiceKind, Tariff } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { log } from "../../log";
 import { badRequest } from "../errors";
 import { consumeOrThrow } from "./abuse-limits";
@@ -12,7 +12,7 @@ import {
 } from "./credit-policy.schema";
 import { ageOn, operatorToday, REGISTRATION_MESSAGES as M } from "./registration-rules";
 
-type Db = Database | Prisma.TransactionClient;
+type Db = Database | Transaction;
 
 /** The credit policy in force: the "creditPolicy" setting, or the defaults when none is saved. */
 export async function getCreditPolicy(db: Db): Promise<CreditPolicy> {

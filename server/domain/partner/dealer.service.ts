@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { sql, type Expression } from "kysely";
 import type { Database } from "../../db/client";
 import { normalizePhone } from "../identity/identifier";
 
@@ -155,35 +156,91 @@ export async function getPartnerFigures(
   const now = input.now ?? new Date();
   const days = input.days ?? 30;
   const months = input.months ?? 12;
+  const moscowTime = (at: Expression<Date>) => sql<Date>`(${at} AT TIME ZONE 'UTC' AT TIME ZONE ${TIME_ZONE})`;
   const [perDay, perMonth, totals] = await Promise.all([
-    db.$queryRaw<{ day: string; count: number }[]>`
-      WITH today AS (SELECT (${now}::timestamptz AT TIME ZONE ${TIME_ZONE})::date AS d),
-      counted AS (
-        SELECT ("createdAt" AT TIME ZONE 'UTC' AT TIME ZONE ${TIME_ZONE})::date AS day, count(*)::int AS count
-        FROM "Order", today
-        WHERE "partnerId" = ${input.partnerId} AND "status" = 'COMPLETED'
-          AND "createdAt" >= ((today.d - ${days - 1}::int)::timestamp AT TIME ZONE ${TIME_ZONE}) AT TIME ZONE 'UTC'
-        GROUP BY 1)
-      SELECT to_char(series.day, 'YYYY-MM-DD') AS day, coalesce(counted.count, 0)::int AS count
-      FROM today, generate_series(today.d - ${days - 1}::int, today.d, interval '1 day') AS series(day)
-      LEFT JOIN counted ON counted.day = series.day::date
-      ORDER BY series.day`,
-    db.$queryRaw<{ month: string; count: number }[]>`
-      WITH this_month AS (SELECT date_trunc('month', ${now}::timestamptz AT TIME ZONE ${TIME_ZONE})::date AS m),
-      counted AS (
-        SELECT date_trunc('month', "createdAt" AT TIME ZONE 'UTC' AT TIME ZONE ${TIME_ZONE})::date AS month, count(*)::int AS count
-        FROM "Order", this_month
-        WHERE "partnerId" = ${input.partnerId} AND "status" = 'COMPLETED'
-          AND "createdAt" >= (((this_month.m - make_interval(months => ${months - 1}::int))::timestamp) AT TIME ZONE ${TIME_ZONE}) AT TIME ZONE 'UTC'
-        GROUP BY 1)
-      SELECT to_char(series.month, 'YYYY-MM') AS month, coalesce(counted.count, 0)::int AS count
-      FROM this_month, generate_series(this_month.m - make_interval(months => ${months - 1}::int), this_month.m, interval '1 month') AS series(month)
-      LEFT JOIN counted ON counted.month = series.month::date
-      ORDER BY series.month`,
-    db.$queryRaw<{ customers: number; activated: number }[]>`
-      SELECT count(*)::int AS customers, count(u."passwordHash")::int AS activated
-      FROM "Customer" c LEFT JOIN "User" u ON u."customerId" = c."id"
-      WHERE c."partnerId" = ${input.partnerId}`,
+    db.$kysely
+      .with("today", (db) => db.selectNoFrom(sql<Date>`(${now}::timestamptz AT TIME ZONE ${TIME_ZONE})::date`.as("d")))
+      .with("counted", (db) =>
+        db
+          .selectFrom(["Order", "today"])
+          .where("Order.partnerId", "=", input.partnerId)
+          .where("Order.status", "=", "COMPLETED")
+          .select((eb) => [
+            sql<Date>`${moscowTime(eb.ref("Order.createdAt"))}::date`.as("day"),
+            eb.cast<number>(eb.fn.countAll(), "integer").as("count"),
+          ])
+          .where((eb) =>
+            eb(
+              "Order.createdAt",
+              ">=",
+              sql<Date>`((${eb.ref("today.d")} - ${days - 1}::int)::timestamp AT TIME ZONE ${TIME_ZONE}) AT TIME ZONE 'UTC'`,
+            ),
+          )
+          .groupBy(sql`1`),
+      )
+      .selectFrom("today")
+      .crossJoin((eb) =>
+        sql<{
+          day: Date;
+        }>`generate_series(${eb.ref("today.d")} - ${days - 1}::int, ${eb.ref("today.d")}, interval '1 day')`.as<"series">(
+          sql`series(day)`,
+        ),
+      )
+      .leftJoin("counted", (join) => join.on((eb) => eb("counted.day", "=", sql<Date>`${eb.ref("series.day")}::date`)))
+      .select((eb) => [
+        sql<string>`to_char(${eb.ref("series.day")}, 'YYYY-MM-DD')`.as("day"),
+        eb.cast<number>(eb.fn.coalesce("counted.count", eb.lit(0)), "integer").as("count"),
+      ])
+      .orderBy("series.day")
+      .execute(),
+    db.$kysely
+      .with("thisMonth", (db) =>
+        db.selectNoFrom(sql<Date>`date_trunc('month', ${now}::timestamptz AT TIME ZONE ${TIME_ZONE})::date`.as("m")),
+      )
+      .with("counted", (db) =>
+        db
+          .selectFrom(["Order", "thisMonth"])
+          .where("Order.partnerId", "=", input.partnerId)
+          .where("Order.status", "=", "COMPLETED")
+          .select((eb) => [
+            sql<Date>`date_trunc('month', ${moscowTime(eb.ref("Order.createdAt"))})::date`.as("month"),
+            eb.cast<number>(eb.fn.countAll(), "integer").as("count"),
+          ])
+          .where((eb) =>
+            eb(
+              "Order.createdAt",
+              ">=",
+              sql<Date>`(((${eb.ref("thisMonth.m")} - make_interval(months => ${months - 1}::int))::timestamp) AT TIME ZONE ${TIME_ZONE}) AT TIME ZONE 'UTC'`,
+            ),
+          )
+          .groupBy(sql`1`),
+      )
+      .selectFrom("thisMonth")
+      .crossJoin((eb) =>
+        sql<{
+          month: Date;
+        }>`generate_series(${eb.ref("thisMonth.m")} - make_interval(months => ${months - 1}::int), ${eb.ref("thisMonth.m")}, interval '1 month')`.as<"series">(
+          sql`series(month)`,
+        ),
+      )
+      .leftJoin("counted", (join) =>
+        join.on((eb) => eb("counted.month", "=", sql<Date>`${eb.ref("series.month")}::date`)),
+      )
+      .select((eb) => [
+        sql<string>`to_char(${eb.ref("series.month")}, 'YYYY-MM')`.as("month"),
+        eb.cast<number>(eb.fn.coalesce("counted.count", eb.lit(0)), "integer").as("count"),
+      ])
+      .orderBy("series.month")
+      .execute(),
+    db.$kysely
+      .selectFrom("Customer as c")
+      .leftJoin("User as u", "u.customerId", "c.id")
+      .select((eb) => [
+        eb.cast<number>(eb.fn.countAll(), "integer").as("customers"),
+        eb.cast<number>(eb.fn.count("u.passwordHash"), "integer").as("activated"),
+      ])
+      .where("c.partnerId", "=", input.partnerId)
+      .execute(),
   ]);
   const today = perDay[perDay.length - 1]?.count ?? 0;
   const thisMonth = perMonth[perMonth.length - 1]?.count ?? 0;

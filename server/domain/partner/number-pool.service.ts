@@ -1,5 +1,7 @@
 import type { Prisma } from "@prisma/client";
-import type { Database } from "../../db/client";
+import { expressionBuilder } from "kysely";
+import type { Database, Transaction } from "../../db/client";
+import type { DB } from "../../db/kysely";
 import { AppError, badRequest } from "../errors";
 import { REGISTRATION_MESSAGES as M } from "./registration-rules";
 
@@ -8,7 +10,7 @@ export const RESERVATION_MINUTES = 15;
 /** Active reservations one dealer may hold at once, so nobody sits on the nice numbers. */
 export const MAX_RESERVATIONS_PER_PARTNER = 20;
 
-type Db = Database | Prisma.TransactionClient;
+type Db = Database | Transaction;
 
 export type PoolNumber = {
   msisdn: string;
@@ -61,6 +63,18 @@ export async function listAvailableNumbers(
 }
 
 /** Why a number cannot be had: outside the pool (BAD_REQUEST on the field), or taken (CONFLICT). */
+/** Free, lapsed, or held by this dealer: what an atomic claim of the number requires. */
+function isClaimableBy(partnerId: string, now: Date) {
+  const pool = expressionBuilder<DB, "NumberPool">();
+  return pool.or([
+    pool("status", "=", "FREE"),
+    pool.and([
+      pool("status", "=", "RESERVED"),
+      pool.or([pool("reservedByPartnerId", "=", partnerId), pool("reservedUntil", "<=", now)]),
+    ]),
+  ]);
+}
+
 async function explainUnavailable(db: Db, msisdn: string): Promise<AppError> {
   const row = await db.numberPool.findUnique({ where: { msisdn }, select: { status: true } });
   if (!row) return badRequest("msisdn", M.msisdnNotInPool);
@@ -89,13 +103,13 @@ export async function reserveNumber(db: Database, input: { partnerId: string; ms
       `You already hold ${held} numbers; register a subscriber or release a number first`,
     );
   }
-  const updated = await db.$executeRaw`
-    UPDATE "NumberPool"
-    SET "status" = 'RESERVED', "reservedByPartnerId" = ${input.partnerId}, "reservedUntil" = ${until}
-    WHERE "msisdn" = ${input.msisdn}
-      AND ("status" = 'FREE'
-        OR ("status" = 'RESERVED' AND ("reservedByPartnerId" = ${input.partnerId} OR "reservedUntil" <= ${now})))`;
-  if (updated !== 1) throw await explainUnavailable(db, input.msisdn);
+  const { numUpdatedRows } = await db.$kysely
+    .updateTable("NumberPool")
+    .set({ status: "RESERVED", reservedByPartnerId: input.partnerId, reservedUntil: until })
+    .where("msisdn", "=", input.msisdn)
+    .where(isClaimableBy(input.partnerId, now))
+    .executeTakeFirst();
+  if (numUpdatedRows !== 1n) throw await explainUnavailable(db, input.msisdn);
   const row = await db.numberPool.findUniqueOrThrow({ where: { msisdn: input.msisdn } });
   return { msisdn: row.msisdn, isNice: row.isNice, reservedUntil: until };
 }
@@ -115,17 +129,14 @@ export async function releaseNumber(db: Database, input: { partnerId: string; ms
  * Takes the number for a new line inside the registration's transaction: free, lapsed, or held
  * by this dealer. The row lock makes a racing registration wait and then find it ASSIGNED.
  */
-export async function assignNumber(
-  tx: Prisma.TransactionClient,
-  input: { partnerId: string; msisdn: string; now: Date },
-) {
-  const updated = await tx.$executeRaw`
-    UPDATE "NumberPool"
-    SET "status" = 'ASSIGNED', "assignedAt" = ${input.now}, "reservedByPartnerId" = ${input.partnerId}, "reservedUntil" = NULL
-    WHERE "msisdn" = ${input.msisdn}
-      AND ("status" = 'FREE'
-        OR ("status" = 'RESERVED' AND ("reservedByPartnerId" = ${input.partnerId} OR "reservedUntil" <= ${input.now})))`;
-  if (updated !== 1) throw await explainUnavailable(tx, input.msisdn);
+export async function assignNumber(tx: Transaction, input: { partnerId: string; msisdn: string; now: Date }) {
+  const { numUpdatedRows } = await tx.$kysely
+    .updateTable("NumberPool")
+    .set({ status: "ASSIGNED", assignedAt: input.now, reservedByPartnerId: input.partnerId, reservedUntil: null })
+    .where("msisdn", "=", input.msisdn)
+    .where(isClaimableBy(input.partnerId, input.now))
+    .executeTakeFirst();
+  if (numUpdatedRows !== 1n) throw await explainUnavailable(tx, input.msisdn);
 }
 
 /** Lapsed reservations go back to the pool (the `numbers:release-expired` job, every minute). */

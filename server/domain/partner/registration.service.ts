@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
 import type { Prisma, Role } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { hashPassword, verifyPassword } from "../identity/password";
 import { writeAudit } from "../audit/write-audit";
 import { AppError, isUniqueViolation } from "../errors";
@@ -171,7 +171,7 @@ export async function registerSubscriber(
       };
 
   try {
-    const orderId = await db.$transaction(async (tx: Prisma.TransactionClient) => {
+    const orderId = await db.$transaction(async (tx: Transaction) => {
       if (msisdn) await assignNumber(tx, { partnerId: dealer.partnerId, msisdn, now });
       const created = await tx.customer.create({
         data: {

@@ -1,5 +1,5 @@
 import type { Channel, Payment } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { amountDueCents, billStatusAfter } from "../billing/bill-status";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction";
@@ -42,15 +42,13 @@ function findByKey(db: Database, actorId: string, idempotencyKey: string): Promi
   });
 }
 
-type BillRow = {
-  id: string;
-  number: string;
-  totalCents: number;
-  paidCents: number;
-  status: string;
-  currency: string;
-  dueAt: Date;
-};
+/** The bill under a row lock: payments, adjustments and approvals of one bill queue up behind each other. */
+function selectBillForUpdate(tx: Transaction) {
+  return tx.$kysely
+    .selectFrom("Bill")
+    .select(["id", "number", "totalCents", "paidCents", "status", "currency", "dueAt"])
+    .forUpdate();
+}
 
 /**
  * Pays a bill (all that is due, or part of it) through the provider. The same idempotency key
@@ -65,10 +63,10 @@ export async function payBill(db: Database, input: PayInput, provider = getPayme
   let reserved: PaymentView;
   try {
     reserved = await db.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<BillRow[]>`
-        SELECT "id", "number", "totalCents", "paidCents", "status"::text AS "status", "currency", "dueAt"
-        FROM "Bill" WHERE "id" = ${input.billId} AND "customerId" = ${input.customerId} FOR UPDATE`;
-      const bill = rows[0];
+      const bill = await selectBillForUpdate(tx)
+        .where("id", "=", input.billId)
+        .where("customerId", "=", input.customerId)
+        .executeTakeFirst();
       if (!bill) throw notFound("Bill");
       if (bill.status === "CANCELLED") throw badRequest("billId", "This bill is cancelled");
       const due = amountDueCents(bill);
@@ -139,10 +137,7 @@ async function charge(
 async function settle(db: Database, paymentId: string, result: ChargeResult, now = new Date()): Promise<PaymentView> {
   return db.$transaction(async (tx) => {
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId } });
-    const rows = await tx.$queryRaw<BillRow[]>`
-      SELECT "id", "number", "totalCents", "paidCents", "status"::text AS "status", "currency", "dueAt"
-      FROM "Bill" WHERE "id" = ${payment.billId} FOR UPDATE`;
-    const bill = rows[0]!;
+    const bill = await selectBillForUpdate(tx).where("id", "=", payment.billId).executeTakeFirstOrThrow();
     const claimed = await tx.payment.updateMany({
       where: { id: paymentId, status: "PENDING" },
       data: {

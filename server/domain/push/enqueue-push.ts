@@ -1,16 +1,21 @@
-import type { Prisma } from "@prisma/client";
-import type { Database } from "../../db/client";
-
-type Executor = Pick<Database, "$executeRaw"> | Prisma.TransactionClient;
+import { sql } from "kysely";
+import type { SqlExecutor } from "../../db/client";
 
 /**
  * Queues the `push:send` job for a new notification, in the caller's transaction, and only when
  * its user has a device subscribed: one statement, so a bill run for thousands of customers
  * without push adds no jobs. The job key makes a repeated call one job.
  */
-export async function enqueuePushFor(db: Executor, notification: { id: string; userId: string }): Promise<void> {
+export async function enqueuePushFor(db: SqlExecutor, notification: { id: string; userId: string }): Promise<void> {
   const payload = JSON.stringify({ notificationId: notification.id });
-  await db.$executeRaw`
-    SELECT graphile_worker.add_job('push:send', ${payload}::json, job_key => ${`push:${notification.id}`}::text, max_attempts => 3)
-    WHERE EXISTS (SELECT 1 FROM "PushSubscription" WHERE "userId" = ${notification.userId})`;
+  await db.$kysely
+    .selectNoFrom(
+      sql`graphile_worker.add_job('push:send', ${payload}::json, job_key => ${`push:${notification.id}`}::text, max_attempts => 3)`.as(
+        "job",
+      ),
+    )
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom("PushSubscription").select("id").where("userId", "=", notification.userId)),
+    )
+    .execute();
 }

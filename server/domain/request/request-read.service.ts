@@ -1,11 +1,11 @@
 import type { Prisma, RequestStatus } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { notFound } from "../errors";
 import { searchArticles } from "../knowledge/search-articles";
 import { directActionsFor } from "./direct-actions";
 import { canTransition, OPEN_STATUSES } from "./request-status";
 
-type Reader = Pick<Database, "serviceRequest"> | Prisma.TransactionClient;
+type Reader = Pick<Database, "serviceRequest"> | Transaction;
 
 /** Messages a subscriber may see: never an agent's internal note (filtered in the query). */
 const PUBLIC_MESSAGES = {

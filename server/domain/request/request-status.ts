@@ -1,4 +1,5 @@
 import type { Prisma, RequestStatus } from "@prisma/client";
+import type { Transaction } from "../../db/client";
 import { AppError } from "../errors";
 
 export const REQUEST_STATUSES = [
@@ -80,7 +81,7 @@ export function assertTransition(from: RequestStatus, to: RequestStatus, context
   if (error) throw new AppError("CONFLICT", error);
 }
 
-type Writer = Prisma.TransactionClient;
+type Writer = Transaction;
 
 /** Timestamps that a status sets the first time (or every time) it is entered. */
 function timestampsFor(to: RequestStatus, now: Date): Prisma.ServiceRequestUpdateManyMutationInput {

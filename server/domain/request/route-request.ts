@@ -1,9 +1,9 @@
 import type { Prisma, RequestCategory } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { getActivePolicy } from "../routing/policy.service";
 import { routeContact, type RoutingResult } from "../routing/route-contact";
 
-type Reader = Pick<Database, "customer" | "serviceRequest" | "routingPolicy"> | Prisma.TransactionClient;
+type Reader = Pick<Database, "customer" | "serviceRequest" | "routingPolicy"> | Transaction;
 
 export type RoutedContact = RoutingResult & {
   policyVersion: number;

@@ -1,20 +1,8 @@
-import type { RequestStatus } from "@prisma/client";
-import type { Database } from "../../db/client";
+import { sql } from "kysely";
+import type { Database, SqlExecutor } from "../../db/client";
 import { notify } from "../notification/notify";
 import { slaActionFor, SLA_WARN_SHARE } from "../routing/sla";
 import { AWAITING_PERSON_STATUSES } from "./request-status";
-
-type Candidate = {
-  id: string;
-  number: number;
-  status: RequestStatus;
-  subject: string;
-  priority: number;
-  slaDueAt: Date;
-  slaWarnedAt: Date | null;
-  assignedToId: string | null;
-  startedAt: Date;
-};
 
 const BATCH = 500;
 
@@ -22,31 +10,56 @@ const BATCH = 500;
  * Requests still owed a first response by a person whose warning time or due time has come:
  * waiting for a person, no breach flagged yet, and no agent reply since the SLA clock started.
  */
-const CANDIDATES_SQL = `
-SELECT r."id", r."number", r."status", r."subject", r."priority", r."slaDueAt", r."slaWarnedAt", r."assignedToId", s.started AS "startedAt"
-  FROM "ServiceRequest" r
-  CROSS JOIN LATERAL (SELECT greatest(r."createdAt", coalesce(r."escalatedAt", r."createdAt"), coalesce(r."reopenedAt", r."createdAt")) AS started) s
- WHERE r."slaBreached" = false AND r."slaDueAt" IS NOT NULL
-   AND r."status"::text = ANY($1::text[])
-   AND (r."firstResponseAt" IS NULL OR r."firstResponseAt" < s.started)
-   AND (r."slaDueAt" <= $2::timestamp
-        OR (r."slaWarnedAt" IS NULL
-            AND r."slaDueAt" - greatest(interval '5 minutes', (r."slaDueAt" - s.started) * $3::float8) <= $2::timestamp))
- ORDER BY r."slaDueAt"
- LIMIT $4`;
+function findCandidates(db: SqlExecutor, now: Date) {
+  return db.$kysely
+    .selectFrom("ServiceRequest as r")
+    .crossJoinLateral((eb) =>
+      sql<{
+        started: Date;
+      }>`(SELECT ${eb.fn("greatest", ["r.createdAt", eb.fn.coalesce("r.escalatedAt", "r.createdAt"), eb.fn.coalesce("r.reopenedAt", "r.createdAt")])} AS started)`.as(
+        "s",
+      ),
+    )
+    .select([
+      "r.id",
+      "r.number",
+      "r.status",
+      "r.subject",
+      "r.priority",
+      "r.slaDueAt",
+      "r.slaWarnedAt",
+      "r.assignedToId",
+      "s.started as startedAt",
+    ])
+    .where("r.slaBreached", "=", false)
+    .where("r.slaDueAt", "is not", null)
+    .where("r.status", "in", [...AWAITING_PERSON_STATUSES])
+    .where((eb) => eb.or([eb("r.firstResponseAt", "is", null), eb("r.firstResponseAt", "<", eb.ref("s.started"))]))
+    .where((eb) =>
+      eb.or([
+        eb("r.slaDueAt", "<=", now),
+        eb.and([
+          eb("r.slaWarnedAt", "is", null),
+          eb(
+            sql<Date>`${eb.ref("r.slaDueAt")} - greatest(interval '5 minutes', (${eb.ref("r.slaDueAt")} - ${eb.ref("s.started")}) * ${SLA_WARN_SHARE}::float8)`,
+            "<=",
+            now,
+          ),
+        ]),
+      ]),
+    )
+    .orderBy("r.slaDueAt")
+    .limit(BATCH)
+    .$narrowType<{ slaDueAt: Date }>()
+    .execute();
+}
 
 /**
  * The `sla:watch` job: raises the priority of requests near their due time, flags breaches and
  * tells the assigned agent (or, for requests nobody holds, every agent: the queue).
  */
 export async function watchSla(db: Database, now = new Date()): Promise<{ warned: number; breached: number }> {
-  const candidates = await db.$queryRawUnsafe<Candidate[]>(
-    CANDIDATES_SQL,
-    [...AWAITING_PERSON_STATUSES],
-    now,
-    SLA_WARN_SHARE,
-    BATCH,
-  );
+  const candidates = await findCandidates(db, now);
   let warned = 0;
   let breached = 0;
   const queueAlerts = { warned: [] as number[], breached: [] as number[] };

@@ -1,5 +1,5 @@
 import type { Channel, Prisma, TariffChange } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { translatorFor } from "../../i18n/translator";
 import { enqueueJob } from "../job-queue/enqueue";
 import { taxOn } from "../billing/bill-math";
@@ -11,7 +11,7 @@ import { prorateChange, type Effective } from "./proration";
 import { checkEligibility, type IneligibilityReason } from "./tariff-eligibility";
 import { tariffNameIn } from "./tariff-name";
 
-type Tx = Prisma.TransactionClient;
+type Tx = Transaction;
 type Reader = Database | Tx;
 
 const tariffBrief = { select: { id: true, code: true, name: true, nameEn: true, monthlyFeeCents: true } } as const;
@@ -166,7 +166,13 @@ export async function changeTariff(
 
   try {
     return await db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "Line" WHERE "id" = ${input.lineId} AND "customerId" = ${input.customerId} FOR UPDATE`;
+      await tx.$kysely
+        .selectFrom("Line")
+        .select("id")
+        .where("id", "=", input.lineId)
+        .where("customerId", "=", input.customerId)
+        .forUpdate()
+        .execute();
       const replay = await findByKey(tx, input.actorId, input.idempotencyKey);
       if (replay) return replayOf(replay, input.customerId);
       const { line, target, proration, eligibility } = await assess(tx, { ...input, now });
@@ -250,9 +256,14 @@ export async function cancelTariffChange(
 ): Promise<TariffChangeView> {
   const now = input.now ?? new Date();
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ status: string }[]>`
-      SELECT "status" FROM "TariffChange" WHERE "id" = ${input.changeId} AND "customerId" = ${input.customerId} FOR UPDATE`;
-    const status = locked[0]?.status;
+    const locked = await tx.$kysely
+      .selectFrom("TariffChange")
+      .select("status")
+      .where("id", "=", input.changeId)
+      .where("customerId", "=", input.customerId)
+      .forUpdate()
+      .executeTakeFirst();
+    const status = locked?.status;
     if (!status) throw notFound("Tariff change");
     if (status === "APPLIED") throw badRequest("changeId", "This change has already been applied");
     if (status === "PENDING") {
@@ -289,10 +300,14 @@ export async function listTariffChanges(db: Database, input: { customerId: strin
  */
 export async function applyScheduledChange(db: Database, changeId: string, now = new Date()): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ lineId: string; toTariffId: string; effectiveAt: Date; customerId: string }[]>`
-      SELECT "lineId", "toTariffId", "effectiveAt", "customerId" FROM "TariffChange"
-      WHERE "id" = ${changeId} AND "status" = 'PENDING' AND "effectiveAt" <= ${now} FOR UPDATE`;
-    const change = rows[0];
+    const change = await tx.$kysely
+      .selectFrom("TariffChange")
+      .select(["lineId", "toTariffId", "effectiveAt", "customerId"])
+      .where("id", "=", changeId)
+      .where("status", "=", "PENDING")
+      .where("effectiveAt", "<=", now)
+      .forUpdate()
+      .executeTakeFirst();
     if (!change) return false;
     await tx.line.update({
       where: { id: change.lineId },

@@ -1,5 +1,7 @@
-import type { Prisma } from "@prisma/client";
-import type { Database } from "../../db/client";
+import type { Prisma, Segment } from "@prisma/client";
+import { expressionBuilder, sql, type Expression } from "kysely";
+import type { Database, SqlExecutor } from "../../db/client";
+import type { DB } from "../../db/kysely";
 import { notFound } from "../errors";
 import { getActivePolicy } from "../routing/policy.service";
 import type { RoutingPolicyConfig } from "../routing/policy.schema";
@@ -8,90 +10,6 @@ import { scoreCustomerValue, usageTrendOf, type ValueBreakdown } from "./value-s
 /** Usage is compared over two periods of this many days: the latest against the one before. */
 const TREND_PERIOD_DAYS = 60;
 const BATCH = 5_000;
-
-type FactsRow = {
-  id: string;
-  createdAt: Date;
-  recentTotals: number[] | null;
-  dueBills: number;
-  paidOnTime: number;
-  overdueBills: number;
-  activeLines: number;
-  serviceKinds: number;
-  recentUsage: number;
-  recentDays: number;
-  previousUsage: number;
-  previousDays: number;
-};
-
-// One set-based statement collects the facts of a batch of customers: the last six bills, payment
-// discipline over twelve months, active lines and kinds, and usage (minutes + MB) in two periods.
-// Every part filters by the batch's ids itself, so the (customerId, ...) indexes are used instead of
-// a scan of all bills per batch. Usage is read per line (a lateral join) through the (lineId, date)
-// index, only the two periods' rows; its "days" are line-days, so the trend compares per-day
-// averages of the customer's lines.
-const FACTS_SQL = `
-WITH c AS (
-  SELECT "id", "createdAt" FROM "Customer" WHERE "id" = ANY($1::text[])
-),
-ranked AS (
-  SELECT b."customerId", b."totalCents",
-         row_number() OVER (PARTITION BY b."customerId" ORDER BY b."periodStart" DESC) AS rn
-  FROM "Bill" b
-  WHERE b."customerId" = ANY($1::text[]) AND b."status" <> 'CANCELLED'
-),
-recent AS (
-  SELECT "customerId", array_agg("totalCents" ORDER BY rn) AS totals FROM ranked WHERE rn <= 6 GROUP BY 1
-),
-discipline AS (
-  SELECT b."customerId",
-         count(*) FILTER (WHERE b."dueAt" < $2::timestamp) AS due,
-         count(*) FILTER (WHERE b."dueAt" < $2::timestamp AND b."paidAt" IS NOT NULL AND b."paidAt" <= b."dueAt") AS on_time,
-         count(*) FILTER (WHERE b."dueAt" < $2::timestamp AND b."paidCents" < b."totalCents") AS overdue
-  FROM "Bill" b
-  WHERE b."customerId" = ANY($1::text[]) AND b."status" <> 'CANCELLED' AND b."dueAt" >= $2::timestamp - interval '12 months'
-  GROUP BY 1
-),
-lines AS (
-  SELECT l."customerId", count(*) AS active, count(DISTINCT l."kind") AS kinds
-  FROM "Line" l
-  WHERE l."customerId" = ANY($1::text[]) AND l."status" = 'ACTIVE'
-  GROUP BY 1
-),
-batch_lines AS MATERIALIZED (
-  SELECT l."id", l."customerId" FROM "Line" l WHERE l."customerId" = ANY($1::text[])
-),
-usage AS (
-  SELECT bl."customerId",
-         sum(x.recent_usage) AS recent_usage, sum(x.recent_days) AS recent_days,
-         sum(x.previous_usage) AS previous_usage, sum(x.previous_days) AS previous_days
-  FROM batch_lines bl
-  CROSS JOIN LATERAL (
-    SELECT coalesce(sum(u."minutes" + u."dataMb") FILTER (WHERE u."date" >= $3::date), 0) AS recent_usage,
-           count(*) FILTER (WHERE u."date" >= $3::date) AS recent_days,
-           coalesce(sum(u."minutes" + u."dataMb") FILTER (WHERE u."date" < $3::date), 0) AS previous_usage,
-           count(*) FILTER (WHERE u."date" < $3::date) AS previous_days
-    FROM "UsageRecord" u
-    WHERE u."lineId" = bl."id" AND u."date" >= $4::date AND u."date" < $5::date
-  ) x
-  GROUP BY 1
-)
-SELECT c."id", c."createdAt",
-       r.totals AS "recentTotals",
-       coalesce(d.due, 0)::int AS "dueBills",
-       coalesce(d.on_time, 0)::int AS "paidOnTime",
-       coalesce(d.overdue, 0)::int AS "overdueBills",
-       coalesce(l.active, 0)::int AS "activeLines",
-       coalesce(l.kinds, 0)::int AS "serviceKinds",
-       coalesce(u.recent_usage, 0)::float8 AS "recentUsage",
-       coalesce(u.recent_days, 0)::int AS "recentDays",
-       coalesce(u.previous_usage, 0)::float8 AS "previousUsage",
-       coalesce(u.previous_days, 0)::int AS "previousDays"
-FROM c
-LEFT JOIN recent r ON r."customerId" = c."id"
-LEFT JOIN discipline d ON d."customerId" = c."id"
-LEFT JOIN lines l ON l."customerId" = c."id"
-LEFT JOIN usage u ON u."customerId" = c."id"`;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -102,25 +20,140 @@ function monthsBetween(from: Date, to: Date): number {
   return Math.max(0, months);
 }
 
-async function collectFacts(
-  db: Pick<Database, "$queryRawUnsafe">,
-  customerIds: string[],
-  now: Date,
-): Promise<FactsRow[]> {
+/**
+ * One set-based statement collects the facts of a batch of customers: the last six bills, payment
+ * discipline over twelve months, active lines and kinds, and usage (minutes + MB) in two periods.
+ * Every part filters by the batch's ids itself, so the (customerId, ...) indexes are used instead of
+ * a scan of all bills per batch. Usage is read per line (a lateral join) through the (lineId, date)
+ * index, only the two periods' rows; its "days" are line-days, so the trend compares per-day
+ * averages of the customer's lines.
+ */
+async function collectFacts(db: SqlExecutor, customerIds: string[], now: Date) {
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const recentFrom = new Date(today.getTime() - TREND_PERIOD_DAYS * DAY_MS);
   const previousFrom = new Date(today.getTime() - 2 * TREND_PERIOD_DAYS * DAY_MS);
-  return db.$queryRawUnsafe<FactsRow[]>(
-    FACTS_SQL,
-    customerIds,
-    now,
-    isoDay(recentFrom),
-    isoDay(previousFrom),
-    isoDay(today),
-  );
+  const day = (date: Date) => sql<Date>`${isoDay(date)}::date`;
+  const { fn, cast } = expressionBuilder<DB>();
+  const inBatch = fn.any(sql<string[]>`${customerIds}::text[]`);
+  const int = (value: Expression<unknown>) => cast<number>(value, "integer");
+  return db.$kysely
+    .with("c", (db) => db.selectFrom("Customer").select(["id", "createdAt"]).where("id", "=", inBatch))
+    .with("ranked", (db) =>
+      db
+        .selectFrom("Bill as b")
+        .select((eb) => [
+          "b.customerId",
+          "b.totalCents",
+          eb.fn
+            .agg<number>("row_number")
+            .over((over) => over.partitionBy("b.customerId").orderBy("b.periodStart", "desc"))
+            .as("rn"),
+        ])
+        .where("b.customerId", "=", inBatch)
+        .where("b.status", "<>", "CANCELLED"),
+    )
+    .with("recent", (db) =>
+      db
+        .selectFrom("ranked")
+        .select((eb) => ["customerId", eb.fn.agg<number[]>("array_agg", ["totalCents"]).orderBy("rn").as("totals")])
+        .where("rn", "<=", 6)
+        .groupBy("customerId"),
+    )
+    .with("discipline", (db) =>
+      db
+        .selectFrom("Bill as b")
+        .select((eb) => {
+          const isDue = eb("b.dueAt", "<", now);
+          return [
+            "b.customerId",
+            eb.fn.countAll<number>().filterWhere(isDue).as("due"),
+            eb.fn
+              .countAll<number>()
+              .filterWhere(eb.and([isDue, eb("b.paidAt", "is not", null), eb("b.paidAt", "<=", eb.ref("b.dueAt"))]))
+              .as("onTime"),
+            eb.fn
+              .countAll<number>()
+              .filterWhere(eb.and([isDue, eb("b.paidCents", "<", eb.ref("b.totalCents"))]))
+              .as("overdue"),
+          ];
+        })
+        .where("b.customerId", "=", inBatch)
+        .where("b.status", "<>", "CANCELLED")
+        .where("b.dueAt", ">=", sql<Date>`${now}::timestamp - interval '12 months'`)
+        .groupBy("b.customerId"),
+    )
+    .with("lines", (db) =>
+      db
+        .selectFrom("Line as l")
+        .select((eb) => [
+          "l.customerId",
+          eb.fn.countAll<number>().as("active"),
+          eb.fn.count<number>("l.kind").distinct().as("kinds"),
+        ])
+        .where("l.customerId", "=", inBatch)
+        .where("l.status", "=", "ACTIVE")
+        .groupBy("l.customerId"),
+    )
+    .with(
+      (cte) => cte("batchLines").materialized(),
+      (db) => db.selectFrom("Line as l").select(["l.id", "l.customerId"]).where("l.customerId", "=", inBatch),
+    )
+    .with("usage", (db) =>
+      db
+        .selectFrom("batchLines as bl")
+        .crossJoinLateral((eb) =>
+          eb
+            .selectFrom("UsageRecord as u")
+            .select((eb) => {
+              const used = eb.fn.sum<number>(eb("u.minutes", "+", eb.ref("u.dataMb")));
+              const isRecent = eb("u.date", ">=", day(recentFrom));
+              const isPrevious = eb("u.date", "<", day(recentFrom));
+              return [
+                eb.fn.coalesce(used.filterWhere(isRecent), eb.lit(0)).as("recentUsage"),
+                eb.fn.countAll<number>().filterWhere(isRecent).as("recentDays"),
+                eb.fn.coalesce(used.filterWhere(isPrevious), eb.lit(0)).as("previousUsage"),
+                eb.fn.countAll<number>().filterWhere(isPrevious).as("previousDays"),
+              ];
+            })
+            .whereRef("u.lineId", "=", "bl.id")
+            .where("u.date", ">=", day(previousFrom))
+            .where("u.date", "<", day(today))
+            .as("x"),
+        )
+        .select((eb) => [
+          "bl.customerId",
+          eb.fn.sum<number>("x.recentUsage").as("recentUsage"),
+          eb.fn.sum<number>("x.recentDays").as("recentDays"),
+          eb.fn.sum<number>("x.previousUsage").as("previousUsage"),
+          eb.fn.sum<number>("x.previousDays").as("previousDays"),
+        ])
+        .groupBy("bl.customerId"),
+    )
+    .selectFrom("c")
+    .leftJoin("recent as r", "r.customerId", "c.id")
+    .leftJoin("discipline as d", "d.customerId", "c.id")
+    .leftJoin("lines as l", "l.customerId", "c.id")
+    .leftJoin("usage as u", "u.customerId", "c.id")
+    .select((eb) => [
+      "c.id",
+      "c.createdAt",
+      "r.totals as recentTotals",
+      int(eb.fn.coalesce("d.due", eb.lit(0))).as("dueBills"),
+      int(eb.fn.coalesce("d.onTime", eb.lit(0))).as("paidOnTime"),
+      int(eb.fn.coalesce("d.overdue", eb.lit(0))).as("overdueBills"),
+      int(eb.fn.coalesce("l.active", eb.lit(0))).as("activeLines"),
+      int(eb.fn.coalesce("l.kinds", eb.lit(0))).as("serviceKinds"),
+      eb.cast<number>(eb.fn.coalesce("u.recentUsage", eb.lit(0)), "float8").as("recentUsage"),
+      int(eb.fn.coalesce("u.recentDays", eb.lit(0))).as("recentDays"),
+      eb.cast<number>(eb.fn.coalesce("u.previousUsage", eb.lit(0)), "float8").as("previousUsage"),
+      int(eb.fn.coalesce("u.previousDays", eb.lit(0))).as("previousDays"),
+    ])
+    .execute();
 }
 
-function scoreRow(row: FactsRow, policy: RoutingPolicyConfig, now: Date): ValueBreakdown {
+type Facts = Awaited<ReturnType<typeof collectFacts>>[number];
+
+function scoreRow(row: Facts, policy: RoutingPolicyConfig, now: Date): ValueBreakdown {
   return scoreCustomerValue(
     {
       recentBillTotalsCents: (row.recentTotals ?? []).map(Number),
@@ -142,23 +175,29 @@ function scoreRow(row: FactsRow, policy: RoutingPolicyConfig, now: Date): ValueB
 export type StoredBreakdown = ValueBreakdown & { policyVersion: number; computedAt: string };
 
 async function storeScores(
-  db: Pick<Database, "$executeRawUnsafe">,
+  db: SqlExecutor,
   scored: { id: string; breakdown: StoredBreakdown }[],
   now: Date,
 ): Promise<void> {
   if (!scored.length) return;
-  await db.$executeRawUnsafe(
-    `UPDATE "Customer" AS c
-        SET "valueScore" = s.score, "segment" = s.segment::"Segment", "valueBreakdown" = s.breakdown,
-            "valueComputedAt" = $5::timestamp, "updatedAt" = $5::timestamp
-       FROM unnest($1::text[], $2::int[], $3::text[], $4::jsonb[]) AS s(id, score, segment, breakdown)
-      WHERE c."id" = s.id`,
-    scored.map((row) => row.id),
-    scored.map((row) => row.breakdown.score),
-    scored.map((row) => row.breakdown.segment),
-    scored.map((row) => JSON.stringify(row.breakdown)),
-    now,
-  );
+  const scores = sql<{ id: string; score: number; segment: string; breakdown: StoredBreakdown }>`unnest(
+    ${scored.map((row) => row.id)}::text[],
+    ${scored.map((row) => row.breakdown.score)}::int[],
+    ${scored.map((row) => row.breakdown.segment)}::text[],
+    ${scored.map((row) => JSON.stringify(row.breakdown))}::jsonb[]
+  )`.as<"s">(sql`s(id, score, segment, breakdown)`);
+  await db.$kysely
+    .updateTable("Customer as c")
+    .from(scores)
+    .set((eb) => ({
+      valueScore: eb.ref("s.score"),
+      segment: sql<Segment>`${eb.ref("s.segment")}::"Segment"`,
+      valueBreakdown: eb.ref("s.breakdown"),
+      valueComputedAt: now,
+      updatedAt: now,
+    }))
+    .whereRef("c.id", "=", "s.id")
+    .execute();
 }
 
 /**
@@ -223,21 +262,48 @@ export async function recomputeAllValueScores(
 }
 
 /** PLATINUM customers are served by a personal manager (DESIGN.md): give one to those without. */
-export async function assignPersonalManagers(db: Pick<Database, "$executeRawUnsafe">): Promise<number> {
-  return db.$executeRawUnsafe(`
-    WITH agents AS (
-      SELECT u."id", row_number() OVER (ORDER BY count(c."id"), u."id") - 1 AS slot, count(*) OVER () AS n
-      FROM "User" u LEFT JOIN "Customer" c ON c."personalManagerId" = u."id"
-      WHERE u."role" = 'AGENT' AND u."lockedAt" IS NULL
-      GROUP BY u."id"
-    ),
-    orphans AS (
-      SELECT "id", row_number() OVER (ORDER BY "valueScore" DESC, "id") - 1 AS k
-      FROM "Customer" WHERE "segment" = 'PLATINUM' AND "personalManagerId" IS NULL AND "status" <> 'CLOSED'
+export async function assignPersonalManagers(db: SqlExecutor): Promise<number> {
+  // Orphans go round-robin to the agents, the least loaded first.
+  const result = await db.$kysely
+    .with("agents", (db) =>
+      db
+        .selectFrom("User as u")
+        .leftJoin("Customer as c", "c.personalManagerId", "u.id")
+        .select((eb) => [
+          "u.id",
+          eb(
+            eb.fn.agg<number>("row_number").over((over) => over.orderBy(eb.fn.count("c.id")).orderBy("u.id")),
+            "-",
+            eb.lit(1),
+          ).as("slot"),
+          eb.fn.countAll<number>().over().as("n"),
+        ])
+        .where("u.role", "=", "AGENT")
+        .where("u.lockedAt", "is", null)
+        .groupBy("u.id"),
     )
-    UPDATE "Customer" c SET "personalManagerId" = a."id"
-      FROM orphans o JOIN agents a ON a.slot = o.k % a.n
-     WHERE c."id" = o."id"`);
+    .with("orphans", (db) =>
+      db
+        .selectFrom("Customer")
+        .select((eb) => [
+          "id",
+          eb(
+            eb.fn.agg<number>("row_number").over((over) => over.orderBy("valueScore", "desc").orderBy("id")),
+            "-",
+            eb.lit(1),
+          ).as("k"),
+        ])
+        .where("segment", "=", "PLATINUM")
+        .where("personalManagerId", "is", null)
+        .where("status", "<>", "CLOSED"),
+    )
+    .updateTable("Customer as c")
+    .from("orphans as o")
+    .innerJoin("agents as a", (join) => join.on((eb) => eb("a.slot", "=", eb("o.k", "%", eb.ref("a.n")))))
+    .set((eb) => ({ personalManagerId: eb.ref("a.id") }))
+    .whereRef("c.id", "=", "o.id")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** The stored breakdown, for agents' customer 360 and the supervisor. */

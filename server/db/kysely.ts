@@ -1,0 +1,109 @@
+import {
+  DummyDriver,
+  sql,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type ColumnType,
+  type Driver,
+  type Expression,
+  type PostgresPool,
+  type PostgresPoolClient,
+} from "kysely";
+import type pg from "pg";
+import type { DB as SchemaTables } from "./generated/kysely-types";
+
+// The SQL that Prisma's query API cannot express is written with Kysely, typed by `DB`, which
+// prisma-kysely generates from schema.prisma (`npm run db:generate`): a renamed column fails the
+// typecheck wherever SQL uses it.
+
+/**
+ * Columns that migrations add in raw SQL because Prisma's schema language cannot express them
+ * (schema.prisma's header): generated, so never written.
+ */
+type SqlOnlyColumns = {
+  /** tsvector over title, summary and body in the article's language (migration 20261126000000_init). */
+  KnowledgeArticle: { searchVector: ColumnType<unknown, never, never> };
+};
+
+/** Every table as Kysely sees it: the schema's models, plus the columns only migrations know. */
+export type DB = Omit<SchemaTables, keyof SqlOnlyColumns> & {
+  [Table in keyof SqlOnlyColumns]: SchemaTables[Table] & SqlOnlyColumns[Table];
+};
+
+/** Minutes from `start` to `end` (timestamps) as float8; null when either is null. */
+export function minutesBetween(start: Expression<Date | null>, end: Expression<Date | null>) {
+  return sql<number | null>`(EXTRACT(EPOCH FROM (${end} - ${start})) / 60)::float8`;
+}
+
+/** Kysely over prisma-extension-kysely's driver: the SQL runs as Prisma raw statements, in Prisma's transaction. */
+export function kyselyOverPrisma(driver: Driver): Kysely<DB> {
+  return new Kysely<DB>({
+    dialect: {
+      createDriver: () => driver,
+      createAdapter: () => new PostgresAdapter(),
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+/**
+ * A Date parameter as Prisma's pg adapter sends it: UTC wall time without a zone, the way
+ * `timestamp` columns hold it. pg itself would send local time with an offset, which PostgreSQL
+ * drops when it compares with a `timestamp` column.
+ */
+function utcTimestamp(date: Date): string {
+  return (
+    `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ` +
+    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}.${pad(date.getUTCMilliseconds(), 3)}`
+  );
+}
+
+function withUtcDates(parameters: ReadonlyArray<unknown>): unknown[] {
+  return parameters.map((value) => (value instanceof Date ? utcTimestamp(value) : value));
+}
+
+/** The pool as Kysely's PostgresDialect sees it, with Date parameters sent as UTC. */
+function utcParameterPool(pool: pg.Pool): PostgresPool {
+  const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let wrapped = clients.get(client);
+      if (!wrapped) {
+        wrapped = {
+          query: ((text: string, parameters: ReadonlyArray<unknown>) =>
+            client.query(text, withUtcDates(parameters))) as unknown as PostgresPoolClient["query"],
+          release: (destroy?: boolean) => client.release(destroy),
+        };
+        clients.set(client, wrapped);
+      }
+      return wrapped;
+    },
+    // The pool belongs to the Prisma client beside it; `$disconnect` ends it.
+    end: async () => {},
+  };
+}
+
+/**
+ * Kysely that only builds and compiles statements, typed by `DB`, for code that sends them itself
+ * (the seed's bulk writer on its one connection, the benchmark's plain-pg baseline).
+ */
+export const sqlBuilder = new Kysely<DB>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+/** Kysely straight on the pg pool, without Prisma's per-statement cost. */
+export function kyselyOverPool(pool: pg.Pool): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: utcParameterPool(pool) }) });
+}

@@ -1,0 +1,166 @@
+import { sql, type Kysely } from "kysely";
+import pg from "pg";
+import { kyselyOverPool, type DB } from "../../server/db/kysely";
+
+// Fixtures read from (and reset in) the e2e database, typed by the schema like the app's SQL. The
+// subscribers picked are generated ones of the demo data (same password as the demo logins) that
+// no other spec touches.
+
+const databaseUrl = () =>
+  `postgresql://selfcare:selfcare@127.0.0.1:${Number(process.env.E2E_PG_PORT ?? 55491)}/selfcare`;
+
+async function withDatabase<T>(work: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+  const pool = new pg.Pool({ connectionString: databaseUrl(), max: 1 });
+  pool.on("error", () => {});
+  try {
+    return await work(kyselyOverPool(pool));
+  } finally {
+    await pool.end();
+  }
+}
+
+/** The demo logins (+7900100000x), which other specs use: these fixtures pick generated subscribers. */
+const DEMO_LOGINS = "+7900100000%";
+
+/** A seeded customer who owes money: the fixture for a credit refusal. */
+export function findDebtorPassport(): Promise<{ documentNumber: string; birthDate: string }> {
+  return withDatabase((db) =>
+    db
+      .selectFrom("Customer")
+      .select((eb) => [
+        eb.ref("documentNumber").$notNull().as("documentNumber"),
+        sql<string>`to_char(${eb.ref("birthDate")}, 'DD.MM.YYYY')`.as("birthDate"),
+      ])
+      .where("balanceCents", ">", 0)
+      .where("documentNumber", "is not", null)
+      .where("birthDate", "is not", null)
+      .orderBy("accountNumber")
+      .limit(1)
+      .executeTakeFirstOrThrow(),
+  );
+}
+
+/** A generated subscriber with an unpaid bill above 200 roubles that nobody has tried to pay. */
+export function findUnpaidBill(): Promise<{ phone: string; billId: string; number: string }> {
+  return withDatabase((db) =>
+    db
+      .selectFrom("User as u")
+      .innerJoin("Customer as c", "c.id", "u.customerId")
+      .innerJoin("Bill as b", "b.customerId", "c.id")
+      .select(["u.phone", "b.id as billId", "b.number"])
+      .where("u.role", "=", "SUBSCRIBER")
+      .where("u.phone", "not like", DEMO_LOGINS)
+      .where("c.status", "=", "ACTIVE")
+      .where("b.status", "in", ["ISSUED", "OVERDUE"])
+      .where("b.paidCents", "=", 0)
+      .where("b.totalCents", ">", 20000)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom("Payment as p").select("p.id").whereRef("p.billId", "=", "b.id"))),
+      )
+      .orderBy("u.phone", "desc")
+      .orderBy("b.issuedAt", "desc")
+      .limit(1)
+      .$narrowType<{ phone: string }>()
+      .executeTakeFirstOrThrow(),
+  );
+}
+
+/** Any generated subscriber's latest bill. */
+export function findAnyBill(): Promise<{ phone: string; billId: string; number: string }> {
+  return withDatabase((db) =>
+    db
+      .selectFrom("User as u")
+      .innerJoin("Bill as b", "b.customerId", "u.customerId")
+      .select(["u.phone", "b.id as billId", "b.number"])
+      .where("u.role", "=", "SUBSCRIBER")
+      .where("u.phone", "not like", DEMO_LOGINS)
+      .orderBy("u.phone", "asc")
+      .orderBy("b.issuedAt", "desc")
+      .limit(1)
+      .$narrowType<{ phone: string }>()
+      .executeTakeFirstOrThrow(),
+  );
+}
+
+/** A generated subscriber with a single, active line on `tariffId` and no scheduled tariff change. */
+export function findSingleLineSubscriber(tariffId: string): Promise<{ phone: string }> {
+  return withDatabase((db) =>
+    db
+      .selectFrom("User as u")
+      .innerJoin("Customer as c", "c.id", "u.customerId")
+      .select("u.phone")
+      .where("u.role", "=", "SUBSCRIBER")
+      .where("u.phone", "not like", DEMO_LOGINS)
+      .where("c.status", "=", "ACTIVE")
+      // Not one that partner.spec registered (activated with another password).
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom("Order as o").select("o.id").whereRef("o.customerId", "=", "c.id"))),
+      )
+      .where((eb) =>
+        eb(eb.selectFrom("Line as l").select(eb.fn.countAll().as("n")).whereRef("l.customerId", "=", "c.id"), "=", 1),
+      )
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom("Line as l")
+            .select("l.id")
+            .whereRef("l.customerId", "=", "c.id")
+            .where("l.tariffId", "=", tariffId)
+            .where("l.status", "=", "ACTIVE"),
+        ),
+      )
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("TariffChange as t")
+              .select("t.id")
+              .whereRef("t.customerId", "=", "c.id")
+              .where("t.status", "=", "PENDING"),
+          ),
+        ),
+      )
+      .orderBy("u.phone", "desc")
+      .limit(1)
+      .$narrowType<{ phone: string }>()
+      .executeTakeFirstOrThrow(),
+  );
+}
+
+/**
+ * A contact on the same topic within 7 days is routed to a person (a repeat), and an article is
+ * rated once per person. Earlier runs against a reused server leave both behind, so this
+ * subscriber's earlier contacts on the topic are moved back in time and their article answers
+ * forgotten: what is under test is a first contact.
+ */
+export function forgetRecentContacts(phone: string, category: DB["ServiceRequest"]["category"]): Promise<void> {
+  return withDatabase(async (db) => {
+    await db
+      .updateTable("ServiceRequest as r")
+      .from("User as u")
+      .set((eb) => ({ createdAt: sql<Date>`${eb.ref("r.createdAt")} - interval '8 days'` }))
+      .where("u.phone", "=", phone)
+      .whereRef("r.customerId", "=", "u.customerId")
+      .where("r.category", "=", category)
+      .where("r.createdAt", ">", sql<Date>`now() - interval '8 days'`)
+      .execute();
+    await db
+      .deleteFrom("ArticleFeedback as f")
+      .using("User as u")
+      .where("u.phone", "=", phone)
+      .whereRef("f.userId", "=", "u.id")
+      .execute();
+  });
+}
+
+/** A tariff change scheduled by an earlier run against a reused server would block the next one. */
+export function cancelScheduledTariffChanges(phone: string): Promise<void> {
+  return withDatabase(async (db) => {
+    await db
+      .updateTable("TariffChange as c")
+      .from("User as u")
+      .set({ status: "CANCELLED", cancelledAt: sql<Date>`now()` })
+      .where("u.phone", "=", phone)
+      .whereRef("c.customerId", "=", "u.customerId")
+      .where("c.status", "=", "PENDING")
+      .execute();
+  });
+}

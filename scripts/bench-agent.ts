@@ -18,7 +18,7 @@ import pg from "pg";
 import superjson from "superjson";
 import { createCaller } from "../server/api/root";
 import { withKysely } from "../server/db/client";
-import { selectCustomer360 } from "../server/domain/agent/customer-360.query";
+import { selectCustomer360 } from "../server/domain/agent/customer-360-query.service";
 import { argument, openBenchDatabase, percentile } from "./bench/bench-database";
 
 const CALLS = argument("calls", 300);

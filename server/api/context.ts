@@ -1,3 +1,4 @@
+import "server-only";
 import type { IncomingMessage } from "node:http";
 import { parse as parseCookies } from "cookie";
 import { clientIp } from "../auth/client-ip";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Role } from "@prisma/client";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";

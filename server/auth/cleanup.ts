@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "../db/client";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,3 +1,4 @@
+import "server-only";
 type HeaderValue = string | string[] | null | undefined;
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { decode, getToken } from "next-auth/jwt";
 
 type TokenRequest = Parameters<typeof getToken>[0]["req"];

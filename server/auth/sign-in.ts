@@ -1,7 +1,7 @@
-import type { Role } from "@prisma/client";
+import "server-only";
 import { kyselyOf, type Database } from "../db/client";
 import { parseIdentifier } from "../domain/identity/identifier";
-import { getLockedUntil, recordFailure, recordSuccess } from "../domain/identity/login-throttle";
+import { getLockedUntil, recordFailure, recordSuccess } from "../domain/identity/login-throttle.service";
 import { hashPassword, verifyPassword } from "../domain/identity/password";
 import type { SessionUser } from "../domain/identity/session-user";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";

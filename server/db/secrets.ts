@@ -1,3 +1,4 @@
+import "server-only";
 import { createECDH, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";

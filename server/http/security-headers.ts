@@ -1,3 +1,4 @@
+import "server-only";
 /** Headers every response carries, set in one place: the web server's request listener (server/http/request-listener.ts). */
 export const SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },

@@ -1,3 +1,4 @@
+import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError, type AnyTRPCRouter, type inferRouterContext } from "@trpc/server";
 import { resolveResponse } from "@trpc/server/http";

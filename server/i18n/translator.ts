@@ -1,3 +1,4 @@
+import "server-only";
 import { createTranslator } from "next-intl";
 import en from "../../messages/en/server.json";
 import ru from "../../messages/ru/server.json";

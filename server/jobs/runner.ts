@@ -1,3 +1,4 @@
+import "server-only";
 import { Logger, run, runMigrations, type LogFunctionFactory, type Runner } from "graphile-worker";
 import { log } from "../log";
 import { crontab, taskList } from "./tasks";

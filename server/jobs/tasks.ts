@@ -1,3 +1,4 @@
+import "server-only";
 import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import { cleanUpAuthRecords } from "../auth/cleanup";
 import { getDb } from "../db/client";
@@ -8,7 +9,7 @@ import { sendNotificationPush } from "../domain/push/send-push.service";
 import { closeFinishedRequests } from "../domain/request/auto-close.service";
 import { watchSla } from "../domain/request/sla-watch.service";
 import { recomputeAllValueScores, recomputeCustomerValue } from "../domain/value/value.service";
-import { enqueueJob } from "../domain/job-queue/enqueue";
+import { enqueueJob } from "../domain/job-queue/enqueue.service";
 import type { JobName, JobPayloads } from "../domain/job-queue/job-names";
 import { log, runWithLogBindings } from "../log";
 

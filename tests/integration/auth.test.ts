@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createDatabase } from "../../server/db/client";
-import { clearThrottle, lockDurationMs } from "../../server/domain/identity/login-throttle";
+import { clearThrottle, lockDurationMs } from "../../server/domain/identity/login-throttle.service";
 import { endSession, loadSession, signIn } from "../../server/auth/sign-in";
 import { DEMO } from "./helpers/callers";
 import { testDatabaseUrl, testDb } from "./helpers/db";

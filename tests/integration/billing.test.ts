@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { taxOn } from "../../server/domain/billing/bill-math";
 import { billCustomers, markOverdueBills, planBillRun, runBillRun } from "../../server/domain/billing/bill-run.service";
 import { currentCycle } from "../../server/domain/billing/cycle";
-import { enqueueJob } from "../../server/domain/job-queue/enqueue";
+import { enqueueJob } from "../../server/domain/job-queue/enqueue.service";
 import { taskList } from "../../server/jobs/tasks";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDatabaseUrl, testDb } from "./helpers/db";

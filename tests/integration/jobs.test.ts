@@ -1,7 +1,7 @@
 import { runOnce } from "graphile-worker";
 import { describe, expect, it } from "vitest";
 import { cleanUpAuthRecords } from "../../server/auth/cleanup";
-import { enqueueJob } from "../../server/domain/job-queue/enqueue";
+import { enqueueJob } from "../../server/domain/job-queue/enqueue.service";
 import { taskList } from "../../server/jobs/tasks";
 import { testDatabaseUrl, testDb } from "./helpers/db";
 

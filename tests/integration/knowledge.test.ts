@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { searchArticles } from "../../server/domain/knowledge/search-articles";
+import { searchArticles } from "../../server/domain/knowledge/search-articles.service";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";

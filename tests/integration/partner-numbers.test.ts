@@ -1,7 +1,7 @@
 import { runOnce } from "graphile-worker";
 import { describe, expect, it } from "vitest";
 import { releaseExpiredReservations, RESERVATION_MINUTES } from "../../server/domain/partner/number-pool.service";
-import { enqueueJob } from "../../server/domain/job-queue/enqueue";
+import { enqueueJob } from "../../server/domain/job-queue/enqueue.service";
 import { crontab, taskList } from "../../server/jobs/tasks";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDatabaseUrl, testDb } from "./helpers/db";

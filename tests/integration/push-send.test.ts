@@ -1,7 +1,7 @@
 import { runOnce } from "graphile-worker";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import webpush from "web-push";
-import { notify } from "../../server/domain/notification/notify";
+import { notify } from "../../server/domain/notification/notify.service";
 import { sendNotificationPush } from "../../server/domain/push/send-push.service";
 import { taskList } from "../../server/jobs/tasks";
 import { callerAs, DEMO, userIdOf } from "./helpers/callers";

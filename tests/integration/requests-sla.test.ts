@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { closeFinishedRequests } from "../../server/domain/request/auto-close.service";
 import { watchSla } from "../../server/domain/request/sla-watch.service";
 import { taskList } from "../../server/jobs/tasks";
-import { enqueueJob } from "../../server/domain/job-queue/enqueue";
+import { enqueueJob } from "../../server/domain/job-queue/enqueue.service";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDatabaseUrl, testDb } from "./helpers/db";
 import { clearRequests } from "./helpers/requests";

@@ -1,6 +1,6 @@
 import { runOnce } from "graphile-worker";
 import { describe, expect, it } from "vitest";
-import { enqueueJob } from "../../server/domain/job-queue/enqueue";
+import { enqueueJob } from "../../server/domain/job-queue/enqueue.service";
 import { taskList } from "../../server/jobs/tasks";
 import { markOverdueBills } from "../../server/domain/billing/bill-run.service";
 import {

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { getAccountSummary } from "../../domain/account/account.service";
 import { createTRPCRouter, subscriberProcedure } from "../trpc";

@@ -1,3 +1,4 @@
+import "server-only";
 import { activateAccount } from "../../domain/partner/activation.service";
 import { activationSchema } from "../../domain/partner/activation.schema";
 import { createTRPCRouter, publicProcedure } from "../trpc";

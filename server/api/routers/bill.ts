@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { billByIdInput, billListInput, payBillInput } from "../../domain/billing/billing.schema";
 import { explainBillForCustomer, listBills, viewBill } from "../../domain/billing/bill.service";

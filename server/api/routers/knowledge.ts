@@ -1,6 +1,7 @@
+import "server-only";
 import { giveArticleFeedback, readArticle } from "../../domain/knowledge/article.service";
 import { articleBySlugInput, articleFeedbackInput, searchArticlesInput } from "../../domain/knowledge/knowledge.schema";
-import { searchArticles } from "../../domain/knowledge/search-articles";
+import { searchArticles } from "../../domain/knowledge/search-articles.service";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 const reader = protectedProcedure.use(({ ctx, next }) =>

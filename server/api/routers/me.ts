@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { getMe, setLocale } from "../../domain/identity/me.service";
 import { createTRPCRouter, protectedProcedure } from "../trpc";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Role } from "@prisma/client";
 import { z } from "zod";
 import { checkCreditForDealer, listSellableTariffs } from "../../domain/partner/credit-check.service";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { pushSubscribeInput, pushUnsubscribeInput } from "../../domain/push/push.schema";
 import { getPushPublicKey, listPushDevices, subscribePush, unsubscribePush } from "../../domain/push/push.service";

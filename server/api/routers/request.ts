@@ -1,4 +1,5 @@
-import { searchArticles } from "../../domain/knowledge/search-articles";
+import "server-only";
+import { searchArticles } from "../../domain/knowledge/search-articles.service";
 import { createRequest } from "../../domain/request/create-request.service";
 import {
   addCustomerMessage,

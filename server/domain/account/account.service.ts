@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "../../db/client";
 import { notFound } from "../errors";
 import { currentCycle, DAY_MS, startOfUtcDay } from "../billing/cycle";

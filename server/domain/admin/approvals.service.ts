@@ -1,6 +1,7 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { Database } from "../../db/client";
-import { writeAudit, type AuditActor } from "../audit/write-audit";
+import { writeAudit, type AuditActor } from "../audit/write-audit.service";
 import { applyAdjustment } from "../billing/adjustment.service";
 import { AppError, notFound } from "../errors";
 

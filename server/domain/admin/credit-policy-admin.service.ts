@@ -1,6 +1,7 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { Database, Transaction } from "../../db/client";
-import { writeAudit, type AuditActor } from "../audit/write-audit";
+import { writeAudit, type AuditActor } from "../audit/write-audit.service";
 import { AppError, isUniqueViolation } from "../errors";
 import { getCreditPolicy } from "../partner/credit-check.service";
 import {
@@ -10,7 +11,7 @@ import {
   type CreditPolicy,
   type UpdateCreditPolicyInput,
 } from "../partner/credit-policy.schema";
-import { findKeyedEntry } from "./keyed-audit";
+import { findKeyedEntry } from "./keyed-audit.service";
 
 const UPDATE_ACTION = "creditPolicy.update";
 

@@ -1,11 +1,12 @@
+import "server-only";
 import type { KnowledgeArticle, Prisma } from "@prisma/client";
 import type { Database } from "../../db/client";
 import { localeOrDefault, type AppLocale } from "../../i18n/locales";
-import { writeAudit, type AuditActor } from "../audit/write-audit";
+import { writeAudit, type AuditActor } from "../audit/write-audit.service";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import type { Category } from "../routing/policy.schema";
 import type { CreateArticleInput, UpdateArticleInput } from "./admin.schema";
-import { findKeyedEntry } from "./keyed-audit";
+import { findKeyedEntry } from "./keyed-audit.service";
 
 const CREATE = "article.create";
 const PAGE = 50;

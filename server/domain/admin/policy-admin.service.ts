@@ -1,12 +1,13 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { Database } from "../../db/client";
-import { enqueueJob } from "../job-queue/enqueue";
-import { writeAudit, type AuditActor } from "../audit/write-audit";
+import { enqueueJob } from "../job-queue/enqueue.service";
+import { writeAudit, type AuditActor } from "../audit/write-audit.service";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { DEFAULT_ROUTING_POLICY, routingPolicySchema } from "../routing/policy.schema";
 import { getActivePolicy } from "../routing/policy.service";
 import type { SavePolicyInput } from "./admin.schema";
-import { findKeyedEntry } from "./keyed-audit";
+import { findKeyedEntry } from "./keyed-audit.service";
 import { changedSettings, isValueModelChange } from "./policy-diff";
 
 const SAVE_ACTION = "routingPolicy.save";

@@ -1,6 +1,7 @@
+import "server-only";
 import type { Database } from "../../db/client";
 import type { ReportRange } from "./admin.schema";
-import { buildReportCsv } from "./reports-csv";
+import { buildReportCsv } from "./reports-csv.service";
 import { getReportOverview, getReportTimeline } from "./reports.service";
 
 /** The report of a period as a CSV file (`admin.reports.exportCsv`), labels in the reader's language. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { expressionBuilder, sql, type Expression, type InferResult, type QueryCreator, type RawBuilder } from "kysely";
 import type { Database } from "../../db/client";
 import { minutesBetween, type DB } from "../../db/kysely";

@@ -1,9 +1,10 @@
+import "server-only";
 import type { Prisma, Tariff } from "@prisma/client";
 import type { Database } from "../../db/client";
-import { writeAudit, type AuditActor } from "../audit/write-audit";
+import { writeAudit, type AuditActor } from "../audit/write-audit.service";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
 import type { CreateTariffInput, TariffFields, UpdateTariffInput } from "./admin.schema";
-import { findKeyedEntry } from "./keyed-audit";
+import { findKeyedEntry } from "./keyed-audit.service";
 
 const CREATE = "tariff.create";
 const DELETE = "tariff.delete";

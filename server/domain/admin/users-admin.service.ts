@@ -1,12 +1,13 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { Database } from "../../db/client";
-import { clearThrottle } from "../identity/login-throttle";
+import { clearThrottle } from "../identity/login-throttle.service";
 import { hashPassword } from "../identity/password";
-import { writeAudit, type AuditActor } from "../audit/write-audit";
+import { writeAudit, type AuditActor } from "../audit/write-audit.service";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
 import { parseIdentifier } from "../identity/identifier";
 import { STAFF_ROLES, type CreateUserInput } from "./admin.schema";
-import { findKeyedEntry } from "./keyed-audit";
+import { findKeyedEntry } from "./keyed-audit.service";
 
 const CREATE = "user.create";
 const PAGE = 50;

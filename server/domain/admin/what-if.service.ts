@@ -1,3 +1,4 @@
+import "server-only";
 import { sql } from "kysely";
 import type { Database, SqlExecutor } from "../../db/client";
 import { minutesBetween } from "../../db/kysely";

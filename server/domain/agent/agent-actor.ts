@@ -1,4 +1,4 @@
-import type { AuditActor } from "../audit/write-audit";
+import type { AuditActor } from "../audit/write-audit.service";
 
 /** The signed-in agent or supervisor acting in the console: audited with role and IP. */
 export type AgentActor = AuditActor & { name: string };

@@ -1,11 +1,12 @@
-import type { Prisma, RequestStatus } from "@prisma/client";
+import "server-only";
+import type { RequestStatus } from "@prisma/client";
 import type { Database, Transaction } from "../../db/client";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/write-audit.service";
 import { AppError, badRequest } from "../errors";
-import { notify } from "../notification/notify";
-import { changeRequestStatus } from "../request/request-status";
+import { notify } from "../notification/notify.service";
+import { changeRequestStatus } from "../request/change-status.service";
 import { isSupervisor, type AgentActor } from "./agent-actor";
-import { auditStateOf, getRequestStateOrThrow, type RequestState } from "./agent-request";
+import { auditStateOf, getRequestStateOrThrow, type RequestState } from "./agent-request.service";
 import { excerpt, notificationTexts } from "./notification-texts";
 
 type Tx = Transaction;

@@ -1,12 +1,13 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { Database, Transaction } from "../../db/client";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/write-audit.service";
 import { AppError, isUniqueViolation } from "../errors";
-import { recordInteraction } from "../interaction/record-interaction";
-import { notify } from "../notification/notify";
-import { changeRequestStatus } from "../request/request-status";
+import { recordInteraction } from "../interaction/record-interaction.service";
+import { notify } from "../notification/notify.service";
+import { changeRequestStatus } from "../request/change-status.service";
 import type { AgentActor } from "./agent-actor";
-import { assertMayAct, auditStateOf, getRequestStateOrThrow, type RequestState } from "./agent-request";
+import { assertMayAct, auditStateOf, getRequestStateOrThrow, type RequestState } from "./agent-request.service";
 import type { ReplyInput, ResolveInput } from "./agent.schema";
 import { takeRequest } from "./assignment.service";
 import { excerpt, notificationTexts } from "./notification-texts";

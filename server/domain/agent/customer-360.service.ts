@@ -1,7 +1,8 @@
+import "server-only";
 import type { Database, SqlExecutor } from "../../db/client";
 import { currentCycle } from "../billing/cycle";
 import { badRequest, notFound } from "../errors";
-import { selectCustomer360, TIMELINE_PAGE } from "./customer-360.query";
+import { selectCustomer360, TIMELINE_PAGE } from "./customer-360-query.service";
 import { maskDocument, monthsBetween } from "./customer-facts";
 import { decodeTimelineCursor, encodeTimelineCursor } from "./timeline-cursor";
 import { valueViewOf } from "./value-view";

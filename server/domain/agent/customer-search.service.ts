@@ -1,3 +1,4 @@
+import "server-only";
 import type { NotNull } from "kysely";
 import type { Database, SqlExecutor } from "../../db/client";
 import { parseCustomerQuery, type CustomerQuery } from "./customer-query";

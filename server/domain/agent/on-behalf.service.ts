@@ -1,5 +1,6 @@
+import "server-only";
 import type { Database } from "../../db/client";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/write-audit.service";
 import { adjustBill } from "../billing/adjustment.service";
 import { badRequest, isUniqueViolation, notFound } from "../errors";
 import { getActivePolicy } from "../routing/policy.service";

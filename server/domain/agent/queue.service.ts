@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { Database } from "../../db/client";
 import { badRequest } from "../errors";

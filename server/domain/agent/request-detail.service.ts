@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "../../db/client";
 import { localeOrDefault } from "../../i18n/locales";
 import { notFound } from "../errors";

@@ -1,8 +1,9 @@
-import type { BillAdjustment, Prisma } from "@prisma/client";
+import "server-only";
+import type { BillAdjustment } from "@prisma/client";
 import type { Database, Transaction } from "../../db/client";
-import { writeAudit, type AuditActor } from "../audit/write-audit";
+import { writeAudit, type AuditActor } from "../audit/write-audit.service";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
-import { recordInteraction } from "../interaction/record-interaction";
+import { recordInteraction } from "../interaction/record-interaction.service";
 import { getActivePolicy } from "../routing/policy.service";
 import { adjustmentError, decideAdjustment } from "./adjustment-rules";
 import { billStatusAfter } from "./bill-status";

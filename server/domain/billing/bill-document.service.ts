@@ -1,9 +1,10 @@
+import "server-only";
 import type { Channel } from "@prisma/client";
 import type { Database } from "../../db/client";
 import { isLocale, localeOrDefault } from "../../i18n/locales";
 import { translatorFor } from "../../i18n/translator";
-import { recordInteraction } from "../interaction/record-interaction";
-import { renderBillPdf } from "./bill-pdf";
+import { recordInteraction } from "../interaction/record-interaction.service";
+import { renderBillPdf } from "./bill-pdf.service";
 import { localizeBillLine } from "./bill-line-text";
 import { getBillOrThrow, getTariffNames, groupBillLines } from "./bill.service";
 import { getOperatorDetails } from "./settings.service";

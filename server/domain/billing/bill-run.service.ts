@@ -1,10 +1,11 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { Database, Transaction } from "../../db/client";
 import { translatorFor } from "../../i18n/translator";
-import type { NotificationKind } from "../notification/notify";
-import { enqueuePushFor } from "../push/enqueue-push";
-import { queueValueRecompute } from "../value/queue-recompute";
+import type { NotificationKind } from "../notification/notify.service";
+import { enqueuePushFor } from "../push/enqueue-push.service";
+import { queueValueRecompute } from "../value/queue-recompute.service";
 import { billStatusAfter } from "./bill-status";
 import { composeBill, type AppliedChange, type LineToBill } from "./compose-bill";
 import { DAY_MS, previousCycle } from "./cycle";

@@ -1,7 +1,8 @@
+import "server-only";
 import type { BillStatus, Channel } from "@prisma/client";
 import { kyselyOf, type Database } from "../../db/client";
 import { badRequest, notFound } from "../errors";
-import { recordInteraction } from "../interaction/record-interaction";
+import { recordInteraction } from "../interaction/record-interaction.service";
 import { amountDueCents, billStatusAfter } from "./bill-status";
 import { localizeBillLine } from "./bill-line-text";
 import { explainBill } from "./explain-bill";

@@ -1,7 +1,8 @@
+import "server-only";
 import type { Channel } from "@prisma/client";
 import type { Database } from "../../db/client";
 import { isUniqueViolation, notFound } from "../errors";
-import { recordInteraction } from "../interaction/record-interaction";
+import { recordInteraction } from "../interaction/record-interaction.service";
 import type { ArticleFeedbackInput } from "./knowledge.schema";
 
 type Reader = { userId: string; customerId: string | null; channel: Channel };

@@ -1,28 +1,9 @@
-import { createHmac, randomBytes } from "node:crypto";
-import type { Database } from "../../db/client";
+import { createHmac } from "node:crypto";
 
 /** No 0/O, 1/I/L: a code read out over a counter is typed right the first time. */
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const CODE_LENGTH = 8;
 export const ACTIVATION_DAYS = 7;
-
-const KEY_SETTING = "activationKey";
-
-/**
- * The key activation codes are derived from: the app's signing secret, or (when the process has
- * none, as in scripts and tests) a random key kept once in the database, shared by every instance.
- */
-export async function getActivationKey(db: Pick<Database, "setting">): Promise<string> {
-  const fromEnv = process.env.ACTIVATION_SECRET || process.env.NEXTAUTH_SECRET;
-  if (fromEnv) return fromEnv;
-  await db.setting.upsert({
-    where: { key: KEY_SETTING },
-    create: { key: KEY_SETTING, value: randomBytes(32).toString("hex") },
-    update: {},
-  });
-  const row = await db.setting.findUniqueOrThrow({ where: { key: KEY_SETTING } });
-  return String(row.value);
-}
 
 /**
  * The code for one issue of an activation (a login and the expiry of that issue). Derived rather

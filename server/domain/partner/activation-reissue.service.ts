@@ -1,9 +1,11 @@
+import "server-only";
 import type { Database, Transaction } from "../../db/client";
 import { hashPassword } from "../identity/password";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/write-audit.service";
 import { AppError, isUniqueViolation } from "../errors";
-import { recordInteraction } from "../interaction/record-interaction";
-import { activationExpiry, deriveActivationCode, getActivationKey } from "./activation-code";
+import { recordInteraction } from "../interaction/record-interaction.service";
+import { activationExpiry, deriveActivationCode } from "./activation-code";
+import { getActivationKey } from "./activation-key.service";
 import type { ReissueActivationCodeInput } from "./partner.schema";
 import type { Dealer } from "./registration.service";
 

@@ -1,9 +1,10 @@
+import "server-only";
 import type { Database, Transaction } from "../../db/client";
-import { getLockedUntil, recordFailure, recordSuccess } from "../identity/login-throttle";
+import { getLockedUntil, recordFailure, recordSuccess } from "../identity/login-throttle.service";
 import { hashPassword, verifyPassword } from "../identity/password";
 import { AppError } from "../errors";
-import { consumeOrThrow } from "./abuse-limits";
-import { recordInteraction } from "../interaction/record-interaction";
+import { consumeOrThrow } from "./abuse-limits.service";
+import { recordInteraction } from "../interaction/record-interaction.service";
 import { normalizeActivationCode } from "./activation-code";
 import { parseActivationIdentifier, type ActivationInput } from "./activation.schema";
 

@@ -1,8 +1,9 @@
-import type { Prisma, ServiceKind, Tariff } from "@prisma/client";
+import "server-only";
+import type { ServiceKind, Tariff } from "@prisma/client";
 import type { Database, Transaction } from "../../db/client";
 import { log } from "../../log";
 import { badRequest } from "../errors";
-import { consumeOrThrow } from "./abuse-limits";
+import { consumeOrThrow } from "./abuse-limits.service";
 import { decideCredit, type CreditDecision, type DocumentHistory } from "./credit-decision";
 import {
   CREDIT_POLICY_SETTING,

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import { sql, type Expression } from "kysely";
 import type { Database } from "../../db/client";

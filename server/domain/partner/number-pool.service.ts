@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma } from "@prisma/client";
 import { expressionBuilder } from "kysely";
 import type { Database, Transaction } from "../../db/client";

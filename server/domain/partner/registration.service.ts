@@ -1,17 +1,19 @@
+import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
-import type { Prisma, Role } from "@prisma/client";
+import type { Role } from "@prisma/client";
 import type { Database, Transaction } from "../../db/client";
 import { hashPassword, verifyPassword } from "../identity/password";
-import { writeAudit } from "../audit/write-audit";
+import { writeAudit } from "../audit/write-audit.service";
 import { AppError, isUniqueViolation } from "../errors";
-import { recordInteraction } from "../interaction/record-interaction";
-import { activationExpiry, deriveActivationCode, getActivationKey } from "./activation-code";
-import { consumeOrThrow } from "./abuse-limits";
+import { recordInteraction } from "../interaction/record-interaction.service";
+import { activationExpiry, deriveActivationCode } from "./activation-code";
+import { getActivationKey } from "./activation-key.service";
+import { consumeOrThrow } from "./abuse-limits.service";
 import { checkCredit, getSellableTariffOrThrow } from "./credit-check.service";
 import { assignNumber } from "./number-pool.service";
 import type { RegisterSubscriberInput } from "./partner.schema";
 import { operatorToday, REGISTRATION_MESSAGES as M } from "./registration-rules";
-import { queueValueRecompute } from "../value/queue-recompute";
+import { queueValueRecompute } from "../value/queue-recompute.service";
 
 export type Dealer = { partnerId: string; userId: string; role: Role; ip: string };
 

@@ -1,9 +1,10 @@
+import "server-only";
 import type { Channel, Payment } from "@prisma/client";
 import type { Database, Transaction } from "../../db/client";
 import { amountDueCents, billStatusAfter } from "../billing/bill-status";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
-import { recordInteraction } from "../interaction/record-interaction";
-import { queueValueRecompute } from "../value/queue-recompute";
+import { recordInteraction } from "../interaction/record-interaction.service";
+import { queueValueRecompute } from "../value/queue-recompute.service";
 import type { ChargeResult, PaymentProvider } from "./payment-provider";
 import { testPaymentProvider } from "./test-provider";
 import { log } from "../../log";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Database } from "../../db/client";
 import { badRequest, isUniqueViolation } from "../errors";
 import { isAllowedPushEndpoint, pushServiceHosts } from "./endpoint-policy";

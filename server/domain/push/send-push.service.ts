@@ -1,6 +1,7 @@
+import "server-only";
 import webpush from "web-push";
 import type { Database } from "../../db/client";
-import { enqueueJob } from "../job-queue/enqueue";
+import { enqueueJob } from "../job-queue/enqueue.service";
 import { isAllowedPushEndpoint, pushServiceHosts } from "./endpoint-policy";
 import {
   buildPushMessage,

@@ -1,5 +1,7 @@
+import "server-only";
 import type { Database } from "../../db/client";
-import { changeRequestStatus, REOPEN_WINDOW_DAYS } from "./request-status";
+import { changeRequestStatus } from "./change-status.service";
+import { REOPEN_WINDOW_DAYS } from "./request-status";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const BATCH = 500;

@@ -1,13 +1,14 @@
+import "server-only";
 import type { Channel } from "@prisma/client";
 import type { Database } from "../../db/client";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
-import { recordInteraction } from "../interaction/record-interaction";
-import { searchArticles } from "../knowledge/search-articles";
-import { notify } from "../notification/notify";
+import { recordInteraction } from "../interaction/record-interaction.service";
+import { searchArticles } from "../knowledge/search-articles.service";
+import { notify } from "../notification/notify.service";
 import { actionsFor } from "./request-read.service";
 import type { CreateRequestInput } from "./request.schema";
-import { changeRequestStatus } from "./request-status";
-import { ROUTED_NOTE, routeRequest, statusForDecision } from "./route-request";
+import { changeRequestStatus } from "./change-status.service";
+import { ROUTED_NOTE, routeRequest, statusForDecision } from "./route-request.service";
 
 export type Requester = { userId: string; customerId: string; channel: Channel; locale: "ru" | "en" };
 

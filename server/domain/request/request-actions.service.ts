@@ -1,12 +1,13 @@
+import "server-only";
 import type { Channel, RequestCategory, RequestStatus } from "@prisma/client";
 import type { Database } from "../../db/client";
 import { AppError, isUniqueViolation, notFound } from "../errors";
-import { recordInteraction } from "../interaction/record-interaction";
-import { notify } from "../notification/notify";
+import { recordInteraction } from "../interaction/record-interaction.service";
+import { notify } from "../notification/notify.service";
 import { getRequestOrThrow, getRequestView } from "./request-read.service";
 import type { AddMessageInput } from "./request.schema";
-import { changeRequestStatus } from "./request-status";
-import { routeRequest } from "./route-request";
+import { changeRequestStatus } from "./change-status.service";
+import { routeRequest } from "./route-request.service";
 
 export type Actor = { userId: string; customerId: string; channel: Channel };
 

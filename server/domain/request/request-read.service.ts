@@ -1,7 +1,8 @@
+import "server-only";
 import type { Prisma, RequestStatus } from "@prisma/client";
 import type { Database, Transaction } from "../../db/client";
 import { notFound } from "../errors";
-import { searchArticles } from "../knowledge/search-articles";
+import { searchArticles } from "../knowledge/search-articles.service";
 import { directActionsFor } from "./direct-actions";
 import { canTransition, OPEN_STATUSES } from "./request-status";
 

@@ -1,6 +1,7 @@
+import "server-only";
 import { sql } from "kysely";
 import type { Database, SqlExecutor } from "../../db/client";
-import { notify } from "../notification/notify";
+import { notify } from "../notification/notify.service";
 import { slaActionFor, SLA_WARN_SHARE } from "../routing/sla";
 import { AWAITING_PERSON_STATUSES } from "./request-status";
 

@@ -1,12 +1,13 @@
-import type { Channel, Prisma, TariffChange } from "@prisma/client";
+import "server-only";
+import type { Channel, TariffChange } from "@prisma/client";
 import type { Database, Transaction } from "../../db/client";
 import { translatorFor } from "../../i18n/translator";
-import { enqueueJob } from "../job-queue/enqueue";
+import { enqueueJob } from "../job-queue/enqueue.service";
 import { taxOn } from "../billing/bill-math";
 import { getBillingSettings } from "../billing/settings.service";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
-import { recordInteraction } from "../interaction/record-interaction";
-import { notify } from "../notification/notify";
+import { recordInteraction } from "../interaction/record-interaction.service";
+import { notify } from "../notification/notify.service";
 import { prorateChange, type Effective } from "./proration";
 import { checkEligibility, type IneligibilityReason } from "./tariff-eligibility";
 import { tariffNameIn } from "./tariff-name";

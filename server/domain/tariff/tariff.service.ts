@@ -1,3 +1,4 @@
+import "server-only";
 import type { Role, Tariff } from "@prisma/client";
 import type { Database } from "../../db/client";
 import { currentCycle, previousCycle, startOfUtcDay } from "../billing/cycle";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma, Segment } from "@prisma/client";
 import { expressionBuilder, sql, type Expression } from "kysely";
 import type { Database, SqlExecutor } from "../../db/client";

@@ -1,5 +1,6 @@
+import "server-only";
 import type { Database, Transaction } from "../../db/client";
-import { enqueuePushFor } from "../push/enqueue-push";
+import { enqueuePushFor } from "../push/enqueue-push.service";
 
 type Writer = Pick<Database, "notification" | "$kysely"> | Transaction;
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { expressionBuilder, sql, type Selectable } from "kysely";
 import type { SqlExecutor } from "../../db/client";
 import type { DB } from "../../db/kysely";

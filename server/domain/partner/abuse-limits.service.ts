@@ -1,3 +1,4 @@
+import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database } from "../../db/client";
 import { AppError } from "../errors";

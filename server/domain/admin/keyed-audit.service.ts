@@ -1,5 +1,6 @@
+import "server-only";
 import type { Database } from "../../db/client";
-import type { AuditActor } from "../audit/write-audit";
+import type { AuditActor } from "../audit/write-audit.service";
 import { AppError } from "../errors";
 
 /**

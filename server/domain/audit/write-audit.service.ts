@@ -1,3 +1,4 @@
+import "server-only";
 import type { Prisma, Role } from "@prisma/client";
 import type { Database, Transaction } from "../../db/client";
 

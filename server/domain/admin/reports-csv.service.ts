@@ -1,3 +1,4 @@
+import "server-only";
 import { stringify } from "csv-stringify/sync";
 import { translatorFor } from "../../i18n/translator";
 import { SEGMENTS } from "../routing/policy.schema";

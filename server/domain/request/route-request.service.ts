@@ -1,4 +1,5 @@
-import type { Prisma, RequestCategory } from "@prisma/client";
+import "server-only";
+import type { RequestCategory } from "@prisma/client";
 import type { Database, Transaction } from "../../db/client";
 import { getActivePolicy } from "../routing/policy.service";
 import { routeContact, type RoutingResult } from "../routing/route-contact";

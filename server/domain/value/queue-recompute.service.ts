@@ -1,4 +1,5 @@
-import { enqueueJob } from "../job-queue/enqueue";
+import "server-only";
+import { enqueueJob } from "../job-queue/enqueue.service";
 import type { SqlExecutor } from "../../db/client";
 
 /**

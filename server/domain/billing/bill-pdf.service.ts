@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import { localeOrDefault, type AppLocale } from "../../i18n/locales";

@@ -12,7 +12,7 @@
  *   tsx scripts/build.ts               all four
  *   tsx scripts/build.ts --node        1 and 2 (`npm run dev` and `postinstall` run this)
  *   tsx scripts/build.ts --if-needed   what is missing or stale (`npm start` runs this): 1 and 2 when
- *                                      a file under server/, scripts/ or prisma/seed/ is newer than
+ *                                      a file under server/, scripts/, prisma/seed/ or messages/ is newer than
  *                                      them, 3 when there is no build, 4 when it is older than the build
  */
 import { spawnSync } from "node:child_process";
@@ -27,7 +27,7 @@ const distDir = path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next");
 const buildIdFile = path.join(distDir, "BUILD_ID");
 const serviceWorker = path.join(ROOT, "public/sw.js");
 /** The sources of steps 1 and 2. */
-const NODE_SOURCES = ["server", "scripts", "prisma/seed"];
+const NODE_SOURCES = ["server", "scripts", "prisma/seed", "messages"];
 
 const log = (line: string) => console.log(`[build] ${line}`);
 const mtime = (file: string) => statSync(file, { throwIfNoEntry: false })?.mtimeMs;

@@ -2,6 +2,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
+import path from "node:path";
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from "pino";
 
 /**
@@ -159,11 +160,14 @@ function levelFrom(value: string | undefined): string {
 
 type PrettyFactory = (options: Record<string, unknown>) => DestinationStream;
 
-/** pino-pretty in development, when it is installed; JSON otherwise. */
+/** pino-pretty in development (NODE_ENV=development), when it is installed; JSON otherwise. */
 function prettyStream(): DestinationStream | undefined {
-  if (process.env.NODE_ENV === "production") return undefined;
+  // Only in development (`npm run dev`): production, tests and scripts write JSON lines.
+  if (process.env.NODE_ENV !== "development") return undefined;
   try {
-    const pretty = createRequire(import.meta.url)("pino-pretty") as PrettyFactory;
+    // Resolved from the project (the working directory of every launcher): this module runs as
+    // ESM from source and as CommonJS from the compiled package, so it has no path of its own to use.
+    const pretty = createRequire(path.join(process.cwd(), "package.json"))("pino-pretty") as PrettyFactory;
     return pretty({ translateTime: "SYS:HH:MM:ss.l", ignore: "pid,hostname", sync: true });
   } catch {
     return undefined;

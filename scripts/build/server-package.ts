@@ -29,6 +29,8 @@ import * as esbuild from "esbuild";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 export const SERVER_DIR = path.join(ROOT, "server");
+/** Server texts (messages/{ru,en}/server.json) are data the translator needs: they are inlined. */
+const MESSAGES_DIR = path.join(ROOT, "messages");
 export const SERVER_OUT_DIR = path.join(ROOT, "node_modules/.selfcare-server");
 const SERVER_DIST_LINK = path.join(SERVER_DIR, "dist");
 
@@ -76,6 +78,8 @@ const onePerFile: esbuild.Plugin = {
         pluginData: "resolving",
       });
       if (resolved.errors.length > 0) return { errors: resolved.errors };
+      if (resolved.path.startsWith(MESSAGES_DIR + path.sep) && resolved.path.endsWith(".json"))
+        return { path: resolved.path };
       if (!resolved.path.startsWith(SERVER_DIR + path.sep))
         return { errors: [{ text: `${args.importer} imports ${args.path}, which is outside server/` }] };
       let specifier = path.relative(path.dirname(args.importer), resolved.path).replace(/\.ts$/, ".js");

@@ -21,7 +21,9 @@ import path from "node:path";
 import autocannon from "autocannon";
 import type { CompiledQuery, InferResult } from "kysely";
 import pg from "pg";
+import { sessionRowQuery } from "../server/auth/sign-in";
 import { kyselyOverPool, sqlBuilder } from "../server/db/kysely";
+import { billPageQuery } from "../server/domain/billing/bill.service";
 import { argument, isListening, openBenchDatabase } from "./bench/bench-database";
 import { buildIfNeeded } from "./build";
 import { SERVE_ARGS } from "./serve-args";
@@ -77,44 +79,8 @@ async function signIn(base: string): Promise<string> {
 
 const billListPath = `/api/trpc/bill.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: PAGE } }))}`;
 
-const sessionQuery = (sessionId: string) =>
-  sqlBuilder
-    .selectFrom("AuthSession as s")
-    .innerJoin("User as u", "u.id", "s.userId")
-    .select([
-      "u.id",
-      "u.role",
-      "u.name",
-      "u.locale",
-      "u.customerId",
-      "u.partnerId",
-      "u.lockedAt",
-      "s.revokedAt",
-      "s.expiresAt",
-    ])
-    .where("s.id", "=", sessionId)
-    .compile();
-
-const billsQuery = (customerId: string) =>
-  sqlBuilder
-    .selectFrom("Bill")
-    .select([
-      "id",
-      "number",
-      "periodStart",
-      "periodEnd",
-      "issuedAt",
-      "dueAt",
-      "totalCents",
-      "paidCents",
-      "currency",
-      "status",
-    ])
-    .where("customerId", "=", customerId)
-    .orderBy("issuedAt", "desc")
-    .orderBy("id", "desc")
-    .limit(PAGE + 1)
-    .compile();
+const sessionQuery = (sessionId: string) => sessionRowQuery(sqlBuilder, sessionId).compile();
+const billsQuery = (customerId: string) => billPageQuery(sqlBuilder, customerId, PAGE).compile();
 
 /**
  * The baseline: the statements the portal runs for one `bill.list` (the session joined to its

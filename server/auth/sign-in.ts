@@ -1,5 +1,7 @@
 import "server-only";
+import type { Kysely } from "kysely";
 import { kyselyOf, type Database } from "../db/client";
+import type { DB } from "../db/kysely";
 import { parseIdentifier } from "../domain/identity/identifier";
 import { getLockedUntil, recordFailure, recordSuccess } from "../domain/identity/login-throttle.service";
 import { hashPassword, verifyPassword } from "../domain/identity/password";
@@ -65,10 +67,9 @@ export async function signIn(
   };
 }
 
-/** The session behind a signed token, if it is still open and its user is not locked. */
-export async function loadSession(db: Database, sessionId: string, now = new Date()): Promise<SessionUser | null> {
-  // Runs on every signed-in request: one indexed statement (a join), straight on the pool.
-  const row = await kyselyOf(db)
+/** The session joined to its user: one indexed statement. */
+export function sessionRowQuery(kysely: Kysely<DB>, sessionId: string) {
+  return kysely
     .selectFrom("AuthSession as s")
     .innerJoin("User as u", "u.id", "s.userId")
     .select([
@@ -82,8 +83,13 @@ export async function loadSession(db: Database, sessionId: string, now = new Dat
       "s.revokedAt",
       "s.expiresAt",
     ])
-    .where("s.id", "=", sessionId)
-    .executeTakeFirst();
+    .where("s.id", "=", sessionId);
+}
+
+/** The session behind a signed token, if it is still open and its user is not locked. */
+export async function loadSession(db: Database, sessionId: string, now = new Date()): Promise<SessionUser | null> {
+  // Runs on every signed-in request: one indexed statement (a join), straight on the pool.
+  const row = await sessionRowQuery(kyselyOf(db), sessionId).executeTakeFirst();
   if (!row || row.revokedAt || row.expiresAt <= now || row.lockedAt) return null;
   return {
     id: row.id,

@@ -1,6 +1,8 @@
 import "server-only";
 import type { BillStatus, Channel } from "@prisma/client";
+import type { Kysely } from "kysely";
 import { kyselyOf, type Database } from "../../db/client";
+import type { DB } from "../../db/kysely";
 import { badRequest, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction.service";
 import { amountDueCents, billStatusAfter } from "./bill-status";
@@ -31,18 +33,9 @@ function statusNow(
   return billStatusAfter({ totalCents: bill.totalCents, paidCents: bill.paidCents, dueAt: bill.dueAt, now });
 }
 
-/**
- * The customer's bills, newest first, a keyset page at a time: one statement on the index
- * (customerId, issuedAt desc, id desc). It is the portal's busiest read, so it runs on the pool.
- */
-export async function listBills(
-  db: Database,
-  input: { customerId: string; cursor?: string | null; limit?: number; now?: Date },
-) {
-  const limit = input.limit ?? DEFAULT_BILL_PAGE;
-  const after = input.cursor ? decodeCursor(input.cursor) : null;
-  const now = input.now ?? new Date();
-  const newestFirst = kyselyOf(db)
+/** One page of a customer's bills, newest first, plus one row to tell whether more follow. */
+export function billPageQuery(kysely: Kysely<DB>, customerId: string, limit: number) {
+  return kysely
     .selectFrom("Bill")
     .select([
       "id",
@@ -56,10 +49,24 @@ export async function listBills(
       "currency",
       "status",
     ])
-    .where("customerId", "=", input.customerId)
+    .where("customerId", "=", customerId)
     .orderBy("issuedAt", "desc")
     .orderBy("id", "desc")
     .limit(limit + 1);
+}
+
+/**
+ * The customer's bills, newest first, a keyset page at a time: one statement on the index
+ * (customerId, issuedAt desc, id desc). It is the portal's busiest read, so it runs on the pool.
+ */
+export async function listBills(
+  db: Database,
+  input: { customerId: string; cursor?: string | null; limit?: number; now?: Date },
+) {
+  const limit = input.limit ?? DEFAULT_BILL_PAGE;
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const now = input.now ?? new Date();
+  const newestFirst = billPageQuery(kyselyOf(db), input.customerId, limit);
   const rows = await (
     after
       ? newestFirst.where(({ eb, refTuple, tuple }) =>

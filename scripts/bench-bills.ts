@@ -80,7 +80,7 @@ async function signIn(base: string): Promise<string> {
 const billListPath = `/api/trpc/bill.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: PAGE } }))}`;
 
 const sessionQuery = (sessionId: string) => sessionRowQuery(sqlBuilder, sessionId).compile();
-const billsQuery = (customerId: string) => billPageQuery(sqlBuilder, customerId, PAGE).compile();
+const billsQuery = (customerId: string) => billPageQuery(sqlBuilder, customerId, PAGE + 1).compile();
 
 /**
  * The baseline: the statements the portal runs for one `bill.list` (the session joined to its

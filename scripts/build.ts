@@ -10,7 +10,7 @@
  *   4. the service worker, public/sw.js, which precaches the build's static files (scripts/build-sw.ts)
  *
  *   tsx scripts/build.ts               all four
- *   tsx scripts/build.ts --node        1 and 2 (`npm run dev` and `postinstall` run this)
+ *   tsx scripts/build.ts --node        1 and 2 (`npm run dev` runs this)
  *   tsx scripts/build.ts --if-needed   what is missing or stale (`npm start` runs this): 1 and 2 when
  *                                      a file under server/, scripts/, prisma/seed/ or messages/ is newer than
  *                                      them, 3 when there is no build, 4 when it is older than the build

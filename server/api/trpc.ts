@@ -49,16 +49,19 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Every line logged while a procedure runs, down to the domain and the database, carries the request's id. */
-const inRequestScope = t.middleware(({ ctx, next }) => {
-  const requestId = ctx.requestId ?? currentRequestId() ?? newRequestId();
-  return runWithRequestId(requestId, () => next({ ctx: { requestId } }));
+/**
+ * The request's scope: every line logged while a procedure runs, down to the domain and the
+ * database, carries the request's id (the web server opens that scope already; a caller without
+ * one, such as the RSC caller, gets it here), and `ctx.locale` is the language of the texts the
+ * server writes for this call (notifications, PDFs, bill lines).
+ */
+const requestScope = t.middleware(({ ctx, next }) => {
+  const locale = requestLocale({ account: ctx.session?.locale, ...ctx.languages });
+  const current = currentRequestId();
+  if (ctx.requestId && current === ctx.requestId) return next({ ctx: { requestId: current, locale } });
+  const requestId = ctx.requestId ?? current ?? newRequestId();
+  return runWithRequestId(requestId, () => next({ ctx: { requestId, locale } }));
 });
-
-/** `ctx.locale`: the language of the texts the server writes for this call (notifications, PDFs, bill lines). */
-const withLocale = t.middleware(({ ctx, next }) =>
-  next({ ctx: { locale: requestLocale({ account: ctx.session?.locale, ...ctx.languages }) } }),
-);
 
 /** The one place domain errors become tRPC errors. */
 const mapDomainErrors = t.middleware(async ({ next, path, type }) => {
@@ -82,7 +85,7 @@ const mapDomainErrors = t.middleware(async ({ next, path, type }) => {
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(inRequestScope).use(mapDomainErrors).use(withLocale);
+export const publicProcedure = t.procedure.use(requestScope).use(mapDomainErrors);
 
 /** Signed in: `ctx.session`, and `ctx.actor`, who acts as the audit log records it (user, role, name, address). */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

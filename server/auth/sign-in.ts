@@ -1,7 +1,7 @@
 import "server-only";
 import type { Kysely } from "kysely";
 import { kyselyOf, type Database } from "../db/client";
-import type { DB } from "../db/kysely";
+import { preparedStatement, type DB } from "../db/kysely";
 import { parseIdentifier } from "../domain/identity/identifier";
 import { getLockedUntil, recordFailure, recordSuccess } from "../domain/identity/login-throttle.service";
 import { hashPassword, verifyPassword } from "../domain/identity/password";
@@ -86,10 +86,12 @@ export function sessionRowQuery(kysely: Kysely<DB>, sessionId: string) {
     .where("s.id", "=", sessionId);
 }
 
+const selectSessionRow = preparedStatement(sessionRowQuery, "session-id");
+
 /** The session behind a signed token, if it is still open and its user is not locked. */
 export async function loadSession(db: Database, sessionId: string, now = new Date()): Promise<SessionUser | null> {
   // Runs on every signed-in request: one indexed statement (a join), straight on the pool.
-  const row = await sessionRowQuery(kyselyOf(db), sessionId).executeTakeFirst();
+  const [row] = await selectSessionRow(kyselyOf(db), sessionId);
   if (!row || row.revokedAt || row.expiresAt <= now || row.lockedAt) return null;
   return {
     id: row.id,

@@ -3,14 +3,15 @@ import {
   sql,
   Kysely,
   PostgresAdapter,
-  PostgresDialect,
   PostgresIntrospector,
   PostgresQueryCompiler,
   type ColumnType,
+  type Compilable,
+  type CompiledQuery,
+  type DatabaseConnection,
   type Driver,
   type Expression,
-  type PostgresPool,
-  type PostgresPoolClient,
+  type QueryResult,
 } from "kysely";
 import type pg from "pg";
 import type { DB as SchemaTables } from "./generated/kysely-types";
@@ -68,26 +69,41 @@ function withUtcDates(parameters: ReadonlyArray<unknown>): unknown[] {
   return parameters.map((value) => (value instanceof Date ? utcTimestamp(value) : value));
 }
 
-/** The pool as Kysely's PostgresDialect sees it, with Date parameters sent as UTC. */
-function utcParameterPool(pool: pg.Pool): PostgresPool {
-  const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
-  return {
-    async connect() {
-      const client = await pool.connect();
-      let wrapped = clients.get(client);
-      if (!wrapped) {
-        wrapped = {
-          query: ((text: string, parameters: ReadonlyArray<unknown>) =>
-            client.query(text, withUtcDates(parameters))) as unknown as PostgresPoolClient["query"],
-          release: (destroy?: boolean) => client.release(destroy),
+/**
+ * Each statement as one `pool.query` (pg-pool acquires and releases the connection), with Date
+ * parameters sent as UTC. No transactions: those run through Prisma (`tx.$kysely`).
+ */
+class PoolDriver implements Driver {
+  readonly #connection: DatabaseConnection;
+
+  constructor(pool: pg.Pool) {
+    this.#connection = {
+      async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+        const result = await pool.query(query.sql, withUtcDates(query.parameters));
+        const isWrite = ["INSERT", "UPDATE", "DELETE", "MERGE"].includes(result.command);
+        return {
+          rows: result.rows as R[],
+          ...(isWrite && result.rowCount !== null ? { numAffectedRows: BigInt(result.rowCount) } : {}),
         };
-        clients.set(client, wrapped);
-      }
-      return wrapped;
-    },
-    // The pool belongs to the Prisma client beside it; `$disconnect` ends it.
-    end: async () => {},
-  };
+      },
+      streamQuery() {
+        throw new Error("kyselyOverPool does not stream");
+      },
+    };
+  }
+
+  async init() {}
+  async acquireConnection() {
+    return this.#connection;
+  }
+  async releaseConnection() {}
+  async beginTransaction(): Promise<void> {
+    throw new Error("kyselyOverPool runs single statements; use tx.$kysely inside db.$transaction");
+  }
+  async commitTransaction() {}
+  async rollbackTransaction() {}
+  // The pool belongs to the Prisma client beside it; `$disconnect` ends it.
+  async destroy() {}
 }
 
 /**
@@ -105,5 +121,31 @@ export const sqlBuilder = new Kysely<DB>({
 
 /** Kysely straight on the pg pool, without Prisma's per-statement cost. */
 export function kyselyOverPool(pool: pg.Pool): Kysely<DB> {
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool: utcParameterPool(pool) }) });
+  return new Kysely<DB>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new PoolDriver(pool),
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
+}
+
+/**
+ * A statement on every request's path, built with the typed builder and compiled once; each call
+ * sends it with its own arguments. Building and compiling a Kysely query per call allocates a tree
+ * of nodes the garbage collector then has to sweep, which showed in `npm run bench:bills`.
+ * `placeholders` are distinct sample arguments: each compiled parameter equal to one of them
+ * (by identity) is replaced by the matching argument of the call; other parameters stay as built.
+ */
+export function preparedStatement<Args extends unknown[], Row>(
+  build: (builder: Kysely<DB>, ...args: Args) => Compilable<Row>,
+  ...placeholders: Args
+): (kysely: Kysely<DB>, ...args: Args) => Promise<Row[]> {
+  const compiled = build(sqlBuilder, ...placeholders).compile();
+  const slots = compiled.parameters.map((parameter) => placeholders.indexOf(parameter));
+  return async (kysely, ...args) => {
+    const parameters = compiled.parameters.map((parameter, i) => (slots[i]! >= 0 ? args[slots[i]!] : parameter));
+    return (await kysely.executeQuery<Row>({ ...compiled, parameters })).rows;
+  };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { BillStatus, Channel } from "@prisma/client";
 import type { Kysely } from "kysely";
 import { kyselyOf, type Database } from "../../db/client";
-import type { DB } from "../../db/kysely";
+import { preparedStatement, type DB } from "../../db/kysely";
 import { badRequest, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction.service";
 import { amountDueCents, billStatusAfter } from "./bill-status";
@@ -33,8 +33,8 @@ function statusNow(
   return billStatusAfter({ totalCents: bill.totalCents, paidCents: bill.paidCents, dueAt: bill.dueAt, now });
 }
 
-/** One page of a customer's bills, newest first, plus one row to tell whether more follow. */
-export function billPageQuery(kysely: Kysely<DB>, customerId: string, limit: number) {
+/** A customer's bills, newest first, `rowCount` of them (a page and one more, to tell whether more follow). */
+export function billPageQuery(kysely: Kysely<DB>, customerId: string, rowCount: number) {
   return kysely
     .selectFrom("Bill")
     .select([
@@ -52,8 +52,17 @@ export function billPageQuery(kysely: Kysely<DB>, customerId: string, limit: num
     .where("customerId", "=", customerId)
     .orderBy("issuedAt", "desc")
     .orderBy("id", "desc")
-    .limit(limit + 1);
+    .limit(rowCount);
 }
+
+function billPageAfterQuery(kysely: Kysely<DB>, customerId: string, rowCount: number, issuedAt: Date, id: string) {
+  return billPageQuery(kysely, customerId, rowCount).where(({ eb, refTuple, tuple }) =>
+    eb(refTuple("issuedAt", "id"), "<", tuple(issuedAt, id)),
+  );
+}
+
+const selectFirstBillPage = preparedStatement(billPageQuery, "customer-id", -1);
+const selectBillPageAfter = preparedStatement(billPageAfterQuery, "customer-id", -1, new Date(0), "bill-id");
 
 /**
  * The customer's bills, newest first, a keyset page at a time: one statement on the index
@@ -66,14 +75,9 @@ export async function listBills(
   const limit = input.limit ?? DEFAULT_BILL_PAGE;
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const now = input.now ?? new Date();
-  const newestFirst = billPageQuery(kyselyOf(db), input.customerId, limit);
-  const rows = await (
-    after
-      ? newestFirst.where(({ eb, refTuple, tuple }) =>
-          eb(refTuple("issuedAt", "id"), "<", tuple(after.issuedAt, after.id)),
-        )
-      : newestFirst
-  ).execute();
+  const rows = after
+    ? await selectBillPageAfter(kyselyOf(db), input.customerId, limit + 1, after.issuedAt, after.id)
+    : await selectFirstBillPage(kyselyOf(db), input.customerId, limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {

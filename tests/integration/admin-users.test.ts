@@ -98,6 +98,18 @@ describe("admin.users", () => {
       ),
     ).toContain("password");
     expect(
+      await fieldErrorsOf(
+        admin.admin.users.create({
+          role: "AGENT",
+          name: "Обычный",
+          email: "common@selfcare.test",
+          password: "password1234",
+          locale: "ru",
+          idempotencyKey: newIdempotencyKey("test"),
+        }),
+      ),
+    ).toEqual({ password: "This password is among the most common ones; choose another" });
+    expect(
       Object.keys(
         await fieldErrorsOf(
           admin.admin.users.create({

@@ -114,6 +114,18 @@ describe("activation.activate", () => {
         ),
       ),
     ).toEqual(["password"]);
+    // NIST SP 800-63B: a common password, or the account's own number, is refused on the field.
+    for (const guessable of ["password123", "qwertyuiop", registered.msisdn.replace("+", "")]) {
+      expect(
+        await fieldErrorsOf(
+          anonymous.activation.activate({
+            identifier: registered.accountNumber,
+            code: registered.activationCode,
+            password: guessable,
+          }),
+        ),
+      ).toEqual({ password: "This password is among the most common ones; choose another" });
+    }
     expect(
       Object.keys(
         await fieldErrorsOf(

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { Database } from "../../db/client";
 import { clearThrottle } from "../identity/login-throttle.service";
+import { assertAcceptablePassword } from "../identity/common-passwords";
 import { hashPassword } from "../identity/password";
 import { writeAudit, type AuditActor } from "../audit/write-audit.service";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
@@ -69,6 +70,7 @@ export async function createStaffUser(db: Database, actor: AuditActor, input: Cr
   if (input.partnerId && !(await db.partner.findUnique({ where: { id: input.partnerId }, select: { id: true } }))) {
     throw badRequest("partnerId", "No such dealer");
   }
+  assertAcceptablePassword(input.password, "password", [input.email]);
   const passwordHash = await hashPassword(input.password);
   try {
     const id = await db.$transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normalizePhone } from "../identity/identifier";
+import { newPasswordSchema, PASSWORD_MESSAGES } from "../identity/password.schema";
 
 /** English messages the API answers; the activation page translates them by key. */
 export const ACTIVATION_MESSAGES = {
@@ -7,8 +8,9 @@ export const ACTIVATION_MESSAGES = {
   identifierInvalid: "Enter the 10-digit account number or a phone number like +7 999 123-45-67",
   codeRequired: "Enter the activation code from your dealer",
   codeFormat: "The activation code has 8 letters and digits, e.g. K7QF-3M9P",
-  passwordTooShort: "The password needs at least 8 characters",
-  passwordTooLong: "The password may have at most 128 characters",
+  passwordTooShort: PASSWORD_MESSAGES.tooShort,
+  passwordTooLong: PASSWORD_MESSAGES.tooLong,
+  passwordCommon: PASSWORD_MESSAGES.common,
   passwordMismatch: "The passwords do not match",
 } as const;
 
@@ -38,7 +40,7 @@ export const activationSchema = z.object({
     .trim()
     .min(1, M.codeRequired)
     .refine((value) => value.replace(/[^0-9A-Za-z]/g, "").length === 8, M.codeFormat),
-  password: z.string(M.passwordTooShort).min(8, M.passwordTooShort).max(128, M.passwordTooLong),
+  password: newPasswordSchema,
 });
 
 /** The page asks for the password twice; the server needs it once. */

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database, Transaction } from "../../db/client";
 import { getLockedUntil, recordFailure, recordSuccess } from "../identity/login-throttle.service";
+import { assertAcceptablePassword } from "../identity/common-passwords";
 import { hashPassword, verifyPassword } from "../identity/password";
 import { AppError } from "../errors";
 import { consumeOrThrow } from "./abuse-limits.service";
@@ -64,6 +65,7 @@ export async function activateAccount(
     throw new AppError("BAD_REQUEST", expired, { code: expired });
   }
 
+  assertAcceptablePassword(input.password, "password", [pending.phone, pending.email ?? ""]);
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx: Transaction) => {
     // Consumed once: a second request with the same code finds it gone.

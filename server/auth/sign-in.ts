@@ -112,7 +112,7 @@ async function touchSession(db: Database, sessionId: string, now: Date, channel:
     .set({ lastSeenAt: now, ...(channel === "PWA" ? { channel: "PWA" as const } : {}) })
     .where("id", "=", sessionId)
     .where((eb) =>
-      eb.or([eb("lastSeenAt", "<", staleBefore), ...(channel === "PWA" ? [eb("channel", "!=", "PWA")] : [])]),
+      eb.or([eb("lastSeenAt", "<=", staleBefore), ...(channel === "PWA" ? [eb("channel", "!=", "PWA")] : [])]),
     )
     .execute();
 }

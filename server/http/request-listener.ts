@@ -2,11 +2,7 @@ import "server-only";
 import type http from "node:http";
 import { createContextFromNode } from "../api/context";
 import { appRouter } from "../api/root";
-import {
-  CLIENT_IP_HEADER,
-  parseTrustedProxies,
-  resolveClientAddress,
-} from "../domain/identity/client-address";
+import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientAddress } from "../domain/identity/client-address";
 import { log, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from "../log";
 import { SECURITY_HEADERS } from "./security-headers";
 import { createStaticBrotli } from "./static-brotli";

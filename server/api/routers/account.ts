@@ -36,7 +36,5 @@ export const accountRouter = createTRPCRouter({
   signOutSession: protectedProcedure
     .input(signOutSessionInput)
     .mutation(({ ctx, input }) => signOutOwnSession(ctx.db, ownerOf(ctx), input)),
-  signOutOthers: protectedProcedure
-    .input(noInput)
-    .mutation(({ ctx }) => signOutOtherSessions(ctx.db, ownerOf(ctx))),
+  signOutOthers: protectedProcedure.input(noInput).mutation(({ ctx }) => signOutOtherSessions(ctx.db, ownerOf(ctx))),
 });

@@ -148,12 +148,8 @@ export const adminRouter = createTRPCRouter({
     create: adminProcedure
       .input(createUserInput)
       .mutation(({ ctx, input }) => createStaffUser(ctx.db, ctx.actor, input)),
-    lock: adminProcedure
-      .input(userIdInput)
-      .mutation(({ ctx, input }) => lockUser(ctx.db, ctx.actor, input.userId)),
-    unlock: adminProcedure
-      .input(userIdInput)
-      .mutation(({ ctx, input }) => unlockUser(ctx.db, ctx.actor, input.userId)),
+    lock: adminProcedure.input(userIdInput).mutation(({ ctx, input }) => lockUser(ctx.db, ctx.actor, input.userId)),
+    unlock: adminProcedure.input(userIdInput).mutation(({ ctx, input }) => unlockUser(ctx.db, ctx.actor, input.userId)),
     findSubscriber: adminProcedure
       .input(findSubscriberInput)
       .query(({ ctx, input }) => findSubscriberByPhone(ctx.db, input)),

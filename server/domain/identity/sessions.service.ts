@@ -78,7 +78,12 @@ export async function listOwnSessions(db: Database, owner: SessionOwner, now = n
  * the truth). Another user's or an unknown id is NOT_FOUND. Ending an already ended session of
  * one's own changes nothing and answers the same, so a retry is safe without a key.
  */
-export async function signOutOwnSession(db: Database, owner: SessionOwner, input: SignOutSessionInput, now = new Date()) {
+export async function signOutOwnSession(
+  db: Database,
+  owner: SessionOwner,
+  input: SignOutSessionInput,
+  now = new Date(),
+) {
   await db.$transaction(async (tx) => {
     const session = await tx.authSession.findFirst({
       where: { id: input.id, userId: owner.id },

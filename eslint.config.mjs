@@ -7,7 +7,7 @@
  *   app/ server entries               -> also the server package's entry points, loaded at run time as
  *     (route handlers, _trpc/server,     `@selfcare/server/...` (api/context, api/root, auth/auth-options,
  *      i18n/request)                     db/health, log); no other app file may name the package
- *   server/http  (the web server)     -> server/api, server/log
+ *   server/http  (the web server)     -> server/api, server/log, and pure rules (the client's address)
  *   server/api   (tRPC transport)     -> domain, server/auth, server/db, server/i18n, server/log
  *   server/auth  (next-auth, session) -> domain, server/db, server/log
  *   server/jobs  (the worker)         -> domain, server/auth, server/db, server/log
@@ -71,7 +71,7 @@ const LOG = layer("server", "log");
 /** What each layer may import (value imports; type-only imports are allowed everywhere). */
 const POLICIES = [
   { from: layer("app"), allow: allow(layer("app"), ...PURE) },
-  { from: layer("http"), allow: allow(layer("http"), layer("api"), LOG) },
+  { from: layer("http"), allow: allow(layer("http"), layer("api"), LOG, ...PURE) },
   { from: layer("api"), allow: allow(layer("api"), layer("auth"), layer("db"), layer("i18n"), LOG, ...DOMAIN) },
   { from: layer("auth"), allow: allow(layer("auth"), layer("db"), LOG, ...DOMAIN) },
   { from: layer("jobs"), allow: allow(layer("jobs"), layer("auth"), layer("db"), LOG, ...DOMAIN) },

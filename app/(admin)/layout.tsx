@@ -4,7 +4,7 @@ import { ClientMessages } from "@/app/i18n/client-messages";
 
 export default function AdminLayout({ children }: { children: ReactNode }) {
   return (
-    <ClientMessages namespaces={["admin"]}>
+    <ClientMessages namespaces={["admin", "sessions"]}>
       <RoleLayout area="admin">{children}</RoleLayout>
     </ClientMessages>
   );

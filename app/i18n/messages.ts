@@ -12,6 +12,7 @@ import enPartner from "@/messages/en/partner.json";
 import enRequests from "@/messages/en/requests.json";
 import enProfile from "@/messages/en/profile.json";
 import enPwa from "@/messages/en/pwa.json";
+import enSessions from "@/messages/en/sessions.json";
 import enSignIn from "@/messages/en/signIn.json";
 import enTariffs from "@/messages/en/tariffs.json";
 import ruAdmin from "@/messages/ru/admin.json";
@@ -27,6 +28,7 @@ import ruPartner from "@/messages/ru/partner.json";
 import ruRequests from "@/messages/ru/requests.json";
 import ruProfile from "@/messages/ru/profile.json";
 import ruPwa from "@/messages/ru/pwa.json";
+import ruSessions from "@/messages/ru/sessions.json";
 import ruSignIn from "@/messages/ru/signIn.json";
 import ruTariffs from "@/messages/ru/tariffs.json";
 import type { AppLocale } from "@/server/i18n/locales";
@@ -47,6 +49,7 @@ const en = {
   requests: enRequests,
   profile: enProfile,
   pwa: enPwa,
+  sessions: enSessions,
   signIn: enSignIn,
   tariffs: enTariffs,
 };
@@ -68,6 +71,7 @@ const ru = {
   requests: ruRequests,
   profile: ruProfile,
   pwa: ruPwa,
+  sessions: ruSessions,
   signIn: ruSignIn,
   tariffs: ruTariffs,
 } satisfies Messages;

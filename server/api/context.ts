@@ -1,10 +1,10 @@
 import "server-only";
 import type { IncomingMessage } from "node:http";
 import { parse as parseCookies } from "cookie";
-import { clientIp } from "../auth/client-ip";
 import { sessionIdOf } from "../auth/session-token";
 import { loadSession } from "../auth/sign-in";
 import { getDb } from "../db/client";
+import { clientIpOf } from "../domain/identity/client-address";
 import { LOCALE_COOKIE } from "../i18n/locales";
 import { currentRequestId, requestIdFrom } from "../log";
 import type { Context } from "./trpc";
@@ -22,12 +22,14 @@ function cookieValue(cookies: CookieJar, name: string): string | undefined {
 export async function createContext(request: { cookies: CookieJar; headers: Headers }): Promise<Context> {
   const db = getDb();
   const sessionId = await sessionIdOf(request as never);
-  const session = sessionId ? await loadSession(db, sessionId) : null;
+  const channel = request.headers.get("x-selfcare-channel") === "PWA" ? "PWA" : "WEB";
+  const session = sessionId ? await loadSession(db, sessionId, { channel }) : null;
   return {
     db,
     session,
-    ip: clientIp((name) => request.headers.get(name)),
-    channel: request.headers.get("x-selfcare-channel") === "PWA" ? "PWA" : "WEB",
+    // Computed by the web server from the socket and the trusted proxies only (server/http/request-listener.ts).
+    ip: clientIpOf((name) => request.headers.get(name)),
+    channel,
     // The server may have given the request its id already (runWithRequestId), to echo it back.
     requestId: currentRequestId() ?? requestIdFrom(request.headers),
     languages: {
@@ -39,11 +41,9 @@ export async function createContext(request: { cookies: CookieJar; headers: Head
 
 /**
  * The same context for a plain Node request (its headers as a Headers object): the web server
- * (server/http/request-listener.ts) answers /api/trpc without Next's routing. X-Forwarded-For
- * gets the socket's address when no proxy set it, as Next's own server does.
+ * (server/http/request-listener.ts) answers /api/trpc without Next's routing. The client's address
+ * is already in the headers: the listener put it there.
  */
-export function createContextFromNode(request: IncomingMessage, headers: Headers): Promise<Context> {
-  if (!headers.has("x-forwarded-for") && request.socket.remoteAddress)
-    headers.set("x-forwarded-for", request.socket.remoteAddress);
+export function createContextFromNode(_request: IncomingMessage, headers: Headers): Promise<Context> {
   return createContext({ cookies: parseCookies(headers.get("cookie") ?? ""), headers });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
-import { clientIp } from "./client-ip";
+import { clientIpOf } from "../domain/identity/client-address";
 import { endSession, SESSION_MAX_AGE_SECONDS, signIn } from "./sign-in";
 
 /** Error codes the sign-in page reads from next-auth's `error`. */
@@ -25,7 +25,8 @@ export const authOptions: NextAuthOptions = {
         const result = await signIn(getDb(), {
           identifier: String(credentials?.identifier ?? ""),
           password: String(credentials?.password ?? ""),
-          ip: clientIp((name) => headers[name]),
+          // The web server computed it from the socket and the trusted proxies (server/http/request-listener.ts).
+          ip: clientIpOf((name) => headers[name]),
           userAgent: String(headers["user-agent"] ?? ""),
         });
         if (result.ok) return { ...result.user, email: null, image: null };

@@ -6,6 +6,7 @@ import { parseIdentifier } from "../domain/identity/identifier";
 import { getLockedUntil, recordFailure, recordSuccess } from "../domain/identity/login-throttle.service";
 import { hashPassword, verifyPassword } from "../domain/identity/password";
 import type { SessionUser } from "../domain/identity/session-user";
+import { log } from "../log";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -50,6 +51,7 @@ export async function signIn(
       userId: user.id,
       ip: input.ip,
       userAgent: input.userAgent?.slice(0, 300),
+      lastSeenAt: now,
       expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
     },
   });
@@ -82,17 +84,60 @@ export function sessionRowQuery(kysely: Kysely<DB>, sessionId: string) {
       "u.lockedAt",
       "s.revokedAt",
       "s.expiresAt",
+      "s.lastSeenAt",
+      "s.channel",
     ])
     .where("s.id", "=", sessionId);
 }
 
 const selectSessionRow = preparedStatement(sessionRowQuery, "session-id");
 
+/** A session's "last seen" moves on at most this often: the signed-in devices list needs minutes, not milliseconds. */
+export const LAST_SEEN_EVERY_MS = 5 * 60 * 1000;
+
+type SessionRequest = {
+  now?: Date;
+  /** PWA when the request came from the installed app: the session is then shown as the app. */
+  channel?: "WEB" | "PWA";
+};
+
+/**
+ * Moves `lastSeenAt` on (and marks the session as the installed app's), only if no other request
+ * did so since the row was read: concurrent requests of one page load write once.
+ */
+async function touchSession(db: Database, sessionId: string, now: Date, channel: "WEB" | "PWA" | undefined) {
+  const staleBefore = new Date(now.getTime() - LAST_SEEN_EVERY_MS);
+  await kyselyOf(db)
+    .updateTable("AuthSession")
+    .set({ lastSeenAt: now, ...(channel === "PWA" ? { channel: "PWA" as const } : {}) })
+    .where("id", "=", sessionId)
+    .where((eb) =>
+      eb.or([eb("lastSeenAt", "<=", staleBefore), ...(channel === "PWA" ? [eb("channel", "!=", "PWA")] : [])]),
+    )
+    .execute();
+}
+
 /** The session behind a signed token, if it is still open and its user is not locked. */
-export async function loadSession(db: Database, sessionId: string, now = new Date()): Promise<SessionUser | null> {
+export async function loadSession(
+  db: Database,
+  sessionId: string,
+  request: SessionRequest = {},
+): Promise<SessionUser | null> {
+  const now = request.now ?? new Date();
   // Runs on every signed-in request: one indexed statement (a join), straight on the pool.
   const [row] = await selectSessionRow(kyselyOf(db), sessionId);
   if (!row || row.revokedAt || row.expiresAt <= now || row.lockedAt) return null;
+  const isStale = now.getTime() - row.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS;
+  const isNewlyApp = request.channel === "PWA" && row.channel !== "PWA";
+  if (isStale || isNewlyApp) {
+    // A second statement at most once per LAST_SEEN_EVERY_MS per session (or the first request from
+    // the installed app), so the hot path stays one statement. Awaited rather than fired and
+    // forgotten: it is rare, it keeps the answer's order with what the user sees next (the devices
+    // list), and a failure must not fail the request, so it is logged and swallowed.
+    await touchSession(db, sessionId, now, request.channel).catch((error: unknown) =>
+      log.error({ err: error }, "could not record a session's last activity"),
+    );
+  }
   return {
     id: row.id,
     sessionId,

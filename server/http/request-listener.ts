@@ -2,6 +2,7 @@ import "server-only";
 import type http from "node:http";
 import { createContextFromNode } from "../api/context";
 import { appRouter } from "../api/root";
+import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientAddress } from "../domain/identity/client-address";
 import { log, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from "../log";
 import { SECURITY_HEADERS } from "./security-headers";
 import { createStaticBrotli } from "./static-brotli";
@@ -16,6 +17,8 @@ type Options = {
   handleWithNext: Handler;
   /** The build folder (NEXT_DIST_DIR) whose scripts and styles are sent brotli-compressed; none in development. */
   distDir?: string;
+  /** Which proxies' X-Forwarded-For to believe (README: `TRUSTED_PROXIES`); the environment's value by default. */
+  trustedProxies?: string;
 };
 
 function headerValue(request: http.IncomingMessage, name: string): string | null {
@@ -38,6 +41,8 @@ function fail(response: http.ServerResponse, error: unknown) {
  * brotli-compressed to browsers that accept it; everything else goes to Next.js.
  */
 export function createRequestListener(options: Options): http.RequestListener {
+  // Parsed once, at start: a setting that does not parse stops the server instead of trusting wrong hops.
+  const trust = parseTrustedProxies(options.trustedProxies ?? process.env.TRUSTED_PROXIES);
   const handleTrpc = createTrpcNodeHandler({
     router: appRouter,
     basePath: TRPC_PATH,
@@ -55,6 +60,14 @@ export function createRequestListener(options: Options): http.RequestListener {
     // One id per request, on every log line written while serving it and echoed to the caller.
     const requestId = requestIdFrom({ get: (name) => headerValue(request, name) });
     response.setHeader(REQUEST_ID_HEADER, requestId);
+    // The one client address, from the socket and only the trusted hops of X-Forwarded-For, computed
+    // before anything else reads the request; whatever the caller sent under the internal header's
+    // name is replaced, so pages, next-auth's authorize() and tRPC all read an address it cannot forge.
+    request.headers[CLIENT_IP_HEADER] = resolveClientAddress({
+      socketAddress: request.socket.remoteAddress,
+      forwardedFor: request.headers["x-forwarded-for"],
+      trust,
+    });
     runWithRequestId(requestId, () => {
       const handled = request.url?.startsWith(TRPC_PATH)
         ? handleTrpc(request, response)

@@ -22,6 +22,29 @@ async function withDatabase<T>(work: (db: Kysely<DB>) => Promise<T>): Promise<T>
 /** The demo logins (+7900100000x), which other specs use: these fixtures pick generated subscribers. */
 const DEMO_LOGINS = "+7900100000%";
 
+/**
+ * A generated subscriber whose sessions no other spec opens (the other fixtures take the first
+ * phones from either end): the signed-in devices journey ends sessions of its own.
+ */
+export function findQuietSubscriber(): Promise<{ phone: string }> {
+  return withDatabase((db) =>
+    db
+      .selectFrom("User as u")
+      .innerJoin("Customer as c", "c.id", "u.customerId")
+      .select("u.phone")
+      .where("u.role", "=", "SUBSCRIBER")
+      .where("u.phone", "not like", DEMO_LOGINS)
+      .where("u.passwordHash", "is not", null)
+      .where("u.lockedAt", "is", null)
+      .where("c.status", "=", "ACTIVE")
+      .orderBy("u.phone", "asc")
+      .offset(25)
+      .limit(1)
+      .$narrowType<{ phone: string }>()
+      .executeTakeFirstOrThrow(),
+  );
+}
+
 /** A seeded customer who owes money: the fixture for a credit refusal. */
 export function findDebtorPassport(): Promise<{ documentNumber: string; birthDate: string }> {
   return withDatabase((db) =>

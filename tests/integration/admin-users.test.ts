@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadSession, signIn } from "../../server/auth/sign-in";
-import { callerAs, DEMO, sessionFor } from "./helpers/callers";
+import { callerAs, DEMO, sessionFor, userIdOf } from "./helpers/callers";
 import { testDb } from "./helpers/db";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 import { fieldErrorsOf } from "./helpers/trpc-errors";
@@ -156,14 +156,54 @@ describe("admin.users", () => {
     expect(await db.auditLog.count({ where: { action: "user.unlock", entityId: agentSession.id } })).toBe(1);
   });
 
-  it("does not lock oneself, nor a subscriber through the staff screen", async () => {
+  it("does not lock oneself", async () => {
     const db = testDb();
     const admin = await callerAs(DEMO.admin);
     const me = await db.user.findUniqueOrThrow({ where: { email: DEMO.admin } });
     expect(Object.keys(await fieldErrorsOf(admin.admin.users.lock({ userId: me.id })))).toContain("userId");
-    const subscriber = await db.user.findUniqueOrThrow({ where: { phone: DEMO.bronze } });
-    await expect(admin.admin.users.lock({ userId: subscriber.id })).toHaveTRPCCode("NOT_FOUND");
-    expect((await db.user.findUniqueOrThrow({ where: { id: subscriber.id } })).lockedAt).toBeNull();
+    expect((await db.user.findUniqueOrThrow({ where: { id: me.id } })).lockedAt).toBeNull();
+    await expect(admin.admin.users.lock({ userId: "no-such-user" })).toHaveTRPCCode("NOT_FOUND");
+  });
+
+  it("finds a subscriber by phone and locks them: every session ends, sign-in stops, audited; unlock lets them back", async () => {
+    const db = testDb();
+    const admin = await callerAs(DEMO.admin);
+    const phone = await sessionFor(DEMO.silver);
+    const laptop = await sessionFor(DEMO.silver);
+    const subscriber = await callerAs(DEMO.silver);
+    expect((await subscriber.account.sessions()).items.length).toBeGreaterThanOrEqual(3);
+
+    const found = await admin.admin.users.findSubscriber({ phone: "8 900 100-00-03" });
+    expect(found.items).toHaveLength(1);
+    const [target] = found.items;
+    expect(target).toMatchObject({ id: phone.id, role: "SUBSCRIBER", phone: DEMO.silver, lockedAt: null });
+    expect(target!.openSessions).toBeGreaterThanOrEqual(3);
+    expect((await admin.admin.users.findSubscriber({ phone: "+79009999999" })).items).toEqual([]);
+    expect(Object.keys(await fieldErrorsOf(admin.admin.users.findSubscriber({ phone: "nobody" })))).toContain("phone");
+
+    const locked = await admin.admin.users.lock({ userId: phone.id });
+    expect(locked.lockedAt).not.toBeNull();
+    expect(locked.openSessions).toBe(0);
+    expect(await loadSession(db, phone.sessionId)).toBeNull();
+    expect(await loadSession(db, laptop.sessionId)).toBeNull();
+    expect(await signIn(db, { identifier: DEMO.silver, password: "selfcare-demo", ip: "10.0.0.3" })).toEqual({
+      ok: false,
+      reason: "ACCOUNT_LOCKED",
+    });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "user.lock", entityId: phone.id } });
+    expect(audit.after).toMatchObject({ role: "SUBSCRIBER" });
+    expect((audit.after as { sessionsEnded: number }).sessionsEnded).toBeGreaterThanOrEqual(3);
+
+    const unlocked = await admin.admin.users.unlock({ userId: phone.id });
+    expect(unlocked.lockedAt).toBeNull();
+    expect((await signIn(db, { identifier: DEMO.silver, password: "selfcare-demo", ip: "10.0.0.3" })).ok).toBe(true);
+    expect(await db.auditLog.count({ where: { action: "user.unlock", entityId: phone.id } })).toBe(1);
+  });
+
+  it.each([DEMO.agent1, DEMO.dealer1, DEMO.bronze])("refuses the subscriber lock screen to %s", async (identifier) => {
+    const caller = await callerAs(identifier);
+    await expect(caller.admin.users.findSubscriber({ phone: DEMO.silver })).toHaveTRPCCode("FORBIDDEN");
+    await expect(caller.admin.users.lock({ userId: await userIdOf(DEMO.silver) })).toHaveTRPCCode("FORBIDDEN");
   });
 
   it("lists staff only, by role and name", async () => {

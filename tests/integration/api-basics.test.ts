@@ -83,7 +83,12 @@ describe("HTTP context", () => {
     const value = await encode({ token: { sid }, secret });
     return createContext({
       cookies: { getAll: () => [{ name: "next-auth.session-token", value }] },
-      headers: new Headers({ "x-forwarded-for": "203.0.113.7, 10.0.0.1", "x-selfcare-channel": "PWA" }),
+      // The address as the web server's listener hands it on; X-Forwarded-For is not read here.
+      headers: new Headers({
+        "x-selfcare-client-ip": "198.51.100.7",
+        "x-forwarded-for": "203.0.113.7, 10.0.0.1",
+        "x-selfcare-channel": "PWA",
+      }),
     });
   }
 
@@ -91,7 +96,7 @@ describe("HTTP context", () => {
     const { sessionId } = await sessionFor(DEMO.silver);
     const ctx = await contextWithToken(sessionId);
     expect(ctx.session?.role).toBe("SUBSCRIBER");
-    expect(ctx.ip).toBe("203.0.113.7");
+    expect(ctx.ip).toBe("198.51.100.7");
     expect(ctx.channel).toBe("PWA");
   });
 

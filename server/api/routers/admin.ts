@@ -22,6 +22,7 @@ import {
   setPublishedInput,
   tariffIdInput,
   unthrottleInput,
+  findSubscriberInput,
   updateArticleInput,
   updateTariffInput,
   userIdInput,
@@ -61,8 +62,9 @@ import {
   listPartners,
   listStaff,
   listThrottled,
-  lockStaffUser,
-  unlockStaffUser,
+  lockUser,
+  findSubscriberByPhone,
+  unlockUser,
   unthrottleIdentifier,
 } from "../../domain/admin/users-admin.service";
 import { runWhatIf } from "../../domain/admin/what-if.service";
@@ -146,12 +148,11 @@ export const adminRouter = createTRPCRouter({
     create: adminProcedure
       .input(createUserInput)
       .mutation(({ ctx, input }) => createStaffUser(ctx.db, ctx.actor, input)),
-    lock: adminProcedure
-      .input(userIdInput)
-      .mutation(({ ctx, input }) => lockStaffUser(ctx.db, ctx.actor, input.userId)),
-    unlock: adminProcedure
-      .input(userIdInput)
-      .mutation(({ ctx, input }) => unlockStaffUser(ctx.db, ctx.actor, input.userId)),
+    lock: adminProcedure.input(userIdInput).mutation(({ ctx, input }) => lockUser(ctx.db, ctx.actor, input.userId)),
+    unlock: adminProcedure.input(userIdInput).mutation(({ ctx, input }) => unlockUser(ctx.db, ctx.actor, input.userId)),
+    findSubscriber: adminProcedure
+      .input(findSubscriberInput)
+      .query(({ ctx, input }) => findSubscriberByPhone(ctx.db, input)),
     throttled: adminProcedure.input(noInput).query(({ ctx }) => listThrottled(ctx.db)),
     unthrottle: adminProcedure
       .input(unthrottleInput)

@@ -184,6 +184,8 @@ export const createUserInput = z
   });
 export const userIdInput = z.object({ userId: idSchema });
 export const unthrottleInput = z.object({ identifier: z.string().trim().min(3).max(200) });
+/** A subscriber's login phone, in any common form (`+7 900 100-00-01`, `89001000001`). */
+export const findSubscriberInput = z.object({ phone: z.string().trim().min(5).max(30) });
 export type CreateUserInput = z.infer<typeof createUserInput>;
 
 // Audit log

@@ -104,15 +104,37 @@ export async function createStaffUser(db: Database, actor: AuditActor, input: Cr
   }
 }
 
+/** Any account, staff or subscriber, as the lock screen shows it. */
+const lockableView = {
+  ...staffView,
+  phone: true,
+  customer: { select: { id: true, accountNumber: true } },
+} as const satisfies Prisma.UserSelect;
+
+async function userById(db: Pick<Database, "user" | "authSession">, id: string, now = new Date()) {
+  const user = await db.user.findUnique({ where: { id }, select: lockableView });
+  if (!user) throw notFound("User");
+  const openSessions = await db.authSession.count({ where: { userId: id, revokedAt: null, expiresAt: { gt: now } } });
+  return { ...user, openSessions };
+}
+
+/** The subscriber whose login is this phone (typed in any common form), for the lock screen: none or one. */
+export async function findSubscriberByPhone(db: Database, input: { phone: string }, now = new Date()) {
+  const parsed = parseIdentifier(input.phone);
+  if (parsed?.kind !== "phone") throw badRequest("phone", "Enter a phone number");
+  const user = await db.user.findFirst({ where: { phone: parsed.value, role: "SUBSCRIBER" }, select: { id: true } });
+  return { items: user ? [await userById(db, user.id, now)] : [] };
+}
+
 /**
- * Locks a staff account: it can no longer sign in, and every open session ends at once (the
- * session rows are revoked, so every app instance refuses them). Locking oneself is refused.
+ * Locks an account, staff or subscriber: it can no longer sign in, and every open session ends at
+ * once (the session rows are revoked, so every app instance refuses them). Locking oneself is refused.
  */
-export async function lockStaffUser(db: Database, actor: AuditActor, userId: string, now = new Date()) {
+export async function lockUser(db: Database, actor: AuditActor, userId: string, now = new Date()) {
   if (userId === actor.id) throw badRequest("userId", "You cannot lock your own account");
   await db.$transaction(async (tx) => {
     await tx.$kysely.selectFrom("User").select("id").where("id", "=", userId).forUpdate().execute();
-    const user = await tx.user.findFirst({ where: { id: userId, role: { in: [...STAFF_ROLES] } } });
+    const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw notFound("User");
     const revoked = await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
     if (user.lockedAt && revoked.count === 0) return;
@@ -121,17 +143,17 @@ export async function lockStaffUser(db: Database, actor: AuditActor, userId: str
       action: "user.lock",
       entityType: "User",
       entityId: userId,
-      before: { lockedAt: user.lockedAt },
-      after: { lockedAt: user.lockedAt ?? now, sessionsEnded: revoked.count },
+      before: { role: user.role, lockedAt: user.lockedAt },
+      after: { role: user.role, lockedAt: user.lockedAt ?? now, sessionsEnded: revoked.count },
     });
   });
-  return staffById(db, userId, now);
+  return userById(db, userId, now);
 }
 
-/** Unlocks a locked staff account. Unlocking an unlocked one changes nothing. */
-export async function unlockStaffUser(db: Database, actor: AuditActor, userId: string) {
+/** Unlocks a locked account, staff or subscriber. Unlocking an unlocked one changes nothing. */
+export async function unlockUser(db: Database, actor: AuditActor, userId: string) {
   await db.$transaction(async (tx) => {
-    const user = await tx.user.findFirst({ where: { id: userId, role: { in: [...STAFF_ROLES] } } });
+    const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw notFound("User");
     if (!user.lockedAt) return;
     await tx.user.update({ where: { id: userId }, data: { lockedAt: null } });
@@ -139,11 +161,11 @@ export async function unlockStaffUser(db: Database, actor: AuditActor, userId: s
       action: "user.unlock",
       entityType: "User",
       entityId: userId,
-      before: { lockedAt: user.lockedAt },
-      after: { lockedAt: null },
+      before: { role: user.role, lockedAt: user.lockedAt },
+      after: { role: user.role, lockedAt: null },
     });
   });
-  return staffById(db, userId);
+  return userById(db, userId);
 }
 
 const IDENTIFIER_PREFIX = "id:";

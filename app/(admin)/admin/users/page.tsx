@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RoleGate } from "@/app/_components/role-gate";
+import { SignedInDevices } from "@/app/_components/signed-in-devices";
 import { getSession } from "@/app/_trpc/server";
+import { Card } from "../_components/card";
 import { PageHeader } from "../_components/page-header";
 import { CreateUser } from "./_components/create-user";
 import { StaffList } from "./_components/staff-list";
+import { SubscriberLock } from "./_components/subscriber-lock";
 import { ThrottledSignIns } from "./_components/throttled-sign-ins";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,6 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 async function UsersPage() {
   const t = await getTranslations("admin.users");
+  const tSessions = await getTranslations("sessions");
   const session = await getSession();
   return (
     <div className="space-y-6">
@@ -21,6 +25,11 @@ async function UsersPage() {
       <ThrottledSignIns />
       <StaffList selfId={session?.id ?? ""} />
       <CreateUser />
+      <SubscriberLock />
+      {/* Staff have no profile page: a supervisor's own devices are here, with the accounts. */}
+      <Card id="own-devices-title" title={t("yourDevicesTitle")} description={tSessions("hint")}>
+        <SignedInDevices />
+      </Card>
     </div>
   );
 }

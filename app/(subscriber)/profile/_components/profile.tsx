@@ -1,7 +1,8 @@
-import { Bell, Globe, LogOut, Smartphone, UserRound, type LucideIcon } from "lucide-react";
+import { Bell, Globe, LaptopMinimal, LogOut, Smartphone, UserRound, type LucideIcon } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LocaleSwitch } from "@/app/_components/locale-switch";
+import { SignedInDevices } from "@/app/_components/signed-in-devices";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { formatPhone } from "@/app/_lib/format";
 import { InstallAppSection } from "@/app/_pwa/install-app-section";
@@ -33,11 +34,12 @@ function Card({
   );
 }
 
-/** The subscriber's profile: who they are, language, notifications on this device, the app, sign-out. */
+/** The subscriber's profile: who they are, language, notifications on this device, the app, signed-in devices, sign-out. */
 export async function Profile() {
   const api = await getServerCaller();
   const [me, push] = await Promise.all([api.me.get(), api.push.publicKey()]);
   const t = await getTranslations("profile");
+  const tSessions = await getTranslations("sessions");
   const rows = [
     { label: t("account.name"), value: me.name },
     { label: t("account.accountNumber"), value: me.accountNumber ?? t("account.notSet") },
@@ -72,6 +74,10 @@ export async function Profile() {
 
       <Card id="profile-app" icon={Smartphone} title={t("app.title")}>
         <InstallAppSection />
+      </Card>
+
+      <Card id="profile-devices" icon={LaptopMinimal} title={tSessions("title")} hint={tSessions("hint")}>
+        <SignedInDevices />
       </Card>
 
       <Card id="profile-session" icon={LogOut} title={t("session.title")} hint={t("session.hint")}>

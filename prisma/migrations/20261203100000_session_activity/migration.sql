@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AuthSession" ADD COLUMN     "channel" "Channel" NOT NULL DEFAULT 'WEB',
+ADD COLUMN     "lastSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;

@@ -66,6 +66,8 @@ import {
   unthrottleIdentifier,
 } from "../../domain/admin/users-admin.service";
 import { runWhatIf } from "../../domain/admin/what-if.service";
+import { listSmsInput } from "../../domain/sms/sms.schema";
+import { listSms } from "../../domain/sms/sms.service";
 import { updateCreditPolicyInput } from "../../domain/partner/credit-policy.schema";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
@@ -156,6 +158,11 @@ export const adminRouter = createTRPCRouter({
     unthrottle: adminProcedure
       .input(unthrottleInput)
       .mutation(({ ctx, input }) => unthrottleIdentifier(ctx.db, ctx.actor, input)),
+  }),
+
+  /** Text messages sent, newest first, with their status: the development outbox lives here. */
+  sms: createTRPCRouter({
+    list: adminProcedure.input(listSmsInput).query(({ ctx, input }) => listSms(ctx.db, input)),
   }),
 
   audit: createTRPCRouter({

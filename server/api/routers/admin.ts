@@ -66,6 +66,7 @@ import {
   unthrottleIdentifier,
 } from "../../domain/admin/users-admin.service";
 import { runWhatIf } from "../../domain/admin/what-if.service";
+import { createPasswordResetLink } from "../../domain/admin/staff-password-link.service";
 import { listSmsInput } from "../../domain/sms/sms.schema";
 import { listSms } from "../../domain/sms/sms.service";
 import { updateCreditPolicyInput } from "../../domain/partner/credit-policy.schema";
@@ -154,6 +155,10 @@ export const adminRouter = createTRPCRouter({
     unlock: adminProcedure
       .input(userIdInput)
       .mutation(({ ctx, input }) => unlockStaffUser(ctx.db, ctx.actor, input.userId)),
+    /** A one-time link (24 h) for a staff member to set a new password; the URL is shown only in this answer. */
+    resetPasswordLink: adminProcedure
+      .input(userIdInput)
+      .mutation(({ ctx, input }) => createPasswordResetLink(ctx.db, ctx.actor, input.userId)),
     throttled: adminProcedure.input(noInput).query(({ ctx }) => listThrottled(ctx.db)),
     unthrottle: adminProcedure
       .input(unthrottleInput)

@@ -10,6 +10,7 @@ import {
   LoaderCircle,
   LayoutDashboard,
   MessageSquare,
+  MessageSquareText,
   ReceiptText,
   Route,
   ScrollText,
@@ -46,6 +47,7 @@ const ICONS: Record<NavKey, LucideIcon> = {
   adminAudit: ScrollText,
   adminApprovals: Stamp,
   adminUsers: UserCog,
+  adminSms: MessageSquareText,
 };
 
 /**

@@ -38,6 +38,7 @@ const ADMIN_NAV: NavItem[] = [
   { key: "adminKnowledge", href: "/admin/knowledge" },
   { key: "adminApprovals", href: "/admin/approvals" },
   { key: "adminUsers", href: "/admin/users" },
+  { key: "adminSms", href: "/admin/sms" },
   { key: "adminReports", href: "/admin/reports" },
   { key: "adminAudit", href: "/admin/audit" },
   // Supervisors may do what agents may.

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CenteredPage } from "@/app/_components/centered-page";
 import { getSession } from "@/app/_trpc/server";
+import { CodeSignIn } from "./code-sign-in";
 import { safeCallbackUrl } from "./sign-in-error";
 import { SignInForm } from "./sign-in-form";
 
@@ -24,10 +25,20 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
       <div className="w-full max-w-md">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{t("title")}</h1>
         <p className="mt-2 text-slate-700">{t("subtitle")}</p>
+        <CodeSignIn callbackUrl={safeCallbackUrl(callbackUrl)} />
+        <h2 className="mt-8 text-lg font-semibold text-slate-900">{t("passwordTitle")}</h2>
         <SignInForm
           callbackUrl={safeCallbackUrl(callbackUrl)}
           initialError={typeof error === "string" && error ? error : undefined}
         />
+        <p className="mt-4 text-center text-sm">
+          <Link
+            href="/forgot-password"
+            className="inline-flex min-h-11 items-center font-semibold text-brand-700 hover:underline"
+          >
+            {t("forgotLink")}
+          </Link>
+        </p>
         <p className="mt-4 text-center text-sm text-slate-700">
           {t("activatePrompt")}{" "}
           <Link href="/activate" className="font-semibold text-brand-700 hover:underline">

@@ -86,7 +86,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
         noValidate
         onSubmit={handleSubmit}
         aria-busy={isPending}
-        className="mt-6 space-y-5 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
+        className="mt-3 space-y-5 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
       >
         {failure && (
           <div

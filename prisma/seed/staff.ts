@@ -209,6 +209,8 @@ export function insertStaffAndSettings(writer: BulkWriter, clock: SeedClock, pas
     ["operator", OPERATOR_SETTINGS],
     // Dealers' credit checks (editable by supervisors at /admin/credit).
     ["creditPolicy", DEFAULT_CREDIT_POLICY],
+    // Marks a demo database: text messages then go to the development outbox unless a provider is set.
+    ["demoData", true],
   ];
   for (const [key, value] of settings) {
     writer.run(

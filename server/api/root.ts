@@ -1,6 +1,7 @@
 import "server-only";
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
+import { authRouter } from "./routers/auth";
 import { billRouter } from "./routers/bill";
 import { activationRouter } from "./routers/activation";
 import { agentRouter } from "./routers/agent";
@@ -14,6 +15,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   me: meRouter,
+  auth: authRouter,
   request: requestRouter,
   knowledge: knowledgeRouter,
   partner: partnerRouter,

@@ -19,12 +19,15 @@ export const authOptions: NextAuthOptions = {
       credentials: {
         identifier: { label: "Phone or e-mail", type: "text" },
         password: { label: "Password", type: "password" },
+        /** A one-time code sent by SMS (auth.requestCode), instead of the password. */
+        code: { label: "Code from the SMS", type: "text" },
       },
       async authorize(credentials, req) {
         const headers = (req?.headers ?? {}) as Record<string, string | string[] | undefined>;
         const result = await signIn(getDb(), {
           identifier: String(credentials?.identifier ?? ""),
           password: String(credentials?.password ?? ""),
+          code: String((credentials as { code?: unknown } | undefined)?.code ?? ""),
           // The web server computed it from the socket and the trusted proxies (server/http/request-listener.ts).
           ip: clientIpOf((name) => headers[name]),
           userAgent: String(headers["user-agent"] ?? ""),

@@ -4,9 +4,11 @@ import { kyselyOf, type Database } from "../db/client";
 import { preparedStatement, type DB } from "../db/kysely";
 import { parseIdentifier } from "../domain/identity/identifier";
 import { getLockedUntil, recordFailure, recordSuccess } from "../domain/identity/login-throttle.service";
+import { consumeCode } from "../domain/identity/one-time-code.service";
 import { hashPassword, verifyPassword } from "../domain/identity/password";
 import type { SessionUser } from "../domain/identity/session-user";
 import { log } from "../log";
+import { recordInteraction } from "../domain/interaction/record-interaction.service";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -18,26 +20,43 @@ export type SignInResult =
 
 let dummyHash: Promise<string> | undefined;
 
-/** Checks the password, counts failures and opens a database-backed session on success. */
-export async function signIn(
-  db: Database,
-  input: { identifier: string; password: string; ip: string; userAgent?: string },
-  now = new Date(),
-): Promise<SignInResult> {
+type SignInInput = { identifier: string; password?: string; code?: string; ip: string; userAgent?: string };
+type Login = NonNullable<Awaited<ReturnType<Database["user"]["findUnique"]>>>;
+
+async function findLogin(db: Database, parsed: ReturnType<typeof parseIdentifier>): Promise<Login | null> {
+  if (!parsed) return null;
+  return db.user.findUnique({ where: parsed.kind === "phone" ? { phone: parsed.value } : { email: parsed.value } });
+}
+
+/** Whether the password is the user's; a dummy hash is verified when there is none, so timing does not tell who exists. */
+async function isRightPassword(user: Login | null, password: string): Promise<boolean> {
+  dummyHash ??= hashPassword("selfcare-timing-guard");
+  const passwordHash = user?.passwordHash ?? (await dummyHash);
+  return (await verifyPassword(passwordHash, password)) && !!user?.passwordHash;
+}
+
+/** A subscriber's phone and a live SIGN_IN code sent to it: the code is used up. Staff never sign in by code. */
+async function isRightCode(db: Database, user: Login | null, code: string, now: Date): Promise<boolean> {
+  if (!user || user.role !== "SUBSCRIBER") return false;
+  return (await consumeCode(db, { userId: user.id, purposes: ["SIGN_IN"], code }, now)) === "OK";
+}
+
+/**
+ * Checks the password, or the one-time code when `code` is given, counts failures and opens a
+ * database-backed session on success.
+ */
+export async function signIn(db: Database, input: SignInInput, now = new Date()): Promise<SignInResult> {
   const parsed = parseIdentifier(input.identifier ?? "");
   const throttleKey = parsed?.value ?? (input.identifier ?? "").trim().toLowerCase().slice(0, 200);
+  const isByCode = !!input.code?.trim();
 
   const lockedUntil = await getLockedUntil(db, throttleKey, input.ip, now);
   if (lockedUntil) return { ok: false, reason: "THROTTLED", retryAt: lockedUntil };
 
-  const user = parsed
-    ? await db.user.findUnique({ where: parsed.kind === "phone" ? { phone: parsed.value } : { email: parsed.value } })
-    : null;
-
-  // Verify against a dummy hash when there is no user, so timing does not reveal who exists.
-  dummyHash ??= hashPassword("selfcare-timing-guard");
-  const passwordHash = user?.passwordHash ?? (await dummyHash);
-  const isValid = (await verifyPassword(passwordHash, input.password ?? "")) && !!user?.passwordHash;
+  const user = await findLogin(db, parsed);
+  const isValid = isByCode
+    ? await isRightCode(db, user, input.code!, now)
+    : await isRightPassword(user, input.password ?? "");
 
   if (!user || !isValid) {
     const retryAt = await recordFailure(db, throttleKey, input.ip, now);
@@ -55,6 +74,15 @@ export async function signIn(
       expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
     },
   });
+  if (isByCode && user.customerId) {
+    await recordInteraction(db, {
+      customerId: user.customerId,
+      channel: "WEB",
+      type: "SIGNED_IN_BY_CODE",
+      actorId: user.id,
+      at: now,
+    });
+  }
   return {
     ok: true,
     user: {

@@ -8,6 +8,7 @@ import { applyDueTariffChanges, applyScheduledChange } from "../domain/tariff/ta
 import { sendNotificationPush } from "../domain/push/send-push.service";
 import { closeFinishedRequests } from "../domain/request/auto-close.service";
 import { watchSla } from "../domain/request/sla-watch.service";
+import { deliverSms } from "../domain/sms/sms.service";
 import { recomputeAllValueScores, recomputeCustomerValue } from "../domain/value/value.service";
 import { enqueueJob } from "../domain/job-queue/enqueue.service";
 import type { JobName, JobPayloads } from "../domain/job-queue/job-names";
@@ -67,6 +68,9 @@ const tasks: Record<JobName, Task> = {
   },
   "tariff:apply-due": async (_payload) => {
     log.info(`scheduled tariff changes applied: ${await applyDueTariffChanges(getDb())}`);
+  },
+  "sms:send": async (payload) => {
+    await deliverSms(getDb(), (payload as JobPayloads["sms:send"]).messageId);
   },
   "push:send": async (payload) => {
     const report = await sendNotificationPush(getDb(), payload as JobPayloads["push:send"], {

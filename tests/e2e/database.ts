@@ -187,3 +187,42 @@ export function cancelScheduledTariffChanges(phone: string): Promise<void> {
       .execute();
   });
 }
+
+/** A generated subscriber's login phone that no other spec uses: the `index`-th by number from the middle. */
+export function findQuietSubscriberPhone(index: number): Promise<string> {
+  return withDatabase(async (db) => {
+    const row = await db
+      .selectFrom("User")
+      .select("phone")
+      .where("role", "=", "SUBSCRIBER")
+      .where("phone", "not like", DEMO_LOGINS)
+      .where("phone", "is not", null)
+      .where("lockedAt", "is", null)
+      .orderBy("phone", "asc")
+      .offset(40 + index)
+      .limit(1)
+      .$narrowType<{ phone: string }>()
+      .executeTakeFirstOrThrow();
+    return row.phone;
+  });
+}
+
+/** The 6-digit code in the latest text to `phone` in the development outbox, once the job has sent it. */
+export async function readCodeFromOutbox(phone: string, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const message = await withDatabase((db) =>
+      db
+        .selectFrom("SmsMessage")
+        .select(["body", "status", "via"])
+        .where("to", "=", phone)
+        .orderBy("createdAt", "desc")
+        .limit(1)
+        .executeTakeFirst(),
+    );
+    const code = message?.status === "SENT" && message.via === "OUTBOX" ? message.body.match(/\d{6}/)?.[0] : undefined;
+    if (code) return code;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`no code reached the outbox for ${phone}`);
+}

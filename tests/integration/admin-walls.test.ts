@@ -19,6 +19,7 @@ describe("only a supervisor reaches admin.*", () => {
   it("knows every admin procedure", () => {
     expect(ADMIN_PROCEDURES.length).toBeGreaterThanOrEqual(30);
     expect(ADMIN_PROCEDURES).toContain("admin.reports.overview");
+    expect(ADMIN_PROCEDURES).toContain("admin.sms.list");
   });
 
   it.each([

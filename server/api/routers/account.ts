@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { getAccountSummary } from "../../domain/account/account.service";
+import { changePasswordInput } from "../../domain/identity/auth.schema";
+import { changePassword } from "../../domain/identity/password-reset.service";
 import { signOutSessionInput } from "../../domain/identity/sessions.schema";
 import {
   listOwnSessions,
@@ -37,4 +39,14 @@ export const accountRouter = createTRPCRouter({
     .input(signOutSessionInput)
     .mutation(({ ctx, input }) => signOutOwnSession(ctx.db, ownerOf(ctx), input)),
   signOutOthers: protectedProcedure.input(noInput).mutation(({ ctx }) => signOutOtherSessions(ctx.db, ownerOf(ctx))),
+  /** After the current password or a fresh SMS code; ends the account's other sessions. */
+  changePassword: protectedProcedure
+    .input(changePasswordInput)
+    .mutation(({ ctx, input }) =>
+      changePassword(
+        ctx.db,
+        { userId: ctx.session.id, sessionId: ctx.session.sessionId, ip: ctx.ip, channel: ctx.channel },
+        input,
+      ),
+    ),
 });

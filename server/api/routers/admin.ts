@@ -68,6 +68,9 @@ import {
   unthrottleIdentifier,
 } from "../../domain/admin/users-admin.service";
 import { runWhatIf } from "../../domain/admin/what-if.service";
+import { createPasswordResetLink } from "../../domain/admin/staff-password-link.service";
+import { listSmsInput } from "../../domain/sms/sms.schema";
+import { listSms } from "../../domain/sms/sms.service";
 import { updateCreditPolicyInput } from "../../domain/partner/credit-policy.schema";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
@@ -153,10 +156,19 @@ export const adminRouter = createTRPCRouter({
     findSubscriber: adminProcedure
       .input(findSubscriberInput)
       .query(({ ctx, input }) => findSubscriberByPhone(ctx.db, input)),
+    /** A one-time link (24 h) for a staff member to set a new password; the URL is shown only in this answer. */
+    resetPasswordLink: adminProcedure
+      .input(userIdInput)
+      .mutation(({ ctx, input }) => createPasswordResetLink(ctx.db, ctx.actor, input.userId)),
     throttled: adminProcedure.input(noInput).query(({ ctx }) => listThrottled(ctx.db)),
     unthrottle: adminProcedure
       .input(unthrottleInput)
       .mutation(({ ctx, input }) => unthrottleIdentifier(ctx.db, ctx.actor, input)),
+  }),
+
+  /** Text messages sent, newest first, with their status: the development outbox lives here. */
+  sms: createTRPCRouter({
+    list: adminProcedure.input(listSmsInput).query(({ ctx, input }) => listSms(ctx.db, input)),
   }),
 
   audit: createTRPCRouter({

@@ -20,6 +20,8 @@ export type JobPayloads = {
   "tariff:apply-change": { changeId: string };
   /** Safety net: applies any scheduled change whose time has passed. */
   "tariff:apply-due": Record<string, never>;
+  /** Sends one queued text message (its row holds the number and the text; the payload only its id). */
+  "sms:send": { messageId: string };
 };
 
 export type JobName = keyof JobPayloads;

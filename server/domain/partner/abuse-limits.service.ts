@@ -20,6 +20,15 @@ export const ABUSE_LIMITS = {
     blockDuration: 10 * 60,
     message: "Too many activation attempts from this address",
   },
+  /** Password resets by SMS code: each try costs argon2 work and a guess at a code. */
+  resetAddress: {
+    points: 30,
+    duration: 10 * 60,
+    blockDuration: 10 * 60,
+    message: "Too many attempts from this address",
+  },
+  /** Guesses at the current password from a signed-in session. */
+  passwordChange: { points: 10, duration: 15 * 60, blockDuration: 0, message: "Too many password change attempts" },
 } as const;
 
 export type AbuseLimit = keyof typeof ABUSE_LIMITS;

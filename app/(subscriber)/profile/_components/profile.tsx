@@ -1,4 +1,4 @@
-import { Bell, Globe, LaptopMinimal, LogOut, Smartphone, UserRound, type LucideIcon } from "lucide-react";
+import { Bell, Globe, KeyRound, LaptopMinimal, LogOut, Smartphone, UserRound, type LucideIcon } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LocaleSwitch } from "@/app/_components/locale-switch";
@@ -8,6 +8,7 @@ import { formatPhone } from "@/app/_lib/format";
 import { InstallAppSection } from "@/app/_pwa/install-app-section";
 import { PushToggle } from "@/app/_pwa/push-toggle";
 import { getServerCaller } from "@/app/_trpc/server";
+import { ChangePassword } from "./change-password";
 
 function Card({
   id,
@@ -60,6 +61,10 @@ export async function Profile() {
             </div>
           ))}
         </dl>
+      </Card>
+
+      <Card id="profile-password" icon={KeyRound} title={t("password.title")} hint={t("password.hint")}>
+        <ChangePassword phone={me.phone ?? null} />
       </Card>
 
       <Card id="profile-language" icon={Globe} title={t("language.title")} hint={t("language.hint")}>

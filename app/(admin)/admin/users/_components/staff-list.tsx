@@ -11,6 +11,7 @@ import { STAFF_ROLES } from "@/server/domain/admin/admin.schema";
 import { DANGER_BUTTON, SECONDARY_BUTTON } from "../../_components/buttons";
 import { Card } from "../../_components/card";
 import { Notice, type Outcome } from "../../_components/notice";
+import { ResetLinkButton } from "./reset-link-button";
 import { EmptyState, LoadError, LoadMoreButton, LoadingBlock } from "../../_components/query-states";
 import { SearchFilterBar } from "../../_components/search-filter-bar";
 
@@ -100,6 +101,7 @@ export function StaffList({ selfId }: { selfId: string }) {
                     {t("since", { date: formatDate(user.createdAt, locale) })}
                   </p>
                 </div>
+                {user.id !== selfId && <ResetLinkButton user={user} />}
                 {user.id !== selfId && (
                   <button
                     type="button"

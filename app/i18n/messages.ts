@@ -10,6 +10,7 @@ import enActivation from "@/messages/en/activation.json";
 import enNav from "@/messages/en/nav.json";
 import enPartner from "@/messages/en/partner.json";
 import enRequests from "@/messages/en/requests.json";
+import enSecondFactor from "@/messages/en/secondFactor.json";
 import enProfile from "@/messages/en/profile.json";
 import enPwa from "@/messages/en/pwa.json";
 import enSignIn from "@/messages/en/signIn.json";
@@ -25,6 +26,7 @@ import ruActivation from "@/messages/ru/activation.json";
 import ruNav from "@/messages/ru/nav.json";
 import ruPartner from "@/messages/ru/partner.json";
 import ruRequests from "@/messages/ru/requests.json";
+import ruSecondFactor from "@/messages/ru/secondFactor.json";
 import ruProfile from "@/messages/ru/profile.json";
 import ruPwa from "@/messages/ru/pwa.json";
 import ruSignIn from "@/messages/ru/signIn.json";
@@ -45,6 +47,7 @@ const en = {
   partner: enPartner,
   activation: enActivation,
   requests: enRequests,
+  secondFactor: enSecondFactor,
   profile: enProfile,
   pwa: enPwa,
   signIn: enSignIn,
@@ -66,6 +69,7 @@ const ru = {
   partner: ruPartner,
   activation: ruActivation,
   requests: ruRequests,
+  secondFactor: ruSecondFactor,
   profile: ruProfile,
   pwa: ruPwa,
   signIn: ruSignIn,

@@ -5,7 +5,9 @@ import { preparedStatement, type DB } from "../db/kysely";
 import { parseIdentifier } from "../domain/identity/identifier";
 import { getLockedUntil, recordFailure, recordSuccess } from "../domain/identity/login-throttle.service";
 import { hashPassword, verifyPassword } from "../domain/identity/password";
+import { hasSecondFactor, verifySecondFactor } from "../domain/identity/second-factor.service";
 import type { SessionUser } from "../domain/identity/session-user";
+import { needsSecondFactor } from "../domain/identity/totp";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -13,14 +15,22 @@ export type SignInResult =
   | { ok: true; user: SessionUser }
   | { ok: false; reason: "INVALID" }
   | { ok: false; reason: "THROTTLED"; retryAt: Date }
-  | { ok: false; reason: "ACCOUNT_LOCKED" };
+  | { ok: false; reason: "ACCOUNT_LOCKED" }
+  /** Staff: the password is right; sign in again with `totp` (a TOTP or a recovery code). */
+  | { ok: false; reason: "TOTP_REQUIRED" }
+  /** Staff: the password is right but `totp` is not; counted as a failed sign-in. */
+  | { ok: false; reason: "TOTP_INVALID" };
 
 let dummyHash: Promise<string> | undefined;
 
-/** Checks the password, counts failures and opens a database-backed session on success. */
+/**
+ * Checks the password, then for staff the second factor (`totp`), counts failures and opens a
+ * database-backed session on success. A staff member not enrolled yet gets a session that opens
+ * only the enrolment (`secondFactorPending`).
+ */
 export async function signIn(
   db: Database,
-  input: { identifier: string; password: string; ip: string; userAgent?: string },
+  input: { identifier: string; password: string; totp?: string; ip: string; userAgent?: string },
   now = new Date(),
 ): Promise<SignInResult> {
   const parsed = parseIdentifier(input.identifier ?? "");
@@ -44,6 +54,23 @@ export async function signIn(
   }
   if (user.lockedAt) return { ok: false, reason: "ACCOUNT_LOCKED" };
 
+  let secondFactorPending = false;
+  if (needsSecondFactor(user.role)) {
+    if (await hasSecondFactor(db, user.id)) {
+      // The counters are not reset before the second factor passes: a stolen password alone must
+      // not clear the failures that guessing codes leaves.
+      const totp = (input.totp ?? "").trim();
+      if (!totp) return { ok: false, reason: "TOTP_REQUIRED" };
+      const check = await verifySecondFactor(db, { id: user.id, role: user.role, ip: input.ip }, totp, now);
+      if (!check.ok) {
+        const retryAt = await recordFailure(db, throttleKey, input.ip, now);
+        return retryAt ? { ok: false, reason: "THROTTLED", retryAt } : { ok: false, reason: "TOTP_INVALID" };
+      }
+    } else {
+      secondFactorPending = true;
+    }
+  }
+
   await recordSuccess(db, throttleKey, input.ip);
   const session = await db.authSession.create({
     data: {
@@ -63,6 +90,7 @@ export async function signIn(
       locale: user.locale,
       customerId: user.customerId,
       partnerId: user.partnerId,
+      ...(secondFactorPending ? { secondFactorPending } : {}),
     },
   };
 }
@@ -72,6 +100,7 @@ export function sessionRowQuery(kysely: Kysely<DB>, sessionId: string) {
   return kysely
     .selectFrom("AuthSession as s")
     .innerJoin("User as u", "u.id", "s.userId")
+    .leftJoin("TotpFactor as f", "f.userId", "u.id")
     .select([
       "u.id",
       "u.role",
@@ -82,6 +111,7 @@ export function sessionRowQuery(kysely: Kysely<DB>, sessionId: string) {
       "u.lockedAt",
       "s.revokedAt",
       "s.expiresAt",
+      "f.confirmedAt as secondFactorConfirmedAt",
     ])
     .where("s.id", "=", sessionId);
 }
@@ -101,6 +131,7 @@ export async function loadSession(db: Database, sessionId: string, now = new Dat
     locale: row.locale,
     customerId: row.customerId,
     partnerId: row.partnerId,
+    ...(needsSecondFactor(row.role) && !row.secondFactorConfirmedAt ? { secondFactorPending: true } : {}),
   };
 }
 

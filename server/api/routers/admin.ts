@@ -66,6 +66,7 @@ import {
   unthrottleIdentifier,
 } from "../../domain/admin/users-admin.service";
 import { runWhatIf } from "../../domain/admin/what-if.service";
+import { resetSecondFactor } from "../../domain/identity/second-factor.service";
 import { updateCreditPolicyInput } from "../../domain/partner/credit-policy.schema";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
@@ -152,6 +153,10 @@ export const adminRouter = createTRPCRouter({
     unlock: adminProcedure
       .input(userIdInput)
       .mutation(({ ctx, input }) => unlockStaffUser(ctx.db, ctx.actor, input.userId)),
+    /** Removes a staff member's TOTP and recovery codes (a lost phone) and ends their sessions; audited. */
+    resetSecondFactor: adminProcedure
+      .input(userIdInput)
+      .mutation(({ ctx, input }) => resetSecondFactor(ctx.db, ctx.actor, input.userId)),
     throttled: adminProcedure.input(noInput).query(({ ctx }) => listThrottled(ctx.db)),
     unthrottle: adminProcedure
       .input(unthrottleInput)

@@ -4,5 +4,7 @@ import { getSession } from "./_trpc/server";
 
 export default async function RootPage() {
   const session = await getSession();
-  redirect(session ? HOME_BY_ROLE[session.role] : "/sign-in");
+  if (!session) redirect("/sign-in");
+  // Staff who have not set up the second factor yet: that first.
+  redirect(session.secondFactorPending ? "/second-factor" : HOME_BY_ROLE[session.role]);
 }

@@ -73,6 +73,17 @@ describe("redaction", () => {
       },
       "call",
     );
+    logger.info(
+      {
+        credentials: { identifier: "agent1@selfcare.test", totp: "123456" },
+        result: {
+          otpauthUri: "otpauth://totp/Selfcare:a?secret=JBSWY3DPEHPK3PXPJBSW",
+          recoveryCodes: ["ABCDE-FGHJK"],
+          secretSealed: "v1.aaa.bbb.ccc",
+        },
+      },
+      "second factor",
+    );
     const output = lines.join("\n");
     for (const secret of [
       "top-secret-1",
@@ -87,6 +98,10 @@ describe("redaction", () => {
       "session-token=abc",
       "eyJhbGciOi",
       "s=1",
+      "123456",
+      "JBSWY3DPEHPK3PXPJBSW",
+      "ABCDE-FGHJK",
+      "v1.aaa.bbb.ccc",
     ])
       expect(output).not.toContain(secret);
 

@@ -64,6 +64,10 @@ const SECRET_KEYS = [
   "secret",
   "totp",
   "otp",
+  // The staff second factor's enrolment: the secret inside the URI and the sealed copy, the recovery codes.
+  "otpauthUri",
+  "secretSealed",
+  "recoveryCodes",
   "smsCode",
   "activationCode",
   "cookie",

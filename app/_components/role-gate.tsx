@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { canOpen, type Area } from "@/app/_lib/access";
 import { getSession } from "@/app/_trpc/server";
@@ -11,6 +12,7 @@ import { SignInRedirect } from "./sign-in-redirect";
 export async function RoleGate({ area, children }: { area: Area; children: ReactNode }) {
   const session = await getSession();
   if (!session) return <SignInRedirect />;
+  if (session.secondFactorPending) redirect("/second-factor");
   if (!canOpen(area, session.role)) return <Forbidden role={session.role} />;
   return children;
 }

@@ -1,3 +1,4 @@
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { canOpen, type Area } from "@/app/_lib/access";
 import { getSession } from "@/app/_trpc/server";
@@ -13,6 +14,8 @@ import { SignInRedirect } from "./sign-in-redirect";
 export async function RoleLayout({ area, children }: { area: Area; children: ReactNode }) {
   const session = await getSession();
   if (!session) return <SignInRedirect />;
+  // Staff signed in with the password alone set up the second factor before anything else.
+  if (session.secondFactorPending) redirect("/second-factor");
   return (
     <AppShell user={{ name: session.name, role: session.role }}>
       {canOpen(area, session.role) ? children : <Forbidden role={session.role} />}

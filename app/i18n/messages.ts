@@ -10,6 +10,7 @@ import enActivation from "@/messages/en/activation.json";
 import enNav from "@/messages/en/nav.json";
 import enPartner from "@/messages/en/partner.json";
 import enRequests from "@/messages/en/requests.json";
+import enSecondFactor from "@/messages/en/secondFactor.json";
 import enProfile from "@/messages/en/profile.json";
 import enPwa from "@/messages/en/pwa.json";
 import enSessions from "@/messages/en/sessions.json";
@@ -26,6 +27,7 @@ import ruActivation from "@/messages/ru/activation.json";
 import ruNav from "@/messages/ru/nav.json";
 import ruPartner from "@/messages/ru/partner.json";
 import ruRequests from "@/messages/ru/requests.json";
+import ruSecondFactor from "@/messages/ru/secondFactor.json";
 import ruProfile from "@/messages/ru/profile.json";
 import ruPwa from "@/messages/ru/pwa.json";
 import ruSessions from "@/messages/ru/sessions.json";
@@ -47,6 +49,7 @@ const en = {
   partner: enPartner,
   activation: enActivation,
   requests: enRequests,
+  secondFactor: enSecondFactor,
   profile: enProfile,
   pwa: enPwa,
   sessions: enSessions,
@@ -69,6 +72,7 @@ const ru = {
   partner: ruPartner,
   activation: ruActivation,
   requests: ruRequests,
+  secondFactor: ruSecondFactor,
   profile: ruProfile,
   pwa: ruPwa,
   sessions: ruSessions,

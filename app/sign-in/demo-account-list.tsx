@@ -3,6 +3,7 @@
 import { Info } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { formatPhone } from "@/app/_lib/format";
+import { DEMO_TOTP_SECRET } from "@/server/domain/identity/demo-totp";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 
 export function DemoAccountList({ onPick }: { onPick: (identifier: string, password: string) => void }) {
@@ -16,6 +17,12 @@ export function DemoAccountList({ onPick }: { onPick: (identifier: string, passw
       <p className="mt-1 text-sm text-slate-700">
         {t.rich("demoHint", {
           password: DEMO_PASSWORD,
+          code: (chunks) => <code className="rounded bg-white px-1 py-0.5 font-mono text-slate-900">{chunks}</code>,
+        })}
+      </p>
+      <p className="mt-1 text-sm text-slate-700">
+        {t.rich("demoTotpHint", {
+          secret: DEMO_TOTP_SECRET,
           code: (chunks) => <code className="rounded bg-white px-1 py-0.5 font-mono text-slate-900">{chunks}</code>,
         })}
       </p>

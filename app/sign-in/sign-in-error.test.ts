@@ -5,6 +5,8 @@ describe("parseSignInError", () => {
   it("reads the server's codes", () => {
     expect(parseSignInError("INVALID")).toEqual({ kind: "invalid" });
     expect(parseSignInError("ACCOUNT_LOCKED")).toEqual({ kind: "locked" });
+    expect(parseSignInError("TOTP_REQUIRED")).toEqual({ kind: "totpRequired" });
+    expect(parseSignInError("TOTP_INVALID")).toEqual({ kind: "totpInvalid" });
     expect(parseSignInError("THROTTLED:2026-11-26T10:15:00.000Z")).toEqual({
       kind: "throttled",
       retryAt: new Date("2026-11-26T10:15:00.000Z"),

@@ -1,12 +1,21 @@
 /** next-auth's `error` after a failed sign-in, as the server words it (`SIGN_IN_ERROR`). */
 export type SignInFailure =
-  { kind: "invalid" } | { kind: "locked" } | { kind: "throttled"; retryAt: Date } | { kind: "failed" };
+  | { kind: "invalid" }
+  | { kind: "locked" }
+  | { kind: "throttled"; retryAt: Date }
+  /** Staff: the password was right; ask for the authenticator app's code (the second step). */
+  | { kind: "totpRequired" }
+  /** Staff: the code (or recovery code) was wrong. */
+  | { kind: "totpInvalid" }
+  | { kind: "failed" };
 
 const THROTTLED_PREFIX = "THROTTLED:";
 
 export function parseSignInError(error: string | null | undefined): SignInFailure {
   if (error === "INVALID" || error === "CredentialsSignin") return { kind: "invalid" };
   if (error === "ACCOUNT_LOCKED") return { kind: "locked" };
+  if (error === "TOTP_REQUIRED") return { kind: "totpRequired" };
+  if (error === "TOTP_INVALID") return { kind: "totpInvalid" };
   if (error?.startsWith(THROTTLED_PREFIX)) {
     const retryAt = new Date(error.slice(THROTTLED_PREFIX.length));
     if (!Number.isNaN(retryAt.getTime())) return { kind: "throttled", retryAt };

@@ -177,6 +177,17 @@ export function insertStaffAndSettings(writer: BulkWriter, clock: SeedClock, pas
     users.add({ ...user, phone: null, passwordHash, customerId: null, createdAt, updatedAt: createdAt });
   }
   writer.write(users);
+  // Every staff member is enrolled with the public demo TOTP secret (README), so anyone can sign in to
+  // the demo with an authenticator app. It is public, so nothing is sealed: `isDemo` names it instead.
+  writer.run(
+    seedSql.insertInto("TotpFactor").values(
+      STAFF.map((user) => {
+        const enrolledAt = addMonths(clock.monthStart, -user.monthsAgo);
+        return { userId: user.id, isDemo: true, confirmedAt: enrolledAt, createdAt: enrolledAt, updatedAt: enrolledAt };
+      }),
+    ),
+    "TotpFactor",
+  );
 
   const policyAt = addMonths(clock.monthStart, -12);
   writer.run(

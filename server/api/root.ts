@@ -10,6 +10,7 @@ import { meRouter } from "./routers/me";
 import { partnerRouter } from "./routers/partner";
 import { pushRouter } from "./routers/push";
 import { requestRouter } from "./routers/request";
+import { secondFactorRouter } from "./routers/second-factor";
 import { tariffRouter } from "./routers/tariff";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   push: pushRouter,
   tariff: tariffRouter,
   admin: adminRouter,
+  secondFactor: secondFactorRouter,
 });
 
 export type AppRouter = typeof appRouter;

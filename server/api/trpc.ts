@@ -5,6 +5,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Database } from "../db/client";
 import type { SessionUser } from "../domain/identity/session-user";
+import { needsSecondFactor } from "../domain/identity/totp";
 import { AppError, isUniqueViolation } from "../domain/errors";
 import { requestLocale } from "../i18n/locales";
 import { currentRequestId, log, newRequestId, runWithRequestId } from "../log";
@@ -95,10 +96,24 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, session, actor } });
 });
 
+export const SECOND_FACTOR_PENDING_MESSAGE = "Set up the second factor first";
+
+/** Signed in as staff (agent, dealer, supervisor), also before the second factor is enrolled: the enrolment itself. */
+export const staffEnrolmentProcedure = protectedProcedure.use(({ ctx, next }) => {
+  if (!needsSecondFactor(ctx.session.role)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Not available for your role" });
+  }
+  return next();
+});
+
 function roleProcedure(...roles: Role[]) {
   return protectedProcedure.use(({ ctx, next }) => {
     if (!roles.includes(ctx.session.role)) {
       throw new TRPCError({ code: "FORBIDDEN", message: "Not available for your role" });
+    }
+    // Staff who signed in with a password alone reach nothing but the enrolment of their second factor.
+    if (ctx.session.secondFactorPending) {
+      throw new TRPCError({ code: "FORBIDDEN", message: SECOND_FACTOR_PENDING_MESSAGE });
     }
     return next();
   });

@@ -6,7 +6,15 @@ import { clientIpOf } from "../domain/identity/client-address";
 import { endSession, SESSION_MAX_AGE_SECONDS, signIn } from "./sign-in";
 
 /** Error codes the sign-in page reads from next-auth's `error`. */
-export const SIGN_IN_ERROR = { invalid: "INVALID", locked: "ACCOUNT_LOCKED", throttledPrefix: "THROTTLED:" } as const;
+export const SIGN_IN_ERROR = {
+  invalid: "INVALID",
+  locked: "ACCOUNT_LOCKED",
+  throttledPrefix: "THROTTLED:",
+  /** Staff: the password was right; the page asks for the code and sends `totp` with the same credentials. */
+  totpRequired: "TOTP_REQUIRED",
+  /** Staff: the TOTP or recovery code was wrong (a failed sign-in for the throttle). */
+  totpInvalid: "TOTP_INVALID",
+} as const;
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
@@ -21,13 +29,16 @@ export const authOptions: NextAuthOptions = {
         password: { label: "Password", type: "password" },
         /** A one-time code sent by SMS (auth.requestCode), instead of the password. */
         code: { label: "Code from the SMS", type: "text" },
+        /** Staff only: the authenticator app's code, or one of the recovery codes. */
+        totp: { label: "Code from the authenticator app", type: "text" },
       },
       async authorize(credentials, req) {
         const headers = (req?.headers ?? {}) as Record<string, string | string[] | undefined>;
         const result = await signIn(getDb(), {
           identifier: String(credentials?.identifier ?? ""),
           password: String(credentials?.password ?? ""),
-          code: String((credentials as { code?: unknown } | undefined)?.code ?? ""),
+          code: String(credentials?.code ?? ""),
+          totp: String(credentials?.totp ?? ""),
           // The web server computed it from the socket and the trusted proxies (server/http/request-listener.ts).
           ip: clientIpOf((name) => headers[name]),
           userAgent: String(headers["user-agent"] ?? ""),

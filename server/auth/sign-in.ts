@@ -6,9 +6,11 @@ import { parseIdentifier } from "../domain/identity/identifier";
 import { getLockedUntil, recordFailure, recordSuccess } from "../domain/identity/login-throttle.service";
 import { consumeCode } from "../domain/identity/one-time-code.service";
 import { hashPassword, verifyPassword } from "../domain/identity/password";
+import { hasSecondFactor, verifySecondFactor } from "../domain/identity/second-factor.service";
 import type { SessionUser } from "../domain/identity/session-user";
-import { log } from "../log";
+import { needsSecondFactor } from "../domain/identity/totp";
 import { recordInteraction } from "../domain/interaction/record-interaction.service";
+import { log } from "../log";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -16,11 +18,23 @@ export type SignInResult =
   | { ok: true; user: SessionUser }
   | { ok: false; reason: "INVALID" }
   | { ok: false; reason: "THROTTLED"; retryAt: Date }
-  | { ok: false; reason: "ACCOUNT_LOCKED" };
+  | { ok: false; reason: "ACCOUNT_LOCKED" }
+  /** Staff: the password is right and a second factor is set up, but `totp` is missing. */
+  | { ok: false; reason: "TOTP_REQUIRED" }
+  /** Staff: the password is right but `totp` is not; counted as a failed sign-in. */
+  | { ok: false; reason: "TOTP_INVALID" };
 
 let dummyHash: Promise<string> | undefined;
 
-type SignInInput = { identifier: string; password?: string; code?: string; ip: string; userAgent?: string };
+type SignInInput = {
+  identifier: string;
+  password?: string;
+  code?: string;
+  /** Staff: the authenticator app's code or a recovery code. */
+  totp?: string;
+  ip: string;
+  userAgent?: string;
+};
 type Login = NonNullable<Awaited<ReturnType<Database["user"]["findUnique"]>>>;
 
 async function findLogin(db: Database, parsed: ReturnType<typeof parseIdentifier>): Promise<Login | null> {
@@ -42,8 +56,9 @@ async function isRightCode(db: Database, user: Login | null, code: string, now: 
 }
 
 /**
- * Checks the password, or the one-time code when `code` is given, counts failures and opens a
- * database-backed session on success.
+ * Checks the password, or the one-time code when `code` is given, then for staff the second
+ * factor (`totp`), counts failures and opens a database-backed session on success. A staff member
+ * not enrolled yet gets a session that opens only the enrolment (`secondFactorPending`).
  */
 export async function signIn(db: Database, input: SignInInput, now = new Date()): Promise<SignInResult> {
   const parsed = parseIdentifier(input.identifier ?? "");
@@ -63,6 +78,23 @@ export async function signIn(db: Database, input: SignInInput, now = new Date())
     return retryAt ? { ok: false, reason: "THROTTLED", retryAt } : { ok: false, reason: "INVALID" };
   }
   if (user.lockedAt) return { ok: false, reason: "ACCOUNT_LOCKED" };
+
+  let secondFactorPending = false;
+  if (needsSecondFactor(user.role)) {
+    if (await hasSecondFactor(db, user.id)) {
+      // The counters are not reset before the second factor passes: a stolen password alone must
+      // not clear the failures that guessing codes leaves.
+      const totp = (input.totp ?? "").trim();
+      if (!totp) return { ok: false, reason: "TOTP_REQUIRED" };
+      const check = await verifySecondFactor(db, { id: user.id, role: user.role, ip: input.ip }, totp, now);
+      if (!check.ok) {
+        const retryAt = await recordFailure(db, throttleKey, input.ip, now);
+        return retryAt ? { ok: false, reason: "THROTTLED", retryAt } : { ok: false, reason: "TOTP_INVALID" };
+      }
+    } else {
+      secondFactorPending = true;
+    }
+  }
 
   await recordSuccess(db, throttleKey, input.ip);
   const session = await db.authSession.create({
@@ -93,6 +125,7 @@ export async function signIn(db: Database, input: SignInInput, now = new Date())
       locale: user.locale,
       customerId: user.customerId,
       partnerId: user.partnerId,
+      ...(secondFactorPending ? { secondFactorPending } : {}),
     },
   };
 }
@@ -102,6 +135,7 @@ export function sessionRowQuery(kysely: Kysely<DB>, sessionId: string) {
   return kysely
     .selectFrom("AuthSession as s")
     .innerJoin("User as u", "u.id", "s.userId")
+    .leftJoin("TotpFactor as f", "f.userId", "u.id")
     .select([
       "u.id",
       "u.role",
@@ -114,6 +148,7 @@ export function sessionRowQuery(kysely: Kysely<DB>, sessionId: string) {
       "s.expiresAt",
       "s.lastSeenAt",
       "s.channel",
+      "f.confirmedAt as secondFactorConfirmedAt",
     ])
     .where("s.id", "=", sessionId);
 }
@@ -174,6 +209,7 @@ export async function loadSession(
     locale: row.locale,
     customerId: row.customerId,
     partnerId: row.partnerId,
+    ...(needsSecondFactor(row.role) && !row.secondFactorConfirmedAt ? { secondFactorPending: true } : {}),
   };
 }
 

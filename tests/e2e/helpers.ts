@@ -1,15 +1,29 @@
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { demoTotpCode } from "../../server/domain/identity/totp";
 
 export const PASSWORD = "selfcare-demo";
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const FIRST = `http://localhost:${port}`;
 export const SECOND = `http://localhost:${port + 1}`;
 
-/** Signs in through the public contract: GET /api/auth/csrf, then POST the credentials form. */
-export async function apiSignIn(request: APIRequestContext, base: string, identifier: string, password = PASSWORD) {
+/** Staff sign in by e-mail; the demo staff are enrolled with the public demo TOTP secret. */
+const isStaff = (identifier: string) => identifier.includes("@");
+
+/**
+ * Signs in through the public contract: GET /api/auth/csrf, then POST the credentials form. Staff
+ * (an e-mail) send the demo secret's current code as `totp` unless told another (`null`: none).
+ */
+export async function apiSignIn(
+  request: APIRequestContext,
+  base: string,
+  identifier: string,
+  password = PASSWORD,
+  totp?: string | null,
+) {
   const { csrfToken } = await (await request.get(`${base}/api/auth/csrf`)).json();
+  const code = totp === undefined ? (isStaff(identifier) ? await demoTotpCode() : null) : totp;
   const response = await request.post(`${base}/api/auth/callback/credentials`, {
-    form: { csrfToken, identifier, password, json: "true" },
+    form: { csrfToken, identifier, password, ...(code ? { totp: code } : {}), json: "true" },
     maxRedirects: 0,
   });
   const { url } = (await response.json()) as { url: string };
@@ -28,11 +42,20 @@ export async function trpcMutation(request: APIRequestContext, base: string, pro
   return { status: response.status(), body: await response.json() };
 }
 
-export async function signInWithForm(page: Page, identifier: string, password = PASSWORD) {
+/**
+ * The sign-in page in Russian. Staff (an e-mail) then get the second step and enter the demo secret's
+ * current code, or `totp` (`null`: stop at the password, e.g. for a staff member not enrolled yet).
+ */
+export async function signInWithForm(page: Page, identifier: string, password = PASSWORD, totp?: string | null) {
   await page.goto("/sign-in");
   await page.getByLabel("Телефон или e-mail").fill(identifier);
   await page.getByLabel("Пароль").fill(password);
   await page.getByRole("button", { name: "Войти" }).click();
+  if (totp === null || (totp === undefined && !isStaff(identifier))) return;
+  const field = page.getByLabel("Код из приложения");
+  await expect(field).toBeVisible();
+  await field.fill(totp ?? (await demoTotpCode()));
+  await page.getByRole("button", { name: "Подтвердить" }).click();
 }
 
 export async function expectSignedOut(request: APIRequestContext, base: string) {

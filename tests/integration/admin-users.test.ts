@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadSession, signIn } from "../../server/auth/sign-in";
+import { demoTotpCode } from "../../server/domain/identity/totp";
 import { callerAs, DEMO, sessionFor, userIdOf } from "./helpers/callers";
 import { testDb } from "./helpers/db";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
@@ -35,6 +36,8 @@ describe("admin.users", () => {
 
     const result = await signIn(db, { identifier: "irina.petrova@selfcare.test", password: PASSWORD, ip: "10.0.0.1" });
     expect(result.ok && result.user.role).toBe("AGENT");
+    // A new staff member has no second factor yet: the session opens only its enrolment.
+    expect(result.ok && result.user.secondFactorPending).toBe(true);
     await expect(admin.admin.users.create({ ...input, idempotencyKey: newIdempotencyKey("test") })).toHaveTRPCCode(
       "CONFLICT",
     );
@@ -152,7 +155,10 @@ describe("admin.users", () => {
 
     const unlocked = await admin.admin.users.unlock({ userId: agentSession.id });
     expect(unlocked.lockedAt).toBeNull();
-    expect((await signIn(db, { identifier: DEMO.agent2, password: "selfcare-demo", ip: "10.0.0.2" })).ok).toBe(true);
+    const totp = await demoTotpCode();
+    expect((await signIn(db, { identifier: DEMO.agent2, password: "selfcare-demo", totp, ip: "10.0.0.2" })).ok).toBe(
+      true,
+    );
     expect(await db.auditLog.count({ where: { action: "user.unlock", entityId: agentSession.id } })).toBe(1);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 import { appRouter } from "../../server/api/root";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
@@ -20,6 +21,26 @@ describe("only a supervisor reaches admin.*", () => {
     expect(ADMIN_PROCEDURES.length).toBeGreaterThanOrEqual(30);
     expect(ADMIN_PROCEDURES).toContain("admin.reports.overview");
     expect(ADMIN_PROCEDURES).toContain("admin.sms.list");
+    expect(ADMIN_PROCEDURES).toContain("admin.users.resetSecondFactor");
+  });
+
+  it("a supervisor who has not set up the second factor gets FORBIDDEN from every admin procedure", async () => {
+    const db = testDb();
+    const admin = await callerAs(DEMO.admin);
+    await admin.admin.users.create({
+      role: "ADMIN",
+      name: "Новый Супервизор",
+      email: "new.supervisor@selfcare.test",
+      password: "a-long-password-1",
+      locale: "ru",
+      idempotencyKey: newIdempotencyKey("walls"),
+    });
+    const auditBefore = await db.auditLog.count();
+    const pending = await callerAs("new.supervisor@selfcare.test");
+    for (const path of ADMIN_PROCEDURES) {
+      await expect(call(pending, path), path).toHaveTRPCCode("FORBIDDEN");
+    }
+    expect(await db.auditLog.count()).toBe(auditBefore);
   });
 
   it.each([

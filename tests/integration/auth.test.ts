@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createDatabase } from "../../server/db/client";
 import { clearThrottle, lockDurationMs } from "../../server/domain/identity/login-throttle.service";
 import { endSession, loadSession, signIn } from "../../server/auth/sign-in";
+import { demoTotpCode } from "../../server/domain/identity/totp";
 import { DEMO } from "./helpers/callers";
 import { testDatabaseUrl, testDb } from "./helpers/db";
 
@@ -24,9 +25,25 @@ describe("sign-in", () => {
     [DEMO.dealer1, "PARTNER"],
     [DEMO.dealer2, "PARTNER"],
     [DEMO.admin, "ADMIN"],
-  ])("%s signs in as %s", async (identifier, role) => {
-    const result = await signIn(testDb(), { identifier, password: PASSWORD, ip: "10.0.0.1" });
+  ])("%s signs in as %s (staff with the demo TOTP)", async (identifier, role) => {
+    // Subscribers have no second factor: a `totp` they send changes nothing.
+    const result = await signIn(testDb(), {
+      identifier,
+      password: PASSWORD,
+      totp: await demoTotpCode(),
+      ip: "10.0.0.1",
+    });
     expect(result.ok && result.user.role).toBe(role);
+    expect(result.ok && result.user.secondFactorPending).toBeFalsy();
+  });
+
+  it.each([DEMO.agent1, DEMO.dealer1, DEMO.admin])("%s with the right password alone: TOTP_REQUIRED", async (who) => {
+    const sessionsBefore = await testDb().authSession.count();
+    expect(await signIn(testDb(), { identifier: who, password: PASSWORD, ip: "10.0.0.1" })).toEqual({
+      ok: false,
+      reason: "TOTP_REQUIRED",
+    });
+    expect(await testDb().authSession.count()).toBe(sessionsBefore);
   });
 
   it.each(["+7 900 100-00-01", "89001000001", "8 (900) 100 00 01", "9001000001"])(
@@ -38,7 +55,12 @@ describe("sign-in", () => {
   );
 
   it("reads e-mail case-insensitively", async () => {
-    const result = await signIn(testDb(), { identifier: " Agent1@SELFCARE.test ", password: PASSWORD, ip: "10.0.0.3" });
+    const result = await signIn(testDb(), {
+      identifier: " Agent1@SELFCARE.test ",
+      password: PASSWORD,
+      totp: await demoTotpCode(),
+      ip: "10.0.0.3",
+    });
     expect(result.ok && result.user.role).toBe("AGENT");
   });
 
@@ -115,7 +137,8 @@ describe("login throttling", () => {
 
 describe("sessions", () => {
   it("signing out ends the session", async () => {
-    const result = await signIn(testDb(), { identifier: DEMO.admin, password: PASSWORD, ip: "10.0.0.9" });
+    const totp = await demoTotpCode();
+    const result = await signIn(testDb(), { identifier: DEMO.admin, password: PASSWORD, totp, ip: "10.0.0.9" });
     if (!result.ok) throw new Error("sign-in failed");
     expect(await loadSession(testDb(), result.user.sessionId)).toMatchObject({ role: "ADMIN" });
     await endSession(testDb(), result.user.sessionId);
@@ -123,7 +146,8 @@ describe("sessions", () => {
   });
 
   it("locking a user ends their open sessions", async () => {
-    const result = await signIn(testDb(), { identifier: DEMO.dealer2, password: PASSWORD, ip: "10.0.0.10" });
+    const totp = await demoTotpCode();
+    const result = await signIn(testDb(), { identifier: DEMO.dealer2, password: PASSWORD, totp, ip: "10.0.0.10" });
     if (!result.ok) throw new Error("sign-in failed");
     await testDb().user.update({ where: { id: result.user.id }, data: { lockedAt: new Date() } });
     expect(await loadSession(testDb(), result.user.sessionId)).toBeNull();

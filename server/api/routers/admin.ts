@@ -71,6 +71,7 @@ import { runWhatIf } from "../../domain/admin/what-if.service";
 import { createPasswordResetLink } from "../../domain/admin/staff-password-link.service";
 import { listSmsInput } from "../../domain/sms/sms.schema";
 import { listSms } from "../../domain/sms/sms.service";
+import { resetSecondFactor } from "../../domain/identity/second-factor.service";
 import { updateCreditPolicyInput } from "../../domain/partner/credit-policy.schema";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 
@@ -160,6 +161,10 @@ export const adminRouter = createTRPCRouter({
     resetPasswordLink: adminProcedure
       .input(userIdInput)
       .mutation(({ ctx, input }) => createPasswordResetLink(ctx.db, ctx.actor, input.userId)),
+    /** Removes a staff member's TOTP and recovery codes (a lost phone) and ends their sessions; audited. */
+    resetSecondFactor: adminProcedure
+      .input(userIdInput)
+      .mutation(({ ctx, input }) => resetSecondFactor(ctx.db, ctx.actor, input.userId)),
     throttled: adminProcedure.input(noInput).query(({ ctx }) => listThrottled(ctx.db)),
     unthrottle: adminProcedure
       .input(unthrottleInput)

@@ -22,13 +22,19 @@ const staffView = {
   lockedAt: true,
   createdAt: true,
   partner: { select: { id: true, code: true, name: true } },
+  totpFactor: { select: { confirmedAt: true } },
 } as const satisfies Prisma.UserSelect;
+
+/** A staff row as the page shows it: when the second factor was enrolled (null: not yet, or reset). */
+function staffRow<T extends { totpFactor: { confirmedAt: Date | null } | null }>({ totpFactor, ...user }: T) {
+  return { ...user, secondFactorEnrolledAt: totpFactor?.confirmedAt ?? null };
+}
 
 async function staffById(db: Pick<Database, "user" | "authSession">, id: string, now = new Date()) {
   const user = await db.user.findFirst({ where: { id, role: { in: [...STAFF_ROLES] } }, select: staffView });
   if (!user) throw notFound("User");
   const openSessions = await db.authSession.count({ where: { userId: id, revokedAt: null, expiresAt: { gt: now } } });
-  return { ...user, openSessions };
+  return { ...staffRow(user), openSessions };
 }
 
 /** Staff accounts (agents, dealers' staff, supervisors) by role and name or e-mail. */
@@ -54,7 +60,7 @@ export async function listStaff(
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
     select: staffView,
   });
-  const items = rows.slice(0, take);
+  const items = rows.slice(0, take).map(staffRow);
   return { items, nextCursor: rows.length > take ? items[items.length - 1]!.id : null };
 }
 

@@ -9,4 +9,9 @@ export type SessionUser = {
   locale: string;
   customerId: string | null;
   partnerId: string | null;
+  /**
+   * A staff member without a second factor yet: the session opens only the enrolment
+   * (`secondFactor.*`, `me.*`); every role procedure and staff page refuses it until then.
+   */
+  secondFactorPending?: boolean;
 };

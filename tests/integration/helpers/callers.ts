@@ -2,6 +2,7 @@ import type { Role } from "@prisma/client";
 import { createCaller } from "../../../server/api/root";
 import type { Channel } from "../../../server/api/trpc";
 import type { SessionUser } from "../../../server/domain/identity/session-user";
+import { needsSecondFactor } from "../../../server/domain/identity/totp";
 import { testDb } from "./db";
 
 /** Demo logins from DESIGN.md, present in every test database. */
@@ -24,6 +25,9 @@ export async function sessionFor(identifier: string): Promise<SessionUser> {
   const session = await db.authSession.create({
     data: { userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) },
   });
+  // As loadSession says it: staff without a confirmed second factor reach only its enrolment.
+  const factor = await db.totpFactor.findUnique({ where: { userId: user.id }, select: { confirmedAt: true } });
+  const secondFactorPending = needsSecondFactor(user.role) && !factor?.confirmedAt;
   return {
     id: user.id,
     sessionId: session.id,
@@ -32,6 +36,7 @@ export async function sessionFor(identifier: string): Promise<SessionUser> {
     locale: user.locale,
     customerId: user.customerId,
     partnerId: user.partnerId,
+    ...(secondFactorPending ? { secondFactorPending } : {}),
   };
 }
 

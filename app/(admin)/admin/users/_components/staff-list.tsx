@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { Lock, LockOpen } from "lucide-react";
+import { KeyRound, Lock, LockOpen } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useDeferredValue, useState } from "react";
 import { formatDate } from "@/app/_lib/format";
@@ -35,6 +35,7 @@ export function StaffList({ selfId }: { selfId: string }) {
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const lock = useMutation(trpc.admin.users.lock.mutationOptions());
   const unlock = useMutation(trpc.admin.users.unlock.mutationOptions());
+  const resetSecondFactor = useMutation(trpc.admin.users.resetSecondFactor.mutationOptions());
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   async function toggle(user: (typeof items)[number]) {
@@ -54,6 +55,22 @@ export function StaffList({ selfId }: { selfId: string }) {
       setOutcome({ tone: "error", text: code === "BAD_REQUEST" ? t("cannotLockSelf") : tCommon("unexpected") });
     }
   }
+
+  /** A lost phone: the TOTP and the recovery codes go, sessions end, the next sign-in enrols again. */
+  async function reset(user: (typeof items)[number]) {
+    setOutcome(null);
+    if (!window.confirm(t("resetSecondFactorConfirm", { name: user.name }))) return;
+    try {
+      await resetSecondFactor.mutateAsync({ userId: user.id });
+      setOutcome({ tone: "success", text: t("secondFactorReset", { name: user.name }) });
+      await queryClient.invalidateQueries({ queryKey: trpc.admin.users.pathKey() });
+    } catch (error) {
+      const { code } = readTRPCError(error);
+      setOutcome({ tone: "error", text: code === "BAD_REQUEST" ? t("cannotResetSelf") : tCommon("unexpected") });
+    }
+  }
+
+  const isBusy = lock.isPending || unlock.isPending || resetSecondFactor.isPending;
 
   return (
     <Card id="staff-title" title={t("staffTitle")} description={t("staffDescription")}>
@@ -94,6 +111,15 @@ export function StaffList({ selfId }: { selfId: string }) {
                         {t("lockedBadge")}
                       </span>
                     )}
+                    {user.secondFactorEnrolledAt ? (
+                      <span className="ml-2 rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-800 ring-1 ring-emerald-200">
+                        {t("secondFactorOn")}
+                      </span>
+                    ) : (
+                      <span className="ml-2 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-amber-200">
+                        {t("secondFactorOff")}
+                      </span>
+                    )}
                   </p>
                   <p className="text-sm break-all text-slate-600">
                     {tRoles(user.role)} · {user.email}
@@ -103,22 +129,36 @@ export function StaffList({ selfId }: { selfId: string }) {
                 </div>
                 {user.id !== selfId && <ResetLinkButton user={user} />}
                 {user.id !== selfId && (
-                  <button
-                    type="button"
-                    onClick={() => void toggle(user)}
-                    disabled={lock.isPending || unlock.isPending}
-                    className={user.lockedAt ? SECONDARY_BUTTON : DANGER_BUTTON}
-                    aria-label={
-                      user.lockedAt ? t("unlockLabel", { name: user.name }) : t("lockLabel", { name: user.name })
-                    }
-                  >
-                    {user.lockedAt ? (
-                      <LockOpen aria-hidden="true" className="size-4" />
-                    ) : (
-                      <Lock aria-hidden="true" className="size-4" />
+                  <div className="flex flex-wrap gap-2">
+                    {user.secondFactorEnrolledAt && (
+                      <button
+                        type="button"
+                        onClick={() => void reset(user)}
+                        disabled={isBusy}
+                        className={SECONDARY_BUTTON}
+                        aria-label={t("resetSecondFactorLabel", { name: user.name })}
+                      >
+                        <KeyRound aria-hidden="true" className="size-4" />
+                        {t("resetSecondFactor")}
+                      </button>
                     )}
-                    {user.lockedAt ? t("unlock") : t("lock")}
-                  </button>
+                    <button
+                      type="button"
+                      onClick={() => void toggle(user)}
+                      disabled={isBusy}
+                      className={user.lockedAt ? SECONDARY_BUTTON : DANGER_BUTTON}
+                      aria-label={
+                        user.lockedAt ? t("unlockLabel", { name: user.name }) : t("lockLabel", { name: user.name })
+                      }
+                    >
+                      {user.lockedAt ? (
+                        <LockOpen aria-hidden="true" className="size-4" />
+                      ) : (
+                        <Lock aria-hidden="true" className="size-4" />
+                      )}
+                      {user.lockedAt ? t("unlock") : t("lock")}
+                    </button>
+                  </div>
                 )}
               </li>
             ))}

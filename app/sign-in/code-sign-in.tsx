@@ -1,11 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { CircleAlert, LoaderCircle, MessageSquareText } from "lucide-react";
+import { CircleAlert, LoaderCircle, MessageSquareText, ShieldAlert } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { formatTime } from "@/app/_lib/format";
 import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
@@ -22,14 +22,22 @@ const BUTTON =
  * the same for every number, so this step cannot say whether the number is a subscriber's; a
  * wrong number simply gets no text.
  */
-export function CodeSignIn({ callbackUrl }: { callbackUrl?: string }) {
+type CodeSignInProps = {
+  callbackUrl?: string;
+  /** Filled in when the password form found that this account needs a code now. */
+  initialPhone?: string;
+  /** Why the code is asked for, shown above the form; the form then takes the focus. */
+  notice?: string;
+};
+
+export function CodeSignIn({ callbackUrl, initialPhone, notice }: CodeSignInProps) {
   const t = useTranslations("signIn.code");
   const tSignIn = useTranslations("signIn");
   const locale = useLocale();
   const router = useRouter();
   const trpc = useTRPC();
   const requestCode = useMutation(trpc.auth.requestCode.mutationOptions());
-  const [phone, setPhone] = useState("");
+  const [phone, setPhone] = useState(initialPhone ?? "");
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [code, setCode] = useState("");
   const [fieldError, setFieldError] = useState<{ phone?: string; code?: string }>({});
@@ -39,6 +47,13 @@ export function CodeSignIn({ callbackUrl }: { callbackUrl?: string }) {
   const secondsLeft = useCountdown(resendAt);
   const codeRef = useRef<HTMLInputElement>(null);
   const phoneRef = useRef<HTMLInputElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (!notice) return;
+    sectionRef.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+    phoneRef.current?.focus({ preventScroll: true });
+  }, [notice]);
 
   function fail(text: string) {
     setFailure((previous) => ({ text, attempt: (previous?.attempt ?? 0) + 1 }));
@@ -112,6 +127,7 @@ export function CodeSignIn({ callbackUrl }: { callbackUrl?: string }) {
 
   return (
     <section
+      ref={sectionRef}
       aria-labelledby="code-sign-in-title"
       className="mt-6 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6"
     >
@@ -119,6 +135,15 @@ export function CodeSignIn({ callbackUrl }: { callbackUrl?: string }) {
         <MessageSquareText aria-hidden="true" className="size-5 text-brand-600" />
         {t("title")}
       </h2>
+      {notice && (
+        <p
+          role="status"
+          className="mt-3 flex gap-3 rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+        >
+          <ShieldAlert aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
+          <span>{notice}</span>
+        </p>
+      )}
       {!sentTo ? (
         <form noValidate onSubmit={handlePhone} aria-busy={requestCode.isPending} className="mt-4 space-y-4">
           {alert}

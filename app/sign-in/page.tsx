@@ -4,9 +4,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CenteredPage } from "@/app/_components/centered-page";
 import { getSession } from "@/app/_trpc/server";
-import { CodeSignIn } from "./code-sign-in";
 import { safeCallbackUrl } from "./sign-in-error";
-import { SignInForm } from "./sign-in-form";
+import { SignInMethods } from "./sign-in-methods";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("signIn");
@@ -25,9 +24,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
       <div className="w-full max-w-md">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">{t("title")}</h1>
         <p className="mt-2 text-slate-700">{t("subtitle")}</p>
-        <CodeSignIn callbackUrl={safeCallbackUrl(callbackUrl)} />
-        <h2 className="mt-8 text-lg font-semibold text-slate-900">{t("passwordTitle")}</h2>
-        <SignInForm
+        <SignInMethods
           callbackUrl={safeCallbackUrl(callbackUrl)}
           initialError={typeof error === "string" && error ? error : undefined}
         />

@@ -7,6 +7,8 @@ export type SignInFailure =
   | { kind: "totpRequired" }
   /** Staff: the code (or recovery code) was wrong. */
   | { kind: "totpInvalid" }
+  /** Too many failed sign-ins on this account from anywhere: a password alone is not enough, sign in by SMS code. */
+  | { kind: "codeRequired" }
   | { kind: "failed" };
 
 const THROTTLED_PREFIX = "THROTTLED:";
@@ -16,6 +18,7 @@ export function parseSignInError(error: string | null | undefined): SignInFailur
   if (error === "ACCOUNT_LOCKED") return { kind: "locked" };
   if (error === "TOTP_REQUIRED") return { kind: "totpRequired" };
   if (error === "TOTP_INVALID") return { kind: "totpInvalid" };
+  if (error === "CODE_REQUIRED") return { kind: "codeRequired" };
   if (error?.startsWith(THROTTLED_PREFIX)) {
     const retryAt = new Date(error.slice(THROTTLED_PREFIX.length));
     if (!Number.isNaN(retryAt.getTime())) return { kind: "throttled", retryAt };

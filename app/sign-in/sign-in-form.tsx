@@ -13,7 +13,14 @@ import { TextField } from "./text-field";
 
 type FieldErrors = { identifier?: string; password?: string; totp?: string };
 
-export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string; initialError?: string }) {
+type SignInFormProps = {
+  callbackUrl?: string;
+  initialError?: string;
+  /** The account needs a one-time code now (too many failed sign-ins on it): offer the code form for it. */
+  onCodeRequired?: (identifier: string) => void;
+};
+
+export function SignInForm({ callbackUrl, initialError, onCodeRequired }: SignInFormProps) {
   const t = useTranslations("signIn");
   const locale = useLocale();
   const router = useRouter();
@@ -47,6 +54,8 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
         return t("totpRequired");
       case "totpInvalid":
         return t("totpInvalid");
+      case "codeRequired":
+        return t("codeRequired");
       case "failed":
         return t("failed");
     }
@@ -88,6 +97,13 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl?: string
         setTotp("");
         setIsPending(false);
         requestAnimationFrame(() => totpRef.current?.focus());
+        return;
+      }
+      if (parsed.kind === "codeRequired" && onCodeRequired) {
+        // The code form says why and takes the focus.
+        setPassword("");
+        setIsPending(false);
+        onCodeRequired(identifier.trim());
         return;
       }
       if (parsed.kind === "totpInvalid") {

@@ -14,6 +14,8 @@ export const SIGN_IN_ERROR = {
   totpRequired: "TOTP_REQUIRED",
   /** Staff: the TOTP or recovery code was wrong (a failed sign-in for the throttle). */
   totpInvalid: "TOTP_INVALID",
+  /** Too many failures on the identifier from anywhere: a password alone is not enough, sign in by SMS code. */
+  codeRequired: "CODE_REQUIRED",
 } as const;
 
 export const authOptions: NextAuthOptions = {

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { kyselyOf, type Database } from "../db/client";
 import { preparedStatement, type DB } from "../db/kysely";
 import { parseIdentifier } from "../domain/identity/identifier";
-import { getLockedUntil, recordFailure, recordSuccess } from "../domain/identity/login-throttle.service";
+import { getThrottleState, recordFailureWith, recordSuccess } from "../domain/identity/login-throttle.service";
 import { consumeCode } from "../domain/identity/one-time-code.service";
 import { hashPassword, verifyPassword } from "../domain/identity/password";
 import { hasSecondFactor, verifySecondFactor } from "../domain/identity/second-factor.service";
@@ -19,6 +19,12 @@ export type SignInResult =
   | { ok: false; reason: "INVALID" }
   | { ok: false; reason: "THROTTLED"; retryAt: Date }
   | { ok: false; reason: "ACCOUNT_LOCKED" }
+  /**
+   * Subscribers: this identifier had too many failed sign-ins from anywhere, so a password alone
+   * no longer opens it: sign in with a one-time code instead. Answered alike whether the password
+   * was right or not, so it tells a guesser nothing.
+   */
+  | { ok: false; reason: "CODE_REQUIRED" }
   /** Staff: the password is right and a second factor is set up, but `totp` is missing. */
   | { ok: false; reason: "TOTP_REQUIRED" }
   /** Staff: the password is right but `totp` is not; counted as a failed sign-in. */
@@ -65,18 +71,28 @@ export async function signIn(db: Database, input: SignInInput, now = new Date())
   const throttleKey = parsed?.value ?? (input.identifier ?? "").trim().toLowerCase().slice(0, 200);
   const isByCode = !!input.code?.trim();
 
-  const lockedUntil = await getLockedUntil(db, throttleKey, input.ip, now);
-  if (lockedUntil) return { ok: false, reason: "THROTTLED", retryAt: lockedUntil };
+  // Codes bound their own guessing (5 tries each, 5 sent per number an hour), so no throttle stands
+  // between an owner and a code sent to their phone: whatever strangers try, the owner gets in.
+  const throttle = await getThrottleState(db, throttleKey, input.ip, "step-up", now);
+  if (throttle.lockedUntil && !isByCode) return { ok: false, reason: "THROTTLED", retryAt: throttle.lockedUntil };
 
   const user = await findLogin(db, parsed);
   const isValid = isByCode
     ? await isRightCode(db, user, input.code!, now)
     : await isRightPassword(user, input.password ?? "");
+  // Staff are stepped up by their second factor, which they always need; subscribers (and numbers
+  // nobody has, so the answer does not tell them apart) by a code.
+  const isStepUpByCode = !isByCode && !(user && needsSecondFactor(user.role));
 
   if (!user || !isValid) {
-    const retryAt = await recordFailure(db, throttleKey, input.ip, now);
-    return retryAt ? { ok: false, reason: "THROTTLED", retryAt } : { ok: false, reason: "INVALID" };
+    const after = await recordFailureWith(db, throttleKey, input.ip, "step-up", now);
+    if (isByCode) return { ok: false, reason: "INVALID" };
+    if (after.lockedUntil) return { ok: false, reason: "THROTTLED", retryAt: after.lockedUntil };
+    return after.needsStepUp && isStepUpByCode
+      ? { ok: false, reason: "CODE_REQUIRED" }
+      : { ok: false, reason: "INVALID" };
   }
+  if (throttle.needsStepUp && isStepUpByCode) return { ok: false, reason: "CODE_REQUIRED" };
   if (user.lockedAt) return { ok: false, reason: "ACCOUNT_LOCKED" };
 
   let secondFactorPending = false;
@@ -88,8 +104,10 @@ export async function signIn(db: Database, input: SignInInput, now = new Date())
       if (!totp) return { ok: false, reason: "TOTP_REQUIRED" };
       const check = await verifySecondFactor(db, { id: user.id, role: user.role, ip: input.ip }, totp, now);
       if (!check.ok) {
-        const retryAt = await recordFailure(db, throttleKey, input.ip, now);
-        return retryAt ? { ok: false, reason: "THROTTLED", retryAt } : { ok: false, reason: "TOTP_INVALID" };
+        const { lockedUntil } = await recordFailureWith(db, throttleKey, input.ip, "step-up", now);
+        return lockedUntil
+          ? { ok: false, reason: "THROTTLED", retryAt: lockedUntil }
+          : { ok: false, reason: "TOTP_INVALID" };
       }
     } else {
       secondFactorPending = true;

@@ -226,3 +226,18 @@ export async function readCodeFromOutbox(phone: string, timeoutMs = 20_000): Pro
   }
   throw new Error(`no code reached the outbox for ${phone}`);
 }
+
+/**
+ * As if strangers had failed 10 sign-ins on `phone` from elsewhere: the identifier's count (not
+ * this address's), so the page meets the step-up, not a lock.
+ */
+export function markFailedSignInsElsewhere(phone: string, failures = 10): Promise<void> {
+  return withDatabase(async (db) => {
+    const now = new Date();
+    await db
+      .insertInto("LoginThrottle")
+      .values({ key: `id:${phone}`, failures, lastFailureAt: now, updatedAt: now })
+      .onConflict((conflict) => conflict.column("key").doUpdateSet({ failures, lastFailureAt: now, updatedAt: now }))
+      .execute();
+  });
+}

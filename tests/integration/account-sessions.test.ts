@@ -12,6 +12,7 @@ import { LAST_SEEN_EVERY_MS, loadSession, signIn } from "../../server/auth/sign-
 import { DEMO, customerIdOf, userIdOf } from "./helpers/callers";
 import { testDb } from "./helpers/db";
 import { fieldErrorsOf } from "./helpers/trpc-errors";
+import { demoTotpCode } from "../../server/domain/identity/totp";
 
 const ANDROID_CHROME =
   "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.39 Mobile Safari/537.36";
@@ -22,7 +23,14 @@ const SECRET = "sessions-test-secret";
 async function signedIn(identifier: string, device: { ip: string; userAgent: string; channel?: Channel }, now?: Date) {
   const result = await signIn(
     testDb(),
-    { identifier, password: "selfcare-demo", ip: device.ip, userAgent: device.userAgent },
+    {
+      identifier,
+      password: "selfcare-demo",
+      // Staff pass the demo second factor; subscribers ignore it.
+      totp: identifier.includes("@") ? await demoTotpCode(now) : undefined,
+      ip: device.ip,
+      userAgent: device.userAgent,
+    },
     now,
   );
   if (!result.ok) throw new Error(`sign-in failed: ${result.reason}`);

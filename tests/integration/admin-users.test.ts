@@ -220,13 +220,13 @@ describe("admin.users", () => {
     expect(agents.items.map((user) => user.email)).toEqual([DEMO.agent1]);
   });
 
-  it("unlocks a subscriber throttled after failed sign-ins, the phone typed in any form", async () => {
+  it("clears a subscriber stepped up after failed sign-ins, the phone typed in any form", async () => {
     const db = testDb();
     const admin = await callerAs(DEMO.admin);
     for (let i = 0; i < 10; i++)
       await signIn(db, { identifier: DEMO.silver, password: "wrong-password", ip: "10.9.9.9" });
     const refused = await signIn(db, { identifier: DEMO.silver, password: "selfcare-demo", ip: "10.9.9.8" });
-    expect(refused).toMatchObject({ ok: false, reason: "THROTTLED" });
+    expect(refused).toMatchObject({ ok: false, reason: "CODE_REQUIRED" });
 
     const throttled = await admin.admin.users.throttled();
     expect(throttled.items.find((item) => item.identifier === DEMO.silver)?.user?.phone).toBe(DEMO.silver);

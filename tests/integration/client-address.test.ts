@@ -17,6 +17,7 @@ import { MAX_ADDRESS_FAILURES } from "../../server/domain/identity/login-throttl
 import { createRequestListener } from "../../server/http/request-listener";
 import { DEMO, sessionFor, userIdOf } from "./helpers/callers";
 import { testDb } from "./helpers/db";
+import { demoTotpCode } from "../../server/domain/identity/totp";
 
 const SECRET = "client-address-test-secret";
 
@@ -80,7 +81,7 @@ function setCookiesOf(response: Response): string[] {
 /** next-auth's credentials sign-in as the sign-in page sends it; the error code it answers, or null on success. */
 async function signInOverHttp(
   server: Server,
-  credentials: { identifier: string; password: string },
+  credentials: { identifier: string; password: string; totp?: string },
   headers: Record<string, string>,
 ): Promise<{ error: string | null; cookie: string }> {
   const csrf = await fetch(`${server.base}/api/auth/csrf`, { headers });
@@ -128,7 +129,7 @@ describe("without TRUSTED_PROXIES: the socket's address, whatever the headers sa
     const headers = forgedHeaders();
     const { error, cookie } = await signInOverHttp(
       server,
-      { identifier: DEMO.agent1, password: "selfcare-demo" },
+      { identifier: DEMO.agent1, password: "selfcare-demo", totp: await demoTotpCode() },
       headers,
     );
     expect(error).toBeNull();

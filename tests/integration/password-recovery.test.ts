@@ -7,6 +7,7 @@ import type { SessionUser } from "../../server/domain/identity/session-user";
 import { callerAs, DEMO, sessionFor, userIdOf } from "./helpers/callers";
 import { testDb } from "./helpers/db";
 import { fieldErrorsOf } from "./helpers/trpc-errors";
+import { demoTotpCode } from "../../server/domain/identity/totp";
 
 const NEW_PASSWORD = "violet-harbour-lamp-42";
 const OTHER_PASSWORD = "quiet-orchard-kettle-77";
@@ -272,7 +273,10 @@ describe("a supervisor's reset link for staff", () => {
       email: DEMO.agent1,
     });
     expect(await openSessions(agentId)).toBe(0);
-    expect((await signIn(db, { identifier: DEMO.agent1, password: NEW_PASSWORD, ip: freshIp() })).ok).toBe(true);
+    expect(
+      (await signIn(db, { identifier: DEMO.agent1, password: NEW_PASSWORD, totp: await demoTotpCode(), ip: freshIp() }))
+        .ok,
+    ).toBe(true);
     expect(
       await db.auditLog.count({ where: { entityId: agentId, action: "user.passwordReset", actorId: agentId } }),
     ).toBe(1);

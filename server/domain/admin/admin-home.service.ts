@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import { getActivePolicy } from "../routing/policy.service";
 import { countPending } from "./approvals.service";
 import { getReportOverview } from "./reports.service";
+import { throttledIdentifierWhere } from "../identity/login-throttle.service";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const HOME_DAYS = 30;
@@ -18,7 +19,7 @@ export async function getAdminHome(db: Database, now = new Date()) {
     getReportOverview(db, current, now),
     getReportOverview(db, previous, now),
     countPending(db),
-    db.loginThrottle.count({ where: { key: { startsWith: "id:" }, lockedUntil: { gt: now } } }),
+    db.loginThrottle.count({ where: throttledIdentifierWhere(now) }),
     getActivePolicy(db),
   ]);
   const policyRow = policy.version

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { Database } from "../../db/client";
-import { clearThrottle } from "../identity/login-throttle.service";
+import { clearThrottle, throttledIdentifierWhere } from "../identity/login-throttle.service";
 import { assertAcceptablePassword } from "../identity/common-passwords";
 import { hashPassword } from "../identity/password";
 import { writeAudit, type AuditActor } from "../audit/write-audit.service";
@@ -176,11 +176,14 @@ export async function unlockUser(db: Database, actor: AuditActor, userId: string
 
 const IDENTIFIER_PREFIX = "id:";
 
-/** Sign-in identifiers locked now after too many failed attempts, with the account they belong to. */
+/**
+ * Identifiers with too many failed attempts, with the account they belong to: activation locked
+ * for a while (`lockedUntil`), or sign-in stepped up (a password alone is refused; `lockedUntil` null).
+ */
 export async function listThrottled(db: Database, now = new Date()) {
   const rows = await db.loginThrottle.findMany({
-    where: { key: { startsWith: IDENTIFIER_PREFIX }, lockedUntil: { gt: now } },
-    orderBy: { lockedUntil: "desc" },
+    where: throttledIdentifierWhere(now),
+    orderBy: { lastFailureAt: "desc" },
     take: 100,
   });
   const identifiers = rows.map((row) => row.key.slice(IDENTIFIER_PREFIX.length));
@@ -194,9 +197,10 @@ export async function listThrottled(db: Database, now = new Date()) {
       const user = users.find((candidate) => candidate.phone === identifier || candidate.email === identifier) ?? null;
       return {
         identifier,
-        lockedUntil: row.lockedUntil!,
+        lockedUntil: row.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null,
+        failures: row.failures,
         lockCount: row.lockCount,
-        lastFailureAt: row.lastFailureAt,
+        lastFailureAt: row.lastFailureAt ?? row.updatedAt,
         user,
       };
     }),

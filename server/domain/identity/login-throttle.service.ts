@@ -2,9 +2,12 @@ import "server-only";
 import type { Database } from "../../db/client";
 
 /**
- * Failed sign-ins are counted in PostgreSQL, so the counters survive restarts and hold across
+ * Failed attempts are counted in PostgreSQL, so the counters survive restarts and hold across
  * app instances. Three counters per attempt:
- * - the identifier, from any address: 10 consecutive failures lock it for everyone;
+ * - the identifier, from any address: after 10 consecutive failures it is either locked for
+ *   everyone (`"lock"`, activation codes) or stepped up (`"step-up"`, sign-in): it stays open, but
+ *   a password alone no longer opens it, so strangers' failures cannot lock its owner out
+ *   (NIST SP 800-63B 5.2.2 allows this instead of a lock);
  * - the identifier from one address: the attacker's own lock, which keeps growing;
  * - the address across identifiers (credential stuffing): 50 failures lock the address.
  * Each lock lasts BASE * 2^(locks so far), capped at an hour. A success resets the identifier's
@@ -24,26 +27,53 @@ export function lockDurationMs(previousLocks: number): number {
   return Math.min(baseLockMs() * 2 ** previousLocks, MAX_LOCK_MS);
 }
 
+/** What many failures on one identifier from anywhere do: lock it, or ask for more than a password. */
+export type IdentifierPolicy = "lock" | "step-up";
+
+export type ThrottleState = {
+  /** When a locked attempt may be retried, or null if the attempt may proceed. */
+  lockedUntil: Date | null;
+  /** `"step-up"` only: the identifier had too many failures, so a password alone is not enough. */
+  needsStepUp: boolean;
+};
+
 type Keys = { identifier: string; pair: string; address: string };
 
 function keysFor(identifier: string, ip: string): Keys {
   return { identifier: `id:${identifier}`, pair: `idip:${identifier}|${ip}`, address: `ip:${ip}` };
 }
 
-/** When a locked attempt may be retried, or null if the attempt may proceed. */
+/** The locks on this attempt and whether the identifier needs more than a password: one statement. */
+export async function getThrottleState(
+  db: Database,
+  identifier: string,
+  ip: string,
+  policy: IdentifierPolicy,
+  now = new Date(),
+): Promise<ThrottleState> {
+  const keys = keysFor(identifier, ip);
+  const rows = await db.loginThrottle.findMany({
+    where: { key: { in: Object.values(keys) } },
+    select: { key: true, failures: true, lockedUntil: true },
+  });
+  const locks = rows
+    .filter((row) => row.lockedUntil && row.lockedUntil > now && (policy === "lock" || row.key !== keys.identifier))
+    .map((row) => row.lockedUntil!.getTime());
+  const identifierRow = rows.find((row) => row.key === keys.identifier);
+  return {
+    lockedUntil: locks.length ? new Date(Math.max(...locks)) : null,
+    needsStepUp: policy === "step-up" && (identifierRow?.failures ?? 0) >= MAX_IDENTIFIER_FAILURES,
+  };
+}
+
+/** When a locked attempt may be retried, or null if the attempt may proceed (the `"lock"` policy). */
 export async function getLockedUntil(
   db: Database,
   identifier: string,
   ip: string,
   now = new Date(),
 ): Promise<Date | null> {
-  const keys = keysFor(identifier, ip);
-  const rows = await db.loginThrottle.findMany({
-    where: { key: { in: Object.values(keys) }, lockedUntil: { gt: now } },
-    select: { lockedUntil: true },
-  });
-  const until = rows.map((row) => row.lockedUntil!.getTime());
-  return until.length ? new Date(Math.max(...until)) : null;
+  return (await getThrottleState(db, identifier, ip, "lock", now)).lockedUntil;
 }
 
 async function countFailure(db: Database, key: string, limit: number, now: Date): Promise<void> {
@@ -71,22 +101,43 @@ async function countFailure(db: Database, key: string, limit: number, now: Date)
   }
 }
 
+/** Counts a failed attempt and answers the state it leaves. */
+export async function recordFailureWith(
+  db: Database,
+  identifier: string,
+  ip: string,
+  policy: IdentifierPolicy,
+  now = new Date(),
+): Promise<ThrottleState> {
+  const keys = keysFor(identifier, ip);
+  // Stepped up, the identifier's counter keeps counting and never locks.
+  await countFailure(db, keys.identifier, policy === "lock" ? MAX_IDENTIFIER_FAILURES : Infinity, now);
+  await countFailure(db, keys.pair, MAX_IDENTIFIER_FAILURES, now);
+  await countFailure(db, keys.address, MAX_ADDRESS_FAILURES, now);
+  return getThrottleState(db, identifier, ip, policy, now);
+}
+
+/** Counts a failed attempt under the `"lock"` policy; when the attempt may be retried, if now locked. */
 export async function recordFailure(
   db: Database,
   identifier: string,
   ip: string,
   now = new Date(),
 ): Promise<Date | null> {
-  const keys = keysFor(identifier, ip);
-  await countFailure(db, keys.identifier, MAX_IDENTIFIER_FAILURES, now);
-  await countFailure(db, keys.pair, MAX_IDENTIFIER_FAILURES, now);
-  await countFailure(db, keys.address, MAX_ADDRESS_FAILURES, now);
-  return getLockedUntil(db, identifier, ip, now);
+  return (await recordFailureWith(db, identifier, ip, "lock", now)).lockedUntil;
 }
 
 export async function recordSuccess(db: Database, identifier: string, ip: string): Promise<void> {
   const keys = keysFor(identifier, ip);
   await db.loginThrottle.deleteMany({ where: { key: { in: [keys.identifier, keys.pair] } } });
+}
+
+/** The identifier rows a supervisor sees: locked now, or stepped up (too many failures from anywhere). */
+export function throttledIdentifierWhere(now: Date) {
+  return {
+    key: { startsWith: "id:" },
+    OR: [{ lockedUntil: { gt: now } }, { failures: { gte: MAX_IDENTIFIER_FAILURES } }],
+  };
 }
 
 /** A supervisor unlocks a throttled identifier (every address). */

@@ -71,9 +71,14 @@ export function ThrottledSignIns() {
                 </p>
                 <p className="text-sm text-slate-600">
                   {item.user ? `${item.user.name} · ${tRoles(item.user.role)} · ` : `${t("unknownAccount")} · `}
-                  {t("lockedUntil", {
-                    time: `${formatDate(item.lockedUntil, locale)} ${formatTime(item.lockedUntil, locale)}`,
-                  })}
+                  {item.lockedUntil
+                    ? t("lockedUntil", {
+                        time: `${formatDate(item.lockedUntil, locale)} ${formatTime(item.lockedUntil, locale)}`,
+                      })
+                    : t("steppedUp", {
+                        count: item.failures,
+                        time: `${formatDate(item.lastFailureAt, locale)} ${formatTime(item.lastFailureAt, locale)}`,
+                      })}
                 </p>
               </div>
               <button

@@ -67,7 +67,7 @@ test.describe("sign-in in the browser", () => {
 });
 
 test.describe("throttling", () => {
-  test("after 10 failures the form says when to try again, on every instance", async ({ page }) => {
+  test("after 10 failures from one address the form says when to try again, on every instance", async ({ page }) => {
     const identifier = "+79005550101";
     const api = await playwrightRequest.newContext();
     // Failures alternate between the two instances: the count lives in the database.
@@ -81,7 +81,13 @@ test.describe("throttling", () => {
     expect(refused.error).toMatch(/^THROTTLED:/);
     await api.dispose();
 
-    await signInWithForm(page, identifier, "once more");
+    // The browser may reach the server from another address (::1 or 127.0.0.1), so it fails on its
+    // own number: the tenth failure from one address locks that address out of it.
+    for (let i = 0; i < 9; i++) {
+      await signInWithForm(page, "+79005550102", `wrong-${i}`);
+      await expect(page.getByRole("alert")).toContainText("Неверный");
+    }
+    await signInWithForm(page, "+79005550102", "wrong-9");
     await expect(page.getByRole("alert")).toContainText(/\d{1,2}:\d{2}/);
   });
 });

@@ -171,7 +171,7 @@ describe("request.create routes every rule", () => {
       include: { events: { orderBy: { at: "asc" } } },
     });
     expect(stored.decision).toBe(rule.decision);
-    expect(stored.routingReasons).toEqual(created.routing.reasons);
+    expect(stored.routingReasons).toHaveLength(created.routing.reasonCodes.length);
     expect(stored.routingReasonCodes).toEqual(created.routing.reasonCodes);
     expect(stored.events.map((event) => event.status)).toEqual(["NEW", rule.status]);
   });
@@ -208,10 +208,18 @@ describe("request.create routes every rule", () => {
       description: "Переезжаю в другой город, хочу закрыть номер.",
       idempotencyKey: newIdempotencyKey("test"),
     });
+    // The subscriber reads them in their language, without the agents' wording or their segment.
     expect(created.routing.reasons[0]).toBe(
+      "Расторжение договора всегда рассматривает специалист, который может предложить вариант лучше.",
+    );
+    expect(created.routing.reasons.at(-1)).toMatch(/^Обещаем первый ответ до .+\.$/);
+    expect(created.routing.reasons.join(" ")).not.toMatch(/BRONZE|Бронз/i);
+    // Agents read the sentences routing wrote, segment included.
+    const agentView = await (await callerAs(DEMO.agent1)).agent.request({ requestId: created.id });
+    expect(agentView.routing.reasons[0]).toBe(
       "Contract cancellation always goes to a person who can offer to keep the customer.",
     );
-    expect(created.routing.reasons.at(-1)).toMatch(
+    expect(agentView.routing.reasons.at(-1)).toMatch(
       /^First response promised within 480 minutes \(BRONZE, priority 2\)\.$/,
     );
   });
@@ -234,7 +242,7 @@ describe("repeat contacts", () => {
     expect(second.routing.decision).toBe("AGENT_QUEUE");
     expect(second.routing.reasonCodes).toContain("REPEAT_CONTACT");
     expect(second.routing.priority).toBe(2);
-    expect(second.routing.reasons[0]).toContain("within 7 days");
+    expect(second.routing.reasons[0]).toContain("Вы недавно обращались по этому вопросу");
     // Another topic is not a repeat.
     const other = await ask("TARIFF_CHANGE");
     expect(other.routing.decision).toBe("SELF_SERVICE");

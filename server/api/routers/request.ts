@@ -24,7 +24,11 @@ import { createTRPCRouter, subscriberProcedure } from "../trpc";
 
 /** The subscriber asking, as the request services scope and record it. */
 const subscriber = subscriberProcedure.use(({ ctx, next }) =>
-  next({ ctx: { requester: { userId: ctx.session.id, customerId: ctx.customerId, channel: ctx.channel } } }),
+  next({
+    ctx: {
+      requester: { userId: ctx.session.id, customerId: ctx.customerId, channel: ctx.channel, locale: ctx.locale },
+    },
+  }),
 );
 
 export const requestRouter = createTRPCRouter({
@@ -39,11 +43,9 @@ export const requestRouter = createTRPCRouter({
   ),
   create: subscriber
     .input(createRequestInput)
-    .mutation(({ ctx, input }) => createRequest(ctx.db, { ...ctx.requester, locale: ctx.locale }, input)),
+    .mutation(({ ctx, input }) => createRequest(ctx.db, ctx.requester, input)),
   list: subscriber.input(listRequestsInput).query(({ ctx, input }) => listRequests(ctx.db, ctx.requester, input ?? {})),
-  byId: subscriber
-    .input(requestByIdInput)
-    .query(({ ctx, input }) => getRequestDetail(ctx.db, { ...ctx.requester, locale: ctx.locale }, input.id)),
+  byId: subscriber.input(requestByIdInput).query(({ ctx, input }) => getRequestDetail(ctx.db, ctx.requester, input.id)),
   addMessage: subscriber
     .input(addMessageInput)
     .mutation(({ ctx, input }) => addCustomerMessage(ctx.db, ctx.requester, input)),

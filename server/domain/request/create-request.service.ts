@@ -5,7 +5,7 @@ import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction.service";
 import { searchArticles } from "../knowledge/search-articles.service";
 import { notify } from "../notification/notify.service";
-import { actionsFor } from "./request-read.service";
+import { actionsFor, subscriberReasons } from "./request-read.service";
 import type { CreateRequestInput } from "./request.schema";
 import { changeRequestStatus } from "./change-status.service";
 import { ROUTED_NOTE, routeRequest, statusForDecision } from "./route-request.service";
@@ -34,7 +34,10 @@ async function createdView(db: Database, requester: Requester, requestId: string
       decision: request.decision,
       priority: request.priority,
       slaDueAt: request.slaDueAt,
-      reasons: Array.isArray(request.routingReasons) ? (request.routingReasons as string[]) : [],
+      reasons: subscriberReasons(
+        { reasonCodes: request.routingReasonCodes ?? [], priority: request.priority, slaDueAt: request.slaDueAt },
+        requester.locale,
+      ),
       reasonCodes: request.routingReasonCodes ?? [],
     },
     suggestedArticles,

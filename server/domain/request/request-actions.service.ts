@@ -1,4 +1,5 @@
 import "server-only";
+import type { AppLocale } from "../../i18n/locales";
 import type { Channel, RequestCategory, RequestStatus } from "@prisma/client";
 import type { Database } from "../../db/client";
 import { AppError, isUniqueViolation, notFound } from "../errors";
@@ -9,7 +10,7 @@ import type { AddMessageInput } from "./request.schema";
 import { changeRequestStatus } from "./change-status.service";
 import { routeRequest } from "./route-request.service";
 
-export type Actor = { userId: string; customerId: string; channel: Channel };
+export type Actor = { userId: string; customerId: string; channel: Channel; locale: AppLocale };
 
 /** Statuses in which the customer writes to a person. */
 const CONVERSATION_STATUSES: readonly RequestStatus[] = [

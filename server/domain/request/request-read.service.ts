@@ -1,7 +1,10 @@
 import "server-only";
 import type { Prisma, RequestStatus } from "@prisma/client";
 import type { Database, Transaction } from "../../db/client";
+import { translatorFor } from "../../i18n/translator";
+import type { AppLocale } from "../../i18n/locales";
 import { notFound } from "../errors";
+import { REASON_CODES, type ReasonCode } from "../routing/reason-codes";
 import { searchArticles } from "../knowledge/search-articles.service";
 import { directActionsFor } from "./direct-actions";
 import { canTransition, OPEN_STATUSES } from "./request-status";
@@ -37,13 +40,36 @@ export async function getRequestOrThrow(db: Reader, where: { id: string; custome
   return request;
 }
 
-/** Routing reasons are stored as sentences (older rows may hold them inside an object). */
-export function readReasons(value: Prisma.JsonValue): string[] {
-  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
-  if (value && typeof value === "object" && Array.isArray((value as { reasons?: unknown }).reasons)) {
-    return (value as { reasons: unknown[] }).reasons.filter((item): item is string => typeof item === "string");
-  }
-  return [];
+const OPERATOR_TIME_ZONE = "Europe/Moscow";
+
+/**
+ * Why a request went where it did, in the subscriber's words: from the stable codes, never the
+ * stored sentences, which are written for agents and name the customer's segment.
+ */
+export function subscriberReasons(
+  routing: { reasonCodes: readonly string[]; priority: number; slaDueAt: Date | null },
+  locale: AppLocale,
+): string[] {
+  const t = translatorFor(locale, "routingReason");
+  const known: ReadonlySet<string> = new Set(REASON_CODES);
+  return routing.reasonCodes.flatMap((code) => {
+    // A code retired since the row was written says nothing to the subscriber.
+    if (!known.has(code)) return [];
+    if (code === "PRIORITY") return [t("PRIORITY", { priority: routing.priority })];
+    if (code === "SLA") {
+      if (!routing.slaDueAt) return [];
+      const time = new Intl.DateTimeFormat(locale, {
+        day: "numeric",
+        month: "long",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone: OPERATOR_TIME_ZONE,
+        timeZoneName: "short",
+      }).format(routing.slaDueAt);
+      return [t("SLA", { time })];
+    }
+    return [t(code as Exclude<ReasonCode, "PRIORITY" | "SLA">)];
+  });
 }
 
 /** Only the first name of an agent reaches a subscriber. */
@@ -51,7 +77,9 @@ function firstName(name: string | null | undefined): string | null {
   return name ? (name.split(/\s+/)[0] ?? null) : null;
 }
 
-function toView(row: RequestRow, viewerId: string, now: Date) {
+type Viewer = { customerId: string; userId: string; locale: AppLocale };
+
+function toView(row: RequestRow, viewer: Viewer, now: Date) {
   const isOpen = OPEN_STATUSES.includes(row.status);
   return {
     id: row.id,
@@ -70,9 +98,11 @@ function toView(row: RequestRow, viewerId: string, now: Date) {
       decision: row.decision,
       priority: row.priority,
       slaDueAt: row.slaDueAt,
-      reasons: readReasons(row.routingReasons),
+      reasons: subscriberReasons(
+        { reasonCodes: row.routingReasonCodes ?? [], priority: row.priority, slaDueAt: row.slaDueAt },
+        viewer.locale,
+      ),
       reasonCodes: row.routingReasonCodes ?? [],
-      segment: row.segmentAtCreation,
     },
     assignedAgentName: firstName(row.assignedTo?.name),
     escalatedAt: row.escalatedAt,
@@ -87,7 +117,7 @@ function toView(row: RequestRow, viewerId: string, now: Date) {
       id: message.id,
       authorKind: message.authorKind,
       authorName: message.authorKind === "AGENT" ? firstName(message.author?.name) : null,
-      isMine: message.authorId === viewerId,
+      isMine: message.authorId === viewer.userId,
       body: message.body,
       createdAt: message.createdAt,
     })),
@@ -106,7 +136,7 @@ export type RequestView = ReturnType<typeof toView>;
 /** The caller's requests, newest first, each with its public conversation. */
 export async function listRequests(
   db: Database,
-  viewer: { customerId: string; userId: string },
+  viewer: Viewer,
   input: { cursor?: string; limit?: number; state?: "open" | "done" } = {},
   now = new Date(),
 ) {
@@ -127,33 +157,23 @@ export async function listRequests(
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   return {
-    items: page.map((row) => toView(row, viewer.userId, now)),
+    items: page.map((row) => toView(row, viewer, now)),
     nextCursor: hasMore ? rows[limit]!.id : null,
   };
 }
 
 /** One of the caller's requests as the contract's `request` (what the actions answer with). */
-export async function getRequestView(
-  db: Database,
-  viewer: { customerId: string; userId: string },
-  id: string,
-  now = new Date(),
-) {
+export async function getRequestView(db: Database, viewer: Viewer, id: string, now = new Date()) {
   const row = await db.serviceRequest.findFirst({
     where: { id, customerId: viewer.customerId },
     include: REQUEST_INCLUDE,
   });
   if (!row) throw notFound("Request");
-  return toView(row, viewer.userId, now);
+  return toView(row, viewer, now);
 }
 
 /** One of the caller's requests: conversation, status timeline, articles and direct actions. */
-export async function getRequestDetail(
-  db: Database,
-  viewer: { customerId: string; userId: string; locale: "ru" | "en" },
-  id: string,
-  now = new Date(),
-) {
+export async function getRequestDetail(db: Database, viewer: Viewer, id: string, now = new Date()) {
   const row = await db.serviceRequest.findFirst({
     where: { id, customerId: viewer.customerId },
     include: REQUEST_INCLUDE,
@@ -174,7 +194,7 @@ export async function getRequestDetail(
     }),
     actionsFor(db, row),
   ]);
-  return { ...toView(row, viewer.userId, now), events, suggestedArticles, actions };
+  return { ...toView(row, viewer, now), events, suggestedArticles, actions };
 }
 
 /** Direct actions with the bill the request is about (or the latest) and its line. */

@@ -6,11 +6,11 @@ import { REASON_CODES } from "./reason-codes";
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 
 describe("routing reason codes", () => {
-  it.each(["ru", "en"])("each has its sentence for the subscriber's request page in %s", (locale) => {
-    const messages = JSON.parse(readFileSync(path.join(ROOT, "messages", locale, "requests.json"), "utf8")) as {
-      reason: Record<string, string>;
+  it.each(["ru", "en"])("each has its sentence for the subscriber in %s (server texts)", (locale) => {
+    const messages = JSON.parse(readFileSync(path.join(ROOT, "messages", locale, "server.json"), "utf8")) as {
+      routingReason: Record<string, string>;
     };
-    expect(Object.keys(messages.reason).sort()).toEqual([...REASON_CODES].sort());
-    for (const code of REASON_CODES) expect(messages.reason[code]?.trim()).toBeTruthy();
+    expect(Object.keys(messages.routingReason).sort()).toEqual([...REASON_CODES].sort());
+    for (const code of REASON_CODES) expect(messages.routingReason[code]?.trim()).toBeTruthy();
   });
 });

@@ -286,7 +286,9 @@ export async function cancelTariffChange(
 }
 
 /** The customer's tariff changes, newest first (optionally for one line). */
+/** The customer's tariff changes, newest first; a line of theirs narrows it (another's line is NOT_FOUND). */
 export async function listTariffChanges(db: Database, input: { customerId: string; lineId?: string }) {
+  if (input.lineId) await getLineOrThrow(db, { lineId: input.lineId, customerId: input.customerId });
   return db.tariffChange.findMany({
     where: { customerId: input.customerId, ...(input.lineId ? { lineId: input.lineId } : {}) },
     include: { fromTariff: tariffBrief, toTariff: tariffBrief },

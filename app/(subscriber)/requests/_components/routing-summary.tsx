@@ -1,31 +1,22 @@
 "use client";
 
 import { Clock, Route, UserRound } from "lucide-react";
-import { useLocale, useTranslations } from "next-intl";
-import { REASON_CODES } from "@/server/domain/routing/reason-codes";
+import { useTranslations } from "next-intl";
 import type { RequestDetailData } from "../_lib/request-types";
-import { formatLocal, LocalText } from "./local-time";
+import { LocalText } from "./local-time";
 
-// PRIORITY and SLA carry values and are worded below; every other code is a sentence of its own.
-const REASON_KEYS: ReadonlySet<string> = new Set(REASON_CODES.filter((code) => code !== "PRIORITY" && code !== "SLA"));
 const WAITING_FOR_US = new Set(["QUEUED", "ASSIGNED", "IN_PROGRESS", "REOPENED"]);
 
 /** Who handles the request, by when we answer, and why: the routing decision in words. */
 export function RoutingSummary({ request }: { request: RequestDetailData }) {
   const t = useTranslations("requests");
-  const locale = useLocale();
   const { routing } = request;
   const due = routing.slaDueAt;
   const isWaiting = WAITING_FOR_US.has(request.status) && !request.firstResponseAt;
   const isLate = isWaiting && due !== null && new Date(due).getTime() < Date.now();
 
-  const reasons = routing.reasonCodes.length
-    ? routing.reasonCodes.map((code) => {
-        if (code === "PRIORITY") return t("reason.PRIORITY", { priority: routing.priority });
-        if (code === "SLA") return due ? t("reason.SLA", { time: formatLocal(due, locale) }) : null;
-        return REASON_KEYS.has(code) ? t(`reason.${code as "OUTAGE"}`) : null;
-      })
-    : routing.reasons;
+  // The server words the reasons for the subscriber, in their language (never the agents' wording).
+  const reasons = routing.reasons;
 
   return (
     <section aria-labelledby="route-title" className="rounded-2xl border border-slate-200 bg-white p-5 shadow-sm">

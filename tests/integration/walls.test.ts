@@ -1,0 +1,450 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { readTRPCError, type TRPCErrorCode } from "../../app/_lib/trpc-error";
+import { appRouter } from "../../server/api/root";
+import { callerAs, customerIdOf, DEMO, sessionFor, userIdOf } from "./helpers/callers";
+import { testDb } from "./helpers/db";
+
+/**
+ * Every procedure, read from the router itself, called as every kind of caller. The table says who
+ * may call each one; a procedure nobody added to it fails the first test, so a new procedure
+ * cannot ship without its wall.
+ */
+type Access =
+  /** Anyone, signed in or not (sign-in helpers, activation). */
+  | "public"
+  /** Any signed-in role. */
+  | "signedIn"
+  | "subscriber"
+  /** Agents and supervisors. */
+  | "agent"
+  | "partner"
+  | "admin"
+  /** Staff, also before their second factor is enrolled (the enrolment itself). */
+  | "staffEnrolment";
+
+const ACCESS: Record<string, Access> = {
+  "me.get": "signedIn",
+  "me.setLocale": "signedIn",
+  "auth.requestCode": "public",
+  "auth.resetPassword": "public",
+  "auth.resetPasswordWithLink": "public",
+  "request.suggest": "subscriber",
+  "request.create": "subscriber",
+  "request.list": "subscriber",
+  "request.byId": "subscriber",
+  "request.addMessage": "subscriber",
+  "request.markSolved": "subscriber",
+  "request.escalate": "subscriber",
+  "request.reopen": "subscriber",
+  "request.rate": "subscriber",
+  "knowledge.search": "signedIn",
+  "knowledge.article": "signedIn",
+  "knowledge.feedback": "signedIn",
+  "partner.tariffs": "partner",
+  "partner.availableNumbers": "partner",
+  "partner.reserveNumber": "partner",
+  "partner.releaseNumber": "partner",
+  "partner.creditCheck": "partner",
+  "partner.registerSubscriber": "partner",
+  "partner.reissueActivationCode": "partner",
+  "partner.customers": "partner",
+  "partner.orders": "partner",
+  "partner.figures": "partner",
+  "partner.orderContract": "partner",
+  "activation.activate": "public",
+  "account.summary": "subscriber",
+  "account.sessions": "signedIn",
+  "account.signOutSession": "signedIn",
+  "account.signOutOthers": "signedIn",
+  "account.changePassword": "signedIn",
+  "bill.list": "subscriber",
+  "bill.byId": "subscriber",
+  "bill.explain": "subscriber",
+  "bill.pdf": "subscriber",
+  "bill.pay": "subscriber",
+  "bill.payments": "subscriber",
+  "agent.queue": "agent",
+  "agent.agents": "agent",
+  "agent.request": "agent",
+  "agent.claim": "agent",
+  "agent.release": "agent",
+  "agent.transfer": "agent",
+  "agent.reply": "agent",
+  "agent.resolve": "agent",
+  "agent.cannedResponses": "agent",
+  "agent.searchCustomers": "agent",
+  "agent.customer360": "agent",
+  "agent.interactions": "agent",
+  "agent.tariffOptions": "agent",
+  "agent.previewTariffChange": "agent",
+  "agent.changeTariff": "agent",
+  "agent.adjustmentLimit": "agent",
+  "agent.adjustBill": "agent",
+  "push.publicKey": "signedIn",
+  "push.devices": "signedIn",
+  "push.subscribe": "signedIn",
+  "push.unsubscribe": "signedIn",
+  "tariff.list": "signedIn",
+  "tariff.recommend": "subscriber",
+  "tariff.previewChange": "subscriber",
+  "tariff.change": "subscriber",
+  "tariff.cancelChange": "subscriber",
+  "tariff.changes": "subscriber",
+  "secondFactor.status": "staffEnrolment",
+  "secondFactor.beginEnrolment": "staffEnrolment",
+  "secondFactor.confirmEnrolment": "staffEnrolment",
+  "secondFactor.demoCode": "public",
+};
+for (const path of Object.keys(appRouter._def.procedures)) {
+  if (path.startsWith("admin.")) ACCESS[path] ??= "admin";
+}
+
+type Who = "anonymous" | "subscriber" | "otherSubscriber" | "agent" | "otherDealer" | "supervisor";
+const LOGIN: Record<Who, string | null> = {
+  anonymous: null,
+  subscriber: DEMO.silver,
+  otherSubscriber: DEMO.bronze,
+  agent: DEMO.agent1,
+  otherDealer: DEMO.dealer2,
+  supervisor: DEMO.admin,
+};
+
+const ROLES_ALLOWED: Record<Access, readonly Who[]> = {
+  public: ["anonymous", "subscriber", "otherSubscriber", "agent", "otherDealer", "supervisor"],
+  signedIn: ["subscriber", "otherSubscriber", "agent", "otherDealer", "supervisor"],
+  subscriber: ["subscriber", "otherSubscriber"],
+  agent: ["agent", "supervisor"],
+  partner: ["otherDealer"],
+  admin: ["supervisor"],
+  staffEnrolment: ["agent", "otherDealer", "supervisor"],
+};
+
+/** What the wall answers a caller it does not let through. */
+function refusalFor(access: Access, who: Who): TRPCErrorCode | null {
+  if (ROLES_ALLOWED[access].includes(who)) return null;
+  return who === "anonymous" ? "UNAUTHORIZED" : "FORBIDDEN";
+}
+
+type Caller = Awaited<ReturnType<typeof callerAs>>;
+
+function call(caller: Caller, path: string, input: unknown = {}): Promise<unknown> {
+  let target: unknown = caller;
+  for (const part of path.split(".")) target = (target as Record<string, unknown>)[part];
+  return (target as (input: unknown) => Promise<unknown>)(input);
+}
+
+/** The top-level keys of a procedure's input (through optional wrappers). */
+function inputKeys(path: string): string[] {
+  const procedure = appRouter._def.procedures[path as keyof typeof appRouter._def.procedures] as unknown as {
+    _def: { inputs: z.ZodType[] };
+  };
+  const keys = new Set<string>();
+  for (const input of procedure._def.inputs) {
+    let schema: unknown = input;
+    for (let depth = 0; depth < 5 && schema; depth++) {
+      const zodDef = (schema as { def?: { type?: string; innerType?: unknown; shape?: Record<string, unknown> } }).def;
+      if (zodDef?.type === "object") {
+        for (const key of Object.keys(zodDef.shape ?? {})) keys.add(key);
+        break;
+      }
+      schema = zodDef?.innerType;
+    }
+  }
+  return [...keys];
+}
+
+const callers = {} as Record<Who, Caller>;
+
+describe("the role table", () => {
+  it("lists every procedure of the router, and nothing else", () => {
+    const procedures = Object.keys(appRouter._def.procedures).sort();
+    expect(procedures.length).toBeGreaterThanOrEqual(100);
+    expect(Object.keys(ACCESS).sort()).toEqual(procedures);
+  });
+});
+
+describe("every procedure, as every kind of caller", () => {
+  beforeAll(async () => {
+    for (const who of Object.keys(LOGIN) as Who[]) callers[who] = await callerAs(LOGIN[who], { ip: "203.0.113.77" });
+  });
+
+  it.each(Object.keys(LOGIN) as Who[])("%s meets exactly the walls the table sets", async (who) => {
+    const auditBefore = await testDb().auditLog.count();
+    const wrong: string[] = [];
+    for (const [path, access] of Object.entries(ACCESS)) {
+      const refusal = refusalFor(access, who);
+      const outcome = await call(callers[who], path).then(
+        () => "OK",
+        (error: unknown) => readTRPCError(error).code ?? "NOT_A_TRPC_ERROR",
+      );
+      if (refusal) {
+        if (outcome !== refusal) wrong.push(`${path}: ${outcome}, expected ${refusal}`);
+      } else if (!["OK", "BAD_REQUEST", "NOT_FOUND", "CONFLICT", "TOO_MANY_REQUESTS"].includes(outcome)) {
+        // Through the wall, an empty input is judged on its merits, never with a 500.
+        wrong.push(`${path}: ${outcome} once through the wall`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    if (who !== "supervisor") {
+      // Refused calls write nothing (a supervisor's empty inputs are all refused as input too).
+      expect(await testDb().auditLog.count()).toBe(auditBefore);
+    }
+  });
+
+  it("a staff member who has not set up the second factor reaches nothing but its enrolment", async () => {
+    const admin = await callerAs(DEMO.admin);
+    await admin.admin.users.create({
+      role: "AGENT",
+      name: "Новый Агент",
+      email: "walls.new.agent@selfcare.test",
+      password: "a-long-password-1",
+      locale: "ru",
+      idempotencyKey: newIdempotencyKey("walls"),
+    });
+    const pending = await callerAs("walls.new.agent@selfcare.test");
+    const wrong: string[] = [];
+    for (const [path, access] of Object.entries(ACCESS)) {
+      if (!["agent", "partner", "admin", "subscriber"].includes(access)) continue;
+      const outcome = await call(pending, path).then(
+        () => "OK",
+        (error: unknown) => readTRPCError(error).code,
+      );
+      if (outcome !== "FORBIDDEN") wrong.push(`${path}: ${outcome}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(await pending.secondFactor.status()).toMatchObject({ enrolled: false });
+  });
+});
+
+/** Ids that belong to the subscriber (silver) or to the first dealer, asked for by someone else. */
+type Fixtures = {
+  billId: string;
+  requestId: string;
+  lineId: string;
+  tariffId: string;
+  changeId: string;
+  sessionId: string;
+  articleId: string;
+  orderId: string;
+  reservedMsisdn: string;
+};
+
+/**
+ * Every procedure a subscriber or dealer reaches that takes an id of something owned, with an input
+ * naming the other subscriber's (or the other dealer's) thing: NOT_FOUND, never the thing.
+ */
+const FOREIGN: Record<string, { as: Who; input: (f: Fixtures) => unknown }> = {
+  "request.byId": { as: "otherSubscriber", input: (f) => ({ id: f.requestId }) },
+  "request.addMessage": { as: "otherSubscriber", input: (f) => ({ requestId: f.requestId, body: "Здравствуйте" }) },
+  "request.markSolved": { as: "otherSubscriber", input: (f) => ({ requestId: f.requestId }) },
+  "request.escalate": { as: "otherSubscriber", input: (f) => ({ requestId: f.requestId }) },
+  "request.reopen": { as: "otherSubscriber", input: (f) => ({ requestId: f.requestId, comment: "Снова" }) },
+  "request.rate": { as: "otherSubscriber", input: (f) => ({ requestId: f.requestId, score: 5 }) },
+  "request.create": {
+    as: "otherSubscriber",
+    input: (f) => ({
+      category: "BILLING_QUESTION",
+      subject: "Чужая линия",
+      description: "Вопрос по чужой линии",
+      lineId: f.lineId,
+      idempotencyKey: newIdempotencyKey("walls"),
+    }),
+  },
+  "bill.byId": { as: "otherSubscriber", input: (f) => ({ id: f.billId }) },
+  "bill.explain": { as: "otherSubscriber", input: (f) => ({ id: f.billId }) },
+  "bill.pdf": { as: "otherSubscriber", input: (f) => ({ id: f.billId }) },
+  "bill.pay": {
+    as: "otherSubscriber",
+    input: (f) => ({ billId: f.billId, idempotencyKey: newIdempotencyKey("walls") }),
+  },
+  "tariff.list": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId }) },
+  "tariff.recommend": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId }) },
+  "tariff.changes": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId }) },
+  "tariff.previewChange": {
+    as: "otherSubscriber",
+    input: (f) => ({ lineId: f.lineId, tariffId: f.tariffId, effective: "NEXT_CYCLE" }),
+  },
+  "tariff.change": {
+    as: "otherSubscriber",
+    input: (f) => ({
+      lineId: f.lineId,
+      tariffId: f.tariffId,
+      effective: "NEXT_CYCLE",
+      idempotencyKey: newIdempotencyKey("walls"),
+    }),
+  },
+  "tariff.cancelChange": { as: "otherSubscriber", input: (f) => ({ changeId: f.changeId }) },
+  "account.signOutSession": { as: "otherSubscriber", input: (f) => ({ id: f.sessionId }) },
+  "knowledge.feedback": {
+    as: "otherSubscriber",
+    input: (f) => ({ articleId: f.articleId, helpful: true, requestId: f.requestId }),
+  },
+  "partner.orderContract": { as: "otherDealer", input: (f) => ({ orderId: f.orderId }) },
+  "partner.reissueActivationCode": {
+    as: "otherDealer",
+    input: (f) => ({ orderId: f.orderId, idempotencyKey: newIdempotencyKey("walls") }),
+  },
+};
+
+/** Inputs with an id-like key whose thing is not anyone's own (public catalogue, or the caller's alone). */
+const NOT_OWNED: Record<string, string> = {
+  "knowledge.article": "articles are public to every signed-in role",
+  "request.suggest": "suggests articles for a text; its line is only a hint",
+  "partner.reserveNumber": "free pool numbers belong to nobody until reserved",
+  "push.unsubscribe": "an endpoint is matched within the caller's own devices (tested below)",
+  "secondFactor.confirmEnrolment": "the caller's own enrolment",
+  "partner.creditCheck": "checks a person by document for a tariff of the public catalogue",
+  "partner.releaseNumber": "answers {released: false} alike for a free number and another dealer's (tested below)",
+};
+
+describe("foreign ids", () => {
+  const fixtures = {} as Fixtures;
+
+  beforeAll(async () => {
+    const db = testDb();
+    const customerId = await customerIdOf(DEMO.silver);
+    const bill = await db.bill.findFirstOrThrow({ where: { customerId }, select: { id: true } });
+    const line = await db.line.findFirstOrThrow({
+      where: { customerId },
+      select: { id: true, tariffId: true, msisdn: true },
+    });
+    const tariff = await db.tariff.findFirstOrThrow({ where: { id: { not: line.tariffId } }, select: { id: true } });
+    const article = await db.knowledgeArticle.findFirstOrThrow({ select: { id: true } });
+    const silver = await callerAs(DEMO.silver);
+    const created = await silver.request.create({
+      category: "BILLING_QUESTION",
+      subject: "Вопрос по счёту",
+      description: "Почему сумма выросла?",
+      idempotencyKey: newIdempotencyKey("walls"),
+    });
+    const change = await db.tariffChange.create({
+      data: {
+        lineId: line.id,
+        customerId,
+        fromTariffId: line.tariffId,
+        toTariffId: tariff.id,
+        effective: "NEXT_CYCLE",
+        status: "PENDING",
+        effectiveAt: new Date(Date.now() + 7 * 86_400_000),
+        requestedById: await userIdOf(DEMO.silver),
+        idempotencyKey: newIdempotencyKey("walls"),
+      },
+      select: { id: true },
+    });
+    const dealer1 = await db.user.findUniqueOrThrow({ where: { email: DEMO.dealer1 } });
+    const order = await db.order.create({
+      data: {
+        partnerId: dealer1.partnerId!,
+        createdById: dealer1.id,
+        customerId,
+        tariffId: line.tariffId,
+        msisdn: line.msisdn,
+        idempotencyKey: newIdempotencyKey("walls"),
+      },
+      select: { id: true },
+    });
+    const dealerCaller = await callerAs(DEMO.dealer1);
+    const [free] = await dealerCaller.partner.availableNumbers({});
+    await dealerCaller.partner.reserveNumber({ msisdn: free!.msisdn });
+    Object.assign(fixtures, {
+      billId: bill.id,
+      requestId: created.id,
+      lineId: line.id,
+      tariffId: tariff.id,
+      changeId: change.id,
+      sessionId: (await sessionFor(DEMO.silver)).sessionId,
+      articleId: article.id,
+      orderId: order.id,
+      reservedMsisdn: free!.msisdn,
+    });
+  });
+
+  it("every owned-id procedure a subscriber or dealer reaches is in the table", () => {
+    const missing = Object.entries(ACCESS)
+      .filter(([, access]) => ["subscriber", "partner", "signedIn"].includes(access))
+      .map(([path]) => path)
+      .filter((path) => inputKeys(path).some((key) => /(^id$|Id$|^msisdn$)/.test(key)))
+      .filter((path) => !FOREIGN[path] && !NOT_OWNED[path]);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(Object.keys(FOREIGN))("%s with another's id: NOT_FOUND", async (path) => {
+    const { as, input } = FOREIGN[path]!;
+    const caller = await callerAs(LOGIN[as]);
+    await expect(call(caller, path, input(fixtures)), path).toHaveTRPCCode("NOT_FOUND");
+  });
+
+  it("another dealer's reservation stays when the other dealer releases it", async () => {
+    const dealer2 = await callerAs(DEMO.dealer2);
+    expect(await dealer2.partner.releaseNumber({ msisdn: fixtures.reservedMsisdn })).toMatchObject({ released: false });
+    const pool = await testDb().numberPool.findUniqueOrThrow({ where: { msisdn: fixtures.reservedMsisdn } });
+    const dealer1 = await testDb().user.findUniqueOrThrow({ where: { email: DEMO.dealer1 } });
+    expect(pool).toMatchObject({ status: "RESERVED", reservedByPartnerId: dealer1.partnerId });
+  });
+
+  it("another subscriber's push endpoint is not removed by unsubscribing it", async () => {
+    const endpoint = `https://fcm.googleapis.com/fcm/send/walls-${Date.now()}`;
+    const keys = {
+      p256dh: "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM",
+      auth: "tBHItJI5svbpez7KI4CCXg",
+    };
+    const silver = await callerAs(DEMO.silver);
+    await silver.push.subscribe({ endpoint, keys }).catch(() => undefined);
+    const before = await testDb().pushSubscription.count({ where: { endpoint } });
+    const bronze = await callerAs(DEMO.bronze);
+    await bronze.push.unsubscribe({ endpoint }).catch(() => undefined);
+    expect(await testDb().pushSubscription.count({ where: { endpoint } })).toBe(before);
+  });
+});
+
+/** Keys of routing and agent work that stay inside: a subscriber's answer never carries them. */
+const INTERNAL_KEYS = new Set([
+  "segment",
+  "segmentAtCreation",
+  "routingReasons",
+  "internal",
+  "assignedToId",
+  "valueScore",
+]);
+const SEGMENT_NAMES = /\b(PLATINUM|GOLD|SILVER|BRONZE)\b/;
+
+function internalLeaks(value: unknown, path = "$"): string[] {
+  if (Array.isArray(value)) return value.flatMap((item, i) => internalLeaks(item, `${path}[${i}]`));
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.entries(value).flatMap(([key, inner]) => [
+      ...(INTERNAL_KEYS.has(key) ? [`${path}.${key}`] : []),
+      ...internalLeaks(inner, `${path}.${key}`),
+    ]);
+  }
+  return typeof value === "string" && SEGMENT_NAMES.test(value) ? [`${path} = ${value}`] : [];
+}
+
+describe("subscriber-facing answers", () => {
+  it("carry no internal routing data: no segment, no agents' reasons, no internal notes", async () => {
+    const subscriber = await callerAs(DEMO.bronze, { ip: "203.0.113.78" });
+    const created = await subscriber.request.create({
+      category: "COMPLAINT",
+      subject: "Жалоба на обслуживание",
+      description: "Долго ждал ответа в салоне связи.",
+      idempotencyKey: newIdempotencyKey("walls"),
+    });
+    const agent = await callerAs(DEMO.agent1);
+    await agent.agent.claim({ requestId: created.id }).catch(() => undefined);
+    const note = "Внутренняя заметка: клиент BRONZE, не предлагать скидку";
+    await agent.agent.reply({ requestId: created.id, body: note, internal: true });
+    // The agent sees the note and the segment; the subscriber sees neither.
+    const agentView = JSON.stringify(await agent.agent.request({ requestId: created.id }));
+    expect(agentView).toContain(note);
+    expect(agentView).toContain("BRONZE");
+
+    const answers = {
+      create: created,
+      byId: await subscriber.request.byId({ id: created.id }),
+      list: await subscriber.request.list({}),
+    };
+    expect(internalLeaks(answers)).toEqual([]);
+    expect(JSON.stringify(answers)).not.toContain(note);
+  });
+});

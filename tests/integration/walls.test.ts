@@ -1,159 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
-import { readTRPCError, type TRPCErrorCode } from "../../app/_lib/trpc-error";
+import { readTRPCError } from "../../app/_lib/trpc-error";
 import { appRouter } from "../../server/api/root";
+import { ACCESS, callProcedure, inputKeys, LOGIN, refusalFor, type Caller, type Who } from "./helpers/role-table";
 import { callerAs, customerIdOf, DEMO, sessionFor, userIdOf } from "./helpers/callers";
 import { testDb } from "./helpers/db";
-
-/**
- * Every procedure, read from the router itself, called as every kind of caller. The table says who
- * may call each one; a procedure nobody added to it fails the first test, so a new procedure
- * cannot ship without its wall.
- */
-type Access =
-  /** Anyone, signed in or not (sign-in helpers, activation). */
-  | "public"
-  /** Any signed-in role. */
-  | "signedIn"
-  | "subscriber"
-  /** Agents and supervisors. */
-  | "agent"
-  | "partner"
-  | "admin"
-  /** Staff, also before their second factor is enrolled (the enrolment itself). */
-  | "staffEnrolment";
-
-const ACCESS: Record<string, Access> = {
-  "me.get": "signedIn",
-  "me.setLocale": "signedIn",
-  "auth.requestCode": "public",
-  "auth.resetPassword": "public",
-  "auth.resetPasswordWithLink": "public",
-  "request.suggest": "subscriber",
-  "request.create": "subscriber",
-  "request.list": "subscriber",
-  "request.byId": "subscriber",
-  "request.addMessage": "subscriber",
-  "request.markSolved": "subscriber",
-  "request.escalate": "subscriber",
-  "request.reopen": "subscriber",
-  "request.rate": "subscriber",
-  "knowledge.search": "signedIn",
-  "knowledge.article": "signedIn",
-  "knowledge.feedback": "signedIn",
-  "partner.tariffs": "partner",
-  "partner.availableNumbers": "partner",
-  "partner.reserveNumber": "partner",
-  "partner.releaseNumber": "partner",
-  "partner.creditCheck": "partner",
-  "partner.registerSubscriber": "partner",
-  "partner.reissueActivationCode": "partner",
-  "partner.customers": "partner",
-  "partner.orders": "partner",
-  "partner.figures": "partner",
-  "partner.orderContract": "partner",
-  "activation.activate": "public",
-  "account.summary": "subscriber",
-  "account.sessions": "signedIn",
-  "account.signOutSession": "signedIn",
-  "account.signOutOthers": "signedIn",
-  "account.changePassword": "signedIn",
-  "bill.list": "subscriber",
-  "bill.byId": "subscriber",
-  "bill.explain": "subscriber",
-  "bill.pdf": "subscriber",
-  "bill.pay": "subscriber",
-  "bill.payments": "subscriber",
-  "agent.queue": "agent",
-  "agent.agents": "agent",
-  "agent.request": "agent",
-  "agent.claim": "agent",
-  "agent.release": "agent",
-  "agent.transfer": "agent",
-  "agent.reply": "agent",
-  "agent.resolve": "agent",
-  "agent.cannedResponses": "agent",
-  "agent.searchCustomers": "agent",
-  "agent.customer360": "agent",
-  "agent.interactions": "agent",
-  "agent.tariffOptions": "agent",
-  "agent.previewTariffChange": "agent",
-  "agent.changeTariff": "agent",
-  "agent.adjustmentLimit": "agent",
-  "agent.adjustBill": "agent",
-  "push.publicKey": "signedIn",
-  "push.devices": "signedIn",
-  "push.subscribe": "signedIn",
-  "push.unsubscribe": "signedIn",
-  "tariff.list": "signedIn",
-  "tariff.recommend": "subscriber",
-  "tariff.previewChange": "subscriber",
-  "tariff.change": "subscriber",
-  "tariff.cancelChange": "subscriber",
-  "tariff.changes": "subscriber",
-  "secondFactor.status": "staffEnrolment",
-  "secondFactor.beginEnrolment": "staffEnrolment",
-  "secondFactor.confirmEnrolment": "staffEnrolment",
-  "secondFactor.demoCode": "public",
-};
-for (const path of Object.keys(appRouter._def.procedures)) {
-  if (path.startsWith("admin.")) ACCESS[path] ??= "admin";
-}
-
-type Who = "anonymous" | "subscriber" | "otherSubscriber" | "agent" | "otherDealer" | "supervisor";
-const LOGIN: Record<Who, string | null> = {
-  anonymous: null,
-  subscriber: DEMO.silver,
-  otherSubscriber: DEMO.bronze,
-  agent: DEMO.agent1,
-  otherDealer: DEMO.dealer2,
-  supervisor: DEMO.admin,
-};
-
-const ROLES_ALLOWED: Record<Access, readonly Who[]> = {
-  public: ["anonymous", "subscriber", "otherSubscriber", "agent", "otherDealer", "supervisor"],
-  signedIn: ["subscriber", "otherSubscriber", "agent", "otherDealer", "supervisor"],
-  subscriber: ["subscriber", "otherSubscriber"],
-  agent: ["agent", "supervisor"],
-  partner: ["otherDealer"],
-  admin: ["supervisor"],
-  staffEnrolment: ["agent", "otherDealer", "supervisor"],
-};
-
-/** What the wall answers a caller it does not let through. */
-function refusalFor(access: Access, who: Who): TRPCErrorCode | null {
-  if (ROLES_ALLOWED[access].includes(who)) return null;
-  return who === "anonymous" ? "UNAUTHORIZED" : "FORBIDDEN";
-}
-
-type Caller = Awaited<ReturnType<typeof callerAs>>;
-
-function call(caller: Caller, path: string, input: unknown = {}): Promise<unknown> {
-  let target: unknown = caller;
-  for (const part of path.split(".")) target = (target as Record<string, unknown>)[part];
-  return (target as (input: unknown) => Promise<unknown>)(input);
-}
-
-/** The top-level keys of a procedure's input (through optional wrappers). */
-function inputKeys(path: string): string[] {
-  const procedure = appRouter._def.procedures[path as keyof typeof appRouter._def.procedures] as unknown as {
-    _def: { inputs: z.ZodType[] };
-  };
-  const keys = new Set<string>();
-  for (const input of procedure._def.inputs) {
-    let schema: unknown = input;
-    for (let depth = 0; depth < 5 && schema; depth++) {
-      const zodDef = (schema as { def?: { type?: string; innerType?: unknown; shape?: Record<string, unknown> } }).def;
-      if (zodDef?.type === "object") {
-        for (const key of Object.keys(zodDef.shape ?? {})) keys.add(key);
-        break;
-      }
-      schema = zodDef?.innerType;
-    }
-  }
-  return [...keys];
-}
 
 const callers = {} as Record<Who, Caller>;
 
@@ -175,7 +26,7 @@ describe("every procedure, as every kind of caller", () => {
     const wrong: string[] = [];
     for (const [path, access] of Object.entries(ACCESS)) {
       const refusal = refusalFor(access, who);
-      const outcome = await call(callers[who], path).then(
+      const outcome = await callProcedure(callers[who], path).then(
         () => "OK",
         (error: unknown) => readTRPCError(error).code ?? "NOT_A_TRPC_ERROR",
       );
@@ -207,7 +58,7 @@ describe("every procedure, as every kind of caller", () => {
     const wrong: string[] = [];
     for (const [path, access] of Object.entries(ACCESS)) {
       if (!["agent", "partner", "admin", "subscriber"].includes(access)) continue;
-      const outcome = await call(pending, path).then(
+      const outcome = await callProcedure(pending, path).then(
         () => "OK",
         (error: unknown) => readTRPCError(error).code,
       );
@@ -373,7 +224,7 @@ describe("foreign ids", () => {
   it.each(Object.keys(FOREIGN))("%s with another's id: NOT_FOUND", async (path) => {
     const { as, input } = FOREIGN[path]!;
     const caller = await callerAs(LOGIN[as]);
-    await expect(call(caller, path, input(fixtures)), path).toHaveTRPCCode("NOT_FOUND");
+    await expect(callProcedure(caller, path, input(fixtures)), path).toHaveTRPCCode("NOT_FOUND");
   });
 
   it("another dealer's reservation stays when the other dealer releases it", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { limitSchema } from "../../domain/input.schema";
 import { billByIdInput, billListInput, payBillInput } from "../../domain/billing/billing.schema";
 import { explainBillForCustomer, listBills, viewBill } from "../../domain/billing/bill.service";
 import { getBillPdf } from "../../domain/billing/bill-document.service";
@@ -43,6 +44,6 @@ export const billRouter = createTRPCRouter({
       payBill(ctx.db, { ...input, customerId: ctx.customerId, actorId: ctx.session.id, channel: ctx.channel }),
     ),
   payments: subscriberProcedure
-    .input(z.object({ limit: z.number().int().min(1).max(100).optional() }).optional())
+    .input(z.object({ limit: limitSchema() }).optional())
     .query(({ ctx, input }) => listPayments(ctx.db, { customerId: ctx.customerId, limit: input?.limit })),
 });

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import { kyselyOf, type Database } from "../../db/client";
 import { preparedStatement, type DB } from "../../db/kysely";
 import { badRequest, notFound } from "../errors";
+import { isDateInRange, isIdLike } from "../input.schema";
 import { recordInteraction } from "../interaction/record-interaction.service";
 import { amountDueCents, billStatusAfter } from "./bill-status";
 import { localizeBillLine } from "./bill-line-text";
@@ -20,7 +21,7 @@ function encodeCursor(cursor: Cursor): string {
 function decodeCursor(raw: string): Cursor {
   const [at, id] = Buffer.from(raw, "base64url").toString("utf8").split("|");
   const issuedAt = new Date(at ?? "");
-  if (!id || Number.isNaN(issuedAt.getTime())) throw badRequest("cursor", "Invalid cursor");
+  if (!id || !isIdLike(id) || !isDateInRange(issuedAt)) throw badRequest("cursor", "Invalid cursor");
   return { issuedAt, id };
 }
 

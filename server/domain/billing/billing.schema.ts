@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { cursorSchema, idempotencyKeySchema, idSchema, limitSchema } from "../input.schema";
 
-export const billIdSchema = z.string().trim().min(1).max(64);
+export const billIdSchema = idSchema;
 
 export const billListInput = z
   .object({
-    cursor: z.string().min(1).max(200).nullish(),
-    limit: z.number().int().min(1).max(100).optional(),
+    cursor: cursorSchema(200).nullish(),
+    limit: limitSchema(),
   })
   .optional();
 
@@ -19,7 +20,7 @@ export const payBillInput = z.object({
   billId: billIdSchema,
   /** Kopecks; defaults to everything still due. */
   amountCents: z.number().int().min(1).max(100_000_000).optional(),
-  idempotencyKey: z.string().min(8).max(100),
+  idempotencyKey: idempotencyKeySchema,
   paymentToken: paymentTokenSchema.optional(),
 });
 

@@ -13,6 +13,9 @@ export const billListInput = z
 /** `locale` picks the language of the line descriptions (the session's language by default). */
 export const billByIdInput = z.object({ id: billIdSchema, locale: z.enum(["ru", "en"]).optional() });
 
+/** `bill.recordView`: the page shows the bill (read with `bill.byId`), so its viewing is recorded. */
+export const recordBillViewInput = z.object({ billId: billIdSchema });
+
 /** A provider token from the card form; never a card number (digits only are refused). */
 export const paymentTokenSchema = z.string().regex(/^tok_[a-z0-9_]{3,60}$/, "Not a payment token");
 

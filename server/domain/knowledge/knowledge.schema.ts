@@ -29,5 +29,13 @@ export const articleFeedbackInput = z.object({
   requestId: idSchema.optional(),
 });
 
+/** `knowledge.recordView`: the page shows the article (read with `knowledge.article`), so its view counts. */
+export const articleViewInput = z.object({
+  articleId: idSchema,
+  /** The request the article is read for, to count it toward that request's self-service. */
+  requestId: idSchema.optional(),
+});
+
+export type ArticleViewInput = z.infer<typeof articleViewInput>;
 export type SearchArticlesInput = z.infer<typeof searchArticlesInput>;
 export type ArticleFeedbackInput = z.infer<typeof articleFeedbackInput>;

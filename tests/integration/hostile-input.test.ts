@@ -213,3 +213,27 @@ describe("ids of the wrong form and foreign ids", () => {
     expect(report.contacts.total).toBe(0);
   });
 });
+
+describe("page sizes and list filters are capped", () => {
+  const CAPPED: Row[] = [
+    ["bill.list", "platinum", () => ({ limit: 101 }), "limit"],
+    ["request.list", "platinum", () => ({ limit: 51 }), "limit"],
+    ["agent.queue", "agent1", () => ({ limit: 1000 }), "limit"],
+    ["agent.searchCustomers", "agent1", () => ({ query: "Соколов", limit: 51 }), "limit"],
+    ["knowledge.search", "platinum", () => ({ query: "roaming", limit: 21 }), "limit"],
+    ["partner.customers", "dealer1", () => ({ limit: 101 }), "limit"],
+    ["admin.audit.list", "admin", () => ({ limit: 2 ** 31 }), "limit"],
+    ["admin.audit.list", "admin", () => ({ entityType: "x".repeat(61) }), "entityType"],
+    ["admin.audit.list", "admin", () => ({ action: "x".repeat(101) }), "action"],
+    ["admin.users.list", "admin", () => ({ query: "x".repeat(101) }), "query"],
+  ];
+  it.each(CAPPED)("%s as %s", async (...row) => expectBadField(row));
+
+  it("a page at the cap answers at most that many rows", async () => {
+    const admin = await callerAs(DEMO.admin);
+    const page = await admin.admin.audit.list({ limit: 100 });
+    expect(page.items.length).toBeLessThanOrEqual(100);
+    const subscriber = await callerAs(DEMO.platinum);
+    expect((await subscriber.bill.list({ limit: 100 })).items.length).toBeLessThanOrEqual(100);
+  });
+});

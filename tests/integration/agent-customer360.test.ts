@@ -177,6 +177,27 @@ describe("agent.searchCustomers", () => {
     }
   });
 
+  it.each([
+    ["a surname alone (the usual case)", "Соколов"],
+    ["a first name alone", "Андрей"],
+    ["a surname in another case", "СОКОЛОВ"],
+    ["the start of a surname", "соко"],
+    ["a surname with stray punctuation", "Соколов,"],
+    ["two words", "Соколов Андрей"],
+    ["two words the other way round", "андрей соколов"],
+  ])("finds the platinum customer by %s", async (_label, query) => {
+    const { items } = await (await callerAs(DEMO.agent1)).agent.searchCustomers({ query });
+    expect(items.map((i) => i.id)).toContain(platinumId);
+  });
+
+  it.each([["!!"], ["%%"], ["__"], [", ,"], ["''"], ["--"]])(
+    "answers an empty list for a query of no letters (%s), never a 500",
+    async (query) => {
+      const { items } = await (await callerAs(DEMO.agent1)).agent.searchCustomers({ query });
+      expect(items).toEqual([]);
+    },
+  );
+
   it("finds by e-mail in any case", async () => {
     const { items } = await (await callerAs(DEMO.agent1)).agent.searchCustomers({ query: "Andrey.Sokolov@EXAMPLE.ru" });
     expect(items.map((i) => i.id)).toEqual([platinumId]);

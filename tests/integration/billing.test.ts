@@ -226,7 +226,7 @@ describe("bill.list", () => {
 });
 
 describe("bill.byId and bill.pdf", () => {
-  it("shows a bill with lines, groups and payments, and records one view per half hour", async () => {
+  it("shows a bill with lines, groups and payments; the page's recordView records one view per half hour", async () => {
     const db = testDb();
     const { customer } = await demoCustomer(DEMO.silver);
     const bill = await db.bill.findFirstOrThrow({
@@ -240,6 +240,8 @@ describe("bill.byId and bill.pdf", () => {
     expect(view.groups.reduce((sum, group) => sum + group.totalCents, 0)).toBe(bill.subtotalCents);
     expect(view.payments.length).toBeGreaterThan(0);
     await caller.bill.byId({ id: bill.id });
+    expect(await caller.bill.recordView({ billId: bill.id })).toEqual({ recorded: true });
+    expect(await caller.bill.recordView({ billId: bill.id })).toEqual({ recorded: false });
     expect(
       await db.interaction.count({
         where: {

@@ -75,7 +75,7 @@ describe("request.suggest while typing", () => {
 });
 
 describe("articles and feedback", () => {
-  it("reads an article, counting the view and the contact", async () => {
+  it("reads an article; the page's recordView counts the view and the contact", async () => {
     const db = testDb();
     const bronze = await callerAs(DEMO.bronze, { channel: "PWA" });
     const before = await db.knowledgeArticle.findFirstOrThrow({
@@ -84,6 +84,10 @@ describe("articles and feedback", () => {
     const article = await bronze.knowledge.article({ slug: "how-to-read-your-bill" });
     expect(article.title).toBe("Как читать счёт");
     expect(article.body.length).toBeGreaterThan(100);
+    expect((await db.knowledgeArticle.findUniqueOrThrow({ where: { id: before.id } })).viewCount).toBe(
+      before.viewCount,
+    );
+    expect(await bronze.knowledge.recordView({ articleId: article.id })).toEqual({ counted: true });
     const after = await db.knowledgeArticle.findUniqueOrThrow({ where: { id: before.id } });
     expect(after.viewCount).toBe(before.viewCount + 1);
     const customerId = (await db.user.findUniqueOrThrow({ where: { phone: DEMO.bronze } })).customerId!;
@@ -131,6 +135,9 @@ describe("articles and feedback", () => {
       silver.knowledge.feedback({ articleId: article.id, helpful: true, requestId: created.id }),
     ).toHaveTRPCCode("NOT_FOUND");
     await expect(silver.knowledge.article({ slug: article.slug, requestId: created.id })).toHaveTRPCCode("NOT_FOUND");
+    await expect(silver.knowledge.recordView({ articleId: article.id, requestId: created.id })).toHaveTRPCCode(
+      "NOT_FOUND",
+    );
   });
 
   it("lets agents search but not anonymous callers", async () => {

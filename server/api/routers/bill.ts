@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { billByIdInput, billListInput, payBillInput } from "../../domain/billing/billing.schema";
+import { limitSchema } from "../../domain/input.schema";
+import { billByIdInput, billListInput, payBillInput, recordBillViewInput } from "../../domain/billing/billing.schema";
+import { recordBillView } from "../../domain/billing/bill-view.service";
 import { explainBillForCustomer, listBills, viewBill } from "../../domain/billing/bill.service";
 import { getBillPdf } from "../../domain/billing/bill-document.service";
 import { listPayments, payBill } from "../../domain/payment/payment.service";
@@ -12,13 +14,18 @@ export const billRouter = createTRPCRouter({
     .query(({ ctx, input }) =>
       listBills(ctx.db, { customerId: ctx.customerId, cursor: input?.cursor, limit: input?.limit }),
     ),
-  byId: subscriberProcedure.input(billByIdInput).query(({ ctx, input }) =>
-    viewBill(ctx.db, {
-      billId: input.id,
+  byId: subscriberProcedure
+    .input(billByIdInput)
+    .query(({ ctx, input }) =>
+      viewBill(ctx.db, { billId: input.id, customerId: ctx.customerId, locale: input.locale ?? ctx.locale }),
+    ),
+  /** The bill page calls it once it shows the bill: `bill.byId` is a GET and writes nothing. */
+  recordView: subscriberProcedure.input(recordBillViewInput).mutation(({ ctx, input }) =>
+    recordBillView(ctx.db, {
+      billId: input.billId,
       customerId: ctx.customerId,
       actorId: ctx.session.id,
       channel: ctx.channel,
-      locale: input.locale ?? ctx.locale,
     }),
   ),
   explain: subscriberProcedure.input(billByIdInput).query(({ ctx, input }) =>
@@ -43,6 +50,6 @@ export const billRouter = createTRPCRouter({
       payBill(ctx.db, { ...input, customerId: ctx.customerId, actorId: ctx.session.id, channel: ctx.channel }),
     ),
   payments: subscriberProcedure
-    .input(z.object({ limit: z.number().int().min(1).max(100).optional() }).optional())
+    .input(z.object({ limit: limitSchema() }).optional())
     .query(({ ctx, input }) => listPayments(ctx.db, { customerId: ctx.customerId, limit: input?.limit })),
 });

@@ -1,6 +1,11 @@
 import "server-only";
-import { giveArticleFeedback, readArticle } from "../../domain/knowledge/article.service";
-import { articleBySlugInput, articleFeedbackInput, searchArticlesInput } from "../../domain/knowledge/knowledge.schema";
+import { giveArticleFeedback, readArticle, recordArticleView } from "../../domain/knowledge/article.service";
+import {
+  articleBySlugInput,
+  articleFeedbackInput,
+  articleViewInput,
+  searchArticlesInput,
+} from "../../domain/knowledge/knowledge.schema";
 import { searchArticles } from "../../domain/knowledge/search-articles.service";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
@@ -22,6 +27,8 @@ export const knowledgeRouter = createTRPCRouter({
   article: reader
     .input(articleBySlugInput)
     .query(({ ctx, input }) => readArticle(ctx.db, ctx.reader, { ...input, locale: input.locale ?? ctx.locale })),
+  /** The page calls it once it shows the article: `knowledge.article` is a GET and writes nothing. */
+  recordView: reader.input(articleViewInput).mutation(({ ctx, input }) => recordArticleView(ctx.db, ctx.reader, input)),
   feedback: reader
     .input(articleFeedbackInput)
     .mutation(({ ctx, input }) => giveArticleFeedback(ctx.db, ctx.reader, input)),

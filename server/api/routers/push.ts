@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { safeText } from "../../domain/input.schema";
 import { pushSubscribeInput, pushUnsubscribeInput } from "../../domain/push/push.schema";
 import { getPushPublicKey, listPushDevices, subscribePush, unsubscribePush } from "../../domain/push/push.service";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
@@ -10,7 +11,7 @@ export const pushRouter = createTRPCRouter({
     .input(z.object({}).optional())
     .query(({ ctx }) => listPushDevices(ctx.db, ctx.session.id)),
   subscribe: protectedProcedure
-    .input(pushSubscribeInput.extend({ userAgent: z.string().max(300).optional() }))
+    .input(pushSubscribeInput.extend({ userAgent: safeText({ max: 300, trim: false }).optional() }))
     .mutation(({ ctx, input }) => subscribePush(ctx.db, { ...input, userId: ctx.session.id })),
   unsubscribe: protectedProcedure
     .input(pushUnsubscribeInput)

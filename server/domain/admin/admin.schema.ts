@@ -1,35 +1,26 @@
 import { z } from "zod";
+import {
+  cursorSchema as cursorOf,
+  dateBoundary,
+  idempotencyKeySchema,
+  idSchema,
+  int4,
+  limitSchema as pageSize,
+  safeString,
+  safeText,
+} from "../input.schema";
 import { categorySchema, routingPolicySchema, segmentSchema } from "../routing/policy.schema";
 
 /** Inputs of the supervisor's procedures (`admin.*`); the forms reuse them. Imports only zod schemas. */
 
-export const idSchema = z.string().trim().min(1, "Required").max(64);
-export const idempotencyKeySchema = z.string().min(8).max(100);
-const cursorSchema = z.string().min(1).max(200).optional();
-const limitSchema = z.number().int().min(1).max(100).optional();
+const cursorSchema = cursorOf().optional();
+const limitSchema = pageSize();
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /** The longest report range: two years keeps every aggregate fast. */
 export const MAX_REPORT_DAYS = 731;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
-/**
- * A report boundary: an instant, or a calendar day (UTC) given as "YYYY-MM-DD". A day as `to`
- * includes that whole day, so `{from: "2026-01-01", to: "2026-01-31"}` is all of January.
- */
-function boundary(edge: "start" | "end") {
-  return z.union([z.date(), z.string().trim().min(1).max(40)]).transform((value, ctx) => {
-    const date = value instanceof Date ? value : new Date(value);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: "custom", message: "Not a date: use YYYY-MM-DD or an ISO time" });
-      return z.NEVER;
-    }
-    const isDay = typeof value === "string" && DATE_ONLY.test(value);
-    return isDay && edge === "end" ? new Date(date.getTime() + DAY_MS) : date;
-  });
-}
-
-const rangeShape = { from: boundary("start"), to: boundary("end") };
+const rangeShape = { from: dateBoundary("start"), to: dateBoundary("end") };
 
 function checkRange(range: { from: Date; to: Date }, ctx: z.RefinementCtx): void {
   if (range.to.getTime() <= range.from.getTime()) {
@@ -57,11 +48,11 @@ export const whatIfInput = z.object({
 export const savePolicyInput = z.object({
   config: routingPolicySchema,
   /** The version the editor started from; a newer one saved meanwhile is a CONFLICT. */
-  baseVersion: z.number().int().min(0),
-  note: z.string().trim().max(500).optional(),
+  baseVersion: int4().min(0),
+  note: safeText({ max: 500 }).optional(),
   idempotencyKey: idempotencyKeySchema,
 });
-export const policyVersionInput = z.object({ version: z.number().int().min(1) });
+export const policyVersionInput = z.object({ version: int4().min(1) });
 export const policyVersionsInput = z.object({ cursor: cursorSchema, limit: limitSchema }).optional();
 export type WhatIfInput = z.infer<typeof whatIfInput>;
 export type SavePolicyInput = z.infer<typeof savePolicyInput>;
@@ -73,10 +64,10 @@ const priceCents = z.number().int().min(0).max(MAX_FEE_CENTS);
 export const TARIFF_CODE = /^[A-Z0-9][A-Z0-9_-]{1,31}$/;
 
 export const tariffFieldsSchema = z.object({
-  name: z.string().trim().min(2, "At least 2 characters").max(80),
-  nameEn: z.string().trim().min(2, "At least 2 characters").max(80),
-  description: z.string().trim().max(1000),
-  descriptionEn: z.string().trim().max(1000),
+  name: safeText({ min: 2, max: 80, tooShort: "At least 2 characters" }),
+  nameEn: safeText({ min: 2, max: 80, tooShort: "At least 2 characters" }),
+  description: safeText({ max: 1000 }),
+  descriptionEn: safeText({ max: 1000 }),
   kind: z.enum(["MOBILE", "HOME_INTERNET"]),
   monthlyFeeCents: priceCents,
   minutes: allowance,
@@ -94,7 +85,7 @@ export const tariffFieldsSchema = z.object({
   minTermMonths: z.number().int().min(0).max(36),
 });
 export const createTariffInput = tariffFieldsSchema.extend({
-  code: z.string().trim().toUpperCase().regex(TARIFF_CODE, "2–32 Latin capitals, digits, - or _"),
+  code: safeString().trim().toUpperCase().regex(TARIFF_CODE, "2–32 Latin capitals, digits, - or _"),
   idempotencyKey: idempotencyKeySchema,
 });
 export const updateTariffInput = tariffFieldsSchema.partial().extend({ id: idSchema });
@@ -108,9 +99,9 @@ export type UpdateTariffInput = z.infer<typeof updateTariffInput>;
 export const ARTICLE_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const articleLocaleSchema = z.enum(["ru", "en"]);
 export const articleContentSchema = z.object({
-  title: z.string().trim().min(3, "At least 3 characters").max(200),
-  summary: z.string().trim().max(500),
-  body: z.string().trim().min(20, "At least 20 characters").max(20_000),
+  title: safeText({ min: 3, max: 200, tooShort: "At least 3 characters" }),
+  summary: safeText({ max: 500 }),
+  body: safeText({ min: 20, max: 20_000, tooShort: "At least 20 characters" }),
   categories: z
     .array(categorySchema)
     .min(1, "Choose at least one category")
@@ -119,24 +110,24 @@ export const articleContentSchema = z.object({
   published: z.boolean(),
 });
 export const createArticleInput = articleContentSchema.extend({
-  slug: z.string().trim().min(3).max(120).regex(ARTICLE_SLUG, "Lower-case Latin letters, digits and single hyphens"),
+  slug: safeText({ min: 3, max: 120 }).regex(ARTICLE_SLUG, "Lower-case Latin letters, digits and single hyphens"),
   locale: articleLocaleSchema,
   /** The resolved request the article was written from, for the audit trail. */
   fromRequestId: idSchema.optional(),
   idempotencyKey: idempotencyKeySchema,
 });
 export const updateArticleInput = articleContentSchema.partial().extend({ id: idSchema });
-export const articleSlugInput = z.object({ slug: z.string().trim().min(1).max(120) });
+export const articleSlugInput = z.object({ slug: safeText({ min: 1, max: 120 }) });
 export const setPublishedInput = z.object({ id: idSchema, published: z.boolean() });
 export const listArticlesInput = z
   .object({
-    query: z.string().trim().max(100).optional(),
+    query: safeText({ max: 100 }).optional(),
     category: categorySchema.optional(),
     cursor: cursorSchema,
     limit: limitSchema,
   })
   .optional();
-export const draftFromRequestInput = z.object({ requestNumber: z.number().int().min(1).max(2_147_483_647) });
+export const draftFromRequestInput = z.object({ requestNumber: int4().min(1) });
 export const effectivenessInput = z
   .object({ days: z.number().int().min(1).max(730).optional(), cursor: cursorSchema, limit: limitSchema })
   .optional();
@@ -149,10 +140,10 @@ export const APPROVAL_VIEWS = ["PENDING", "DECIDED"] as const;
 export const listApprovalsInput = z
   .object({ view: z.enum(APPROVAL_VIEWS).optional(), cursor: cursorSchema, limit: limitSchema })
   .optional();
-export const approveInput = z.object({ adjustmentId: idSchema, note: z.string().trim().max(500).optional() });
+export const approveInput = z.object({ adjustmentId: idSchema, note: safeText({ max: 500 }).optional() });
 export const rejectInput = z.object({
   adjustmentId: idSchema,
-  reason: z.string().trim().min(5, "Say why in at least 5 characters").max(500),
+  reason: safeText({ min: 5, max: 500, tooShort: "Say why in at least 5 characters" }),
 });
 
 // Users
@@ -161,7 +152,7 @@ export const staffRoleSchema = z.enum(STAFF_ROLES);
 export const listUsersInput = z
   .object({
     role: staffRoleSchema.optional(),
-    query: z.string().trim().max(100).optional(),
+    query: safeText({ max: 100 }).optional(),
     cursor: cursorSchema,
     limit: limitSchema,
   })
@@ -169,9 +160,9 @@ export const listUsersInput = z
 export const createUserInput = z
   .object({
     role: staffRoleSchema,
-    name: z.string().trim().min(2, "At least 2 characters").max(100),
-    email: z.string().trim().toLowerCase().max(200).pipe(z.email("Not an e-mail address")),
-    password: z.string().min(10, "At least 10 characters").max(128),
+    name: safeText({ min: 2, max: 100, tooShort: "At least 2 characters" }),
+    email: safeString().trim().toLowerCase().max(200).pipe(z.email("Not an e-mail address")),
+    password: safeString().min(10, "At least 10 characters").max(128),
     locale: z.enum(["ru", "en"]),
     partnerId: idSchema.optional(),
     idempotencyKey: idempotencyKeySchema,
@@ -183,20 +174,20 @@ export const createUserInput = z
       ctx.addIssue({ code: "custom", path: ["partnerId"], message: "Only dealer staff belong to a dealer" });
   });
 export const userIdInput = z.object({ userId: idSchema });
-export const unthrottleInput = z.object({ identifier: z.string().trim().min(3).max(200) });
+export const unthrottleInput = z.object({ identifier: safeText({ min: 3, max: 200 }) });
 /** A subscriber's login phone, in any common form (`+7 900 100-00-01`, `89001000001`). */
-export const findSubscriberInput = z.object({ phone: z.string().trim().min(5).max(30) });
+export const findSubscriberInput = z.object({ phone: safeText({ min: 5, max: 30 }) });
 export type CreateUserInput = z.infer<typeof createUserInput>;
 
 // Audit log
 export const listAuditInput = z
   .object({
     actorId: idSchema.optional(),
-    entityType: z.string().trim().min(1).max(60).optional(),
-    entityId: z.string().trim().min(1).max(100).optional(),
-    action: z.string().trim().min(1).max(100).optional(),
-    from: boundary("start").optional(),
-    to: boundary("end").optional(),
+    entityType: safeText({ min: 1, max: 60 }).optional(),
+    entityId: safeText({ min: 1, max: 100 }).optional(),
+    action: safeText({ min: 1, max: 100 }).optional(),
+    from: dateBoundary("start").optional(),
+    to: dateBoundary("end").optional(),
     cursor: cursorSchema,
     limit: limitSchema,
   })

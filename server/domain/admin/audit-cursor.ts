@@ -1,3 +1,5 @@
+import { isDateInRange } from "../input.schema";
+
 /** Keyset cursor of the audit log, ordered by time then id, newest first: "<epoch ms>_<id>". */
 export type AuditCursor = { at: Date; id: string };
 
@@ -11,5 +13,5 @@ export function decodeAuditCursor(cursor: string | undefined): AuditCursor | nul
   const match = /^(\d{1,15})_([A-Za-z0-9_-]{1,64})$/.exec(cursor);
   if (!match) return null;
   const at = new Date(Number(match[1]));
-  return Number.isNaN(at.getTime()) ? null : { at, id: match[2]! };
+  return isDateInRange(at) ? { at, id: match[2]! } : null;
 }

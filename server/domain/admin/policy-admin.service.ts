@@ -4,6 +4,7 @@ import type { Database } from "../../db/client";
 import { enqueueJob } from "../job-queue/enqueue.service";
 import { writeAudit, type AuditActor } from "../audit/write-audit.service";
 import { AppError, isUniqueViolation, notFound } from "../errors";
+import { INT4_MAX } from "../input.schema";
 import { DEFAULT_ROUTING_POLICY, routingPolicySchema } from "../routing/policy.schema";
 import { getActivePolicy } from "../routing/policy.service";
 import type { SavePolicyInput } from "./admin.schema";
@@ -36,7 +37,7 @@ export async function listPolicyVersions(db: Database, input: { cursor?: string;
   const take = input.limit ?? PAGE;
   const before = input.cursor ? Number(input.cursor) : undefined;
   const rows = await db.routingPolicy.findMany({
-    where: before && Number.isInteger(before) ? { version: { lt: before } } : {},
+    where: before && Number.isInteger(before) && before <= INT4_MAX ? { version: { lt: before } } : {},
     orderBy: { version: "desc" },
     take: take + 1,
     select: { id: true, version: true, note: true, createdAt: true, createdBy: author },

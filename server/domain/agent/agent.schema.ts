@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cursorSchema, idempotencyKeySchema, idSchema, limitSchema, safeText } from "../input.schema";
 import { CATEGORIES, SEGMENTS } from "../routing/policy.schema";
 
 // Inputs of the agent console (`agent.*`), shared by the router and the console's forms.
@@ -28,9 +29,9 @@ export const RESOLUTION_CODES = [
 ] as const;
 export type ResolutionCode = (typeof RESOLUTION_CODES)[number];
 
-const id = z.string().trim().min(1, "Required").max(64);
-const idempotencyKey = z.string().min(8, "At least 8 characters").max(100, "At most 100 characters");
-const cursor = z.string().min(1).max(64).optional();
+const id = idSchema;
+const idempotencyKey = idempotencyKeySchema;
+const cursor = cursorSchema(100).optional();
 
 export const queueInputSchema = z
   .object({
@@ -40,7 +41,7 @@ export const queueInputSchema = z
     /** Only requests I hold and those of customers I am personal manager of. */
     mine: z.boolean().optional(),
     cursor,
-    limit: z.number().int().min(1).max(100).optional(),
+    limit: limitSchema(),
   })
   .default({});
 export type QueueInput = z.infer<typeof queueInputSchema>;
@@ -50,12 +51,12 @@ export const requestIdSchema = z.object({ requestId: id });
 export const transferInputSchema = z.object({
   requestId: id,
   toAgentId: id,
-  note: z.string().trim().max(2000).optional(),
+  note: safeText({ max: 2000 }).optional(),
 });
 
 export const replyInputSchema = z.object({
   requestId: id,
-  body: z.string().trim().min(1, "Write a message").max(5000, "At most 5000 characters"),
+  body: safeText({ min: 1, max: 5000, tooShort: "Write a message", tooLong: "At most 5000 characters" }),
   /** An internal note: seen by agents only, never by the subscriber. */
   internal: z.boolean().optional(),
   /** After a public reply, wait for the customer's answer (status WAITING_CUSTOMER). */
@@ -67,7 +68,7 @@ export type ReplyInput = z.infer<typeof replyInputSchema>;
 export const resolveInputSchema = z.object({
   requestId: id,
   resolutionCode: z.enum(RESOLUTION_CODES, { error: "Choose a resolution code" }),
-  note: z.string().trim().min(1, "Describe the resolution").max(2000, "At most 2000 characters"),
+  note: safeText({ min: 1, max: 2000, tooShort: "Describe the resolution", tooLong: "At most 2000 characters" }),
 });
 export type ResolveInput = z.infer<typeof resolveInputSchema>;
 
@@ -75,14 +76,14 @@ export const customerIdSchema = z.object({ customerId: id });
 
 export const customerSearchSchema = z.object({
   /** A phone number in any form, an account number, or a name. */
-  query: z.string().trim().min(2, "Type at least 2 characters").max(100),
-  limit: z.number().int().min(1).max(50).optional(),
+  query: safeText({ min: 2, max: 100, tooShort: "Type at least 2 characters" }),
+  limit: limitSchema(50),
 });
 
 export const interactionsInputSchema = z.object({
   customerId: id,
   cursor,
-  limit: z.number().int().min(1).max(100).optional(),
+  limit: limitSchema(),
 });
 
 export const cannedInputSchema = z.object({
@@ -113,7 +114,7 @@ export const adjustBillInputSchema = z.object({
     .int("Whole kopecks only")
     .refine((value) => value !== 0, "The amount cannot be zero")
     .refine((value) => Math.abs(value) <= 100_000_000, "The amount is too large"),
-  reason: z.string().trim().min(3, "Give a reason").max(500, "At most 500 characters"),
+  reason: safeText({ min: 3, max: 500, tooShort: "Give a reason", tooLong: "At most 500 characters" }),
   idempotencyKey,
   requestId: id.optional(),
 });

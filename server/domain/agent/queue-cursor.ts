@@ -1,3 +1,5 @@
+import { isDateInRange } from "../input.schema";
+
 /**
  * Keyset cursor of the agent queue. The queue is ordered by priority, then SLA due time (requests
  * without one last), then id; the cursor is the last row's sort key, so a page never repeats or
@@ -11,10 +13,12 @@ export function encodeQueueCursor(key: QueueSortKey): string {
 
 /** The sort key of a cursor, or null when it is not one this queue handed out. */
 export function decodeQueueCursor(cursor: string): QueueSortKey | null {
-  const match = /^([1-4])\.(\d*)\.([A-Za-z0-9_-]{1,40})$/.exec(cursor);
+  const match = /^([1-4])\.(\d{0,15})\.([A-Za-z0-9_-]{1,40})$/.exec(cursor);
   if (!match) return null;
   const [, priority, due, id] = match;
-  return { priority: Number(priority), slaDueAt: due ? new Date(Number(due)) : null, id: id! };
+  const slaDueAt = due ? new Date(Number(due)) : null;
+  if (slaDueAt && !isDateInRange(slaDueAt)) return null;
+  return { priority: Number(priority), slaDueAt, id: id! };
 }
 
 type Where = Record<string, unknown>;

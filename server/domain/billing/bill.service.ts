@@ -1,10 +1,10 @@
 import "server-only";
-import type { BillStatus, Channel } from "@prisma/client";
+import type { BillStatus } from "@prisma/client";
 import type { Kysely } from "kysely";
 import { kyselyOf, type Database } from "../../db/client";
 import { preparedStatement, type DB } from "../../db/kysely";
 import { badRequest, notFound } from "../errors";
-import { recordInteraction } from "../interaction/record-interaction.service";
+import { isDateInRange, isIdLike } from "../input.schema";
 import { amountDueCents, billStatusAfter } from "./bill-status";
 import { localizeBillLine } from "./bill-line-text";
 import { explainBill } from "./explain-bill";
@@ -20,7 +20,7 @@ function encodeCursor(cursor: Cursor): string {
 function decodeCursor(raw: string): Cursor {
   const [at, id] = Buffer.from(raw, "base64url").toString("utf8").split("|");
   const issuedAt = new Date(at ?? "");
-  if (!id || Number.isNaN(issuedAt.getTime())) throw badRequest("cursor", "Invalid cursor");
+  if (!id || !isIdLike(id) || !isDateInRange(issuedAt)) throw badRequest("cursor", "Invalid cursor");
   return { issuedAt, id };
 }
 
@@ -178,15 +178,14 @@ export function groupBillLines(bill: Awaited<ReturnType<typeof getBillOrThrow>>)
     }));
 }
 
-const VIEW_DEDUP_MS = 30 * 60 * 1000;
-
 /**
  * The bill with its lines (flat, as the contract has them, and grouped by line and kind), its
- * payments and status. Viewing is an interaction on the caller's channel, once per half hour.
+ * payments and status. Reading writes nothing (a GET): the page records the view with
+ * `recordBillView` (bill-view.service.ts) once it shows the bill.
  */
 export async function viewBill(
   db: Database,
-  input: { billId: string; customerId: string; actorId: string; channel: Channel; locale?: string; now?: Date },
+  input: { billId: string; customerId: string; locale?: string; now?: Date },
 ) {
   const now = input.now ?? new Date();
   const found = await getBillOrThrow(db, input);
@@ -198,26 +197,6 @@ export async function viewBill(
       description: localizeBillLine(line.description, input.locale ?? "ru", names),
     })),
   };
-  const recent = await db.interaction.findFirst({
-    where: {
-      customerId: input.customerId,
-      type: "BILL_VIEWED",
-      channel: input.channel,
-      at: { gte: new Date(now.getTime() - VIEW_DEDUP_MS) },
-      data: { path: ["billId"], equals: bill.id },
-    },
-    select: { id: true },
-  });
-  if (!recent) {
-    await recordInteraction(db, {
-      customerId: input.customerId,
-      channel: input.channel,
-      type: "BILL_VIEWED",
-      actorId: input.actorId,
-      data: { billId: bill.id },
-      at: now,
-    });
-  }
   const { customer, ...rest } = bill;
   return {
     ...rest,

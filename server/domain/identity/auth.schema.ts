@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeString } from "../input.schema";
 import { normalizePhone } from "./identifier";
 import { newPasswordSchema } from "./password.schema";
 
@@ -12,14 +13,12 @@ export const AUTH_MESSAGES = {
   link: "This link is invalid, used or expired; ask your supervisor for a new one",
 } as const;
 
-export const phoneSchema = z
-  .string(AUTH_MESSAGES.phone)
+export const phoneSchema = safeString(AUTH_MESSAGES.phone)
   .trim()
   .max(32, AUTH_MESSAGES.phone)
   .refine((value) => normalizePhone(value) !== null, AUTH_MESSAGES.phone);
 
-export const codeSchema = z
-  .string(AUTH_MESSAGES.code)
+export const codeSchema = safeString(AUTH_MESSAGES.code)
   .trim()
   .regex(/^\d{3}[\s-]?\d{3}$/, AUTH_MESSAGES.code);
 
@@ -31,7 +30,7 @@ export const resetPasswordInput = z.object({ phone: phoneSchema, code: codeSchem
 
 export const changePasswordInput = z
   .object({
-    currentPassword: z.string().max(200).optional(),
+    currentPassword: safeString().max(200).optional(),
     code: codeSchema.optional(),
     newPassword: newPasswordSchema,
   })
@@ -41,7 +40,7 @@ export const changePasswordInput = z
   });
 
 export const resetPasswordWithLinkInput = z.object({
-  token: z.string(AUTH_MESSAGES.link).trim().min(20, AUTH_MESSAGES.link).max(200, AUTH_MESSAGES.link),
+  token: safeString(AUTH_MESSAGES.link).trim().min(20, AUTH_MESSAGES.link).max(200, AUTH_MESSAGES.link),
   newPassword: newPasswordSchema,
 });
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { safeString } from "../input.schema";
 
 /**
  * What a new password must be (NIST SP 800-63B, 3.1.1.2): at least 8 characters, at most 128,
@@ -15,7 +15,6 @@ export const PASSWORD_MESSAGES = {
   common: "This password is among the most common ones; choose another",
 } as const;
 
-export const newPasswordSchema = z
-  .string(PASSWORD_MESSAGES.tooShort)
+export const newPasswordSchema = safeString(PASSWORD_MESSAGES.tooShort)
   .min(PASSWORD_MIN_LENGTH, PASSWORD_MESSAGES.tooShort)
   .max(PASSWORD_MAX_LENGTH, PASSWORD_MESSAGES.tooLong);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema, limitSchema, safeString } from "../input.schema";
 import { categorySchema } from "../routing/policy.schema";
 
 export const LOCALES = ["ru", "en"] as const;
@@ -6,28 +7,35 @@ export const articleLocaleSchema = z.enum(LOCALES);
 
 /** What the subscriber types; long input is cut to what the search uses, not refused. */
 export const searchArticlesInput = z.object({
-  query: z.string().max(500, "At most 500 characters"),
+  query: safeString().max(500, "At most 500 characters"),
   category: categorySchema.optional(),
   locale: articleLocaleSchema.optional(),
-  limit: z.number().int().min(1).max(20).optional(),
+  limit: limitSchema(20),
 });
 
 export const articleBySlugInput = z.object({
-  slug: z
-    .string()
+  slug: safeString()
     .min(1)
     .max(120)
     .regex(/^[a-z0-9-]+$/, "Lower-case letters, digits and hyphens"),
   locale: articleLocaleSchema.optional(),
   /** The request the article is read for, to count it toward that request's self-service. */
-  requestId: z.string().min(1).max(40).optional(),
+  requestId: idSchema.optional(),
 });
 
 export const articleFeedbackInput = z.object({
-  articleId: z.string().min(1).max(60),
+  articleId: idSchema,
   helpful: z.boolean(),
-  requestId: z.string().min(1).max(40).optional(),
+  requestId: idSchema.optional(),
 });
 
+/** `knowledge.recordView`: the page shows the article (read with `knowledge.article`), so its view counts. */
+export const articleViewInput = z.object({
+  articleId: idSchema,
+  /** The request the article is read for, to count it toward that request's self-service. */
+  requestId: idSchema.optional(),
+});
+
+export type ArticleViewInput = z.infer<typeof articleViewInput>;
 export type SearchArticlesInput = z.infer<typeof searchArticlesInput>;
 export type ArticleFeedbackInput = z.infer<typeof articleFeedbackInput>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { normalizePhone } from "../identity/identifier";
+import { safeString } from "../input.schema";
 import { newPasswordSchema, PASSWORD_MESSAGES } from "../identity/password.schema";
 
 /** English messages the API answers; the activation page translates them by key. */
@@ -29,15 +30,14 @@ export function parseActivationIdentifier(input: string): ActivationIdentifier |
 const M = ACTIVATION_MESSAGES;
 
 export const activationSchema = z.object({
-  identifier: z
-    .string(M.identifierRequired)
+  identifier: safeString(M.identifierRequired)
     .trim()
     .min(1, M.identifierRequired)
     .max(40, M.identifierInvalid)
     .refine((value) => parseActivationIdentifier(value) !== null, M.identifierInvalid),
-  code: z
-    .string(M.codeRequired)
+  code: safeString(M.codeRequired)
     .trim()
+    .max(40, M.codeFormat)
     .min(1, M.codeRequired)
     .refine((value) => value.replace(/[^0-9A-Za-z]/g, "").length === 8, M.codeFormat),
   password: newPasswordSchema,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundedDate, idempotencyKeySchema } from "../input.schema";
 
 const cents = z.number().int().min(0).max(100_000_000);
 const age = z.number().int().min(18).max(150);
@@ -53,8 +54,8 @@ export const creditPolicySchema = z
 export const updateCreditPolicyInput = z.object({
   policy: creditPolicySchema,
   /** When the edited policy was saved (null: the defaults, never saved); a save in between is a CONFLICT. */
-  baseUpdatedAt: z.date().nullable(),
-  idempotencyKey: z.string().min(8).max(100),
+  baseUpdatedAt: boundedDate().nullable(),
+  idempotencyKey: idempotencyKeySchema,
 });
 
 export type UpdateCreditPolicyInput = z.output<typeof updateCreditPolicyInput>;

@@ -1,6 +1,15 @@
 import { z } from "zod";
 import { normalizeEmail, normalizePhone } from "../identity/identifier";
 import {
+  cursorSchema,
+  idempotencyKeySchema,
+  idSchema,
+  INPUT_MESSAGES,
+  isIdLike,
+  limitSchema,
+  safeString,
+} from "../input.schema";
+import {
   checkAddress,
   checkBirthDate,
   checkDocumentNumber,
@@ -20,41 +29,41 @@ function rule(check: (value: string) => RegistrationMessageKey | null) {
   };
 }
 
-const nameSchema = z.string(M.nameRequired).superRefine(rule(checkName)).transform(normalizeName);
+const nameSchema = safeString(M.nameRequired).superRefine(rule(checkName)).transform(normalizeName);
 
 /** Optional text inputs arrive as "" from a form (or null from an API client): empty means not given. */
 function optional<Out>(schema: z.ZodType<Out, string>) {
-  return z
-    .string()
+  return safeString()
     .trim()
     .nullish()
     .transform((value) => value || undefined)
     .pipe(schema.optional());
 }
 
-export const birthDateSchema = z
-  .string(M.birthDateFormat)
+export const birthDateSchema = safeString(M.birthDateFormat)
   .trim()
+  .max(20, M.birthDateFormat)
   .superRefine((value, ctx) => rule((date) => checkBirthDate(date, operatorToday()))(value, ctx));
 
-export const documentNumberSchema = z
-  .string(M.documentFormat)
+export const documentNumberSchema = safeString(M.documentFormat)
+  .max(40, M.documentFormat)
   .superRefine(rule(checkDocumentNumber))
   .transform((value) => normalizeDocumentNumber(value) ?? value);
 
-const phoneSchema = z.string().transform((value, ctx) => {
-  const phone = normalizePhone(value);
-  if (!phone) {
-    ctx.addIssue({ code: "custom", message: M.phoneInvalid });
-    return z.NEVER;
-  }
-  return phone;
-});
+const phoneSchema = safeString()
+  .max(40, M.phoneInvalid)
+  .transform((value, ctx) => {
+    const phone = normalizePhone(value);
+    if (!phone) {
+      ctx.addIssue({ code: "custom", message: M.phoneInvalid });
+      return z.NEVER;
+    }
+    return phone;
+  });
 
 /** A Russian mobile number in any common form, as E.164; `required` is the message when empty. */
 function russianMobileSchema(required: string) {
-  return z
-    .string(required)
+  return safeString(required)
     .trim()
     .min(1, required)
     .transform((value, ctx) => {
@@ -70,7 +79,7 @@ function russianMobileSchema(required: string) {
 /** A number of the operator's pool. */
 export const msisdnSchema = russianMobileSchema(M.msisdnRequired);
 
-const emailSchema = z.string().transform((value, ctx) => {
+const emailSchema = safeString().transform((value, ctx) => {
   const email = value.length <= 254 ? normalizeEmail(value) : null;
   if (!email) {
     ctx.addIssue({ code: "custom", message: M.emailInvalid });
@@ -79,8 +88,7 @@ const emailSchema = z.string().transform((value, ctx) => {
   return email;
 });
 
-const addressSchema = z
-  .string(M.addressRequired)
+const addressSchema = safeString(M.addressRequired)
   .superRefine(rule(checkAddress))
   .transform((value) => value.trim().replace(/\s+/g, " "));
 
@@ -97,7 +105,11 @@ export const registrationCustomerSchema = z.object({
   phone: optional(phoneSchema),
 });
 
-const tariffIdSchema = z.string(M.tariffRequired).trim().min(1, M.tariffRequired).max(100);
+const tariffIdSchema = safeString(M.tariffRequired)
+  .trim()
+  .min(1, M.tariffRequired)
+  // Empty is "choose a tariff" alone, not also "not an id".
+  .refine((value) => value === "" || isIdLike(value), INPUT_MESSAGES.notAnId);
 
 /** The subscriber's login for home internet. */
 const contactPhoneSchema = russianMobileSchema(M.contactPhoneRequired);
@@ -131,8 +143,6 @@ export const registrationSchema = z.discriminatedUnion("kind", [
   homeInternetRegistrationSchema,
 ]);
 
-export const idempotencyKeySchema = z.string().min(8).max(100);
-
 export const registerSubscriberInput = z.discriminatedUnion("kind", [
   mobileRegistrationSchema.extend({ idempotencyKey: idempotencyKeySchema }),
   homeInternetRegistrationSchema.extend({ idempotencyKey: idempotencyKeySchema }),
@@ -151,28 +161,28 @@ export const creditCheckInput = z.object({
 export const availableNumbersInput = z
   .object({
     /** Digits the number should contain, e.g. "777". */
-    search: z.string().trim().max(11).regex(/^\d*$/, "Digits only").optional(),
+    search: safeString().trim().max(11).regex(/^\d*$/, "Digits only").optional(),
     niceOnly: z.boolean().optional(),
-    limit: z.number().int().min(1).max(60).optional(),
+    limit: limitSchema(60),
     /** The last number of the previous page. */
-    cursor: z.string().max(20).optional(),
+    cursor: safeString().max(20).optional(),
   })
   .optional();
 
 export const numberInput = z.object({ msisdn: msisdnSchema });
 
-const cursorSchema = z.string().min(1).max(100).optional();
+const cursor = cursorSchema(100).optional();
 
 export const partnerListInput = z
   .object({
-    cursor: cursorSchema,
-    limit: z.number().int().min(1).max(100).optional(),
+    cursor,
+    limit: limitSchema(),
     /** A name, an account number or a phone number (or part of one). */
-    search: z.string().trim().max(100).optional(),
+    search: safeString().trim().max(100).optional(),
   })
   .optional();
 
-export const orderIdInput = z.object({ orderId: z.string().min(1).max(100) });
+export const orderIdInput = z.object({ orderId: idSchema });
 
 export const reissueActivationCodeInput = orderIdInput.extend({ idempotencyKey: idempotencyKeySchema });
 

@@ -85,11 +85,15 @@ export async function unsubscribePush(db: Database, input: { userId: string; end
 }
 
 /** The caller's devices that receive push. */
+const MAX_LISTED_DEVICES = 50;
+
 export async function listPushDevices(db: Database, userId: string) {
   const rows = await db.pushSubscription.findMany({
     where: { userId },
     orderBy: { createdAt: "desc" },
     select: deviceSelect,
+    // A person has a handful of browsers; the list stays bounded whatever was subscribed.
+    take: MAX_LISTED_DEVICES,
   });
   return { items: rows.map(toDevice), nextCursor: null };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cursorSchema, idempotencyKeySchema, idSchema, limitSchema, safeString, safeText } from "../input.schema";
 import { categorySchema } from "../routing/policy.schema";
 
 export const SUBJECT_MIN = 3;
@@ -10,18 +11,13 @@ export const SUGGEST_TEXT_MAX = 500;
 /** Disputes are about bills; nothing a subscriber is billed comes near 10 million roubles. */
 export const DISPUTE_MAX_CENTS = 1_000_000_000;
 
-export const idempotencyKeySchema = z.string().min(8, "At least 8 characters").max(100, "At most 100 characters");
-const idSchema = z.string().min(1, "Required").max(60, "Unknown id");
-
 export const createRequestInput = z.object({
   category: categorySchema,
-  subject: z
-    .string()
+  subject: safeString()
     .trim()
     .min(SUBJECT_MIN, `At least ${SUBJECT_MIN} characters`)
     .max(SUBJECT_MAX, `At most ${SUBJECT_MAX} characters`),
-  description: z
-    .string()
+  description: safeString()
     .trim()
     .min(DESCRIPTION_MIN, `At least ${DESCRIPTION_MIN} characters`)
     .max(DESCRIPTION_MAX, `At most ${DESCRIPTION_MAX} characters`),
@@ -40,14 +36,14 @@ export const createRequestInput = z.object({
 
 export const suggestInput = z.object({
   category: categorySchema,
-  text: z.string().max(SUGGEST_TEXT_MAX, `At most ${SUGGEST_TEXT_MAX} characters`),
+  text: safeString().max(SUGGEST_TEXT_MAX, `At most ${SUGGEST_TEXT_MAX} characters`),
   locale: z.enum(["ru", "en"]).optional(),
 });
 
 export const listRequestsInput = z
   .object({
-    cursor: z.string().max(60).optional(),
-    limit: z.number().int().min(1).max(50).optional(),
+    cursor: cursorSchema(60).optional(),
+    limit: limitSchema(50),
     /** open: still being worked on; done: resolved or closed. */
     state: z.enum(["open", "done"]).optional(),
   })
@@ -64,16 +60,16 @@ export const markSolvedInput = requestActionInput.extend({
 
 export const escalateInput = requestActionInput.extend({
   /** What the customer still needs, added to the conversation. */
-  comment: z.string().trim().max(MESSAGE_MAX, `At most ${MESSAGE_MAX} characters`).optional(),
+  comment: safeText({ max: MESSAGE_MAX, tooLong: `At most ${MESSAGE_MAX} characters` }).optional(),
 });
 
 export const reopenInput = requestActionInput.extend({
-  comment: z.string().trim().min(1, "Required").max(MESSAGE_MAX, `At most ${MESSAGE_MAX} characters`),
+  comment: safeText({ min: 1, max: MESSAGE_MAX, tooShort: "Required", tooLong: `At most ${MESSAGE_MAX} characters` }),
 });
 
 export const addMessageInput = z.object({
   requestId: idSchema,
-  body: z.string().trim().min(1, "Required").max(MESSAGE_MAX, `At most ${MESSAGE_MAX} characters`),
+  body: safeText({ min: 1, max: MESSAGE_MAX, tooShort: "Required", tooLong: `At most ${MESSAGE_MAX} characters` }),
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 

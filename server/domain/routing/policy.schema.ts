@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int4, safeString } from "../input.schema";
 
 export const SEGMENTS = ["PLATINUM", "GOLD", "SILVER", "BRONZE"] as const;
 export const CATEGORIES = [
@@ -28,7 +29,8 @@ const minutes = z
   .min(1)
   .max(60 * 24 * 30);
 const slaRow = z.object({ 1: minutes, 2: minutes, 3: minutes, 4: minutes });
-const cents = z.number().int().min(0);
+const cents = int4().min(0);
+const categoryList = z.array(categorySchema).max(CATEGORIES.length);
 
 export const routingPolicySchema = z
   .object({
@@ -49,10 +51,10 @@ export const routingPolicySchema = z
       SILVER: z.number().int().min(1).max(100),
     }),
     selfServiceCategories: z.object({
-      PLATINUM: z.array(categorySchema),
-      GOLD: z.array(categorySchema),
-      SILVER: z.array(categorySchema),
-      BRONZE: z.array(categorySchema),
+      PLATINUM: categoryList,
+      GOLD: categoryList,
+      SILVER: categoryList,
+      BRONZE: categoryList,
     }),
     /** Minutes to first response by segment and priority (1 is the most urgent). */
     slaMinutes: z.object({ PLATINUM: slaRow, GOLD: slaRow, SILVER: slaRow, BRONZE: slaRow }),
@@ -60,7 +62,7 @@ export const routingPolicySchema = z
     agentCreditLimitCents: cents,
     repeatContactDays: z.number().int().min(1).max(90),
     costPerContact: z.object({
-      currency: z.string().length(3),
+      currency: safeString().length(3),
       selfServiceCents: cents,
       agentCents: cents,
     }),

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { cursorSchema, limitSchema, safeText } from "../input.schema";
 
 export const listSmsInput = z
   .object({
     /** A phone number in any common form: only the messages to it. */
-    to: z.string().trim().max(32).optional(),
-    cursor: z.string().max(64).optional(),
-    limit: z.number().int().min(1).max(100).optional(),
+    to: safeText({ max: 32 }).optional(),
+    cursor: cursorSchema(64).optional(),
+    limit: limitSchema(),
   })
   .optional();
 

@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { idempotencyKeySchema, idSchema } from "../input.schema";
 
-export const idSchema = z.string().trim().min(1).max(64);
-export const idempotencyKeySchema = z.string().min(8).max(100);
 export const effectiveSchema = z.enum(["IMMEDIATE", "NEXT_CYCLE"]);
 
 export const tariffListInput = z.object({ lineId: idSchema.optional() }).optional();

@@ -13,6 +13,7 @@ import { BillPayments } from "../_components/bill-payments";
 import { BillStatusBadge } from "../_components/bill-status-badge";
 import { PayPanel } from "../_components/pay-panel";
 import { PdfLink } from "../_components/pdf-link";
+import { RecordBillView } from "../_components/record-bill-view";
 import { formatMonth } from "../_lib/month";
 
 type Params = { params: Promise<{ id: string }> };
@@ -64,6 +65,7 @@ async function Bill({ id }: { id: string }) {
         </div>
         <PdfLink billId={bill.id} filename={`bill-${bill.number}.pdf`} label={t("detail.downloadPdf")} />
       </div>
+      <RecordBillView billId={bill.id} />
 
       <dl className="grid grid-cols-2 gap-3 rounded-2xl border border-slate-200 bg-white p-5 shadow-sm sm:grid-cols-3">
         <div className="col-span-2 sm:col-span-1">

@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { BookOpen, ChevronDown, LoaderCircle, ThumbsDown, ThumbsUp } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/react";
 import type { ArticleHit } from "../_lib/request-types";
 import { ArticleBody } from "./article-body";
@@ -35,6 +35,15 @@ export function ArticleCard({ article, requestId, solveAction }: ArticleCardProp
     trpc.knowledge.feedback.mutationOptions({ onSuccess: (result) => setAnswer(result.helpful) }),
   );
   const given = answer ?? full.data?.helpful ?? null;
+  // Reading is a GET that writes nothing; the view counts once the article is shown (fire and forget).
+  const { mutate: recordView } = useMutation(trpc.knowledge.recordView.mutationOptions());
+  const shownId = full.data?.id;
+  const recorded = useRef<string | null>(null);
+  useEffect(() => {
+    if (!isOpen || !shownId || recorded.current === shownId) return;
+    recorded.current = shownId;
+    recordView({ articleId: shownId, requestId });
+  }, [isOpen, shownId, requestId, recordView]);
 
   return (
     <article className="rounded-xl border border-slate-200 bg-white p-4">

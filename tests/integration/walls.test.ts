@@ -105,6 +105,7 @@ const FOREIGN: Record<string, { as: Who; input: (f: Fixtures) => unknown }> = {
   },
   "bill.byId": { as: "otherSubscriber", input: (f) => ({ id: f.billId }) },
   "bill.explain": { as: "otherSubscriber", input: (f) => ({ id: f.billId }) },
+  "bill.recordView": { as: "otherSubscriber", input: (f) => ({ billId: f.billId }) },
   "bill.pdf": { as: "otherSubscriber", input: (f) => ({ id: f.billId }) },
   "bill.pay": {
     as: "otherSubscriber",
@@ -128,6 +129,10 @@ const FOREIGN: Record<string, { as: Who; input: (f: Fixtures) => unknown }> = {
   },
   "tariff.cancelChange": { as: "otherSubscriber", input: (f) => ({ changeId: f.changeId }) },
   "account.signOutSession": { as: "otherSubscriber", input: (f) => ({ id: f.sessionId }) },
+  "knowledge.recordView": {
+    as: "otherSubscriber",
+    input: (f) => ({ articleId: f.articleId, requestId: f.requestId }),
+  },
   "knowledge.feedback": {
     as: "otherSubscriber",
     input: (f) => ({ articleId: f.articleId, helpful: true, requestId: f.requestId }),

@@ -1,0 +1,213 @@
+import { faker } from "@faker-js/faker";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
+import { fake, seed as seedFaker, setFaker } from "zod-schema-faker/v4";
+import { readTRPCError } from "../../app/_lib/trpc-error";
+import { callerAs } from "./helpers/callers";
+import {
+  ACCESS,
+  callProcedure,
+  inputSchemaOf,
+  LOGIN,
+  ROLES_ALLOWED,
+  type Access,
+  type Caller,
+} from "./helpers/role-table";
+
+/**
+ * Every procedure gets schema-valid random inputs (its zod input turned into data by
+ * zod-schema-faker, seeded by fast-check) and hostile ones (wrong types, huge strings, deep nesting,
+ * long arrays, odd unicode, boundary numbers, extra and missing fields), as a caller its wall lets
+ * through. Whatever comes in, the answer is a tRPC error with a client code or a result: never a
+ * 500, never an unhandled rejection. `npm run fuzz` runs 2,000 inputs per procedure and prints the
+ * outcomes; `npm test` runs FUZZ_RUNS (200).
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
+
+/** One caller per access level, as the role the wall lets in (a supervisor for agent procedures too). */
+const CALLER_OF: Record<Access, keyof typeof LOGIN> = {
+  public: "anonymous",
+  signedIn: "subscriber",
+  subscriber: "subscriber",
+  agent: "agent",
+  partner: "otherDealer",
+  admin: "supervisor",
+  staffEnrolment: "agent",
+};
+
+const ODD_STRINGS = [
+  "\u0000",
+  "a\u0000b",
+  "\ud800",
+  "x\udc00y",
+  "\u202e\u202d",
+  "\ufeff",
+  "𝕏𝕐",
+  "👨‍👩‍👧‍👦",
+  "",
+  " ",
+  "0",
+  "-1",
+  "NaN",
+  "null",
+  "__proto__",
+  "constructor",
+  "' OR 1=1 --",
+  "%00",
+  "../../etc/passwd",
+  "<script>alert(1)</script>",
+  "9999-12-31",
+  "275760-09-13",
+  "+79001000001",
+  "x".repeat(100_000),
+];
+const ODD_NUMBERS = [
+  0,
+  -0,
+  -1,
+  1.5,
+  2 ** 31 - 1,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53,
+  Number.MAX_VALUE,
+  -Number.MAX_VALUE,
+  Number.EPSILON,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+];
+const ODD_DATES = [new Date(8.64e15), new Date(-8.64e15), new Date(Number.NaN), new Date("9999-12-31"), new Date(0)];
+
+function deeplyNested(depth: number): unknown {
+  let value: unknown = "bottom";
+  for (let i = 0; i < depth; i++) value = { a: value, list: [value] };
+  return value;
+}
+
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(...ODD_STRINGS),
+  fc.string({ unit: "binary", maxLength: 60 }),
+  fc.constantFrom(...ODD_NUMBERS),
+  fc.constantFrom(...ODD_DATES),
+  fc.constantFrom(true, false, null, undefined),
+  fc.bigInt(),
+  fc.constant(deeplyNested(500)),
+  fc.constant(Array.from({ length: 10_000 }, (_, i) => i)),
+  fc.anything({ maxDepth: 3 }),
+);
+
+/** Data the schema accepts, from a seed: retried a few times, since refined fields are faked loosely. */
+function validFrom(schema: z.ZodType, seed: number): unknown {
+  let last: unknown = {};
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      seedFaker(seed + attempt);
+      last = fake(schema as never);
+      if (schema.safeParse(last).success) return last;
+    } catch {
+      return {}; // a schema the faker cannot read (a transform or a custom check): near-valid is `{}`
+    }
+  }
+  return last;
+}
+
+/** A valid input with one thing broken: a field replaced, removed or added. */
+function mutate(valid: unknown, pick: number, value: unknown, how: "replace" | "remove" | "add"): unknown {
+  if (!valid || typeof valid !== "object" || Array.isArray(valid)) return value;
+  const copy: Record<string, unknown> = { ...(valid as Record<string, unknown>) };
+  const keys = Object.keys(copy);
+  const key = keys.length ? keys[pick % keys.length]! : "extra";
+  if (how === "remove") delete copy[key];
+  else if (how === "add") copy[`extra${pick % 3}`] = value;
+  else copy[key] = value;
+  return copy;
+}
+
+function inputsFor(schema: z.ZodType | undefined): fc.Arbitrary<unknown> {
+  if (!schema) return fc.oneof(fc.constant(undefined), hostileValue);
+  const valid = fc.integer().map((seed) => validFrom(schema, seed));
+  const broken = fc
+    .tuple(valid, fc.nat(), hostileValue, fc.constantFrom("replace" as const, "remove" as const, "add" as const))
+    .map(([input, pick, value, how]) => mutate(input, pick, value, how));
+  return fc.oneof(
+    { arbitrary: valid, weight: 2 },
+    { arbitrary: broken, weight: 2 },
+    { arbitrary: hostileValue, weight: 1 },
+  );
+}
+
+type Stats = { runs: number; outcomes: Record<string, number>; slowestMs: number; slowestInput: string };
+const stats = new Map<string, Stats>();
+
+function describeInput(input: unknown): string {
+  try {
+    const text = JSON.stringify(input, (_key, value: unknown) =>
+      typeof value === "bigint"
+        ? `${value}n`
+        : typeof value === "string" && value.length > 60
+          ? `${value.slice(0, 20)}…(${value.length})`
+          : value,
+    );
+    return text === undefined ? "undefined" : text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  } catch {
+    return "(not serialisable: deep)";
+  }
+}
+
+const callers = new Map<string, Caller>();
+
+beforeAll(() => {
+  setFaker(faker);
+});
+
+afterAll(() => {
+  if (process.env.FUZZ_REPORT !== "1") return;
+  const rows = [...stats.entries()].map(([path, s]) => {
+    const outcomes = Object.entries(s.outcomes)
+      .sort(([, a], [, b]) => b - a)
+      .map(([code, count]) => `${code} ${count}`)
+      .join(", ");
+    return `${path.padEnd(36)} ${String(s.runs).padStart(5)}  ${outcomes}\n${"".padEnd(36)} slowest ${s.slowestMs.toFixed(0)} ms: ${s.slowestInput}`;
+  });
+  process.stdout.write(`\nprocedure                            runs  outcomes by code\n${rows.join("\n")}\n`);
+});
+
+describe(`fuzzing every procedure (${RUNS} inputs each)`, () => {
+  it.each(Object.keys(ACCESS))("%s never answers 500", { timeout: 300_000 }, async (path) => {
+    const access = ACCESS[path]!;
+    const who = CALLER_OF[access];
+    expect(ROLES_ALLOWED[access]).toContain(who);
+    const caller = callers.get(who) ?? (await callerAs(LOGIN[who], { ip: "198.51.100.250" }));
+    callers.set(who, caller);
+    const s: Stats = { runs: 0, outcomes: {}, slowestMs: 0, slowestInput: "" };
+    stats.set(path, s);
+    const failures: string[] = [];
+    if (process.env.FUZZ_TRACE === "1") process.stderr.write(`fuzz ${path}\n`);
+
+    await fc
+      .assert(
+        fc.asyncProperty(inputsFor(inputSchemaOf(path)), async (input) => {
+          const started = performance.now();
+        if (process.env.FUZZ_TRACE === "2") process.stderr.write(`  input ${describeInput(input)}\n`);
+          const outcome = await callProcedure(caller, path, input).then(
+            () => "OK",
+            (error: unknown) => readTRPCError(error).code ?? `NOT_A_TRPC_ERROR: ${String(error).slice(0, 100)}`,
+          );
+          const ms = performance.now() - started;
+          s.runs++;
+          s.outcomes[outcome] = (s.outcomes[outcome] ?? 0) + 1;
+          if (ms > s.slowestMs) Object.assign(s, { slowestMs: ms, slowestInput: describeInput(input) });
+          const isServerFault = outcome === "INTERNAL_SERVER_ERROR" || outcome.startsWith("NOT_A_TRPC_ERROR");
+          if (isServerFault && failures.length < 5) failures.push(`${outcome} for ${describeInput(input)}`);
+          return !isServerFault;
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true },
+      )
+      .catch((error: unknown) => {
+        throw new Error(`${path}: ${failures.join("; ") || String(error)}`);
+      });
+  });
+});

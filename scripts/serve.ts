@@ -12,11 +12,15 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { closeDb } from "@selfcare/server/db/client";
+import { makeGraceful } from "@selfcare/server/http/graceful";
 import { createRequestListener } from "@selfcare/server/http/request-listener";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const isDev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
+/** How long a stop (SIGTERM, a deploy) waits for the requests in flight before cutting them. */
+const shutdownDeadlineMs = (Number(process.env.SHUTDOWN_DEADLINE_SECONDS) || 25) * 1000;
 
 async function main() {
   const app = next({ dev: isDev, dir: ROOT, port });
@@ -27,14 +31,23 @@ async function main() {
     distDir: isDev ? undefined : path.join(ROOT, process.env.NEXT_DIST_DIR ?? ".next"),
   });
   const server = http.createServer(listener);
+  const graceful = makeGraceful(server);
   server.listen(port, () => console.log(`[serve] ready on http://localhost:${port}${isDev ? " (development)" : ""}`));
 
-  const stop = () => {
-    server.close(() => void app.close().finally(() => process.exit(0)));
-    server.closeAllConnections();
+  // A stop answers the requests in flight (up to the deadline), then closes Next.js and the pool.
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[serve] stopping: ${graceful.inFlight()} request(s) in flight`);
+    const { drained } = await graceful.shutdown(shutdownDeadlineMs);
+    if (!drained) console.log(`[serve] cut the requests still running after ${shutdownDeadlineMs / 1000} s`);
+    await app.close().catch(() => {});
+    await closeDb().catch(() => {});
+    process.exit(0);
   };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  process.once("SIGTERM", () => void stop());
+  process.once("SIGINT", () => void stop());
 }
 
 main().catch((error: unknown) => {

@@ -105,3 +105,10 @@ export function getDb(): Database {
   }
   return processDb.db;
 }
+
+/** Ends the process-wide pool (a clean stop: no request or job uses it any more). */
+export async function closeDb(): Promise<void> {
+  const current = processDb;
+  processDb = undefined;
+  await current?.db.$disconnect();
+}

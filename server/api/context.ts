@@ -3,11 +3,12 @@ import type { IncomingMessage } from "node:http";
 import { parse as parseCookies } from "cookie";
 import { sessionIdOf } from "../auth/session-token";
 import { loadSession } from "../auth/sign-in";
-import { getDb } from "../db/client";
+import { getDb, type Database } from "../db/client";
+import { isDatabaseUnavailable } from "../domain/errors";
 import { clientIpOf } from "../domain/identity/client-address";
 import { LOCALE_COOKIE } from "../i18n/locales";
-import { currentRequestId, requestIdFrom } from "../log";
-import type { Context } from "./trpc";
+import { currentRequestId, log, requestIdFrom } from "../log";
+import { serviceUnavailable, type Context } from "./trpc";
 
 /** Next's cookies (`getAll()`), or a plain name-to-value record as `parseCookies` gives it. */
 type CookieJar = { getAll(): { name: string; value: string }[] } | Record<string, string | undefined>;
@@ -18,12 +19,25 @@ function cookieValue(cookies: CookieJar, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+/** Reading the session is the first query of a signed-in call: a database out of reach answers 503 from here. */
+async function loadSessionOrUnavailable(db: Database, sessionId: string, channel: Context["channel"]) {
+  try {
+    return await loadSession(db, sessionId, { channel });
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      log.warn({ err: error }, "database unavailable");
+      throw serviceUnavailable(error);
+    }
+    throw error;
+  }
+}
+
 /** Builds the tRPC context from a request's cookies and headers (route handler, RSC, or the web server). */
 export async function createContext(request: { cookies: CookieJar; headers: Headers }): Promise<Context> {
   const db = getDb();
   const sessionId = await sessionIdOf(request as never);
   const channel = request.headers.get("x-selfcare-channel") === "PWA" ? "PWA" : "WEB";
-  const session = sessionId ? await loadSession(db, sessionId, { channel }) : null;
+  const session = sessionId ? await loadSessionOrUnavailable(db, sessionId, channel) : null;
   return {
     db,
     session,

@@ -6,11 +6,18 @@ import { ZodError } from "zod";
 import type { Database } from "../db/client";
 import type { SessionUser } from "../domain/identity/session-user";
 import { needsSecondFactor } from "../domain/identity/totp";
-import { AppError, isUniqueViolation } from "../domain/errors";
+import { AppError, isDatabaseUnavailable, isUniqueViolation } from "../domain/errors";
 import { requestLocale } from "../i18n/locales";
 import { currentRequestId, log, newRequestId, runWithRequestId } from "../log";
 
 export type Channel = "WEB" | "PWA";
+
+export const SERVICE_UNAVAILABLE_MESSAGE = "The service is temporarily unavailable; try again in a minute";
+
+/** The database is down or out of reach: 503, which the caller may retry, instead of a 500. */
+export function serviceUnavailable(cause: unknown): TRPCError {
+  return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: SERVICE_UNAVAILABLE_MESSAGE, cause });
+}
 
 export type Context = {
   db: Database;
@@ -74,6 +81,10 @@ const mapDomainErrors = t.middleware(async ({ next, path, type }) => {
     }
     if (isUniqueViolation(cause)) {
       throw new TRPCError({ code: "CONFLICT", message: "Already exists or changed concurrently", cause });
+    }
+    if (isDatabaseUnavailable(cause)) {
+      log.warn({ err: cause, path, type }, "database unavailable");
+      throw serviceUnavailable(cause);
     }
     if (result.error.code === "INTERNAL_SERVER_ERROR") {
       log.error({ err: cause ?? result.error, path, type, code: result.error.code }, "unexpected error in a procedure");

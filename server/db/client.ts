@@ -69,8 +69,58 @@ const utcTimestamps: pg.CustomTypesConfig = {
 
 const poolKysely = new WeakMap<object, Kysely<DB>>();
 
-export function createDatabase(connectionString: string, options: { max?: number } = {}): Database {
-  const pool = new pg.Pool({ connectionString, max: options.max ?? 10, types: utcTimestamps });
+/** How long the pool waits for the database (README, configuration: `DB_*_TIMEOUT_MS`). */
+export type PoolTimeouts = {
+  /** Opening a connection: past it the call fails (503) instead of hanging while the database is away. */
+  connectTimeoutMs: number;
+  /** One statement, server-side (`statement_timeout`). */
+  statementTimeoutMs: number;
+  /** A transaction left open with nothing running (`idle_in_transaction_session_timeout`): its locks are released. */
+  idleInTransactionTimeoutMs: number;
+};
+
+const DEFAULT_TIMEOUTS: PoolTimeouts = {
+  connectTimeoutMs: 5_000,
+  statementTimeoutMs: 30_000,
+  idleInTransactionTimeoutMs: 60_000,
+};
+
+function millisecondsFrom(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const value = env[name];
+  if (value === undefined || value === "") return fallback;
+  const ms = Number(value);
+  // A setting that does not parse stops the server instead of running without a bound.
+  if (!Number.isInteger(ms) || ms <= 0) throw new Error(`${name} must be a positive whole number of milliseconds`);
+  return ms;
+}
+
+/** The pool's timeouts from the environment, each with its default. */
+export function poolTimeoutsFrom(env: Record<string, string | undefined> = process.env): PoolTimeouts {
+  return {
+    connectTimeoutMs: millisecondsFrom(env, "DB_CONNECT_TIMEOUT_MS", DEFAULT_TIMEOUTS.connectTimeoutMs),
+    statementTimeoutMs: millisecondsFrom(env, "DB_STATEMENT_TIMEOUT_MS", DEFAULT_TIMEOUTS.statementTimeoutMs),
+    idleInTransactionTimeoutMs: millisecondsFrom(
+      env,
+      "DB_IDLE_IN_TRANSACTION_TIMEOUT_MS",
+      DEFAULT_TIMEOUTS.idleInTransactionTimeoutMs,
+    ),
+  };
+}
+
+export function createDatabase(
+  connectionString: string,
+  options: { max?: number; timeouts?: PoolTimeouts } = {},
+): Database {
+  const timeouts = options.timeouts ?? poolTimeoutsFrom();
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    types: utcTimestamps,
+    connectionTimeoutMillis: timeouts.connectTimeoutMs,
+    // Sent with each new connection, so the server itself ends a runaway statement or an abandoned transaction.
+    statement_timeout: timeouts.statementTimeoutMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
+  });
   // Without a listener, an idle client's error (a database restart) crashes the process.
   pool.on("error", (error) => log.warn({ err: error }, "idle database client error"));
   const db = withKysely(new PrismaClient({ adapter: new PrismaPg(pool) }));

@@ -2,6 +2,7 @@ import "server-only";
 import type http from "node:http";
 import { createContextFromNode } from "../api/context";
 import { appRouter } from "../api/root";
+import { MAX_BODY_BYTES } from "../domain/http-limits";
 import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientAddress } from "../domain/identity/client-address";
 import { log, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from "../log";
 import { SECURITY_HEADERS } from "./security-headers";
@@ -24,6 +25,26 @@ type Options = {
 function headerValue(request: http.IncomingMessage, name: string): string | null {
   const value = request.headers[name];
   return typeof value === "string" ? value : null;
+}
+
+/**
+ * The one body limit for every path, checked before anything reads the body: a declared length
+ * over MAX_BODY_BYTES is refused with 413 at once (pages, next-auth, health, tRPC). Outside tRPC a
+ * body without a declared length (chunked, which no form or fetch of this app sends) is refused with
+ * 411, because Next would read it unbounded; tRPC counts what it reads (server/http/trpc-node-handler.ts).
+ */
+function bodyRefusal(request: http.IncomingMessage, isTrpc: boolean): 411 | 413 | null {
+  const declared = request.headers["content-length"];
+  if (declared !== undefined) return Number(declared) > MAX_BODY_BYTES ? 413 : null;
+  return request.headers["transfer-encoding"] !== undefined && !isTrpc ? 411 : null;
+}
+
+function refuseBody(request: http.IncomingMessage, response: http.ServerResponse, status: 411 | 413) {
+  log.warn({ url: request.url, method: request.method, status }, "request body refused");
+  const message =
+    status === 413 ? `The request body is over ${MAX_BODY_BYTES} bytes` : "The request body needs a Content-Length";
+  // The connection closes after the answer, so the unread body is never taken in.
+  response.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", Connection: "close" }).end(message);
 }
 
 function fail(response: http.ServerResponse, error: unknown) {
@@ -69,8 +90,12 @@ export function createRequestListener(options: Options): http.RequestListener {
       trust,
     });
     runWithRequestId(requestId, () => {
-      const handled = request.url?.startsWith(TRPC_PATH)
-        ? handleTrpc(request, response)
+      const isTrpc = request.url?.startsWith(TRPC_PATH) ?? false;
+      const refusal = bodyRefusal(request, isTrpc);
+      // tRPC answers its own refusal, in the error shape its clients read.
+      if (refusal && !isTrpc) return refuseBody(request, response, refusal);
+      const handled = isTrpc
+        ? handleTrpc(request, response, { isBodyTooLarge: refusal === 413 })
         : handleOthers(request, response);
       handled.catch((error: unknown) => fail(response, error));
     });

@@ -2,9 +2,9 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { TRPCError, type AnyTRPCRouter, type inferRouterContext } from "@trpc/server";
 import { resolveResponse } from "@trpc/server/http";
+import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "../domain/http-limits";
 
-/** No procedure takes more than a few kilobytes; anything bigger is refused before parsing. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BATCH_SIZE, MAX_BODY_BYTES };
 
 type Options<TRouter extends AnyTRPCRouter> = {
   router: TRouter;
@@ -23,6 +23,9 @@ function headersOf(request: IncomingMessage): Headers {
   return headers;
 }
 
+const tooLarge = () =>
+  new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `The request body is over ${MAX_BODY_BYTES} bytes` });
+
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -33,7 +36,7 @@ function readBody(request: IncomingMessage): Promise<string> {
       // The rest is drained unread, so the refusal can still be answered.
       request.off("data", onData);
       request.resume();
-      reject(new TRPCError({ code: "PAYLOAD_TOO_LARGE", message: `The request body is over ${MAX_BODY_BYTES} bytes` }));
+      reject(tooLarge());
     };
     request.on("data", onData);
     request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
@@ -51,12 +54,21 @@ function readBody(request: IncomingMessage): Promise<string> {
  * up does not cancel a query already running; each is one short statement or transaction.
  */
 export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(options: Options<TRouter>) {
-  return async function handleTrpc(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  return async function handleTrpc(
+    request: IncomingMessage,
+    response: ServerResponse,
+    /** The declared Content-Length is over the limit (server/http/request-listener.ts): refused unread. */
+    { isBodyTooLarge = false }: { isBodyTooLarge?: boolean } = {},
+  ): Promise<void> {
     const url = new URL(request.url ?? "/", `http://${request.headers.host ?? "localhost"}`);
     const headers = headersOf(request);
     let body: string | undefined;
     let error: TRPCError | null = null;
-    if (request.method !== "GET" && request.method !== "HEAD") {
+    if (isBodyTooLarge) {
+      error = tooLarge();
+      // The connection closes after the answer, so the unread body is never taken in.
+      response.setHeader("Connection", "close");
+    } else if (request.method !== "GET" && request.method !== "HEAD") {
       try {
         body = await readBody(request);
       } catch (cause) {
@@ -70,6 +82,8 @@ export function createTrpcNodeHandler<TRouter extends AnyTRPCRouter>(options: Op
       router: options.router,
       req: new Request(url, { method: request.method, headers, body }),
       path: url.pathname.slice(options.basePath.length),
+      // A bigger batch is refused whole with 400 BAD_REQUEST before any call in it runs.
+      maxBatchSize: MAX_BATCH_SIZE,
       error,
       createContext: () => options.createContext(request, headers),
     });

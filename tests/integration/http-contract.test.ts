@@ -15,7 +15,7 @@ import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRequestListener } from "../../server/http/request-listener";
 import { SECURITY_HEADERS } from "../../server/http/security-headers";
-import { MAX_BODY_BYTES } from "../../server/http/trpc-node-handler";
+import { MAX_BATCH_SIZE, MAX_BODY_BYTES } from "../../server/domain/http-limits";
 import { DEMO, sessionFor } from "./helpers/callers";
 import { testDb } from "./helpers/db";
 
@@ -24,6 +24,8 @@ let base = "";
 let server: http.Server;
 let cookie = "";
 let userId = "";
+/** The requests the stand-in for Next.js received: a refused body must never reach it. */
+const reachedNext: string[] = [];
 
 beforeAll(async () => {
   process.env.NEXTAUTH_SECRET = SECRET;
@@ -37,6 +39,7 @@ beforeAll(async () => {
   const listener = createRequestListener({
     distDir,
     handleWithNext: async (request, response) => {
+      reachedNext.push(`${request.method} ${request.url}`);
       if (request.url === "/broken") throw new Error("a page that fails");
       response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end("<!doctype html><title>page</title>");
     },
@@ -138,6 +141,88 @@ describe("tRPC over HTTP through the web server's request listener", () => {
     expect(response.status).toBe(413);
     expectSecurityHeaders(response);
     expect(await errorCodeOf(response)).toBe("PAYLOAD_TOO_LARGE");
+    expect(await localeOfUser()).toBe("ru");
+  });
+});
+
+describe("bounded requests", () => {
+  it(`refuses a GET batch of more than ${MAX_BATCH_SIZE} calls with 400 before running any, and runs one of ${MAX_BATCH_SIZE}`, async () => {
+    const bill = await testDb().bill.findFirstOrThrow({ where: { customer: { login: { phone: DEMO.silver } } } });
+    const batchOf = (count: number) =>
+      fetch(
+        `${base}/api/trpc/${Array(count).fill("bill.pdf").join(",")}?batch=1&input=${batchInput(...Array(count).fill({ id: bill.id }))}`,
+        { headers: { cookie } },
+      );
+    // As many as fit in a URL (Node takes 16 KiB of headers), each a PDF render were it run.
+    const refused = await batchOf(100);
+    expect(refused.status).toBe(400);
+    expectSecurityHeaders(refused);
+    const { error } = (await refused.json()) as { error: { json: { message: string; data: { code: string } } } };
+    expect(error.json.data.code).toBe("BAD_REQUEST");
+    expect(error.json.message).toBe("Batch call exceeds maximum size");
+
+    const smaller = await fetch(
+      `${base}/api/trpc/${Array(MAX_BATCH_SIZE).fill("me.get").join(",")}?batch=1&input=${batchInput(...Array(MAX_BATCH_SIZE).fill(undefined))}`,
+      { headers: { cookie } },
+    );
+    expect(smaller.status).toBe(200);
+    expect((await smaller.json()) as unknown[]).toHaveLength(MAX_BATCH_SIZE);
+  });
+
+  it.each([
+    ["next-auth's sign-in", "/api/auth/callback/credentials", "application/x-www-form-urlencoded"],
+    ["a page", "/dashboard", "text/plain"],
+    ["the health check", "/api/health", "application/json"],
+  ])("refuses a body over 1 MiB to %s with 413, before Next.js sees it", async (_name, url, contentType) => {
+    reachedNext.length = 0;
+    const response = await fetch(`${base}${url}`, {
+      method: "POST",
+      headers: { "Content-Type": contentType },
+      body: `identifier=%2B79001000003&password=${"x".repeat(MAX_BODY_BYTES)}`,
+    });
+    expect(response.status).toBe(413);
+    expectSecurityHeaders(response);
+    expect(await response.text()).toContain("over 1048576 bytes");
+    expect(reachedNext).toEqual([]);
+    // A body within the limit goes on to Next.js.
+    expect((await fetch(`${base}${url}`, { method: "POST", body: "identifier=x" })).status).toBe(200);
+    expect(reachedNext).toEqual([`POST ${url}`]);
+  });
+
+  function sendChunked(url: string, chunks: number): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const request = http.request(`${base}${url}`, {
+        method: "POST",
+        headers: { cookie, "Content-Type": "application/json" },
+      });
+      request.on("response", (response) => {
+        let body = "";
+        response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      });
+      // The server may close the connection before all of an oversized body is sent.
+      request.on("error", reject);
+      const chunk = "x".repeat(64 * 1024);
+      let sent = 0;
+      const writeMore = () => {
+        while (sent < chunks) {
+          sent += 1;
+          if (!request.write(chunk)) return void request.once("drain", writeMore);
+        }
+        request.end();
+      };
+      writeMore();
+    });
+  }
+
+  it("refuses a chunked body of unknown length outside tRPC with 411, and one over 1 MiB to tRPC with 413", async () => {
+    reachedNext.length = 0;
+    const page = await sendChunked("/api/auth/callback/credentials", 1);
+    expect(page.status).toBe(411);
+    expect(reachedNext).toEqual([]);
+    const trpc = await sendChunked("/api/trpc/me.setLocale", 20);
+    expect(trpc.status).toBe(413);
+    expect(JSON.parse(trpc.body).error.json.data.code).toBe("PAYLOAD_TOO_LARGE");
     expect(await localeOfUser()).toBe("ru");
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import { cleanUpAuthRecords } from "../auth/cleanup";
 import { getDb } from "../db/client";
+import { reconcilePayments } from "../domain/payment/reconcile.service";
 import { releaseExpiredReservations } from "../domain/partner/number-pool.service";
 import { billCustomers, markOverdueBills, planBillRun } from "../domain/billing/bill-run.service";
 import { applyDueTariffChanges, applyScheduledChange } from "../domain/tariff/tariff-change.service";
@@ -63,6 +64,10 @@ const tasks: Record<JobName, Task> = {
   "billing:mark-overdue": async (_payload) => {
     log.info(`overdue bills: ${await markOverdueBills(getDb())}`);
   },
+  "payments:reconcile": async (_payload) => {
+    const report = await reconcilePayments(getDb());
+    if (report.checked) log.info(report, "payments reconciled");
+  },
   "tariff:apply-change": async (payload) => {
     await applyScheduledChange(getDb(), (payload as JobPayloads["tariff:apply-change"]).changeId);
   },
@@ -100,6 +105,7 @@ export const crontab = [
   "* * * * * sla:watch ?max=1",
   "20 * * * * request:close-finished ?max=2",
   "* * * * * numbers:release-expired ?max=1",
+  "* * * * * payments:reconcile ?max=1",
   // Scheduled tariff changes first, so the cycle that starts today runs on the new tariff.
   "1 0 * * * tariff:apply-due ?max=3",
   "5 0 * * * billing:run ?fill=2d&max=3",

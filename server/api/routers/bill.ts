@@ -44,11 +44,15 @@ export const billRouter = createTRPCRouter({
       locale: input.locale ?? ctx.locale,
     }),
   ),
-  pay: subscriberProcedure
-    .input(payBillInput)
-    .mutation(({ ctx, input }) =>
-      payBill(ctx.db, { ...input, customerId: ctx.customerId, actorId: ctx.session.id, channel: ctx.channel }),
-    ),
+  pay: subscriberProcedure.input(payBillInput).mutation(({ ctx, input }) =>
+    payBill(ctx.db, {
+      ...input,
+      customerId: ctx.customerId,
+      actorId: ctx.session.id,
+      channel: ctx.channel,
+      locale: ctx.locale,
+    }),
+  ),
   payments: subscriberProcedure
     .input(z.object({ limit: limitSchema() }).optional())
     .query(({ ctx, input }) => listPayments(ctx.db, { customerId: ctx.customerId, limit: input?.limit })),

@@ -85,34 +85,39 @@ async function explainUnavailable(db: Db, msisdn: string): Promise<AppError> {
 
 /**
  * Holds a number for the dealer for 15 minutes. Picking it again extends the hold. One atomic
- * UPDATE decides, so two dealers picking the same number at once cannot both get it.
+ * UPDATE decides, so two dealers picking the same number at once cannot both get it. The dealer's
+ * row is locked while its holds are counted and the new one is taken, so parallel picks of one
+ * dealer queue up and the cap holds under concurrency.
  */
 export async function reserveNumber(db: Database, input: { partnerId: string; msisdn: string; now?: Date }) {
   const now = input.now ?? new Date();
   const until = new Date(now.getTime() + RESERVATION_MINUTES * 60_000);
-  const held = await db.numberPool.count({
-    where: {
-      status: "RESERVED",
-      reservedByPartnerId: input.partnerId,
-      reservedUntil: { gt: now },
-      msisdn: { not: input.msisdn },
-    },
+  return db.$transaction(async (tx) => {
+    await tx.$kysely.selectFrom("Partner").select("id").where("id", "=", input.partnerId).forUpdate().execute();
+    const held = await tx.numberPool.count({
+      where: {
+        status: "RESERVED",
+        reservedByPartnerId: input.partnerId,
+        reservedUntil: { gt: now },
+        msisdn: { not: input.msisdn },
+      },
+    });
+    if (held >= MAX_RESERVATIONS_PER_PARTNER) {
+      throw new AppError(
+        "TOO_MANY_REQUESTS",
+        `You already hold ${held} numbers; register a subscriber or release a number first`,
+      );
+    }
+    const { numUpdatedRows } = await tx.$kysely
+      .updateTable("NumberPool")
+      .set({ status: "RESERVED", reservedByPartnerId: input.partnerId, reservedUntil: until })
+      .where("msisdn", "=", input.msisdn)
+      .where(isClaimableBy(input.partnerId, now))
+      .executeTakeFirst();
+    if (numUpdatedRows !== 1n) throw await explainUnavailable(tx, input.msisdn);
+    const row = await tx.numberPool.findUniqueOrThrow({ where: { msisdn: input.msisdn } });
+    return { msisdn: row.msisdn, isNice: row.isNice, reservedUntil: until };
   });
-  if (held >= MAX_RESERVATIONS_PER_PARTNER) {
-    throw new AppError(
-      "TOO_MANY_REQUESTS",
-      `You already hold ${held} numbers; register a subscriber or release a number first`,
-    );
-  }
-  const { numUpdatedRows } = await db.$kysely
-    .updateTable("NumberPool")
-    .set({ status: "RESERVED", reservedByPartnerId: input.partnerId, reservedUntil: until })
-    .where("msisdn", "=", input.msisdn)
-    .where(isClaimableBy(input.partnerId, now))
-    .executeTakeFirst();
-  if (numUpdatedRows !== 1n) throw await explainUnavailable(db, input.msisdn);
-  const row = await db.numberPool.findUniqueOrThrow({ where: { msisdn: input.msisdn } });
-  return { msisdn: row.msisdn, isNice: row.isNice, reservedUntil: until };
 }
 
 /** Gives a number the dealer holds back to the pool (the dealer picked another one). Safe to repeat. */

@@ -22,7 +22,13 @@ export type ChargeResult =
       failureReason: string;
     };
 
+/** What the provider knows of a charge by its idempotency key: its result, or that it never took one. */
+export type ChargeStatus = ChargeResult | { status: "NOT_FOUND" };
+
 export type PaymentProvider = {
   name: string;
+  /** Throws when the provider cannot be reached or does not answer in time: the charge may have gone through. */
   charge(request: ChargeRequest): Promise<ChargeResult>;
+  /** The outcome of the charge made with this idempotency key; throws when the provider cannot answer. */
+  getPaymentStatus(idempotencyKey: string): Promise<ChargeStatus>;
 };

@@ -5,8 +5,9 @@ import { amountDueCents, billStatusAfter } from "../billing/bill-status";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction.service";
 import { queueValueRecompute } from "../value/queue-recompute.service";
+import { translatorFor } from "../../i18n/translator";
 import type { ChargeResult, PaymentProvider } from "./payment-provider";
-import { testPaymentProvider } from "./test-provider";
+import { createTestPaymentProvider } from "./test-provider.service";
 import { log } from "../../log";
 
 type PayInput = {
@@ -17,11 +18,20 @@ type PayInput = {
   paymentToken?: string;
   actorId: string;
   channel: Channel;
+  /** The payer's language, for the refusal while another payment of the bill is being confirmed. */
+  locale?: string | null;
 };
 
 const REPLAY_WAIT_MS = 10_000;
 /** A PENDING payment this old lost its process between the provider and the database: charge again (same key, same charge). */
-const STALE_PENDING_MS = 30_000;
+export const STALE_PENDING_MS = 30_000;
+/** When the reconcile job first asks the provider about a payment it did not answer for. */
+export const FIRST_RECONCILE_DELAY_MS = 60_000;
+
+/** Payments whose outcome the provider has not told us yet: they hold the bill until reconciled. */
+export const UNSETTLED_STATUSES = ["PENDING", "UNKNOWN"] as const;
+
+class SameKeyInFlight extends Error {}
 
 const billSummary = {
   select: { id: true, number: true, status: true, totalCents: true, paidCents: true, currency: true },
@@ -32,8 +42,13 @@ export type PaymentView = Payment & {
 };
 
 /** The payment provider in use; the built-in test provider is the only one shipped. */
-export function getPaymentProvider(): PaymentProvider {
-  return testPaymentProvider;
+export function getPaymentProvider(db: Database): PaymentProvider {
+  return createTestPaymentProvider(db);
+}
+
+/** The key the provider knows a payment by: idempotency keys are per actor, the provider's are global. */
+export function providerKeyOf(payment: { actorId: string; idempotencyKey: string }): string {
+  return `${payment.actorId}:${payment.idempotencyKey}`;
 }
 
 function findByKey(db: Database, actorId: string, idempotencyKey: string): Promise<PaymentView | null> {
@@ -56,8 +71,11 @@ function selectBillForUpdate(tx: Transaction) {
  * returns the same payment, also while the first attempt is still at the provider; concurrent
  * payments with different keys can never pay more than is due, because each reserves its amount
  * as a PENDING row under the bill's row lock. A decline is a stored DECLINED payment, not an error.
+ * A provider that does not answer leaves the payment UNKNOWN (never DECLINED: the card may have been
+ * charged); while a payment of the bill is PENDING or UNKNOWN, another key answers CONFLICT until the
+ * reconcile job (reconcile.service.ts) has the provider's answer, so nobody is charged twice.
  */
-export async function payBill(db: Database, input: PayInput, provider = getPaymentProvider()): Promise<PaymentView> {
+export async function payBill(db: Database, input: PayInput, provider = getPaymentProvider(db)): Promise<PaymentView> {
   const existing = await findByKey(db, input.actorId, input.idempotencyKey);
   if (existing) return replay(db, existing, input, provider);
 
@@ -72,16 +90,17 @@ export async function payBill(db: Database, input: PayInput, provider = getPayme
       if (bill.status === "CANCELLED") throw badRequest("billId", "This bill is cancelled");
       const due = amountDueCents(bill);
       if (due === 0) throw badRequest("billId", "This bill is already paid");
-      const inFlight = await tx.payment.aggregate({
-        where: { billId: bill.id, status: "PENDING" },
-        _sum: { amountCents: true },
+      const inFlight = await tx.payment.findFirst({
+        where: { billId: bill.id, status: { in: [...UNSETTLED_STATUSES] } },
+        select: { actorId: true, idempotencyKey: true },
       });
-      const available = due - (inFlight._sum.amountCents ?? 0);
-      if (available <= 0) throw new AppError("CONFLICT", "Another payment for this bill is in progress");
-      const amountCents = input.amountCents ?? available;
-      if (amountCents > available) {
-        throw badRequest("amountCents", `At most ${available} can be paid on this bill now`);
+      if (inFlight?.actorId === input.actorId && inFlight.idempotencyKey === input.idempotencyKey) {
+        // A concurrent call with this key reserved it first: its payment is the answer.
+        throw new SameKeyInFlight();
       }
+      if (inFlight) throw new AppError("CONFLICT", translatorFor(input.locale, "payments")("inFlight"));
+      const amountCents = input.amountCents ?? due;
+      if (amountCents > due) throw badRequest("amountCents", `At most ${due} can be paid on this bill now`);
       return tx.payment.create({
         data: {
           billId: bill.id,
@@ -98,7 +117,7 @@ export async function payBill(db: Database, input: PayInput, provider = getPayme
       });
     });
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    if (!(error instanceof SameKeyInFlight) && !isUniqueViolation(error)) throw error;
     const winner = await findByKey(db, input.actorId, input.idempotencyKey);
     if (!winner) throw error;
     return replay(db, winner, input, provider);
@@ -118,34 +137,51 @@ async function charge(
       amountCents: payment.amountCents,
       currency: payment.currency,
       token,
-      idempotencyKey: `${payment.actorId}:${payment.idempotencyKey}`,
+      idempotencyKey: providerKeyOf(payment),
       description: `Bill ${payment.bill.number}`,
     });
   } catch (error) {
-    log.warn({ err: error, paymentId: payment.id }, "payment provider error; the payment is declined");
-    result = {
-      status: "DECLINED",
-      providerRef: "",
-      cardLast4: null,
-      cardBrand: null,
-      failureReason: "provider_unavailable",
-    };
+    log.warn({ err: error, paymentId: payment.id }, "payment provider error; the outcome is unknown until reconciled");
+    return markUnknown(db, payment.id);
   }
   return settle(db, payment.id, result);
 }
 
-/** Writes the provider's answer once: the payment, and on success the bill, its status and the balance. */
-async function settle(db: Database, paymentId: string, result: ChargeResult, now = new Date()): Promise<PaymentView> {
+/** The provider did not answer: the payment waits, UNKNOWN, for the reconcile job to ask it. */
+async function markUnknown(db: Database, paymentId: string, now = new Date()): Promise<PaymentView> {
+  await db.payment.updateMany({
+    where: { id: paymentId, status: "PENDING" },
+    data: {
+      status: "UNKNOWN",
+      failureReason: "provider_unavailable",
+      nextReconcileAt: new Date(now.getTime() + FIRST_RECONCILE_DELAY_MS),
+    },
+  });
+  return db.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { bill: billSummary } });
+}
+
+/**
+ * Writes the provider's answer once: the payment, and on success the bill, its status and the
+ * balance. Only a PENDING or UNKNOWN payment takes it, so a payment charged in `bill.pay` and
+ * reconciled by the job at the same time pays the bill once.
+ */
+export async function settle(
+  db: Database,
+  paymentId: string,
+  result: ChargeResult,
+  now = new Date(),
+): Promise<PaymentView> {
   return db.$transaction(async (tx) => {
     const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId } });
     const bill = await selectBillForUpdate(tx).where("id", "=", payment.billId).executeTakeFirstOrThrow();
     const claimed = await tx.payment.updateMany({
-      where: { id: paymentId, status: "PENDING" },
+      where: { id: paymentId, status: { in: [...UNSETTLED_STATUSES] } },
       data: {
         status: result.status,
         providerRef: result.providerRef || null,
         cardLast4: result.cardLast4,
         failureReason: result.status === "DECLINED" ? result.failureReason : null,
+        nextReconcileAt: null,
       },
     });
     if (claimed.count === 1) {

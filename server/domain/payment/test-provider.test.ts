@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { testPaymentProvider } from "./test-provider";
+import { decideTestCharge } from "./test-provider";
 
-const charge = (token: string | undefined, amountCents = 10_000, idempotencyKey = "key-00000001") =>
-  testPaymentProvider.charge({ amountCents, currency: "RUB", token, idempotencyKey, description: "test" });
+const charge = async (token: string | undefined, amountCents = 10_000, idempotencyKey = "key-00000001") =>
+  decideTestCharge({ amountCents, currency: "RUB", token, idempotencyKey, description: "test" });
 
 describe("test payment provider", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ChargeRequest, ChargeResult, PaymentProvider } from "./payment-provider";
+import type { ChargeRequest, ChargeResult } from "./payment-provider";
 
 /** Tokens of the built-in test provider's card form: `tok_<brand>_<last4>` or a decline token. */
 export const TEST_DECLINE_TOKENS: Record<string, string> = {
@@ -14,24 +14,21 @@ export const DECLINED_AMOUNT_KOPECKS = 13;
 const TOKEN = /^tok_(visa|mastercard|mir)_(\d{4})$/;
 
 /**
- * The built-in test provider: deterministic, no network. The same idempotency key always answers
- * the same reference, like a real provider's idempotent charge.
+ * What the built-in test provider answers a charge: deterministic, no network. The same idempotency
+ * key always answers the same reference, like a real provider's idempotent charge.
  */
-export const testPaymentProvider: PaymentProvider = {
-  name: "test",
-  async charge(request: ChargeRequest): Promise<ChargeResult> {
-    const providerRef = `test_${createHash("sha256").update(request.idempotencyKey).digest("hex").slice(0, 24)}`;
-    const token = request.token ?? "tok_visa_4242";
-    const declineReason = TEST_DECLINE_TOKENS[token];
-    const card = TOKEN.exec(token);
-    const cardLast4 = card?.[2] ?? (declineReason ? "0002" : null);
-    const cardBrand = card?.[1] ?? (declineReason ? "visa" : null);
-    if (declineReason) return { status: "DECLINED", providerRef, cardLast4, cardBrand, failureReason: declineReason };
-    if (!card)
-      return { status: "DECLINED", providerRef, cardLast4: null, cardBrand: null, failureReason: "invalid_token" };
-    if (request.amountCents % 100 === DECLINED_AMOUNT_KOPECKS) {
-      return { status: "DECLINED", providerRef, cardLast4, cardBrand, failureReason: "amount_declined" };
-    }
-    return { status: "SUCCEEDED", providerRef, cardLast4, cardBrand };
-  },
-};
+export function decideTestCharge(request: ChargeRequest): ChargeResult {
+  const providerRef = `test_${createHash("sha256").update(request.idempotencyKey).digest("hex").slice(0, 24)}`;
+  const token = request.token ?? "tok_visa_4242";
+  const declineReason = TEST_DECLINE_TOKENS[token];
+  const card = TOKEN.exec(token);
+  const cardLast4 = card?.[2] ?? (declineReason ? "0002" : null);
+  const cardBrand = card?.[1] ?? (declineReason ? "visa" : null);
+  if (declineReason) return { status: "DECLINED", providerRef, cardLast4, cardBrand, failureReason: declineReason };
+  if (!card)
+    return { status: "DECLINED", providerRef, cardLast4: null, cardBrand: null, failureReason: "invalid_token" };
+  if (request.amountCents % 100 === DECLINED_AMOUNT_KOPECKS) {
+    return { status: "DECLINED", providerRef, cardLast4, cardBrand, failureReason: "amount_declined" };
+  }
+  return { status: "SUCCEEDED", providerRef, cardLast4, cardBrand };
+}

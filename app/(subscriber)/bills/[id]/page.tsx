@@ -42,6 +42,8 @@ async function Bill({ id }: { id: string }) {
   const t = await getTranslations("bills");
   const money = (cents: number) => formatMoney(cents, bill.currency, locale);
   const canPay = bill.amountDueCents > 0 && bill.status !== "CANCELLED";
+  // A payment the bank has not confirmed yet (PENDING or UNKNOWN): no second payment until it settles.
+  const isConfirming = bill.payments.some((payment) => payment.status === "PENDING" || payment.status === "UNKNOWN");
 
   return (
     <div className="space-y-6">
@@ -103,7 +105,15 @@ async function Bill({ id }: { id: string }) {
         </div>
       </dl>
 
-      {canPay ? (
+      {canPay && isConfirming ? (
+        <p
+          role="status"
+          data-testid="payment-confirming"
+          className="rounded-2xl bg-amber-50 p-4 font-medium text-amber-900"
+        >
+          {t("pay.confirming")}
+        </p>
+      ) : canPay ? (
         <PayPanel billId={bill.id} amountDueCents={bill.amountDueCents} currency={bill.currency} />
       ) : (
         <p role="status" className="rounded-2xl bg-emerald-50 p-4 font-medium text-emerald-900">

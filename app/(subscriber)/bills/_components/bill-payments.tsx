@@ -8,6 +8,7 @@ type Payment = RouterOutputs["bill"]["byId"]["payments"][number];
 
 const STYLE: Record<Payment["status"], string> = {
   PENDING: "text-amber-800",
+  UNKNOWN: "text-amber-800",
   SUCCEEDED: "text-emerald-800",
   DECLINED: "text-red-700",
 };

@@ -94,6 +94,11 @@ export function PayPanel({ billId, amountDueCents, currency }: Props) {
     trpc.bill.pay.mutationOptions({
       onSuccess(payment) {
         if (payment.status === "PENDING") return setOutcome({ kind: "pending" });
+        if (payment.status === "UNKNOWN") {
+          attempt.renew();
+          setOutcome({ kind: "pending" });
+          return router.refresh();
+        }
         attempt.renew();
         if (payment.status === "SUCCEEDED") {
           setOutcome({ kind: "success", amountCents: payment.amountCents });

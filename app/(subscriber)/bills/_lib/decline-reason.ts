@@ -11,6 +11,7 @@ const KNOWN: readonly DeclineReason[] = [
   "3ds_failed",
   "invalid_token",
   "provider_unavailable",
+  "not_charged",
 ];
 
 /** The message key for a provider's decline reason; unknown reasons read as a generic decline. */

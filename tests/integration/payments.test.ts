@@ -31,6 +31,10 @@ describe("bill.pay", () => {
       paymentToken: "tok_mir_2201",
     });
     expect(part).toMatchObject({ status: "SUCCEEDED", amountCents: 10_000, cardLast4: "2201", channel: "PWA" });
+    // The subscriber never sees how the payment is keyed or the reconcile job's bookkeeping.
+    const internal = ["actorId", "idempotencyKey", "reconcileAttempts", "nextReconcileAt", "needsReviewAt"];
+    for (const key of internal) expect(part).not.toHaveProperty(key);
+    for (const key of internal) expect((await caller.bill.payments())[0]).not.toHaveProperty(key);
     expect((await caller.bill.byId({ id: bill.id })).status).toBe("PARTIALLY_PAID");
     const afterPart = await db.customer.findUniqueOrThrow({ where: { id: customer.id } });
     expect(afterPart.balanceCents).toBe(customer.balanceCents - 10_000);

@@ -5,7 +5,7 @@ import { billByIdInput, billListInput, payBillInput, recordBillViewInput } from 
 import { recordBillView } from "../../domain/billing/bill-view.service";
 import { explainBillForCustomer, listBills, viewBill } from "../../domain/billing/bill.service";
 import { getBillPdf } from "../../domain/billing/bill-document.service";
-import { listPayments, payBill } from "../../domain/payment/payment.service";
+import { listPayments, payBill, toSubscriberPayment } from "../../domain/payment/payment.service";
 import { createTRPCRouter, subscriberProcedure } from "../trpc";
 
 export const billRouter = createTRPCRouter({
@@ -51,9 +51,11 @@ export const billRouter = createTRPCRouter({
       actorId: ctx.session.id,
       channel: ctx.channel,
       locale: ctx.locale,
-    }),
+    }).then(toSubscriberPayment),
   ),
   payments: subscriberProcedure
     .input(z.object({ limit: limitSchema() }).optional())
-    .query(({ ctx, input }) => listPayments(ctx.db, { customerId: ctx.customerId, limit: input?.limit })),
+    .query(async ({ ctx, input }) =>
+      (await listPayments(ctx.db, { customerId: ctx.customerId, limit: input?.limit })).map(toSubscriberPayment),
+    ),
 });

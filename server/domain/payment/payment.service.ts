@@ -41,6 +41,25 @@ export type PaymentView = Payment & {
   bill: { id: string; number: string; status: string; totalCents: number; paidCents: number; currency: string };
 };
 
+/** Columns only the server and staff need: how the payment is keyed, and the reconcile job's bookkeeping. */
+export type SubscriberPaymentView = Omit<
+  PaymentView,
+  "actorId" | "idempotencyKey" | "reconcileAttempts" | "nextReconcileAt" | "needsReviewAt"
+>;
+
+/** A payment as its subscriber sees it: without the internal columns. */
+export function toSubscriberPayment<T extends PaymentView>(payment: T): SubscriberPaymentView {
+  const {
+    actorId: _actorId,
+    idempotencyKey: _idempotencyKey,
+    reconcileAttempts: _reconcileAttempts,
+    nextReconcileAt: _nextReconcileAt,
+    needsReviewAt: _needsReviewAt,
+    ...visible
+  } = payment;
+  return visible;
+}
+
 /** The payment provider in use; the built-in test provider is the only one shipped. */
 export function getPaymentProvider(db: Database): PaymentProvider {
   return createTestPaymentProvider(db);

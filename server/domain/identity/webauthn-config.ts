@@ -47,7 +47,7 @@ export function webAuthnConfigFrom(env: Env): WebAuthnConfig {
     .map((value) => originOf(value, env.WEBAUTHN_ORIGIN?.trim() ? "WEBAUTHN_ORIGIN" : "NEXTAUTH_URL"));
   if (origins.length === 0) throw new WebAuthnConfigError("WEBAUTHN_ORIGIN lists no origin");
 
-  const rpId = (env.WEBAUTHN_RP_ID?.trim() || origins[0].hostname).toLowerCase();
+  const rpId = (env.WEBAUTHN_RP_ID?.trim() || origins[0]!.hostname).toLowerCase();
   if (IPV4.test(rpId) || rpId.includes(":") || rpId.includes("/") || rpId.startsWith("[")) {
     throw new WebAuthnConfigError(`the RP id must be a domain name, not an address or a URL: ${rpId}`);
   }

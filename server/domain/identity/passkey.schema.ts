@@ -17,7 +17,14 @@ function base64url(max: number) {
 }
 
 const credentialId = base64url(1400).min(1, PASSKEY_MESSAGES.notAResponse);
-const extensions = z.record(z.string().max(64), z.unknown()).default({});
+/** The extension results the server reads (none needs more); others are dropped. */
+const extensions = z
+  .object({
+    appid: z.boolean().optional(),
+    credProps: z.object({ rk: z.boolean().optional() }).optional(),
+    hmacCreateSecret: z.boolean().optional(),
+  })
+  .default({});
 const transports = z.array(safeString().max(32)).max(10).optional();
 
 /** What `startRegistration()` of @simplewebauthn/browser answers (RegistrationResponseJSON). */

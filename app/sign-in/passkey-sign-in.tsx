@@ -28,7 +28,7 @@ const STYLES = {
 };
 
 /**
- * "Sign in with a passkey": the server's challenge (auth.passkeyOptions), the browser's account
+ * The passkey sign-in button ("Use a passkey"): the server's challenge (auth.passkeyOptions), the browser's account
  * picker and the user's fingerprint, face or screen lock (startAuthentication), then the
  * credentials sign-in with `passkey`. No identifier: the passkey says whose it is. Not shown where
  * the browser has no WebAuthn (`window.PublicKeyCredential`).

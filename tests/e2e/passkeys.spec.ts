@@ -3,6 +3,7 @@ import { demoTotpCode } from "../../server/domain/identity/totp";
 import { findQuietSubscriberPhone } from "./database";
 import { FIRST, PASSWORD, trpcMutation, trpcQuery } from "./helpers";
 
+// The passkey buttons' labels do not contain the words other journeys click by ("Войти", "Sign in", "Confirm").
 const TEXT = {
   ru: {
     identifier: "Телефон или e-mail",
@@ -10,7 +11,7 @@ const TEXT = {
     signIn: "Войти",
     totp: "Код из приложения",
     confirm: "Подтвердить",
-    passkeySignIn: "Войти с ключом доступа",
+    passkeySignIn: "Вход по ключу доступа",
     passkeyInsteadOfCode: "Или подтвердите ключом доступа вместо кода",
     passkeys: "Ключи доступа",
     add: "Добавить ключ доступа",
@@ -24,8 +25,8 @@ const TEXT = {
     signIn: "Sign in",
     totp: "Code from the app",
     confirm: "Confirm",
-    passkeySignIn: "Sign in with a passkey",
-    passkeyInsteadOfCode: "Or confirm with a passkey instead of the code",
+    passkeySignIn: "Use a passkey",
+    passkeyInsteadOfCode: "Or use a passkey instead of the code",
     passkeys: "Passkeys",
     add: "Add a passkey",
     added: "added",
@@ -110,7 +111,7 @@ for (const [offset, language] of [
 
       await signOut(page, language);
       await openSignIn(page, language);
-      await page.getByRole("button", { name: text.passkeySignIn }).click();
+      await page.getByRole("button", { name: text.passkeySignIn, exact: true }).click();
       await expect(page).toHaveURL(/\/dashboard$/, { timeout: 30_000 });
       expect(await roleOf(page)).toBe("SUBSCRIBER");
       const after = await trpcQuery(page.request, FIRST, "passkey.list");
@@ -123,7 +124,7 @@ for (const [offset, language] of [
       expect(removed.status).toBe(200);
       await signOut(page, language);
       await openSignIn(page, language);
-      await page.getByRole("button", { name: text.passkeySignIn }).click();
+      await page.getByRole("button", { name: text.passkeySignIn, exact: true }).click();
       await expect(page.getByRole("alert").filter({ hasText: text.unknown })).toBeVisible({ timeout: 15_000 });
       await expect(page).toHaveURL(/\/sign-in/);
     });
@@ -137,7 +138,7 @@ for (const [offset, language] of [
       await openSignIn(page, language);
       await signInWithPassword(page, language, email);
       await page.getByLabel(text.totp).fill(await demoTotpCode());
-      await page.getByRole("button", { name: text.confirm }).click();
+      await page.getByRole("button", { name: text.confirm, exact: true }).click();
       await expect(page).toHaveURL(home, { timeout: 30_000 });
 
       // Staff keep their passkeys with the second factor.
@@ -151,7 +152,7 @@ for (const [offset, language] of [
         await signOut(page, language);
         // One touch, no code.
         await openSignIn(page, language);
-        await page.getByRole("button", { name: text.passkeySignIn }).click();
+        await page.getByRole("button", { name: text.passkeySignIn, exact: true }).click();
         await expect(page).toHaveURL(home, { timeout: 30_000 });
         expect(await roleOf(page)).toBe(role);
         await signOut(page, language);

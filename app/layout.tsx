@@ -46,7 +46,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t("skipToContent")}
         </a>
         {/* Pages outside the role groups (sign-in, activation, errors) read these; each group's layout gives its own. */}
-        <ClientMessages namespaces={["signIn", "activation"]}>
+        <ClientMessages namespaces={["signIn", "activation", "passkeys"]}>
           <TRPCReactProvider>{children}</TRPCReactProvider>
           <RouteAnnouncer />
           <ServiceWorkerRegistration />

@@ -4,7 +4,7 @@ import { ClientMessages } from "@/app/i18n/client-messages";
 
 export default function AdminLayout({ children }: { children: ReactNode }) {
   return (
-    <ClientMessages namespaces={["admin", "sessions"]}>
+    <ClientMessages namespaces={["admin", "sessions", "passkeys"]}>
       <RoleLayout area="admin">{children}</RoleLayout>
     </ClientMessages>
   );

@@ -9,6 +9,7 @@ import enHome from "@/messages/en/home.json";
 import enActivation from "@/messages/en/activation.json";
 import enNav from "@/messages/en/nav.json";
 import enPartner from "@/messages/en/partner.json";
+import enPasskeys from "@/messages/en/passkeys.json";
 import enRequests from "@/messages/en/requests.json";
 import enSecondFactor from "@/messages/en/secondFactor.json";
 import enProfile from "@/messages/en/profile.json";
@@ -26,6 +27,7 @@ import ruHome from "@/messages/ru/home.json";
 import ruActivation from "@/messages/ru/activation.json";
 import ruNav from "@/messages/ru/nav.json";
 import ruPartner from "@/messages/ru/partner.json";
+import ruPasskeys from "@/messages/ru/passkeys.json";
 import ruRequests from "@/messages/ru/requests.json";
 import ruSecondFactor from "@/messages/ru/secondFactor.json";
 import ruProfile from "@/messages/ru/profile.json";
@@ -47,6 +49,7 @@ const en = {
   home: enHome,
   nav: enNav,
   partner: enPartner,
+  passkeys: enPasskeys,
   activation: enActivation,
   requests: enRequests,
   secondFactor: enSecondFactor,
@@ -70,6 +73,7 @@ const ru = {
   home: ruHome,
   nav: ruNav,
   partner: ruPartner,
+  passkeys: ruPasskeys,
   activation: ruActivation,
   requests: ruRequests,
   secondFactor: ruSecondFactor,

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CenteredPage } from "@/app/_components/centered-page";
+import { PasskeysCard } from "@/app/_components/passkeys-card";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { HOME_BY_ROLE } from "@/app/_lib/navigation";
 import { getServerCaller, getSession } from "@/app/_trpc/server";
@@ -24,6 +25,7 @@ export default async function SecondFactorPage() {
   if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent("/second-factor")}`);
   if (!needsSecondFactor(session.role)) redirect("/");
   const t = await getTranslations("secondFactor");
+  const tPasskeys = await getTranslations("passkeys");
   const caller = await getServerCaller();
   const status = await caller.secondFactor.status();
   const home = HOME_BY_ROLE[session.role];
@@ -40,6 +42,16 @@ export default async function SecondFactorPage() {
           >
             {t("goHome")}
           </Link>
+          {/* Staff have no profile page: their passkeys, a second factor as well, live with the second factor. */}
+          <section aria-labelledby="passkeys-title" className="mt-8 border-t border-slate-200 pt-6">
+            <h2 id="passkeys-title" className="text-lg font-semibold text-slate-900">
+              {tPasskeys("title")}
+            </h2>
+            <p className="mt-1 mb-4 text-sm text-slate-700">{tPasskeys("staffHint")}</p>
+            <ClientMessages namespaces={["passkeys"]}>
+              <PasskeysCard />
+            </ClientMessages>
+          </section>
         </div>
       </CenteredPage>
     );

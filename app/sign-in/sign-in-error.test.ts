@@ -8,6 +8,7 @@ describe("parseSignInError", () => {
     expect(parseSignInError("TOTP_REQUIRED")).toEqual({ kind: "totpRequired" });
     expect(parseSignInError("TOTP_INVALID")).toEqual({ kind: "totpInvalid" });
     expect(parseSignInError("CODE_REQUIRED")).toEqual({ kind: "codeRequired" });
+    expect(parseSignInError("PASSKEY_INVALID")).toEqual({ kind: "passkeyInvalid" });
     expect(parseSignInError("THROTTLED:2026-11-26T10:15:00.000Z")).toEqual({
       kind: "throttled",
       retryAt: new Date("2026-11-26T10:15:00.000Z"),

@@ -9,6 +9,8 @@ export type SignInFailure =
   | { kind: "totpInvalid" }
   /** Too many failed sign-ins on this account from anywhere: a password alone is not enough, sign in by SMS code. */
   | { kind: "codeRequired" }
+  /** The passkey's answer did not verify: an unknown (removed) passkey or an expired request. */
+  | { kind: "passkeyInvalid" }
   | { kind: "failed" };
 
 const THROTTLED_PREFIX = "THROTTLED:";
@@ -19,6 +21,7 @@ export function parseSignInError(error: string | null | undefined): SignInFailur
   if (error === "TOTP_REQUIRED") return { kind: "totpRequired" };
   if (error === "TOTP_INVALID") return { kind: "totpInvalid" };
   if (error === "CODE_REQUIRED") return { kind: "codeRequired" };
+  if (error === "PASSKEY_INVALID") return { kind: "passkeyInvalid" };
   if (error?.startsWith(THROTTLED_PREFIX)) {
     const retryAt = new Date(error.slice(THROTTLED_PREFIX.length));
     if (!Number.isNaN(retryAt.getTime())) return { kind: "throttled", retryAt };

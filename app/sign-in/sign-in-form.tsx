@@ -8,6 +8,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { formatTime } from "@/app/_lib/format";
 import { DemoAccountList } from "./demo-account-list";
 import { DemoTotpHint } from "./demo-totp-hint";
+import { PasskeySignIn } from "./passkey-sign-in";
 import { parseSignInError, type SignInFailure } from "./sign-in-error";
 import { TextField } from "./text-field";
 
@@ -22,6 +23,7 @@ type SignInFormProps = {
 
 export function SignInForm({ callbackUrl, initialError, onCodeRequired }: SignInFormProps) {
   const t = useTranslations("signIn");
+  const tPasskeys = useTranslations("passkeys");
   const locale = useLocale();
   const router = useRouter();
   const [identifier, setIdentifier] = useState("");
@@ -56,6 +58,8 @@ export function SignInForm({ callbackUrl, initialError, onCodeRequired }: SignIn
         return t("totpInvalid");
       case "codeRequired":
         return t("codeRequired");
+      case "passkeyInvalid":
+        return tPasskeys("unknown");
       case "failed":
         return t("failed");
     }
@@ -224,6 +228,10 @@ export function SignInForm({ callbackUrl, initialError, onCodeRequired }: SignIn
           {isPending && <LoaderCircle aria-hidden="true" className="size-5 animate-spin" />}
           {step === "totp" ? t("totpSubmit") : t("submit")}
         </button>
+        {step === "totp" && (
+          // A passkey verifies the user, so it is the second factor as well: it signs in on its own.
+          <PasskeySignIn callbackUrl={callbackUrl} variant="secondary" label={tPasskeys("staffAlternative")} />
+        )}
         {step === "totp" && (
           <button
             type="button"

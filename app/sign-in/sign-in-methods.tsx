@@ -4,10 +4,11 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { normalizePhone } from "@/server/domain/identity/identifier";
 import { CodeSignIn } from "./code-sign-in";
+import { PasskeySignIn } from "./passkey-sign-in";
 import { SignInForm } from "./sign-in-form";
 
 /**
- * The code form first, the password second. When the password form learns that the account needs
+ * A passkey (one touch, where the browser has WebAuthn), then the code form, the password last. When the password form learns that the account needs
  * a code now (too many failed sign-ins on it from anywhere), the code form is filled in with its
  * number and says why.
  */
@@ -17,6 +18,9 @@ export function SignInMethods({ callbackUrl, initialError }: { callbackUrl?: str
 
   return (
     <>
+      <div className="mt-6">
+        <PasskeySignIn callbackUrl={callbackUrl} />
+      </div>
       <CodeSignIn
         key={stepUp?.attempt ?? 0}
         callbackUrl={callbackUrl}

@@ -8,6 +8,7 @@ import { agentRouter } from "./routers/agent";
 import { knowledgeRouter } from "./routers/knowledge";
 import { meRouter } from "./routers/me";
 import { partnerRouter } from "./routers/partner";
+import { passkeyRouter } from "./routers/passkey";
 import { pushRouter } from "./routers/push";
 import { requestRouter } from "./routers/request";
 import { secondFactorRouter } from "./routers/second-factor";
@@ -28,6 +29,7 @@ export const appRouter = createTRPCRouter({
   tariff: tariffRouter,
   admin: adminRouter,
   secondFactor: secondFactorRouter,
+  passkey: passkeyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Database } from "../db/client";
 import type { SessionUser } from "../domain/identity/session-user";
+import type { SessionOwner } from "../domain/identity/sessions.service";
 import { needsSecondFactor } from "../domain/identity/totp";
 import { AppError, isDatabaseUnavailable, isUniqueViolation } from "../domain/errors";
 import { requestLocale } from "../i18n/locales";
@@ -107,6 +108,19 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, session, actor } });
 });
 
+/** The signed-in user as the owner of their sessions, passkeys and other own-account records (every role has some). */
+export function sessionOwnerOf(ctx: Context & { session: SessionUser }): SessionOwner {
+  const { session } = ctx;
+  return {
+    id: session.id,
+    role: session.role,
+    ip: ctx.ip,
+    customerId: session.customerId,
+    sessionId: session.sessionId,
+    channel: ctx.channel,
+  };
+}
+
 export const SECOND_FACTOR_PENDING_MESSAGE = "Set up the second factor first";
 
 /** Signed in as staff (agent, dealer, supervisor), also before the second factor is enrolled: the enrolment itself. */
@@ -129,6 +143,9 @@ function roleProcedure(...roles: Role[]) {
     return next();
   });
 }
+
+/** Signed in as any role, staff with their second factor passed: what one does with one's own account. */
+export const signedInProcedure = roleProcedure("SUBSCRIBER", "AGENT", "PARTNER", "ADMIN");
 
 export const subscriberProcedure = roleProcedure("SUBSCRIBER").use(({ ctx, next }) => {
   if (!ctx.session.customerId) throw new TRPCError({ code: "FORBIDDEN", message: "No customer account" });

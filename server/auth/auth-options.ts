@@ -16,6 +16,8 @@ export const SIGN_IN_ERROR = {
   totpInvalid: "TOTP_INVALID",
   /** Too many failures on the identifier from anywhere: a password alone is not enough, sign in by SMS code. */
   codeRequired: "CODE_REQUIRED",
+  /** The passkey's answer did not verify (unknown passkey, expired request). */
+  passkeyInvalid: "PASSKEY_INVALID",
 } as const;
 
 export const authOptions: NextAuthOptions = {
@@ -33,6 +35,8 @@ export const authOptions: NextAuthOptions = {
         code: { label: "Code from the SMS", type: "text" },
         /** Staff only: the authenticator app's code, or one of the recovery codes. */
         totp: { label: "Code from the authenticator app", type: "text" },
+        /** A passkey: the JSON of `{challengeId, response}` (auth.passkeyOptions, then the browser's answer). */
+        passkey: { label: "Passkey", type: "text" },
       },
       async authorize(credentials, req) {
         const headers = (req?.headers ?? {}) as Record<string, string | string[] | undefined>;
@@ -41,6 +45,7 @@ export const authOptions: NextAuthOptions = {
           password: String(credentials?.password ?? ""),
           code: String(credentials?.code ?? ""),
           totp: String(credentials?.totp ?? ""),
+          passkey: String(credentials?.passkey ?? ""),
           // The web server computed it from the socket and the trusted proxies (server/http/request-listener.ts).
           ip: clientIpOf((name) => headers[name]),
           userAgent: String(headers["user-agent"] ?? ""),

@@ -4,7 +4,9 @@ import { kyselyOf, type Database } from "../db/client";
 import { preparedStatement, type DB } from "../db/kysely";
 import { parseIdentifier } from "../domain/identity/identifier";
 import { getThrottleState, recordFailureWith, recordSuccess } from "../domain/identity/login-throttle.service";
+import { writeAudit } from "../domain/audit/write-audit.service";
 import { consumeCode } from "../domain/identity/one-time-code.service";
+import { parsePasskeyCredential, verifyPasskeyAssertion } from "../domain/identity/passkey.service";
 import { hashPassword, verifyPassword } from "../domain/identity/password";
 import { hasSecondFactor, verifySecondFactor } from "../domain/identity/second-factor.service";
 import type { SessionUser } from "../domain/identity/session-user";
@@ -28,7 +30,9 @@ export type SignInResult =
   /** Staff: the password is right and a second factor is set up, but `totp` is missing. */
   | { ok: false; reason: "TOTP_REQUIRED" }
   /** Staff: the password is right but `totp` is not; counted as a failed sign-in. */
-  | { ok: false; reason: "TOTP_INVALID" };
+  | { ok: false; reason: "TOTP_INVALID" }
+  /** The passkey's answer did not verify: unknown passkey, used or expired challenge, wrong origin, counter gone back. */
+  | { ok: false; reason: "PASSKEY_INVALID" };
 
 let dummyHash: Promise<string> | undefined;
 
@@ -38,6 +42,8 @@ type SignInInput = {
   code?: string;
   /** Staff: the authenticator app's code or a recovery code. */
   totp?: string;
+  /** A passkey's answer: the JSON of `{challengeId, response}` (auth.passkeyOptions, then startAuthentication()). */
+  passkey?: string;
   ip: string;
   userAgent?: string;
 };
@@ -67,6 +73,7 @@ async function isRightCode(db: Database, user: Login | null, code: string, now: 
  * not enrolled yet gets a session that opens only the enrolment (`secondFactorPending`).
  */
 export async function signIn(db: Database, input: SignInInput, now = new Date()): Promise<SignInResult> {
+  if (input.passkey?.trim()) return signInWithPasskey(db, { ...input, passkey: input.passkey }, now);
   const parsed = parseIdentifier(input.identifier ?? "");
   const throttleKey = parsed?.value ?? (input.identifier ?? "").trim().toLowerCase().slice(0, 200);
   const isByCode = !!input.code?.trim();
@@ -115,15 +122,7 @@ export async function signIn(db: Database, input: SignInInput, now = new Date())
   }
 
   await recordSuccess(db, throttleKey, input.ip);
-  const session = await db.authSession.create({
-    data: {
-      userId: user.id,
-      ip: input.ip,
-      userAgent: input.userAgent?.slice(0, 300),
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
-    },
-  });
+  const signedIn = await openSession(db, user, input, now, secondFactorPending);
   if (isByCode && user.customerId) {
     await recordInteraction(db, {
       customerId: user.customerId,
@@ -133,19 +132,89 @@ export async function signIn(db: Database, input: SignInInput, now = new Date())
       at: now,
     });
   }
-  return {
-    ok: true,
-    user: {
-      id: user.id,
-      sessionId: session.id,
-      role: user.role,
-      name: user.name,
-      locale: user.locale,
-      customerId: user.customerId,
-      partnerId: user.partnerId,
-      ...(secondFactorPending ? { secondFactorPending } : {}),
+  return { ok: true, user: signedIn };
+}
+
+/** The session row every way of signing in opens, and the user as the signed token carries it. */
+async function openSession(
+  db: Database,
+  user: Login,
+  input: Pick<SignInInput, "ip" | "userAgent">,
+  now: Date,
+  secondFactorPending: boolean,
+): Promise<SessionUser> {
+  const session = await db.authSession.create({
+    data: {
+      userId: user.id,
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 300),
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
     },
+  });
+  return {
+    id: user.id,
+    sessionId: session.id,
+    role: user.role,
+    name: user.name,
+    locale: user.locale,
+    customerId: user.customerId,
+    partnerId: user.partnerId,
+    ...(secondFactorPending ? { secondFactorPending } : {}),
   };
+}
+
+/**
+ * A passkey sign-in: no identifier, the credential names its user. Counted by the same per-address
+ * throttle as passwords (failures are keyed by the credential id). A passkey verifies the user (a
+ * fingerprint, a face, the device PIN), so for staff it is the second factor as well: no `totp`.
+ */
+async function signInWithPasskey(
+  db: Database,
+  input: SignInInput & { passkey: string },
+  now: Date,
+): Promise<SignInResult> {
+  const credential = parsePasskeyCredential(input.passkey);
+  // The throttle's identifier: the credential the answer names (one key for answers that are not one).
+  const throttleKey = `passkey:${credential?.response.id.slice(0, 200) ?? "?"}`;
+  const throttle = await getThrottleState(db, throttleKey, input.ip, "step-up", now);
+  if (throttle.lockedUntil) return { ok: false, reason: "THROTTLED", retryAt: throttle.lockedUntil };
+
+  const assertion = credential ? await verifyPasskeyAssertion(db, credential, now) : null;
+  const user = assertion?.ok ? await db.user.findUnique({ where: { id: assertion.userId } }) : null;
+  if (!assertion?.ok || !user) {
+    const after = await recordFailureWith(db, throttleKey, input.ip, "step-up", now);
+    if (after.lockedUntil) return { ok: false, reason: "THROTTLED", retryAt: after.lockedUntil };
+    return { ok: false, reason: "PASSKEY_INVALID" };
+  }
+  if (user.lockedAt) return { ok: false, reason: "ACCOUNT_LOCKED" };
+
+  await recordSuccess(db, throttleKey, input.ip);
+  const signedIn = await openSession(db, user, input, now, false);
+  const entry = { passkeyId: assertion.passkeyId, sessionId: signedIn.sessionId };
+  if (user.customerId) {
+    await recordInteraction(db, {
+      customerId: user.customerId,
+      channel: "WEB",
+      type: "SIGNED_IN_BY_PASSKEY",
+      actorId: user.id,
+      data: entry,
+      at: now,
+    });
+  } else {
+    await writeAudit(
+      db,
+      { id: user.id, role: user.role, ip: input.ip },
+      {
+        action: "session.signInWithPasskey",
+        entityType: "AuthSession",
+        entityId: signedIn.sessionId,
+        before: null,
+        after: entry,
+      },
+    );
+  }
+  return { ok: true, user: signedIn };
 }
 
 /** The session joined to its user: one indexed statement. */

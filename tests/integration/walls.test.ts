@@ -80,6 +80,7 @@ type Fixtures = {
   articleId: string;
   orderId: string;
   reservedMsisdn: string;
+  passkeyId: string;
 };
 
 /**
@@ -129,6 +130,7 @@ const FOREIGN: Record<string, { as: Who; input: (f: Fixtures) => unknown }> = {
   },
   "tariff.cancelChange": { as: "otherSubscriber", input: (f) => ({ changeId: f.changeId }) },
   "account.signOutSession": { as: "otherSubscriber", input: (f) => ({ id: f.sessionId }) },
+  "passkey.remove": { as: "otherSubscriber", input: (f) => ({ id: f.passkeyId }) },
   "knowledge.recordView": {
     as: "otherSubscriber",
     input: (f) => ({ articleId: f.articleId, requestId: f.requestId }),
@@ -204,7 +206,18 @@ describe("foreign ids", () => {
     const dealerCaller = await callerAs(DEMO.dealer1);
     const [free] = await dealerCaller.partner.availableNumbers({});
     await dealerCaller.partner.reserveNumber({ msisdn: free!.msisdn });
+    const passkey = await db.passkey.create({
+      data: {
+        userId: await userIdOf(DEMO.silver),
+        credentialId: `walls-${Date.now()}`,
+        publicKey: Buffer.from([1]),
+        deviceType: "singleDevice",
+        name: "Silver's phone",
+      },
+      select: { id: true },
+    });
     Object.assign(fixtures, {
+      passkeyId: passkey.id,
       billId: bill.id,
       requestId: created.id,
       lineId: line.id,

@@ -4,29 +4,10 @@ import { getAccountSummary } from "../../domain/account/account.service";
 import { changePasswordInput } from "../../domain/identity/auth.schema";
 import { changePassword } from "../../domain/identity/password-reset.service";
 import { signOutSessionInput } from "../../domain/identity/sessions.schema";
-import {
-  listOwnSessions,
-  signOutOtherSessions,
-  signOutOwnSession,
-  type SessionOwner,
-} from "../../domain/identity/sessions.service";
-import { createTRPCRouter, protectedProcedure, subscriberProcedure } from "../trpc";
-import type { Context } from "../trpc";
+import { listOwnSessions, signOutOtherSessions, signOutOwnSession } from "../../domain/identity/sessions.service";
+import { createTRPCRouter, protectedProcedure, sessionOwnerOf as ownerOf, subscriberProcedure } from "../trpc";
 
 const noInput = z.object({}).optional();
-
-/** The signed-in user as the owner of their sessions (every role has some). */
-function ownerOf(ctx: Context & { session: NonNullable<Context["session"]> }): SessionOwner {
-  const { session } = ctx;
-  return {
-    id: session.id,
-    role: session.role,
-    ip: ctx.ip,
-    customerId: session.customerId,
-    sessionId: session.sessionId,
-    channel: ctx.channel,
-  };
-}
 
 export const accountRouter = createTRPCRouter({
   summary: subscriberProcedure

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeDevice } from "./device";
+import { describeDevice, passkeyNameFor } from "./device";
 
 const ANDROID_CHROME =
   "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.39 Mobile Safari/537.36";
@@ -18,5 +18,18 @@ describe("describeDevice", () => {
     [null, "PWA", { kind: "APP", browser: null, os: null, platform: null }],
   ])("%s on %s", (userAgent, channel, expected) => {
     expect(describeDevice(userAgent, channel)).toEqual(expected);
+  });
+});
+
+describe("passkeyNameFor", () => {
+  it.each([
+    [ANDROID_CHROME, "Chrome on Android"],
+    [IPHONE_SAFARI, "Safari on iOS"],
+    [WINDOWS_EDGE, "Microsoft Edge on Windows"],
+    ["curl/8.5.0", "Passkey"],
+    ["", "Passkey"],
+    [null, "Passkey"],
+  ])("%s is %s", (userAgent, expected) => {
+    expect(passkeyNameFor(userAgent)).toBe(expected);
   });
 });

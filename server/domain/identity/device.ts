@@ -32,3 +32,13 @@ export function describeDevice(userAgent: string | null | undefined, channel: st
     platform: parsed.platform.type ?? null,
   };
 }
+
+/** A passkey's default name from the browser that made it: "Chrome on Android", "Safari on iOS"; "Passkey" when unknown. */
+export function passkeyNameFor(userAgent: string | null | undefined): string {
+  if (!userAgent?.trim()) return "Passkey";
+  const parsed = Bowser.parse(userAgent);
+  const browser = parsed.browser.name;
+  const os = parsed.os.name;
+  if (browser && os) return `${browser} on ${os}`;
+  return browser || os || "Passkey";
+}

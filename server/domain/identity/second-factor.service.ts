@@ -6,6 +6,7 @@ import type { Database } from "../../db/client";
 import { log } from "../../log";
 import { writeAudit, type AuditActor } from "../audit/write-audit.service";
 import { AppError, badRequest, notFound } from "../errors";
+import { hasPasskey } from "./passkey.service";
 import { SECOND_FACTOR_MESSAGES } from "./second-factor.schema";
 import { deriveKey, open, seal } from "./secret-box";
 import {
@@ -191,10 +192,13 @@ export async function verifySecondFactor(
   return { ok: true, method: "RECOVERY_CODE", recoveryCodesLeft };
 }
 
-/** Whether the staff member has a confirmed second factor (a sign-in then needs `totp`). */
-export async function hasSecondFactor(db: Pick<Database, "totpFactor">, userId: string): Promise<boolean> {
+/**
+ * Whether the staff member has a second factor: a confirmed TOTP or a passkey (which verifies the
+ * user). A password sign-in then needs `totp`, or the page's second step offers the passkey.
+ */
+export async function hasSecondFactor(db: Pick<Database, "totpFactor" | "passkey">, userId: string): Promise<boolean> {
   const factor = await db.totpFactor.findUnique({ where: { userId }, select: { confirmedAt: true } });
-  return !!factor?.confirmedAt;
+  return !!factor?.confirmedAt || (await hasPasskey(db, userId));
 }
 
 /**
@@ -214,13 +218,15 @@ export async function resetSecondFactor(db: Database, actor: AuditActor, userId:
     if (!user) throw notFound("User");
     await tx.totpFactor.deleteMany({ where: { userId } });
     const codes = await tx.recoveryCode.deleteMany({ where: { userId } });
+    // A lost phone may hold the passkeys too: they go with the factor, and are added again after enrolment.
+    const passkeys = await tx.passkey.deleteMany({ where: { userId } });
     const revoked = await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
     await writeAudit(tx, actor, {
       action: "user.resetSecondFactor",
       entityType: "User",
       entityId: userId,
       before: { enrolledAt: user.totpFactor?.confirmedAt?.toISOString() ?? null, recoveryCodes: codes.count },
-      after: { enrolledAt: null, sessionsEnded: revoked.count },
+      after: { enrolledAt: null, sessionsEnded: revoked.count, passkeysRemoved: passkeys.count },
     });
     return { id: userId, secondFactorEnrolled: false, sessionsEnded: revoked.count };
   });

@@ -29,7 +29,7 @@ function openSessionsOf(userId: string, now: Date): Prisma.AuthSessionWhereInput
  * What the user did is recorded where their role's actions are: a subscriber's in the customer's
  * interaction history (an agent sees it in the customer 360), staff's in the audit log.
  */
-async function recordSessionAction(
+export async function recordSessionAction(
   tx: Transaction,
   owner: SessionOwner,
   action: { interaction: string; audit: string; entityType: string; entityId: string; data: Prisma.InputJsonObject },

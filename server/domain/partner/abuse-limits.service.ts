@@ -29,6 +29,13 @@ export const ABUSE_LIMITS = {
   },
   /** Guesses at the current password from a signed-in session. */
   passwordChange: { points: 10, duration: 15 * 60, blockDuration: 0, message: "Too many password change attempts" },
+  /** Public passkey sign-in challenges: each one is a row in PostgreSQL until it expires. */
+  passkeyChallengeAddress: {
+    points: 60,
+    duration: 10 * 60,
+    blockDuration: 0,
+    message: "Too many passkey sign-in attempts from this address",
+  },
 } as const;
 
 export type AbuseLimit = keyof typeof ABUSE_LIMITS;

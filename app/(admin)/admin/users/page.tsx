@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RoleGate } from "@/app/_components/role-gate";
+import { PasskeysCard } from "@/app/_components/passkeys-card";
 import { SignedInDevices } from "@/app/_components/signed-in-devices";
 import { getSession } from "@/app/_trpc/server";
 import { Card } from "../_components/card";
@@ -18,6 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 async function UsersPage() {
   const t = await getTranslations("admin.users");
   const tSessions = await getTranslations("sessions");
+  const tPasskeys = await getTranslations("passkeys");
   const session = await getSession();
   return (
     <div className="space-y-6">
@@ -29,6 +31,9 @@ async function UsersPage() {
       {/* Staff have no profile page: a supervisor's own devices are here, with the accounts. */}
       <Card id="own-devices-title" title={t("yourDevicesTitle")} description={tSessions("hint")}>
         <SignedInDevices />
+      </Card>
+      <Card id="own-passkeys-title" title={tPasskeys("title")} description={tPasskeys("staffHint")}>
+        <PasskeysCard />
       </Card>
     </div>
   );

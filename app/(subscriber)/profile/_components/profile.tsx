@@ -1,7 +1,18 @@
-import { Bell, Globe, KeyRound, LaptopMinimal, LogOut, Smartphone, UserRound, type LucideIcon } from "lucide-react";
+import {
+  Bell,
+  Fingerprint,
+  Globe,
+  KeyRound,
+  LaptopMinimal,
+  LogOut,
+  Smartphone,
+  UserRound,
+  type LucideIcon,
+} from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LocaleSwitch } from "@/app/_components/locale-switch";
+import { PasskeysCard } from "@/app/_components/passkeys-card";
 import { SignedInDevices } from "@/app/_components/signed-in-devices";
 import { SignOutButton } from "@/app/_components/sign-out-button";
 import { formatPhone } from "@/app/_lib/format";
@@ -41,6 +52,7 @@ export async function Profile() {
   const [me, push] = await Promise.all([api.me.get(), api.push.publicKey()]);
   const t = await getTranslations("profile");
   const tSessions = await getTranslations("sessions");
+  const tPasskeys = await getTranslations("passkeys");
   const rows = [
     { label: t("account.name"), value: me.name },
     { label: t("account.accountNumber"), value: me.accountNumber ?? t("account.notSet") },
@@ -65,6 +77,10 @@ export async function Profile() {
 
       <Card id="profile-password" icon={KeyRound} title={t("password.title")} hint={t("password.hint")}>
         <ChangePassword phone={me.phone ?? null} />
+      </Card>
+
+      <Card id="profile-passkeys" icon={Fingerprint} title={tPasskeys("title")} hint={tPasskeys("hint")}>
+        <PasskeysCard />
       </Card>
 
       <Card id="profile-language" icon={Globe} title={t("language.title")} hint={t("language.hint")}>

@@ -25,6 +25,28 @@ async function freshBill(phone: string) {
   return { bill, user };
 }
 
+/** A payment row as a crash or a provider timeout leaves it: the full amount, never settled. */
+function unsettledPayment(
+  bill: { id: string; totalCents: number },
+  user: { id: string; customerId: string | null },
+  status: "PENDING" | "UNKNOWN",
+  key: string,
+  createdAt?: Date,
+) {
+  return testDb().payment.create({
+    data: {
+      billId: bill.id,
+      customerId: user.customerId!,
+      amountCents: bill.totalCents,
+      status,
+      provider: "test",
+      actorId: user.id,
+      idempotencyKey: newIdempotencyKey(key),
+      createdAt,
+    },
+  });
+}
+
 /** A provider that takes the charge and then times out before answering. */
 function chargesThenTimesOut(): PaymentProvider {
   const real = createTestPaymentProvider(testDb());
@@ -80,18 +102,7 @@ describe("the payments:reconcile job", () => {
     const db = testDb();
     const { bill, user } = await freshBill(DEMO.bronze);
     const customer = await db.customer.findUniqueOrThrow({ where: { id: user.customerId! } });
-    const payment = await db.payment.create({
-      data: {
-        billId: bill.id,
-        customerId: customer.id,
-        amountCents: bill.totalCents,
-        status: "PENDING",
-        provider: "test",
-        actorId: user.id,
-        idempotencyKey: newIdempotencyKey("crash"),
-        createdAt: new Date(Date.now() - 5 * 60_000),
-      },
-    });
+    const payment = await unsettledPayment(bill, user, "PENDING", "crash", new Date(Date.now() - 5 * 60_000));
     // The process charged the card and died before writing the answer.
     await createTestPaymentProvider(db).charge({
       amountCents: bill.totalCents,
@@ -120,18 +131,7 @@ describe("the payments:reconcile job", () => {
     const db = testDb();
     const phone = await generatedSubscriber(3);
     const { bill, user } = await freshBill(phone);
-    const payment = await db.payment.create({
-      data: {
-        billId: bill.id,
-        customerId: user.customerId!,
-        amountCents: bill.totalCents,
-        status: "PENDING",
-        provider: "test",
-        actorId: user.id,
-        idempotencyKey: newIdempotencyKey("never"),
-        createdAt: new Date(Date.now() - 5 * 60_000),
-      },
-    });
+    const payment = await unsettledPayment(bill, user, "PENDING", "never", new Date(Date.now() - 5 * 60_000));
     const caller = await callerAs(phone);
     await expect(caller.bill.pay({ billId: bill.id, idempotencyKey: newIdempotencyKey("blocked") })).toHaveTRPCCode(
       "CONFLICT",
@@ -150,17 +150,7 @@ describe("the payments:reconcile job", () => {
     const db = testDb();
     const phone = await generatedSubscriber(4);
     const { bill, user } = await freshBill(phone);
-    const payment = await db.payment.create({
-      data: {
-        billId: bill.id,
-        customerId: user.customerId!,
-        amountCents: bill.totalCents,
-        status: "UNKNOWN",
-        provider: "test",
-        actorId: user.id,
-        idempotencyKey: newIdempotencyKey("silent"),
-      },
-    });
+    const payment = await unsettledPayment(bill, user, "UNKNOWN", "silent");
     let asked = 0;
     const silent: PaymentProvider = {
       ...createTestPaymentProvider(db),

@@ -32,8 +32,6 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
-          // The schema fuzz runs on its own (`npm run fuzz`): it is not yet fast enough for every run.
-          exclude: process.env.FUZZ === "1" ? [] : ["tests/integration/fuzz.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/helpers/global-setup.ts"],
           setupFiles: ["tests/integration/helpers/setup.ts"],

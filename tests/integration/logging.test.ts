@@ -1,11 +1,14 @@
 import { Writable } from "node:stream";
-import type { JobHelpers } from "graphile-worker";
+import { EventEmitter } from "node:events";
+import { runOnce, type JobHelpers, type WorkerEvents } from "graphile-worker";
 import { describe, expect, it, vi } from "vitest";
 import { createCallerFactory, createTRPCRouter, publicProcedure } from "../../server/api/trpc";
 import { kyselyOf } from "../../server/db/client";
+import { alertOnFailedJobs, JOB_FAILED_ALERT, workerLogger } from "../../server/jobs/runner";
 import { taskList } from "../../server/jobs/tasks";
 import { log } from "../../server/log";
-import { testDb } from "./helpers/db";
+import { DEMO, callerAs } from "./helpers/callers";
+import { testDatabaseUrl, testDb } from "./helpers/db";
 
 // The server's one logger, writing into this test instead of stdout, with its real options.
 const written = vi.hoisted(() => [] as string[]);
@@ -134,5 +137,44 @@ describe("background jobs in the logs", () => {
       msg: expect.stringContaining("auth cleanup"),
     });
     expect(lines.every((line) => line.jobId === "job-77" && line.requestId === undefined)).toBe(true);
+  });
+});
+
+describe("a job that fails for good", () => {
+  it("raises an alert line once its last attempt fails, not on the retries before, and the supervisor's home counts it", async () => {
+    const supervisor = await callerAs(DEMO.admin);
+    expect((await supervisor.admin.home()).failedJobs).toBe(0);
+    await testDb().$executeRaw`SELECT graphile_worker.add_job('test:always-fails', '{}'::json, max_attempts => 2)`;
+    const failing = {
+      "test:always-fails": () => {
+        throw new Error("the provider is down");
+      },
+    };
+    const run = () =>
+      runOnce({
+        connectionString: testDatabaseUrl(),
+        taskList: failing,
+        events: alertOnFailedJobs(new EventEmitter() as WorkerEvents),
+        logger: workerLogger,
+      });
+    const alerts = () => linesSince(start).filter((line) => line.alert === JOB_FAILED_ALERT);
+    const start = written.length;
+
+    await run();
+    expect(alerts()).toEqual([]);
+    expect((await supervisor.admin.home()).failedJobs).toBe(0);
+
+    // The retry waits (exponential backoff): bring it forward and let it fail for the last time.
+    await testDb().$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE attempts > 0`;
+    await run();
+    expect(alerts()).toEqual([
+      expect.objectContaining({
+        level: 50,
+        task: "test:always-fails",
+        attempts: 2,
+        err: expect.objectContaining({ message: "the provider is down" }),
+      }),
+    ]);
+    expect((await supervisor.admin.home()).failedJobs).toBe(1);
   });
 });

@@ -26,3 +26,11 @@ export async function enqueueJob<Name extends JobName>(
       max_attempts => ${options.maxAttempts ?? 10}::int
     )`.execute(db.$kysely);
 }
+
+/** Jobs that used up their attempts and will not run again: the supervisor's home shows them. */
+export async function countFailedJobs(db: SqlExecutor): Promise<number> {
+  const { rows } = await sql<{ count: number }>`
+    SELECT count(*)::int AS count FROM graphile_worker.jobs
+     WHERE attempts >= max_attempts AND locked_at IS NULL`.execute(db.$kysely);
+  return rows[0]?.count ?? 0;
+}

@@ -1,4 +1,4 @@
-import { ArrowRight, KeyRound, Route, Stamp } from "lucide-react";
+import { ArrowRight, KeyRound, Route, ServerCrash, Stamp } from "lucide-react";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatDate, formatNumber } from "@/app/_lib/format";
@@ -50,6 +50,20 @@ export async function AdminHome() {
       title: t("home.lockedTitle"),
       text: home.throttledLogins ? t("home.lockedWaiting", { count: home.throttledLogins }) : t("home.lockedNone"),
       isUrgent: home.throttledLogins > 0,
+    },
+    {
+      // Payments flagged for review are in the audit log (payment.needsReview); failed jobs in the logs.
+      href: "/admin/audit",
+      icon: ServerCrash,
+      title: t("home.backgroundTitle"),
+      text:
+        [
+          home.failedJobs ? t("home.backgroundJobs", { count: home.failedJobs }) : null,
+          home.paymentsToReview ? t("home.backgroundPayments", { count: home.paymentsToReview }) : null,
+        ]
+          .filter(Boolean)
+          .join("; ") || t("home.backgroundNone"),
+      isUrgent: home.failedJobs > 0 || home.paymentsToReview > 0,
     },
     {
       href: "/admin/routing",

@@ -249,3 +249,66 @@ export function localeOf(phone: string): Promise<string> {
     return row.locale;
   });
 }
+
+/**
+ * As a provider timeout leaves it: an UNKNOWN payment on the latest unpaid bill of `phone`, which
+ * the reconcile job will not ask about for an hour. Returns the bill and the payment to remove.
+ */
+export function leaveUnsettledPayment(phone: string): Promise<{ billId: string; paymentId: string }> {
+  return withDatabase(async (db) => {
+    const bill = await db
+      .selectFrom("Bill as b")
+      .innerJoin("User as u", "u.customerId", "b.customerId")
+      .select(["b.id", "b.customerId", "b.totalCents", "b.paidCents", "u.id as userId"])
+      .where("u.phone", "=", phone)
+      .where("b.status", "in", ["ISSUED", "OVERDUE"])
+      .orderBy("b.issuedAt", "desc")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const paymentId = `e2e-unsettled-${Date.now()}`;
+    await db
+      .insertInto("Payment")
+      .values({
+        id: paymentId,
+        billId: bill.id,
+        customerId: bill.customerId,
+        amountCents: bill.totalCents - bill.paidCents,
+        status: "UNKNOWN",
+        provider: "test",
+        actorId: bill.userId,
+        idempotencyKey: paymentId,
+        nextReconcileAt: new Date(Date.now() + 60 * 60 * 1000),
+      })
+      .execute();
+    return { billId: bill.id, paymentId };
+  });
+}
+
+export function removePayment(id: string): Promise<void> {
+  return withDatabase(async (db) => {
+    await db.deleteFrom("Payment").where("id", "=", id).execute();
+  });
+}
+
+/** A quiet subscriber (findQuietSubscriberPhone) who has an unpaid bill. */
+export function findQuietDebtorPhone(): Promise<string> {
+  return withDatabase(async (db) => {
+    const row = await db
+      .selectFrom("User as u")
+      .innerJoin("Bill as b", "b.customerId", "u.customerId")
+      .select("u.phone")
+      .where("u.role", "=", "SUBSCRIBER")
+      .where("u.phone", "not like", DEMO_LOGINS)
+      .where("u.lockedAt", "is", null)
+      .where("b.status", "in", ["ISSUED", "OVERDUE"])
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom("Payment as p").select("p.id").whereRef("p.billId", "=", "b.id"))),
+      )
+      .orderBy("u.phone", "asc")
+      .offset(60)
+      .limit(1)
+      .$narrowType<{ phone: string }>()
+      .executeTakeFirstOrThrow();
+    return row.phone;
+  });
+}

@@ -312,6 +312,10 @@ describe("subscriber-facing answers", () => {
       create: created,
       byId: await subscriber.request.byId({ id: created.id }),
       list: await subscriber.request.list({}),
+      // The segment decides routing and offers; the subscriber's own pages never name it.
+      summary: await subscriber.account.summary(),
+      me: await subscriber.me.get(),
+      bills: await subscriber.bill.list({}),
     };
     expect(internalLeaks(answers)).toEqual([]);
     expect(JSON.stringify(answers)).not.toContain(note);

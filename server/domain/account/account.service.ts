@@ -98,7 +98,6 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
     customerId: customer.id,
     accountNumber: customer.accountNumber,
     name: `${customer.firstName} ${customer.lastName}`,
-    segment: customer.segment,
     balanceCents: customer.balanceCents,
     currency: customer.currency,
     nextBillDate: cycle.end,

@@ -10,18 +10,14 @@ export async function Dashboard() {
   const api = await getServerCaller();
   const summary = await api.account.summary();
   const t = await getTranslations("dashboard");
-  const tCommon = await getTranslations("common");
   const locale = await getLocale();
 
   return (
     <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t("greeting", { name: summary.name })}</h1>
-        <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
+        <p className="mt-1 text-slate-700">
           <span className="tabular-nums">{t("accountNumber", { number: summary.accountNumber })}</span>
-          <span className="rounded-full bg-brand-50 px-2.5 py-0.5 text-xs font-semibold text-brand-800 ring-1 ring-brand-200">
-            {tCommon(`segments.${summary.segment}`)}
-          </span>
         </p>
       </div>
 

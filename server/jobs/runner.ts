@@ -1,6 +1,15 @@
 import "server-only";
 import { EventEmitter } from "node:events";
-import { Logger, run, runMigrations, type LogFunctionFactory, type Runner, type WorkerEvents } from "graphile-worker";
+import {
+  Logger,
+  run,
+  runMigrations,
+  type LogFunctionFactory,
+  type Runner,
+  type TaskList,
+  type WorkerEvents,
+  type WorkerPool,
+} from "graphile-worker";
 import { log } from "../log";
 import { crontab, taskList } from "./tasks";
 
@@ -54,18 +63,40 @@ export function alertOnFailedJobs(events: WorkerEvents): WorkerEvents {
   return events;
 }
 
-/** Runs the background workers in this process until `stop()`. */
-export function startJobRunner(connectionString: string, options: { concurrency?: number } = {}): Promise<Runner> {
-  return run({
+/**
+ * graphile-worker records a finished job without waiting for it unless completions are batched;
+ * batched, its stop flushes them. Without this a job that finished during a deploy's stop stayed
+ * locked by the stopped process (for four hours) and ran again.
+ */
+export const RUNNER_PRESET = { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } };
+
+/** Each runner's worker pool: the stop's deadline fails its running jobs back to the queue through it. */
+const poolOf = new WeakMap<Runner, WorkerPool>();
+
+/**
+ * Runs the background workers in this process until `stop()`. Tests pass their own `taskList`
+ * (and an empty `crontab`) to run jobs of their own through the same runner.
+ */
+export async function startJobRunner(
+  connectionString: string,
+  options: { concurrency?: number; pollInterval?: number; taskList?: TaskList; crontab?: string } = {},
+): Promise<Runner> {
+  const events = alertOnFailedJobs(new EventEmitter() as WorkerEvents);
+  let pool: WorkerPool | undefined;
+  events.on("pool:create", ({ workerPool }) => (pool = workerPool));
+  const runner = await run({
     connectionString,
     concurrency: options.concurrency ?? 2,
     noHandleSignals: true,
-    pollInterval: 2000,
-    taskList,
-    crontab,
+    pollInterval: options.pollInterval ?? 2000,
+    taskList: options.taskList ?? taskList,
+    crontab: options.crontab ?? crontab,
     logger: workerLogger,
-    events: alertOnFailedJobs(new EventEmitter() as WorkerEvents),
+    events,
+    preset: RUNNER_PRESET,
   });
+  if (pool) poolOf.set(runner, pool);
+  return runner;
 }
 
 /**
@@ -79,8 +110,15 @@ export async function stopJobRunner(runner: Runner, deadlineMs: number): Promise
     timer = setTimeout(() => resolve("released"), deadlineMs);
   });
   try {
-    const outcome = await Promise.race([runner.stop().then(() => "finished" as const), deadline]);
-    if (outcome === "released") await runner.kill("the stop's deadline passed");
+    const stopped = runner.stop();
+    const outcome = await Promise.race([stopped.then(() => "finished" as const), deadline]);
+    if (outcome === "released") {
+      // runner.kill() does nothing once a graceful stop has begun: go to the pool itself.
+      const pool = poolOf.get(runner);
+      if (pool) await pool.forcefulShutdown("the stop's deadline passed");
+      else await runner.kill("the stop's deadline passed");
+      await stopped;
+    }
     return outcome;
   } finally {
     clearTimeout(timer);

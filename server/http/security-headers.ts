@@ -23,7 +23,6 @@ export const PERMISSIONS_POLICY = [
   "usb=()",
   "serial=()",
   "hid=()",
-  "bluetooth=()",
   "browsing-topics=()",
   "publickey-credentials-get=(self)",
   "publickey-credentials-create=(self)",

@@ -8,7 +8,9 @@ import { useTRPC } from "@/app/_trpc/react";
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS, LOCALES, type AppLocale } from "@/server/i18n/locales";
 
 function rememberLocale(locale: AppLocale) {
-  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${LOCALE_COOKIE_MAX_AGE_SECONDS}; samesite=lax`;
+  // Secure whenever the page itself came over https, as the server's own cookies are.
+  const secure = location.protocol === "https:" ? "; secure" : "";
+  document.cookie = `${LOCALE_COOKIE}=${locale}; path=/; max-age=${LOCALE_COOKIE_MAX_AGE_SECONDS}; samesite=lax${secure}`;
 }
 
 /** RU / EN: remembered in a cookie for a year, and on the account when signed in. */

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
 import { clientIpOf } from "../domain/identity/client-address";
+import { headerReaderOf, usesSecureCookies } from "./secure-cookies";
 import { endSession, SESSION_MAX_AGE_SECONDS, signIn } from "./sign-in";
 
 /** Error codes the sign-in page reads from next-auth's `error`. */
@@ -76,3 +77,12 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/**
+ * The options for one request: its cookies are `Secure`, with next-auth's `__Secure-` and `__Host-`
+ * names (session, CSRF, callback URL), when it came over https, even with NEXTAUTH_URL unset or
+ * http (server/auth/secure-cookies.ts). Sign-in, sign-out and the session reading agree on it.
+ */
+export function authOptionsFor(headers: Headers | Record<string, string | string[] | undefined>): NextAuthOptions {
+  return { ...authOptions, useSecureCookies: usesSecureCookies(headerReaderOf(headers)) };
+}

@@ -1,5 +1,6 @@
 import "server-only";
 import { decode, getToken } from "next-auth/jwt";
+import { headerReaderOf, usesSecureCookies } from "./secure-cookies";
 
 type TokenRequest = Parameters<typeof getToken>[0]["req"];
 
@@ -18,7 +19,9 @@ const decoded = new Map<string, { sessionId: string | null; until: number }>();
  * the answer is the same; revocation is unaffected, because the session row is read on every call.
  */
 export async function sessionIdOf(request: TokenRequest, now = Date.now()): Promise<string | null> {
-  const raw = await getToken({ req: request, raw: true });
+  // The cookie's name (`__Secure-` over https) is the one next-auth's handler chose for this request.
+  const secureCookie = usesSecureCookies(headerReaderOf((request as { headers?: unknown }).headers));
+  const raw = await getToken({ req: request, raw: true, secureCookie });
   if (!raw) return null;
   const known = decoded.get(raw);
   if (known && known.until > now) return known.sessionId;

@@ -3,9 +3,15 @@ import type http from "node:http";
 import { createContextFromNode } from "../api/context";
 import { appRouter } from "../api/root";
 import { MAX_BODY_BYTES } from "../domain/http-limits";
-import { CLIENT_IP_HEADER, parseTrustedProxies, resolveClientAddress } from "../domain/identity/client-address";
+import {
+  CLIENT_IP_HEADER,
+  CLIENT_PROTOCOL_HEADER,
+  parseTrustedProxies,
+  resolveClientAddress,
+  resolveClientProtocol,
+} from "../domain/identity/client-address";
 import { log, REQUEST_ID_HEADER, requestIdFrom, runWithRequestId } from "../log";
-import { SECURITY_HEADERS } from "./security-headers";
+import { contentSecurityPolicy, createNonce, securityHeadersFor } from "./security-headers";
 import { createStaticBrotli } from "./static-brotli";
 import { createTrpcNodeHandler } from "./trpc-node-handler";
 
@@ -20,6 +26,8 @@ type Options = {
   distDir?: string;
   /** Which proxies' X-Forwarded-For to believe (README: `TRUSTED_PROXIES`); the environment's value by default. */
   trustedProxies?: string;
+  /** 'unsafe-eval' in the scripts' policy, which `next dev` needs; never in production. By default: NODE_ENV is not production. */
+  allowsEval?: boolean;
 };
 
 function headerValue(request: http.IncomingMessage, name: string): string | null {
@@ -56,7 +64,8 @@ function fail(response: http.ServerResponse, error: unknown) {
 /**
  * The web server's request listener (scripts/serve.ts), in production and in development alike.
  * Every response gets the security headers here, and only here: pages, static files, tRPC
- * answers, errors. tRPC calls under /api/trpc/ go straight to the router through tRPC's request
+ * answers, errors (server/http/security-headers.ts: a Content-Security-Policy with a fresh nonce,
+ * HSTS over https, Permissions-Policy and the rest). tRPC calls under /api/trpc/ go straight to the router through tRPC's request
  * resolver (server/http/trpc-node-handler.ts, with its body limit), which skips Next's request
  * routing, most of a small call's CPU (`npm run bench:bills`); the build's scripts and styles go
  * brotli-compressed to browsers that accept it; everything else goes to Next.js.
@@ -64,6 +73,7 @@ function fail(response: http.ServerResponse, error: unknown) {
 export function createRequestListener(options: Options): http.RequestListener {
   // Parsed once, at start: a setting that does not parse stops the server instead of trusting wrong hops.
   const trust = parseTrustedProxies(options.trustedProxies ?? process.env.TRUSTED_PROXIES);
+  const allowsEval = options.allowsEval ?? process.env.NODE_ENV !== "production";
   const handleTrpc = createTrpcNodeHandler({
     router: appRouter,
     basePath: TRPC_PATH,
@@ -77,7 +87,23 @@ export function createRequestListener(options: Options): http.RequestListener {
     : options.handleWithNext;
 
   return (request, response) => {
-    for (const header of SECURITY_HEADERS) response.setHeader(header.key, header.value);
+    // How the client reached us, from the socket and only a trusted proxy's X-Forwarded-Proto; like
+    // the address below, whatever the caller sent under the internal header's name is replaced.
+    const protocol = resolveClientProtocol({
+      isTlsSocket: "encrypted" in request.socket && request.socket.encrypted === true,
+      socketAddress: request.socket.remoteAddress,
+      forwardedProto: request.headers["x-forwarded-proto"],
+      trust,
+    });
+    request.headers[CLIENT_PROTOCOL_HEADER] = protocol;
+    // A fresh nonce per response. Next.js reads it from the request's copy of the policy and puts it
+    // on every script it renders; a policy the caller sent itself never reaches Next.js.
+    const policy = contentSecurityPolicy(createNonce(), { allowsEval });
+    request.headers["content-security-policy"] = policy;
+    delete request.headers["content-security-policy-report-only"];
+    for (const header of securityHeadersFor({ policy, isHttps: protocol === "https" })) {
+      response.setHeader(header.key, header.value);
+    }
     // One id per request, on every log line written while serving it and echoed to the caller.
     const requestId = requestIdFrom({ get: (name) => headerValue(request, name) });
     response.setHeader(REQUEST_ID_HEADER, requestId);

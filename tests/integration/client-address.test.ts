@@ -8,53 +8,21 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { parse as parseCookies } from "cookie";
-import NextAuth from "next-auth";
 import superjson from "superjson";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authOptions } from "../../server/auth/auth-options";
 import { MAX_ADDRESS_FAILURES } from "../../server/domain/identity/login-throttle.service";
 import { createRequestListener } from "../../server/http/request-listener";
 import { DEMO, sessionFor, userIdOf } from "./helpers/callers";
+import { handleNextAuthLikeNext, setCookiesOf } from "./helpers/next-auth-over-http";
 import { testDb } from "./helpers/db";
 import { demoTotpCode } from "../../server/domain/identity/totp";
 
 const SECRET = "client-address-test-secret";
 
-function readForm(request: http.IncomingMessage): Promise<Record<string, string>> {
-  return new Promise((resolve, reject) => {
-    let raw = "";
-    request.setEncoding("utf8");
-    request.on("data", (chunk: string) => (raw += chunk));
-    request.on("end", () => resolve(Object.fromEntries(new URLSearchParams(raw))));
-    request.on("error", reject);
-  });
-}
-
-/** What Next.js does for app/api/auth/[...nextauth]: next-auth's handler with the request's headers. */
+/** Next.js for this test: next-auth's handler for /api/auth/*, 404 for anything else. */
 async function handleLikeNext(request: http.IncomingMessage, response: http.ServerResponse) {
-  const url = new URL(request.url ?? "/", "http://localhost");
-  if (!url.pathname.startsWith("/api/auth/")) return void response.writeHead(404).end();
-  const body = request.method === "POST" ? await readForm(request) : undefined;
-  const req = Object.assign(request, {
-    query: { ...Object.fromEntries(url.searchParams), nextauth: url.pathname.slice("/api/auth/".length).split("/") },
-    body,
-    cookies: parseCookies(request.headers.cookie ?? ""),
-  });
-  const res = Object.assign(response, {
-    status(code: number) {
-      response.statusCode = code;
-      return res;
-    },
-    json(value: unknown) {
-      response.setHeader("Content-Type", "application/json");
-      response.end(JSON.stringify(value));
-    },
-    send(value: unknown) {
-      response.end(typeof value === "string" ? value : JSON.stringify(value ?? ""));
-    },
-  });
-  await (NextAuth as unknown as (req: unknown, res: unknown, options: unknown) => Promise<void>)(req, res, authOptions);
+  if (!(await handleNextAuthLikeNext(request, response))) response.writeHead(404).end();
 }
 
 type Server = { base: string; close(): Promise<void> };
@@ -72,10 +40,6 @@ function forgedHeaders(): Record<string, string> {
   forgery += 1;
   const forged = `203.0.113.${forgery % 250}`;
   return { "x-forwarded-for": forged, "x-real-ip": forged, "x-selfcare-client-ip": forged };
-}
-
-function setCookiesOf(response: Response): string[] {
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
 }
 
 /** next-auth's credentials sign-in as the sign-in page sends it; the error code it answers, or null on success. */

@@ -72,6 +72,8 @@ async function errorCodeOf(response: Response): Promise<string> {
 
 function expectSecurityHeaders(response: Response) {
   for (const { key, value } of SECURITY_HEADERS) expect(response.headers.get(key), key).toBe(value);
+  // A nonce of its own on every answer (tests/integration/security-headers.test.ts checks the policy whole).
+  expect(response.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/]{22}==' /);
 }
 
 describe("tRPC over HTTP through the web server's request listener", () => {

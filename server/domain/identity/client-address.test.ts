@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   CLIENT_IP_HEADER,
+  CLIENT_PROTOCOL_HEADER,
   clientIpOf,
+  isHttpsRequest,
   parseTrustedProxies,
   resolveClientAddress,
+  resolveClientProtocol,
   UNKNOWN_CLIENT_IP,
 } from "./client-address";
 
@@ -77,5 +80,48 @@ describe("clientIpOf: what the web server computed", () => {
   ])("%j -> %s", (headers, expected) => {
     const record = headers as Record<string, string | string[] | undefined>;
     expect(clientIpOf((name) => record[name])).toBe(expected);
+  });
+});
+
+describe("resolveClientProtocol: TLS, or X-Forwarded-Proto from a trusted proxy only", () => {
+  it.each([
+    // [TRUSTED_PROXIES, TLS socket, socket address, X-Forwarded-Proto, the protocol]
+    [undefined, true, "198.51.100.7", undefined, "https"],
+    [undefined, false, "198.51.100.7", undefined, "http"],
+    // Nobody trusted: a client claiming https is not believed.
+    [undefined, false, "198.51.100.7", "https", "http"],
+    ["", false, "127.0.0.1", "https", "http"],
+    // The socket is a trusted proxy: its header decides, the hop nearest the client first.
+    ["127.0.0.1", false, "127.0.0.1", "https", "https"],
+    ["127.0.0.1", false, "::ffff:127.0.0.1", "HTTPS", "https"],
+    ["127.0.0.1", false, "127.0.0.1", "http", "http"],
+    ["127.0.0.1", false, "127.0.0.1", undefined, "http"],
+    ["1", false, "10.0.0.2", "https, http", "https"],
+    ["1", false, "10.0.0.2", ["https", "http"], "https"],
+    ["10.0.0.0/8", false, "10.1.2.3", "https", "https"],
+    // The socket is not one of the listed proxies: whatever it says is the client's claim.
+    ["10.0.0.0/8", false, "198.51.100.7", "https", "http"],
+    ["10.0.0.0/8", false, undefined, "https", "http"],
+    ["1", false, "10.0.0.2", "javascript", "http"],
+  ])(
+    "TRUSTED_PROXIES=%j, TLS %s, socket %s, X-Forwarded-Proto %j -> %s",
+    (setting, isTlsSocket, socketAddress, forwardedProto, expected) => {
+      const trust = parseTrustedProxies(setting);
+      expect(resolveClientProtocol({ isTlsSocket, socketAddress, forwardedProto, trust })).toBe(expected);
+    },
+  );
+});
+
+describe("isHttpsRequest: what the web server computed", () => {
+  it.each([
+    [{ [CLIENT_PROTOCOL_HEADER]: "https" }, true],
+    [{ [CLIENT_PROTOCOL_HEADER]: ["https"] }, true],
+    [{ [CLIENT_PROTOCOL_HEADER]: "http" }, false],
+    // X-Forwarded-Proto is never read here: only the listener reads it, from a trusted proxy.
+    [{ "x-forwarded-proto": "https" }, false],
+    [{}, false],
+  ])("%j -> %s", (headers, expected) => {
+    const record = headers as Record<string, string | string[] | undefined>;
+    expect(isHttpsRequest((name) => record[name])).toBe(expected);
   });
 });

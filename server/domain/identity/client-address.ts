@@ -9,10 +9,17 @@ import proxyaddr from "proxy-addr";
  */
 export const CLIENT_IP_HEADER = "x-selfcare-client-ip";
 
+/**
+ * How the client reached the site, `https` or `http`, computed by the request listener alongside the
+ * address (resolveClientProtocol) and handed on in this header after deleting whatever the caller
+ * sent under that name: HSTS and the `Secure` cookies (server/auth/secure-cookies.ts) read only this.
+ */
+export const CLIENT_PROTOCOL_HEADER = "x-selfcare-client-proto";
+
 /** What a request whose address was never computed (not served by the web server) is counted as. */
 export const UNKNOWN_CLIENT_IP = "unknown";
 
-type Trust = (address: string, hop: number) => boolean;
+export type Trust = (address: string, hop: number) => boolean;
 
 /** Believes no proxy: the address is the socket's, whatever X-Forwarded-For says. */
 const TRUST_NONE: Trust = () => false;
@@ -79,4 +86,29 @@ export function clientIpOf(header: (name: string) => string | string[] | null | 
   const value = header(CLIENT_IP_HEADER);
   const ip = (Array.isArray(value) ? value[0] : value)?.trim();
   return ip ? ip.slice(0, 64) : UNKNOWN_CLIENT_IP;
+}
+
+/**
+ * `https` when the request came over TLS to this server, or when the socket's peer is a trusted
+ * proxy (TRUSTED_PROXIES, as for the address) and its X-Forwarded-Proto says https (the first
+ * entry, the hop nearest the client, as Express's `req.protocol` reads it); `http` otherwise, so a
+ * client cannot claim https by sending the header itself.
+ */
+export function resolveClientProtocol(input: {
+  isTlsSocket: boolean;
+  socketAddress: string | undefined;
+  forwardedProto: string | string[] | undefined;
+  trust: Trust;
+}): "https" | "http" {
+  if (input.isTlsSocket) return "https";
+  const socketAddress = input.socketAddress ? canonical(input.socketAddress) : null;
+  if (!socketAddress || !input.trust(socketAddress, 0)) return "http";
+  const forwarded = Array.isArray(input.forwardedProto) ? input.forwardedProto[0] : input.forwardedProto;
+  return forwarded?.split(",")[0]?.trim().toLowerCase() === "https" ? "https" : "http";
+}
+
+/** Whether the web server found that this request came over https (see CLIENT_PROTOCOL_HEADER). */
+export function isHttpsRequest(header: (name: string) => string | string[] | null | undefined): boolean {
+  const value = header(CLIENT_PROTOCOL_HEADER);
+  return (Array.isArray(value) ? value[0] : value) === "https";
 }

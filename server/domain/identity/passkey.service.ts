@@ -11,7 +11,7 @@ import { isoBase64URL, isoUint8Array } from "@simplewebauthn/server/helpers";
 import type { Database } from "../../db/client";
 import { log } from "../../log";
 import { AppError, badRequest, notFound } from "../errors";
-import { consumeOrThrow } from "../partner/abuse-limits.service";
+import { consumeOrThrow } from "../abuse/abuse-limits.service";
 import { passkeyNameFor } from "./device";
 import {
   PASSKEY_MESSAGES,

@@ -198,6 +198,8 @@ export async function registerPasskey(
       entityType: "Passkey",
       entityId: passkey.id,
       data: { passkeyId: passkey.id, name: passkey.name },
+      before: null,
+      after: { passkeyId: passkey.id, name: passkey.name },
     });
     return passkey;
   });
@@ -229,6 +231,8 @@ export async function removePasskey(db: Database, owner: SessionOwner, input: Re
       entityType: "Passkey",
       entityId: passkey.id,
       data: { passkeyId: passkey.id, name: passkey.name },
+      before: { passkeyId: passkey.id, name: passkey.name },
+      after: null,
     });
     return { id: passkey.id };
   });

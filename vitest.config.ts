@@ -35,6 +35,13 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/integration/helpers/global-setup.ts"],
           setupFiles: ["tests/integration/helpers/setup.ts"],
+          // Suites open many requests for one demo subscriber; tests/integration/rate-limits.test.ts
+          // checks the real hourly defaults by clearing these.
+          env: {
+            RATE_LIMIT_REQUESTS_PER_HOUR: "1000",
+            RATE_LIMIT_MESSAGES_PER_HOUR: "1000",
+            RATE_LIMIT_PUSH_SUBSCRIPTIONS_PER_HOUR: "1000",
+          },
           testTimeout: 30_000,
           hookTimeout: 120_000,
           // Two cores on CI; each worker gets its own database.

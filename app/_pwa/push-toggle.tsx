@@ -2,8 +2,10 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Bell, BellOff, LoaderCircle } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { formatTime } from "@/app/_lib/format";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 
 type PushState = "checking" | "unsupported" | "denied" | "off" | "on";
@@ -44,6 +46,7 @@ async function readyRegistration(): Promise<ServiceWorkerRegistration | null> {
  */
 export function PushToggle({ publicKey }: { publicKey: string | null }) {
   const t = useTranslations("profile.notifications");
+  const locale = useLocale();
   const trpc = useTRPC();
   const devices = useQuery(trpc.push.devices.queryOptions());
   const subscribe = useMutation(trpc.push.subscribe.mutationOptions());
@@ -111,7 +114,12 @@ export function PushToggle({ publicKey }: { publicKey: string | null }) {
     try {
       await (state === "on" ? turnOff() : turnOn());
     } catch (cause) {
-      setError(cause instanceof Error && cause.message ? t("failed", { reason: cause.message }) : t("failedUnknown"));
+      const failure = readTRPCError(cause);
+      if (failure.code === "TOO_MANY_REQUESTS") {
+        setError(t("throttled", { time: formatTime(failure.retryAt ?? new Date(), locale) }));
+      } else {
+        setError(cause instanceof Error && cause.message ? t("failed", { reason: cause.message }) : t("failedUnknown"));
+      }
     } finally {
       setIsWorking(false);
       void devices.refetch();

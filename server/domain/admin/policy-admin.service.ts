@@ -5,7 +5,7 @@ import { enqueueJob } from "../job-queue/enqueue.service";
 import { writeAudit, type AuditActor } from "../audit/write-audit.service";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { INT4_MAX } from "../input.schema";
-import { DEFAULT_ROUTING_POLICY, routingPolicySchema } from "../routing/policy.schema";
+import { DEFAULT_ROUTING_POLICY, parseStoredPolicy } from "../routing/policy.schema";
 import { getActivePolicy } from "../routing/policy.service";
 import type { SavePolicyInput } from "./admin.schema";
 import { findKeyedEntry } from "./keyed-audit.service";
@@ -54,14 +54,14 @@ export async function getPolicyVersion(db: Database, version: number) {
     where: { version: { lt: version } },
     orderBy: { version: "desc" },
   });
-  const config = routingPolicySchema.parse(row.config);
+  const config = parseStoredPolicy(row.config);
   return {
     version: row.version,
     note: row.note,
     createdAt: row.createdAt,
     createdBy: row.createdBy,
     config,
-    changed: previous ? changedSettings(routingPolicySchema.parse(previous.config), config) : [],
+    changed: previous ? changedSettings(parseStoredPolicy(previous.config), config) : [],
   };
 }
 

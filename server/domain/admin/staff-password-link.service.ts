@@ -31,7 +31,7 @@ export async function createPasswordResetLink(db: Database, actor: AuditActor, u
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + RESET_LINK_TTL_MS);
   await db.$transaction(async (tx) => {
-    await tx.passwordResetToken.updateMany({
+    const { count: openLinks } = await tx.passwordResetToken.updateMany({
       where: { userId, usedAt: null, expiresAt: { gt: now } },
       data: { expiresAt: now },
     });
@@ -42,8 +42,9 @@ export async function createPasswordResetLink(db: Database, actor: AuditActor, u
       action: "user.passwordResetLink",
       entityType: "User",
       entityId: userId,
-      before: null,
-      after: { expiresAt: expiresAt.toISOString() },
+      // Links still open before this one; they stop working now.
+      before: { openLinks },
+      after: { openLinks: 1, expiresAt: expiresAt.toISOString() },
     });
   });
   const path = `/reset/${token}`;

@@ -97,10 +97,18 @@ export async function changeTariffOnBehalf(db: Database, actor: AgentActor, inpu
   return change;
 }
 
-/** What an agent may adjust on one bill without a supervisor (supervisors have no limit). */
+/**
+ * What an agent may adjust without a supervisor: per bill, and for credits per agent a day and
+ * per customer a month (supervisors have no limit: all null).
+ */
 export async function getAdjustmentLimit(db: Database, actor: Pick<AgentActor, "role">) {
   const { config } = await getActivePolicy(db);
-  return { limitCents: actor.role === "ADMIN" ? null : config.agentCreditLimitCents };
+  const isSupervisor = actor.role === "ADMIN";
+  return {
+    limitCents: isSupervisor ? null : config.agentCreditLimitCents,
+    dailyCreditLimitCents: isSupervisor ? null : config.agentDailyCreditLimitCents,
+    customerMonthlyCreditLimitCents: isSupervisor ? null : config.customerMonthlyCreditLimitCents,
+  };
 }
 
 /** `agent.adjustBill`: see `adjustBill` (limit from the routing policy, approval above it). */

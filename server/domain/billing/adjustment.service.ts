@@ -5,7 +5,7 @@ import { writeAudit, type AuditActor } from "../audit/write-audit.service";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction.service";
 import { getActivePolicy } from "../routing/policy.service";
-import { adjustmentError, decideAdjustment } from "./adjustment-rules";
+import { adjustmentError, creditPeriodStarts, decideAdjustment } from "./adjustment-rules";
 import { billStatusAfter } from "./bill-status";
 
 type Tx = Transaction;
@@ -113,6 +113,39 @@ export async function applyAdjustment(
   return { adjustment: applied, before, after: snapshotOf(updatedBill, customer.balanceCents), changed: true };
 }
 
+/**
+ * Credits applied without a supervisor's approval since `since`: by one agent (any customer) or to
+ * one customer (any agent). Approved adjustments were a supervisor's decision and do not count.
+ */
+async function unapprovedCreditsSince(tx: Tx, since: Date, by: { requestedById: string } | { customerId: string }) {
+  let query = tx.$kysely
+    .selectFrom("BillAdjustment")
+    .innerJoin("Bill", "Bill.id", "BillAdjustment.billId")
+    .select((eb) =>
+      eb.fn.coalesce(eb.fn.sum<string | number | null>("BillAdjustment.amountCents"), eb.lit(0)).as("sum"),
+    )
+    .where("BillAdjustment.status", "=", "APPLIED")
+    .where("BillAdjustment.decidedById", "is", null)
+    .where("BillAdjustment.amountCents", "<", 0)
+    .where("BillAdjustment.createdAt", ">=", since);
+  query =
+    "requestedById" in by
+      ? query.where("BillAdjustment.requestedById", "=", by.requestedById)
+      : query.where("Bill.customerId", "=", by.customerId);
+  const row = await query.executeTakeFirstOrThrow();
+  return -Number(row.sum);
+}
+
+/**
+ * Serialises the credits that share a budget: the agent's (their user row) and the customer's
+ * (their row), locked after the bill, the order every adjustment and payment takes, so two
+ * parallel credits cannot both slip under a limit and no two transactions wait on each other.
+ */
+async function lockCreditBudgets(tx: Tx, agentId: string, customerId: string) {
+  await tx.$kysely.selectFrom("User").select("id").where("id", "=", agentId).forUpdate().execute();
+  await tx.$kysely.selectFrom("Customer").select("id").where("id", "=", customerId).forUpdate().execute();
+}
+
 export type AdjustBillInput = {
   billId: string;
   amountCents: number;
@@ -136,8 +169,9 @@ async function replayOf(db: Database, actorId: string, input: AdjustBillInput) {
 }
 
 /**
- * An agent adjusts a bill on the customer's behalf. Within the agent's limit from the routing
- * policy it is applied at once; above it a PENDING_APPROVAL adjustment waits for a supervisor
+ * An agent adjusts a bill on the customer's behalf. Within the agent's limits from the routing
+ * policy (per bill; for credits also per agent a day and per customer a month, see
+ * `decideAdjustment`) it is applied at once; above any a PENDING_APPROVAL adjustment waits for a supervisor
  * (who applies it with `applyAdjustment`). Audited with the bill before and after, recorded as
  * a PHONE interaction; the idempotency key (per agent) makes a retry return the same adjustment.
  */
@@ -165,11 +199,24 @@ export async function adjustBill(db: Database, actor: AuditActor, input: AdjustB
       const unapprovedAppliedCents = await tx.billAdjustment
         .findMany({ where: { billId: bill.id, status: "APPLIED", decidedById: null }, select: { amountCents: true } })
         .then((rows) => rows.reduce((sum, row) => sum + Math.abs(row.amountCents), 0));
+      const isAgentCredit = actor.role !== "ADMIN" && input.amountCents < 0;
+      let budgets = {};
+      if (isAgentCredit) {
+        await lockCreditBudgets(tx, actor.id, bill.customerId);
+        const { dayStart, monthStart } = creditPeriodStarts(now);
+        const agentToday = await unapprovedCreditsSince(tx, dayStart, { requestedById: actor.id });
+        const customerThisMonth = await unapprovedCreditsSince(tx, monthStart, { customerId: bill.customerId });
+        budgets = {
+          agentDay: { creditedCents: agentToday, limitCents: config.agentDailyCreditLimitCents },
+          customerMonth: { creditedCents: customerThisMonth, limitCents: config.customerMonthlyCreditLimitCents },
+        };
+      }
       const { decision, reason } = decideAdjustment({
         amountCents: input.amountCents,
         unapprovedAppliedCents,
         limitCents: config.agentCreditLimitCents,
         role: actor.role,
+        ...budgets,
       });
       const created = await tx.billAdjustment.create({
         data: {

@@ -11,7 +11,7 @@ import { isoBase64URL, isoUint8Array } from "@simplewebauthn/server/helpers";
 import type { Database } from "../../db/client";
 import { log } from "../../log";
 import { AppError, badRequest, notFound } from "../errors";
-import { consumeOrThrow } from "../partner/abuse-limits.service";
+import { consumeOrThrow } from "../abuse/abuse-limits.service";
 import { passkeyNameFor } from "./device";
 import {
   PASSKEY_MESSAGES,
@@ -198,6 +198,8 @@ export async function registerPasskey(
       entityType: "Passkey",
       entityId: passkey.id,
       data: { passkeyId: passkey.id, name: passkey.name },
+      before: null,
+      after: { passkeyId: passkey.id, name: passkey.name },
     });
     return passkey;
   });
@@ -229,6 +231,8 @@ export async function removePasskey(db: Database, owner: SessionOwner, input: Re
       entityType: "Passkey",
       entityId: passkey.id,
       data: { passkeyId: passkey.id, name: passkey.name },
+      before: { passkeyId: passkey.id, name: passkey.name },
+      after: null,
     });
     return { id: passkey.id };
   });

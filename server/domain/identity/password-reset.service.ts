@@ -4,7 +4,7 @@ import type { Database, Transaction } from "../../db/client";
 import { writeAudit } from "../audit/write-audit.service";
 import { AppError, badRequest } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction.service";
-import { consumeOrThrow } from "../partner/abuse-limits.service";
+import { consumeOrThrow } from "../abuse/abuse-limits.service";
 import { AUTH_MESSAGES, type ChangePasswordInput, type ResetPasswordInput } from "./auth.schema";
 import { assertAcceptablePassword } from "./common-passwords";
 import { normalizePhone } from "./identifier";

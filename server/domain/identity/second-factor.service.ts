@@ -129,7 +129,7 @@ export async function confirmEnrolment(db: Database, actor: AuditActor, code: st
       action: "user.enrolSecondFactor",
       entityType: "User",
       entityId: actor.id,
-      before: null,
+      before: { secondFactorEnrolled: false },
       after: { method: "TOTP", recoveryCodes: recoveryCodes.length },
     });
   });

@@ -32,7 +32,16 @@ function openSessionsOf(userId: string, now: Date): Prisma.AuthSessionWhereInput
 export async function recordSessionAction(
   tx: Transaction,
   owner: SessionOwner,
-  action: { interaction: string; audit: string; entityType: string; entityId: string; data: Prisma.InputJsonObject },
+  action: {
+    interaction: string;
+    audit: string;
+    entityType: string;
+    entityId: string;
+    data: Prisma.InputJsonObject;
+    /** For the audit log: what the action changed, before and after (null before a creation, after a deletion). */
+    before: Prisma.InputJsonObject | null;
+    after: Prisma.InputJsonObject | null;
+  },
 ) {
   if (owner.role === "SUBSCRIBER" && owner.customerId) {
     await recordInteraction(tx, {
@@ -48,8 +57,8 @@ export async function recordSessionAction(
     action: action.audit,
     entityType: action.entityType,
     entityId: action.entityId,
-    before: null,
-    after: action.data,
+    before: action.before,
+    after: action.after,
   });
 }
 
@@ -102,6 +111,8 @@ export async function signOutOwnSession(
       entityType: "AuthSession",
       entityId: session.id,
       data: { sessionId: session.id, current: session.id === owner.sessionId, ip: session.ip, device },
+      before: { sessionId: session.id, revokedAt: null },
+      after: { sessionId: session.id, current: session.id === owner.sessionId, revokedAt: now.toISOString() },
     });
   });
   return { id: input.id, current: input.id === owner.sessionId };
@@ -121,6 +132,8 @@ export async function signOutOtherSessions(db: Database, owner: SessionOwner, no
         entityType: "User",
         entityId: owner.id,
         data: { ended: ended.count, keptSessionId: owner.sessionId },
+        before: { openOtherSessions: ended.count },
+        after: { openOtherSessions: 0, ended: ended.count, keptSessionId: owner.sessionId },
       });
     }
     return { ended: ended.count };

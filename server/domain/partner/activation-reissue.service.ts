@@ -61,7 +61,11 @@ export async function reissueActivationCode(
 
   const order = await db.order.findFirst({
     where: { id: input.orderId, partnerId: dealer.partnerId },
-    select: { customer: { select: { id: true, login: { select: { id: true, passwordHash: true } } } } },
+    select: {
+      customer: {
+        select: { id: true, login: { select: { id: true, passwordHash: true, activationExpiresAt: true } } },
+      },
+    },
   });
   const customer = order?.customer;
   const login = customer?.login;
@@ -81,6 +85,8 @@ export async function reissueActivationCode(
           action: REISSUE_ACTION,
           entityType: "User",
           entityId: login.id,
+          // The earlier code's expiry: that code stops working.
+          before: { orderId: input.orderId, activationExpiresAt: login.activationExpiresAt?.toISOString() ?? null },
           after: { orderId: input.orderId, activationExpiresAt: activationExpiresAt.toISOString() },
           idempotencyKey: input.idempotencyKey,
         },

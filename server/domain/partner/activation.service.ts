@@ -4,7 +4,7 @@ import { getLockedUntil, recordFailure, recordSuccess } from "../identity/login-
 import { assertAcceptablePassword } from "../identity/common-passwords";
 import { hashPassword, verifyPassword } from "../identity/password";
 import { AppError } from "../errors";
-import { consumeOrThrow } from "./abuse-limits.service";
+import { consumeOrThrow } from "../abuse/abuse-limits.service";
 import { recordInteraction } from "../interaction/record-interaction.service";
 import { normalizeActivationCode } from "./activation-code";
 import { parseActivationIdentifier, type ActivationInput } from "./activation.schema";
@@ -29,7 +29,7 @@ async function findLogin(db: Database, identifier: ReturnType<typeof parseActiva
  * A subscriber registered by a dealer sets a password with the one-time code: the code is
  * consumed, and the subscriber then signs in like any other. Wrong codes count against the
  * same throttle as sign-ins (per account and per address), so codes cannot be guessed, and an
- * address has a budget of attempts (abuse-limits.ts).
+ * address has a budget of attempts (server/domain/abuse/abuse-limits.service.ts).
  */
 export async function activateAccount(
   db: Database,

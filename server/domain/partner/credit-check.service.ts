@@ -3,7 +3,7 @@ import type { ServiceKind, Tariff } from "@prisma/client";
 import type { Database, Transaction } from "../../db/client";
 import { log } from "../../log";
 import { badRequest } from "../errors";
-import { consumeOrThrow } from "./abuse-limits.service";
+import { consumeOrThrow } from "../abuse/abuse-limits.service";
 import { decideCredit, type CreditDecision, type DocumentHistory } from "./credit-decision";
 import {
   CREDIT_POLICY_SETTING,

@@ -8,7 +8,7 @@ import { AppError, isUniqueViolation } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction.service";
 import { activationExpiry, deriveActivationCode } from "./activation-code";
 import { getActivationKey } from "./activation-key.service";
-import { consumeOrThrow } from "./abuse-limits.service";
+import { consumeOrThrow } from "../abuse/abuse-limits.service";
 import { checkCredit, getSellableTariffOrThrow } from "./credit-check.service";
 import { assignNumber } from "./number-pool.service";
 import type { RegisterSubscriberInput } from "./partner.schema";

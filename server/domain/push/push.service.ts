@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database } from "../../db/client";
+import { consumeOrThrow } from "../abuse/abuse-limits.service";
 import { badRequest, isUniqueViolation } from "../errors";
 import { isAllowedPushEndpoint, pushServiceHosts } from "./endpoint-policy";
 import type { PushSubscribeInput } from "./push.schema";
@@ -36,6 +37,8 @@ function toDevice(row: { id: string; endpoint: string; userAgent: string | null;
 /**
  * Registers this browser for push. The endpoint identifies the browser, so subscribing again
  * (a retry, or another user signing in on the same device) updates the one row: replay-safe.
+ * A device new to this user (or with new keys) costs one use of the user's hourly budget
+ * (`pushSubscribe`); the profile page re-registering the same device on every visit costs none.
  */
 export async function subscribePush(
   db: Database,
@@ -43,6 +46,13 @@ export async function subscribePush(
 ) {
   assertAllowedEndpoint(input.endpoint);
   assertPublicKey(input.keys.p256dh);
+  const known = await db.pushSubscription.findUnique({
+    where: { endpoint: input.endpoint },
+    select: { userId: true, p256dh: true, auth: true },
+  });
+  const isReplay =
+    known?.userId === input.userId && known.p256dh === input.keys.p256dh && known.auth === input.keys.auth;
+  if (!isReplay) await consumeOrThrow(db, "pushSubscribe", input.userId);
   const data = {
     userId: input.userId,
     p256dh: input.keys.p256dh,

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Channel } from "@prisma/client";
 import type { Database } from "../../db/client";
+import { consumeOrThrow, refundUse } from "../abuse/abuse-limits.service";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction.service";
 import { searchArticles } from "../knowledge/search-articles.service";
@@ -65,7 +66,8 @@ async function checkReferences(db: Database, customerId: string, input: CreateRe
 /**
  * Opens a service request (`request.create`): routes it (self-service, queue or personal manager)
  * with its reasons, records the contact on its channel, and answers with suggested articles and
- * direct actions. Same idempotency key, same request; racing duplicates create one.
+ * direct actions. Same idempotency key, same request; racing duplicates create one. Each new
+ * request costs one use of the subscriber's hourly budget (`requestCreate`); a replay costs none.
  */
 export async function createRequest(db: Database, requester: Requester, input: CreateRequestInput, now = new Date()) {
   const existing = await db.serviceRequest.findUnique({
@@ -75,6 +77,7 @@ export async function createRequest(db: Database, requester: Requester, input: C
   if (existing) return createdView(db, requester, existing.id);
 
   await checkReferences(db, requester.customerId, input);
+  await consumeOrThrow(db, "requestCreate", requester.userId);
   const routing = await routeRequest(db, {
     customerId: requester.customerId,
     category: input.category,
@@ -146,7 +149,8 @@ export async function createRequest(db: Database, requester: Requester, input: C
     return createdView(db, requester, id);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    // A concurrent duplicate with the same key won the race: answer with its request.
+    // A concurrent duplicate with the same key won the race: answer with its request, as a replay.
+    await refundUse(db, "requestCreate", requester.userId);
     const winner = await db.serviceRequest.findUnique({
       where: { createdById_idempotencyKey: { createdById: requester.userId, idempotencyKey: input.idempotencyKey } },
       select: { id: true },

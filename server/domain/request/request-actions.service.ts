@@ -2,6 +2,7 @@ import "server-only";
 import type { AppLocale } from "../../i18n/locales";
 import type { Channel, RequestCategory, RequestStatus } from "@prisma/client";
 import type { Database } from "../../db/client";
+import { consumeOrThrow, refundUse } from "../abuse/abuse-limits.service";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction.service";
 import { notify } from "../notification/notify.service";
@@ -257,6 +258,8 @@ export async function addCustomerMessage(db: Database, actor: Actor, input: AddM
     const hint = request.status === "SELF_SERVICE" ? "ask for a person first" : "reopen it first";
     throw new AppError("CONFLICT", `Messages cannot be added to a request in status ${request.status}: ${hint}`);
   }
+  // A replay answered above costs nothing; a new message costs one use of the hourly budget.
+  await consumeOrThrow(db, "requestMessage", actor.userId);
   try {
     const message = await db.$transaction(async (tx) => {
       const created = await tx.requestMessage.create({
@@ -300,6 +303,8 @@ export async function addCustomerMessage(db: Database, actor: Actor, input: AddM
       where: { authorId_idempotencyKey: { authorId: actor.userId, idempotencyKey: input.idempotencyKey } },
     });
     if (!winner) throw error;
+    // A racing duplicate of the same key: a replay, so its use is given back.
+    await refundUse(db, "requestMessage", actor.userId);
     return toMessage(winner);
   }
 }

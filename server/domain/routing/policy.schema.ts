@@ -59,7 +59,12 @@ export const routingPolicySchema = z
     /** Minutes to first response by segment and priority (1 is the most urgent). */
     slaMinutes: z.object({ PLATINUM: slaRow, GOLD: slaRow, SILVER: slaRow, BRONZE: slaRow }),
     billDisputeEscalationCents: cents,
+    /** What an agent may credit on one bill without approval (credits and charges by size). */
     agentCreditLimitCents: cents,
+    /** What one agent may credit in a calendar day, over all bills, without approval. */
+    agentDailyCreditLimitCents: cents,
+    /** What one customer may be credited in a calendar month, by all agents, without approval. */
+    customerMonthlyCreditLimitCents: cents,
     repeatContactDays: z.number().int().min(1).max(90),
     costPerContact: z.object({
       currency: safeString().length(3),
@@ -108,6 +113,20 @@ export const DEFAULT_ROUTING_POLICY: RoutingPolicyConfig = {
   },
   billDisputeEscalationCents: 100_000,
   agentCreditLimitCents: 50_000,
+  agentDailyCreditLimitCents: 300_000,
+  customerMonthlyCreditLimitCents: 100_000,
   repeatContactDays: 7,
   costPerContact: { currency: "RUB", selfServiceCents: 900, agentCents: 72_000 },
 };
+
+/** Settings added after the first versions were saved, with the values those versions get. */
+const LATER_SETTINGS = {
+  agentDailyCreditLimitCents: DEFAULT_ROUTING_POLICY.agentDailyCreditLimitCents,
+  customerMonthlyCreditLimitCents: DEFAULT_ROUTING_POLICY.customerMonthlyCreditLimitCents,
+} satisfies Partial<RoutingPolicyConfig>;
+
+/** A stored version's settings; one saved before a setting existed gets that setting's default. */
+export function parseStoredPolicy(config: unknown): RoutingPolicyConfig {
+  const stored = typeof config === "object" && config !== null && !Array.isArray(config) ? config : {};
+  return routingPolicySchema.parse({ ...LATER_SETTINGS, ...stored });
+}

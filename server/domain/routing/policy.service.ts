@@ -1,6 +1,6 @@
 import "server-only";
 import type { Database } from "../../db/client";
-import { DEFAULT_ROUTING_POLICY, routingPolicySchema, type RoutingPolicyConfig } from "./policy.schema";
+import { DEFAULT_ROUTING_POLICY, parseStoredPolicy, type RoutingPolicyConfig } from "./policy.schema";
 
 export type ActivePolicy = { version: number; config: RoutingPolicyConfig };
 
@@ -8,5 +8,5 @@ export type ActivePolicy = { version: number; config: RoutingPolicyConfig };
 export async function getActivePolicy(db: Pick<Database, "routingPolicy">): Promise<ActivePolicy> {
   const latest = await db.routingPolicy.findFirst({ orderBy: { version: "desc" } });
   if (!latest) return { version: 0, config: DEFAULT_ROUTING_POLICY };
-  return { version: latest.version, config: routingPolicySchema.parse(latest.config) };
+  return { version: latest.version, config: parseStoredPolicy(latest.config) };
 }

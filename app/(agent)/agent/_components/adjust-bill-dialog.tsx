@@ -95,6 +95,15 @@ export function AdjustBillDialog({
           {limit.data && limit.data.limitCents !== null && (
             <p className="rounded-lg bg-slate-50 p-3 text-sm text-slate-800">
               {t("limit", { amount: money(limit.data.limitCents) })}
+              {limit.data.dailyCreditLimitCents !== null && limit.data.customerMonthlyCreditLimitCents !== null && (
+                <>
+                  {" "}
+                  {t("creditLimits", {
+                    daily: money(limit.data.dailyCreditLimitCents),
+                    monthly: money(limit.data.customerMonthlyCreditLimitCents),
+                  })}
+                </>
+              )}
             </p>
           )}
           <fieldset>

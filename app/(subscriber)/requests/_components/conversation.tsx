@@ -2,8 +2,9 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { CircleAlert, LoaderCircle, Send } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { formatTime } from "@/app/_lib/format";
 import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
@@ -31,6 +32,7 @@ function MessageBubble({ bubble }: { bubble: Bubble }) {
 /** The description and every public message, and a reply box while a person handles the request. */
 export function Conversation({ request, onChanged }: { request: RequestDetailData; onChanged: () => Promise<void> }) {
   const t = useTranslations("requests.detail");
+  const locale = useLocale();
   const trpc = useTRPC();
   const [body, setBody] = useState("");
   const messageKey = useIdempotencyKey("message");
@@ -64,6 +66,7 @@ export function Conversation({ request, onChanged }: { request: RequestDetailDat
       at: message.createdAt,
     })),
   ];
+  const failure = send.isError ? readTRPCError(send.error) : null;
   const trimmed = body.trim();
   const isTooLong = body.length > MESSAGE_MAX;
 
@@ -105,10 +108,12 @@ export function Conversation({ request, onChanged }: { request: RequestDetailDat
             aria-invalid={isTooLong ? true : undefined}
             className={`mt-1.5 block w-full rounded-lg border bg-white px-3 py-2 text-base shadow-xs focus:border-brand-600 focus:ring-2 focus:ring-brand-600/30 focus:outline-none ${isTooLong ? "border-red-600" : "border-slate-400"}`}
           />
-          {send.isError && !readTRPCError(send.error).isQueued && (
+          {failure && !failure.isQueued && (
             <p role="alert" className="mt-2 flex items-center gap-2 text-sm font-medium text-red-700">
-              <CircleAlert aria-hidden="true" className="size-4" />
-              {t("messageError")}
+              <CircleAlert aria-hidden="true" className="size-4 shrink-0" />
+              {failure.code === "TOO_MANY_REQUESTS"
+                ? t("messageThrottled", { time: formatTime(failure.retryAt ?? new Date(), locale) })
+                : t("messageError")}
             </p>
           )}
           <button

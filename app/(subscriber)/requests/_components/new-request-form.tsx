@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from "react";
 import { useForm, type FieldError } from "react-hook-form";
 import { z } from "zod";
 import { useServerErrors } from "@/app/_lib/form-errors";
-import { formatDate, formatPhone } from "@/app/_lib/format";
+import { formatDate, formatPhone, formatTime } from "@/app/_lib/format";
 import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { formatMoney, parseMoney, readMoney } from "@/app/_lib/money";
 import { readTRPCError } from "@/app/_lib/trpc-error";
@@ -131,6 +131,7 @@ export function NewRequestForm() {
   });
 
   const errors = formState.errors;
+  const failure = create.isError ? readTRPCError(create.error) : null;
   const lines = account.data?.lines ?? [];
   const needsLine = !!category && LINE_CATEGORIES.includes(category) && lines.length > 0;
   const hits = suggestions.data ?? [];
@@ -354,17 +355,19 @@ export function NewRequestForm() {
 
             {/* Kept in the outbox offline: the outbox says so; that is not a failure. */}
             {/* A server error the form has no field for (errors.root) is said here, in the user's words. */}
-            {create.isError &&
-              !readTRPCError(create.error).isQueued &&
-              !Object.keys(errors).some((name) => name !== "root") && (
-                <div
-                  role="alert"
-                  className="flex gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800"
-                >
-                  <CircleAlert aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
-                  <p>{t("new.submitError")}</p>
-                </div>
-              )}
+            {failure && !failure.isQueued && !Object.keys(errors).some((name) => name !== "root") && (
+              <div
+                role="alert"
+                className="flex gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+              >
+                <CircleAlert aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
+                <p>
+                  {failure.code === "TOO_MANY_REQUESTS"
+                    ? t("new.throttled", { time: formatTime(failure.retryAt ?? new Date(), locale) })
+                    : t("new.submitError")}
+                </p>
+              </div>
+            )}
 
             <button
               type="submit"

@@ -11,9 +11,14 @@ import { messageAt, type PolicyForm } from "./policy-form";
 const MONEY_FIELDS = [
   { name: "billDisputeEscalationCents", id: "dispute-limit", hint: "disputeHint" },
   { name: "agentCreditLimitCents", id: "agent-limit", hint: "agentLimitHint" },
+  { name: "agentDailyCreditLimitCents", id: "agent-daily-limit", hint: "agentDailyHint" },
+  { name: "customerMonthlyCreditLimitCents", id: "customer-monthly-limit", hint: "customerMonthlyHint" },
 ] as const;
 
-/** The dispute amount that forces escalation, the agent's adjustment limit, the repeat window and the cost per contact. */
+/**
+ * The dispute amount that forces escalation, the agents' credit limits (per bill, per agent a day,
+ * per customer a month), the repeat window and the cost per contact.
+ */
 export function LimitsFields({ form }: { form: PolicyForm }) {
   const t = useTranslations("admin.routing");
   const tCommon = useTranslations("admin.common");

@@ -19,6 +19,8 @@ const TOP_KEYS = [
   "slaMinutes",
   "billDisputeEscalationCents",
   "agentCreditLimitCents",
+  "agentDailyCreditLimitCents",
+  "customerMonthlyCreditLimitCents",
   "repeatContactDays",
   "costPerContact",
 ] as const;

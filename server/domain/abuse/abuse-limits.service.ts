@@ -4,13 +4,15 @@ import type { Database } from "../../db/client";
 import { AppError } from "../errors";
 
 /**
- * Abuse limits on the partner portal, counted in PostgreSQL (the "RateLimit" table, through
- * rate-limiter-flexible's Prisma store) like the sign-in throttle, so they hold across app
- * instances and restarts:
+ * Abuse limits, counted in PostgreSQL (the "RateLimit" table, through rate-limiter-flexible's
+ * Prisma store) like the sign-in throttle, so they hold across app instances and restarts:
  * - a credit check reveals debt facts about a passport number: 60 per dealer in 10 minutes;
  * - the public activation runs argon2 on every attempt: 30 attempts per address in 10 minutes,
  *   then the address waits 10 minutes. Wrong codes are also counted per account by the sign-in
- *   throttle (server/auth/login-throttle.ts): 10 lock the account.
+ *   throttle (server/auth/login-throttle.ts): 10 lock the account;
+ * - what a subscriber writes (requests, messages) lands in an agent's queue and the database,
+ *   and each push subscription is a device the notification job sends to: per user an hour's
+ *   budget, set by the environment variable named in `env` (README, configuration).
  */
 export const ABUSE_LIMITS = {
   creditCheck: { points: 60, duration: 10 * 60, blockDuration: 0, message: "Too many credit checks" },
@@ -36,18 +38,55 @@ export const ABUSE_LIMITS = {
     blockDuration: 0,
     message: "Too many passkey sign-in attempts from this address",
   },
-} as const;
+  /** Service requests opened (`request.create`); a replay of the same idempotency key is free. */
+  requestCreate: {
+    points: 10,
+    duration: 60 * 60,
+    blockDuration: 0,
+    message: "Too many requests opened",
+    env: "RATE_LIMIT_REQUESTS_PER_HOUR",
+  },
+  /** Messages written on own requests (`request.addMessage`); a replay is free. */
+  requestMessage: {
+    points: 60,
+    duration: 60 * 60,
+    blockDuration: 0,
+    message: "Too many messages",
+    env: "RATE_LIMIT_MESSAGES_PER_HOUR",
+  },
+  /** Devices registered for push (`push.subscribe`); registering the same device again is free. */
+  pushSubscribe: {
+    points: 10,
+    duration: 60 * 60,
+    blockDuration: 0,
+    message: "Too many push subscriptions",
+    env: "RATE_LIMIT_PUSH_SUBSCRIPTIONS_PER_HOUR",
+  },
+} as const satisfies Record<
+  string,
+  { points: number; duration: number; blockDuration: number; message: string; env?: string }
+>;
 
 export type AbuseLimit = keyof typeof ABUSE_LIMITS;
 
-const limiters = new WeakMap<Database, Map<AbuseLimit, RateLimiterPrisma>>();
+/** The budget of `limit`: its environment variable when that is a positive integer, else the default. */
+export function pointsOf(limit: AbuseLimit): number {
+  const spec: { points: number; env?: string } = ABUSE_LIMITS[limit];
+  const configured = spec.env ? Number(process.env[spec.env] || Number.NaN) : Number.NaN;
+  return Number.isSafeInteger(configured) && configured > 0 ? configured : spec.points;
+}
+
+const limiters = new WeakMap<Database, Map<string, RateLimiterPrisma>>();
 
 function limiterOf(db: Database, limit: AbuseLimit): RateLimiterPrisma {
   let byName = limiters.get(db);
   if (!byName) limiters.set(db, (byName = new Map()));
-  let limiter = byName.get(limit);
+  const points = pointsOf(limit);
+  // A changed budget (configuration read again) gets its own limiter over the same counters.
+  const cacheKey = `${limit}:${points}`;
+  let limiter = byName.get(cacheKey);
   if (!limiter) {
-    const { points, duration, blockDuration } = ABUSE_LIMITS[limit];
+    const { duration, blockDuration } = ABUSE_LIMITS[limit];
     // The store names the Prisma delegate, i.e. `db.rateLimit`.
     limiter = new RateLimiterPrisma({
       storeClient: db,
@@ -57,7 +96,7 @@ function limiterOf(db: Database, limit: AbuseLimit): RateLimiterPrisma {
       duration,
       blockDuration,
     });
-    byName.set(limit, limiter);
+    byName.set(cacheKey, limiter);
   }
   return limiter;
 }
@@ -77,4 +116,12 @@ export async function consumeOrThrow(db: Database, limit: AbuseLimit, key: strin
     if (error instanceof RateLimiterRes) throw tooManyRequests(ABUSE_LIMITS[limit].message, error.msBeforeNext);
     throw error;
   }
+}
+
+/**
+ * Gives back the use counted by `consumeOrThrow`, for a call that turned out to be a replay (a
+ * racing duplicate of the same idempotency key answered with the winner's result).
+ */
+export async function refundUse(db: Database, limit: AbuseLimit, key: string): Promise<void> {
+  await limiterOf(db, limit).reward(key, 1);
 }

@@ -1,0 +1,534 @@
+import { describe, expect, it } from "vitest";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { appRouter } from "../../server/api/root";
+import { totpCodeAt } from "../../server/domain/identity/totp";
+import { DEFAULT_CREDIT_POLICY } from "../../server/domain/partner/credit-policy.schema";
+import { createEscalation } from "./helpers/agent-fixtures";
+import { callerAs, customerIdOf, DEMO, sessionFor, userIdOf } from "./helpers/callers";
+import { testDb } from "./helpers/db";
+import { freshPassport, newSubscriber } from "./helpers/partner";
+import { ACCESS, type Caller } from "./helpers/role-table";
+
+/**
+ * Every mutation staff can call (agents, dealers, supervisors), read from the router: one
+ * successful call each, then the audit entry it must leave: who, what, on which entity, and the
+ * state before and after. A mutation missing from this table fails the first test, as in walls.
+ */
+type Audited = {
+  as: string;
+  /** Makes what the call needs and calls it; answers the id of the entity the entry is about. */
+  run: (caller: Caller) => Promise<string>;
+  action: string;
+  entityType: string;
+  /** Why `before` is empty: a creation (nothing was there), or a secret the log must not show. */
+  beforeIsNull?: string;
+  /** Why `after` is empty: a deletion. */
+  afterIsNull?: string;
+};
+type Exempt = { exempt: string };
+
+const STAFF_ACCESS = new Set(["agent", "partner", "admin", "staffEnrolment", "signedIn"]);
+
+let sequence = 0;
+const unique = () => `${Date.now().toString(36)}${++sequence}`;
+
+async function customerOf(phone: string) {
+  return customerIdOf(phone);
+}
+
+async function escalationFor(agent: string | null) {
+  return createEscalation({
+    customerId: await customerOf(DEMO.silver),
+    assignedToId: agent ? await userIdOf(agent) : null,
+    status: agent ? "IN_PROGRESS" : "QUEUED",
+  });
+}
+
+async function bigBill() {
+  return testDb().bill.findFirstOrThrow({
+    where: { customerId: await customerOf(DEMO.silver), status: { not: "CANCELLED" }, totalCents: { gte: 60_000 } },
+    orderBy: { issuedAt: "desc" },
+  });
+}
+
+async function freeNumber(caller: Caller) {
+  const numbers = await caller.partner.availableNumbers({ limit: 60 });
+  return numbers.find((number) => !number.isReservedByMe)!.msisdn;
+}
+
+async function register(caller: Caller) {
+  const msisdn = await freeNumber(caller);
+  return caller.partner.registerSubscriber({
+    customer: newSubscriber({ documentNumber: freshPassport() }),
+    tariffId: "trf_start",
+    msisdn,
+    idempotencyKey: newIdempotencyKey("audit"),
+  });
+}
+
+async function newTariff(caller: Caller) {
+  return caller.admin.tariffs.create({
+    code: `aud${unique()}`,
+    name: "Аудит",
+    nameEn: "Audit",
+    description: "Тариф для проверки журнала.",
+    descriptionEn: "A tariff to check the audit log.",
+    kind: "MOBILE",
+    monthlyFeeCents: 39_000,
+    minutes: 300,
+    sms: 100,
+    dataMb: 10_240,
+    minuteCents: 200,
+    smsCents: 200,
+    dataBlockCents: 1_500,
+    openToSegments: ["BRONZE"],
+    soldToNewCustomers: true,
+    minTermMonths: 0,
+    idempotencyKey: newIdempotencyKey("audit"),
+  });
+}
+
+async function newArticle(caller: Caller) {
+  return caller.admin.knowledge.create({
+    slug: `audit-${unique()}`,
+    locale: "ru",
+    title: "Как проверить журнал",
+    summary: "Журнал показывает каждое действие сотрудников.",
+    body: "Откройте раздел «Журнал» и выберите период. **Важно:** записи не удаляются.",
+    categories: ["OTHER"],
+    published: true,
+    idempotencyKey: newIdempotencyKey("audit"),
+  });
+}
+
+async function newStaff(caller: Caller, role: "AGENT" | "PARTNER" = "AGENT") {
+  const email = `audit.${unique()}@selfcare.test`;
+  const created = await caller.admin.users.create({
+    role,
+    name: "Проверка Журнала",
+    email,
+    password: "a-long-password-1",
+    locale: "ru",
+    ...(role === "PARTNER" ? { partnerId: "prt_technosvyaz" } : {}),
+    idempotencyKey: newIdempotencyKey("audit"),
+  });
+  return { id: created.id, email };
+}
+
+async function pendingAdjustment() {
+  const agent = await callerAs(DEMO.agent1);
+  return agent.agent.adjustBill({
+    billId: (await bigBill()).id,
+    amountCents: -55_000,
+    reason: "Компенсация выше лимита",
+    idempotencyKey: newIdempotencyKey("audit"),
+  });
+}
+
+const TABLE: Record<string, Audited | Exempt> = {
+  "me.setLocale": { exempt: "the caller's own display language, not business data" },
+  "knowledge.recordView": { exempt: "view telemetry for the article ranking" },
+  "knowledge.feedback": { exempt: "a reader's own helpful/not-helpful vote on an article" },
+  "push.subscribe": { exempt: "the caller's own browser registered for notifications" },
+  "push.unsubscribe": { exempt: "the caller's own browser unregistered from notifications" },
+  "passkey.registrationOptions": { exempt: "issues a challenge; nothing changes until passkey.register" },
+  "passkey.register": { exempt: "own credential enrolment: audited as passkey.add, tested in passkeys.test.ts" },
+  "passkey.remove": { exempt: "own credential removal: audited as passkey.remove, tested in passkeys.test.ts" },
+  "secondFactor.beginEnrolment": { exempt: "a pending secret; the confirmation is what changes the account" },
+  "partner.creditCheck": { exempt: "read-only: a mutation only so the passport number travels in a POST body" },
+  "partner.reserveNumber": {
+    exempt:
+      "a 15-minute hold on a pool number that lapses by itself; taking the number is audited (registerSubscriber)",
+  },
+  "partner.releaseNumber": { exempt: "ends such a hold early" },
+
+  "account.signOutSession": {
+    as: DEMO.agent2,
+    run: async (caller) => {
+      const other = await sessionFor(DEMO.agent2);
+      await caller.account.signOutSession({ id: other.sessionId });
+      return other.sessionId;
+    },
+    action: "session.signOut",
+    entityType: "AuthSession",
+  },
+  "account.signOutOthers": {
+    as: DEMO.agent2,
+    run: async (caller) => {
+      await sessionFor(DEMO.agent2);
+      await caller.account.signOutOthers();
+      return userIdOf(DEMO.agent2);
+    },
+    action: "session.signOutOthers",
+    entityType: "User",
+  },
+  "account.changePassword": {
+    as: "new-agent",
+    run: async (caller) => {
+      const me = await caller.me.get();
+      await caller.account.changePassword({ currentPassword: "a-long-password-1", newPassword: "another-long-pass-2" });
+      return me.id;
+    },
+    action: "user.passwordChange",
+    entityType: "User",
+    beforeIsNull: "a password: the log must not hold the old one",
+  },
+  "secondFactor.confirmEnrolment": {
+    as: "new-agent-unenrolled",
+    run: async (caller) => {
+      const { secret } = await caller.secondFactor.beginEnrolment();
+      await caller.secondFactor.confirmEnrolment({ code: await totpCodeAt(secret, new Date()) });
+      return (await caller.me.get()).id;
+    },
+    action: "user.enrolSecondFactor",
+    entityType: "User",
+  },
+
+  "agent.claim": {
+    as: DEMO.agent1,
+    run: async (caller) => {
+      const request = await escalationFor(null);
+      await caller.agent.claim({ requestId: request.id });
+      return request.id;
+    },
+    action: "request.claim",
+    entityType: "ServiceRequest",
+  },
+  "agent.release": {
+    as: DEMO.agent1,
+    run: async (caller) => {
+      const request = await escalationFor(DEMO.agent1);
+      await caller.agent.release({ requestId: request.id });
+      return request.id;
+    },
+    action: "request.release",
+    entityType: "ServiceRequest",
+  },
+  "agent.transfer": {
+    as: DEMO.agent1,
+    run: async (caller) => {
+      const request = await escalationFor(DEMO.agent1);
+      await caller.agent.transfer({ requestId: request.id, toAgentId: await userIdOf(DEMO.agent2), note: "Роуминг" });
+      return request.id;
+    },
+    action: "request.transfer",
+    entityType: "ServiceRequest",
+  },
+  "agent.reply": {
+    as: DEMO.agent1,
+    run: async (caller) => {
+      const request = await escalationFor(DEMO.agent1);
+      await caller.agent.reply({ requestId: request.id, body: "Проверили линию, всё в порядке." });
+      return request.id;
+    },
+    action: "request.reply",
+    entityType: "ServiceRequest",
+  },
+  "agent.resolve": {
+    as: DEMO.agent1,
+    run: async (caller) => {
+      const request = await escalationFor(DEMO.agent1);
+      await caller.agent.resolve({ requestId: request.id, resolutionCode: "EXPLAINED", note: "Объяснили начисления." });
+      return request.id;
+    },
+    action: "request.resolve",
+    entityType: "ServiceRequest",
+  },
+  "agent.changeTariff": {
+    as: DEMO.agent1,
+    run: async (caller) => {
+      const line = await testDb().line.findFirstOrThrow({
+        where: { customerId: await customerOf(DEMO.silver), status: "ACTIVE", msisdn: { not: null } },
+      });
+      const options = await caller.agent.tariffOptions({ lineId: line.id });
+      const target = options.items.find((tariff) => tariff.eligible && tariff.id !== line.tariffId)!;
+      await caller.agent.changeTariff({
+        lineId: line.id,
+        tariffId: target.id,
+        effective: "NEXT_CYCLE",
+        idempotencyKey: newIdempotencyKey("audit"),
+      });
+      return line.id;
+    },
+    action: "tariff.change",
+    entityType: "Line",
+  },
+  "agent.adjustBill": {
+    as: DEMO.agent1,
+    run: async (caller) => {
+      const bill = await bigBill();
+      await caller.agent.adjustBill({
+        billId: bill.id,
+        amountCents: -1_000,
+        reason: "Компенсация",
+        idempotencyKey: newIdempotencyKey("audit"),
+      });
+      return bill.id;
+    },
+    action: "bill.adjust",
+    entityType: "Bill",
+  },
+
+  "partner.registerSubscriber": {
+    as: DEMO.dealer1,
+    run: async (caller) => (await register(caller)).customerId,
+    action: "partner.registerSubscriber",
+    entityType: "Customer",
+    beforeIsNull: "a creation",
+  },
+  "partner.reissueActivationCode": {
+    as: DEMO.dealer1,
+    run: async (caller) => {
+      const registered = await register(caller);
+      await caller.partner.reissueActivationCode({
+        orderId: registered.orderId,
+        idempotencyKey: newIdempotencyKey("audit"),
+      });
+      const login = await testDb().user.findFirstOrThrow({ where: { customerId: registered.customerId } });
+      return login.id;
+    },
+    action: "partner.reissueActivationCode",
+    entityType: "User",
+  },
+
+  "admin.policy.save": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const current = await caller.admin.policy.get();
+      const saved = await caller.admin.policy.save({
+        config: { ...current.config, repeatContactDays: current.config.repeatContactDays === 7 ? 8 : 7 },
+        baseVersion: current.version,
+        idempotencyKey: newIdempotencyKey("audit"),
+      });
+      return saved.id;
+    },
+    action: "routingPolicy.save",
+    entityType: "RoutingPolicy",
+  },
+  "admin.updateCreditPolicy": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const current = await caller.admin.creditPolicy();
+      const policy = structuredClone(DEFAULT_CREDIT_POLICY);
+      policy.rules[0]!.creditLimitCents += 100;
+      await caller.admin.updateCreditPolicy({
+        policy,
+        baseUpdatedAt: current.updatedAt,
+        idempotencyKey: newIdempotencyKey("audit"),
+      });
+      return "creditPolicy";
+    },
+    action: "creditPolicy.update",
+    entityType: "Setting",
+  },
+  "admin.tariffs.create": {
+    as: DEMO.admin,
+    run: async (caller) => (await newTariff(caller)).id,
+    action: "tariff.create",
+    entityType: "Tariff",
+    beforeIsNull: "a creation",
+  },
+  "admin.tariffs.update": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const tariff = await newTariff(caller);
+      await caller.admin.tariffs.update({ id: tariff.id, monthlyFeeCents: 45_000 });
+      return tariff.id;
+    },
+    action: "tariff.update",
+    entityType: "Tariff",
+  },
+  "admin.tariffs.retire": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const tariff = await newTariff(caller);
+      await caller.admin.tariffs.retire({ id: tariff.id });
+      return tariff.id;
+    },
+    action: "tariff.retire",
+    entityType: "Tariff",
+  },
+  "admin.tariffs.reactivate": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const tariff = await newTariff(caller);
+      await caller.admin.tariffs.retire({ id: tariff.id });
+      await caller.admin.tariffs.reactivate({ id: tariff.id });
+      return tariff.id;
+    },
+    action: "tariff.reactivate",
+    entityType: "Tariff",
+  },
+  "admin.tariffs.delete": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const tariff = await newTariff(caller);
+      await caller.admin.tariffs.delete({ id: tariff.id, idempotencyKey: newIdempotencyKey("audit") });
+      return tariff.id;
+    },
+    action: "tariff.delete",
+    entityType: "Tariff",
+    afterIsNull: "a deletion",
+  },
+  "admin.knowledge.create": {
+    as: DEMO.admin,
+    run: async (caller) => (await newArticle(caller)).id,
+    action: "article.create",
+    entityType: "KnowledgeArticle",
+    beforeIsNull: "a creation",
+  },
+  "admin.knowledge.update": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const article = await newArticle(caller);
+      await caller.admin.knowledge.update({ id: article.id, title: "Как читать журнал" });
+      return article.id;
+    },
+    action: "article.update",
+    entityType: "KnowledgeArticle",
+  },
+  "admin.knowledge.setPublished": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const article = await newArticle(caller);
+      await caller.admin.knowledge.setPublished({ id: article.id, published: false });
+      return article.id;
+    },
+    action: "article.unpublish",
+    entityType: "KnowledgeArticle",
+  },
+  "admin.approvals.approve": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const adjustment = await pendingAdjustment();
+      await caller.admin.approvals.approve({ adjustmentId: adjustment.id });
+      return adjustment.id;
+    },
+    action: "billAdjustment.approve",
+    entityType: "BillAdjustment",
+  },
+  "admin.approvals.reject": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const adjustment = await pendingAdjustment();
+      await caller.admin.approvals.reject({ adjustmentId: adjustment.id, reason: "Нет оснований" });
+      return adjustment.id;
+    },
+    action: "billAdjustment.reject",
+    entityType: "BillAdjustment",
+  },
+  "admin.users.create": {
+    as: DEMO.admin,
+    run: async (caller) => (await newStaff(caller)).id,
+    action: "user.create",
+    entityType: "User",
+    beforeIsNull: "a creation",
+  },
+  "admin.users.lock": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const staff = await newStaff(caller);
+      await caller.admin.users.lock({ userId: staff.id });
+      return staff.id;
+    },
+    action: "user.lock",
+    entityType: "User",
+  },
+  "admin.users.unlock": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const staff = await newStaff(caller);
+      await caller.admin.users.lock({ userId: staff.id });
+      await caller.admin.users.unlock({ userId: staff.id });
+      return staff.id;
+    },
+    action: "user.unlock",
+    entityType: "User",
+  },
+  "admin.users.resetPasswordLink": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const staff = await newStaff(caller);
+      await caller.admin.users.resetPasswordLink({ userId: staff.id });
+      return staff.id;
+    },
+    action: "user.passwordResetLink",
+    entityType: "User",
+  },
+  "admin.users.resetSecondFactor": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const agentId = await userIdOf(DEMO.agent2);
+      await caller.admin.users.resetSecondFactor({ userId: agentId });
+      return agentId;
+    },
+    action: "user.resetSecondFactor",
+    entityType: "User",
+  },
+  "admin.users.unthrottle": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      await testDb().loginThrottle.create({ data: { key: `id:${DEMO.bronze}`, failures: 3 } });
+      await caller.admin.users.unthrottle({ identifier: DEMO.bronze });
+      return DEMO.bronze;
+    },
+    action: "login.unthrottle",
+    entityType: "LoginThrottle",
+    afterIsNull: "a deletion: the failure counters are cleared",
+  },
+};
+
+/** Mutations that staff can call: staff-only ones and those open to every signed-in role. */
+function staffMutations(): string[] {
+  return Object.entries(appRouter._def.procedures)
+    .filter(([, procedure]) => (procedure as unknown as { _def: { type: string } })._def.type === "mutation")
+    .map(([path]) => path)
+    .filter((path) => STAFF_ACCESS.has(ACCESS[path] ?? ""))
+    .sort();
+}
+
+/** A caller for a table login; "new-agent…" is a fresh agent, enrolled in the second factor or not. */
+async function callerFor(who: string): Promise<Caller> {
+  if (!who.startsWith("new-agent")) return callerAs(who, { ip: "198.51.100.7" });
+  const staff = await newStaff(await callerAs(DEMO.admin));
+  if (who === "new-agent") {
+    const pending = await callerAs(staff.email);
+    const { secret } = await pending.secondFactor.beginEnrolment();
+    await pending.secondFactor.confirmEnrolment({ code: await totpCodeAt(secret, new Date()) });
+  }
+  return callerAs(staff.email, { ip: "198.51.100.7" });
+}
+
+describe("the staff audit table", () => {
+  it("names every mutation staff can call, and nothing else", () => {
+    expect(Object.keys(TABLE).sort()).toEqual(staffMutations());
+  });
+
+  it("gives every exemption a reason", () => {
+    for (const [path, entry] of Object.entries(TABLE)) {
+      if ("exempt" in entry) expect(entry.exempt.length, path).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe("every staff mutation is audited with actor, action, entity, before and after", () => {
+  const audited = Object.entries(TABLE).filter((entry): entry is [string, Audited] => !("exempt" in entry[1]));
+
+  it.each(audited)("%s", async (path, entry) => {
+    const caller = await callerFor(entry.as);
+    const actor = await caller.me.get();
+    const since = new Date(Date.now() - 1000);
+    const entityId = await entry.run(caller);
+
+    const entries = await testDb().auditLog.findMany({
+      where: { action: entry.action, entityId, actorId: actor.id, at: { gte: since } },
+    });
+    expect(entries, `${path}: no ${entry.action} entry for ${entityId}`).toHaveLength(1);
+    const [row] = entries;
+    expect(row).toMatchObject({ actorRole: actor.role, entityType: entry.entityType, ip: "198.51.100.7" });
+    if (entry.beforeIsNull) expect(row!.before, `${path}: ${entry.beforeIsNull}`).toBeNull();
+    else expect(row!.before, `${path}: before`).not.toBeNull();
+    if (entry.afterIsNull) expect(row!.after, `${path}: ${entry.afterIsNull}`).toBeNull();
+    else expect(row!.after, `${path}: after`).not.toBeNull();
+  });
+});

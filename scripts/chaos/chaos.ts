@@ -96,7 +96,15 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const startApp = () => {
     app = spawn(process.execPath, ["dist/start.js"], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(options.port), DATABASE_URL: databaseUrl, DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        PORT: String(options.port),
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: dataDir,
+        // Each simulated subscriber opens requests far faster than a person: the hourly limit
+        // (tested on its own in rate-limits.test.ts) would turn most of the load into refusals.
+        RATE_LIMIT_REQUESTS_PER_HOUR: "100000",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     const keep = (chunk: Buffer) => {

@@ -9,6 +9,11 @@ describe("isDatabaseUnavailable", () => {
     expect(isDatabaseUnavailable({ message: "Invalid invocation", cause: broken })).toBe(true);
   });
 
+  it("knows a pool so busy that a transaction could not get a connection in time (Prisma's P2028)", () => {
+    const busy = { code: "P2028", message: "Transaction API error: Unable to start a transaction in the given time." };
+    expect(isDatabaseUnavailable(busy)).toBe(true);
+  });
+
   it("knows PostgreSQL shutting down or starting, and a refused connection, under Prisma's adapter error", () => {
     const shuttingDown = { code: "57P01", message: "terminating connection due to administrator command" };
     expect(isDatabaseUnavailable({ meta: { driverAdapterError: { cause: shuttingDown } } })).toBe(true);

@@ -53,7 +53,7 @@ const NETWORK_CODES = new Set([
   "EPIPE",
 ]);
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database server|encountered a connection error and is not queryable/i;
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database server|encountered a connection error and is not queryable|Unable to start a transaction in the given time/i;
 
 /**
  * The database is down, restarting, overloaded or out of reach: the call may succeed in a moment,

@@ -117,8 +117,11 @@ export async function reserveNumber(db: Database, input: { partnerId: string; ms
     if (numUpdatedRows !== 1n) throw await explainUnavailable(tx, input.msisdn);
     const row = await tx.numberPool.findUniqueOrThrow({ where: { msisdn: input.msisdn } });
     return { msisdn: row.msisdn, isNice: row.isNice, reservedUntil: until };
-  });
+  }, RESERVATION_TRANSACTION);
 }
+
+/** A burst of one dealer's picks queues on the dealer's row: each may wait its turn for a connection. */
+const RESERVATION_TRANSACTION = { maxWait: 10_000, timeout: 10_000 };
 
 /** Gives a number the dealer holds back to the pool (the dealer picked another one). Safe to repeat. */
 export async function releaseNumber(db: Database, input: { partnerId: string; msisdn: string }) {

@@ -10,6 +10,8 @@ describe("test payment provider", () => {
     ["a Mir token", "tok_mir_0001", 10_000, "SUCCEEDED", "0001", undefined],
     ["the card on file", undefined, 10_000, "SUCCEEDED", "4242", undefined],
     ["the decline token", "tok_decline", 10_000, "DECLINED", "0002", "card_declined"],
+    ["the contract's paying token", "tok_visa", 10_000, "SUCCEEDED", "4242", undefined],
+    ["the contract's declining token", "tok_declined", 10_000, "DECLINED", "0002", "card_declined"],
     ["insufficient funds", "tok_insufficient_funds", 10_000, "DECLINED", "0002", "insufficient_funds"],
     ["an amount ending in 13 kopecks", "tok_visa_4242", 10_013, "DECLINED", "4242", "amount_declined"],
     ["an unknown token", "tok_bogus", 10_000, "DECLINED", null, "invalid_token"],

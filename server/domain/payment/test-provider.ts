@@ -1,9 +1,13 @@
 import { createHash } from "node:crypto";
 import type { ChargeRequest, ChargeResult } from "./payment-provider";
 
-/** Tokens of the built-in test provider's card form: `tok_<brand>_<last4>` or a decline token. */
+/**
+ * Tokens of the built-in test provider's card form: `tok_<brand>_<last4>` or a decline token.
+ * `tok_visa` (pays, as Visa 4242) and `tok_declined` (declines) are the public contract's names.
+ */
 export const TEST_DECLINE_TOKENS: Record<string, string> = {
   tok_decline: "card_declined",
+  tok_declined: "card_declined",
   tok_insufficient_funds: "insufficient_funds",
   tok_expired_card: "expired_card",
 };
@@ -12,6 +16,8 @@ export const TEST_DECLINE_TOKENS: Record<string, string> = {
 export const DECLINED_AMOUNT_KOPECKS = 13;
 
 const TOKEN = /^tok_(visa|mastercard|mir)_(\d{4})$/;
+/** Short names for a card that pays. */
+const TOKEN_ALIASES: Record<string, string> = { tok_visa: "tok_visa_4242" };
 
 /**
  * What the built-in test provider answers a charge: deterministic, no network. The same idempotency
@@ -19,7 +25,8 @@ const TOKEN = /^tok_(visa|mastercard|mir)_(\d{4})$/;
  */
 export function decideTestCharge(request: ChargeRequest): ChargeResult {
   const providerRef = `test_${createHash("sha256").update(request.idempotencyKey).digest("hex").slice(0, 24)}`;
-  const token = request.token ?? "tok_visa_4242";
+  const given = request.token ?? "tok_visa_4242";
+  const token = TOKEN_ALIASES[given] ?? given;
   const declineReason = TEST_DECLINE_TOKENS[token];
   const card = TOKEN.exec(token);
   const cardLast4 = card?.[2] ?? (declineReason ? "0002" : null);

@@ -2,6 +2,7 @@ import "server-only";
 import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
+import { autopayRouter } from "./routers/autopay";
 import { billRouter } from "./routers/bill";
 import { activationRouter } from "./routers/activation";
 import { agentRouter } from "./routers/agent";
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   activation: activationRouter,
   account: accountRouter,
   bill: billRouter,
+  autopay: autopayRouter,
   agent: agentRouter,
   push: pushRouter,
   tariff: tariffRouter,

@@ -3,6 +3,7 @@ import type { JobHelpers, Task, TaskList } from "graphile-worker";
 import { cleanUpAuthRecords } from "../auth/cleanup";
 import { getDb } from "../db/client";
 import { reconcilePayments } from "../domain/payment/reconcile.service";
+import { chargeBillByAutopay } from "../domain/payment/autopay.service";
 import { releaseExpiredReservations } from "../domain/partner/number-pool.service";
 import { billCustomers, markOverdueBills, planBillRun } from "../domain/billing/bill-run.service";
 import { applyDueTariffChanges, applyScheduledChange } from "../domain/tariff/tariff-change.service";
@@ -41,6 +42,11 @@ const tasks: Record<JobName, Task> = {
   "numbers:release-expired": async (_payload) => {
     const released = await releaseExpiredReservations(getDb());
     if (released > 0) log.info(`number pool: ${released} lapsed reservations released`);
+  },
+  "autopay:charge": async (payload) => {
+    const { billId, attempt } = payload as JobPayloads["autopay:charge"];
+    const outcome = await chargeBillByAutopay(getDb(), { billId, attempt });
+    log.info(`autopay ${billId} attempt ${attempt}: ${outcome}`);
   },
   "billing:run": async (payload) => {
     const { at } = payload as JobPayloads["billing:run"];

@@ -1,4 +1,5 @@
 import "server-only";
+import { scheduleAutopay } from "../payment/autopay.service";
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { Database, Transaction } from "../../db/client";
@@ -224,6 +225,11 @@ export async function billCustomers(
         .set((eb) => ({ balanceCents: eb("c.balanceCents", "+", eb.ref("v.total")), updatedAt: now }))
         .whereRef("c.id", "=", "v.id")
         .execute();
+      await scheduleAutopay(
+        tx,
+        mine.map((draft) => ({ billId: draft.id, customerId: draft.customer.id })),
+        now,
+      );
       await notifyBillsIssued(
         tx,
         mine.flatMap(({ id, customer, bill }) => {

@@ -27,4 +27,7 @@ export const payBillInput = z.object({
   paymentToken: paymentTokenSchema.optional(),
 });
 
+/** A card from the card form, to pay each new bill automatically. */
+export const enableAutopayInput = z.object({ cardToken: paymentTokenSchema });
+
 export type PayBillInput = z.infer<typeof payBillInput>;

@@ -24,6 +24,8 @@ export type JobPayloads = {
   "payments:reconcile": Record<string, never>;
   /** Sends one queued text message (its row holds the number and the text; the payload only its id). */
   "sms:send": { messageId: string };
+  /** One autopay attempt on a new bill (payment/autopay.service.ts); the bill and attempt make the payment's key. */
+  "autopay:charge": { billId: string; attempt: number };
 };
 
 export type JobName = keyof JobPayloads;

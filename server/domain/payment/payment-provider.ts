@@ -25,8 +25,15 @@ export type ChargeResult =
 /** What the provider knows of a charge by its idempotency key: its result, or that it never took one. */
 export type ChargeStatus = ChargeResult | { status: "NOT_FOUND" };
 
+/** Saving a card for later charges (autopay): the provider's reference, or why it refused the card. */
+export type SaveCardResult =
+  | { status: "SAVED"; cardRef: string; cardBrand: string; cardLast4: string }
+  | { status: "DECLINED"; failureReason: string };
+
 export type PaymentProvider = {
   name: string;
+  /** Turns a token from the card form into a reusable card reference; charges then take the reference as their token. */
+  saveCard(token: string): Promise<SaveCardResult>;
   /** Throws when the provider cannot be reached or does not answer in time: the charge may have gone through. */
   charge(request: ChargeRequest): Promise<ChargeResult>;
   /** The outcome of the charge made with this idempotency key; throws when the provider cannot answer. */

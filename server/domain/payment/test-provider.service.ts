@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "../../db/client";
 import type { ChargeResult, ChargeStatus, PaymentProvider } from "./payment-provider";
-import { decideTestCharge } from "./test-provider";
+import { decideTestCharge, decideTestSaveCard } from "./test-provider";
 
 type ChargeRow = {
   providerRef: string;
@@ -26,6 +26,9 @@ function resultOf(row: ChargeRow): ChargeResult {
 export function createTestPaymentProvider(db: Pick<Database, "testProviderCharge">): PaymentProvider {
   return {
     name: "test",
+    async saveCard(token) {
+      return decideTestSaveCard(token);
+    },
     async charge(request) {
       const decided = decideTestCharge(request);
       await db.testProviderCharge.createMany({

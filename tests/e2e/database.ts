@@ -312,3 +312,40 @@ export function findQuietDebtorPhone(): Promise<string> {
     return row.phone;
   });
 }
+
+/**
+ * As the bill run does for a customer with autopay: a new bill for `phone`, and its first autopay
+ * charge queued for now. Returns the bill.
+ */
+export function issueBillForAutopay(phone: string): Promise<{ billId: string; number: string }> {
+  return withDatabase(async (db) => {
+    const customer = await db
+      .selectFrom("User")
+      .select("customerId")
+      .where("phone", "=", phone)
+      .$narrowType<{ customerId: string }>()
+      .executeTakeFirstOrThrow();
+    const billId = `bil_e2e_autopay_${Date.now()}`;
+    const number = `AP-${Date.now()}`;
+    const now = new Date();
+    await db
+      .insertInto("Bill")
+      .values({
+        id: billId,
+        number,
+        customerId: customer.customerId,
+        periodStart: new Date(Date.UTC(2035, 0, 1)),
+        periodEnd: new Date(Date.UTC(2035, 0, 31)),
+        issuedAt: now,
+        dueAt: new Date(now.getTime() + 14 * 86_400_000),
+        subtotalCents: 45_000,
+        taxCents: 9_000,
+        totalCents: 54_000,
+        status: "ISSUED",
+      })
+      .execute();
+    await sql`SELECT graphile_worker.add_job('autopay:charge', ${JSON.stringify({ billId, attempt: 1 })}::json,
+      job_key => ${`autopay:${billId}:1`})`.execute(db);
+    return { billId, number };
+  });
+}

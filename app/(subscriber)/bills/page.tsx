@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RoleGate } from "@/app/_components/role-gate";
 import { getServerCaller } from "@/app/_trpc/server";
+import { AutopayCard } from "./_components/autopay-card";
 import { BillRow } from "./_components/bill-row";
 import { MoreBills } from "./_components/more-bills";
 import { BILL_PAGE_SIZE } from "./_lib/page-size";
@@ -14,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 async function Bills() {
   const t = await getTranslations("bills");
-  const page = await (await getServerCaller()).bill.list({ limit: BILL_PAGE_SIZE });
+  const api = await getServerCaller();
+  const [page, autopay] = await Promise.all([api.bill.list({ limit: BILL_PAGE_SIZE }), api.autopay.get()]);
   return (
     <div className="space-y-6">
       <div>
@@ -39,6 +41,7 @@ async function Bills() {
           {page.nextCursor && <MoreBills cursor={page.nextCursor} />}
         </div>
       )}
+      <AutopayCard initial={autopay} />
     </div>
   );
 }

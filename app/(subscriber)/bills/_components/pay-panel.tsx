@@ -6,15 +6,15 @@ import { CreditCard, LockKeyhole } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { Controller, useForm } from "react-hook-form";
-import { IMaskInput } from "react-imask";
+import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { useServerErrors } from "@/app/_lib/form-errors";
 import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { formatMoney, parseMoney, readMoney } from "@/app/_lib/money";
 import { useTRPC } from "@/app/_trpc/react";
 import { declineReasonKey } from "../_lib/decline-reason";
-import { digitsOf, isExpiryValid, isLuhnValid, tokenizeTestCard } from "../_lib/test-card-tokenizer";
+import { tokenizeTestCard } from "../_lib/test-card-tokenizer";
+import { CardFields, inputClass, useCardSchema } from "./card-fields";
 
 type Props = { billId: string; amountDueCents: number; currency: string };
 
@@ -23,11 +23,6 @@ type Outcome =
   | { kind: "declined"; reason: string }
   | { kind: "pending" }
   | { kind: "failed" };
-
-const inputClass = (hasError: boolean) =>
-  `mt-1.5 block min-h-12 w-full rounded-lg border bg-white px-3 text-base text-slate-900 tabular-nums shadow-xs placeholder:text-slate-400 focus:border-brand-600 focus:ring-2 focus:ring-brand-600/30 focus:outline-none ${
-    hasError ? "border-red-600" : "border-slate-400"
-  }`;
 
 /**
  * Pays the bill through the test provider's card form: the card is turned into a token in the
@@ -45,19 +40,11 @@ export function PayPanel({ billId, amountDueCents, currency }: Props) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const max = formatMoney(amountDueCents, currency, locale);
 
-  const schema = z
-    .object({
+  const cardSchema = useCardSchema();
+  const schema = cardSchema
+    .extend({
       mode: z.enum(["full", "partial"]),
       amount: z.string(),
-      cardNumber: z
-        .string()
-        .refine((value) => digitsOf(value).length === 16, t("errors.cardNumber"))
-        .refine(isLuhnValid, t("errors.cardNumberInvalid")),
-      expiry: z
-        .string()
-        .regex(/^\d{2}\/\d{2}$/, t("errors.expiry"))
-        .refine((value) => isExpiryValid(value), t("errors.expired")),
-      cvc: z.string().regex(/^\d{3}$/, t("errors.cvc")),
     })
     .superRefine((values, ctx) => {
       if (values.mode !== "partial") return;
@@ -207,92 +194,7 @@ export function PayPanel({ billId, amountDueCents, currency }: Props) {
           </div>
         )}
 
-        <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-          <div className="col-span-2">
-            <label htmlFor={`${id}-card`} className="block text-sm font-medium text-slate-900">
-              {t("cardNumber")}
-            </label>
-            <Controller
-              control={form.control}
-              name="cardNumber"
-              render={({ field }) => (
-                <IMaskInput
-                  id={`${id}-card`}
-                  mask="0000 0000 0000 0000"
-                  inputMode="numeric"
-                  autoComplete="cc-number"
-                  placeholder="0000 0000 0000 0000"
-                  value={field.value}
-                  onAccept={(value: string) => field.onChange(value)}
-                  onBlur={field.onBlur}
-                  inputRef={field.ref}
-                  aria-invalid={errors.cardNumber ? true : undefined}
-                  aria-describedby={errors.cardNumber ? `${id}-card-error` : undefined}
-                  className={inputClass(Boolean(errors.cardNumber))}
-                />
-              )}
-            />
-            {errors.cardNumber && (
-              <p id={`${id}-card-error`} className="mt-1.5 text-sm font-medium text-red-700">
-                {errors.cardNumber.message}
-              </p>
-            )}
-          </div>
-          <div>
-            <label htmlFor={`${id}-expiry`} className="block text-sm font-medium text-slate-900">
-              {t("expiry")}
-            </label>
-            <Controller
-              control={form.control}
-              name="expiry"
-              render={({ field }) => (
-                <IMaskInput
-                  id={`${id}-expiry`}
-                  mask="00/00"
-                  inputMode="numeric"
-                  autoComplete="cc-exp"
-                  placeholder="MM/YY"
-                  value={field.value}
-                  onAccept={(value: string) => field.onChange(value)}
-                  onBlur={field.onBlur}
-                  inputRef={field.ref}
-                  aria-invalid={errors.expiry ? true : undefined}
-                  aria-describedby={errors.expiry ? `${id}-expiry-error` : undefined}
-                  className={inputClass(Boolean(errors.expiry))}
-                />
-              )}
-            />
-            {errors.expiry && (
-              <p id={`${id}-expiry-error`} className="mt-1.5 text-sm font-medium text-red-700">
-                {errors.expiry.message}
-              </p>
-            )}
-          </div>
-          <div>
-            <label htmlFor={`${id}-cvc`} className="block text-sm font-medium text-slate-900">
-              {t("cvc")}
-            </label>
-            <input
-              id={`${id}-cvc`}
-              type="password"
-              inputMode="numeric"
-              autoComplete="cc-csc"
-              maxLength={3}
-              {...form.register("cvc")}
-              aria-invalid={errors.cvc ? true : undefined}
-              aria-describedby={`${id}-cvc-hint${errors.cvc ? ` ${id}-cvc-error` : ""}`}
-              className={inputClass(Boolean(errors.cvc))}
-            />
-            <p id={`${id}-cvc-hint`} className="sr-only">
-              {t("cvcHint")}
-            </p>
-            {errors.cvc && (
-              <p id={`${id}-cvc-error`} className="mt-1.5 text-sm font-medium text-red-700">
-                {errors.cvc.message}
-              </p>
-            )}
-          </div>
-        </div>
+        <CardFields form={form} id={id} />
 
         <p className="flex gap-2 text-xs text-slate-600">
           <LockKeyhole aria-hidden="true" className="mt-px size-3.5 shrink-0" />

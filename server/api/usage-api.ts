@@ -1,0 +1,52 @@
+import "server-only";
+import { timingSafeEqual } from "node:crypto";
+import { getDb, type Database } from "../db/client";
+import { isDatabaseUnavailable } from "../domain/errors";
+import { ingestUsage } from "../domain/usage/ingest.service";
+import { usageBatchInput } from "../domain/usage/usage.schema";
+import { log } from "../log";
+
+const json = (status: number, body: unknown) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+function hasToken(request: Request, expected: string | undefined): boolean {
+  if (!expected) return false;
+  const given = /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * POST /api/usage: the network's usage records in batches (`{records: [...]}`, usage.schema.ts),
+ * with the bearer token USAGE_API_TOKEN (without it set, every call is refused). Answers what was
+ * taken: `{received, accepted, duplicates, unknownNumbers}`; a bad batch is 400 with the fields
+ * and stores nothing; a database that is away is 503, and the batch can be sent again as it is.
+ */
+export async function handleUsagePost(request: Request, db: Database = getDb()): Promise<Response> {
+  if (!hasToken(request, process.env.USAGE_API_TOKEN)) {
+    return json(401, { error: { code: "UNAUTHORIZED", message: "A valid bearer token is required" } });
+  }
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return json(400, { error: { code: "BAD_REQUEST", message: "The body is not JSON" } });
+  }
+  const parsed = usageBatchInput.safeParse(body);
+  if (!parsed.success) {
+    const fields = Object.fromEntries(
+      parsed.error.issues.slice(0, 20).map((issue) => [issue.path.join(".") || "body", issue.message]),
+    );
+    return json(400, { error: { code: "BAD_REQUEST", message: "The batch has invalid records", fields } });
+  }
+  try {
+    return json(200, await ingestUsage(db, parsed.data.records));
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) {
+      return json(503, { error: { code: "SERVICE_UNAVAILABLE", message: "Try again shortly" } });
+    }
+    log.error({ err: error }, "usage ingestion failed");
+    return json(500, { error: { code: "INTERNAL_SERVER_ERROR", message: "The batch was not stored" } });
+  }
+}

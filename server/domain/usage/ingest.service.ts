@@ -1,0 +1,75 @@
+import "server-only";
+import { sql } from "kysely";
+import type { SqlExecutor } from "../../db/client";
+import type { UsageRecordInput } from "./usage.schema";
+
+export type IngestResult = {
+  received: number;
+  /** Records stored now: each counted once into its line's day. */
+  accepted: number;
+  /** Records with an id already stored (a replayed batch, a resent record): counted before, not again. */
+  duplicates: number;
+  /** Ids of records whose number is not one of our lines: not stored. */
+  unknownNumbers: string[];
+};
+
+/**
+ * Takes a batch of the network's usage records in one SQL statement: each new record (by its id)
+ * is stored, and the day's totals of its line (UsageRecord: what the dashboard, the alerts and the
+ * bill run read) grow by it, in the same statement, so a replayed batch changes nothing and a
+ * batch is counted entirely or not at all. Days are UTC dates; a call is rated in whole minutes,
+ * rounded up per call. Totals are upserted in (line, day) order so parallel batches lock alike.
+ */
+export async function ingestUsage(db: SqlExecutor, records: UsageRecordInput[]): Promise<IngestResult> {
+  const ids = records.map((r) => r.id);
+  const numbers = records.map((r) => r.msisdn);
+  const kinds = records.map((r) => r.kind);
+  const amounts = records.map((r) => r.amount);
+  const times = records.map((r) => r.at.toISOString());
+  const countries = records.map((r) => r.roamingCountry ?? null);
+  const { rows } = await sql<{ matched: number; inserted: number; unknown: string[] | null }>`
+    WITH input AS (
+      SELECT * FROM unnest(
+        ${ids}::text[], ${numbers}::text[], ${kinds}::text[], ${amounts}::int[], ${times}::timestamptz[], ${countries}::text[]
+      ) AS r(id, msisdn, kind, amount, at, country)
+    ),
+    matched AS (
+      SELECT r.*, l.id AS line_id FROM input r JOIN "Line" l ON l.msisdn = r.msisdn
+    ),
+    inserted AS (
+      INSERT INTO "UsageEvent" (id, "lineId", kind, amount, at, "roamingCountry")
+      SELECT id, line_id, kind::"UsageKind", amount, at AT TIME ZONE 'UTC', country FROM matched
+      ON CONFLICT (id) DO NOTHING
+      RETURNING "lineId", kind, amount, at
+    ),
+    daily AS (
+      SELECT "lineId", at::date AS day,
+             sum(CASE WHEN kind = 'VOICE' THEN ceil(amount / 60.0) ELSE 0 END)::int AS minutes,
+             sum(CASE WHEN kind = 'SMS' THEN amount ELSE 0 END)::int AS sms,
+             sum(CASE WHEN kind = 'DATA' THEN amount ELSE 0 END)::int AS data_mb
+        FROM inserted GROUP BY 1, 2
+    ),
+    totals AS (
+      INSERT INTO "UsageRecord" (id, "lineId", date, minutes, sms, "dataMb")
+      SELECT 'usg_' || md5("lineId" || ':' || day::text), "lineId", day, minutes, sms, data_mb
+        FROM daily ORDER BY "lineId", day
+      ON CONFLICT ("lineId", date) DO UPDATE SET
+        minutes = "UsageRecord".minutes + EXCLUDED.minutes,
+        sms = "UsageRecord".sms + EXCLUDED.sms,
+        "dataMb" = "UsageRecord"."dataMb" + EXCLUDED."dataMb"
+      RETURNING 1
+    )
+    SELECT (SELECT count(*)::int FROM matched) AS matched,
+           (SELECT count(*)::int FROM inserted) AS inserted,
+           (SELECT count(*) FROM totals) AS days,
+           (SELECT array_agg(id) FROM input WHERE msisdn NOT IN (SELECT msisdn FROM matched)) AS unknown`.execute(
+    db.$kysely,
+  );
+  const { matched, inserted, unknown } = rows[0]!;
+  return {
+    received: records.length,
+    accepted: inserted,
+    duplicates: matched - inserted,
+    unknownNumbers: unknown ?? [],
+  };
+}

@@ -34,7 +34,9 @@ export async function ingestUsage(db: SqlExecutor, records: UsageRecordInput[]):
       ) AS r(id, msisdn, kind, amount, at, country)
     ),
     matched AS (
-      SELECT r.*, l.id AS line_id FROM input r JOIN "Line" l ON l.msisdn = r.msisdn
+      -- One index lookup per record: a hash join would read every line for each batch.
+      SELECT r.*, l.id AS line_id FROM input r
+        CROSS JOIN LATERAL (SELECT id FROM "Line" WHERE msisdn = r.msisdn) l
     ),
     inserted AS (
       INSERT INTO "UsageEvent" (id, "lineId", kind, amount, at, "roamingCountry")

@@ -1,5 +1,6 @@
 import "server-only";
 import { accountRouter } from "./routers/account";
+import { addonRouter } from "./routers/addon";
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
 import { billRouter } from "./routers/bill";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   agent: agentRouter,
   push: pushRouter,
   tariff: tariffRouter,
+  addon: addonRouter,
   admin: adminRouter,
   secondFactor: secondFactorRouter,
   passkey: passkeyRouter,

@@ -144,6 +144,10 @@ describe("addon.setAutoRenew", () => {
       idempotencyKey: newIdempotencyKey("addon"),
     });
     expect(monthly.autoRenew).toBe(true);
+    // The pack joins the line's data allowance on the dashboard.
+    const summaryLine = (await caller.account.summary()).lines.find((item) => item.id === lineId)!;
+    expect(summaryLine.usage.dataMb.included).toBe(line("+79001000003").tariff.dataMb! + 5120);
+    expect(summaryLine.addons).toEqual([expect.objectContaining({ id: monthly.id, kind: "DATA", dataMb: 5120 })]);
     expect(await caller.addon.setAutoRenew({ purchaseId: monthly.id, autoRenew: false })).toMatchObject({
       autoRenew: false,
     });

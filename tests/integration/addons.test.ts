@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { renewalKey, renewDueAddons } from "../../server/domain/addon/addon-renewal.service";
+import { buyAddon } from "../../server/domain/addon/addon.service";
 import { billCustomers } from "../../server/domain/billing/bill-run.service";
 import { currentCycle } from "../../server/domain/billing/cycle";
 import { callerAs, DEMO } from "./helpers/callers";
@@ -161,6 +163,50 @@ describe("addon.setAutoRenew", () => {
     await expect(
       (await callerAs(DEMO.platinum)).addon.setAutoRenew({ purchaseId: monthly.id, autoRenew: true }),
     ).toHaveTRPCCode("NOT_FOUND");
+  });
+});
+
+describe("renewing add-ons", () => {
+  it("renews a monthly pack with auto-renewal on once, even when the job runs twice, and expires the rest", async () => {
+    const db = testDb();
+    const { customer, line, user } = await demoCustomer(DEMO.silver);
+    const lineId = line("+79001000013").id;
+    const past = new Date(Date.now() - 31 * 86_400_000);
+    const buy = (addonId: string) =>
+      buyAddon(db, {
+        customerId: customer.id,
+        lineId,
+        addonId,
+        idempotencyKey: newIdempotencyKey("renew"),
+        actorId: user.id,
+        channel: "WEB",
+        now: past,
+      });
+    const renewing = await buy("add_minutes_300");
+    const stopped = await buy("add_data_20gb");
+    await db.lineAddon.update({ where: { id: stopped.id }, data: { autoRenew: false } });
+    const oneOff = await buy("add_roam_cis_1d");
+
+    const first = await renewDueAddons(db);
+    const second = await renewDueAddons(db);
+    expect(first.renewed).toBeGreaterThanOrEqual(1);
+    expect(second).toEqual({ renewed: 0, expired: 0 });
+    const statuses = await db.lineAddon.findMany({
+      where: { id: { in: [renewing.id, stopped.id, oneOff.id] } },
+      select: { id: true, status: true },
+    });
+    expect(statuses.every((row) => row.status === "EXPIRED")).toBe(true);
+    const renewals = await db.lineAddon.findMany({ where: { idempotencyKey: renewalKey(renewing.id) } });
+    expect(renewals).toHaveLength(1);
+    expect(renewals[0]).toMatchObject({
+      status: "ACTIVE",
+      autoRenew: true,
+      priceCents: 19_900,
+      startsAt: renewing.endsAt,
+    });
+    expect(
+      await db.lineAddon.count({ where: { idempotencyKey: { in: [renewalKey(stopped.id), renewalKey(oneOff.id)] } } }),
+    ).toBe(0);
   });
 });
 

@@ -279,3 +279,48 @@ describe("the bill run and add-ons", () => {
     ).toBe(1);
   });
 });
+
+describe("admin.addons", () => {
+  it("lets a supervisor add a pack subscribers can buy, edit it and retire it from sale", async () => {
+    const admin = await callerAs(DEMO.admin);
+    const idempotencyKey = newIdempotencyKey("admin");
+    const input = {
+      id: "add_data_3gb",
+      kind: "DATA" as const,
+      name: "Интернет 3 ГБ",
+      nameEn: "Data 3 GB",
+      description: "",
+      descriptionEn: "",
+      priceCents: 19_900,
+      dataMb: 3072,
+      minutes: null,
+      validityDays: 14,
+      zoneId: null,
+      eligibleTariffIds: ["trf_smart"],
+      renewal: "ONE_OFF" as const,
+      idempotencyKey,
+    };
+    const [created, replayed] = await Promise.all([admin.admin.addons.create(input), admin.admin.addons.create(input)]);
+    expect(replayed.id).toBe(created.id);
+    const { line } = await demoCustomer(DEMO.silver);
+    const silver = await callerAs(DEMO.silver);
+    const onSmart = async () =>
+      (await silver.addon.list({ lineId: line("+79001000003").id })).items.find((item) => item.id === "add_data_3gb");
+    expect(await onSmart()).toMatchObject({ eligible: true, priceCents: 19_900 });
+    await admin.admin.addons.update({ id: created.id, priceCents: 17_900 });
+    expect(await onSmart()).toMatchObject({ priceCents: 17_900 });
+    await admin.admin.addons.retire({ id: created.id });
+    expect(await onSmart()).toBeUndefined();
+    expect((await admin.admin.addons.list()).items.find((item) => item.id === created.id)?.status).toBe("RETIRED");
+
+    const roamingWithoutZone = admin.admin.addons.create({
+      ...input,
+      id: "add_roam_nowhere",
+      kind: "ROAMING",
+      idempotencyKey: newIdempotencyKey("admin"),
+    });
+    await expect(roamingWithoutZone).toHaveTRPCCode("BAD_REQUEST");
+    expect(await fieldErrorsOf(roamingWithoutZone)).toEqual({ zoneId: "A roaming pass needs a zone" });
+    await expect(silver.admin.addons.list()).toHaveTRPCCode("FORBIDDEN");
+  });
+});

@@ -4,7 +4,9 @@ import { ClientMessages } from "@/app/i18n/client-messages";
 
 export default function SubscriberLayout({ children }: { children: ReactNode }) {
   return (
-    <ClientMessages namespaces={["dashboard", "bills", "requests", "tariffs", "profile", "sessions", "passkeys"]}>
+    <ClientMessages
+      namespaces={["dashboard", "bills", "requests", "tariffs", "addons", "profile", "sessions", "passkeys"]}
+    >
       <RoleLayout area="subscriber">{children}</RoleLayout>
     </ClientMessages>
   );

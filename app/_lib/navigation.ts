@@ -14,6 +14,7 @@ const SUBSCRIBER_NAV: NavItem[] = [
   { key: "dashboard", href: "/dashboard" },
   { key: "bills", href: "/bills" },
   { key: "tariffs", href: "/tariffs" },
+  { key: "addons", href: "/addons" },
   { key: "requests", href: "/requests" },
   { key: "profile", href: "/profile" },
 ];

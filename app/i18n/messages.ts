@@ -1,4 +1,5 @@
 import "server-only";
+import enAddons from "@/messages/en/addons.json";
 import enAdmin from "@/messages/en/admin.json";
 import enAgent from "@/messages/en/agent.json";
 import enBills from "@/messages/en/bills.json";
@@ -17,6 +18,7 @@ import enPwa from "@/messages/en/pwa.json";
 import enSessions from "@/messages/en/sessions.json";
 import enSignIn from "@/messages/en/signIn.json";
 import enTariffs from "@/messages/en/tariffs.json";
+import ruAddons from "@/messages/ru/addons.json";
 import ruAdmin from "@/messages/ru/admin.json";
 import ruAgent from "@/messages/ru/agent.json";
 import ruBills from "@/messages/ru/bills.json";
@@ -40,6 +42,7 @@ import type { AppLocale } from "@/server/i18n/locales";
 // One file per namespace and language (messages/<locale>/<namespace>.json), so features add
 // their own strings without touching each other's. English is the reference shape.
 const en = {
+  addons: enAddons,
   admin: enAdmin,
   agent: enAgent,
   bills: enBills,
@@ -64,6 +67,7 @@ export type Messages = typeof en;
 
 // Both languages must have the same keys: a key missing in either one fails the typecheck.
 const ru = {
+  addons: ruAddons,
   admin: ruAdmin,
   agent: ruAgent,
   bills: ruBills,

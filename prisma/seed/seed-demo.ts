@@ -24,6 +24,7 @@ import {
 } from "./request-lifecycle";
 import { orderScenarios, planRandomRequests } from "./request-scenarios";
 import { insertStaffAndSettings } from "./staff";
+import { insertAddons } from "./addons";
 import { insertTariffs } from "./tariffs";
 import { createClock, type SeedClock } from "./time";
 import { addUsageLines, createUsageRecipe, queueUsage, type UsageRecipe } from "./usage";
@@ -207,8 +208,11 @@ export async function seedDemo(
     const restoreSteps = await suspendConstraints(client);
     const writer = new BulkWriter(client);
 
-    log(`[seed] 1/4 catalogue: tariffs, partners, staff, settings, routing policy, knowledge base, number pool`);
+    log(
+      `[seed] 1/4 catalogue: tariffs, add-ons, partners, staff, settings, routing policy, knowledge base, number pool`,
+    );
     insertTariffs(writer, clock);
+    insertAddons(writer, clock);
     insertStaffAndSettings(writer, clock, passwordHash);
     const articles = insertArticles(writer, clock);
     insertCannedResponses(writer);

@@ -1,5 +1,6 @@
 import "server-only";
 import { accountRouter } from "./routers/account";
+import { addonRouter } from "./routers/addon";
 import { adminRouter } from "./routers/admin";
 import { authRouter } from "./routers/auth";
 import { autopayRouter } from "./routers/autopay";
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   agent: agentRouter,
   push: pushRouter,
   tariff: tariffRouter,
+  addon: addonRouter,
   admin: adminRouter,
   secondFactor: secondFactorRouter,
   passkey: passkeyRouter,

@@ -5,6 +5,7 @@ import { getDb } from "../db/client";
 import { reconcilePayments } from "../domain/payment/reconcile.service";
 import { chargeBillByAutopay } from "../domain/payment/autopay.service";
 import { releaseExpiredReservations } from "../domain/partner/number-pool.service";
+import { renewDueAddons } from "../domain/addon/addon-renewal.service";
 import { billCustomers, markOverdueBills, planBillRun } from "../domain/billing/bill-run.service";
 import { applyDueTariffChanges, applyScheduledChange } from "../domain/tariff/tariff-change.service";
 import { sendNotificationPush } from "../domain/push/send-push.service";
@@ -80,6 +81,10 @@ const tasks: Record<JobName, Task> = {
   "tariff:apply-due": async (_payload) => {
     log.info(`scheduled tariff changes applied: ${await applyDueTariffChanges(getDb())}`);
   },
+  "addons:renew-due": async (_payload) => {
+    const result = await renewDueAddons(getDb());
+    if (result.renewed || result.expired) log.info(`add-ons: ${result.renewed} renewed, ${result.expired} expired`);
+  },
   "sms:send": async (payload) => {
     await deliverSms(getDb(), (payload as JobPayloads["sms:send"]).messageId);
   },
@@ -112,6 +117,7 @@ export const crontab = [
   "20 * * * * request:close-finished ?max=2",
   "* * * * * numbers:release-expired ?max=1",
   "* * * * * payments:reconcile ?max=1",
+  "*/5 * * * * addons:renew-due ?max=1",
   // Scheduled tariff changes first, so the cycle that starts today runs on the new tariff.
   "1 0 * * * tariff:apply-due ?max=3",
   "5 0 * * * billing:run ?fill=2d&max=3",

@@ -66,6 +66,25 @@ async function register(caller: Caller) {
   });
 }
 
+async function newAddon(caller: Caller) {
+  return caller.admin.addons.create({
+    id: `add_audit_${unique()}`.toLowerCase().replace(/[^a-z0-9_]/g, "_"),
+    kind: "DATA",
+    name: "Аудит 2 ГБ",
+    nameEn: "Audit 2 GB",
+    description: "",
+    descriptionEn: "",
+    priceCents: 14_900,
+    dataMb: 2048,
+    minutes: null,
+    validityDays: 30,
+    zoneId: null,
+    eligibleTariffIds: [],
+    renewal: "ONE_OFF",
+    idempotencyKey: newIdempotencyKey("audit"),
+  });
+}
+
 async function newTariff(caller: Caller) {
   return caller.admin.tariffs.create({
     code: `aud${unique()}`,
@@ -369,6 +388,44 @@ const TABLE: Record<string, Audited | Exempt> = {
     action: "tariff.delete",
     entityType: "Tariff",
     afterIsNull: "a deletion",
+  },
+  "admin.addons.create": {
+    as: DEMO.admin,
+    run: async (caller) => (await newAddon(caller)).id,
+    action: "addon.create",
+    entityType: "Addon",
+    beforeIsNull: "a creation",
+  },
+  "admin.addons.update": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const addon = await newAddon(caller);
+      await caller.admin.addons.update({ id: addon.id, priceCents: 19_900 });
+      return addon.id;
+    },
+    action: "addon.update",
+    entityType: "Addon",
+  },
+  "admin.addons.retire": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const addon = await newAddon(caller);
+      await caller.admin.addons.retire({ id: addon.id });
+      return addon.id;
+    },
+    action: "addon.retire",
+    entityType: "Addon",
+  },
+  "admin.addons.reactivate": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const addon = await newAddon(caller);
+      await caller.admin.addons.retire({ id: addon.id });
+      await caller.admin.addons.reactivate({ id: addon.id });
+      return addon.id;
+    },
+    action: "addon.reactivate",
+    entityType: "Addon",
   },
   "admin.knowledge.create": {
     as: DEMO.admin,

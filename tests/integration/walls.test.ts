@@ -81,6 +81,7 @@ type Fixtures = {
   orderId: string;
   reservedMsisdn: string;
   passkeyId: string;
+  addonPurchaseId: string;
 };
 
 /**
@@ -129,6 +130,15 @@ const FOREIGN: Record<string, { as: Who; input: (f: Fixtures) => unknown }> = {
     }),
   },
   "tariff.cancelChange": { as: "otherSubscriber", input: (f) => ({ changeId: f.changeId }) },
+  "addon.list": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId }) },
+  "addon.preview": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId, addonId: "add_minutes_300" }) },
+  "addon.buy": {
+    as: "otherSubscriber",
+    input: (f) => ({ lineId: f.lineId, addonId: "add_minutes_300", idempotencyKey: newIdempotencyKey("walls") }),
+  },
+  "addon.mine": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId }) },
+  "addon.setAutoRenew": { as: "otherSubscriber", input: (f) => ({ purchaseId: f.addonPurchaseId, autoRenew: false }) },
+  "addon.roaming": { as: "otherSubscriber", input: (f) => ({ country: "DE", lineId: f.lineId }) },
   "account.signOutSession": { as: "otherSubscriber", input: (f) => ({ id: f.sessionId }) },
   "passkey.remove": { as: "otherSubscriber", input: (f) => ({ id: f.passkeyId }) },
   "knowledge.recordView": {
@@ -216,7 +226,22 @@ describe("foreign ids", () => {
       },
       select: { id: true },
     });
+    const purchase = await db.lineAddon.create({
+      data: {
+        lineId: line.id,
+        customerId,
+        addonId: "add_data_5gb",
+        priceCents: 29_900,
+        startsAt: new Date(),
+        endsAt: new Date(Date.now() + 30 * 86_400_000),
+        autoRenew: true,
+        boughtById: await userIdOf(DEMO.silver),
+        idempotencyKey: newIdempotencyKey("walls"),
+      },
+      select: { id: true },
+    });
     Object.assign(fixtures, {
+      addonPurchaseId: purchase.id,
       passkeyId: passkey.id,
       billId: bill.id,
       requestId: created.id,

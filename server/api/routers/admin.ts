@@ -1,4 +1,6 @@
 import "server-only";
+import { addonIdInput, createAddonInput, updateAddonInput } from "../../domain/admin/addon-admin.schema";
+import { createAddon, listAddonCatalogue, setAddonStatus, updateAddon } from "../../domain/admin/addon-admin.service";
 import { z } from "zod";
 import {
   approveInput,
@@ -115,6 +117,18 @@ export const adminRouter = createTRPCRouter({
     delete: adminProcedure
       .input(deleteTariffInput)
       .mutation(({ ctx, input }) => deleteTariff(ctx.db, ctx.actor, input)),
+  }),
+
+  addons: createTRPCRouter({
+    list: adminProcedure.input(noInput).query(({ ctx }) => listAddonCatalogue(ctx.db)),
+    create: adminProcedure.input(createAddonInput).mutation(({ ctx, input }) => createAddon(ctx.db, ctx.actor, input)),
+    update: adminProcedure.input(updateAddonInput).mutation(({ ctx, input }) => updateAddon(ctx.db, ctx.actor, input)),
+    retire: adminProcedure
+      .input(addonIdInput)
+      .mutation(({ ctx, input }) => setAddonStatus(ctx.db, ctx.actor, input.id, "RETIRED")),
+    reactivate: adminProcedure
+      .input(addonIdInput)
+      .mutation(({ ctx, input }) => setAddonStatus(ctx.db, ctx.actor, input.id, "ACTIVE")),
   }),
 
   knowledge: createTRPCRouter({

@@ -10,8 +10,9 @@ export const USAGE_CHART_DAYS = 30;
 
 /**
  * The subscriber's account at a glance, scoped to their own customer: balance, next bill date,
- * each line with its tariff and usage against the allowance this cycle, the daily usage of the
- * last 30 days, any scheduled tariff change, and the alerts (overdue bills, allowances 80% used).
+ * each line with its tariff and usage against the allowance this cycle (add-on packs included), the
+ * add-ons in force, the daily usage of the last 30 days, any scheduled tariff change, and the alerts
+ * (overdue bills, allowances 80% used).
  */
 export async function getAccountSummary(db: Database, customerId: string, now = new Date()) {
   const customer = await db.customer.findUnique({
@@ -37,7 +38,7 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
   const cycle = currentCycle(customer.billingDay, now);
   const lineIds = customer.lines.map((line) => line.id);
   const chartFrom = new Date(startOfUtcDay(now).getTime() - (USAGE_CHART_DAYS - 1) * DAY_MS);
-  const [usage, daily, unpaidBills, lastBill] = await Promise.all([
+  const [usage, daily, unpaidBills, lastBill, addons] = await Promise.all([
     db.usageRecord.groupBy({
       by: ["lineId"],
       where: { lineId: { in: lineIds }, date: { gte: cycle.start, lt: cycle.end } },
@@ -58,12 +59,31 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
       orderBy: [{ issuedAt: "desc" }, { id: "desc" }],
       select: { id: true, number: true, totalCents: true, paidCents: true, dueAt: true, status: true, issuedAt: true },
     }),
+    db.lineAddon.findMany({
+      where: { lineId: { in: lineIds }, status: "ACTIVE", startsAt: { lte: now }, endsAt: { gt: now } },
+      select: {
+        id: true,
+        lineId: true,
+        dataMb: true,
+        minutes: true,
+        endsAt: true,
+        addon: {
+          select: { kind: true, name: true, nameEn: true, zone: { select: { id: true, name: true, nameEn: true } } },
+        },
+      },
+      orderBy: [{ endsAt: "asc" }, { id: "asc" }],
+    }),
   ]);
   const usageByLine = new Map(usage.map((row) => [row.lineId, row._sum]));
 
   const lines = customer.lines.map((line) => {
     const used = usageByLine.get(line.id);
     const pending = line.tariffChanges[0];
+    const lineAddons = addons.filter((purchase) => purchase.lineId === line.id);
+    // Home packs add to the tariff's allowance (unlimited stays unlimited); a roaming pass is used abroad.
+    const home = lineAddons.filter((purchase) => purchase.addon.kind !== "ROAMING");
+    const extra = (included: number | null, of: "dataMb" | "minutes") =>
+      included === null ? null : included + home.reduce((sum, purchase) => sum + (purchase[of] ?? 0), 0);
     return {
       id: line.id,
       kind: line.kind,
@@ -78,10 +98,21 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
         monthlyFeeCents: line.tariff.monthlyFeeCents,
       },
       usage: {
-        minutes: { used: used?.minutes ?? 0, included: line.tariff.minutes } satisfies Allowance,
+        minutes: { used: used?.minutes ?? 0, included: extra(line.tariff.minutes, "minutes") } satisfies Allowance,
         sms: { used: used?.sms ?? 0, included: line.tariff.sms } satisfies Allowance,
-        dataMb: { used: used?.dataMb ?? 0, included: line.tariff.dataMb } satisfies Allowance,
+        dataMb: { used: used?.dataMb ?? 0, included: extra(line.tariff.dataMb, "dataMb") } satisfies Allowance,
       },
+      /** Add-ons in force: packs (already in the allowances above) and roaming passes. */
+      addons: lineAddons.map((purchase) => ({
+        id: purchase.id,
+        kind: purchase.addon.kind,
+        name: purchase.addon.name,
+        nameEn: purchase.addon.nameEn,
+        zone: purchase.addon.zone,
+        dataMb: purchase.dataMb,
+        minutes: purchase.minutes,
+        endsAt: purchase.endsAt,
+      })),
       pendingChange: pending ? { id: pending.id, effectiveAt: pending.effectiveAt, toTariff: pending.toTariff } : null,
       dailyUsage: daily
         .filter((row) => row.lineId === line.id)

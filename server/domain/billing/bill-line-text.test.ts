@@ -6,6 +6,7 @@ const names = new Map([
   ["Смарт", "Smart"],
   ["Смарт Плюс", "Smart Plus"],
   ["Домашний Гига", "Home Giga"],
+  ["Роуминг: Европа, 7 дней", "Roaming: Europe, 7 days"],
 ]);
 
 describe("localizeBillLine", () => {
@@ -26,6 +27,11 @@ describe("localizeBillLine", () => {
     ["Мобильный интернет сверх пакета: 9 × 100 МБ", "Mobile data above the allowance: 9 × 100 MB"],
     ["НДС 20%", "VAT 20%"],
     ["Замена SIM-карты", "SIM card replacement"],
+    ["Пакет «Роуминг: Европа, 7 дней», куплен 03.12", "Add-on: Roaming: Europe, 7 days, bought 03.12"],
+    [
+      "Пакет «Роуминг: Европа, 7 дней», куплен 03.12 (+7 900 100-00-11)",
+      "Add-on: Roaming: Europe, 7 days, bought 03.12 (+7 900 100-00-11)",
+    ],
     ["Тариф «Неизвестный» с 01.11, 30 дн.", "Неизвестный tariff from 01.11, 30 days"],
     ["Компенсация за перерыв в обслуживании 12.10", "Компенсация за перерыв в обслуживании 12.10"],
   ])("%s", (ru, en) => {

@@ -32,11 +32,15 @@ const RULES: Rule[] = [
   { pattern: /^SMS сверх пакета: (\d+) шт\.$/, render: (m, t) => t("sms", { sms: m[1]! }) },
   { pattern: /^Мобильный интернет сверх пакета: (\d+) × 100 МБ$/, render: (m, t) => t("data", { blocks: m[1]! }) },
   { pattern: /^НДС (\d+(?:[.,]\d+)?)%$/, render: (m, t) => t("tax", { percent: Number(m[1]!.replace(",", ".")) }) },
+  {
+    pattern: /^Пакет «(.+?)», куплен (\d{2}\.\d{2})$/,
+    render: (m, t, name) => t("addon", { addon: name(m[1]!), day: m[2]! }),
+  },
   { pattern: /^Замена SIM-карты$/, render: (_m, t) => t("simReplacement") },
   { pattern: /^Детализация счёта на бумаге$/, render: (_m, t) => t("paperBill") },
 ];
 
-/** The line's description in `locale`; `tariffNames` maps Russian tariff names to English ones. */
+/** The line's description in `locale`; `tariffNames` maps Russian tariff (and add-on) names to English ones. */
 export function localizeBillLine(
   description: string,
   locale: string,

@@ -8,7 +8,7 @@ import type { NotificationKind } from "../notification/notify.service";
 import { enqueuePushFor } from "../push/enqueue-push.service";
 import { queueValueRecompute } from "../value/queue-recompute.service";
 import { billStatusAfter } from "./bill-status";
-import { composeBill, type AppliedChange, type LineToBill } from "./compose-bill";
+import { addonBillItems, composeBill, type AppliedChange, type LineToBill } from "./compose-bill";
 import { DAY_MS, previousCycle } from "./cycle";
 import type { TariffPrice } from "./price-usage";
 import { getBillingSettings } from "./settings.service";
@@ -21,6 +21,8 @@ type Draft = {
   id: string;
   customer: { id: string; accountNumber: string; currency: string; login: { id: string; locale: string } | null };
   bill: ReturnType<typeof composeBill>;
+  /** Add-on purchases charged on this bill: purchase id to the id of its bill line. */
+  addonLines: { purchaseId: string; billLineId: string }[];
   status: ReturnType<typeof billStatusAfter>;
 };
 
@@ -123,7 +125,7 @@ export async function billCustomers(
     },
   });
   const lineIds = customers.flatMap((customer) => customer.lines.map((line) => line.id));
-  const [changes, usage] = await Promise.all([
+  const [changes, usage, addons] = await Promise.all([
     db.tariffChange.findMany({
       where: { lineId: { in: lineIds }, status: "APPLIED", effectiveAt: { gte: period.start } },
       select: {
@@ -141,7 +143,14 @@ export async function billCustomers(
       where: { lineId: { in: lineIds }, date: { gte: period.start, lt: period.end } },
       select: { lineId: true, date: true, minutes: true, sms: true, dataMb: true },
     }),
+    // Every purchase made before the period's end and not charged yet: charged once, on this bill.
+    db.lineAddon.findMany({
+      where: { lineId: { in: lineIds }, billLineId: null, createdAt: { lt: period.end } },
+      select: { id: true, lineId: true, priceCents: true, createdAt: true, addon: { select: { name: true } } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
   ]);
+  const addonsByLine = groupBy(addons, (purchase) => purchase.lineId);
   const changesByLine = groupBy(changes, (change) => change.lineId);
   const usageByLine = groupBy(usage, (row) => row.lineId);
 
@@ -165,7 +174,28 @@ export async function billCustomers(
       dailyUsage: usageByLine.get(line.id) ?? [],
     }));
     // Lines are stored in Russian, the language of the operator's documents; pages and PDFs translate them.
-    const bill = composeBill({ period, lines, taxRateBps: settings.taxRateBps, locale: "ru" });
+    const purchases = customer.lines.flatMap((line) =>
+      (addonsByLine.get(line.id) ?? []).map((purchase) => ({
+        id: purchase.id,
+        lineId: purchase.lineId,
+        msisdn: line.msisdn,
+        name: purchase.addon.name,
+        priceCents: purchase.priceCents,
+        boughtAt: purchase.createdAt,
+      })),
+    );
+    const addonItems = addonBillItems(purchases, customer.lines.length > 1, "ru");
+    const addonLines = addonItems.map((item) => ({
+      purchaseId: item.purchaseId,
+      billLineId: `bln_${randomBytes(12).toString("hex")}`,
+    }));
+    const bill = composeBill({
+      period,
+      lines,
+      taxRateBps: settings.taxRateBps,
+      locale: "ru",
+      extraItems: addonItems.map((item, index) => ({ ...item.item, id: addonLines[index]!.billLineId })),
+    });
     if (!bill.hasService) {
       skipped++;
       continue;
@@ -174,6 +204,7 @@ export async function billCustomers(
       id: `bil_${randomBytes(12).toString("hex")}`,
       customer,
       bill,
+      addonLines,
       status: billStatusAfter({ totalCents: bill.totalCents, paidCents: 0, dueAt, now }),
     });
   }
@@ -213,6 +244,25 @@ export async function billCustomers(
       await tx.billLine.createMany({
         data: mine.flatMap((draft) => draft.bill.items.map((item) => ({ ...item, billId: draft.id }))),
       });
+      const charged = mine.flatMap((draft) => draft.addonLines);
+      if (charged.length) {
+        const byPurchase = sql<{
+          purchaseId: string;
+          billLineId: string;
+        }>`unnest(${charged.map((row) => row.purchaseId)}::text[], ${charged.map((row) => row.billLineId)}::text[])`.as<"v">(
+          sql`v("purchaseId", "billLineId")`,
+        );
+        const updated = await tx.$kysely
+          .updateTable("LineAddon as a")
+          .from(byPurchase)
+          .set((eb) => ({ billLineId: eb.ref("v.billLineId") }))
+          .whereRef("a.id", "=", "v.purchaseId")
+          .where("a.billLineId", "is", null)
+          .executeTakeFirst();
+        // A purchase charged meanwhile by another run: roll the slice back, the retry leaves it out.
+        if (Number(updated.numUpdatedRows) !== charged.length)
+          throw new Error("An add-on purchase was charged by another bill run; retry the slice");
+      }
       const customerIds = mine.map((draft) => draft.customer.id);
       const totals = mine.map((draft) => draft.bill.totalCents);
       const totalByCustomer = sql<{

@@ -93,7 +93,10 @@ export async function getBillOrThrow(db: Database, { billId, customerId }: { bil
     include: {
       lines: {
         orderBy: { id: "asc" },
-        include: { line: { select: { id: true, msisdn: true, kind: true, address: true } } },
+        include: {
+          line: { select: { id: true, msisdn: true, kind: true, address: true } },
+          addon: { select: { id: true } },
+        },
       },
       payments: { orderBy: { createdAt: "desc" } },
       adjustments: {
@@ -120,10 +123,13 @@ export async function getBillOrThrow(db: Database, { billId, customerId }: { bil
 
 const KIND_ORDER = ["SUBSCRIPTION", "PRORATION", "OVERAGE", "ONE_OFF", "ADJUSTMENT", "TAX"] as const;
 
-/** Russian tariff names to English ones, for translating bill lines. */
+/** Russian tariff and add-on names to English ones, for translating bill lines. */
 export async function getTariffNames(db: Database): Promise<Map<string, string>> {
-  const tariffs = await db.tariff.findMany({ select: { name: true, nameEn: true } });
-  return new Map(tariffs.map((tariff) => [tariff.name, tariff.nameEn]));
+  const [tariffs, addons] = await Promise.all([
+    db.tariff.findMany({ select: { name: true, nameEn: true } }),
+    db.addon.findMany({ select: { name: true, nameEn: true } }),
+  ]);
+  return new Map([...tariffs, ...addons].map((item) => [item.name, item.nameEn]));
 }
 
 /** Lines grouped by service line (account-level charges last), and within a line by kind. */
@@ -235,12 +241,20 @@ export async function explainBillForCustomer(
 ) {
   const bill = await getBillOrThrow(db, input);
   const names = await getTariffNames(db);
-  const localize = <T extends { description: string }>(lines: T[]) =>
-    lines.map((line) => ({ ...line, description: localizeBillLine(line.description, input.locale ?? "ru", names) }));
+  const localize = <T extends { description: string; addon: { id: string } | null }>(lines: T[]) =>
+    lines.map(({ addon, ...line }) => ({
+      ...line,
+      isAddon: addon !== null,
+      description: localizeBillLine(line.description, input.locale ?? "ru", names),
+    }));
   const previous = await db.bill.findFirst({
     where: { customerId: input.customerId, periodStart: { lt: bill.periodStart } },
     orderBy: { periodStart: "desc" },
-    include: { lines: { select: { lineId: true, kind: true, description: true, amountCents: true } } },
+    include: {
+      lines: {
+        select: { lineId: true, kind: true, description: true, amountCents: true, addon: { select: { id: true } } },
+      },
+    },
   });
   const explanation = explainBill(localize(bill.lines), previous ? localize(previous.lines) : null);
   const lineIds = explanation.lines.map((line) => line.lineId).filter((id): id is string => id !== null);

@@ -9,6 +9,8 @@ import { prorate } from "../tariff/proration";
 export type BillItemKind = "SUBSCRIPTION" | "OVERAGE" | "PRORATION" | "ADJUSTMENT" | "ONE_OFF" | "TAX";
 
 export type BillItem = {
+  /** Set when the bill line's id must be known before it is written (an add-on purchase points at it). */
+  id?: string;
   lineId: string | null;
   kind: BillItemKind;
   description: string;
@@ -164,6 +166,37 @@ function composeLine(line: LineToBill, period: Period, locale: AppLocale, label:
       amountCents: overage.dataCents,
     });
   return items;
+}
+
+export type AddonPurchaseToBill = {
+  id: string;
+  lineId: string;
+  msisdn: string | null;
+  /** The add-on's Russian name, as bill lines are stored in Russian. */
+  name: string;
+  priceCents: number;
+  boughtAt: Date;
+};
+
+/** One ONE_OFF bill line per add-on purchase, named with the add-on and the day it was bought. */
+export function addonBillItems(
+  purchases: AddonPurchaseToBill[],
+  isMany: boolean,
+  locale: string,
+): { purchaseId: string; item: BillItem }[] {
+  const t = translatorFor(localeOrDefault(locale), "billLines");
+  return purchases.map((purchase) => ({
+    purchaseId: purchase.id,
+    item: {
+      lineId: purchase.lineId,
+      kind: "ONE_OFF",
+      description:
+        t("addon", { addon: purchase.name, day: dayMonth(purchase.boughtAt) }) +
+        (isMany && purchase.msisdn ? ` (${msisdnLabel(purchase.msisdn)})` : ""),
+      quantity: 1,
+      amountCents: purchase.priceCents,
+    },
+  }));
 }
 
 /**

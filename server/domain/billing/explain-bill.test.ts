@@ -94,6 +94,19 @@ describe("explainBill", () => {
       ],
     ],
     [
+      "an add-on bought",
+      base,
+      [
+        item("a", "SUBSCRIPTION", 55_000),
+        { ...item("a", "ONE_OFF", 149_900, "Пакет «Роуминг: Европа, 7 дней», куплен 03.12"), isAddon: true },
+        item(null, "TAX", 40_980),
+      ],
+      [
+        { lineId: "a", kind: "ONE_OFF", reason: "ADDON", delta: 149_900 },
+        { lineId: null, kind: "TAX", reason: "TAX", delta: 29_980 },
+      ],
+    ],
+    [
       "an agent's credit and a one-off charge",
       base,
       [

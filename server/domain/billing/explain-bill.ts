@@ -1,6 +1,13 @@
 import type { BillItemKind } from "./compose-bill";
 
-export type ExplainedItem = { lineId: string | null; kind: BillItemKind; description: string; amountCents: number };
+export type ExplainedItem = {
+  lineId: string | null;
+  kind: BillItemKind;
+  description: string;
+  amountCents: number;
+  /** A charge for an add-on purchase (a one-off line the bill run adds per purchase). */
+  isAddon?: boolean;
+};
 
 export type ChangeReason =
   | "FIRST_BILL"
@@ -17,6 +24,7 @@ export type ChangeReason =
   | "ADJUSTMENT_GONE"
   | "NEW_CHARGE"
   | "CHARGE_GONE"
+  | "ADDON"
   | "TAX";
 
 export type BillChange = {
@@ -53,6 +61,7 @@ function reasonFor(
   previous: number,
   isLineNew: boolean,
   isLineGone: boolean,
+  hasAddon: boolean,
 ): ChangeReason | null {
   if (isLineNew) return "NEW_LINE";
   if (isLineGone) return "LINE_GONE";
@@ -69,19 +78,21 @@ function reasonFor(
     case "ADJUSTMENT":
       return current === 0 ? "ADJUSTMENT_GONE" : "ADJUSTMENT";
     case "ONE_OFF":
-      return current === 0 ? "CHARGE_GONE" : "NEW_CHARGE";
+      if (current === 0) return "CHARGE_GONE";
+      return hasAddon ? "ADDON" : "NEW_CHARGE";
     case "TAX":
       return "TAX";
   }
 }
 
 function sumBy(items: ExplainedItem[]) {
-  const sums = new Map<string, Map<BillItemKind, { cents: number; descriptions: string[] }>>();
+  const sums = new Map<string, Map<BillItemKind, { cents: number; descriptions: string[]; hasAddon: boolean }>>();
   for (const item of items) {
     const key = item.lineId ?? "";
     const byKind = sums.get(key) ?? new Map();
-    const entry = byKind.get(item.kind) ?? { cents: 0, descriptions: [] };
+    const entry = byKind.get(item.kind) ?? { cents: 0, descriptions: [], hasAddon: false };
     entry.cents += item.amountCents;
+    if (item.isAddon) entry.hasAddon = true;
     entry.descriptions.push(item.description);
     byKind.set(item.kind, entry);
     sums.set(key, byKind);
@@ -92,7 +103,8 @@ function sumBy(items: ExplainedItem[]) {
 /**
  * What changed against the previous bill and why, line by line: per service line and kind of
  * charge, the amounts then and now, with a reason (a new line, a tariff fee change, overage that
- * appeared or grew, a proration, an adjustment, a one-off charge, tax following the subtotal).
+ * appeared or grew, a proration, an adjustment, an add-on bought, a one-off charge, tax following the
+ * subtotal).
  * The deltas add up to the difference of the totals.
  */
 export function explainBill(current: ExplainedItem[], previous: ExplainedItem[] | null): BillExplanation {
@@ -114,7 +126,9 @@ export function explainBill(current: ExplainedItem[], previous: ExplainedItem[] 
       const currentCents = c?.cents ?? 0;
       const previousCents = p?.cents ?? 0;
       const reason =
-        previous === null ? "FIRST_BILL" : reasonFor(kind, currentCents, previousCents, isLineNew, isLineGone);
+        previous === null
+          ? "FIRST_BILL"
+          : reasonFor(kind, currentCents, previousCents, isLineNew, isLineGone, c?.hasAddon ?? false);
       if (!reason) continue;
       changes.push({
         kind,

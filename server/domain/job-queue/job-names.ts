@@ -20,6 +20,8 @@ export type JobPayloads = {
   "tariff:apply-change": { changeId: string };
   /** Safety net: applies any scheduled change whose time has passed. */
   "tariff:apply-due": Record<string, never>;
+  /** Renews monthly add-ons with auto-renewal on and expires the rest (addon/addon-renewal.service.ts). */
+  "addons:renew-due": Record<string, never>;
   /** Settles PENDING payments left by a crash and UNKNOWN ones by asking the provider (payment/reconcile.service.ts). */
   "payments:reconcile": Record<string, never>;
   /** Sends one queued text message (its row holds the number and the text; the payload only its id). */

@@ -116,6 +116,47 @@ export function LineCard({
           unlimitedText={unlimited}
         />
       </div>
+      {line.addons.length > 0 && (
+        <div className="mt-4" data-testid="line-addons">
+          <h4 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{t("addonsTitle")}</h4>
+          <ul className="mt-2 space-y-3">
+            {line.addons.map((addon) =>
+              addon.kind === "ROAMING" && addon.dataMb ? (
+                <li key={addon.id}>
+                  {/* A pass's allowance is used abroad: its own bar (roaming usage is not rated against it yet). */}
+                  <UsageMeter
+                    id={`${titleId}-${addon.id}`}
+                    label={t("addonUntil", {
+                      addon: locale === "en" ? addon.nameEn : addon.name,
+                      date: formatDate(addon.endsAt, locale),
+                    })}
+                    used={0}
+                    included={addon.dataMb}
+                    formatAmount={(value) => t("units.data", { value: formatGigabytes(value, locale) })}
+                    usedOfText={usedOf}
+                    unlimitedText={unlimited}
+                  />
+                </li>
+              ) : (
+                <li key={addon.id} className="text-sm text-slate-700">
+                  {t("addonUntil", {
+                    addon: locale === "en" ? addon.nameEn : addon.name,
+                    date: formatDate(addon.endsAt, locale),
+                  })}
+                </li>
+              ),
+            )}
+          </ul>
+        </div>
+      )}
+      {isMobile && (
+        <Link
+          href={`/addons?line=${line.id}`}
+          className="mt-1 inline-flex min-h-11 items-center text-sm font-medium text-brand-700 hover:underline"
+        >
+          {t("buyAddons")}
+        </Link>
+      )}
       <UsageChart days={line.dailyUsage} isMobile={isMobile} />
     </article>
   );

@@ -10,6 +10,7 @@ import { sendNotificationPush } from "../domain/push/send-push.service";
 import { closeFinishedRequests } from "../domain/request/auto-close.service";
 import { watchSla } from "../domain/request/sla-watch.service";
 import { deliverSms } from "../domain/sms/sms.service";
+import { sendProvisioningCommand } from "../domain/provisioning/provisioning.service";
 import { recomputeAllValueScores, recomputeCustomerValue } from "../domain/value/value.service";
 import { enqueueJob } from "../domain/job-queue/enqueue.service";
 import type { JobName, JobPayloads } from "../domain/job-queue/job-names";
@@ -76,6 +77,11 @@ const tasks: Record<JobName, Task> = {
   },
   "sms:send": async (payload) => {
     await deliverSms(getDb(), (payload as JobPayloads["sms:send"]).messageId);
+  },
+  "provisioning:send": async (payload) => {
+    const { commandId } = payload as JobPayloads["provisioning:send"];
+    const outcome = await sendProvisioningCommand(getDb(), commandId);
+    log.info(`provisioning ${commandId}: ${outcome}`);
   },
   "push:send": async (payload) => {
     const report = await sendNotificationPush(getDb(), payload as JobPayloads["push:send"], {

@@ -24,6 +24,8 @@ export type JobPayloads = {
   "payments:reconcile": Record<string, never>;
   /** Sends one queued text message (its row holds the number and the text; the payload only its id). */
   "sms:send": { messageId: string };
+  /** Sends one provisioning command to the network (a retry is a new job run at its nextAttemptAt). */
+  "provisioning:send": { commandId: string };
 };
 
 export type JobName = keyof JobPayloads;

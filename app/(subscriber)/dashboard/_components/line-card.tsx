@@ -9,6 +9,7 @@ import { UsageMeter } from "./usage-meter";
 
 const STATUS_STYLE: Record<AccountLine["status"], string> = {
   ACTIVE: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  BLOCKED: "bg-red-50 text-red-800 ring-red-200",
   SUSPENDED: "bg-amber-50 text-amber-800 ring-amber-200",
   TERMINATED: "bg-slate-100 text-slate-700 ring-slate-200",
 };

@@ -6,6 +6,7 @@ import { billRouter } from "./routers/bill";
 import { activationRouter } from "./routers/activation";
 import { agentRouter } from "./routers/agent";
 import { knowledgeRouter } from "./routers/knowledge";
+import { lineRouter } from "./routers/line";
 import { meRouter } from "./routers/me";
 import { partnerRouter } from "./routers/partner";
 import { passkeyRouter } from "./routers/passkey";
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   agent: agentRouter,
   push: pushRouter,
   tariff: tariffRouter,
+  line: lineRouter,
   admin: adminRouter,
   secondFactor: secondFactorRouter,
   passkey: passkeyRouter,

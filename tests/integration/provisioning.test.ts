@@ -2,7 +2,7 @@ import { runOnce } from "graphile-worker";
 import { describe, expect, it } from "vitest";
 import type { NetworkProvisioning } from "../../server/domain/provisioning/network-provisioning";
 import { issueCommand, sendProvisioningCommand } from "../../server/domain/provisioning/provisioning.service";
-import { createSimulatedNetwork } from "../../server/domain/provisioning/simulated-network";
+import { createSimulatedNetwork } from "../../server/domain/provisioning/simulated-network.service";
 import { taskList } from "../../server/jobs/tasks";
 import { DEMO } from "./helpers/callers";
 import { testDatabaseUrl, testDb } from "./helpers/db";
@@ -37,7 +37,11 @@ describe("provisioning commands", () => {
     expect(await testDb().provisioningCommand.count({ where: { lineId: line.id, sourceKey: "src-once" } })).toBe(1);
     // The job runs it through the simulated network: the line follows the outcome and the owner is told.
     process.env.NETWORK_SIM_LATENCY_MS = "0";
-    await runOnce({ connectionString: testDatabaseUrl(), taskList });
+    try {
+      await runOnce({ connectionString: testDatabaseUrl(), taskList });
+    } finally {
+      delete process.env.NETWORK_SIM_LATENCY_MS;
+    }
     expect(await testDb().provisioningCommand.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
       status: "DONE",
       attempts: 1,

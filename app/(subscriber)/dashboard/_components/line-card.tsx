@@ -4,6 +4,7 @@ import type { getTranslations } from "next-intl/server";
 import { formatDate, formatGigabytes, formatNumber, formatPhone } from "@/app/_lib/format";
 import { formatMoney } from "@/app/_lib/money";
 import type { AccountLine } from "@/app/_trpc/types";
+import { LineControls } from "./line-controls";
 import { UsageChart } from "./usage-chart";
 import { UsageMeter } from "./usage-meter";
 
@@ -118,6 +119,7 @@ export function LineCard({
         />
       </div>
       <UsageChart days={line.dailyUsage} isMobile={isMobile} />
+      {isMobile && <LineControls line={line} currency={currency} locale={locale} />}
     </article>
   );
 }

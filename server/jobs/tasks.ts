@@ -11,6 +11,7 @@ import { closeFinishedRequests } from "../domain/request/auto-close.service";
 import { watchSla } from "../domain/request/sla-watch.service";
 import { deliverSms } from "../domain/sms/sms.service";
 import { sendProvisioningCommand } from "../domain/provisioning/provisioning.service";
+import { resumeDueSuspensions } from "../domain/line/line-controls.service";
 import { recomputeAllValueScores, recomputeCustomerValue } from "../domain/value/value.service";
 import { enqueueJob } from "../domain/job-queue/enqueue.service";
 import type { JobName, JobPayloads } from "../domain/job-queue/job-names";
@@ -83,6 +84,10 @@ const tasks: Record<JobName, Task> = {
     const outcome = await sendProvisioningCommand(getDb(), commandId);
     log.info(`provisioning ${commandId}: ${outcome}`);
   },
+  "line:resume-due": async (_payload) => {
+    const resumed = await resumeDueSuspensions(getDb());
+    if (resumed) log.info(`suspensions ended: ${resumed} lines resumed`);
+  },
   "push:send": async (payload) => {
     const report = await sendNotificationPush(getDb(), payload as JobPayloads["push:send"], {
       log: (line) => log.info(line),
@@ -112,6 +117,7 @@ export const crontab = [
   "20 * * * * request:close-finished ?max=2",
   "* * * * * numbers:release-expired ?max=1",
   "* * * * * payments:reconcile ?max=1",
+  "*/10 * * * * line:resume-due ?max=2",
   // Scheduled tariff changes first, so the cycle that starts today runs on the new tariff.
   "1 0 * * * tariff:apply-due ?max=3",
   "5 0 * * * billing:run ?fill=2d&max=3",

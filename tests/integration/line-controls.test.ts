@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { resumeDueSuspensions } from "../../server/domain/line/line-controls.service";
 import { sendProvisioningCommand } from "../../server/domain/provisioning/provisioning.service";
 import { createSimulatedNetwork } from "../../server/domain/provisioning/simulated-network.service";
 import { callerAs, customerIdOf, DEMO } from "./helpers/callers";
@@ -122,9 +123,25 @@ describe("line.suspend and line.resume", () => {
     expect(suspended.suspendedUntil?.toISOString().slice(0, 10)).toBe(dayAfter(14));
     expect((await caller.line.suspendPreview({ lineId: line.id, until: dayAfter(1) })).daysLeft).toBe(76);
 
-    await caller.line.resume({ lineId: line.id });
+    // The chosen day comes: one RESUME, however often the job runs.
+    const dayComes = new Date(Date.now() + 15 * 86_400_000);
+    expect(await resumeDueSuspensions(testDb(), new Date())).toBe(0);
+    expect(await resumeDueSuspensions(testDb(), dayComes)).toBe(1);
+    expect(await resumeDueSuspensions(testDb(), dayComes)).toBe(0);
     await expect(caller.line.resume({ lineId: line.id })).toHaveTRPCCode("CONFLICT");
     await applyPending(line.id);
     expect(await summaryLine(DEMO.silver, line.id)).toMatchObject({ status: "ACTIVE", suspendedUntil: null });
+  });
+
+  it("resumes early on the subscriber's word", async () => {
+    const caller = await callerAs(DEMO.platinum);
+    const line = await mobileLineOf(DEMO.platinum);
+    await caller.line.suspend({ lineId: line.id, until: dayAfter(30), idempotencyKey: newIdempotencyKey("p") });
+    await applyPending(line.id);
+    expect((await summaryLine(DEMO.platinum, line.id)).status).toBe("SUSPENDED");
+    await caller.line.resume({ lineId: line.id });
+    await expect(caller.line.resume({ lineId: line.id })).toHaveTRPCCode("CONFLICT");
+    await applyPending(line.id);
+    expect(await summaryLine(DEMO.platinum, line.id)).toMatchObject({ status: "ACTIVE", suspendedUntil: null });
   });
 });

@@ -26,6 +26,8 @@ export type JobPayloads = {
   "sms:send": { messageId: string };
   /** Sends one provisioning command to the network (a retry is a new job run at its nextAttemptAt). */
   "provisioning:send": { commandId: string };
+  /** Voluntary suspensions whose chosen day has come get their RESUME command. */
+  "line:resume-due": Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

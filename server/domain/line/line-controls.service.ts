@@ -200,3 +200,32 @@ export async function resumeLine(db: Database, actor: LineActor, input: { lineId
     "LINE_RESUMED",
   );
 }
+
+/**
+ * The `line:resume-due` job: a voluntary suspension ends on its own on the chosen day. Each due
+ * line gets one RESUME (keyed by the suspension's end, so a rerun issues nothing more).
+ */
+export async function resumeDueSuspensions(db: Database, now = new Date()): Promise<number> {
+  const due = await db.line.findMany({
+    where: { status: "SUSPENDED", suspendedUntil: { lte: now } },
+    select: { id: true, suspendedUntil: true },
+    take: 500,
+  });
+  let issued = 0;
+  for (const line of due) {
+    // Not an interaction: nobody contacted us, the chosen period ended.
+    const sourceKey = `auto-resume:${line.suspendedUntil!.toISOString()}`;
+    const existing = await db.provisioningCommand.findUnique({
+      where: { lineId_sourceKey: { lineId: line.id, sourceKey } },
+      select: { id: true },
+    });
+    if (existing) continue;
+    try {
+      await db.$transaction((tx) => issueCommand(tx, { lineId: line.id, kind: "RESUME", sourceKey }));
+      issued++;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  return issued;
+}

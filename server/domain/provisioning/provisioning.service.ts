@@ -47,6 +47,8 @@ export async function listPendingCommands(db: Pick<Database, "provisioningComman
   });
 }
 
+const LINE_CONTROL_KINDS: readonly ProvisioningKind[] = ["BLOCK", "UNBLOCK", "SUSPEND", "RESUME"];
+
 export type SendOutcome = "DONE" | "RETRYING" | "NEEDS_AGENT" | "SKIPPED";
 
 /**
@@ -136,7 +138,8 @@ export async function sendProvisioningCommand(
       where: { customerId: command.line.customerId },
       select: { id: true, locale: true },
     });
-    if (login) {
+    // The line controls tell the subscriber here; other kinds (a tariff change) told them when they were made.
+    if (login && LINE_CONTROL_KINDS.includes(command.kind)) {
       const t = translatorFor(login.locale, "notifications");
       await notify(tx, login.id, {
         kind: "LINE_STATUS",

@@ -8,6 +8,7 @@ import { billRouter } from "./routers/bill";
 import { activationRouter } from "./routers/activation";
 import { agentRouter } from "./routers/agent";
 import { knowledgeRouter } from "./routers/knowledge";
+import { lineRouter } from "./routers/line";
 import { meRouter } from "./routers/me";
 import { partnerRouter } from "./routers/partner";
 import { passkeyRouter } from "./routers/passkey";
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   push: pushRouter,
   tariff: tariffRouter,
   addon: addonRouter,
+  line: lineRouter,
   admin: adminRouter,
   secondFactor: secondFactorRouter,
   passkey: passkeyRouter,

@@ -12,6 +12,8 @@ import { sendNotificationPush } from "../domain/push/send-push.service";
 import { closeFinishedRequests } from "../domain/request/auto-close.service";
 import { watchSla } from "../domain/request/sla-watch.service";
 import { deliverSms } from "../domain/sms/sms.service";
+import { sendProvisioningCommand } from "../domain/provisioning/provisioning.service";
+import { resumeDueSuspensions } from "../domain/line/line-controls.service";
 import { recomputeAllValueScores, recomputeCustomerValue } from "../domain/value/value.service";
 import { enqueueJob } from "../domain/job-queue/enqueue.service";
 import type { JobName, JobPayloads } from "../domain/job-queue/job-names";
@@ -88,6 +90,15 @@ const tasks: Record<JobName, Task> = {
   "sms:send": async (payload) => {
     await deliverSms(getDb(), (payload as JobPayloads["sms:send"]).messageId);
   },
+  "provisioning:send": async (payload) => {
+    const { commandId } = payload as JobPayloads["provisioning:send"];
+    const outcome = await sendProvisioningCommand(getDb(), commandId);
+    log.info(`provisioning ${commandId}: ${outcome}`);
+  },
+  "line:resume-due": async (_payload) => {
+    const resumed = await resumeDueSuspensions(getDb());
+    if (resumed) log.info(`suspensions ended: ${resumed} lines resumed`);
+  },
   "push:send": async (payload) => {
     const report = await sendNotificationPush(getDb(), payload as JobPayloads["push:send"], {
       log: (line) => log.info(line),
@@ -118,6 +129,7 @@ export const crontab = [
   "* * * * * numbers:release-expired ?max=1",
   "* * * * * payments:reconcile ?max=1",
   "*/5 * * * * addons:renew-due ?max=1",
+  "*/10 * * * * line:resume-due ?max=2",
   // Scheduled tariff changes first, so the cycle that starts today runs on the new tariff.
   "1 0 * * * tariff:apply-due ?max=3",
   "5 0 * * * billing:run ?fill=2d&max=3",

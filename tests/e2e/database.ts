@@ -349,3 +349,10 @@ export function issueBillForAutopay(phone: string): Promise<{ billId: string; nu
     return { billId, number };
   });
 }
+
+/** Sets the language of a user's pages and texts (the account's choice wins over the cookie). */
+export function setLocaleOf(phone: string, locale: "ru" | "en"): Promise<void> {
+  return withDatabase(async (db) => {
+    await db.updateTable("User").set({ locale }).where("phone", "=", phone).execute();
+  });
+}

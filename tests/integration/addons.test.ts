@@ -93,6 +93,10 @@ describe("addon.buy", () => {
     });
     expect(interactions.filter((row) => (row.data as { purchaseId: string }).purchaseId === replay.id)).toHaveLength(1);
     expect(interactions[0]!.channel).toBe("WEB");
+    // The network is told once to switch the pass on.
+    expect(await db.provisioningCommand.findMany({ where: { sourceKey: `addon:${replay.id}` } })).toEqual([
+      expect.objectContaining({ lineId, kind: "ADDON_ON" }),
+    ]);
 
     const mine = await caller.addon.mine({ lineId });
     expect(mine.items.find((item) => item.id === replay.id)).toMatchObject({

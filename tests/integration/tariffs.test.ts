@@ -146,6 +146,13 @@ describe("tariff.change", () => {
     expect(await db.notification.count({ where: { userId: user.id, kind: "TARIFF_CHANGE" } })).toBe(1);
     const summary = await caller.account.summary();
     expect(summary.lines.find((l) => l.id === startLine.id)?.tariff.code).toBe("FAMILY");
+    // The network is told through one TARIFF_CHANGE command, shown in progress until it is applied.
+    expect(summary.lines.find((l) => l.id === startLine.id)?.pendingCommands).toEqual([
+      expect.objectContaining({ kind: "TARIFF_CHANGE", status: "PENDING" }),
+    ]);
+    expect(
+      await db.provisioningCommand.findMany({ where: { lineId: startLine.id }, select: { kind: true, payload: true } }),
+    ).toEqual([{ kind: "TARIFF_CHANGE", payload: { changeId: change.id, tariffId: "trf_family" } }]);
   });
 
   it("schedules a next-cycle change once per key, refuses a second pending one, and can be cancelled", async () => {
@@ -265,6 +272,11 @@ describe("tariff.change", () => {
     expect(after.tariffId).toBe("trf_smart");
     expect(after.tariffSince.toISOString()).toBe(change.effectiveAt.toISOString());
     expect((await db.tariffChange.findUniqueOrThrow({ where: { id: change.id } })).status).toBe("APPLIED");
+    // Applied once, told to the network once, however often the sweep runs.
+    await applyDueTariffChanges(db, change.effectiveAt);
+    expect(
+      await db.provisioningCommand.count({ where: { lineId: bronzeLine.id, sourceKey: `tariff-change:${change.id}` } }),
+    ).toBe(1);
   });
 
   it("refuses an ineligible tariff with BAD_REQUEST on tariffId and changes nothing", async () => {

@@ -115,6 +115,17 @@ const FOREIGN: Record<string, { as: Who; input: (f: Fixtures) => unknown }> = {
   },
   "tariff.list": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId }) },
   "tariff.recommend": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId }) },
+  "line.block": {
+    as: "otherSubscriber",
+    input: (f) => ({ lineId: f.lineId, reason: "LOST", idempotencyKey: newIdempotencyKey("walls") }),
+  },
+  "line.unblock": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId }) },
+  "line.suspendPreview": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId, until: "2100-01-01" }) },
+  "line.suspend": {
+    as: "otherSubscriber",
+    input: (f) => ({ lineId: f.lineId, until: "2100-01-01", idempotencyKey: newIdempotencyKey("walls") }),
+  },
+  "line.resume": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId }) },
   "tariff.changes": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId }) },
   "tariff.previewChange": {
     as: "otherSubscriber",

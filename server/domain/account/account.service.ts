@@ -11,7 +11,8 @@ export const USAGE_CHART_DAYS = 30;
 /**
  * The subscriber's account at a glance, scoped to their own customer: balance, next bill date,
  * each line with its tariff and usage against the allowance this cycle (add-on packs included), the
- * add-ons in force, the daily usage of the last 30 days, any scheduled tariff change, and the alerts
+ * add-ons in force, the daily usage of the last 30 days, any scheduled tariff change, the
+ * provisioning commands not yet applied by the network (`pendingCommands`), and the alerts
  * (overdue bills, allowances 80% used).
  */
 export async function getAccountSummary(db: Database, customerId: string, now = new Date()) {
@@ -27,6 +28,12 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
             include: {
               toTariff: { select: { id: true, code: true, name: true, nameEn: true, monthlyFeeCents: true } },
             },
+          },
+          // Provisioning the network has not applied yet: the UI shows the line "in progress".
+          provisioningCommands: {
+            where: { status: { not: "DONE" } },
+            select: { id: true, kind: true, status: true, createdAt: true },
+            orderBy: { createdAt: "asc" },
           },
         },
         orderBy: { activatedAt: "asc" },
@@ -90,6 +97,8 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
       msisdn: line.msisdn,
       address: line.address,
       status: line.status,
+      suspendedUntil: line.suspendedUntil,
+      pendingCommands: line.provisioningCommands,
       tariff: {
         id: line.tariff.id,
         code: line.tariff.code,

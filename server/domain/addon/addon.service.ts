@@ -5,6 +5,7 @@ import { translatorFor } from "../../i18n/translator";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction.service";
 import { notify } from "../notification/notify.service";
+import { issueCommand } from "../provisioning/provisioning.service";
 import { tariffNameIn } from "../tariff/tariff-name";
 import { addonEndsAt, addonRefusals, refusalMessage, remainingOf } from "./addon-rules";
 import { countryNames } from "./country-names";
@@ -198,6 +199,13 @@ export async function buyAddon(
           createdAt: now,
         },
         include: purchaseInclude,
+      });
+      // The network switches the add-on on for the line; the purchase is what the subscriber paid for.
+      await issueCommand(tx, {
+        lineId: line.id,
+        kind: "ADDON_ON",
+        payload: { purchaseId: purchase.id, addonId: addon.id, endsAt: purchase.endsAt.toISOString() },
+        sourceKey: `addon:${purchase.id}`,
       });
       await recordInteraction(tx, {
         customerId: input.customerId,

@@ -107,7 +107,12 @@ export async function requestCode(
   const t = translatorFor(input.locale, "sms");
   await queueSms(db, {
     to: phone,
-    text: input.purpose === "SIGN_IN" ? t("signInCode", { code }) : t("resetCode", { code }),
+    text:
+      input.purpose === "SIGN_IN"
+        ? t("signInCode", { code })
+        : input.purpose === "UNBLOCK_LINE"
+          ? t("unblockCode", { code })
+          : t("resetCode", { code }),
     isSecret: true,
   });
   return { retryAfterSeconds: decision.retryAfterSeconds };

@@ -24,7 +24,7 @@ export const CODE_LIMITS = {
   windowMs: 60 * 60 * 1000,
 } as const;
 
-export type CodePurpose = "SIGN_IN" | "RESET_PASSWORD";
+export type CodePurpose = "SIGN_IN" | "RESET_PASSWORD" | "UNBLOCK_LINE";
 
 export function generateCode(): string {
   return String(randomInt(0, 10 ** CODE_LENGTH)).padStart(CODE_LENGTH, "0");

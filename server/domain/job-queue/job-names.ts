@@ -28,6 +28,10 @@ export type JobPayloads = {
   "sms:send": { messageId: string };
   /** One autopay attempt on a new bill (payment/autopay.service.ts); the bill and attempt make the payment's key. */
   "autopay:charge": { billId: string; attempt: number };
+  /** Sends one provisioning command to the network (a retry is a new job run at its nextAttemptAt). */
+  "provisioning:send": { commandId: string };
+  /** Voluntary suspensions whose chosen day has come get their RESUME command. */
+  "line:resume-due": Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

@@ -5,7 +5,14 @@ import { enqueuePushFor } from "../push/enqueue-push.service";
 type Writer = Pick<Database, "notification" | "$kysely"> | Transaction;
 
 export type NotificationKind =
-  "BILL_ISSUED" | "AGENT_REPLY" | "REQUEST_STATUS" | "SLA_BREACH" | "PAYMENT" | "TARIFF_CHANGE" | "ADDON_PURCHASE";
+  | "BILL_ISSUED"
+  | "AGENT_REPLY"
+  | "REQUEST_STATUS"
+  | "SLA_BREACH"
+  | "PAYMENT"
+  | "TARIFF_CHANGE"
+  | "ADDON_PURCHASE"
+  | "LINE_STATUS";
 
 /**
  * Tells a user something happened: a row they see in the portal, and a web push to their

@@ -8,6 +8,7 @@ import { getBillingSettings } from "../billing/settings.service";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction.service";
 import { notify } from "../notification/notify.service";
+import { issueCommand } from "../provisioning/provisioning.service";
 import { prorateChange, type Effective } from "./proration";
 import { checkEligibility, type IneligibilityReason } from "./tariff-eligibility";
 import { tariffNameIn } from "./tariff-name";
@@ -202,6 +203,7 @@ export async function changeTariff(
       });
       if (isImmediate) {
         await tx.line.update({ where: { id: line.id }, data: { tariffId: target.id, tariffSince: now } });
+        await tellNetwork(tx, { lineId: line.id, changeId: change.id, tariffId: target.id });
       } else {
         await enqueueJob(
           tx,
@@ -243,6 +245,16 @@ export async function changeTariff(
     if (winner) return replayOf(winner, input.customerId);
     throw new AppError("CONFLICT", "This line already has a scheduled tariff change");
   }
+}
+
+/** The network learns of the applied tariff through a TARIFF_CHANGE provisioning command, once per change. */
+function tellNetwork(tx: Tx, change: { lineId: string; changeId: string; tariffId: string }) {
+  return issueCommand(tx, {
+    lineId: change.lineId,
+    kind: "TARIFF_CHANGE",
+    payload: { changeId: change.changeId, tariffId: change.tariffId },
+    sourceKey: `tariff-change:${change.changeId}`,
+  });
 }
 
 async function notifyCustomer(tx: Tx, customerId: string, build: (locale: string) => Parameters<typeof notify>[2]) {
@@ -317,6 +329,7 @@ export async function applyScheduledChange(db: Database, changeId: string, now =
       data: { tariffId: change.toTariffId, tariffSince: change.effectiveAt },
     });
     await tx.tariffChange.update({ where: { id: changeId }, data: { status: "APPLIED", appliedAt: now } });
+    await tellNetwork(tx, { lineId: change.lineId, changeId, tariffId: change.toTariffId });
     return true;
   });
 }

@@ -26,7 +26,7 @@ export type TariffFacts = {
 
 export type EligibilityFacts = {
   customer: { status: "ACTIVE" | "SUSPENDED" | "CLOSED"; segment: Segment };
-  line: { status: "ACTIVE" | "SUSPENDED" | "TERMINATED"; kind: Kind; tariffId: string; tariffSince: Date };
+  line: { status: "ACTIVE" | "BLOCKED" | "SUSPENDED" | "TERMINATED"; kind: Kind; tariffId: string; tariffSince: Date };
   currentTariff: Pick<TariffFacts, "minTermMonths">;
   target: TariffFacts;
   hasPendingChange: boolean;

@@ -4,11 +4,13 @@ import type { getTranslations } from "next-intl/server";
 import { formatDate, formatGigabytes, formatNumber, formatPhone } from "@/app/_lib/format";
 import { formatMoney } from "@/app/_lib/money";
 import type { AccountLine } from "@/app/_trpc/types";
+import { LineControls } from "./line-controls";
 import { UsageChart } from "./usage-chart";
 import { UsageMeter } from "./usage-meter";
 
 const STATUS_STYLE: Record<AccountLine["status"], string> = {
   ACTIVE: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  BLOCKED: "bg-red-50 text-red-800 ring-red-200",
   SUSPENDED: "bg-amber-50 text-amber-800 ring-amber-200",
   TERMINATED: "bg-slate-100 text-slate-700 ring-slate-200",
 };
@@ -158,6 +160,7 @@ export function LineCard({
         </Link>
       )}
       <UsageChart days={line.dailyUsage} isMobile={isMobile} />
+      {isMobile && <LineControls line={line} currency={currency} locale={locale} />}
     </article>
   );
 }

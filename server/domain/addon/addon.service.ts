@@ -9,6 +9,7 @@ import { issueCommand } from "../provisioning/provisioning.service";
 import { tariffNameIn } from "../tariff/tariff-name";
 import { addonEndsAt, addonRefusals, refusalMessage, remainingOf } from "./addon-rules";
 import { countryNames } from "./country-names";
+import { lockCustomerLine } from "../line/line-lock.service";
 
 type Reader = Database | Transaction;
 
@@ -169,13 +170,7 @@ export async function buyAddon(
 
   try {
     return await db.$transaction(async (tx) => {
-      await tx.$kysely
-        .selectFrom("Line")
-        .select("id")
-        .where("id", "=", input.lineId)
-        .where("customerId", "=", input.customerId)
-        .forUpdate()
-        .execute();
+      await lockCustomerLine(tx, input);
       const replay = await findByKey(tx, input.actorId, input.idempotencyKey);
       if (replay) return replayOf(replay, input);
       const { line, addon, reasons } = await assess(tx, input);

@@ -5,6 +5,7 @@ import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
 import { consumeCode, requestCode } from "../identity/one-time-code.service";
 import { recordInteraction } from "../interaction/record-interaction.service";
 import { issueCommand } from "../provisioning/provisioning.service";
+import { lockCustomerLine } from "./line-lock.service";
 import type { BlockLineInput, SuspendLineInput, UnblockLineInput } from "./line.schema";
 import { previewSuspension, readSuspensionSettings, startOfUtcYear } from "./suspension-rules";
 
@@ -19,7 +20,7 @@ async function lockOwnLine(tx: Transaction, customerId: string, lineId: string) 
     select: { id: true, status: true, msisdn: true },
   });
   if (!line) throw notFound("Line");
-  await tx.$kysely.selectFrom("Line").select("id").where("id", "=", lineId).forUpdate().execute();
+  await lockCustomerLine(tx, { lineId, customerId });
   const pending = await tx.provisioningCommand.findMany({
     where: { lineId, status: { not: "DONE" } },
     select: { kind: true },

@@ -12,6 +12,7 @@ import { issueCommand } from "../provisioning/provisioning.service";
 import { prorateChange, type Effective } from "./proration";
 import { checkEligibility, type IneligibilityReason } from "./tariff-eligibility";
 import { tariffNameIn } from "./tariff-name";
+import { lockCustomerLine } from "../line/line-lock.service";
 
 type Tx = Transaction;
 type Reader = Database | Tx;
@@ -168,13 +169,7 @@ export async function changeTariff(
 
   try {
     return await db.$transaction(async (tx) => {
-      await tx.$kysely
-        .selectFrom("Line")
-        .select("id")
-        .where("id", "=", input.lineId)
-        .where("customerId", "=", input.customerId)
-        .forUpdate()
-        .execute();
+      await lockCustomerLine(tx, input);
       const replay = await findByKey(tx, input.actorId, input.idempotencyKey);
       if (replay) return replayOf(replay, input.customerId);
       const { line, target, proration, eligibility } = await assess(tx, { ...input, now });

@@ -22,6 +22,12 @@ async function dayOf(lineId: string) {
   return testDb().usageRecord.findUnique({ where: { lineId_date: { lineId, date: new Date(`${DAY}T00:00:00Z`) } } });
 }
 
+async function abroadOf(lineId: string, country: string) {
+  return testDb().roamingUsageRecord.findUnique({
+    where: { lineId_date_country: { lineId, date: new Date(`${DAY}T00:00:00Z`), country } },
+  });
+}
+
 let previousToken: string | undefined;
 beforeAll(() => {
   previousToken = process.env.USAGE_API_TOKEN;
@@ -45,12 +51,15 @@ describe("POST /api/usage", () => {
     const first = await post({ records });
     expect(first.status).toBe(200);
     expect(await first.json()).toEqual({ received: 6, accepted: 4, duplicates: 1, unknownNumbers: ["cdr-5"] });
-    // A call is rated in whole minutes, rounded up per call: 61 s is 2, 30 s is 1.
-    expect(await dayOf(line.id)).toMatchObject({ minutes: 3, sms: 2, dataMb: 350 });
+    // A call is rated in whole minutes, rounded up per call: 61 s is 2, 30 s is 1. Data used in
+    // Turkey is usage abroad, kept per country for roaming rates and passes.
+    expect(await dayOf(line.id)).toMatchObject({ minutes: 3, sms: 2, dataMb: 0 });
+    expect(await abroadOf(line.id, "TR")).toMatchObject({ minutes: 0, sms: 0, dataMb: 350 });
 
     const replay = await post({ records });
     expect(await replay.json()).toEqual({ received: 6, accepted: 0, duplicates: 5, unknownNumbers: ["cdr-5"] });
-    expect(await dayOf(line.id)).toMatchObject({ minutes: 3, sms: 2, dataMb: 350 });
+    expect(await dayOf(line.id)).toMatchObject({ minutes: 3, sms: 2, dataMb: 0 });
+    expect(await abroadOf(line.id, "TR")).toMatchObject({ dataMb: 350 });
     expect(await testDb().usageEvent.findUnique({ where: { id: "cdr-4" } })).toMatchObject({
       lineId: line.id,
       roamingCountry: "TR",

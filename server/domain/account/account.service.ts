@@ -2,6 +2,7 @@ import "server-only";
 import type { Database } from "../../db/client";
 import { notFound } from "../errors";
 import { currentCycle, DAY_MS, startOfUtcDay } from "../billing/cycle";
+import { rateLines } from "../usage/line-rating.service";
 import { accountAlerts } from "./account-alerts";
 
 export type Allowance = { used: number; included: number | null };
@@ -82,6 +83,8 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
     }),
   ]);
   const usageByLine = new Map(usage.map((row) => [row.lineId, row._sum]));
+  // The cycle so far rated against the add-ons: what each pack has covered, and roaming priced by zone.
+  const { rated } = await rateLines(db, lineIds, cycle);
 
   const lines = customer.lines.map((line) => {
     const used = usageByLine.get(line.id);
@@ -91,6 +94,7 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
     const home = lineAddons.filter((purchase) => purchase.addon.kind !== "ROAMING");
     const extra = (included: number | null, of: "dataMb" | "minutes") =>
       included === null ? null : included + home.reduce((sum, purchase) => sum + (purchase[of] ?? 0), 0);
+    const rating = rated.get(line.id);
     return {
       id: line.id,
       kind: line.kind,
@@ -120,8 +124,20 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
         zone: purchase.addon.zone,
         dataMb: purchase.dataMb,
         minutes: purchase.minutes,
+        used: rating?.packUse.get(purchase.id) ?? { dataMb: 0, minutes: 0 },
         endsAt: purchase.endsAt,
       })),
+      /** Usage abroad this cycle that no pass covered, priced at the zones' rates (on the next bill). */
+      roaming: {
+        chargedCents: rating?.roamingCents ?? 0,
+        byZone: (rating?.roaming ?? []).map(({ zoneId, dataMb, minutes, sms, cents }) => ({
+          zoneId,
+          dataMb,
+          minutes,
+          sms,
+          cents,
+        })),
+      },
       pendingChange: pending ? { id: pending.id, effectiveAt: pending.effectiveAt, toTariff: pending.toTariff } : null,
       dailyUsage: daily
         .filter((row) => row.lineId === line.id)

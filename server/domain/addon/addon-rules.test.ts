@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addonEndsAt, addonRefusals, refusalMessage } from "./addon-rules";
+import { addonEndsAt, addonRefusals, refusalMessage, remainingOf } from "./addon-rules";
 import { countryNames } from "./country-names";
 
 const line = { status: "ACTIVE", kind: "MOBILE", tariffId: "trf_smart" };
@@ -39,5 +39,32 @@ describe("countryNames", () => {
     ["DEU", null],
   ])("%s", (code, expected) => {
     expect(countryNames(code)).toEqual(expected);
+  });
+});
+
+describe("remainingOf", () => {
+  it.each([
+    [
+      { dataMb: 1000, minutes: null },
+      { dataMb: 0, minutes: 0 },
+      { dataMb: 1000, minutes: null },
+    ],
+    [
+      { dataMb: 1000, minutes: 60 },
+      { dataMb: 400, minutes: 60 },
+      { dataMb: 600, minutes: 0 },
+    ],
+    [
+      { dataMb: null, minutes: 100 },
+      { dataMb: 0, minutes: 30 },
+      { dataMb: null, minutes: 70 },
+    ],
+    [
+      { dataMb: 100, minutes: null },
+      { dataMb: 250, minutes: 0 },
+      { dataMb: 0, minutes: null },
+    ],
+  ])("%j after %j leaves %j", (purchase, used, left) => {
+    expect(remainingOf(purchase, used)).toEqual(left);
   });
 });

@@ -32,7 +32,12 @@ export function refusalMessage(reasons: AddonRefusal[]): string {
   return reasons.map((reason) => MESSAGES[reason]).join("; ");
 }
 
-/** What is left of a purchase's allowance; usage is not yet rated against add-ons, so it is the full allowance. */
-export function remainingOf(purchase: { dataMb: number | null; minutes: number | null }) {
-  return { dataMb: purchase.dataMb, minutes: purchase.minutes };
+/** What is left of a purchase's allowance after the usage rated against it (null: it adds none of that kind). */
+export function remainingOf(
+  purchase: { dataMb: number | null; minutes: number | null },
+  used: { dataMb: number; minutes: number } = { dataMb: 0, minutes: 0 },
+) {
+  const left = (allowance: number | null, spent: number) =>
+    allowance === null ? null : Math.max(0, allowance - spent);
+  return { dataMb: left(purchase.dataMb, used.dataMb), minutes: left(purchase.minutes, used.minutes) };
 }

@@ -7,7 +7,9 @@ import { recordInteraction } from "../interaction/record-interaction.service";
 import { notify } from "../notification/notify.service";
 import { issueCommand } from "../provisioning/provisioning.service";
 import { tariffNameIn } from "../tariff/tariff-name";
-import { addonEndsAt, addonRefusals, refusalMessage, remainingOf } from "./addon-rules";
+import { startOfUtcDay } from "../billing/cycle";
+import { rateLines } from "../usage/line-rating.service";
+import { addonEndsAt, addonRefusals, DAY_MS, refusalMessage, remainingOf } from "./addon-rules";
 import { countryNames } from "./country-names";
 import { lockCustomerLine } from "../line/line-lock.service";
 
@@ -99,7 +101,7 @@ export async function previewAddon(
 const purchaseInclude = { addon: { include: { zone: true } } } as const;
 type PurchaseWithAddon = LineAddon & { addon: Addon & { zone: RoamingZone | null } };
 
-export function purchaseView(purchase: PurchaseWithAddon, now = new Date()) {
+export function purchaseView(purchase: PurchaseWithAddon, now = new Date(), used = { dataMb: 0, minutes: 0 }) {
   const isActive = purchase.status === "ACTIVE" && purchase.endsAt.getTime() > now.getTime();
   return {
     id: purchase.id,
@@ -113,7 +115,8 @@ export function purchaseView(purchase: PurchaseWithAddon, now = new Date()) {
     currency: purchase.currency,
     dataMb: purchase.dataMb,
     minutes: purchase.minutes,
-    remaining: remainingOf(purchase),
+    used,
+    remaining: remainingOf(purchase, used),
     startsAt: purchase.startsAt,
     endsAt: purchase.endsAt,
     renewal: purchase.addon.renewal,
@@ -242,7 +245,10 @@ export async function myAddons(db: Database, input: { lineId: string; customerId
     include: purchaseInclude,
     orderBy: [{ endsAt: "asc" }, { id: "asc" }],
   });
-  return { items: purchases.map((purchase) => purchaseView(purchase, now)) };
+  const today = startOfUtcDay(now);
+  const { rated } = await rateLines(db, [line.id], { start: today, end: new Date(today.getTime() + DAY_MS) });
+  const packUse = rated.get(line.id)?.packUse;
+  return { items: purchases.map((purchase) => purchaseView(purchase, now, packUse?.get(purchase.id))) };
 }
 
 /** Turns auto-renewal on or off for one of the caller's purchases (off at any time). */

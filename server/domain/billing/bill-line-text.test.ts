@@ -7,6 +7,7 @@ const names = new Map([
   ["Смарт Плюс", "Smart Plus"],
   ["Домашний Гига", "Home Giga"],
   ["Роуминг: Европа, 7 дней", "Roaming: Europe, 7 days"],
+  ["Европа", "Europe"],
 ]);
 
 describe("localizeBillLine", () => {
@@ -27,6 +28,11 @@ describe("localizeBillLine", () => {
     ["Мобильный интернет сверх пакета: 9 × 100 МБ", "Mobile data above the allowance: 9 × 100 MB"],
     ["НДС 20%", "VAT 20%"],
     ["Замена SIM-карты", "SIM card replacement"],
+    ["Роуминг, зона «Европа»: 120 МБ, 3 мин, 1 SMS", "Roaming, Europe zone: 120 MB, 3 min, 1 texts"],
+    [
+      "Роуминг вне зон: 5 МБ, 0 мин, 0 SMS (+7 900 100-00-11)",
+      "Roaming outside the zones: 5 MB, 0 min, 0 texts (+7 900 100-00-11)",
+    ],
     ["Пакет «Роуминг: Европа, 7 дней», куплен 03.12", "Add-on: Roaming: Europe, 7 days, bought 03.12"],
     [
       "Пакет «Роуминг: Европа, 7 дней», куплен 03.12 (+7 900 100-00-11)",
@@ -72,6 +78,10 @@ describe("localizeBillLine", () => {
             },
           ],
           dailyUsage: [{ date: new Date("2026-11-21T00:00:00Z"), minutes: 100, sms: 10, dataMb: 1_000 }],
+          roaming: [
+            { zoneName: "Европа", minutes: 1, sms: 0, dataMb: 5, cents: 1_600 },
+            { zoneName: null, minutes: 0, sms: 1, dataMb: 0, cents: 100 },
+          ],
         },
         {
           id: "h",
@@ -85,6 +95,7 @@ describe("localizeBillLine", () => {
       taxRateBps: 2000,
       locale: "ru",
     });
+    expect(bill.items.filter((item) => item.description.startsWith("Роуминг"))).toHaveLength(2);
     for (const item of bill.items) expect(localizeBillLine(item.description, "en", names)).not.toMatch(/[А-Яа-яЁё]/);
   });
 });

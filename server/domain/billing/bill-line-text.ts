@@ -36,6 +36,14 @@ const RULES: Rule[] = [
     pattern: /^Пакет «(.+?)», куплен (\d{2}\.\d{2})$/,
     render: (m, t, name) => t("addon", { addon: name(m[1]!), day: m[2]! }),
   },
+  {
+    pattern: /^Роуминг, зона «(.+?)»: (\d+) МБ, (\d+) мин, (\d+) SMS$/,
+    render: (m, t, name) => t("roaming", { zone: name(m[1]!), dataMb: m[2]!, minutes: m[3]!, sms: m[4]! }),
+  },
+  {
+    pattern: /^Роуминг вне зон: (\d+) МБ, (\d+) мин, (\d+) SMS$/,
+    render: (m, t) => t("roamingNoZone", { dataMb: m[1]!, minutes: m[2]!, sms: m[3]! }),
+  },
   { pattern: /^Замена SIM-карты$/, render: (_m, t) => t("simReplacement") },
   { pattern: /^Детализация счёта на бумаге$/, render: (_m, t) => t("paperBill") },
 ];

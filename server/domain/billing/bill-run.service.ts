@@ -12,6 +12,8 @@ import { addonBillItems, composeBill, type AppliedChange, type LineToBill } from
 import { DAY_MS, previousCycle } from "./cycle";
 import type { TariffPrice } from "./price-usage";
 import { getBillingSettings } from "./settings.service";
+import { groupBy } from "../group-by";
+import { rateLines } from "../usage/line-rating.service";
 
 export const BILL_BATCH_SIZE = 200;
 
@@ -139,10 +141,8 @@ export async function billCustomers(
       },
       orderBy: { effectiveAt: "asc" },
     }),
-    db.usageRecord.findMany({
-      where: { lineId: { in: lineIds }, date: { gte: period.start, lt: period.end } },
-      select: { lineId: true, date: true, minutes: true, sms: true, dataMb: true },
-    }),
+    // Usage rated against the add-ons: what packs leave goes to the tariff, roaming is priced by zone.
+    rateLines(db, lineIds, period),
     // Every purchase made before the period's end and not charged yet: charged once, on this bill.
     db.lineAddon.findMany({
       where: { lineId: { in: lineIds }, billLineId: null, createdAt: { lt: period.end } },
@@ -152,7 +152,6 @@ export async function billCustomers(
   ]);
   const addonsByLine = groupBy(addons, (purchase) => purchase.lineId);
   const changesByLine = groupBy(changes, (change) => change.lineId);
-  const usageByLine = groupBy(usage, (row) => row.lineId);
 
   const dueAt = new Date(now.getTime() + settings.paymentTermDays * DAY_MS);
   const drafts: Draft[] = [];
@@ -171,7 +170,11 @@ export async function billCustomers(
         creditCents: change.prorationCreditCents,
         chargeCents: change.prorationChargeCents,
       })),
-      dailyUsage: usageByLine.get(line.id) ?? [],
+      dailyUsage: usage.rated.get(line.id)?.domestic ?? [],
+      roaming: (usage.rated.get(line.id)?.roaming ?? []).map((charge) => ({
+        ...charge,
+        zoneName: charge.zoneId ? (usage.zones.get(charge.zoneId)?.name ?? charge.zoneId) : null,
+      })),
     }));
     // Lines are stored in Russian, the language of the operator's documents; pages and PDFs translate them.
     const purchases = customer.lines.flatMap((line) =>
@@ -352,14 +355,4 @@ async function notifyBillsIssued(
   });
   const withDevice = new Set(subscribed.map((row) => row.userId));
   for (const row of rows) if (withDevice.has(row.userId)) await enqueuePushFor(tx, row);
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(key(row));
-    if (list) list.push(row);
-    else map.set(key(row), [row]);
-  }
-  return map;
 }

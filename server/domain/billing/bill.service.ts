@@ -123,13 +123,14 @@ export async function getBillOrThrow(db: Database, { billId, customerId }: { bil
 
 const KIND_ORDER = ["SUBSCRIPTION", "PRORATION", "OVERAGE", "ONE_OFF", "ADJUSTMENT", "TAX"] as const;
 
-/** Russian tariff and add-on names to English ones, for translating bill lines. */
+/** Russian tariff, add-on and roaming zone names to English ones, for translating bill lines. */
 export async function getTariffNames(db: Database): Promise<Map<string, string>> {
-  const [tariffs, addons] = await Promise.all([
+  const [tariffs, addons, zones] = await Promise.all([
     db.tariff.findMany({ select: { name: true, nameEn: true } }),
     db.addon.findMany({ select: { name: true, nameEn: true } }),
+    db.roamingZone.findMany({ select: { name: true, nameEn: true } }),
   ]);
-  return new Map([...tariffs, ...addons].map((item) => [item.name, item.nameEn]));
+  return new Map([...tariffs, ...addons, ...zones].map((item) => [item.name, item.nameEn]));
 }
 
 /** Lines grouped by service line (account-level charges last), and within a line by kind. */

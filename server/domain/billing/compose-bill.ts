@@ -36,7 +36,10 @@ export type LineToBill = {
   currentTariff: TariffPrice;
   /** Applied changes effective at or after the period start, oldest first. */
   changes: AppliedChange[];
+  /** Domestic usage by day, after the add-on packs took their part. */
   dailyUsage: (Usage & { date: Date })[];
+  /** Usage abroad no pass covered, priced per zone (zoneName null: a country in no zone). */
+  roaming?: { zoneName: string | null; minutes: number; sms: number; dataMb: number; cents: number }[];
 };
 
 export type Period = { start: Date; end: Date };
@@ -165,6 +168,22 @@ function composeLine(line: LineToBill, period: Period, locale: AppLocale, label:
       quantity: overage.dataBlocks,
       amountCents: overage.dataCents,
     });
+  for (const charge of line.roaming ?? []) {
+    if (charge.cents <= 0) continue;
+    items.push({
+      lineId: line.id,
+      kind: "OVERAGE",
+      description:
+        t(charge.zoneName ? "roaming" : "roamingNoZone", {
+          zone: charge.zoneName ?? "",
+          dataMb: charge.dataMb,
+          minutes: charge.minutes,
+          sms: charge.sms,
+        }) + label,
+      quantity: null,
+      amountCents: charge.cents,
+    });
+  }
   return items;
 }
 

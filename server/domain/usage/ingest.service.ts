@@ -15,8 +15,8 @@ export type IngestResult = {
 
 /**
  * Takes a batch of the network's usage records in one SQL statement: each new record (by its id)
- * is stored, and the day's totals of its line (UsageRecord: what the dashboard, the alerts and the
- * bill run read) grow by it, in the same statement, so a replayed batch changes nothing and a
+ * is stored, and the day's totals of its line grow by it, in the same statement: UsageRecord at home,
+ * RoamingUsageRecord per country abroad (what the dashboard, the alerts and the bill run rate), so a replayed batch changes nothing and a
  * batch is counted entirely or not at all. Days are UTC dates; a call is rated in whole minutes,
  * rounded up per call. Totals are upserted in (line, day) order so parallel batches lock alike.
  */
@@ -42,19 +42,29 @@ export async function ingestUsage(db: SqlExecutor, records: UsageRecordInput[]):
       INSERT INTO "UsageEvent" (id, "lineId", kind, amount, at, "roamingCountry")
       SELECT id, line_id, kind::"UsageKind", amount, at AT TIME ZONE 'UTC', country FROM matched
       ON CONFLICT (id) DO NOTHING
-      RETURNING "lineId", kind, amount, at
+      RETURNING "lineId", kind, amount, at, "roamingCountry" AS country
     ),
     daily AS (
-      SELECT "lineId", at::date AS day,
+      SELECT "lineId", at::date AS day, country,
              sum(CASE WHEN kind = 'VOICE' THEN ceil(amount / 60.0) ELSE 0 END)::int AS minutes,
              sum(CASE WHEN kind = 'SMS' THEN amount ELSE 0 END)::int AS sms,
              sum(CASE WHEN kind = 'DATA' THEN amount ELSE 0 END)::int AS data_mb
-        FROM inserted GROUP BY 1, 2
+        FROM inserted GROUP BY 1, 2, 3
+    ),
+    abroad AS (
+      INSERT INTO "RoamingUsageRecord" ("lineId", date, country, minutes, sms, "dataMb")
+      SELECT "lineId", day, country, minutes, sms, data_mb
+        FROM daily WHERE country IS NOT NULL ORDER BY "lineId", day, country
+      ON CONFLICT ("lineId", date, country) DO UPDATE SET
+        minutes = "RoamingUsageRecord".minutes + EXCLUDED.minutes,
+        sms = "RoamingUsageRecord".sms + EXCLUDED.sms,
+        "dataMb" = "RoamingUsageRecord"."dataMb" + EXCLUDED."dataMb"
+      RETURNING 1
     ),
     totals AS (
       INSERT INTO "UsageRecord" (id, "lineId", date, minutes, sms, "dataMb")
       SELECT 'usg_' || md5("lineId" || ':' || day::text), "lineId", day, minutes, sms, data_mb
-        FROM daily ORDER BY "lineId", day
+        FROM daily WHERE country IS NULL ORDER BY "lineId", day
       ON CONFLICT ("lineId", date) DO UPDATE SET
         minutes = "UsageRecord".minutes + EXCLUDED.minutes,
         sms = "UsageRecord".sms + EXCLUDED.sms,
@@ -63,7 +73,7 @@ export async function ingestUsage(db: SqlExecutor, records: UsageRecordInput[]):
     )
     SELECT (SELECT count(*)::int FROM matched) AS matched,
            (SELECT count(*)::int FROM inserted) AS inserted,
-           (SELECT count(*) FROM totals) AS days,
+           (SELECT count(*) FROM totals) + (SELECT count(*) FROM abroad) AS days,
            (SELECT array_agg(id) FROM input WHERE msisdn NOT IN (SELECT msisdn FROM matched)) AS unknown`.execute(
     db.$kysely,
   );

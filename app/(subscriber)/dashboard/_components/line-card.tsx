@@ -125,14 +125,14 @@ export function LineCard({
             {line.addons.map((addon) =>
               addon.kind === "ROAMING" && addon.dataMb ? (
                 <li key={addon.id}>
-                  {/* A pass's allowance is used abroad: its own bar (roaming usage is not rated against it yet). */}
+                  {/* A pass's allowance is used abroad, in its zone: its own bar. */}
                   <UsageMeter
                     id={`${titleId}-${addon.id}`}
                     label={t("addonUntil", {
                       addon: locale === "en" ? addon.nameEn : addon.name,
                       date: formatDate(addon.endsAt, locale),
                     })}
-                    used={0}
+                    used={addon.used.dataMb}
                     included={addon.dataMb}
                     formatAmount={(value) => t("units.data", { value: formatGigabytes(value, locale) })}
                     usedOfText={usedOf}
@@ -150,6 +150,11 @@ export function LineCard({
             )}
           </ul>
         </div>
+      )}
+      {line.roaming.chargedCents > 0 && (
+        <p className="mt-3 text-sm text-amber-800" data-testid="roaming-charged">
+          {t("roamingCharged", { amount: formatMoney(line.roaming.chargedCents, currency, locale) })}
+        </p>
       )}
       {isMobile && (
         <Link

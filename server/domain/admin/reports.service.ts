@@ -11,7 +11,8 @@ export const CHANNELS = ["WEB", "PWA", "PHONE", "PARTNER", "EMAIL"] as const;
 export type ReportChannel = (typeof CHANNELS)[number];
 
 /**
- * The contacts of the range — service requests created in [from, to) on every channel — with the
+ * The contacts of the range — service requests created in [from, to) on every channel, and the line
+ * actions of `selectLineActions` — with the
  * flags the figures are counted from:
  * - toPerson: routed to the queue or a personal manager, or escalated from self-service;
  * - selfServed: resolved in self-service (deflected) with no further request from the customer on
@@ -72,7 +73,55 @@ function selectContacts(db: QueryCreator<DB>, range: ReportRange) {
       ];
     })
     .where("s.createdAt", ">=", range.from)
-    .where("s.createdAt", "<", range.to);
+    .where("s.createdAt", "<", range.to)
+    .unionAll(selectLineActions(db, range));
+}
+
+/**
+ * The everyday line controls (issue 16) are contacts too, each done at once: by the subscriber
+ * alone (self-served) or by an agent on their behalf (to a person). They have no SLA, no handling
+ * time and no rating, and count as resolved at the first contact.
+ */
+export const LINE_ACTION_INTERACTIONS = [
+  "ADDON_PURCHASE",
+  "ADDON_AUTO_RENEW",
+  "LINE_BLOCKED",
+  "LINE_UNBLOCKED",
+  "LINE_SUSPENDED",
+  "LINE_RESUMED",
+  "AUTOPAY_ENABLED",
+  "AUTOPAY_DISABLED",
+] as const;
+
+function selectLineActions(db: QueryCreator<DB>, range: ReportRange) {
+  return db
+    .selectFrom("Interaction as i")
+    .innerJoin("Customer as cu", "cu.id", "i.customerId")
+    .leftJoin("User as u", "u.id", "i.actorId")
+    .select((eb) => {
+      const byStaff = eb.and([eb("u.role", "is not", null), eb("u.role", "<>", "SUBSCRIBER")]);
+      const none = sql<Date | null>`null::timestamp`;
+      return [
+        "i.id",
+        "i.channel",
+        eb.ref("cu.segment").as("segment"),
+        eb.ref("i.at").as("createdAt"),
+        none.as("slaDueAt"),
+        none.as("firstResponseAt"),
+        eb.ref("i.at").$castTo<Date | null>().as("resolvedAt"),
+        none.as("claimedAt"),
+        none.as("escalatedAt"),
+        eb.not(byStaff).$castTo<boolean>().as("deflected"),
+        sql<number | null>`null::int`.as("csat"),
+        sql<boolean>`true`.as("isResolved"),
+        byStaff.$castTo<boolean>().as("toPerson"),
+        eb.not(byStaff).$castTo<boolean>().as("selfServed"),
+        sql<boolean>`true`.as("firstContactResolved"),
+      ];
+    })
+    .where("i.type", "in", LINE_ACTION_INTERACTIONS)
+    .where("i.at", ">=", range.from)
+    .where("i.at", "<", range.to);
 }
 
 type Contact = InferResult<ReturnType<typeof selectContacts>>[number];

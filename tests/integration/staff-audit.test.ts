@@ -272,6 +272,48 @@ const TABLE: Record<string, Audited | Exempt> = {
     action: "tariff.change",
     entityType: "Line",
   },
+  "agent.lineAction": {
+    as: DEMO.agent1,
+    run: async (caller) => {
+      const line = await testDb().line.findFirstOrThrow({ where: { msisdn: DEMO.bronze } });
+      await caller.agent.lineAction({
+        action: "BLOCK",
+        lineId: line.id,
+        reason: "LOST",
+        idempotencyKey: newIdempotencyKey("audit"),
+      });
+      return line.id;
+    },
+    action: "line.block",
+    entityType: "Line",
+  },
+  "agent.buyAddon": {
+    as: DEMO.agent1,
+    run: async (caller) => {
+      const line = await testDb().line.findFirstOrThrow({ where: { msisdn: "+79001000013" } });
+      await caller.agent.buyAddon({
+        lineId: line.id,
+        addonId: "add_data_1gb",
+        idempotencyKey: newIdempotencyKey("audit"),
+      });
+      return line.id;
+    },
+    action: "addon.buy",
+    entityType: "Line",
+  },
+  "agent.retryProvisioning": {
+    as: DEMO.agent1,
+    run: async (caller) => {
+      const line = await testDb().line.findFirstOrThrow({ where: { msisdn: DEMO.silver } });
+      const stuck = await testDb().provisioningCommand.create({
+        data: { lineId: line.id, kind: "ADDON_ON", status: "NEEDS_AGENT", attempts: 5, sourceKey: `audit:${unique()}` },
+      });
+      await caller.agent.retryProvisioning({ commandId: stuck.id });
+      return stuck.id;
+    },
+    action: "provisioning.retry",
+    entityType: "ProvisioningCommand",
+  },
   "agent.adjustBill": {
     as: DEMO.agent1,
     run: async (caller) => {

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { RoleGate } from "@/app/_components/role-gate";
 import { getQueryClient, HydrateClient, trpc } from "@/app/_trpc/server";
 import { QueueView } from "./_components/queue-view";
+import { StuckCommandsCard } from "./_components/stuck-commands-card";
 import { nextQueuePage } from "./_lib/queue";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,6 +18,7 @@ async function PrefetchedQueue() {
   );
   return (
     <HydrateClient>
+      <StuckCommandsCard />
       <QueueView />
     </HydrateClient>
   );

@@ -26,7 +26,15 @@ import {
   listTariffOptions,
   previewTariffOnBehalf,
 } from "../../domain/agent/on-behalf.service";
+import {
+  buyAddonOnBehalf,
+  controlLineOnBehalf,
+  listStuckCommands,
+  retryStuckCommand,
+} from "../../domain/agent/line-on-behalf.service";
 import { listAgents, listQueue } from "../../domain/agent/queue.service";
+import { buyAddonInput } from "../../domain/addon/addon.schema";
+import { agentLineActionInput, provisioningCommandInput } from "../../domain/line/line.schema";
 import { getRequestForAgent, listCannedResponses } from "../../domain/agent/request-detail.service";
 import { agentProcedure, createTRPCRouter } from "../trpc";
 
@@ -73,4 +81,14 @@ export const agentRouter = createTRPCRouter({
   adjustBill: agentProcedure
     .input(adjustBillInputSchema)
     .mutation(({ ctx, input }) => adjustBillOnBehalf(ctx.db, ctx.actor, input)),
+  lineAction: agentProcedure
+    .input(agentLineActionInput)
+    .mutation(({ ctx, input }) => controlLineOnBehalf(ctx.db, ctx.actor, input)),
+  buyAddon: agentProcedure
+    .input(buyAddonInput)
+    .mutation(({ ctx, input }) => buyAddonOnBehalf(ctx.db, ctx.actor, input)),
+  stuckCommands: agentProcedure.input(z.object({}).optional()).query(({ ctx }) => listStuckCommands(ctx.db)),
+  retryProvisioning: agentProcedure
+    .input(provisioningCommandInput)
+    .mutation(({ ctx, input }) => retryStuckCommand(ctx.db, ctx.actor, input)),
 });

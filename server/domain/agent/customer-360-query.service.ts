@@ -109,6 +109,7 @@ export function selectCustomer360(db: Kysely<DB>, customerId: string, now: Date)
               "l.msisdn",
               "l.address",
               "l.status",
+              "l.suspendedUntil",
               "l.activatedAt",
               "l.tariffSince",
               jsonBuildObject({

@@ -119,18 +119,27 @@ export async function unblockLine(db: Database, actor: LineActor, input: Unblock
   }
   const check = await consumeCode(db, { userId: actor.userId, purposes: ["UNBLOCK_LINE"], code: input.code });
   if (check !== "OK") throw badRequest("code", "The code is wrong or has expired");
-  const command = await issueOnce(
+  // The code is used once, so each right code is one unblock.
+  const command = await issueUnblock(db, actor, {
+    lineId: input.lineId,
+    sourceKey: `unblock:${Date.now()}:${actor.userId}`,
+  });
+  return { codeSent: false as const, retryAfterSeconds: 0, command };
+}
+
+/** UNBLOCK once the caller is known to be the owner: by the SMS code above, or by an agent who checked. */
+export async function issueUnblock(db: Database, actor: LineActor, input: { lineId: string; sourceKey: string }) {
+  return issueOnce(
     db,
     actor,
-    // The code is used once, so each right code is one unblock.
-    { lineId: input.lineId, sourceKey: `unblock:${Date.now()}:${actor.userId}` },
+    input,
     async (_tx, locked) => {
-      if (locked.status !== "BLOCKED" || locked.pendingKinds.includes("UNBLOCK")) return null;
+      if (locked.status !== "BLOCKED") throw new AppError("CONFLICT", "The line is not blocked");
+      if (locked.pendingKinds.includes("UNBLOCK")) return null;
       return { kind: "UNBLOCK", payload: {} };
     },
     "LINE_UNBLOCKED",
   );
-  return { codeSent: false as const, retryAfterSeconds: 0, command };
 }
 
 async function usedSuspensionDays(db: Pick<Database, "provisioningCommand">, lineId: string, now: Date) {
@@ -188,11 +197,11 @@ export async function suspendLine(db: Database, actor: LineActor, input: Suspend
 }
 
 /** `line.resume`: ends a voluntary suspension early. */
-export async function resumeLine(db: Database, actor: LineActor, input: { lineId: string }) {
+export async function resumeLine(db: Database, actor: LineActor, input: { lineId: string; idempotencyKey?: string }) {
   return issueOnce(
     db,
     actor,
-    { lineId: input.lineId, sourceKey: `resume:${Date.now()}:${actor.userId}` },
+    { lineId: input.lineId, sourceKey: `resume:${input.idempotencyKey ?? `${Date.now()}:${actor.userId}`}` },
     async (_tx, line) => {
       if (line.status !== "SUSPENDED") throw new AppError("CONFLICT", "The line is not suspended");
       if (line.pendingKinds.length > 0) return null;

@@ -32,3 +32,20 @@ export const resumeLineInput = z.object({ lineId: idSchema });
 export type BlockLineInput = z.infer<typeof blockLineInput>;
 export type UnblockLineInput = z.infer<typeof unblockLineInput>;
 export type SuspendLineInput = z.infer<typeof suspendLineInput>;
+
+/** An agent's control of a customer's line from the 360 view; the agent has checked who is calling, so no code. */
+export const agentLineActionInput = z.discriminatedUnion("action", [
+  z.object({
+    action: z.literal("BLOCK"),
+    lineId: idSchema,
+    reason: blockReasonSchema,
+    idempotencyKey: idempotencyKeySchema,
+  }),
+  z.object({ action: z.literal("UNBLOCK"), lineId: idSchema, idempotencyKey: idempotencyKeySchema }),
+  z.object({ action: z.literal("SUSPEND"), lineId: idSchema, until: daySchema, idempotencyKey: idempotencyKeySchema }),
+  z.object({ action: z.literal("RESUME"), lineId: idSchema, idempotencyKey: idempotencyKeySchema }),
+]);
+
+export const provisioningCommandInput = z.object({ commandId: idSchema });
+
+export type AgentLineActionInput = z.infer<typeof agentLineActionInput>;

@@ -6,6 +6,8 @@ import { useState } from "react";
 import { formatGigabytes, formatNumber, formatPhone } from "@/app/_lib/format";
 import { formatMoney } from "@/app/_lib/money";
 import type { Customer360Data } from "./customer-360";
+import { actionsFor, LineActionsDialog } from "./line-actions-dialog";
+import { NetworkCommands } from "./network-commands";
 import { TariffChangeDialog } from "./tariff-change-dialog";
 
 type Line = Customer360Data["lines"][number];
@@ -58,7 +60,17 @@ function Meter({
   );
 }
 
-function LineItem({ line, currency, onChangeTariff }: { line: Line; currency: string; onChangeTariff: () => void }) {
+function LineItem({
+  line,
+  currency,
+  onChangeTariff,
+  onControl,
+}: {
+  line: Line;
+  currency: string;
+  onChangeTariff: () => void;
+  onControl: () => void;
+}) {
   const t = useTranslations("agent.c360");
   const locale = useLocale();
   const format = useFormatter();
@@ -109,16 +121,29 @@ function LineItem({ line, currency, onChangeTariff }: { line: Line; currency: st
           format={(value) => t("unitData", { value: formatGigabytes(value, locale) })}
         />
       </div>
-      {line.status === "ACTIVE" && (
-        <button
-          type="button"
-          onClick={onChangeTariff}
-          aria-label={`${t("changeTariff")}: ${label}`}
-          className="mt-3 min-h-11 rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100"
-        >
-          {t("changeTariff")}
-        </button>
-      )}
+      <NetworkCommands commands={line.pendingCommands} label={label} />
+      <div className="mt-3 flex flex-wrap gap-2">
+        {line.status === "ACTIVE" && (
+          <button
+            type="button"
+            onClick={onChangeTariff}
+            aria-label={`${t("changeTariff")}: ${label}`}
+            className="min-h-11 rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100"
+          >
+            {t("changeTariff")}
+          </button>
+        )}
+        {line.kind === "MOBILE" && actionsFor(line.status).length > 0 && (
+          <button
+            type="button"
+            onClick={onControl}
+            aria-label={`${t("lineControls")}: ${label}`}
+            className="min-h-11 rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100"
+          >
+            {t("lineControls")}
+          </button>
+        )}
+      </div>
     </li>
   );
 }
@@ -127,6 +152,7 @@ export function LinesSection({ data, requestId }: { data: Customer360Data; reque
   const t = useTranslations("agent.c360");
   const format = useFormatter();
   const [changing, setChanging] = useState<Line | null>(null);
+  const [controlling, setControlling] = useState<Line | null>(null);
   const cycle = t("usage", {
     from: format.dateTime(data.cycle.start, { dateStyle: "short", timeZone: "UTC" }),
     to: format.dateTime(new Date(data.cycle.end.getTime() - 1), { dateStyle: "short", timeZone: "UTC" }),
@@ -147,6 +173,7 @@ export function LinesSection({ data, requestId }: { data: Customer360Data; reque
               line={line}
               currency={data.customer.currency}
               onChangeTariff={() => setChanging(line)}
+              onControl={() => setControlling(line)}
             />
           ))}
         </ul>
@@ -161,6 +188,16 @@ export function LinesSection({ data, requestId }: { data: Customer360Data; reque
           }}
           requestId={requestId}
           onClose={() => setChanging(null)}
+        />
+      )}
+      {controlling && (
+        <LineActionsDialog
+          line={{
+            id: controlling.id,
+            status: controlling.status,
+            label: controlling.msisdn ? formatPhone(controlling.msisdn) : t(`kind.${controlling.kind}`),
+          }}
+          onClose={() => setControlling(null)}
         />
       )}
     </section>

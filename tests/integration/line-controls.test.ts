@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { billCustomers } from "../../server/domain/billing/bill-run.service";
+import { currentCycle } from "../../server/domain/billing/cycle";
 import { resumeDueSuspensions } from "../../server/domain/line/line-controls.service";
 import { sendProvisioningCommand } from "../../server/domain/provisioning/provisioning.service";
 import { createSimulatedNetwork } from "../../server/domain/provisioning/simulated-network.service";
@@ -143,5 +145,56 @@ describe("line.suspend and line.resume", () => {
     await expect(caller.line.resume({ lineId: line.id })).toHaveTRPCCode("CONFLICT");
     await applyPending(line.id);
     expect(await summaryLine(DEMO.platinum, line.id)).toMatchObject({ status: "ACTIVE", suspendedUntil: null });
+  });
+});
+
+describe("the suspension fee", () => {
+  it("is charged once, on the bill after the network confirmed the suspension, as previewed", async () => {
+    const previous = process.env.SUSPENSION_FEE_PER_DAY_KOPECKS;
+    process.env.SUSPENSION_FEE_PER_DAY_KOPECKS = "500";
+    try {
+      const db = testDb();
+      const caller = await callerAs(DEMO.platinum);
+      const customerId = await customerIdOf(DEMO.platinum);
+      const line = await db.line.findFirstOrThrow({
+        where: { customerId, kind: "MOBILE", msisdn: { not: DEMO.platinum } },
+      });
+      const until = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+      const preview = await caller.line.suspendPreview({ lineId: line.id, until });
+      expect(preview).toMatchObject({ days: 10, feeCents: 5_000 });
+      await caller.line.suspend({ lineId: line.id, until, idempotencyKey: newIdempotencyKey("fee") });
+      await applyPending(line.id);
+
+      const customer = await db.customer.findUniqueOrThrow({ where: { id: customerId } });
+      const cycle = currentCycle(customer.billingDay, new Date());
+      const runAt = new Date(cycle.end.getTime() + 5 * 60_000);
+      const slice = { periodStart: cycle.start, customerIds: [customerId] };
+      expect(await billCustomers(db, slice, runAt)).toMatchObject({ billed: 1 });
+      expect(await billCustomers(db, slice, runAt)).toMatchObject({ billed: 0 });
+      const next = currentCycle(customer.billingDay, new Date(cycle.end.getTime() + 86_400_000));
+      await billCustomers(
+        db,
+        { periodStart: next.start, customerIds: [customerId] },
+        new Date(next.end.getTime() + 60_000),
+      );
+
+      const fees = await db.billLine.findMany({
+        where: { lineId: line.id, description: { startsWith: "Добровольная приостановка" } },
+      });
+      expect(fees).toEqual([
+        expect.objectContaining({
+          kind: "ONE_OFF",
+          amountCents: 5_000,
+          quantity: 10,
+          description: expect.stringMatching(/^Добровольная приостановка номера: 10 дн\. с \d{2}\.\d{2} \(\+7 /),
+        }),
+      ]);
+      const view = await caller.bill.byId({ id: fees[0]!.billId, locale: "en" });
+      expect(view.lines.map((item) => item.description)).toContainEqual(
+        expect.stringMatching(/^Voluntary suspension of the line: 10 days from \d{2}\.\d{2}/),
+      );
+    } finally {
+      process.env.SUSPENSION_FEE_PER_DAY_KOPECKS = previous;
+    }
   });
 });

@@ -44,6 +44,10 @@ const RULES: Rule[] = [
     pattern: /^Роуминг вне зон: (\d+) МБ, (\d+) мин, (\d+) SMS$/,
     render: (m, t) => t("roamingNoZone", { dataMb: m[1]!, minutes: m[2]!, sms: m[3]! }),
   },
+  {
+    pattern: /^Добровольная приостановка номера: (\d+) дн\. с (\d{2}\.\d{2})$/,
+    render: (m, t) => t("suspension", { days: m[1]!, since: m[2]! }),
+  },
   { pattern: /^Замена SIM-карты$/, render: (_m, t) => t("simReplacement") },
   { pattern: /^Детализация счёта на бумаге$/, render: (_m, t) => t("paperBill") },
 ];

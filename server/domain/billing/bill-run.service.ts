@@ -8,7 +8,13 @@ import type { NotificationKind } from "../notification/notify.service";
 import { enqueuePushFor } from "../push/enqueue-push.service";
 import { queueValueRecompute } from "../value/queue-recompute.service";
 import { billStatusAfter } from "./bill-status";
-import { addonBillItems, composeBill, type AppliedChange, type LineToBill } from "./compose-bill";
+import {
+  addonBillItems,
+  composeBill,
+  suspensionBillItems,
+  type AppliedChange,
+  type LineToBill,
+} from "./compose-bill";
 import { DAY_MS, previousCycle } from "./cycle";
 import type { TariffPrice } from "./price-usage";
 import { getBillingSettings } from "./settings.service";
@@ -25,6 +31,8 @@ type Draft = {
   bill: ReturnType<typeof composeBill>;
   /** Add-on purchases charged on this bill: purchase id to the id of its bill line. */
   addonLines: { purchaseId: string; billLineId: string }[];
+  /** Suspension fees charged on this bill: the SUSPEND command's id to the id of its bill line. */
+  suspensionLines: { commandId: string; billLineId: string }[];
   status: ReturnType<typeof billStatusAfter>;
 };
 
@@ -127,7 +135,7 @@ export async function billCustomers(
     },
   });
   const lineIds = customers.flatMap((customer) => customer.lines.map((line) => line.id));
-  const [changes, usage, addons] = await Promise.all([
+  const [changes, usage, addons, suspensions] = await Promise.all([
     db.tariffChange.findMany({
       where: { lineId: { in: lineIds }, status: "APPLIED", effectiveAt: { gte: period.start } },
       select: {
@@ -149,7 +157,17 @@ export async function billCustomers(
       select: { id: true, lineId: true, priceCents: true, createdAt: true, addon: { select: { name: true } } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
+    // Voluntary suspensions the network confirmed before the period's end, their fee not charged yet.
+    db.provisioningCommand.findMany({
+      where: { lineId: { in: lineIds }, kind: "SUSPEND", status: "DONE", billLineId: null, doneAt: { lt: period.end } },
+      select: { id: true, lineId: true, payload: true, doneAt: true },
+      orderBy: [{ doneAt: "asc" }, { id: "asc" }],
+    }),
   ]);
+  const suspensionsByLine = groupBy(
+    suspensions.filter((command) => feeOf(command.payload).feeCents > 0),
+    (command) => command.lineId,
+  );
   const addonsByLine = groupBy(addons, (purchase) => purchase.lineId);
   const changesByLine = groupBy(changes, (change) => change.lineId);
 
@@ -192,12 +210,32 @@ export async function billCustomers(
       purchaseId: item.purchaseId,
       billLineId: `bln_${randomBytes(12).toString("hex")}`,
     }));
+    const suspensionItems = suspensionBillItems(
+      customer.lines.flatMap((line) =>
+        (suspensionsByLine.get(line.id) ?? []).map((command) => ({
+          commandId: command.id,
+          lineId: command.lineId,
+          msisdn: line.msisdn,
+          since: command.doneAt!,
+          ...feeOf(command.payload),
+        })),
+      ),
+      customer.lines.length > 1,
+      "ru",
+    );
+    const suspensionLines = suspensionItems.map((item) => ({
+      commandId: item.commandId,
+      billLineId: `bln_${randomBytes(12).toString("hex")}`,
+    }));
     const bill = composeBill({
       period,
       lines,
       taxRateBps: settings.taxRateBps,
       locale: "ru",
-      extraItems: addonItems.map((item, index) => ({ ...item.item, id: addonLines[index]!.billLineId })),
+      extraItems: [
+        ...addonItems.map((item, index) => ({ ...item.item, id: addonLines[index]!.billLineId })),
+        ...suspensionItems.map((item, index) => ({ ...item.item, id: suspensionLines[index]!.billLineId })),
+      ],
     });
     if (!bill.hasService) {
       skipped++;
@@ -208,6 +246,7 @@ export async function billCustomers(
       customer,
       bill,
       addonLines,
+      suspensionLines,
       status: billStatusAfter({ totalCents: bill.totalCents, paidCents: 0, dueAt, now }),
     });
   }
@@ -265,6 +304,14 @@ export async function billCustomers(
         // A purchase charged meanwhile by another run: roll the slice back, the retry leaves it out.
         if (Number(updated.numUpdatedRows) !== charged.length)
           throw new Error("An add-on purchase was charged by another bill run; retry the slice");
+      }
+      const suspended = mine.flatMap((draft) => draft.suspensionLines);
+      for (const { commandId, billLineId } of suspended) {
+        const marked = await tx.provisioningCommand.updateMany({
+          where: { id: commandId, billLineId: null },
+          data: { billLineId },
+        });
+        if (marked.count !== 1) throw new Error("A suspension fee was charged by another bill run; retry the slice");
       }
       const customerIds = mine.map((draft) => draft.customer.id);
       const totals = mine.map((draft) => draft.bill.totalCents);
@@ -355,4 +402,13 @@ async function notifyBillsIssued(
   });
   const withDevice = new Set(subscribed.map((row) => row.userId));
   for (const row of rows) if (withDevice.has(row.userId)) await enqueuePushFor(tx, row);
+}
+
+/** The fee stored on a SUSPEND command when the subscriber confirmed it (see `line.suspend`). */
+function feeOf(payload: unknown): { days: number; feeCents: number } {
+  const fee = (payload ?? {}) as { days?: unknown; feeCents?: unknown };
+  return {
+    days: Number.isInteger(fee.days) ? (fee.days as number) : 0,
+    feeCents: Number.isInteger(fee.feeCents) ? (fee.feeCents as number) : 0,
+  };
 }

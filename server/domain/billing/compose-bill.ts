@@ -257,3 +257,34 @@ export function composeBill(input: {
     hasService: eligible.length > 0,
   };
 }
+
+export type SuspensionFeeToBill = {
+  commandId: string;
+  lineId: string;
+  msisdn: string | null;
+  days: number;
+  /** The day the network confirmed the suspension. */
+  since: Date;
+  feeCents: number;
+};
+
+/** One ONE_OFF bill line per voluntary suspension with a fee, as previewed before it was confirmed. */
+export function suspensionBillItems(
+  fees: SuspensionFeeToBill[],
+  isMany: boolean,
+  locale: string,
+): { commandId: string; item: BillItem }[] {
+  const t = translatorFor(localeOrDefault(locale), "billLines");
+  return fees.map((fee) => ({
+    commandId: fee.commandId,
+    item: {
+      lineId: fee.lineId,
+      kind: "ONE_OFF",
+      description:
+        t("suspension", { days: fee.days, since: dayMonth(fee.since) }) +
+        (isMany && fee.msisdn ? ` (${msisdnLabel(fee.msisdn)})` : ""),
+      quantity: fee.days,
+      amountCents: fee.feeCents,
+    },
+  }));
+}

@@ -4,6 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_SECOND_PORT = E2E_PORT + 1;
 export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 55491);
+/** The network's token for POST /api/usage on the e2e server. */
+export const E2E_USAGE_TOKEN = "e2e-usage-token-0123456789";
 const e2eDataDir = `.data/e2e-${E2E_PORT}`;
 const databaseUrl = `postgresql://selfcare:selfcare@127.0.0.1:${E2E_PG_PORT}/selfcare`;
 const isCI = !!process.env.CI;
@@ -45,7 +47,12 @@ export default defineConfig({
       // `npm start`: a fresh demo database (scripts/test.ts empties the e2e data directory and builds first).
       command: START_COMMAND,
       url: `http://127.0.0.1:${E2E_PORT}/api/health`,
-      env: { PORT: String(E2E_PORT), DATA_DIR: e2eDataDir, EMBEDDED_PG_PORT: String(E2E_PG_PORT) },
+      env: {
+        PORT: String(E2E_PORT),
+        DATA_DIR: e2eDataDir,
+        EMBEDDED_PG_PORT: String(E2E_PG_PORT),
+        USAGE_API_TOKEN: E2E_USAGE_TOKEN,
+      },
       timeout: 600_000,
       reuseExistingServer: !isCI,
       stdout: "pipe",

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { E2E_USAGE_TOKEN } from "../../playwright.config";
 import { FIRST, signInWithForm } from "./helpers";
 
 // Before a trip, on a phone: pick the country, see its zone, prices and passes, buy a pass with a
@@ -42,6 +43,29 @@ test.describe("add-ons and roaming on a phone", () => {
 
     await page.goto("/dashboard");
     await expect(page.getByTestId("line-addons").getByText(/Роуминг: СНГ и Турция, 7 дней, до/)).toBeVisible();
+
+    // The network reports data used in Turkey: the pass covers it, and its bar shows it used.
+    const usage = await page.request.post("/api/usage", {
+      headers: { Authorization: `Bearer ${E2E_USAGE_TOKEN}` },
+      data: {
+        records: [
+          {
+            id: `e2e-tr-${Date.now()}`,
+            msisdn: "+79001000003",
+            kind: "DATA",
+            amount: 300,
+            at: new Date().toISOString(),
+            roamingCountry: "TR",
+          },
+        ],
+      },
+    });
+    expect(await usage.json()).toMatchObject({ accepted: 1 });
+    await page.reload();
+    await expect(page.getByRole("progressbar", { name: /Роуминг: СНГ и Турция, 7 дней, до/ }).first()).toHaveAttribute(
+      "aria-valuenow",
+      "300",
+    );
 
     // English labels, once.
     await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: FIRST }]);

@@ -135,3 +135,44 @@ test("an agent credits a bill and changes a tariff from the customer 360 view, i
   await tariffDialog.getByRole("button", { name: "Change tariff" }).click();
   await expect(tariffDialog.getByRole("status")).toContainText("Tariff change saved");
 });
+
+test("an agent blocks a caller's lost phone from the customer 360 and unblocks it once the network confirmed", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await signInWithForm(page, "agent2@selfcare.test");
+  await expect(page.getByRole("heading", { name: "Escalation queue" })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("link", { name: "Customers" }).first().click();
+  await page.getByLabel("Phone, account, e-mail or name").fill("+7 900 100-00-21");
+  await page.getByRole("button", { name: "Find" }).click();
+  await page
+    .getByRole("link", { name: /Platinum|Платин/ })
+    .first()
+    .click();
+  await expect(page.getByText("Value score")).toBeVisible();
+
+  const line = page.getByRole("listitem").filter({ hasText: "+7 900 100-00-21" }).first();
+  await page.getByRole("button", { name: "Line controls: +7 900 100-00-21" }).click();
+  const dialog = page.getByRole("dialog", { name: "Line controls for +7 900 100-00-21" });
+  await dialog.getByRole("radio", { name: "Block" }).check();
+  await dialog.getByLabel("Reason for the block").selectOption("STOLEN");
+  await dialog.getByRole("button", { name: "Send to the network" }).click();
+  await expect(dialog.getByRole("status")).toContainText('"Block" was sent to the network');
+  await dialog.getByRole("button", { name: "Close" }).first().click();
+  // The simulated network confirms in a moment; the 360 follows it.
+  await expect(async () => {
+    await page.reload();
+    await expect(line).toContainText("Blocked", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+
+  await page.getByRole("button", { name: "Line controls: +7 900 100-00-21" }).click();
+  const again = page.getByRole("dialog", { name: "Line controls for +7 900 100-00-21" });
+  await expect(again.getByRole("radio", { name: "Unblock" })).toBeChecked();
+  await again.getByRole("button", { name: "Send to the network" }).click();
+  await expect(again.getByRole("status")).toContainText('"Unblock" was sent to the network');
+  await again.getByRole("button", { name: "Close" }).first().click();
+  await expect(async () => {
+    await page.reload();
+    await expect(line).toContainText("Active", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+});

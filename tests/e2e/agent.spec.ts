@@ -143,7 +143,7 @@ test("an agent blocks a caller's lost phone from the customer 360 and unblocks i
   await signInWithForm(page, "agent2@selfcare.test");
   await expect(page.getByRole("heading", { name: "Escalation queue" })).toBeVisible({ timeout: 30_000 });
   await page.getByRole("link", { name: "Customers" }).first().click();
-  await page.getByLabel("Phone, account, e-mail or name").fill("+7 900 100-00-21");
+  await page.getByLabel("Phone, account, e-mail or name").fill("8 (900) 100-00-01");
   await page.getByRole("button", { name: "Find" }).click();
   await page
     .getByRole("link", { name: /Platinum|Платин/ })

@@ -46,10 +46,10 @@ export function queueUsage(writer: BulkWriter, recipe: UsageRecipe, clock: SeedC
   writer.run(
     seedSql
       .insertInto("UsageRecord")
-      .columns(["id", "lineId", "date", "minutes", "sms", "dataMb"])
+      .columns(["lineId", "date", "minutes", "sms", "dataMb"])
       .expression(
         sql`
-SELECT 'usg_' || substr(l.id, 5) || '_' || lpad(g.d::text, 3, '0'), l.id, ${isoDay(windowStart)}::date + g.d,
+SELECT l.id, ${isoDay(windowStart)}::date + g.d,
        (l.minutes * f.level * (CASE WHEN f.weekend THEN 0.75 ELSE 1.08 END) * (0.3 + 1.4 * ((f.h & 1023) / 1023.0)))::int,
        (l.sms * f.level * (0.2 + 1.6 * (((f.h >> 10) & 1023) / 1023.0)))::int,
        (l.data_mb * f.level * (CASE WHEN NOT f.weekend THEN 1 WHEN l.minutes = 0 THEN 1.3 ELSE 0.9 END)

@@ -62,8 +62,8 @@ export async function ingestUsage(db: SqlExecutor, records: UsageRecordInput[]):
       RETURNING 1
     ),
     totals AS (
-      INSERT INTO "UsageRecord" (id, "lineId", date, minutes, sms, "dataMb")
-      SELECT 'usg_' || md5("lineId" || ':' || day::text), "lineId", day, minutes, sms, data_mb
+      INSERT INTO "UsageRecord" ("lineId", date, minutes, sms, "dataMb")
+      SELECT "lineId", day, minutes, sms, data_mb
         FROM daily WHERE country IS NULL ORDER BY "lineId", day
       ON CONFLICT ("lineId", date) DO UPDATE SET
         minutes = "UsageRecord".minutes + EXCLUDED.minutes,

@@ -156,6 +156,15 @@ export function selectCustomer360(db: Kysely<DB>, customerId: string, now: Date)
                   .where("tc.status", "=", "PENDING")
                   .limit(1),
               ).as("pendingChange"),
+              // What the network has not applied yet; NEEDS_AGENT is for the agent to send again.
+              jsonArrayFrom(
+                eb
+                  .selectFrom("ProvisioningCommand as pc")
+                  .select(["pc.id", "pc.kind", "pc.status", "pc.attempts", "pc.lastError", "pc.createdAt"])
+                  .whereRef("pc.lineId", "=", "l.id")
+                  .where("pc.status", "<>", "DONE")
+                  .orderBy("pc.createdAt"),
+              ).as("pendingCommands"),
             ])
             .where("l.customerId", "=", customerId)
             .orderBy("l.status")

@@ -58,7 +58,7 @@ function at(value: string | null): Date | null {
  * contacts, value score with its breakdown, personal manager, lines with tariffs and this
  * cycle's usage, recent bills with their lines and adjustments, payments, open and past
  * requests, tariff changes, and the contact history across every channel. One SQL statement
- * (see customer-360.query.ts), whatever the customer's history, and one for the network commands in progress.
+ * (see customer-360.query.ts), whatever the customer's history.
  */
 export async function getCustomer360(db: SqlExecutor, customerId: string, now = new Date()) {
   const view = await selectCustomer360(db.$kysely, customerId, now).executeTakeFirst();
@@ -76,17 +76,6 @@ export async function getCustomer360(db: SqlExecutor, customerId: string, now = 
     actor: row.actor,
   }));
   const lastInteraction = interactions[interactions.length - 1];
-  // What the network has not applied yet on the customer's lines; NEEDS_AGENT is for the agent to retry.
-  const lineIds = view.lines.map((line) => line.id);
-  const commands = lineIds.length
-    ? await db.$kysely
-        .selectFrom("ProvisioningCommand")
-        .select(["id", "lineId", "kind", "status", "attempts", "lastError", "createdAt"])
-        .where("lineId", "in", lineIds)
-        .where("status", "<>", "DONE")
-        .orderBy("createdAt", "asc")
-        .execute()
-    : [];
 
   return {
     customer: {
@@ -144,9 +133,7 @@ export async function getCustomer360(db: SqlExecutor, customerId: string, now = 
         ? { ...line.pendingChange, effectiveAt: at(line.pendingChange.effectiveAt) }
         : null,
       suspendedUntil: line.suspendedUntil ? at(line.suspendedUntil) : null,
-      pendingCommands: commands
-        .filter((command) => command.lineId === line.id)
-        .map(({ lineId: _lineId, ...command }) => command),
+      pendingCommands: line.pendingCommands.map((command) => ({ ...command, createdAt: at(command.createdAt) })),
     })),
     bills: view.bills.map((bill) => ({
       ...bill,

@@ -116,6 +116,11 @@ export const ACCESS: Record<string, Access> = {
   "secondFactor.beginEnrolment": "staffEnrolment",
   "secondFactor.confirmEnrolment": "staffEnrolment",
   "secondFactor.demoCode": "public",
+  "sim.replace": "subscriber",
+  "sim.status": "subscriber",
+  "sim.esimCode": "subscriber",
+  "partner.simReplacements.list": "partner",
+  "partner.simReplacements.complete": "partner",
 };
 for (const path of Object.keys(appRouter._def.procedures)) {
   if (path.startsWith("admin.")) ACCESS[path] ??= "admin";

@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { findQuietSubscriberPhone, setLocaleOf } from "./database";
+import { signInWithForm } from "./helpers";
+
+// A lost phone, a new phone that takes eSIM: from the dashboard the subscriber orders an eSIM,
+// sees its QR code once, and after the simulated network switches the number (about 200 ms through
+// the provisioning job) sees the new SIM active; the code is never shown again.
+test.describe("SIM replacement on a phone", () => {
+  test.use({ viewport: { width: 360, height: 800 } });
+
+  test("order an eSIM and see its QR code, once (in English)", async ({ page }) => {
+    const phone = await findQuietSubscriberPhone(46);
+    await setLocaleOf(phone, "en");
+    await signInWithForm(page, phone);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.getByRole("link", { name: "Replace SIM or get eSIM" }).first().click();
+    await expect(page).toHaveURL(/\/sim\?lineId=/);
+    await expect(page.getByRole("heading", { level: 1, name: "Replace SIM" })).toBeVisible();
+
+    await page.getByRole("radio", { name: /eSIM/ }).check();
+    await expect(page.getByText("Your current SIM keeps working until the new one is active")).toBeVisible();
+    await expect(page.getByText("Free of charge.")).toBeVisible();
+    await page.getByRole("button", { name: "Order a new SIM" }).click();
+    await expect(page.getByText("Your eSIM is ready.")).toBeVisible();
+    await page.getByRole("button", { name: "Show the QR code" }).click();
+
+    const code = page.getByRole("region", { name: "Scan this code with your phone's camera" });
+    await expect(code.getByRole("img", { name: "Scan this code with your phone's camera" })).toBeVisible();
+    await expect(code.getByTestId("lpa-code")).toHaveText(/^LPA:1\$smdp\.selfcare\.example\$[A-Z0-9]+(-[A-Z0-9]+)*$/);
+    const box = await code.getByRole("img").boundingBox();
+    expect(box?.width).toBeGreaterThan(150);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // Back on the page: the network has switched the number, and the code is not shown again.
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByText(/Your new eSIM is active since/)).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+    await expect(page.getByTestId("lpa-code")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Show the QR code" })).toHaveCount(0);
+  });
+
+  test("ready for pickup at the dealer (in Russian)", async ({ page }) => {
+    const phone = await findQuietSubscriberPhone(47);
+    await setLocaleOf(phone, "ru");
+    await signInWithForm(page, phone);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.getByRole("link", { name: "Заменить SIM или получить eSIM" }).first().click();
+    await page.getByRole("radio", { name: /SIM-карта/ }).check();
+    await page.getByRole("button", { name: "Заказать новую SIM-карту" }).click();
+    await expect(page.getByText(/Новая SIM-карта ждёт вас в салоне .+\. Возьмите паспорт/)).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+});

@@ -255,3 +255,41 @@ describe("a physical SIM handed over by the dealer", () => {
     ).toMatchObject({ code: "BAD_REQUEST", fields: { iccid: expect.any(String) } });
   });
 });
+
+describe("agent.replaceSim", () => {
+  it("orders on the customer's behalf over the phone, audited once, with the subscriber's rules", async () => {
+    const db = testDb();
+    const line = await db.line.findFirstOrThrow({
+      where: {
+        kind: "MOBILE",
+        status: "ACTIVE",
+        customer: { login: { phone: { notIn: [DEMO.platinum, DEMO.bronze, DEMO.silver] } } },
+      },
+    });
+    const agent = await callerAs(DEMO.agent1);
+    const key = newIdempotencyKey("agent-sim");
+    const [first, raced] = await Promise.all([
+      agent.agent.replaceSim({ lineId: line.id, kind: "PHYSICAL", idempotencyKey: key }),
+      agent.agent.replaceSim({ lineId: line.id, kind: "PHYSICAL", idempotencyKey: key }),
+    ]);
+    expect(raced.id).toBe(first.id);
+    expect(first).toMatchObject({ kind: "PHYSICAL", status: "AWAITING_PICKUP" });
+    expect(await db.simReplacement.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      channel: "PHONE",
+      orderedById: await userIdOf(DEMO.agent1),
+    });
+    expect(await db.auditLog.count({ where: { action: "sim.replace", entityId: line.id } })).toBe(1);
+    expect(
+      await db.interaction.count({
+        where: { customerId: line.customerId, type: "SIM_REPLACEMENT_ORDERED", channel: "PHONE" },
+      }),
+    ).toBe(1);
+    expect(await agent.agent.simStatus({ lineId: line.id })).toMatchObject({ replacement: { id: first.id } });
+    expect(
+      await failure(agent.agent.replaceSim({ lineId: line.id, kind: "ESIM", idempotencyKey: newIdempotencyKey("2") })),
+    ).toMatchObject({ code: "CONFLICT" });
+    await expect(
+      agent.agent.replaceSim({ lineId: "cl_no_such_line", kind: "ESIM", idempotencyKey: newIdempotencyKey("3") }),
+    ).toHaveTRPCCode("NOT_FOUND");
+  });
+});

@@ -310,6 +310,18 @@ const TABLE: Record<string, Audited | Exempt> = {
     action: "partner.reissueActivationCode",
     entityType: "User",
   },
+  "agent.replaceSim": {
+    as: DEMO.agent1,
+    run: async (caller) => {
+      const line = await testDb().line.findFirstOrThrow({
+        where: { customerId: await customerOf(DEMO.platinum), kind: "MOBILE", status: "ACTIVE" },
+      });
+      await caller.agent.replaceSim({ lineId: line.id, kind: "ESIM", idempotencyKey: newIdempotencyKey("audit") });
+      return line.id;
+    },
+    action: "sim.replace",
+    entityType: "Line",
+  },
   "partner.simReplacements.complete": {
     as: DEMO.dealer1,
     run: async (caller) => {

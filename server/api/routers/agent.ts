@@ -28,6 +28,8 @@ import {
 } from "../../domain/agent/on-behalf.service";
 import { listAgents, listQueue } from "../../domain/agent/queue.service";
 import { getRequestForAgent, listCannedResponses } from "../../domain/agent/request-detail.service";
+import { replaceSimInput, simStatusInput } from "../../domain/sim/sim.schema";
+import { getSimStatusOnBehalf, replaceSimOnBehalf } from "../../domain/sim/sim-on-behalf.service";
 import { agentProcedure, createTRPCRouter } from "../trpc";
 
 /** The contact centre's console: agents and supervisors only (subscribers and dealers get FORBIDDEN). */
@@ -73,4 +75,8 @@ export const agentRouter = createTRPCRouter({
   adjustBill: agentProcedure
     .input(adjustBillInputSchema)
     .mutation(({ ctx, input }) => adjustBillOnBehalf(ctx.db, ctx.actor, input)),
+  replaceSim: agentProcedure
+    .input(replaceSimInput)
+    .mutation(({ ctx, input }) => replaceSimOnBehalf(ctx.db, ctx.actor, input)),
+  simStatus: agentProcedure.input(simStatusInput).query(({ ctx, input }) => getSimStatusOnBehalf(ctx.db, input)),
 });

@@ -121,6 +121,8 @@ export const ACCESS: Record<string, Access> = {
   "sim.esimCode": "subscriber",
   "partner.simReplacements.list": "partner",
   "partner.simReplacements.complete": "partner",
+  "agent.replaceSim": "agent",
+  "agent.simStatus": "agent",
 };
 for (const path of Object.keys(appRouter._def.procedures)) {
   if (path.startsWith("admin.")) ACCESS[path] ??= "admin";

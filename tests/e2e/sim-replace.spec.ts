@@ -1,10 +1,18 @@
-import { expect, test } from "@playwright/test";
-import { findQuietSubscriberPhone, setLocaleOf } from "./database";
+import { expect, test, type Page } from "@playwright/test";
+import { formatPhone } from "../../app/_lib/format";
+import { newIccid } from "../../server/domain/sim/iccid";
+import { findQuietSubscriberPhone, lineMsisdn, passportEndOf, setLocaleOf } from "./database";
 import { signInWithForm } from "./helpers";
 
 // A lost phone, a new phone that takes eSIM: from the dashboard the subscriber orders an eSIM,
 // sees its QR code once, and after the simulated network switches the number (about 200 ms through
 // the provisioning job) sees the new SIM active; the code is never shown again.
+/** The number of the line the /sim page is about (its lineId in the address). */
+async function lineNumberOf(page: Page): Promise<string> {
+  const lineId = new URL(page.url()).searchParams.get("lineId")!;
+  return lineMsisdn(lineId);
+}
+
 test.describe("SIM replacement on a phone", () => {
   test.use({ viewport: { width: 360, height: 800 } });
 
@@ -40,15 +48,47 @@ test.describe("SIM replacement on a phone", () => {
     await expect(page.getByRole("button", { name: "Show the QR code" })).toHaveCount(0);
   });
 
-  test("ready for pickup at the dealer (in Russian)", async ({ page }) => {
+  test("a SIM card to pick up: the dealer hands it over and the number moves to it (in Russian)", async ({
+    page,
+    browser,
+  }) => {
     const phone = await findQuietSubscriberPhone(47);
     await setLocaleOf(phone, "ru");
     await signInWithForm(page, phone);
     await expect(page).toHaveURL(/\/dashboard$/);
     await page.getByRole("link", { name: "Заменить SIM или получить eSIM" }).first().click();
-    await page.getByRole("radio", { name: /SIM-карта/ }).check();
+    await page.getByRole("radio", { name: /^SIM-карта/ }).check();
     await page.getByRole("button", { name: "Заказать новую SIM-карту" }).click();
-    await expect(page.getByText(/Новая SIM-карта ждёт вас в салоне .+\. Возьмите паспорт/)).toBeVisible();
+    const waiting = page.getByText(/Новая SIM-карта ждёт вас в салоне .+\. Возьмите паспорт/);
+    await expect(waiting).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // The SIM waits at the customer's own dealer (or the oldest one, ТехноСвязь, dealer1's).
+    const dealerLogin = (await waiting.textContent())!.includes("ТехноСвязь")
+      ? "dealer1@selfcare.test"
+      : "dealer2@selfcare.test";
+    const dealerContext = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    const dealer = await dealerContext.newPage();
+    await signInWithForm(dealer, dealerLogin);
+    await dealer.goto("/partner/sim");
+    await expect(dealer.getByRole("heading", { level: 1, name: "SIM-карты к выдаче" })).toBeVisible();
+    const waitingHere = dealer.getByRole("listitem").filter({ hasText: formatPhone(await lineNumberOf(page)) });
+    await waitingHere.getByRole("button", { name: "Выдать SIM-карту" }).click();
+    const iccid = newIccid(() => String(Date.now()).slice(-13));
+    await waitingHere.getByLabel("ICCID SIM-карты").fill("8970 1234");
+    await waitingHere.getByLabel("Последние 4 цифры паспорта").fill(await passportEndOf(phone));
+    await waitingHere.getByLabel("Я проверил паспорт клиента лично.").check();
+    await waitingHere.getByRole("button", { name: "Выдать и активировать" }).click();
+    await expect(waitingHere.getByText("Это неверный ICCID: проверьте цифры на карте.")).toBeVisible();
+    await waitingHere.getByLabel("ICCID SIM-карты").fill(iccid);
+    await waitingHere.getByRole("button", { name: "Выдать и активировать" }).click();
+    await expect(dealer.getByText(/^Выдано: номер .+ перейдёт на новую SIM-карту/)).toBeVisible();
+    expect(await dealer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await dealerContext.close();
+
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByText(/Новая SIM-карта работает с/)).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
   });
 });

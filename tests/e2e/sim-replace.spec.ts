@@ -70,7 +70,8 @@ test.describe("SIM replacement on a phone", () => {
     const dealerContext = await browser.newContext({ viewport: { width: 360, height: 800 } });
     const dealer = await dealerContext.newPage();
     await signInWithForm(dealer, dealerLogin);
-    await dealer.goto("/partner/sim");
+    await expect(dealer).toHaveURL(/\/partner$/);
+    await dealer.getByRole("link", { name: "SIM-карты к выдаче" }).click();
     await expect(dealer.getByRole("heading", { level: 1, name: "SIM-карты к выдаче" })).toBeVisible();
     const waitingHere = dealer.getByRole("listitem").filter({ hasText: formatPhone(await lineNumberOf(page)) });
     await waitingHere.getByRole("button", { name: "Выдать SIM-карту" }).click();

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { formatGigabytes, formatNumber, formatPhone } from "@/app/_lib/format";
 import { formatMoney } from "@/app/_lib/money";
 import type { Customer360Data } from "./customer-360";
+import { SimReplaceOnBehalf } from "./c360-sim";
 import { TariffChangeDialog } from "./tariff-change-dialog";
 
 type Line = Customer360Data["lines"][number];
@@ -118,6 +119,9 @@ function LineItem({ line, currency, onChangeTariff }: { line: Line; currency: st
         >
           {t("changeTariff")}
         </button>
+      )}
+      {line.kind === "MOBILE" && line.status !== "SUSPENDED" && line.status !== "TERMINATED" && (
+        <SimReplaceOnBehalf lineId={line.id} label={label} />
       )}
     </li>
   );

@@ -5,7 +5,7 @@ import { ClientMessages } from "@/app/i18n/client-messages";
 export default function SubscriberLayout({ children }: { children: ReactNode }) {
   return (
     <ClientMessages
-      namespaces={["dashboard", "bills", "requests", "tariffs", "addons", "profile", "sessions", "passkeys"]}
+      namespaces={["dashboard", "bills", "requests", "tariffs", "addons", "profile", "sessions", "passkeys", "sim"]}
     >
       <RoleLayout area="subscriber">{children}</RoleLayout>
     </ClientMessages>

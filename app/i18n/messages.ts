@@ -18,6 +18,7 @@ import enPwa from "@/messages/en/pwa.json";
 import enSessions from "@/messages/en/sessions.json";
 import enSignIn from "@/messages/en/signIn.json";
 import enTariffs from "@/messages/en/tariffs.json";
+import enSim from "@/messages/en/sim.json";
 import ruAddons from "@/messages/ru/addons.json";
 import ruAdmin from "@/messages/ru/admin.json";
 import ruAgent from "@/messages/ru/agent.json";
@@ -37,6 +38,7 @@ import ruPwa from "@/messages/ru/pwa.json";
 import ruSessions from "@/messages/ru/sessions.json";
 import ruSignIn from "@/messages/ru/signIn.json";
 import ruTariffs from "@/messages/ru/tariffs.json";
+import ruSim from "@/messages/ru/sim.json";
 import type { AppLocale } from "@/server/i18n/locales";
 
 // One file per namespace and language (messages/<locale>/<namespace>.json), so features add
@@ -61,6 +63,7 @@ const en = {
   sessions: enSessions,
   signIn: enSignIn,
   tariffs: enTariffs,
+  sim: enSim,
 };
 
 export type Messages = typeof en;
@@ -86,6 +89,7 @@ const ru = {
   sessions: ruSessions,
   signIn: ruSignIn,
   tariffs: ruTariffs,
+  sim: ruSim,
 } satisfies Messages;
 const catalogues: Record<AppLocale, Messages> = { ru, en: en satisfies typeof ru };
 

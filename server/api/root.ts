@@ -15,6 +15,7 @@ import { passkeyRouter } from "./routers/passkey";
 import { pushRouter } from "./routers/push";
 import { requestRouter } from "./routers/request";
 import { secondFactorRouter } from "./routers/second-factor";
+import { simRouter } from "./routers/sim";
 import { tariffRouter } from "./routers/tariff";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   admin: adminRouter,
   secondFactor: secondFactorRouter,
   passkey: passkeyRouter,
+  sim: simRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -105,7 +105,7 @@ test.describe("Content-Security-Policy: no violation on any page", () => {
       const bill = await firstLink(page, 'a[href^="/bills/"]:not([href$="/pdf"])');
       await visit(page, "/requests");
       const request = await firstLink(page, 'a[href^="/requests/"]:not([href="/requests/new"])');
-      for (const path of [bill, request, "/requests/new", "/tariffs", "/profile"]) await visit(page, path);
+      for (const path of [bill, request, "/requests/new", "/tariffs", "/profile", "/sim"]) await visit(page, path);
       expect(reported).toEqual([]);
     });
   }
@@ -126,7 +126,8 @@ test.describe("Content-Security-Policy: no violation on any page", () => {
     expect((await apiSignIn(page.request, FIRST, "dealer1@selfcare.test")).ok).toBe(true);
     await visit(page, "/partner");
     await expect(page.locator(".recharts-surface").first()).toBeVisible();
-    for (const path of ["/partner/register", "/partner/customers", "/partner/orders"]) await visit(page, path);
+    for (const path of ["/partner/register", "/partner/customers", "/partner/orders", "/partner/sim"])
+      await visit(page, path);
     expect(reported).toEqual([]);
   });
 

@@ -356,3 +356,24 @@ export function setLocaleOf(phone: string, locale: "ru" | "en"): Promise<void> {
     await db.updateTable("User").set({ locale }).where("phone", "=", phone).execute();
   });
 }
+
+/** The last four digits of the passport on the file of the subscriber with this login phone ("0000" when none is on file). */
+export function passportEndOf(phone: string): Promise<string> {
+  return withDatabase(async (db) => {
+    const row = await db
+      .selectFrom("User as u")
+      .innerJoin("Customer as c", "c.id", "u.customerId")
+      .select("c.documentNumber")
+      .where("u.phone", "=", phone)
+      .executeTakeFirstOrThrow();
+    return (row.documentNumber ?? "0000").replace(/\D/g, "").slice(-4);
+  });
+}
+
+/** A line's phone number. */
+export function lineMsisdn(lineId: string): Promise<string> {
+  return withDatabase(async (db) => {
+    const row = await db.selectFrom("Line").select("msisdn").where("id", "=", lineId).executeTakeFirstOrThrow();
+    return row.msisdn ?? "";
+  });
+}

@@ -3,6 +3,7 @@ import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 import { appRouter } from "../../server/api/root";
 import { totpCodeAt } from "../../server/domain/identity/totp";
 import { DEFAULT_CREDIT_POLICY } from "../../server/domain/partner/credit-policy.schema";
+import { newIccid } from "../../server/domain/sim/iccid";
 import { createEscalation } from "./helpers/agent-fixtures";
 import { callerAs, customerIdOf, DEMO, sessionFor, userIdOf } from "./helpers/callers";
 import { testDb } from "./helpers/db";
@@ -350,6 +351,49 @@ const TABLE: Record<string, Audited | Exempt> = {
     },
     action: "partner.reissueActivationCode",
     entityType: "User",
+  },
+  "agent.replaceSim": {
+    as: DEMO.agent1,
+    run: async (caller) => {
+      const line = await testDb().line.findFirstOrThrow({
+        where: { customerId: await customerOf(DEMO.platinum), kind: "MOBILE", status: "ACTIVE" },
+      });
+      await caller.agent.replaceSim({ lineId: line.id, kind: "ESIM", idempotencyKey: newIdempotencyKey("audit") });
+      return line.id;
+    },
+    action: "sim.replace",
+    entityType: "Line",
+  },
+  "partner.simReplacements.complete": {
+    as: DEMO.dealer1,
+    run: async (caller) => {
+      const registered = await register(caller);
+      const db = testDb();
+      const customer = await db.customer.findUniqueOrThrow({
+        where: { id: registered.customerId },
+        select: { partnerId: true, documentNumber: true, lines: { select: { id: true } } },
+      });
+      const waiting = await db.simReplacement.create({
+        data: {
+          lineId: customer.lines[0]!.id,
+          kind: "PHYSICAL",
+          status: "AWAITING_PICKUP",
+          pickupPartnerId: customer.partnerId,
+          orderedById: await userIdOf(DEMO.dealer1),
+          channel: "WEB",
+          idempotencyKey: newIdempotencyKey("audit"),
+        },
+      });
+      await caller.partner.simReplacements.complete({
+        replacementId: waiting.id,
+        iccid: newIccid(() => String(Date.now()).slice(-13).padStart(13, "0")),
+        documentLast4: customer.documentNumber!.slice(-4),
+        identityChecked: true,
+      });
+      return waiting.id;
+    },
+    action: "sim.handOver",
+    entityType: "SimReplacement",
   },
 
   "admin.policy.save": {

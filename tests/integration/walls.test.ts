@@ -82,6 +82,8 @@ type Fixtures = {
   reservedMsisdn: string;
   passkeyId: string;
   addonPurchaseId: string;
+  esimReplacementId: string;
+  pickupReplacementId: string;
 };
 
 /**
@@ -164,6 +166,21 @@ const FOREIGN: Record<string, { as: Who; input: (f: Fixtures) => unknown }> = {
   "partner.reissueActivationCode": {
     as: "otherDealer",
     input: (f) => ({ orderId: f.orderId, idempotencyKey: newIdempotencyKey("walls") }),
+  },
+  "sim.replace": {
+    as: "otherSubscriber",
+    input: (f) => ({ lineId: f.lineId, kind: "ESIM", idempotencyKey: newIdempotencyKey("walls") }),
+  },
+  "sim.status": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId }) },
+  "sim.esimCode": { as: "otherSubscriber", input: (f) => ({ replacementId: f.esimReplacementId }) },
+  "partner.simReplacements.complete": {
+    as: "otherDealer",
+    input: (f) => ({
+      replacementId: f.pickupReplacementId,
+      iccid: "89014103211118510720",
+      documentLast4: "0000",
+      identityChecked: true,
+    }),
   },
 };
 
@@ -251,7 +268,23 @@ describe("foreign ids", () => {
       },
       select: { id: true },
     });
+    // Closed replacements: they name silver's line without holding it open for other tests.
+    const replacement = (kind: "ESIM" | "PHYSICAL") =>
+      db.simReplacement.create({
+        data: {
+          lineId: line.id,
+          kind,
+          status: "CANCELLED",
+          pickupPartnerId: kind === "PHYSICAL" ? dealer1.partnerId : null,
+          orderedById: dealer1.id,
+          channel: "WEB",
+          idempotencyKey: newIdempotencyKey("walls"),
+        },
+        select: { id: true },
+      });
     Object.assign(fixtures, {
+      esimReplacementId: (await replacement("ESIM")).id,
+      pickupReplacementId: (await replacement("PHYSICAL")).id,
       addonPurchaseId: purchase.id,
       passkeyId: passkey.id,
       billId: bill.id,

@@ -36,6 +36,8 @@ import { listAgents, listQueue } from "../../domain/agent/queue.service";
 import { buyAddonInput } from "../../domain/addon/addon.schema";
 import { agentLineActionInput, provisioningCommandInput } from "../../domain/line/line.schema";
 import { getRequestForAgent, listCannedResponses } from "../../domain/agent/request-detail.service";
+import { replaceSimInput, simStatusInput } from "../../domain/sim/sim.schema";
+import { getSimStatusOnBehalf, replaceSimOnBehalf } from "../../domain/sim/sim-on-behalf.service";
 import { agentProcedure, createTRPCRouter } from "../trpc";
 
 /** The contact centre's console: agents and supervisors only (subscribers and dealers get FORBIDDEN). */
@@ -91,4 +93,8 @@ export const agentRouter = createTRPCRouter({
   retryProvisioning: agentProcedure
     .input(provisioningCommandInput)
     .mutation(({ ctx, input }) => retryStuckCommand(ctx.db, ctx.actor, input)),
+  replaceSim: agentProcedure
+    .input(replaceSimInput)
+    .mutation(({ ctx, input }) => replaceSimOnBehalf(ctx.db, ctx.actor, input)),
+  simStatus: agentProcedure.input(simStatusInput).query(({ ctx, input }) => getSimStatusOnBehalf(ctx.db, input)),
 });

@@ -17,6 +17,8 @@ import {
 } from "../../domain/partner/partner.schema";
 import { reissueActivationCode } from "../../domain/partner/activation-reissue.service";
 import { registerSubscriber } from "../../domain/partner/registration.service";
+import { completePickupInput, pickupListInput } from "../../domain/sim/sim.schema";
+import { completePickup, listPickups } from "../../domain/sim/sim-pickup.service";
 import { createTRPCRouter, partnerProcedure } from "../trpc";
 
 type PartnerCtx = { partnerId: string; session: { id: string; role: Role }; ip: string };
@@ -67,4 +69,12 @@ export const partnerRouter = createTRPCRouter({
         locale: input.locale ?? ctx.locale,
       }),
     ),
+  simReplacements: createTRPCRouter({
+    list: partnerProcedure
+      .input(pickupListInput)
+      .query(({ ctx, input }) => listPickups(ctx.db, { partnerId: ctx.partnerId, ...input })),
+    complete: partnerProcedure
+      .input(completePickupInput)
+      .mutation(({ ctx, input }) => completePickup(ctx.db, dealerOf(ctx), input)),
+  }),
 });

@@ -5,6 +5,7 @@ import { translatorFor } from "../../i18n/translator";
 import { log } from "../../log";
 import { enqueueJob } from "../job-queue/enqueue.service";
 import { notify } from "../notification/notify.service";
+import { activateReplacementSim } from "../sim/sim-activation.service";
 import type { NetworkProvisioning } from "./network-provisioning";
 import { lineStatusAfter, maxProvisioningAttempts, retryDelayMs } from "./provisioning-rules";
 import { createSimulatedNetwork } from "./simulated-network.service";
@@ -134,6 +135,7 @@ export async function sendProvisioningCommand(
         },
       });
     }
+    await activateReplacementSim(tx, command);
     const login = await tx.user.findUnique({
       where: { customerId: command.line.customerId },
       select: { id: true, locale: true },

@@ -120,6 +120,13 @@ export const ACCESS: Record<string, Access> = {
   "secondFactor.beginEnrolment": "staffEnrolment",
   "secondFactor.confirmEnrolment": "staffEnrolment",
   "secondFactor.demoCode": "public",
+  "sim.replace": "subscriber",
+  "sim.status": "subscriber",
+  "sim.esimCode": "subscriber",
+  "partner.simReplacements.list": "partner",
+  "partner.simReplacements.complete": "partner",
+  "agent.replaceSim": "agent",
+  "agent.simStatus": "agent",
 };
 for (const path of Object.keys(appRouter._def.procedures)) {
   if (path.startsWith("admin.")) ACCESS[path] ??= "admin";

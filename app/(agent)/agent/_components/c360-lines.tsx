@@ -6,6 +6,7 @@ import { useState } from "react";
 import { formatGigabytes, formatNumber, formatPhone } from "@/app/_lib/format";
 import { formatMoney } from "@/app/_lib/money";
 import type { Customer360Data } from "./customer-360";
+import { SimReplaceOnBehalf } from "./c360-sim";
 import { actionsFor, LineActionsDialog } from "./line-actions-dialog";
 import { NetworkCommands } from "./network-commands";
 import { TariffChangeDialog } from "./tariff-change-dialog";
@@ -144,6 +145,9 @@ function LineItem({
           </button>
         )}
       </div>
+      {line.kind === "MOBILE" && line.status !== "SUSPENDED" && line.status !== "TERMINATED" && (
+        <SimReplaceOnBehalf lineId={line.id} label={label} />
+      )}
     </li>
   );
 }

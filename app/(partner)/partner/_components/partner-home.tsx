@@ -61,6 +61,7 @@ export async function PartnerHome() {
     api.partner.orders({ limit: 5 }),
   ]);
   const t = await getTranslations("partner.home");
+  const tSim = await getTranslations("partner.sim");
   const locale = await getLocale();
   const dayLabel = (day: string) =>
     formatDate(`${day}T12:00:00Z`, locale, { dateStyle: undefined, day: "numeric", month: "short" });
@@ -81,6 +82,9 @@ export async function PartnerHome() {
         >
           <UserPlus aria-hidden="true" className="size-5" />
           {t("registerCta")}
+        </Link>
+        <Link href="/partner/sim" className="text-sm font-semibold text-brand-700 hover:underline">
+          {tSim("link")}
         </Link>
       </div>
 

@@ -3,6 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { LoaderCircle, ShieldAlert } from "lucide-react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
@@ -75,6 +76,11 @@ export function LineControls({ line, currency, locale }: { line: AccountLine; cu
           </button>
         )}
         {line.status === "SUSPENDED" && pending.length === 0 && <ResumeButton lineId={line.id} onDone={done} />}
+        {line.status !== "SUSPENDED" && (
+          <Link href={`/sim?lineId=${line.id}`} className={SECONDARY}>
+            {t("simReplace")}
+          </Link>
+        )}
       </div>
       {panel === "block" && <BlockPanel lineId={line.id} onDone={done} onCancel={() => setPanel(null)} />}
       {panel === "unblock" && <UnblockPanel lineId={line.id} onDone={done} onCancel={() => setPanel(null)} />}

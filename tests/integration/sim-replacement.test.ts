@@ -1,0 +1,295 @@
+import { describe, expect, it } from "vitest";
+import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { readTRPCError } from "../../app/_lib/trpc-error";
+import { sendProvisioningCommand } from "../../server/domain/provisioning/provisioning.service";
+import { createSimulatedNetwork } from "../../server/domain/provisioning/simulated-network.service";
+import { newIccid } from "../../server/domain/sim/iccid";
+import { parseActivationCode } from "../../server/domain/sim/lpa";
+import { callerAs, customerIdOf, DEMO, userIdOf } from "./helpers/callers";
+import { testDb } from "./helpers/db";
+
+const network = () => createSimulatedNetwork(testDb(), { latencyMs: 0, failureRate: 0 });
+
+async function mobileLineOf(phone: string) {
+  return testDb().line.findFirstOrThrow({
+    where: { customerId: await customerIdOf(phone), kind: "MOBILE", status: "ACTIVE" },
+    orderBy: { activatedAt: "asc" },
+  });
+}
+
+/** What the network does once the job runs: every pending command of the line applied. */
+async function applyPending(lineId: string) {
+  const pending = await testDb().provisioningCommand.findMany({ where: { lineId, status: { not: "DONE" } } });
+  for (const command of pending) await sendProvisioningCommand(testDb(), command.id, { network: network() });
+}
+
+let iccidSequence = 0;
+const freshIccid = () => newIccid(() => `${Date.now()}${++iccidSequence}`.slice(-13).padStart(13, "0"));
+
+async function failure(call: Promise<unknown>) {
+  return call.then(
+    () => null,
+    (error: unknown) => readTRPCError(error),
+  );
+}
+
+describe("sim.replace with an eSIM", () => {
+  it("replayed and raced gives one replacement, shows its code once, and stops the old SIM only when SIM_SWAP is done", async () => {
+    const db = testDb();
+    const caller = await callerAs(DEMO.bronze);
+    const line = await mobileLineOf(DEMO.bronze);
+    const key = newIdempotencyKey("esim-bronze");
+    const [first, raced] = await Promise.all([
+      caller.sim.replace({ lineId: line.id, kind: "ESIM", idempotencyKey: key }),
+      caller.sim.replace({ lineId: line.id, kind: "ESIM", idempotencyKey: key }),
+    ]);
+    const replay = await caller.sim.replace({ lineId: line.id, kind: "ESIM", idempotencyKey: key });
+    expect(raced.id).toBe(first.id);
+    expect(replay.id).toBe(first.id);
+    expect(first).toMatchObject({ kind: "ESIM", status: "READY", isCodeAvailable: true, pickup: null });
+    expect(await db.simReplacement.count({ where: { lineId: line.id } })).toBe(1);
+    const customerId = await customerIdOf(DEMO.bronze);
+    expect(await db.interaction.count({ where: { customerId, type: "SIM_REPLACEMENT_ORDERED", channel: "WEB" } })).toBe(
+      1,
+    );
+
+    const second = await failure(
+      caller.sim.replace({ lineId: line.id, kind: "PHYSICAL", idempotencyKey: newIdempotencyKey("again") }),
+    );
+    expect(second).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/already in progress/) });
+
+    // Nothing goes to the network before the code is downloaded.
+    expect(await db.provisioningCommand.count({ where: { lineId: line.id, kind: "SIM_SWAP" } })).toBe(0);
+    const [one, other] = await Promise.all([
+      caller.sim.esimCode({ replacementId: first.id }),
+      caller.sim.esimCode({ replacementId: first.id }),
+    ]);
+    const shown = [one, other].filter((answer) => !answer.alreadyDownloaded);
+    expect(shown).toHaveLength(1);
+    const stored = await db.simReplacement.findUniqueOrThrow({ where: { id: first.id } });
+    expect(shown[0]!.activationCode).toBe(`LPA:1$${stored.smdpAddress}$${stored.matchingId}`);
+    expect(parseActivationCode(shown[0]!.activationCode!)).toEqual({
+      smdpAddress: "smdp.selfcare.example",
+      matchingId: stored.matchingId,
+    });
+    expect(shown[0]!.qrSvg).toMatch(/^<svg[^>]*>.*<\/svg>\s*$/s);
+    expect(await caller.sim.esimCode({ replacementId: first.id })).toEqual({
+      alreadyDownloaded: true,
+      activationCode: null,
+      qrSvg: null,
+    });
+    const commands = await db.provisioningCommand.findMany({ where: { lineId: line.id, kind: "SIM_SWAP" } });
+    expect(commands).toEqual([expect.objectContaining({ sourceKey: `sim:${first.id}`, status: "PENDING" })]);
+
+    // Downloaded, not yet applied: the old SIM still serves the line.
+    const activating = await caller.sim.status({ lineId: line.id });
+    expect(activating).toMatchObject({
+      currentIccidEnd: null,
+      replacement: { status: "ACTIVATING", isCodeAvailable: false },
+    });
+    expect((await db.line.findUniqueOrThrow({ where: { id: line.id } })).iccid).toBeNull();
+
+    await applyPending(line.id);
+    expect((await db.line.findUniqueOrThrow({ where: { id: line.id } })).iccid).toBe(stored.iccid);
+    const active = await caller.sim.status({ lineId: line.id });
+    expect(active).toMatchObject({
+      currentIccidEnd: stored.iccid!.slice(-4),
+      replacement: { id: first.id, status: "ACTIVE", activatedAt: expect.any(Date) },
+    });
+    const notice = await db.notification.findFirst({
+      where: { userId: await userIdOf(DEMO.bronze), kind: "LINE_STATUS" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(notice?.title).toMatch(/eSIM/);
+    // A job run again changes nothing more.
+    await sendProvisioningCommand(db, commands[0]!.id, { network: network() });
+    expect((await db.simReplacement.findUniqueOrThrow({ where: { id: first.id } })).previousIccid).toBeNull();
+
+    // Active, it is no longer in progress: a new order is possible again.
+    const next = await caller.sim.replace({ lineId: line.id, kind: "ESIM", idempotencyKey: newIdempotencyKey("n") });
+    expect(next.id).not.toBe(first.id);
+  });
+});
+
+describe("which lines may get a new SIM", () => {
+  it("a blocked (lost) line may; a suspended one and home internet may not; another's line is NOT_FOUND", async () => {
+    const db = testDb();
+    const caller = await callerAs(DEMO.platinum);
+    const customerId = await customerIdOf(DEMO.platinum);
+    const lines = await db.line.findMany({ where: { customerId, kind: "MOBILE" }, orderBy: { activatedAt: "asc" } });
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    await db.line.update({ where: { id: lines[0]!.id }, data: { status: "BLOCKED" } });
+    await db.line.update({ where: { id: lines[1]!.id }, data: { status: "SUSPENDED" } });
+
+    const blocked = await caller.sim.replace({
+      lineId: lines[0]!.id,
+      kind: "PHYSICAL",
+      idempotencyKey: newIdempotencyKey("lost"),
+    });
+    expect(blocked).toMatchObject({ status: "AWAITING_PICKUP", pickup: { name: expect.any(String) } });
+    expect(
+      await failure(
+        caller.sim.replace({ lineId: lines[1]!.id, kind: "ESIM", idempotencyKey: newIdempotencyKey("susp") }),
+      ),
+    ).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/suspended/) });
+    expect(await caller.sim.status({ lineId: lines[1]!.id })).toMatchObject({ canReplace: false, replacement: null });
+
+    const home = await db.line.create({
+      data: { customerId, kind: "HOME_INTERNET", tariffId: "trf_home_100", address: "Москва, ул. Тверская, 7" },
+    });
+    const refused = await failure(
+      caller.sim.replace({ lineId: home.id, kind: "ESIM", idempotencyKey: newIdempotencyKey("home") }),
+    );
+    expect(refused).toMatchObject({ code: "BAD_REQUEST", fields: { lineId: expect.any(String) } });
+
+    const bronze = await callerAs(DEMO.bronze);
+    const key = newIdempotencyKey("foreign");
+    await expect(bronze.sim.replace({ lineId: lines[0]!.id, kind: "ESIM", idempotencyKey: key })).toHaveTRPCCode(
+      "NOT_FOUND",
+    );
+    await expect(bronze.sim.status({ lineId: lines[0]!.id })).toHaveTRPCCode("NOT_FOUND");
+    // The other customer's own key does not find this customer's replacement either.
+    await expect(
+      bronze.sim.replace({ lineId: lines[0]!.id, kind: "PHYSICAL", idempotencyKey: blocked.id }),
+    ).toHaveTRPCCode("NOT_FOUND");
+    expect(await db.simReplacement.count({ where: { lineId: lines[0]!.id } })).toBe(1);
+  });
+});
+
+describe("a physical SIM handed over by the dealer", () => {
+  it("only the pickup dealer sees and completes it; the ICCID and passport are checked; the old SIM stops on DONE", async () => {
+    const db = testDb();
+    const silver = await callerAs(DEMO.silver);
+    const line = await mobileLineOf(DEMO.silver);
+    const ordered = await silver.sim.replace({
+      lineId: line.id,
+      kind: "PHYSICAL",
+      idempotencyKey: newIdempotencyKey("phys"),
+    });
+    const dealer1 = await callerAs(DEMO.dealer1);
+    const dealer2 = await callerAs(DEMO.dealer2);
+    const partner1 = (await db.user.findUniqueOrThrow({ where: { email: DEMO.dealer1 } })).partnerId;
+    expect((await db.simReplacement.findUniqueOrThrow({ where: { id: ordered.id } })).pickupPartnerId).toBe(partner1);
+    await expect(silver.sim.esimCode({ replacementId: ordered.id })).toHaveTRPCCode("BAD_REQUEST");
+
+    const mine = await dealer1.partner.simReplacements.list();
+    expect(mine.items).toContainEqual(
+      expect.objectContaining({ id: ordered.id, msisdn: line.msisdn, customerName: expect.any(String) }),
+    );
+    expect((await dealer2.partner.simReplacements.list()).items.map((item) => item.id)).not.toContain(ordered.id);
+
+    const customer = await db.customer.findUniqueOrThrow({ where: { id: await customerIdOf(DEMO.silver) } });
+    const last4 = customer.documentNumber!.replace(/\D/g, "").slice(-4);
+    const iccid = freshIccid();
+    const complete = (over: Record<string, unknown> = {}) =>
+      dealer1.partner.simReplacements.complete({
+        replacementId: ordered.id,
+        iccid,
+        documentLast4: last4,
+        identityChecked: true,
+        ...over,
+      } as Parameters<typeof dealer1.partner.simReplacements.complete>[0]);
+
+    await expect(
+      dealer2.partner.simReplacements.complete({
+        replacementId: ordered.id,
+        iccid,
+        documentLast4: last4,
+        identityChecked: true,
+      }),
+    ).toHaveTRPCCode("NOT_FOUND");
+    const typo = `${iccid.slice(0, -1)}${(Number(iccid.slice(-1)) + 1) % 10}`;
+    expect(await failure(complete({ iccid: typo }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: { iccid: expect.stringMatching(/check digit/) },
+    });
+    expect(await failure(complete({ iccid: "1234" }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: { iccid: expect.any(String) },
+    });
+    const wrongPassport = last4 === "0000" ? "1111" : "0000";
+    expect(await failure(complete({ documentLast4: wrongPassport }))).toMatchObject({
+      code: "BAD_REQUEST",
+      fields: { documentLast4: expect.any(String) },
+    });
+    expect(await failure(complete({ identityChecked: false }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await db.provisioningCommand.count({ where: { lineId: line.id, kind: "SIM_SWAP" } })).toBe(0);
+
+    const [done, racedDone] = await Promise.all([
+      complete(),
+      complete({ iccid: iccid.replace(/(\d{4})/g, "$1 ").trim() }),
+    ]);
+    expect(done).toEqual({ id: ordered.id, status: "ACTIVATING", iccid });
+    expect(racedDone.id).toBe(ordered.id);
+    expect(await complete()).toMatchObject({ id: ordered.id, iccid });
+    expect(await failure(complete({ iccid: freshIccid() }))).toMatchObject({ code: "CONFLICT" });
+    expect(await db.provisioningCommand.count({ where: { lineId: line.id, kind: "SIM_SWAP" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { entityId: ordered.id, action: "sim.handOver" } })).toBe(1);
+    expect(
+      await db.interaction.count({ where: { customerId: customer.id, type: "SIM_HANDED_OVER", channel: "PARTNER" } }),
+    ).toBe(1);
+    expect((await dealer1.partner.simReplacements.list()).items.map((item) => item.id)).not.toContain(ordered.id);
+
+    // Handed over, not yet applied by the network: the old SIM still works.
+    expect((await db.line.findUniqueOrThrow({ where: { id: line.id } })).iccid).toBeNull();
+    expect((await silver.sim.status({ lineId: line.id })).replacement?.status).toBe("ACTIVATING");
+    await applyPending(line.id);
+    expect((await db.line.findUniqueOrThrow({ where: { id: line.id } })).iccid).toBe(iccid);
+    expect((await silver.sim.status({ lineId: line.id })).replacement).toMatchObject({ status: "ACTIVE" });
+
+    // The same SIM cannot be handed out twice.
+    const again = await silver.sim.replace({
+      lineId: line.id,
+      kind: "PHYSICAL",
+      idempotencyKey: newIdempotencyKey("2"),
+    });
+    expect(
+      await failure(
+        dealer1.partner.simReplacements.complete({
+          replacementId: again.id,
+          iccid,
+          documentLast4: last4,
+          identityChecked: true,
+        }),
+      ),
+    ).toMatchObject({ code: "BAD_REQUEST", fields: { iccid: expect.any(String) } });
+  });
+});
+
+describe("agent.replaceSim", () => {
+  it("orders on the customer's behalf over the phone, audited once, with the subscriber's rules", async () => {
+    const db = testDb();
+    const line = await db.line.findFirstOrThrow({
+      where: {
+        kind: "MOBILE",
+        status: "ACTIVE",
+        customer: { login: { phone: { notIn: [DEMO.platinum, DEMO.bronze, DEMO.silver] } } },
+      },
+    });
+    const agent = await callerAs(DEMO.agent1);
+    const key = newIdempotencyKey("agent-sim");
+    const [first, raced] = await Promise.all([
+      agent.agent.replaceSim({ lineId: line.id, kind: "PHYSICAL", idempotencyKey: key }),
+      agent.agent.replaceSim({ lineId: line.id, kind: "PHYSICAL", idempotencyKey: key }),
+    ]);
+    expect(raced.id).toBe(first.id);
+    expect(first).toMatchObject({ kind: "PHYSICAL", status: "AWAITING_PICKUP" });
+    expect(await db.simReplacement.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({
+      channel: "PHONE",
+      orderedById: await userIdOf(DEMO.agent1),
+    });
+    expect(await db.auditLog.count({ where: { action: "sim.replace", entityId: line.id } })).toBe(1);
+    expect(
+      await db.interaction.count({
+        where: { customerId: line.customerId, type: "SIM_REPLACEMENT_ORDERED", channel: "PHONE" },
+      }),
+    ).toBe(1);
+    expect(await agent.agent.simStatus({ lineId: line.id })).toMatchObject({ replacement: { id: first.id } });
+    expect(
+      await failure(agent.agent.replaceSim({ lineId: line.id, kind: "ESIM", idempotencyKey: newIdempotencyKey("2") })),
+    ).toMatchObject({ code: "CONFLICT" });
+    await expect(
+      agent.agent.replaceSim({ lineId: "cl_no_such_line", kind: "ESIM", idempotencyKey: newIdempotencyKey("3") }),
+    ).toHaveTRPCCode("NOT_FOUND");
+  });
+});

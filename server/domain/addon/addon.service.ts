@@ -10,6 +10,7 @@ import { tariffNameIn } from "../tariff/tariff-name";
 import { addonEndsAt, addonRefusals, refusalMessage, remainingOf } from "./addon-rules";
 import { countryNames } from "./country-names";
 import { lockCustomerLine } from "../line/line-lock.service";
+import { assertPurchaseWithinCap, queueSpendCheck } from "../spend/spend.service";
 
 type Reader = Database | Transaction;
 
@@ -175,6 +176,7 @@ export async function buyAddon(
       if (replay) return replayOf(replay, input);
       const { line, addon, reasons } = await assess(tx, input);
       if (reasons.length) throw badRequest("addonId", refusalMessage(reasons));
+      await assertPurchaseWithinCap(tx, { lineId: line.id, priceCents: addon.priceCents, actorId: input.actorId, now });
       const purchase = await tx.lineAddon.create({
         data: {
           lineId: line.id,
@@ -202,6 +204,7 @@ export async function buyAddon(
         payload: { purchaseId: purchase.id, addonId: addon.id, endsAt: purchase.endsAt.toISOString() },
         sourceKey: `addon:${purchase.id}`,
       });
+      await queueSpendCheck(tx, line.id);
       await recordInteraction(tx, {
         customerId: input.customerId,
         channel: input.channel,

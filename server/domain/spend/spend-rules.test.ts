@@ -26,9 +26,12 @@ describe("decideSpend", () => {
     // 80% of an odd cap: 80 of 101 is not yet 80%, 81 is
     [101, 80, [], null, [], [], false],
     [101, 81, [], 80, [80], [], false],
-  ] as const)("cap %s, spent %i, sent %j: send %s, record %j, forget %j, bar %s", (limit, spent, sent, send, record, forget, bar) => {
-    expect(decideSpend({ limitCents: limit, spentCents: spent, sent })).toEqual({ send, record, forget, bar });
-  });
+  ] as const)(
+    "cap %s, spent %i, sent %j: send %s, record %j, forget %j, bar %s",
+    (limit, spent, sent, send, record, forget, bar) => {
+      expect(decideSpend({ limitCents: limit, spentCents: spent, sent })).toEqual({ send, record, forget, bar });
+    },
+  );
 });
 
 describe("checkPurchaseAgainstCap", () => {

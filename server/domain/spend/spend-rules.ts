@@ -50,7 +50,8 @@ export function spendLeftCents(limitCents: number | null, spentCents: number): n
   return limitCents === null ? null : Math.max(0, limitCents - spentCents);
 }
 
-export type PurchaseCheck = { allowed: true } | { allowed: false; reason: "CAP_REACHED" | "OVER_CAP"; leftCents: number };
+export type PurchaseCheck =
+  { allowed: true } | { allowed: false; reason: "CAP_REACHED" | "OVER_CAP"; leftCents: number };
 
 /** Whether an extra costing `priceCents` fits under the cap: refused once the cap is reached, or if it would pass it. */
 export function checkPurchaseAgainstCap(input: {

@@ -112,6 +112,7 @@ export const ACCESS: Record<string, Access> = {
   "line.suspendPreview": "subscriber",
   "line.suspend": "subscriber",
   "line.resume": "subscriber",
+  "line.setSpendLimit": "subscriber",
   "secondFactor.status": "staffEnrolment",
   "secondFactor.beginEnrolment": "staffEnrolment",
   "secondFactor.confirmEnrolment": "staffEnrolment",

@@ -2,7 +2,7 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { getDb, type Database } from "../db/client";
 import { isDatabaseUnavailable } from "../domain/errors";
-import { queueSpendCheckForNumbers } from "../domain/spend/spend.service";
+import { queueSpendCheckForNumbers } from "../domain/spend/spend-check.service";
 import { ingestUsage } from "../domain/usage/ingest.service";
 import { usageBatchInput } from "../domain/usage/usage.schema";
 import { log } from "../log";

@@ -14,7 +14,7 @@ import { watchSla } from "../domain/request/sla-watch.service";
 import { deliverSms } from "../domain/sms/sms.service";
 import { sendProvisioningCommand } from "../domain/provisioning/provisioning.service";
 import { resumeDueSuspensions } from "../domain/line/line-controls.service";
-import { checkSpendOfLines, resetSpendCycles } from "../domain/spend/spend.service";
+import { checkSpendOfLines, resetSpendCycles } from "../domain/spend/spend-check.service";
 import { recomputeAllValueScores, recomputeCustomerValue } from "../domain/value/value.service";
 import { enqueueJob } from "../domain/job-queue/enqueue.service";
 import type { JobName, JobPayloads } from "../domain/job-queue/job-names";

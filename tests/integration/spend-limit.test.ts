@@ -5,7 +5,7 @@ import { handleUsagePost } from "../../server/api/usage-api";
 import { currentCycle } from "../../server/domain/billing/cycle";
 import { sendProvisioningCommand } from "../../server/domain/provisioning/provisioning.service";
 import { createSimulatedNetwork } from "../../server/domain/provisioning/simulated-network.service";
-import { checkSpendOfLines, resetSpendCycles } from "../../server/domain/spend/spend.service";
+import { checkSpendOfLines, resetSpendCycles } from "../../server/domain/spend/spend-check.service";
 import { callerAs, customerIdOf, DEMO, userIdOf } from "./helpers/callers";
 import { testDb } from "./helpers/db";
 

@@ -10,7 +10,8 @@ import { tariffNameIn } from "../tariff/tariff-name";
 import { addonEndsAt, addonRefusals, refusalMessage, remainingOf } from "./addon-rules";
 import { countryNames } from "./country-names";
 import { lockCustomerLine } from "../line/line-lock.service";
-import { assertPurchaseWithinCap, queueSpendCheck } from "../spend/spend.service";
+import { queueSpendCheck } from "../spend/spend-check.service";
+import { assertPurchaseWithinCap } from "../spend/spend.service";
 
 type Reader = Database | Transaction;
 

@@ -8,7 +8,7 @@ import { notify } from "../notification/notify.service";
 import type { NetworkProvisioning } from "./network-provisioning";
 import { lineStatusAfter, maxProvisioningAttempts, retryDelayMs } from "./provisioning-rules";
 import { createSimulatedNetwork } from "./simulated-network.service";
-import { applySpendCommandDone } from "../spend/spend.service";
+import { applySpendCommandDone } from "../spend/spend-bar.service";
 
 /** The `alert` field of the log line of a command that failed every attempt (like JOB_FAILED_ALERT). */
 export const PROVISIONING_NEEDS_AGENT_ALERT = "provisioning-needs-agent";

@@ -14,10 +14,13 @@ test.describe("spending limit on a phone", () => {
     await signInWithForm(page, phone);
     await expect(page).toHaveURL(/\/dashboard$/);
 
-    const card = page
+    const first = page
       .locator("article")
       .filter({ has: page.getByRole("button", { name: "Задать лимит" }) })
       .first();
+    // Pinned by its number: the card keeps matching once its button turns into the form.
+    const heading = await first.getByRole("heading", { level: 3 }).textContent();
+    const card = page.locator("article").filter({ has: page.getByRole("heading", { name: heading! }) });
     const spend = card.getByTestId("spend-limit");
     await spend.getByRole("button", { name: "Задать лимит" }).click();
     await spend.getByLabel("Лимит в месяц, ₽").fill("350,50");

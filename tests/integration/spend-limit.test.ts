@@ -233,3 +233,37 @@ describe("usage ingestion and the spending limit", () => {
     expect(await queuedSpendChecks(line.id)).toHaveLength(0);
   });
 });
+
+describe("agent.setSpendLimit", () => {
+  it("sets the customer's cap on their behalf, audited once per key, and a replay changes nothing", async () => {
+    const agent = await callerAs(DEMO.agent1);
+    const line = await mobileLineOf(DEMO.bronze);
+    const key = newIdempotencyKey("agent-spend");
+    const [first, raced] = await Promise.all([
+      agent.agent.setSpendLimit({ lineId: line.id, limitCents: 70_000, idempotencyKey: key }),
+      agent.agent.setSpendLimit({ lineId: line.id, limitCents: 70_000, idempotencyKey: key }),
+    ]);
+    expect([first.limitCents, raced.limitCents]).toEqual([70_000, 70_000]);
+    await agent.agent.setSpendLimit({ lineId: line.id, limitCents: 90_000, idempotencyKey: newIdempotencyKey("a2") });
+    const replay = await agent.agent.setSpendLimit({ lineId: line.id, limitCents: 70_000, idempotencyKey: key });
+    expect(replay.limitCents).toBe(90_000);
+    const entries = await testDb().auditLog.findMany({
+      where: { action: "spend.setLimit", entityId: line.id },
+      orderBy: { at: "asc" },
+    });
+    expect(entries.map((entry) => [entry.before, entry.after])).toEqual([
+      [{ spendLimitCents: null }, { spendLimitCents: 70_000 }],
+      [{ spendLimitCents: 70_000 }, { spendLimitCents: 90_000 }],
+    ]);
+    const customerId = await customerIdOf(DEMO.bronze);
+    expect(await testDb().interaction.count({ where: { customerId, type: "SPEND_LIMIT_SET", channel: "PHONE" } })).toBe(
+      2,
+    );
+    await expect(
+      agent.agent.setSpendLimit({ lineId: "no-such-line", limitCents: 1, idempotencyKey: newIdempotencyKey("x") }),
+    ).toHaveTRPCCode("NOT_FOUND");
+    await expect(
+      (await callerAs(DEMO.bronze)).agent.setSpendLimit({ lineId: line.id, limitCents: 1, idempotencyKey: key }),
+    ).toHaveTRPCCode("FORBIDDEN");
+  });
+});

@@ -1,4 +1,6 @@
 import "server-only";
+import { agentSetSpendLimitInput } from "../../domain/spend/spend.schema";
+import { setSpendLimitOnBehalf } from "../../domain/spend/spend-on-behalf.service";
 import { z } from "zod";
 import {
   adjustBillInputSchema,
@@ -73,4 +75,7 @@ export const agentRouter = createTRPCRouter({
   adjustBill: agentProcedure
     .input(adjustBillInputSchema)
     .mutation(({ ctx, input }) => adjustBillOnBehalf(ctx.db, ctx.actor, input)),
+  setSpendLimit: agentProcedure
+    .input(agentSetSpendLimitInput)
+    .mutation(({ ctx, input }) => setSpendLimitOnBehalf(ctx.db, ctx.actor, input)),
 });

@@ -18,3 +18,8 @@ export const setSpendLimitInput = z.object({
 });
 
 export type SetSpendLimitInput = z.infer<typeof setSpendLimitInput>;
+
+/** An agent's change is audited once per key, so the key is required. */
+export const agentSetSpendLimitInput = setSpendLimitInput.extend({ idempotencyKey: idempotencyKeySchema });
+
+export type AgentSetSpendLimitInput = z.infer<typeof agentSetSpendLimitInput>;

@@ -76,12 +76,13 @@ export async function spendLimitView(db: Reader, lineId: string, now = new Date(
 }
 
 /**
- * `line.setSpendLimit`: sets, changes or (with null) removes the monthly cap on the caller's line.
- * Setting a value is idempotent: a replay finds the value already set and changes nothing. The new
- * cap is checked at once: lowered below the spend it bars, raised above it or removed it unbars.
+ * Sets, changes or (with null) removes the monthly cap on a line of `actor.customerId` (a foreign
+ * line is NOT_FOUND). Setting a value is idempotent: a replay finds the value already set and changes
+ * nothing. The new cap is checked at once: lowered below the spend it bars, raised above it or
+ * removed it unbars. Answers the view and the cap before.
  */
-export async function setSpendLimit(db: Database, actor: SpendActor, input: SetSpendLimitInput, now = new Date()) {
-  const { view, texts } = await db.$transaction(async (tx) => {
+export async function applySpendLimit(db: Database, actor: SpendActor, input: SetSpendLimitInput, now = new Date()) {
+  const result = await db.$transaction(async (tx) => {
     const line = await tx.line.findFirst({
       where: { id: input.lineId, customerId: actor.customerId, status: { not: "TERMINATED" } },
       select: { id: true },
@@ -109,8 +110,13 @@ export async function setSpendLimit(db: Database, actor: SpendActor, input: SetS
     }
     return { view: await spendLimitView(tx, line.id, now), texts, before: before.spendLimitCents };
   });
-  await queueTexts(db, texts);
-  return view;
+  await queueTexts(db, result.texts);
+  return { view: result.view, before: result.before };
+}
+
+/** `line.setSpendLimit`: the subscriber's own line. */
+export async function setSpendLimit(db: Database, actor: SpendActor, input: SetSpendLimitInput, now = new Date()) {
+  return (await applySpendLimit(db, actor, input, now)).view;
 }
 
 /** The spend views of several lines (account.summary), computed for the lines with a cap or a bar. */

@@ -113,6 +113,7 @@ export const ACCESS: Record<string, Access> = {
   "line.suspend": "subscriber",
   "line.resume": "subscriber",
   "line.setSpendLimit": "subscriber",
+  "agent.setSpendLimit": "agent",
   "secondFactor.status": "staffEnrolment",
   "secondFactor.beginEnrolment": "staffEnrolment",
   "secondFactor.confirmEnrolment": "staffEnrolment",

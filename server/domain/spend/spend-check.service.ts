@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 
 import type { Database, Transaction } from "../../db/client";
 import { translatorFor } from "../../i18n/translator";
@@ -177,8 +178,10 @@ export async function queueSpendCheckForNumbers(db: Database, msisdns: string[])
   });
   if (capped.length === 0) return 0;
   const lineIds = capped.map((line) => line.id);
-  // A replayed batch, or one touching the same lines while the check waits, is one job.
-  await enqueueJob(db, "spend:check", { lineIds }, { jobKey: `spend:check:${lineIds.join(",")}`.slice(0, 512) });
+  // A replayed batch, or one touching the same lines while the check waits, is one job (the key
+  // names the whole set, so a job never loses lines to another batch's payload).
+  const setKey = createHash("sha256").update(lineIds.join(",")).digest("base64url");
+  await enqueueJob(db, "spend:check", { lineIds }, { jobKey: `spend:check:set:${setKey}` });
   return lineIds.length;
 }
 

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { formatGigabytes, formatNumber, formatPhone } from "@/app/_lib/format";
 import { formatMoney } from "@/app/_lib/money";
 import type { Customer360Data } from "./customer-360";
+import { SpendLimitDialog } from "./spend-limit-dialog";
 import { TariffChangeDialog } from "./tariff-change-dialog";
 
 type Line = Customer360Data["lines"][number];
@@ -58,7 +59,17 @@ function Meter({
   );
 }
 
-function LineItem({ line, currency, onChangeTariff }: { line: Line; currency: string; onChangeTariff: () => void }) {
+function LineItem({
+  line,
+  currency,
+  onChangeTariff,
+  onSpendLimit,
+}: {
+  line: Line;
+  currency: string;
+  onChangeTariff: () => void;
+  onSpendLimit: () => void;
+}) {
   const t = useTranslations("agent.c360");
   const locale = useLocale();
   const format = useFormatter();
@@ -119,6 +130,18 @@ function LineItem({ line, currency, onChangeTariff }: { line: Line; currency: st
           {t("changeTariff")}
         </button>
       )}
+      {line.kind === "MOBILE" && (
+        <button
+          type="button"
+          onClick={onSpendLimit}
+          aria-label={`${t("spendLimit")}: ${label}`}
+          className="mt-3 ml-2 min-h-11 rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100"
+        >
+          {line.spendLimitCents === null
+            ? t("spendLimit")
+            : t("spendLimitOf", { limit: formatMoney(line.spendLimitCents, currency, locale) })}
+        </button>
+      )}
     </li>
   );
 }
@@ -127,6 +150,7 @@ export function LinesSection({ data, requestId }: { data: Customer360Data; reque
   const t = useTranslations("agent.c360");
   const format = useFormatter();
   const [changing, setChanging] = useState<Line | null>(null);
+  const [capping, setCapping] = useState<Line | null>(null);
   const cycle = t("usage", {
     from: format.dateTime(data.cycle.start, { dateStyle: "short", timeZone: "UTC" }),
     to: format.dateTime(new Date(data.cycle.end.getTime() - 1), { dateStyle: "short", timeZone: "UTC" }),
@@ -147,6 +171,7 @@ export function LinesSection({ data, requestId }: { data: Customer360Data; reque
               line={line}
               currency={data.customer.currency}
               onChangeTariff={() => setChanging(line)}
+              onSpendLimit={() => setCapping(line)}
             />
           ))}
         </ul>
@@ -161,6 +186,16 @@ export function LinesSection({ data, requestId }: { data: Customer360Data; reque
           }}
           requestId={requestId}
           onClose={() => setChanging(null)}
+        />
+      )}
+      {capping && (
+        <SpendLimitDialog
+          line={{
+            id: capping.id,
+            label: capping.msisdn ? formatPhone(capping.msisdn) : capping.id,
+            spendLimitCents: capping.spendLimitCents,
+          }}
+          onClose={() => setCapping(null)}
         />
       )}
     </section>

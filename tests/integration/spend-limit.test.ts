@@ -259,6 +259,8 @@ describe("agent.setSpendLimit", () => {
     expect(await testDb().interaction.count({ where: { customerId, type: "SPEND_LIMIT_SET", channel: "PHONE" } })).toBe(
       2,
     );
+    const view = await agent.agent.customer360({ customerId });
+    expect(view.lines.find((candidate) => candidate.id === line.id)?.spendLimitCents).toBe(90_000);
     await expect(
       agent.agent.setSpendLimit({ lineId: "no-such-line", limitCents: 1, idempotencyKey: newIdempotencyKey("x") }),
     ).toHaveTRPCCode("NOT_FOUND");

@@ -2,6 +2,7 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { getDb, type Database } from "../db/client";
 import { isDatabaseUnavailable } from "../domain/errors";
+import { queueSpendCheckForNumbers } from "../domain/spend/spend-check.service";
 import { ingestUsage } from "../domain/usage/ingest.service";
 import { usageBatchInput } from "../domain/usage/usage.schema";
 import { log } from "../log";
@@ -41,7 +42,16 @@ export async function handleUsagePost(request: Request, db: Database = getDb()):
     return json(400, { error: { code: "BAD_REQUEST", message: "The batch has invalid records", fields } });
   }
   try {
-    return json(200, await ingestUsage(db, parsed.data.records));
+    const result = await ingestUsage(db, parsed.data.records);
+    // After the statement, not in it: lines with a spending limit get one check job per batch (a
+    // resent batch queues it again, so a failure here is answered like a failed batch and retried).
+    if (result.accepted + result.duplicates > 0) {
+      await queueSpendCheckForNumbers(
+        db,
+        parsed.data.records.map((record) => record.msisdn),
+      );
+    }
+    return json(200, result);
   } catch (error) {
     if (isDatabaseUnavailable(error)) {
       return json(503, { error: { code: "SERVICE_UNAVAILABLE", message: "Try again shortly" } });

@@ -14,6 +14,7 @@ import { watchSla } from "../domain/request/sla-watch.service";
 import { deliverSms } from "../domain/sms/sms.service";
 import { sendProvisioningCommand } from "../domain/provisioning/provisioning.service";
 import { resumeDueSuspensions } from "../domain/line/line-controls.service";
+import { checkSpendOfLines, resetSpendCycles } from "../domain/spend/spend-check.service";
 import { recomputeAllValueScores, recomputeCustomerValue } from "../domain/value/value.service";
 import { enqueueJob } from "../domain/job-queue/enqueue.service";
 import type { JobName, JobPayloads } from "../domain/job-queue/job-names";
@@ -107,6 +108,14 @@ const tasks: Record<JobName, Task> = {
       `push: ${report.delivered} delivered, ${report.removed} removed, ${report.retrying} to retry, ${report.dropped} dropped`,
     );
   },
+  "spend:check": async (payload) => {
+    const { lineIds } = payload as JobPayloads["spend:check"];
+    log.info(`spend check: ${await checkSpendOfLines(getDb(), lineIds)} capped lines of ${lineIds.length}`);
+  },
+  "spend:cycle-reset": async (_payload) => {
+    const checked = await resetSpendCycles(getDb());
+    if (checked) log.info(`spend limits: ${checked} barred lines checked at their new cycle`);
+  },
 };
 
 /** Every line a job logs, down to the domain and the database, carries the job's id and task. */
@@ -134,4 +143,6 @@ export const crontab = [
   "1 0 * * * tariff:apply-due ?max=3",
   "5 0 * * * billing:run ?fill=2d&max=3",
   "15 0 * * * billing:mark-overdue ?max=3",
+  // Hourly: a cycle turns at midnight UTC of the customer's billing day.
+  "7 * * * * spend:cycle-reset ?max=2",
 ].join("\n");

@@ -377,3 +377,22 @@ export function lineMsisdn(lineId: string): Promise<string> {
     return row.msisdn ?? "";
   });
 }
+
+/**
+ * The subscriber starts with no extras this billing cycle (the spending-limit journey): usage of the
+ * last 31 days and purchases of the last 31 days are moved out of the cycle.
+ */
+export function clearRecentExtrasOf(phone: string): Promise<void> {
+  return withDatabase(async (db) => {
+    const user = await db.selectFrom("User").select("customerId").where("phone", "=", phone).executeTakeFirstOrThrow();
+    const lineIds = db.selectFrom("Line").select("id").where("customerId", "=", user.customerId!);
+    const since = new Date(Date.now() - 31 * 86_400_000);
+    await db.deleteFrom("UsageRecord").where("lineId", "in", lineIds).where("date", ">=", since).execute();
+    await db
+      .updateTable("LineAddon")
+      .set({ createdAt: new Date(Date.now() - 62 * 86_400_000) })
+      .where("lineId", "in", lineIds)
+      .where("createdAt", ">=", since)
+      .execute();
+  });
+}

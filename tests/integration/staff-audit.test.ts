@@ -330,6 +330,22 @@ const TABLE: Record<string, Audited | Exempt> = {
     action: "bill.adjust",
     entityType: "Bill",
   },
+  "agent.setSpendLimit": {
+    as: DEMO.agent1,
+    run: async (caller) => {
+      const line = await testDb().line.findFirstOrThrow({
+        where: { customerId: await customerOf(DEMO.silver), status: "ACTIVE", msisdn: { not: null } },
+      });
+      await caller.agent.setSpendLimit({
+        lineId: line.id,
+        limitCents: 150_000,
+        idempotencyKey: newIdempotencyKey("audit"),
+      });
+      return line.id;
+    },
+    action: "spend.setLimit",
+    entityType: "Line",
+  },
 
   "partner.registerSubscriber": {
     as: DEMO.dealer1,

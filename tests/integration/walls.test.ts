@@ -128,6 +128,7 @@ const FOREIGN: Record<string, { as: Who; input: (f: Fixtures) => unknown }> = {
     input: (f) => ({ lineId: f.lineId, until: "2100-01-01", idempotencyKey: newIdempotencyKey("walls") }),
   },
   "line.resume": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId }) },
+  "line.setSpendLimit": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId, limitCents: 100_000 }) },
   "tariff.changes": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId }) },
   "tariff.previewChange": {
     as: "otherSubscriber",

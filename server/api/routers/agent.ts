@@ -1,4 +1,6 @@
 import "server-only";
+import { agentSetSpendLimitInput } from "../../domain/spend/spend.schema";
+import { setSpendLimitOnBehalf } from "../../domain/spend/spend-on-behalf.service";
 import { z } from "zod";
 import {
   adjustBillInputSchema,
@@ -97,4 +99,7 @@ export const agentRouter = createTRPCRouter({
     .input(replaceSimInput)
     .mutation(({ ctx, input }) => replaceSimOnBehalf(ctx.db, ctx.actor, input)),
   simStatus: agentProcedure.input(simStatusInput).query(({ ctx, input }) => getSimStatusOnBehalf(ctx.db, input)),
+  setSpendLimit: agentProcedure
+    .input(agentSetSpendLimitInput)
+    .mutation(({ ctx, input }) => setSpendLimitOnBehalf(ctx.db, ctx.actor, input)),
 });

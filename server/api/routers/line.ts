@@ -14,6 +14,8 @@ import {
   unblockLine,
   type LineActor,
 } from "../../domain/line/line-controls.service";
+import { setSpendLimitInput } from "../../domain/spend/spend.schema";
+import { setSpendLimit } from "../../domain/spend/spend.service";
 import { createTRPCRouter, subscriberProcedure } from "../trpc";
 
 type SubscriberCtx = {
@@ -47,4 +49,7 @@ export const lineRouter = createTRPCRouter({
   resume: subscriberProcedure
     .input(resumeLineInput)
     .mutation(({ ctx, input }) => resumeLine(ctx.db, actorOf(ctx), input)),
+  setSpendLimit: subscriberProcedure
+    .input(setSpendLimitInput)
+    .mutation(({ ctx, input }) => setSpendLimit(ctx.db, actorOf(ctx), input)),
 });

@@ -3,11 +3,23 @@ import type { Database } from "../../db/client";
 import { notFound } from "../errors";
 import { currentCycle, DAY_MS, startOfUtcDay } from "../billing/cycle";
 import { rateLines } from "../usage/line-rating.service";
+import { spendLimitViews, type SpendLimitView } from "../spend/spend.service";
 import { accountAlerts } from "./account-alerts";
 
 export type Allowance = { used: number; included: number | null };
 
 export const USAGE_CHART_DAYS = 30;
+
+function spendOf(view: SpendLimitView | undefined) {
+  return {
+    limitCents: view?.limitCents ?? null,
+    spentCents: view?.spentCents ?? null,
+    leftCents: view?.leftCents ?? null,
+    barred: view?.barred ?? false,
+    pending: view?.pending ?? false,
+    alert: view?.alert ?? null,
+  };
+}
 
 /**
  * The subscriber's account at a glance, scoped to their own customer: balance, next bill date,
@@ -85,6 +97,7 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
   const usageByLine = new Map(usage.map((row) => [row.lineId, row._sum]));
   // The cycle so far rated against the add-ons: what each pack has covered, and roaming priced by zone.
   const { rated } = await rateLines(db, lineIds, cycle);
+  const spendByLine = await spendLimitViews(db, customer.lines, now);
 
   const lines = customer.lines.map((line) => {
     const used = usageByLine.get(line.id);
@@ -138,6 +151,8 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
           cents,
         })),
       },
+      /** The monthly cap on extras and the spend against it this cycle (`limitCents` null: no cap). */
+      spendLimit: spendOf(spendByLine.get(line.id)),
       pendingChange: pending ? { id: pending.id, effectiveAt: pending.effectiveAt, toTariff: pending.toTariff } : null,
       dailyUsage: daily
         .filter((row) => row.lineId === line.id)

@@ -12,6 +12,8 @@ import { rateLines } from "../usage/line-rating.service";
 import { addonEndsAt, addonRefusals, DAY_MS, refusalMessage, remainingOf } from "./addon-rules";
 import { countryNames } from "./country-names";
 import { lockCustomerLine } from "../line/line-lock.service";
+import { queueSpendCheck } from "../spend/spend-check.service";
+import { assertPurchaseWithinCap } from "../spend/spend.service";
 
 type Reader = Database | Transaction;
 
@@ -178,6 +180,7 @@ export async function buyAddon(
       if (replay) return replayOf(replay, input);
       const { line, addon, reasons } = await assess(tx, input);
       if (reasons.length) throw badRequest("addonId", refusalMessage(reasons));
+      await assertPurchaseWithinCap(tx, { lineId: line.id, priceCents: addon.priceCents, actorId: input.actorId, now });
       const purchase = await tx.lineAddon.create({
         data: {
           lineId: line.id,
@@ -205,6 +208,7 @@ export async function buyAddon(
         payload: { purchaseId: purchase.id, addonId: addon.id, endsAt: purchase.endsAt.toISOString() },
         sourceKey: `addon:${purchase.id}`,
       });
+      await queueSpendCheck(tx, line.id);
       await recordInteraction(tx, {
         customerId: input.customerId,
         channel: input.channel,

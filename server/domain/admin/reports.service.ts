@@ -91,6 +91,9 @@ export const LINE_ACTION_INTERACTIONS = [
   "LINE_RESUMED",
   "AUTOPAY_ENABLED",
   "AUTOPAY_DISABLED",
+  "SPEND_LIMIT_SET",
+  "SPEND_LIMIT_REMOVED",
+  "SIM_REPLACEMENT_ORDERED",
 ] as const;
 
 function selectLineActions(db: QueryCreator<DB>, range: ReportRange) {

@@ -112,6 +112,7 @@ export function selectCustomer360(db: Kysely<DB>, customerId: string, now: Date)
               "l.suspendedUntil",
               "l.activatedAt",
               "l.tariffSince",
+              "l.spendLimitCents",
               jsonBuildObject({
                 id: eb.ref("t.id"),
                 code: eb.ref("t.code"),

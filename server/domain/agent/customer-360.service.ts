@@ -116,6 +116,8 @@ export async function getCustomer360(db: SqlExecutor, customerId: string, now = 
       status: line.status,
       activatedAt: at(line.activatedAt),
       tariffSince: at(line.tariffSince),
+      /** The subscriber's monthly cap on extras (null: none); agent.setSpendLimit changes it. */
+      spendLimitCents: line.spendLimitCents,
       tariff: {
         id: line.tariff.id,
         code: line.tariff.code,

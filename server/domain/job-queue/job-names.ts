@@ -32,6 +32,10 @@ export type JobPayloads = {
   "provisioning:send": { commandId: string };
   /** Voluntary suspensions whose chosen day has come get their RESUME command. */
   "line:resume-due": Record<string, never>;
+  /** Checks the spend of these lines against their caps (after a purchase or a usage batch): alerts at 80% / 100%, bar at 100%. */
+  "spend:check": { lineIds: string[] };
+  /** Barred lines whose billing cycle turned get their SPEND_UNBAR (spend/spend.service.ts). */
+  "spend:cycle-reset": Record<string, never>;
 };
 
 export type JobName = keyof JobPayloads;

@@ -12,7 +12,8 @@ export type NotificationKind =
   | "PAYMENT"
   | "TARIFF_CHANGE"
   | "ADDON_PURCHASE"
-  | "LINE_STATUS";
+  | "LINE_STATUS"
+  | "SPEND_LIMIT";
 
 /**
  * Tells a user something happened: a row they see in the portal, and a web push to their

@@ -9,6 +9,7 @@ import { activateReplacementSim } from "../sim/sim-activation.service";
 import type { NetworkProvisioning } from "./network-provisioning";
 import { lineStatusAfter, maxProvisioningAttempts, retryDelayMs } from "./provisioning-rules";
 import { createSimulatedNetwork } from "./simulated-network.service";
+import { applySpendCommandDone } from "../spend/spend-bar.service";
 
 /** The `alert` field of the log line of a command that failed every attempt (like JOB_FAILED_ALERT). */
 export const PROVISIONING_NEEDS_AGENT_ALERT = "provisioning-needs-agent";
@@ -136,6 +137,7 @@ export async function sendProvisioningCommand(
       });
     }
     await activateReplacementSim(tx, command);
+    await applySpendCommandDone(tx, command, now());
     const login = await tx.user.findUnique({
       where: { customerId: command.line.customerId },
       select: { id: true, locale: true },

@@ -116,6 +116,8 @@ export const ACCESS: Record<string, Access> = {
   "line.suspendPreview": "subscriber",
   "line.suspend": "subscriber",
   "line.resume": "subscriber",
+  "line.setSpendLimit": "subscriber",
+  "agent.setSpendLimit": "agent",
   "secondFactor.status": "staffEnrolment",
   "secondFactor.beginEnrolment": "staffEnrolment",
   "secondFactor.confirmEnrolment": "staffEnrolment",

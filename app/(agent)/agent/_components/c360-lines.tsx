@@ -9,6 +9,7 @@ import type { Customer360Data } from "./customer-360";
 import { SimReplaceOnBehalf } from "./c360-sim";
 import { actionsFor, LineActionsDialog } from "./line-actions-dialog";
 import { NetworkCommands } from "./network-commands";
+import { SpendLimitDialog } from "./spend-limit-dialog";
 import { TariffChangeDialog } from "./tariff-change-dialog";
 
 type Line = Customer360Data["lines"][number];
@@ -66,11 +67,13 @@ function LineItem({
   currency,
   onChangeTariff,
   onControl,
+  onSpendLimit,
 }: {
   line: Line;
   currency: string;
   onChangeTariff: () => void;
   onControl: () => void;
+  onSpendLimit: () => void;
 }) {
   const t = useTranslations("agent.c360");
   const locale = useLocale();
@@ -144,6 +147,18 @@ function LineItem({
             {t("lineControls")}
           </button>
         )}
+        {line.kind === "MOBILE" && (
+          <button
+            type="button"
+            onClick={onSpendLimit}
+            aria-label={`${t("spendLimit")}: ${label}`}
+            className="min-h-11 rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100"
+          >
+            {line.spendLimitCents === null
+              ? t("spendLimit")
+              : t("spendLimitOf", { limit: formatMoney(line.spendLimitCents, currency, locale) })}
+          </button>
+        )}
       </div>
       {line.kind === "MOBILE" && line.status !== "SUSPENDED" && line.status !== "TERMINATED" && (
         <SimReplaceOnBehalf lineId={line.id} label={label} />
@@ -157,6 +172,7 @@ export function LinesSection({ data, requestId }: { data: Customer360Data; reque
   const format = useFormatter();
   const [changing, setChanging] = useState<Line | null>(null);
   const [controlling, setControlling] = useState<Line | null>(null);
+  const [capping, setCapping] = useState<Line | null>(null);
   const cycle = t("usage", {
     from: format.dateTime(data.cycle.start, { dateStyle: "short", timeZone: "UTC" }),
     to: format.dateTime(new Date(data.cycle.end.getTime() - 1), { dateStyle: "short", timeZone: "UTC" }),
@@ -178,6 +194,7 @@ export function LinesSection({ data, requestId }: { data: Customer360Data; reque
               currency={data.customer.currency}
               onChangeTariff={() => setChanging(line)}
               onControl={() => setControlling(line)}
+              onSpendLimit={() => setCapping(line)}
             />
           ))}
         </ul>
@@ -202,6 +219,16 @@ export function LinesSection({ data, requestId }: { data: Customer360Data; reque
             label: controlling.msisdn ? formatPhone(controlling.msisdn) : t(`kind.${controlling.kind}`),
           }}
           onClose={() => setControlling(null)}
+        />
+      )}
+      {capping && (
+        <SpendLimitDialog
+          line={{
+            id: capping.id,
+            label: capping.msisdn ? formatPhone(capping.msisdn) : capping.id,
+            spendLimitCents: capping.spendLimitCents,
+          }}
+          onClose={() => setCapping(null)}
         />
       )}
     </section>

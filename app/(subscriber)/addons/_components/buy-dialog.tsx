@@ -39,9 +39,11 @@ export function BuyDialog({ lineId, addon, onClose, onDone }: Props) {
     trpc.addon.buy.mutationOptions({
       onSuccess: onDone,
       onError(failure) {
-        const { code } = readTRPCError(failure);
+        const { code, message } = readTRPCError(failure);
         // A refusal (the line was blocked meanwhile, the tariff changed): the preview says why, in words.
         if (code === "BAD_REQUEST") void preview.refetch();
+        // The spending limit: the server's message says what is left, in the subscriber's language.
+        if (code === "PRECONDITION_FAILED") return setError(message);
         setError(code === "BAD_REQUEST" ? t("unavailable") : t("dialog.failed"));
       },
     }),

@@ -5,6 +5,7 @@ import { formatDate, formatGigabytes, formatNumber, formatPhone } from "@/app/_l
 import { formatMoney } from "@/app/_lib/money";
 import type { AccountLine } from "@/app/_trpc/types";
 import { LineControls } from "./line-controls";
+import { SpendLimit } from "./spend-limit";
 import { UsageChart } from "./usage-chart";
 import { UsageMeter } from "./usage-meter";
 
@@ -165,6 +166,7 @@ export function LineCard({
         </Link>
       )}
       <UsageChart days={line.dailyUsage} isMobile={isMobile} />
+      {isMobile && <SpendLimit line={line} currency={currency} locale={locale} />}
       {isMobile && <LineControls line={line} currency={currency} locale={locale} />}
     </article>
   );

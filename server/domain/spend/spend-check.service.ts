@@ -1,0 +1,211 @@
+import "server-only";
+import { createHash } from "node:crypto";
+
+import type { Database, Transaction } from "../../db/client";
+import { translatorFor } from "../../i18n/translator";
+import { currentCycle } from "../billing/cycle";
+import { enqueueJob } from "../job-queue/enqueue.service";
+import { lockCustomerLine } from "../line/line-lock.service";
+import { notify } from "../notification/notify.service";
+import { issueCommand } from "../provisioning/provisioning.service";
+import { queueSms } from "../sms/sms.service";
+import { latestSpendCommand } from "./spend-bar.service";
+import { decideSpend, type SpendThreshold } from "./spend-rules";
+import { overageSoFarCents } from "./spend-usage.service";
+
+type Reader = Database | Transaction;
+type Cycle = { start: Date; end: Date };
+
+/** A text to send by SMS once the transaction that decided it has committed (queueSms runs its own). */
+export type PendingSms = { to: string; text: string };
+
+/** Add-on purchases made in the cycle (charged on the next bill) plus the usage overage so far. */
+async function spentInCycleCents(db: Reader, lineId: string, cycle: Cycle): Promise<number> {
+  const addons = await db.lineAddon.aggregate({
+    where: { lineId, createdAt: { gte: cycle.start, lt: cycle.end } },
+    _sum: { priceCents: true },
+  });
+  return (addons._sum.priceCents ?? 0) + (await overageSoFarCents(db, lineId, cycle));
+}
+
+export async function readLineSpend(db: Reader, lineId: string, now: Date) {
+  const line = await db.line.findUniqueOrThrow({
+    where: { id: lineId },
+    select: {
+      id: true,
+      msisdn: true,
+      customerId: true,
+      spendLimitCents: true,
+      spendBarredAt: true,
+      customer: { select: { billingDay: true, phone: true, currency: true } },
+    },
+  });
+  const cycle = currentCycle(line.customer.billingDay, now);
+  const spentCents =
+    line.spendLimitCents === null && line.spendBarredAt === null ? 0 : await spentInCycleCents(db, lineId, cycle);
+  return { line, cycle, spentCents };
+}
+
+/** One SPEND_BAR (or SPEND_UNBAR) per change of mind: the first of a cycle is `spend-bar:<line>:<cycle>`, later ones `:2`, `:3`. */
+async function issueSpendCommand(tx: Transaction, lineId: string, kind: "SPEND_BAR" | "SPEND_UNBAR", cycle: Cycle) {
+  const base = `${kind === "SPEND_BAR" ? "spend-bar" : "spend-unbar"}:${lineId}:${cycle.start.toISOString().slice(0, 10)}`;
+  const earlier = await tx.provisioningCommand.count({ where: { lineId, kind, sourceKey: { startsWith: base } } });
+  const sourceKey = earlier === 0 ? base : `${base}:${earlier + 1}`;
+  return issueCommand(tx, { lineId, kind, sourceKey, payload: { cycleStart: cycle.start.toISOString() } });
+}
+
+export function rubles(cents: number) {
+  return cents / 100;
+}
+
+/**
+ * Applies the spending-limit rule to a locked line in the caller's transaction: records and sends the
+ * 80% / 100% alert once per cycle (in the app and by push here; the SMS is returned to be queued after
+ * the commit), and bars or unbars chargeable extras through provisioning when that changes.
+ */
+export async function evaluateLockedLine(tx: Transaction, lineId: string, now: Date): Promise<PendingSms[]> {
+  const { line, cycle, spentCents } = await readLineSpend(tx, lineId, now);
+  const sentRows = await tx.spendAlert.findMany({
+    where: { lineId, cycleStart: cycle.start },
+    select: { threshold: true },
+  });
+  const decision = decideSpend({
+    limitCents: line.spendLimitCents,
+    spentCents,
+    sent: sentRows.map((row) => row.threshold),
+  });
+  if (decision.forget.length) {
+    await tx.spendAlert.deleteMany({ where: { lineId, cycleStart: cycle.start, threshold: { in: decision.forget } } });
+  }
+  const sms: PendingSms[] = [];
+  if (decision.record.length && line.spendLimitCents !== null) {
+    const recorded = await tx.spendAlert.createMany({
+      data: decision.record.map((threshold) => ({
+        lineId,
+        cycleStart: cycle.start,
+        threshold,
+        limitCents: line.spendLimitCents!,
+        spentCents,
+      })),
+      skipDuplicates: true,
+    });
+    if (decision.send && recorded.count > 0) {
+      sms.push(...(await sendAlert(tx, line, decision.send, { spentCents, limitCents: line.spendLimitCents })));
+    }
+  }
+  const latest = await latestSpendCommand(tx, lineId);
+  const isBarring = latest?.kind === "SPEND_BAR";
+  if (decision.bar && !isBarring) await issueSpendCommand(tx, lineId, "SPEND_BAR", cycle);
+  if (!decision.bar && isBarring) await issueSpendCommand(tx, lineId, "SPEND_UNBAR", cycle);
+  return sms;
+}
+
+async function sendAlert(
+  tx: Transaction,
+  line: { id: string; msisdn: string | null; customerId: string; customer: { phone: string | null; currency: string } },
+  threshold: SpendThreshold,
+  money: { spentCents: number; limitCents: number },
+): Promise<PendingSms[]> {
+  const login = await tx.user.findUnique({
+    where: { customerId: line.customerId },
+    select: { id: true, locale: true, phone: true },
+  });
+  const t = translatorFor(login?.locale, "spend");
+  const values = {
+    percent: String(threshold),
+    line: line.msisdn ?? line.id,
+    spent: rubles(money.spentCents),
+    limit: rubles(money.limitCents),
+    currency: line.customer.currency,
+  };
+  if (login) {
+    await notify(tx, login.id, {
+      kind: "SPEND_LIMIT",
+      title: t("alertTitle", values),
+      body: t("alertBody", values),
+      url: "/dashboard",
+    });
+  }
+  const to = line.msisdn ?? line.customer.phone ?? login?.phone;
+  return to ? [{ to, text: t("alertSms", values) }] : [];
+}
+
+export async function queueTexts(db: Database, texts: PendingSms[]) {
+  for (const text of texts) await queueSms(db, { ...text, isSecret: false });
+}
+
+/**
+ * Checks one line's spend against its cap in its own transaction (the line locked, so two checks
+ * run one after the other and an alert goes once), then queues the alert's SMS.
+ */
+export async function checkLineSpend(db: Database, lineId: string, now = new Date()) {
+  const texts = await db.$transaction(async (tx) => {
+    const line = await tx.line.findUnique({ where: { id: lineId }, select: { customerId: true } });
+    if (!line) return [];
+    await lockCustomerLine(tx, { lineId, customerId: line.customerId });
+    return evaluateLockedLine(tx, lineId, now);
+  });
+  await queueTexts(db, texts);
+  return texts.length;
+}
+
+/**
+ * The `spend:check` job: the lines an add-on purchase or a usage batch touched, those with a cap
+ * (or still barred) only. Returns how many were checked.
+ */
+export async function checkSpendOfLines(db: Database, lineIds: string[], now = new Date()): Promise<number> {
+  const lines = await db.line.findMany({
+    where: { id: { in: lineIds }, OR: [{ spendLimitCents: { not: null } }, { spendBarredAt: { not: null } }] },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  for (const line of lines) await checkLineSpend(db, line.id, now);
+  return lines.length;
+}
+
+/**
+ * After a usage batch: queues one `spend:check` for the capped lines among the batch's numbers.
+ * Outside the ingestion statement; its cost is one lookup by the unique msisdn index per distinct
+ * number, and nothing is queued when no line in the batch has a cap.
+ */
+export async function queueSpendCheckForNumbers(db: Database, msisdns: string[]) {
+  const distinct = [...new Set(msisdns)];
+  if (distinct.length === 0) return 0;
+  const capped = await db.line.findMany({
+    where: { msisdn: { in: distinct }, OR: [{ spendLimitCents: { not: null } }, { spendBarredAt: { not: null } }] },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  if (capped.length === 0) return 0;
+  const lineIds = capped.map((line) => line.id);
+  // A replayed batch, or one touching the same lines while the check waits, is one job (the key
+  // names the whole set, so a job never loses lines to another batch's payload).
+  const setKey = createHash("sha256").update(lineIds.join(",")).digest("base64url");
+  await enqueueJob(db, "spend:check", { lineIds }, { jobKey: `spend:check:set:${setKey}` });
+  return lineIds.length;
+}
+
+/** Queues the check of one line in the caller's transaction (after an add-on purchase). */
+export async function queueSpendCheck(tx: Transaction, lineId: string) {
+  await enqueueJob(tx, "spend:check", { lineIds: [lineId] }, { jobKey: `spend:check:${lineId}` });
+}
+
+/**
+ * The `spend:cycle-reset` job: when a barred line's billing cycle turns, its spend starts again from
+ * zero, so the check lifts the bar (a cap of 0 stays barred). Barred lines are few.
+ */
+export async function resetSpendCycles(db: Database, now = new Date()): Promise<number> {
+  const barred = await db.line.findMany({
+    where: { spendBarredAt: { not: null } },
+    select: { id: true, spendBarredAt: true, customer: { select: { billingDay: true } } },
+    orderBy: { id: "asc" },
+    take: 1000,
+  });
+  let checked = 0;
+  for (const line of barred) {
+    if (line.spendBarredAt! >= currentCycle(line.customer.billingDay, now).start) continue;
+    await checkLineSpend(db, line.id, now);
+    checked++;
+  }
+  return checked;
+}

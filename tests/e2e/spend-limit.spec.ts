@@ -1,0 +1,60 @@
+import { expect, test } from "@playwright/test";
+import { clearRecentExtrasOf, findQuietSubscriberPhone, setLocaleOf } from "./database";
+import { signInWithForm } from "./helpers";
+
+// Stopping a bill shock on a phone: the subscriber caps extras at 350 ₽, buys a 299 ₽ roaming pass
+// (85% of the cap), sees the 80% alert on the dashboard, and a second pass is refused with what is left.
+test.describe("spending limit on a phone", () => {
+  test.use({ viewport: { width: 360, height: 800 } });
+
+  test("set a limit, buy a pass past 80%, see the alert and a refusal over the cap (in Russian)", async ({ page }) => {
+    const phone = await findQuietSubscriberPhone(47);
+    await setLocaleOf(phone, "ru");
+    await clearRecentExtrasOf(phone);
+    await signInWithForm(page, phone);
+    await expect(page).toHaveURL(/\/dashboard$/);
+
+    const first = page
+      .locator("article")
+      .filter({ has: page.getByRole("button", { name: "Задать лимит" }) })
+      .first();
+    // Pinned by its number: the card keeps matching once its button turns into the form.
+    const heading = await first.getByRole("heading", { level: 3 }).textContent();
+    const card = page.locator("article").filter({ has: page.getByRole("heading", { name: heading! }) });
+    const spend = card.getByTestId("spend-limit");
+    await spend.getByRole("button", { name: "Задать лимит" }).click();
+    await spend.getByLabel("Лимит в месяц, ₽").fill("350,50");
+    await spend.getByRole("button", { name: "Сохранить" }).click();
+    await expect(spend.getByRole("alert")).toHaveText("Только целые рубли, без копеек.");
+    await spend.getByLabel("Лимит в месяц, ₽").fill("350");
+    await spend.getByRole("button", { name: "Сохранить" }).click();
+    await expect(spend.getByText(/Дополнительно в этом месяце: 0,00\s₽ из 350,00\s₽/)).toBeVisible();
+    await expect(spend.getByTestId("spend-alert")).toHaveCount(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    const buyPass = async () => {
+      await card.getByRole("link", { name: "Пакеты и роуминг" }).click();
+      await expect(page).toHaveURL(/\/addons\?line=/);
+      await page.getByLabel("Страна").fill("Турция");
+      const pass = page.getByTestId("roaming-result").getByRole("article", { name: "Роуминг: СНГ и Турция, 1 день" });
+      await pass.getByRole("button", { name: "Купить" }).click();
+      const dialog = page.getByRole("dialog", { name: "Купить «Роуминг: СНГ и Турция, 1 день»" });
+      await dialog.getByRole("button", { name: /^Купить за/ }).click();
+      return dialog;
+    };
+
+    await buyPass();
+    await expect(
+      page.getByRole("status").filter({ hasText: "«Роуминг: СНГ и Турция, 1 день» подключён до" }),
+    ).toBeVisible();
+    await page.goto("/dashboard");
+    await expect(spend.getByText(/Дополнительно в этом месяце: 299,00\s₽ из 350,00\s₽/)).toBeVisible();
+    await expect(spend.getByTestId("spend-alert")).toHaveText("Вы израсходовали 80% лимита расходов в этом месяце.");
+    await expect(spend.getByRole("meter")).toHaveAttribute("aria-valuenow", "85");
+
+    // A second pass would pass the cap: refused, saying what is left.
+    const refused = await buyPass();
+    await expect(refused.getByRole("alert")).toContainText(/осталось 51,00 RUB/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+});

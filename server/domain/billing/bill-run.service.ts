@@ -8,13 +8,7 @@ import type { NotificationKind } from "../notification/notify.service";
 import { enqueuePushFor } from "../push/enqueue-push.service";
 import { queueValueRecompute } from "../value/queue-recompute.service";
 import { billStatusAfter } from "./bill-status";
-import {
-  addonBillItems,
-  composeBill,
-  suspensionBillItems,
-  type AppliedChange,
-  type LineToBill,
-} from "./compose-bill";
+import { addonBillItems, composeBill, suspensionBillItems, type AppliedChange, type LineToBill } from "./compose-bill";
 import { DAY_MS, previousCycle } from "./cycle";
 import type { TariffPrice } from "./price-usage";
 import { getBillingSettings } from "./settings.service";

@@ -42,7 +42,7 @@ export function SimReplaceOnBehalf({ lineId, label }: { lineId: string; label: s
         type="button"
         onClick={() => setIsOpen(true)}
         aria-label={`${t("open")}: ${label}`}
-        className={`${BUTTON} mt-3 ml-2 border border-slate-300 hover:bg-slate-100`}
+        className={`${BUTTON} mt-2 border border-slate-300 hover:bg-slate-100`}
       >
         {t("open")}
       </button>

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { useTRPC } from "@/app/_trpc/react";
 import { CallError } from "./call-error";
-import { DialogActions, Modal } from "./modal";
+import { DialogActions, DialogDone, Modal } from "./modal";
 
 type Action = "BLOCK" | "UNBLOCK" | "SUSPEND" | "RESUME";
 type Reason = "LOST" | "STOLEN" | "OTHER";
@@ -55,18 +55,7 @@ export function LineActionsDialog({
   return (
     <Modal isOpen onClose={onClose} title={t("title", { line: line.label })}>
       {run.isSuccess ? (
-        <div className="space-y-4">
-          <p role="status" className="rounded-lg bg-emerald-50 p-3 font-medium text-emerald-900">
-            {t("sent", { action: t(`action.${action}`) })}
-          </p>
-          <button
-            type="button"
-            onClick={onClose}
-            className="min-h-11 rounded-lg border border-slate-300 px-4 font-medium"
-          >
-            {t("close")}
-          </button>
-        </div>
+        <DialogDone message={t("sent", { action: t(`action.${action}`) })} closeLabel={t("close")} onClose={onClose} />
       ) : (
         <form
           className="space-y-4"

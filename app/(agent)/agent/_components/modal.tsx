@@ -89,3 +89,25 @@ export function DialogActions({
     </div>
   );
 }
+
+/** A dialog's answer once its action went through: the result, said as a status, and a way out. */
+export function DialogDone({
+  message,
+  closeLabel,
+  onClose,
+}: {
+  message: string;
+  closeLabel: string;
+  onClose: () => void;
+}) {
+  return (
+    <div className="space-y-4">
+      <p role="status" className="rounded-lg bg-emerald-50 p-3 font-medium text-emerald-900">
+        {message}
+      </p>
+      <button type="button" onClick={onClose} className="min-h-11 rounded-lg border border-slate-300 px-4 font-medium">
+        {closeLabel}
+      </button>
+    </div>
+  );
+}

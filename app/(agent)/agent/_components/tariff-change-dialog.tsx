@@ -7,7 +7,7 @@ import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { formatMoney } from "@/app/_lib/money";
 import { useTRPC } from "@/app/_trpc/react";
 import { CallError } from "./call-error";
-import { DialogActions, Modal } from "./modal";
+import { DialogActions, DialogDone, Modal } from "./modal";
 
 type Line = { id: string; label: string; kind: string; tariff: { name: string; nameEn: string } };
 
@@ -49,21 +49,14 @@ export function TariffChangeDialog({
   return (
     <Modal isOpen onClose={onClose} title={t("title", { line: line.label })}>
       {change.isSuccess ? (
-        <div className="space-y-4">
-          <p role="status" className="rounded-lg bg-emerald-50 p-3 font-medium text-emerald-900">
-            {t("done", {
-              name: name(change.data.toTariff),
-              date: format.dateTime(change.data.effectiveAt, { dateStyle: "long" }),
-            })}
-          </p>
-          <button
-            type="button"
-            onClick={onClose}
-            className="min-h-11 rounded-lg border border-slate-300 px-4 font-medium"
-          >
-            {t("cancel")}
-          </button>
-        </div>
+        <DialogDone
+          message={t("done", {
+            name: name(change.data.toTariff),
+            date: format.dateTime(change.data.effectiveAt, { dateStyle: "long" }),
+          })}
+          closeLabel={t("cancel")}
+          onClose={onClose}
+        />
       ) : (
         <form
           className="space-y-4"

@@ -58,12 +58,10 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
   const cycle = currentCycle(customer.billingDay, now);
   const lineIds = customer.lines.map((line) => line.id);
   const chartFrom = new Date(startOfUtcDay(now).getTime() - (USAGE_CHART_DAYS - 1) * DAY_MS);
-  const [usage, daily, unpaidBills, lastBill, addons] = await Promise.all([
-    db.usageRecord.groupBy({
-      by: ["lineId"],
-      where: { lineId: { in: lineIds }, date: { gte: cycle.start, lt: cycle.end } },
-      _sum: { minutes: true, sms: true, dataMb: true },
-    }),
+  // The cycle so far rated against the add-ons: the usage as it came (the bars), what each pack has
+  // covered, and roaming priced by zone.
+  const [{ rated }, daily, unpaidBills, lastBill, addons] = await Promise.all([
+    rateLines(db, lineIds, cycle),
     db.usageRecord.findMany({
       where: { lineId: { in: lineIds }, date: { gte: chartFrom, lte: now } },
       select: { lineId: true, date: true, minutes: true, sms: true, dataMb: true },
@@ -94,13 +92,9 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
       orderBy: [{ endsAt: "asc" }, { id: "asc" }],
     }),
   ]);
-  const usageByLine = new Map(usage.map((row) => [row.lineId, row._sum]));
-  // The cycle so far rated against the add-ons: what each pack has covered, and roaming priced by zone.
-  const { rated } = await rateLines(db, lineIds, cycle);
   const spendByLine = await spendLimitViews(db, customer.lines, now);
 
   const lines = customer.lines.map((line) => {
-    const used = usageByLine.get(line.id);
     const pending = line.tariffChanges[0];
     const lineAddons = addons.filter((purchase) => purchase.lineId === line.id);
     // Home packs add to the tariff's allowance (unlimited stays unlimited); a roaming pass is used abroad.
@@ -108,6 +102,7 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
     const extra = (included: number | null, of: "dataMb" | "minutes") =>
       included === null ? null : included + home.reduce((sum, purchase) => sum + (purchase[of] ?? 0), 0);
     const rating = rated.get(line.id);
+    const used = rating?.used;
     return {
       id: line.id,
       kind: line.kind,

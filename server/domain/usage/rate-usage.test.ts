@@ -110,6 +110,9 @@ describe("rateUsage: home packs", () => {
   ];
   it.each(cases)("$name", ({ packs, days, packUse, leftDataMb, leftMinutes }) => {
     const rated = rateUsage({ domestic: days, roaming: [], packs, zones: ZONES, ...PERIOD });
+    expect(rated.used.dataMb).toBe(
+      days.filter((day) => day.date >= PERIOD.from).reduce((sum, day) => sum + day.dataMb, 0),
+    );
     expect(Object.fromEntries(rated.packUse)).toEqual(packUse);
     expect(rated.domestic.reduce((sum, day) => sum + day.dataMb, 0)).toBe(leftDataMb);
     expect(rated.domestic.reduce((sum, day) => sum + day.minutes, 0)).toBe(leftMinutes);
@@ -124,6 +127,7 @@ describe("rateUsage: home packs", () => {
       ...PERIOD,
     });
     expect(rated.domestic).toEqual([usageOn("2026-12-01", 10, 1, 3)]);
+    expect(rated.used).toEqual({ minutes: 1, sms: 3, dataMb: 10 });
   });
 });
 

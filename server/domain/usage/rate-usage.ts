@@ -38,6 +38,8 @@ export type RoamingCharge = {
 export type RatedUsage = {
   /** What each pack has covered so far, from its first day (also before `from`). */
   packUse: Map<string, PackUse>;
+  /** Domestic usage in [from, to) as it came, before the packs took their part. */
+  used: { minutes: number; sms: number; dataMb: number };
   /** Domestic usage in [from, to) that the packs left, for the tariff's allowance. */
   domestic: DayUsage[];
   /** Usage abroad in [from, to) that no pass covered, per zone, with its price. */
@@ -102,6 +104,7 @@ export function rateUsage(input: {
   const home = packs.filter((pack) => pack.kind !== "ROAMING");
   const passes = packs.filter((pack) => pack.kind === "ROAMING");
 
+  const used = { minutes: 0, sms: 0, dataMb: 0 };
   const domestic: DayUsage[] = [];
   for (const day of [...input.domestic].sort((a, b) => a.date.getTime() - b.date.getTime())) {
     const active = home.filter((pack) => covers(pack, day.date.getTime()));
@@ -111,7 +114,11 @@ export function rateUsage(input: {
       sms: day.sms,
       dataMb: consume(active, packUse, "dataMb", day.dataMb),
     };
-    if (isInPeriod(day.date)) domestic.push(left);
+    if (!isInPeriod(day.date)) continue;
+    used.minutes += day.minutes;
+    used.sms += day.sms;
+    used.dataMb += day.dataMb;
+    domestic.push(left);
   }
 
   const noZone = ratesWithoutZone(input.zones);
@@ -138,5 +145,5 @@ export function rateUsage(input: {
   const roaming = [...charges.values()].filter(
     (charge) => charge.cents > 0 || charge.dataMb + charge.minutes + charge.sms > 0,
   );
-  return { packUse, domestic, roaming, roamingCents: roaming.reduce((sum, charge) => sum + charge.cents, 0) };
+  return { packUse, used, domestic, roaming, roamingCents: roaming.reduce((sum, charge) => sum + charge.cents, 0) };
 }

@@ -43,9 +43,14 @@ describe("server texts (messages/<locale>/server.json)", () => {
   it("names the change a tariff notification announces", () => {
     const title = (locale: string, effective: string) =>
       translatorFor(locale, "notifications")("tariffChangeTitle", { tariff: "Смарт", effective });
-    expect(title("ru", "IMMEDIATE")).toBe("Тариф «Смарт» подключён");
+    expect(title("ru", "IMMEDIATE")).toBe("Тариф «Смарт» подключается");
     expect(title("ru", "NEXT_CYCLE")).toBe("Тариф «Смарт» запланирован");
-    expect(title("en", "IMMEDIATE")).toBe("Tariff Смарт is on");
+    expect(title("en", "IMMEDIATE")).toBe("Tariff Смарт is being switched on");
     expect(title("en", "NEXT_CYCLE")).toBe("Tariff Смарт is scheduled");
+    // And once the network has switched the line.
+    const applied = (locale: string) =>
+      translatorFor(locale, "notifications")("tariffChangeAppliedTitle", { tariff: "Смарт" });
+    expect(applied("ru")).toBe("Тариф «Смарт» подключён");
+    expect(applied("en")).toBe("Tariff Смарт is on");
   });
 });

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 import type { NetworkProvisioning } from "../../server/domain/provisioning/network-provisioning";
-import { sendProvisioningCommand } from "../../server/domain/provisioning/provisioning.service";
-import { createSimulatedNetwork } from "../../server/domain/provisioning/simulated-network.service";
 import { callerAs, customerIdOf, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
+import { applyPendingCommands as applyPending } from "./helpers/provisioning";
 
 // PLATINUM's lines: PREMIUM +79001000001, then SMART_PLUS, UNLIMITED and HOME_GIGA.
-const working = () => createSimulatedNetwork(testDb(), { latencyMs: 0, failureRate: 0 });
 const refusing: NetworkProvisioning = {
   name: "refusing",
   apply: () => Promise.reject(new Error("HLR timeout")),
@@ -18,13 +16,6 @@ async function platinumMobileLines() {
     where: { customerId: await customerIdOf(DEMO.platinum), kind: "MOBILE", status: "ACTIVE" },
     orderBy: { activatedAt: "asc" },
   });
-}
-
-async function applyPending(lineId: string, network: NetworkProvisioning = working(), maxAttempts = 5) {
-  const pending = await testDb().provisioningCommand.findMany({
-    where: { lineId, status: { in: ["PENDING", "FAILED"] } },
-  });
-  for (const command of pending) await sendProvisioningCommand(testDb(), command.id, { network, maxAttempts });
 }
 
 function dayAfter(days: number) {

@@ -10,6 +10,7 @@ import { testDatabaseUrl, testDb } from "./helpers/db";
 import { demoCustomer } from "./helpers/money";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 import { fieldErrorsOf } from "./helpers/trpc-errors";
+import { applyPendingCommands } from "./helpers/provisioning";
 
 const DAY = 86_400_000;
 const cycle = currentCycle(1, new Date());
@@ -34,6 +35,8 @@ describe("the monthly bill run", () => {
       effective: "IMMEDIATE",
       idempotencyKey: newIdempotencyKey("run-change"),
     });
+    // The change is billed once the network has confirmed it.
+    await applyPendingCommands(startLine.id);
     const bronze = await demoCustomer(DEMO.bronze);
     const bronzeLine = bronze.line(DEMO.bronze);
     await db.usageRecord.deleteMany({ where: { lineId: bronzeLine.id, date: { gte: cycle.start } } });

@@ -3,21 +3,12 @@ import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 import { billCustomers } from "../../server/domain/billing/bill-run.service";
 import { currentCycle } from "../../server/domain/billing/cycle";
 import { resumeDueSuspensions } from "../../server/domain/line/line-controls.service";
-import { sendProvisioningCommand } from "../../server/domain/provisioning/provisioning.service";
-import { createSimulatedNetwork } from "../../server/domain/provisioning/simulated-network.service";
 import { callerAs, customerIdOf, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
-
-const network = () => createSimulatedNetwork(testDb(), { latencyMs: 0, failureRate: 0 });
+import { applyPendingCommands as applyPending } from "./helpers/provisioning";
 
 async function mobileLineOf(phone: string) {
   return testDb().line.findFirstOrThrow({ where: { customerId: await customerIdOf(phone), kind: "MOBILE" } });
-}
-
-/** What the network would do once the job runs: every pending command of the line applied. */
-async function applyPending(lineId: string) {
-  const pending = await testDb().provisioningCommand.findMany({ where: { lineId, status: { not: "DONE" } } });
-  for (const command of pending) await sendProvisioningCommand(testDb(), command.id, { network: network() });
 }
 
 async function summaryLine(phone: string, lineId: string) {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { currentCycle } from "../../server/domain/billing/cycle";
+import { sendProvisioningCommand } from "../../server/domain/provisioning/provisioning.service";
 import { prorateChange } from "../../server/domain/tariff/proration";
 import { applyDueTariffChanges, changeTariff } from "../../server/domain/tariff/tariff-change.service";
 import { callerAs, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
 import { demoCustomer } from "./helpers/money";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
+import { applyPendingCommands, workingNetwork } from "./helpers/provisioning";
 import { fieldErrorsOf } from "./helpers/trpc-errors";
 
 // SILVER: +79001000003 on SMART and +79001000013 on START. PLATINUM: PREMIUM, SMART_PLUS, UNLIMITED, HOME_GIGA.
@@ -114,7 +116,7 @@ describe("tariff.previewChange", () => {
 });
 
 describe("tariff.change", () => {
-  it("applies an immediate change, records it on the caller's channel and tells the subscriber", async () => {
+  it("sends an immediate change to the network, switches the line only when the network confirms, and tells the subscriber both times", async () => {
     const db = testDb();
     const { line, user, customer } = await demoCustomer(DEMO.silver);
     const startLine = line("+79001000013");
@@ -132,27 +134,49 @@ describe("tariff.change", () => {
     });
 
     expect(change).toMatchObject({
-      status: "APPLIED",
+      status: "PROVISIONING",
       effective: "IMMEDIATE",
+      appliedAt: null,
       prorationCreditCents: preview.prorationCreditCents,
       prorationChargeCents: preview.prorationChargeCents,
     });
-    expect((await db.line.findUniqueOrThrow({ where: { id: startLine.id } })).tariffId).toBe("trf_family");
     const interaction = await db.interaction.findFirst({
       where: { customerId: customer.id, type: "TARIFF_CHANGE" },
       orderBy: { at: "desc" },
     });
     expect(interaction).toMatchObject({ channel: "PWA", actorId: user.id });
     expect(await db.notification.count({ where: { userId: user.id, kind: "TARIFF_CHANGE" } })).toBe(1);
-    const summary = await caller.account.summary();
-    expect(summary.lines.find((l) => l.id === startLine.id)?.tariff.code).toBe("FAMILY");
-    // The network is told through one TARIFF_CHANGE command, shown in progress until it is applied.
-    expect(summary.lines.find((l) => l.id === startLine.id)?.pendingCommands).toEqual([
-      expect.objectContaining({ kind: "TARIFF_CHANGE", status: "PENDING" }),
-    ]);
+
+    // Until the network confirms, the line keeps its tariff and shows the switch in progress, which cannot be cancelled.
+    const waiting = (await caller.account.summary()).lines.find((l) => l.id === startLine.id)!;
+    expect(waiting.tariff.code).toBe("START");
+    expect(waiting.pendingChange).toMatchObject({ id: change.id, status: "PROVISIONING" });
+    expect(waiting.pendingCommands).toEqual([expect.objectContaining({ kind: "TARIFF_CHANGE", status: "PENDING" })]);
     expect(
       await db.provisioningCommand.findMany({ where: { lineId: startLine.id }, select: { kind: true, payload: true } }),
     ).toEqual([{ kind: "TARIFF_CHANGE", payload: { changeId: change.id, tariffId: "trf_family" } }]);
+    await expect(caller.tariff.cancelChange({ changeId: change.id })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      caller.tariff.change({
+        lineId: startLine.id,
+        tariffId: "trf_smart",
+        effective: "IMMEDIATE",
+        idempotencyKey: newIdempotencyKey("imm2"),
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+
+    await applyPendingCommands(startLine.id);
+    const switched = (await caller.account.summary()).lines.find((l) => l.id === startLine.id)!;
+    expect(switched).toMatchObject({ tariff: { code: "FAMILY" }, pendingChange: null, pendingCommands: [] });
+    const applied = await db.tariffChange.findUniqueOrThrow({ where: { id: change.id } });
+    expect(applied).toMatchObject({ status: "APPLIED", appliedAt: expect.any(Date) });
+    const since = (await db.line.findUniqueOrThrow({ where: { id: startLine.id } })).tariffSince;
+    expect(since.toISOString()).toBe(change.effectiveAt.toISOString());
+    expect(await db.notification.count({ where: { userId: user.id, kind: "TARIFF_CHANGE" } })).toBe(2);
+    // The network confirming twice (a redelivered job) switches once and tells once.
+    const [command] = await db.provisioningCommand.findMany({ where: { lineId: startLine.id } });
+    await sendProvisioningCommand(db, command!.id, { network: workingNetwork() });
+    expect(await db.notification.count({ where: { userId: user.id, kind: "TARIFF_CHANGE" } })).toBe(2);
   });
 
   it("schedules a next-cycle change once per key, refuses a second pending one, and can be cancelled", async () => {
@@ -253,7 +277,7 @@ describe("tariff.change", () => {
     ).toBe(1);
   });
 
-  it("applies a scheduled change at the cycle start from the queue", async () => {
+  it("sends a scheduled change to the network at the cycle start, and switches the line once the network confirms", async () => {
     const db = testDb();
     const { line } = await demoCustomer(DEMO.bronze);
     const bronzeLine = line(DEMO.bronze);
@@ -268,11 +292,19 @@ describe("tariff.change", () => {
     await applyDueTariffChanges(db, new Date(change.effectiveAt.getTime() - 1));
     expect((await db.line.findUniqueOrThrow({ where: { id: bronzeLine.id } })).tariffId).toBe("trf_start");
     expect(await applyDueTariffChanges(db, change.effectiveAt)).toBeGreaterThanOrEqual(1);
+    expect((await db.tariffChange.findUniqueOrThrow({ where: { id: change.id } })).status).toBe("PROVISIONING");
+    expect((await db.line.findUniqueOrThrow({ where: { id: bronzeLine.id } })).tariffId).toBe("trf_start");
+    // Once sent, the subscriber can no longer cancel it.
+    await expect((await callerAs(DEMO.bronze)).tariff.cancelChange({ changeId: change.id })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+
+    await applyPendingCommands(bronzeLine.id);
     const after = await db.line.findUniqueOrThrow({ where: { id: bronzeLine.id } });
     expect(after.tariffId).toBe("trf_smart");
     expect(after.tariffSince.toISOString()).toBe(change.effectiveAt.toISOString());
     expect((await db.tariffChange.findUniqueOrThrow({ where: { id: change.id } })).status).toBe("APPLIED");
-    // Applied once, told to the network once, however often the sweep runs.
+    // Sent once, told to the network once, however often the sweep runs.
     await applyDueTariffChanges(db, change.effectiveAt);
     expect(
       await db.provisioningCommand.count({ where: { lineId: bronzeLine.id, sourceKey: `tariff-change:${change.id}` } }),

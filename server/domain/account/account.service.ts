@@ -1,6 +1,7 @@
 import "server-only";
 import type { Database } from "../../db/client";
 import { notFound } from "../errors";
+import { OPEN_CHANGE_STATUSES } from "../tariff/tariff-change-status";
 import { currentCycle, DAY_MS, startOfUtcDay } from "../billing/cycle";
 import { rateLines } from "../usage/line-rating.service";
 import { spendLimitViews, type SpendLimitView } from "../spend/spend.service";
@@ -37,7 +38,7 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
         include: {
           tariff: true,
           tariffChanges: {
-            where: { status: "PENDING" },
+            where: { status: { in: OPEN_CHANGE_STATUSES } },
             include: {
               toTariff: { select: { id: true, code: true, name: true, nameEn: true, monthlyFeeCents: true } },
             },
@@ -148,7 +149,10 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
       },
       /** The monthly cap on extras and the spend against it this cycle (`limitCents` null: no cap). */
       spendLimit: spendOf(spendByLine.get(line.id)),
-      pendingChange: pending ? { id: pending.id, effectiveAt: pending.effectiveAt, toTariff: pending.toTariff } : null,
+      /** The open change: scheduled (PENDING, cancellable) or waiting for the network (PROVISIONING). */
+      pendingChange: pending
+        ? { id: pending.id, status: pending.status, effectiveAt: pending.effectiveAt, toTariff: pending.toTariff }
+        : null,
       dailyUsage: daily
         .filter((row) => row.lineId === line.id)
         .map((row) => ({

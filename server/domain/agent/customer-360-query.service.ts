@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type Kysely } from "kysely";
 import { jsonArrayFrom, jsonBuildObject, jsonObjectFrom } from "kysely/helpers/postgres";
 import type { DB } from "../../db/kysely";
+import { OPEN_CHANGE_STATUSES } from "../tariff/tariff-change-status";
 
 // The customer 360 view as ONE SQL statement: every part is a correlated subquery on an index
 // (customer id, then the newest rows first) aggregated to JSON by PostgreSQL, so a call costs one
@@ -144,6 +145,7 @@ export function selectCustomer360(db: Kysely<DB>, customerId: string, now: Date)
                   .innerJoin("Tariff as nt", "nt.id", "tc.toTariffId")
                   .select((eb) => [
                     "tc.id",
+                    "tc.status",
                     "tc.effectiveAt",
                     jsonBuildObject({
                       id: eb.ref("nt.id"),
@@ -154,7 +156,7 @@ export function selectCustomer360(db: Kysely<DB>, customerId: string, now: Date)
                     }).as("toTariff"),
                   ])
                   .whereRef("tc.lineId", "=", "l.id")
-                  .where("tc.status", "=", "PENDING")
+                  .where("tc.status", "in", OPEN_CHANGE_STATUSES)
                   .limit(1),
               ).as("pendingChange"),
               // What the network has not applied yet; NEEDS_AGENT is for the agent to send again.

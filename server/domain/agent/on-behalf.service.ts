@@ -5,6 +5,7 @@ import { adjustBill } from "../billing/adjustment.service";
 import { badRequest, isUniqueViolation, notFound } from "../errors";
 import { getActivePolicy } from "../routing/policy.service";
 import { changeTariff, previewTariffChange } from "../tariff/tariff-change.service";
+import { OPEN_CHANGE_STATUSES } from "../tariff/tariff-change-status";
 import { listTariffs } from "../tariff/tariff.service";
 import type { AgentActor } from "./agent-actor";
 import type { AdjustBillInput, ChangeTariffInput } from "./agent.schema";
@@ -20,7 +21,10 @@ async function lineOwnerOrThrow(db: Database, lineId: string) {
       customerId: true,
       tariffId: true,
       tariffSince: true,
-      tariffChanges: { where: { status: "PENDING" }, select: { id: true, toTariffId: true, effectiveAt: true } },
+      tariffChanges: {
+        where: { status: { in: OPEN_CHANGE_STATUSES } },
+        select: { id: true, toTariffId: true, effectiveAt: true },
+      },
     },
   });
   if (!line) throw notFound("Line");

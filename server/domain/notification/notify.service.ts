@@ -28,3 +28,13 @@ export async function notify(
   await enqueuePushFor(db, row);
   return row;
 }
+
+/** Tells the customer's login, if they have one, in its own language (`build` gets the locale). */
+export async function notifyCustomer(
+  tx: Transaction,
+  customerId: string,
+  build: (locale: string) => Parameters<typeof notify>[2],
+) {
+  const login = await tx.user.findUnique({ where: { customerId }, select: { id: true, locale: true } });
+  if (login) await notify(tx, login.id, build(login.locale));
+}

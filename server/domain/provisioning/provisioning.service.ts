@@ -10,6 +10,7 @@ import type { NetworkProvisioning } from "./network-provisioning";
 import { lineStatusAfter, maxProvisioningAttempts, retryDelayMs } from "./provisioning-rules";
 import { createSimulatedNetwork } from "./simulated-network.service";
 import { applySpendCommandDone } from "../spend/spend-bar.service";
+import { applyConfirmedTariffChange } from "../tariff/tariff-change-confirm.service";
 
 /** The `alert` field of the log line of a command that failed every attempt (like JOB_FAILED_ALERT). */
 export const PROVISIONING_NEEDS_AGENT_ALERT = "provisioning-needs-agent";
@@ -138,11 +139,12 @@ export async function sendProvisioningCommand(
     }
     await activateReplacementSim(tx, command);
     await applySpendCommandDone(tx, command, now());
+    await applyConfirmedTariffChange(tx, command, now());
     const login = await tx.user.findUnique({
       where: { customerId: command.line.customerId },
       select: { id: true, locale: true },
     });
-    // The line controls tell the subscriber here; other kinds (a tariff change) told them when they were made.
+    // The line controls tell the subscriber here; a tariff change told them in applyConfirmedTariffChange.
     if (login && LINE_CONTROL_KINDS.includes(command.kind)) {
       const t = translatorFor(login.locale, "notifications");
       await notify(tx, login.id, {

@@ -7,17 +7,16 @@ import { taxOn } from "../billing/bill-math";
 import { getBillingSettings } from "../billing/settings.service";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction.service";
-import { notify } from "../notification/notify.service";
+import { notifyCustomer } from "../notification/notify.service";
 import { issueCommand } from "../provisioning/provisioning.service";
 import { prorateChange, type Effective } from "./proration";
 import { checkEligibility, type IneligibilityReason } from "./tariff-eligibility";
 import { tariffNameIn } from "./tariff-name";
 import { lockCustomerLine } from "../line/line-lock.service";
+import { OPEN_CHANGE_STATUSES, tariffBrief } from "./tariff-change-status";
 
 type Tx = Transaction;
 type Reader = Database | Tx;
-
-const tariffBrief = { select: { id: true, code: true, name: true, nameEn: true, monthlyFeeCents: true } } as const;
 
 export type TariffChangeView = TariffChange & {
   fromTariff: { id: string; code: string; name: string; nameEn: string; monthlyFeeCents: number };
@@ -47,7 +46,7 @@ async function assess(
   const line = await getLineOrThrow(db, input);
   const target = await getTariffOrThrow(db, input.tariffId);
   const pending = await db.tariffChange.findFirst({
-    where: { lineId: line.id, status: "PENDING" },
+    where: { lineId: line.id, status: { in: OPEN_CHANGE_STATUSES } },
     include: { toTariff: tariffBrief },
   });
   const proration = prorateChange({
@@ -114,7 +113,9 @@ export async function previewTariffChange(
       monthlyFeeCents: target.monthlyFeeCents,
       minTermMonths: target.minTermMonths,
     },
-    pendingChange: pending ? { id: pending.id, effectiveAt: pending.effectiveAt, toTariff: pending.toTariff } : null,
+    pendingChange: pending
+      ? { id: pending.id, status: pending.status, effectiveAt: pending.effectiveAt, toTariff: pending.toTariff }
+      : null,
   };
 }
 
@@ -141,9 +142,10 @@ function replayOf(existing: TariffChangeView, customerId: string): TariffChangeV
 }
 
 /**
- * Changes a line's tariff, scoped to `customerId` (a foreign line is NOT_FOUND). IMMEDIATE applies
- * now and stores the proration for the next bill; NEXT_CYCLE stays PENDING until the cycle start,
- * when a queued job applies it. The same idempotency key returns the same change; concurrent
+ * Changes a line's tariff, scoped to `customerId` (a foreign line is NOT_FOUND). IMMEDIATE goes to
+ * the network at once (PROVISIONING) with its proration stored for the next bill; NEXT_CYCLE stays
+ * PENDING until the cycle start, when a queued job sends it. Either way the line takes the new
+ * tariff only when the network confirms the TARIFF_CHANGE command (`applyConfirmedTariffChange`). The same idempotency key returns the same change; concurrent
  * submits are serialised on the line row, and the partial unique index allows one pending change
  * per line, so the losers get CONFLICT.
  */
@@ -185,8 +187,7 @@ export async function changeTariff(
           toTariffId: target.id,
           effective: input.effective,
           effectiveAt: proration.effectiveAt,
-          status: isImmediate ? "APPLIED" : "PENDING",
-          appliedAt: isImmediate ? now : null,
+          status: isImmediate ? "PROVISIONING" : "PENDING",
           prorationCreditCents: proration.creditCents,
           prorationChargeCents: proration.chargeCents,
           requestedById: input.actorId,
@@ -197,7 +198,6 @@ export async function changeTariff(
         include: { fromTariff: tariffBrief, toTariff: tariffBrief },
       });
       if (isImmediate) {
-        await tx.line.update({ where: { id: line.id }, data: { tariffId: target.id, tariffSince: now } });
         await tellNetwork(tx, { lineId: line.id, changeId: change.id, tariffId: target.id });
       } else {
         await enqueueJob(
@@ -242,7 +242,7 @@ export async function changeTariff(
   }
 }
 
-/** The network learns of the applied tariff through a TARIFF_CHANGE provisioning command, once per change. */
+/** The network is asked to switch the line through a TARIFF_CHANGE provisioning command, once per change. */
 function tellNetwork(tx: Tx, change: { lineId: string; changeId: string; tariffId: string }) {
   return issueCommand(tx, {
     lineId: change.lineId,
@@ -250,11 +250,6 @@ function tellNetwork(tx: Tx, change: { lineId: string; changeId: string; tariffI
     payload: { changeId: change.changeId, tariffId: change.tariffId },
     sourceKey: `tariff-change:${change.changeId}`,
   });
-}
-
-async function notifyCustomer(tx: Tx, customerId: string, build: (locale: string) => Parameters<typeof notify>[2]) {
-  const login = await tx.user.findUnique({ where: { customerId }, select: { id: true, locale: true } });
-  if (login) await notify(tx, login.id, build(login.locale));
 }
 
 /** Cancels a scheduled (PENDING) change of the customer's line; cancelling twice answers the same. */
@@ -274,6 +269,7 @@ export async function cancelTariffChange(
     const status = locked?.status;
     if (!status) throw notFound("Tariff change");
     if (status === "APPLIED") throw badRequest("changeId", "This change has already been applied");
+    if (status === "PROVISIONING") throw badRequest("changeId", "The network is already applying this change");
     if (status === "PENDING") {
       await tx.tariffChange.update({ where: { id: input.changeId }, data: { status: "CANCELLED", cancelledAt: now } });
       await recordInteraction(tx, {
@@ -292,7 +288,6 @@ export async function cancelTariffChange(
   });
 }
 
-/** The customer's tariff changes, newest first (optionally for one line). */
 /** The customer's tariff changes, newest first; a line of theirs narrows it (another's line is NOT_FOUND). */
 export async function listTariffChanges(db: Database, input: { customerId: string; lineId?: string }) {
   if (input.lineId) await getLineOrThrow(db, { lineId: input.lineId, customerId: input.customerId });
@@ -305,8 +300,9 @@ export async function listTariffChanges(db: Database, input: { customerId: strin
 }
 
 /**
- * Applies a scheduled change once its time has come (the queued job, and the daily sweep as a
- * safety net). A change cancelled in the meantime, or already applied, is left alone.
+ * Sends a scheduled change to the network once its time has come (the queued job, and the daily
+ * sweep as a safety net): from then on it can no longer be cancelled. A change cancelled in the
+ * meantime, or already sent, is left alone.
  */
 export async function applyScheduledChange(db: Database, changeId: string, now = new Date()): Promise<boolean> {
   return db.$transaction(async (tx) => {
@@ -319,17 +315,13 @@ export async function applyScheduledChange(db: Database, changeId: string, now =
       .forUpdate()
       .executeTakeFirst();
     if (!change) return false;
-    await tx.line.update({
-      where: { id: change.lineId },
-      data: { tariffId: change.toTariffId, tariffSince: change.effectiveAt },
-    });
-    await tx.tariffChange.update({ where: { id: changeId }, data: { status: "APPLIED", appliedAt: now } });
+    await tx.tariffChange.update({ where: { id: changeId }, data: { status: "PROVISIONING" } });
     await tellNetwork(tx, { lineId: change.lineId, changeId, tariffId: change.toTariffId });
     return true;
   });
 }
 
-/** Every scheduled change due by `now`; returns how many were applied. */
+/** Every scheduled change due by `now`; returns how many were sent to the network. */
 export async function applyDueTariffChanges(db: Database, now = new Date()): Promise<number> {
   const due = await db.tariffChange.findMany({
     where: { status: "PENDING", effectiveAt: { lte: now } },

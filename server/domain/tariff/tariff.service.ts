@@ -5,6 +5,7 @@ import { currentCycle, previousCycle, startOfUtcDay } from "../billing/cycle";
 import type { Usage } from "../billing/price-usage";
 import { notFound } from "../errors";
 import { recommendTariff } from "./recommend-tariff";
+import { OPEN_CHANGE_STATUSES } from "./tariff-change-status";
 import { checkCatalogueEligibility, checkEligibility, type IneligibilityReason } from "./tariff-eligibility";
 
 export type Viewer = { role: Role; customerId: string | null };
@@ -41,7 +42,10 @@ async function customerLinesOrThrow(db: Database, customerId: string) {
       billingDay: true,
       lines: {
         where: { status: { not: "TERMINATED" } },
-        include: { tariff: true, tariffChanges: { where: { status: "PENDING" }, select: { id: true } } },
+        include: {
+          tariff: true,
+          tariffChanges: { where: { status: { in: OPEN_CHANGE_STATUSES } }, select: { id: true } },
+        },
         orderBy: { activatedAt: "asc" },
       },
     },

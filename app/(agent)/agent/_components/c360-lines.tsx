@@ -93,7 +93,7 @@ function LineItem({
           </p>
           {line.pendingChange && (
             <p className="mt-1 text-sm font-medium text-amber-800">
-              {t("pending", {
+              {t(line.pendingChange.status === "PROVISIONING" ? "pendingProvisioning" : "pending", {
                 tariff: locale === "en" ? line.pendingChange.toTariff.nameEn : line.pendingChange.toTariff.name,
                 date: format.dateTime(line.pendingChange.effectiveAt, { dateStyle: "long" }),
               })}

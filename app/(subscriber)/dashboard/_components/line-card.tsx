@@ -75,7 +75,7 @@ export function LineCard({
       {line.pendingChange && (
         <p className="mt-2 flex items-center gap-1.5 text-sm text-sky-800">
           <CalendarClock aria-hidden="true" className="size-4 shrink-0" />
-          {t("pendingChange", {
+          {t(line.pendingChange.status === "PROVISIONING" ? "pendingChangeProvisioning" : "pendingChange", {
             tariff: locale === "en" ? line.pendingChange.toTariff.nameEn : line.pendingChange.toTariff.name,
             date: formatDate(line.pendingChange.effectiveAt, locale),
           })}

@@ -12,7 +12,7 @@ import { useTRPC } from "@/app/_trpc/react";
 import type { TariffItem } from "./types";
 
 type Effective = "IMMEDIATE" | "NEXT_CYCLE";
-export type ChangeDone = { effective: Effective; tariffName: string; effectiveAt: Date };
+export type ChangeDone = { id: string; effective: Effective; tariffName: string; effectiveAt: Date };
 
 type Props = {
   lineId: string;
@@ -51,7 +51,12 @@ export function ChangeDialog({ lineId, tariff, currency, onClose, onDone }: Prop
   const change = useMutation(
     trpc.tariff.change.mutationOptions({
       onSuccess(result) {
-        onDone({ effective: result.effective, tariffName: name(result.toTariff), effectiveAt: result.effectiveAt });
+        onDone({
+          id: result.id,
+          effective: result.effective,
+          tariffName: name(result.toTariff),
+          effectiveAt: result.effectiveAt,
+        });
       },
       onError(failure) {
         const { code } = readTRPCError(failure);

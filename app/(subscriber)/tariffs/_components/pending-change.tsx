@@ -1,19 +1,22 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { CalendarClock } from "lucide-react";
+import { CalendarClock, LoaderCircle } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { formatDate } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/react";
 
 type Props = {
-  change: { id: string; effectiveAt: Date; toTariff: { name: string; nameEn: string } };
+  change: { id: string; status: string; effectiveAt: Date; toTariff: { name: string; nameEn: string } };
   lineLabel: string;
   onCancelled: () => void;
 };
 
-/** A scheduled (next cycle) switch, with a way to cancel it before it applies. */
+/**
+ * An open switch: scheduled for the next cycle, with a way to cancel it, or already with the
+ * network (PROVISIONING), which only says that the switch is under way.
+ */
 export function PendingChange({ change, lineLabel, onCancelled }: Props) {
   const t = useTranslations("tariffs.pending");
   const locale = useLocale();
@@ -25,6 +28,22 @@ export function PendingChange({ change, lineLabel, onCancelled }: Props) {
       onError: () => setFailed(true),
     }),
   );
+  const tariff = locale === "en" ? change.toTariff.nameEn : change.toTariff.name;
+  if (change.status === "PROVISIONING") {
+    return (
+      <section
+        aria-labelledby="pending-title"
+        aria-busy="true"
+        className="rounded-2xl border border-sky-200 bg-sky-50 p-5"
+      >
+        <h2 id="pending-title" className="flex items-center gap-2 font-semibold">
+          <LoaderCircle aria-hidden="true" className="size-5 animate-spin text-sky-700 motion-reduce:animate-none" />
+          {t("provisioningTitle")}
+        </h2>
+        <p className="mt-1 text-slate-800">{t("provisioningText", { line: lineLabel, tariff })}</p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="pending-title" className="rounded-2xl border border-sky-200 bg-sky-50 p-5">
       <h2 id="pending-title" className="flex items-center gap-2 font-semibold">
@@ -32,11 +51,7 @@ export function PendingChange({ change, lineLabel, onCancelled }: Props) {
         {t("title")}
       </h2>
       <p className="mt-1 text-slate-800">
-        {t("text", {
-          line: lineLabel,
-          tariff: locale === "en" ? change.toTariff.nameEn : change.toTariff.name,
-          date: formatDate(change.effectiveAt, locale),
-        })}
+        {t("text", { line: lineLabel, tariff, date: formatDate(change.effectiveAt, locale) })}
       </p>
       {failed && (
         <p role="alert" className="mt-2 text-sm font-medium text-red-800">

@@ -3,7 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { formatDate, formatPhone } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/react";
 import { ChangeDialog, type ChangeDone } from "./change-dialog";
@@ -14,6 +14,9 @@ import { TariffCard } from "./tariff-card";
 import type { LineOption, TariffItem } from "./types";
 
 const MAX_COMPARED = 3;
+const PROVISIONING_POLL_MS = 1500;
+
+const isProvisioning = (change: { status: string }) => change.status === "PROVISIONING";
 
 type Props = { lines: LineOption[]; initialLineId: string | null; currency: string };
 
@@ -32,25 +35,51 @@ export function TariffsView({ lines, initialLineId, currency }: Props) {
 
   const line = lines.find((candidate) => candidate.id === lineId) ?? null;
   const list = useQuery({ ...trpc.tariff.list.queryOptions({ lineId: lineId ?? "" }), enabled: lineId !== null });
-  const changes = useQuery({ ...trpc.tariff.changes.queryOptions({ lineId: lineId ?? "" }), enabled: lineId !== null });
-  const pending = changes.data?.find((change) => change.status === "PENDING") ?? null;
+  const changes = useQuery({
+    ...trpc.tariff.changes.queryOptions(
+      { lineId: lineId ?? "" },
+      // While the network switches the line, look again until it has.
+      { refetchInterval: (query) => (query.state.data?.some(isProvisioning) ? PROVISIONING_POLL_MS : false) },
+    ),
+    enabled: lineId !== null,
+  });
+  const pending = changes.data?.find((change) => change.status === "PENDING" || isProvisioning(change)) ?? null;
+  const switching = changes.data?.find(isProvisioning) ?? null;
 
-  const labelOf = (option: LineOption) =>
-    option.msisdn
-      ? formatPhone(option.msisdn)
-      : `${tDashboard(`kind.${option.kind}`)}${option.address ? `, ${option.address}` : ""}`;
-
-  async function refresh() {
+  const refresh = useCallback(async () => {
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.tariff.list.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.tariff.changes.queryKey() }),
       queryClient.invalidateQueries({ queryKey: trpc.tariff.recommend.queryKey() }),
     ]);
     router.refresh();
-  }
+  }, [queryClient, trpc, router]);
+
+  const watched = useRef<string | null>(null);
+
+  // When the switch the network was applying ends, say so and show the line's new tariff.
+  useEffect(() => {
+    if (switching) {
+      watched.current = switching.id;
+      return;
+    }
+    const ended = watched.current ? changes.data?.find((change) => change.id === watched.current) : undefined;
+    if (!ended) return;
+    watched.current = null;
+    if (ended.status === "APPLIED")
+      setNotice(t("pending.applied", { tariff: locale === "en" ? ended.toTariff.nameEn : ended.toTariff.name }));
+    void refresh();
+  }, [switching, changes.data, locale, refresh, t]);
+
+  const labelOf = (option: LineOption) =>
+    option.msisdn
+      ? formatPhone(option.msisdn)
+      : `${tDashboard(`kind.${option.kind}`)}${option.address ? `, ${option.address}` : ""}`;
 
   function onDone(done: ChangeDone) {
     setChoosing(null);
+    // An immediate switch is with the network now: its end is told when the changes show it applied.
+    if (done.effective === "IMMEDIATE") watched.current = done.id;
     setNotice(
       done.effective === "IMMEDIATE"
         ? t("change.doneImmediate", { tariff: done.tariffName })

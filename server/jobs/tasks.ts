@@ -82,7 +82,7 @@ const tasks: Record<JobName, Task> = {
     await applyScheduledChange(getDb(), (payload as JobPayloads["tariff:apply-change"]).changeId);
   },
   "tariff:apply-due": async (_payload) => {
-    log.info(`scheduled tariff changes applied: ${await applyDueTariffChanges(getDb())}`);
+    log.info(`scheduled tariff changes sent to the network: ${await applyDueTariffChanges(getDb())}`);
   },
   "addons:renew-due": async (_payload) => {
     const result = await renewDueAddons(getDb());

@@ -438,3 +438,47 @@ describe("tariff.recommend", () => {
     expect(result.options.map((option) => option.tariff.code)).not.toContain("PREMIUM");
   });
 });
+
+describe("a tariff change the network confirms late", () => {
+  it("prices a change the network confirms only after its cycle was billed for the day it took effect", async () => {
+    const db = testDb();
+    const { customer, line } = await demoCustomer(DEMO.silver);
+    const caller = await callerAs(DEMO.silver);
+    // SILVER's SMART line, last: the tests above need it on SMART.
+    const smartLine = line(DEMO.silver);
+    const target = (await caller.tariff.list({ lineId: smartLine.id })).items.find(
+      (tariff) => tariff.eligible && tariff.kind === "MOBILE",
+    )!;
+    const change = await caller.tariff.change({
+      lineId: smartLine.id,
+      tariffId: target.id,
+      effective: "IMMEDIATE",
+      idempotencyKey: newIdempotencyKey("late"),
+    });
+    // The network was away until three days into the next cycle.
+    const cycleEnd = currentCycle(customer.billingDay, change.effectiveAt).end;
+    const confirmedAt = new Date(cycleEnd.getTime() + 3 * 86_400_000 + 3_600_000);
+    const command = await db.provisioningCommand.findFirstOrThrow({
+      where: { lineId: smartLine.id, sourceKey: `tariff-change:${change.id}` },
+    });
+    await sendProvisioningCommand(db, command.id, { network: workingNetwork(), now: () => confirmedAt });
+
+    const expected = prorateChange({
+      fromFeeCents: change.fromTariff.monthlyFeeCents,
+      toFeeCents: change.toTariff.monthlyFeeCents,
+      effective: "IMMEDIATE",
+      billingDay: customer.billingDay,
+      at: confirmedAt,
+    });
+    const applied = await db.tariffChange.findUniqueOrThrow({ where: { id: change.id } });
+    expect(applied).toMatchObject({
+      status: "APPLIED",
+      effectiveAt: expected.effectiveAt,
+      prorationCreditCents: expected.creditCents,
+      prorationChargeCents: expected.chargeCents,
+    });
+    expect(applied.effectiveAt.getTime()).toBeGreaterThanOrEqual(cycleEnd.getTime());
+    const switched = await db.line.findUniqueOrThrow({ where: { id: smartLine.id } });
+    expect(switched).toMatchObject({ tariffId: target.id, tariffSince: expected.effectiveAt });
+  });
+});

@@ -117,7 +117,7 @@ test("an agent credits a bill and changes a tariff from the customer 360 view, i
   await dialog.getByLabel("Reason").fill("Goodwill credit for the outage");
   await dialog.getByRole("button", { name: "Adjust bill" }).click();
   await expect(dialog.getByRole("status")).toContainText("Adjustment applied");
-  await dialog.getByRole("button", { name: "Cancel" }).first().click();
+  await dialog.getByRole("button", { name: "Close" }).first().click();
   await expect(firstBill.getByTestId("bill-total")).not.toHaveText(totalBefore ?? "");
   await expect(firstBill).toContainText("Goodwill credit for the outage");
 

@@ -6,7 +6,8 @@ import { useId, useState } from "react";
 import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { useTRPC } from "@/app/_trpc/react";
 import { CallError } from "./call-error";
-import { DialogActions, DialogDone, Modal } from "./modal";
+import { DialogActions, DialogDone } from "./dialog-actions";
+import { Modal } from "@/app/_components/modal";
 
 type Action = "BLOCK" | "UNBLOCK" | "SUSPEND" | "RESUME";
 type Reason = "LOST" | "STOLEN" | "OTHER";

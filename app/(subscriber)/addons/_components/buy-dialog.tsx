@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { X } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useState } from "react";
+import { Modal } from "@/app/_components/modal";
 import { formatDate } from "@/app/_lib/format";
 import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { formatMoney } from "@/app/_lib/money";
@@ -22,17 +22,9 @@ export function BuyDialog({ lineId, addon, onClose, onDone }: Props) {
   const t = useTranslations("addons");
   const locale = useLocale();
   const trpc = useTRPC();
-  const id = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const attempt = useIdempotencyKey("addon");
   const [error, setError] = useState<string | null>(null);
   const name = (item: { name: string; nameEn: string }) => (locale === "en" ? item.nameEn : item.name);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const preview = useQuery(trpc.addon.preview.queryOptions({ lineId, addonId: addon.id }, { staleTime: 0 }));
   const buy = useMutation(
@@ -52,97 +44,73 @@ export function BuyDialog({ lineId, addon, onClose, onDone }: Props) {
   const money = (cents: number) => formatMoney(cents, data?.currency ?? addon.currency, locale);
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby={`${id}-title`}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      className="m-auto w-[min(32rem,calc(100vw-1.5rem))] rounded-2xl bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
-    >
-      <div className="max-h-[90dvh] overflow-y-auto p-5">
-        <div className="flex items-start justify-between gap-3">
-          <h2 id={`${id}-title`} className="text-xl font-bold">
-            {t("dialog.title", { addon: name(addon) })}
-          </h2>
-          <button
-            type="button"
-            onClick={onClose}
-            aria-label={t("dialog.cancel")}
-            className="-m-2 grid size-11 shrink-0 place-items-center rounded-lg hover:bg-slate-100"
-          >
-            <X aria-hidden="true" className="size-5" />
-          </button>
-        </div>
-
-        <div className="mt-4 rounded-xl bg-slate-50 p-4" aria-live="polite" aria-busy={preview.isFetching}>
-          {preview.isPending && <p className="animate-pulse text-sm text-slate-700">{t("dialog.loading")}</p>}
-          {preview.isError && (
-            <p role="alert" className="text-sm text-red-800">
-              {t("dialog.previewError")}
-            </p>
-          )}
-          {data && (
-            <dl className="space-y-1.5 text-sm" data-testid="addon-preview">
-              <div className="flex justify-between gap-3">
-                <dt className="text-slate-700">{t("dialog.price")}</dt>
-                <dd className="font-semibold tabular-nums">{money(data.priceCents)}</dd>
-              </div>
-              <div className="flex justify-between gap-3">
-                <dt className="text-slate-700">{t("dialog.adds")}</dt>
-                <dd className="text-right">{allowanceText(data, t, locale)}</dd>
-              </div>
-              <div className="flex justify-between gap-3">
-                <dt className="text-slate-700">{t("dialog.ends")}</dt>
-                <dd>{formatDate(data.endsAt, locale)}</dd>
-              </div>
-              <div className="flex justify-between gap-3">
-                <dt className="text-slate-700">{t("dialog.renewal")}</dt>
-                <dd className="text-right">
-                  {data.renewal === "MONTHLY" ? t("dialog.renewMonthly") : t("dialog.renewOnce")}
-                </dd>
-              </div>
-              <p className="border-t border-slate-200 pt-1.5 text-slate-700">{t("dialog.charged")}</p>
-              {!data.eligible && (
-                <ul className="list-disc pl-5 font-medium text-red-800">
-                  {data.reasons.map((reason) => (
-                    <li key={reason}>{t(`reasons.${reason}`)}</li>
-                  ))}
-                </ul>
-              )}
-            </dl>
-          )}
-        </div>
-
-        {error && (
-          <p role="alert" className="mt-3 rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800">
-            {error}
+    <Modal isOpen onClose={onClose} title={t("dialog.title", { addon: name(addon) })}>
+      <div className="mt-4 rounded-xl bg-slate-50 p-4" aria-live="polite" aria-busy={preview.isFetching}>
+        {preview.isPending && <p className="animate-pulse text-sm text-slate-700">{t("dialog.loading")}</p>}
+        {preview.isError && (
+          <p role="alert" className="text-sm text-red-800">
+            {t("dialog.previewError")}
           </p>
         )}
-
-        <div className="mt-5 flex flex-wrap-reverse justify-end gap-3">
-          <button
-            type="button"
-            onClick={onClose}
-            className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-4 font-medium hover:bg-slate-100"
-          >
-            {t("dialog.cancel")}
-          </button>
-          <button
-            type="button"
-            disabled={!data?.eligible || preview.isFetching || buy.isPending}
-            aria-busy={buy.isPending}
-            onClick={() => {
-              setError(null);
-              buy.mutate({ lineId, addonId: addon.id, idempotencyKey: attempt.key });
-            }}
-            className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
-          >
-            {buy.isPending ? t("dialog.confirming") : t("dialog.confirm", { amount: money(addon.priceCents) })}
-          </button>
-        </div>
+        {data && (
+          <dl className="space-y-1.5 text-sm" data-testid="addon-preview">
+            <div className="flex justify-between gap-3">
+              <dt className="text-slate-700">{t("dialog.price")}</dt>
+              <dd className="font-semibold tabular-nums">{money(data.priceCents)}</dd>
+            </div>
+            <div className="flex justify-between gap-3">
+              <dt className="text-slate-700">{t("dialog.adds")}</dt>
+              <dd className="text-right">{allowanceText(data, t, locale)}</dd>
+            </div>
+            <div className="flex justify-between gap-3">
+              <dt className="text-slate-700">{t("dialog.ends")}</dt>
+              <dd>{formatDate(data.endsAt, locale)}</dd>
+            </div>
+            <div className="flex justify-between gap-3">
+              <dt className="text-slate-700">{t("dialog.renewal")}</dt>
+              <dd className="text-right">
+                {data.renewal === "MONTHLY" ? t("dialog.renewMonthly") : t("dialog.renewOnce")}
+              </dd>
+            </div>
+            <p className="border-t border-slate-200 pt-1.5 text-slate-700">{t("dialog.charged")}</p>
+            {!data.eligible && (
+              <ul className="list-disc pl-5 font-medium text-red-800">
+                {data.reasons.map((reason) => (
+                  <li key={reason}>{t(`reasons.${reason}`)}</li>
+                ))}
+              </ul>
+            )}
+          </dl>
+        )}
       </div>
-    </dialog>
+
+      {error && (
+        <p role="alert" className="mt-3 rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800">
+          {error}
+        </p>
+      )}
+
+      <div className="mt-5 flex flex-wrap-reverse justify-end gap-3">
+        <button
+          type="button"
+          onClick={onClose}
+          className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-4 font-medium hover:bg-slate-100"
+        >
+          {t("dialog.cancel")}
+        </button>
+        <button
+          type="button"
+          disabled={!data?.eligible || preview.isFetching || buy.isPending}
+          aria-busy={buy.isPending}
+          onClick={() => {
+            setError(null);
+            buy.mutate({ lineId, addonId: addon.id, idempotencyKey: attempt.key });
+          }}
+          className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
+        >
+          {buy.isPending ? t("dialog.confirming") : t("dialog.confirm", { amount: money(addon.priceCents) })}
+        </button>
+      </div>
+    </Modal>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { X } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { Modal } from "@/app/_components/modal";
 import { formatDate } from "@/app/_lib/format";
 import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { formatMoney } from "@/app/_lib/money";
@@ -32,18 +32,11 @@ export function ChangeDialog({ lineId, tariff, currency, onClose, onDone }: Prop
   const locale = useLocale();
   const trpc = useTRPC();
   const id = useId();
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const attempt = useIdempotencyKey("tariff");
   const [effective, setEffective] = useState<Effective>("IMMEDIATE");
   const [error, setError] = useState<"conflict" | "failed" | null>(null);
   const money = (cents: number) => formatMoney(cents, currency, locale);
   const name = (item: { name: string; nameEn: string }) => (locale === "en" ? item.nameEn : item.name);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const preview = useQuery(
     trpc.tariff.previewChange.queryOptions({ lineId, tariffId: tariff.id, effective }, { staleTime: 0 }),
@@ -68,158 +61,135 @@ export function ChangeDialog({ lineId, tariff, currency, onClose, onDone }: Prop
   const nextCycleDate = data?.cycleEnd ?? null;
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby={`${id}-title`}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-      className="m-auto w-[min(36rem,calc(100vw-1.5rem))] rounded-2xl bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
-    >
-      <div className="max-h-[90dvh] overflow-y-auto p-5">
-        <div className="flex items-start justify-between gap-3">
-          <h2 id={`${id}-title`} className="text-xl font-bold">
-            {t("change.title", { tariff: name(tariff) })}
-          </h2>
-          <button
-            type="button"
-            onClick={onClose}
-            aria-label={t("change.cancel")}
-            className="-m-2 grid size-11 shrink-0 place-items-center rounded-lg hover:bg-slate-100"
-          >
-            <X aria-hidden="true" className="size-5" />
-          </button>
+    <Modal isOpen onClose={onClose} title={t("change.title", { tariff: name(tariff) })}>
+      {data && (
+        <div className="mt-2 space-y-0.5 text-sm text-slate-700">
+          <p>{t("change.from", { tariff: name(data.fromTariff), amount: money(data.fromTariff.monthlyFeeCents) })}</p>
+          <p>{t("change.to", { tariff: name(data.toTariff), amount: money(data.toTariff.monthlyFeeCents) })}</p>
         </div>
-        {data && (
-          <div className="mt-2 space-y-0.5 text-sm text-slate-700">
-            <p>{t("change.from", { tariff: name(data.fromTariff), amount: money(data.fromTariff.monthlyFeeCents) })}</p>
-            <p>{t("change.to", { tariff: name(data.toTariff), amount: money(data.toTariff.monthlyFeeCents) })}</p>
-          </div>
-        )}
+      )}
 
-        <fieldset className="mt-4">
-          <legend className="text-sm font-medium">{t("change.when")}</legend>
-          <div className="mt-2 space-y-2">
-            {(["IMMEDIATE", "NEXT_CYCLE"] as const).map((option) => (
-              <label
-                key={option}
-                className="flex min-h-12 cursor-pointer items-start gap-3 rounded-lg border border-slate-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
-              >
-                <input
-                  type="radio"
-                  name={`${id}-effective`}
-                  value={option}
-                  checked={effective === option}
-                  onChange={() => {
-                    setEffective(option);
-                    setError(null);
-                    // Another choice is another request: it must not replay the previous one.
-                    attempt.renew();
-                  }}
-                  className="mt-0.5 size-4 accent-brand-600"
-                />
-                <span>
-                  <span className="block text-sm font-medium">
-                    {option === "IMMEDIATE"
-                      ? t("change.IMMEDIATE")
-                      : t("change.NEXT_CYCLE", { date: nextCycleDate ? formatDate(nextCycleDate, locale) : "…" })}
-                  </span>
-                  <span className="block text-xs text-slate-600">
-                    {option === "IMMEDIATE" ? t("change.immediateHint") : t("change.nextHint")}
-                  </span>
+      <fieldset className="mt-4">
+        <legend className="text-sm font-medium">{t("change.when")}</legend>
+        <div className="mt-2 space-y-2">
+          {(["IMMEDIATE", "NEXT_CYCLE"] as const).map((option) => (
+            <label
+              key={option}
+              className="flex min-h-12 cursor-pointer items-start gap-3 rounded-lg border border-slate-300 p-3 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+            >
+              <input
+                type="radio"
+                name={`${id}-effective`}
+                value={option}
+                checked={effective === option}
+                onChange={() => {
+                  setEffective(option);
+                  setError(null);
+                  // Another choice is another request: it must not replay the previous one.
+                  attempt.renew();
+                }}
+                className="mt-0.5 size-4 accent-brand-600"
+              />
+              <span>
+                <span className="block text-sm font-medium">
+                  {option === "IMMEDIATE"
+                    ? t("change.IMMEDIATE")
+                    : t("change.NEXT_CYCLE", { date: nextCycleDate ? formatDate(nextCycleDate, locale) : "…" })}
                 </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-
-        <div className="mt-4 rounded-xl bg-slate-50 p-4" aria-live="polite" aria-busy={preview.isFetching}>
-          {preview.isPending && <p className="animate-pulse text-sm text-slate-700">{t("change.previewLoading")}</p>}
-          {preview.isError && (
-            <p role="alert" className="text-sm text-red-800">
-              {t("change.previewError")}
-            </p>
-          )}
-          {data && !data.eligible && (
-            <div className="text-sm">
-              <p className="font-medium">{t("change.notAllowed")}</p>
-              <ul className="mt-1 list-disc pl-5">
-                {data.reasons.map((reason) => (
-                  <li key={reason}>{t(`reasons.${reason}`)}</li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {data && data.eligible && data.effective === "IMMEDIATE" && (
-            <dl className="space-y-1.5 text-sm" data-testid="change-preview">
-              <div className="flex justify-between gap-3">
-                <dt className="text-slate-700">
-                  {t("change.credit", {
-                    tariff: name(data.fromTariff),
-                    days: data.daysRemaining,
-                    total: data.cycleDays,
-                  })}
-                </dt>
-                <dd className="shrink-0 font-medium text-emerald-700 tabular-nums">
-                  −{money(data.prorationCreditCents)}
-                </dd>
-              </div>
-              <div className="flex justify-between gap-3">
-                <dt className="text-slate-700">{t("change.charge", { tariff: name(data.toTariff) })}</dt>
-                <dd className="shrink-0 font-medium tabular-nums">+{money(data.prorationChargeCents)}</dd>
-              </div>
-              <div className="flex justify-between gap-3 border-t border-slate-200 pt-1.5 font-semibold">
-                <dt>{t("change.net")}</dt>
-                <dd className="shrink-0 text-right tabular-nums">
-                  {data.netCents < 0
-                    ? t("change.netRefund", { amount: money(-data.netCents) })
-                    : `+${money(data.netCents)}`}
-                  <span className="block text-xs font-normal text-slate-600">
-                    {t("change.netWithTax", { amount: money(Math.abs(data.netWithTaxCents)) })}
-                  </span>
-                </dd>
-              </div>
-            </dl>
-          )}
-          {data && data.eligible && data.effective === "NEXT_CYCLE" && (
-            <p className="text-sm" data-testid="change-preview">
-              {t("change.fromDate", {
-                date: formatDate(data.effectiveAt, locale),
-                amount: money(data.toTariff.monthlyFeeCents),
-              })}
-            </p>
-          )}
+                <span className="block text-xs text-slate-600">
+                  {option === "IMMEDIATE" ? t("change.immediateHint") : t("change.nextHint")}
+                </span>
+              </span>
+            </label>
+          ))}
         </div>
+      </fieldset>
 
-        {error && (
-          <p role="alert" className="mt-3 rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800">
-            {t(`change.${error}`)}
+      <div className="mt-4 rounded-xl bg-slate-50 p-4" aria-live="polite" aria-busy={preview.isFetching}>
+        {preview.isPending && <p className="animate-pulse text-sm text-slate-700">{t("change.previewLoading")}</p>}
+        {preview.isError && (
+          <p role="alert" className="text-sm text-red-800">
+            {t("change.previewError")}
           </p>
         )}
-
-        <div className="mt-5 flex flex-wrap-reverse justify-end gap-3">
-          <button
-            type="button"
-            onClick={onClose}
-            className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-4 font-medium hover:bg-slate-100"
-          >
-            {t("change.cancel")}
-          </button>
-          <button
-            type="button"
-            disabled={!data?.eligible || preview.isFetching || change.isPending}
-            aria-busy={change.isPending}
-            onClick={() => {
-              setError(null);
-              change.mutate({ lineId, tariffId: tariff.id, effective, idempotencyKey: attempt.key });
-            }}
-            className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
-          >
-            {change.isPending ? t("change.confirming") : t("change.confirm")}
-          </button>
-        </div>
+        {data && !data.eligible && (
+          <div className="text-sm">
+            <p className="font-medium">{t("change.notAllowed")}</p>
+            <ul className="mt-1 list-disc pl-5">
+              {data.reasons.map((reason) => (
+                <li key={reason}>{t(`reasons.${reason}`)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {data && data.eligible && data.effective === "IMMEDIATE" && (
+          <dl className="space-y-1.5 text-sm" data-testid="change-preview">
+            <div className="flex justify-between gap-3">
+              <dt className="text-slate-700">
+                {t("change.credit", {
+                  tariff: name(data.fromTariff),
+                  days: data.daysRemaining,
+                  total: data.cycleDays,
+                })}
+              </dt>
+              <dd className="shrink-0 font-medium text-emerald-700 tabular-nums">
+                −{money(data.prorationCreditCents)}
+              </dd>
+            </div>
+            <div className="flex justify-between gap-3">
+              <dt className="text-slate-700">{t("change.charge", { tariff: name(data.toTariff) })}</dt>
+              <dd className="shrink-0 font-medium tabular-nums">+{money(data.prorationChargeCents)}</dd>
+            </div>
+            <div className="flex justify-between gap-3 border-t border-slate-200 pt-1.5 font-semibold">
+              <dt>{t("change.net")}</dt>
+              <dd className="shrink-0 text-right tabular-nums">
+                {data.netCents < 0
+                  ? t("change.netRefund", { amount: money(-data.netCents) })
+                  : `+${money(data.netCents)}`}
+                <span className="block text-xs font-normal text-slate-600">
+                  {t("change.netWithTax", { amount: money(Math.abs(data.netWithTaxCents)) })}
+                </span>
+              </dd>
+            </div>
+          </dl>
+        )}
+        {data && data.eligible && data.effective === "NEXT_CYCLE" && (
+          <p className="text-sm" data-testid="change-preview">
+            {t("change.fromDate", {
+              date: formatDate(data.effectiveAt, locale),
+              amount: money(data.toTariff.monthlyFeeCents),
+            })}
+          </p>
+        )}
       </div>
-    </dialog>
+
+      {error && (
+        <p role="alert" className="mt-3 rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800">
+          {t(`change.${error}`)}
+        </p>
+      )}
+
+      <div className="mt-5 flex flex-wrap-reverse justify-end gap-3">
+        <button
+          type="button"
+          onClick={onClose}
+          className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-4 font-medium hover:bg-slate-100"
+        >
+          {t("change.cancel")}
+        </button>
+        <button
+          type="button"
+          disabled={!data?.eligible || preview.isFetching || change.isPending}
+          aria-busy={change.isPending}
+          onClick={() => {
+            setError(null);
+            change.mutate({ lineId, tariffId: tariff.id, effective, idempotencyKey: attempt.key });
+          }}
+          className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
+        >
+          {change.isPending ? t("change.confirming") : t("change.confirm")}
+        </button>
+      </div>
+    </Modal>
   );
 }

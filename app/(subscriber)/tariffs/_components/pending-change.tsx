@@ -3,9 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { CalendarClock, LoaderCircle } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { formatDate } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/react";
+
+/** A phone number stays on one line. */
+const nowrap = (chunks: ReactNode) => <span className="whitespace-nowrap">{chunks}</span>;
 
 type Props = {
   change: { id: string; status: string; effectiveAt: Date; toTariff: { name: string; nameEn: string } };
@@ -40,7 +43,7 @@ export function PendingChange({ change, lineLabel, onCancelled }: Props) {
           <LoaderCircle aria-hidden="true" className="size-5 animate-spin text-sky-700 motion-reduce:animate-none" />
           {t("provisioningTitle")}
         </h2>
-        <p className="mt-1 text-slate-800">{t("provisioningText", { line: lineLabel, tariff })}</p>
+        <p className="mt-1 text-slate-800">{t.rich("provisioningText", { line: lineLabel, tariff, nowrap })}</p>
       </section>
     );
   }
@@ -51,7 +54,7 @@ export function PendingChange({ change, lineLabel, onCancelled }: Props) {
         {t("title")}
       </h2>
       <p className="mt-1 text-slate-800">
-        {t("text", { line: lineLabel, tariff, date: formatDate(change.effectiveAt, locale) })}
+        {t.rich("text", { line: lineLabel, tariff, date: formatDate(change.effectiveAt, locale), nowrap })}
       </p>
       {failed && (
         <p role="alert" className="mt-2 text-sm font-medium text-red-800">

@@ -6,7 +6,7 @@ import { LoaderCircle, ShieldAlert } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { formatMoney } from "@/app/_lib/money";
@@ -120,14 +120,16 @@ function BlockPanel({ lineId, onDone, onCancel }: PanelProps) {
     }
   });
   return (
-    <form
-      role="dialog"
-      aria-label={t("blockTitle")}
+    <ControlPanel
+      title={t("blockTitle")}
+      text={t("blockText")}
+      danger
       onSubmit={onSubmit}
-      className="mt-3 space-y-3 rounded-xl bg-red-50 p-4"
+      error={failed ? t("failed") : null}
+      actions={
+        <PanelActions submit={t("blockConfirm")} className={DANGER} disabled={block.isPending} onCancel={onCancel} />
+      }
     >
-      <p className="font-semibold text-red-950">{t("blockTitle")}</p>
-      <p className="text-sm text-red-900">{t("blockText")}</p>
       <label className="block text-sm font-medium text-slate-800">
         {t("reason")}
         <select {...form.register("reason")} className={`${INPUT} mt-1 bg-white`}>
@@ -138,20 +140,7 @@ function BlockPanel({ lineId, onDone, onCancel }: PanelProps) {
           ))}
         </select>
       </label>
-      {failed && (
-        <p role="alert" className="text-sm text-red-800">
-          {t("failed")}
-        </p>
-      )}
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" className={DANGER} disabled={block.isPending}>
-          {t("blockConfirm")}
-        </button>
-        <button type="button" className={SECONDARY} onClick={onCancel}>
-          {t("cancel")}
-        </button>
-      </div>
-    </form>
+    </ControlPanel>
   );
 }
 
@@ -185,14 +174,17 @@ function UnblockPanel({ lineId, onDone, onCancel }: PanelProps) {
     }
   });
   return (
-    <form
-      role="dialog"
-      aria-label={t("unblockTitle")}
+    <ControlPanel
+      title={t("unblockTitle")}
+      text={t("unblockText")}
       onSubmit={onSubmit}
-      className="mt-3 space-y-3 rounded-xl bg-slate-50 p-4"
+      error={error}
+      actions={
+        <button type="button" className={SECONDARY} onClick={onCancel}>
+          {t("cancel")}
+        </button>
+      }
     >
-      <p className="font-semibold text-slate-900">{t("unblockTitle")}</p>
-      <p className="text-sm text-slate-700">{t("unblockText")}</p>
       {!codeSent ? (
         <button type="button" className={PRIMARY} onClick={sendCode} disabled={unblock.isPending}>
           {t("sendCode")}
@@ -214,15 +206,7 @@ function UnblockPanel({ lineId, onDone, onCancel }: PanelProps) {
           </button>
         </>
       )}
-      {error && (
-        <p role="alert" className="text-sm text-red-800">
-          {error}
-        </p>
-      )}
-      <button type="button" className={SECONDARY} onClick={onCancel}>
-        {t("cancel")}
-      </button>
-    </form>
+    </ControlPanel>
   );
 }
 
@@ -257,13 +241,19 @@ function SuspendPanel({
   });
   const data = preview.data;
   return (
-    <form
-      role="dialog"
-      aria-label={t("suspendTitle")}
+    <ControlPanel
+      title={t("suspendTitle")}
       onSubmit={onSubmit}
-      className="mt-3 space-y-3 rounded-xl bg-slate-50 p-4"
+      error={failed ? t("failed") : null}
+      actions={
+        <PanelActions
+          submit={t("suspendConfirm")}
+          className={PRIMARY}
+          disabled={suspend.isPending || !data || data.reason !== null}
+          onCancel={onCancel}
+        />
+      }
     >
-      <p className="font-semibold text-slate-900">{t("suspendTitle")}</p>
       <label className="block text-sm font-medium text-slate-800">
         {t("until")}
         <input type="date" {...form.register("until")} className={`${INPUT} mt-1 bg-white`} />
@@ -280,38 +270,86 @@ function SuspendPanel({
           {data.reason === "OVER_YEARLY_LIMIT" && ` ${t("overLimit")}`}
         </p>
       )}
-      {failed && (
-        <p role="alert" className="text-sm text-red-800">
-          {t("failed")}
-        </p>
-      )}
-      <div className="flex flex-wrap gap-2">
-        <button type="submit" className={PRIMARY} disabled={suspend.isPending || !data || data.reason !== null}>
-          {t("suspendConfirm")}
-        </button>
-        <button type="button" className={SECONDARY} onClick={onCancel}>
-          {t("cancel")}
-        </button>
-      </div>
-    </form>
+    </ControlPanel>
   );
 }
 
 function ResumeButton({ lineId, onDone }: { lineId: string; onDone: () => void }) {
   const t = useTranslations("dashboard.controls");
   const trpc = useTRPC();
-  const resume = useMutation(trpc.line.resume.mutationOptions());
+  const resume = useMutation(trpc.line.resume.mutationOptions({ onSuccess: onDone }));
   return (
-    <button
-      type="button"
-      className={SECONDARY}
-      disabled={resume.isPending}
-      onClick={async () => {
-        await resume.mutateAsync({ lineId }).catch(() => undefined);
-        onDone();
-      }}
+    <>
+      <button type="button" className={SECONDARY} disabled={resume.isPending} onClick={() => resume.mutate({ lineId })}>
+        {t("resume")}
+      </button>
+      {resume.isError && (
+        <p role="alert" className="w-full text-sm text-red-800">
+          {t("failed")}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** A line control's confirmation, opened under the buttons: what it does, its fields, a failure, its buttons. */
+function ControlPanel({
+  title,
+  text,
+  danger = false,
+  onSubmit,
+  error,
+  actions,
+  children,
+}: {
+  title: string;
+  text?: string;
+  danger?: boolean;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  error: string | null;
+  actions: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      role="dialog"
+      aria-label={title}
+      onSubmit={onSubmit}
+      className={`mt-3 space-y-3 rounded-xl p-4 ${danger ? "bg-red-50" : "bg-slate-50"}`}
     >
-      {t("resume")}
-    </button>
+      <p className={`font-semibold ${danger ? "text-red-950" : "text-slate-900"}`}>{title}</p>
+      {text && <p className={`text-sm ${danger ? "text-red-900" : "text-slate-700"}`}>{text}</p>}
+      {children}
+      {error && (
+        <p role="alert" className="text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      {actions}
+    </form>
+  );
+}
+
+function PanelActions({
+  submit,
+  className,
+  disabled,
+  onCancel,
+}: {
+  submit: string;
+  className: string;
+  disabled: boolean;
+  onCancel: () => void;
+}) {
+  const t = useTranslations("dashboard.controls");
+  return (
+    <div className="flex flex-wrap gap-2">
+      <button type="submit" className={className} disabled={disabled}>
+        {submit}
+      </button>
+      <button type="button" className={SECONDARY} onClick={onCancel}>
+        {t("cancel")}
+      </button>
+    </div>
   );
 }

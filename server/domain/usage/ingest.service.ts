@@ -38,7 +38,8 @@ export async function ingestUsage(db: SqlExecutor, records: UsageRecordInput[]):
       ) AS r(id, msisdn, kind, amount, at, country)
     ),
     matched AS (
-      -- One index lookup per record: a hash join would read every line for each batch.
+      -- Each record's line by its number (an index lookup a record, or a hash join over the lines
+      -- when they are few), and whether the line has a spending limit or bar.
       SELECT r.*, l.id AS line_id, l.capped FROM input r
         CROSS JOIN LATERAL (
           SELECT id, "spendLimitCents" IS NOT NULL OR "spendBarredAt" IS NOT NULL AS capped

@@ -2,7 +2,7 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { getDb, type Database } from "../db/client";
 import { isDatabaseUnavailable } from "../domain/errors";
-import { queueSpendCheckForNumbers } from "../domain/spend/spend-check.service";
+import { queueSpendCheckForLines } from "../domain/spend/spend-check.service";
 import { ingestUsage } from "../domain/usage/ingest.service";
 import { usageBatchInput } from "../domain/usage/usage.schema";
 import { log } from "../log";
@@ -42,15 +42,10 @@ export async function handleUsagePost(request: Request, db: Database = getDb()):
     return json(400, { error: { code: "BAD_REQUEST", message: "The batch has invalid records", fields } });
   }
   try {
-    const result = await ingestUsage(db, parsed.data.records);
-    // After the statement, not in it: lines with a spending limit get one check job per batch (a
+    const { cappedLineIds, ...result } = await ingestUsage(db, parsed.data.records);
+    // After the statement, not in it: the batch's lines with a spending limit get one check job (a
     // resent batch queues it again, so a failure here is answered like a failed batch and retried).
-    if (result.accepted + result.duplicates > 0) {
-      await queueSpendCheckForNumbers(
-        db,
-        parsed.data.records.map((record) => record.msisdn),
-      );
-    }
+    await queueSpendCheckForLines(db, cappedLineIds);
     return json(200, result);
   } catch (error) {
     if (isDatabaseUnavailable(error)) {

@@ -75,7 +75,9 @@ export async function startEmbeddedDatabase(options: {
     createPostgresUser: true,
     // This machine has no en_US locale.
     initdbFlags: ["--lc-messages=C", "--locale=C.UTF-8", "--encoding=UTF8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    // WAL buffers of 64 MB instead of 4 MB (1/32 of shared_buffers): with 4 MB, a usage batch's
+    // WAL filled them, so the backends wrote the WAL out themselves before nearly every write.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "wal_buffers=64MB"],
     onLog: (message) => options.log?.(message),
     onError: (error) => options.log?.(String(error)),
   });

@@ -164,25 +164,17 @@ export async function checkSpendOfLines(db: Database, lineIds: string[], now = n
 }
 
 /**
- * After a usage batch: queues one `spend:check` for the capped lines among the batch's numbers.
- * Outside the ingestion statement; its cost is one lookup by the unique msisdn index per distinct
- * number, and nothing is queued when no line in the batch has a cap.
+ * After a usage batch: queues one `spend:check` for the batch's capped lines (a cap or a bar; the
+ * ingestion statement finds them with the lines it matches, ingest.service.ts, so this costs no
+ * lookup), in ascending id order. Nothing is queued when the batch has no capped line.
  */
-export async function queueSpendCheckForNumbers(db: Database, msisdns: string[]) {
-  const distinct = [...new Set(msisdns)];
-  if (distinct.length === 0) return 0;
-  const capped = await db.line.findMany({
-    where: { msisdn: { in: distinct }, OR: [{ spendLimitCents: { not: null } }, { spendBarredAt: { not: null } }] },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
-  if (capped.length === 0) return 0;
-  const lineIds = capped.map((line) => line.id);
+export async function queueSpendCheckForLines(db: Database, cappedLineIds: string[]) {
+  if (cappedLineIds.length === 0) return 0;
   // A replayed batch, or one touching the same lines while the check waits, is one job (the key
   // names the whole set, so a job never loses lines to another batch's payload).
-  const setKey = createHash("sha256").update(lineIds.join(",")).digest("base64url");
-  await enqueueJob(db, "spend:check", { lineIds }, { jobKey: `spend:check:set:${setKey}` });
-  return lineIds.length;
+  const setKey = createHash("sha256").update(cappedLineIds.join(",")).digest("base64url");
+  await enqueueJob(db, "spend:check", { lineIds: cappedLineIds }, { jobKey: `spend:check:set:${setKey}` });
+  return cappedLineIds.length;
 }
 
 /** Queues the check of one line in the caller's transaction (after an add-on purchase). */

@@ -13,30 +13,38 @@ export type IngestResult = {
   unknownNumbers: string[];
 };
 
+/** What the ingestion answers, and the batch's lines with a spending limit or bar (for their check). */
+export type IngestOutcome = IngestResult & { cappedLineIds: string[] };
+
 /**
  * Takes a batch of the network's usage records in one SQL statement: each new record (by its id)
  * is stored, and the day's totals of its line grow by it, in the same statement: UsageRecord at home,
  * RoamingUsageRecord per country abroad (what the dashboard, the alerts and the bill run rate), so a replayed batch changes nothing and a
  * batch is counted entirely or not at all. Days are UTC dates; a call is rated in whole minutes,
  * rounded up per call. Totals are upserted in (line, day) order so parallel batches lock alike.
+ * The same lookup of the batch's numbers tells which of its lines have a spending limit or bar.
  */
-export async function ingestUsage(db: SqlExecutor, records: UsageRecordInput[]): Promise<IngestResult> {
+export async function ingestUsage(db: SqlExecutor, records: UsageRecordInput[]): Promise<IngestOutcome> {
   const ids = records.map((r) => r.id);
   const numbers = records.map((r) => r.msisdn);
   const kinds = records.map((r) => r.kind);
   const amounts = records.map((r) => r.amount);
   const times = records.map((r) => r.at.toISOString());
   const countries = records.map((r) => r.roamingCountry ?? null);
-  const { rows } = await sql<{ matched: number; inserted: number; unknown: string[] | null }>`
+  const { rows } = await sql<{ matched: number; inserted: number; unknown: string[] | null; capped: string[] | null }>`
     WITH input AS (
       SELECT * FROM unnest(
         ${ids}::text[], ${numbers}::text[], ${kinds}::text[], ${amounts}::int[], ${times}::timestamptz[], ${countries}::text[]
       ) AS r(id, msisdn, kind, amount, at, country)
     ),
     matched AS (
-      -- One index lookup per record: a hash join would read every line for each batch.
-      SELECT r.*, l.id AS line_id FROM input r
-        CROSS JOIN LATERAL (SELECT id FROM "Line" WHERE msisdn = r.msisdn) l
+      -- Each record's line by its number (an index lookup a record, or a hash join over the lines
+      -- when they are few), and whether the line has a spending limit or bar.
+      SELECT r.*, l.id AS line_id, l.capped FROM input r
+        CROSS JOIN LATERAL (
+          SELECT id, "spendLimitCents" IS NOT NULL OR "spendBarredAt" IS NOT NULL AS capped
+            FROM "Line" WHERE msisdn = r.msisdn
+        ) l
     ),
     inserted AS (
       INSERT INTO "UsageEvent" (id, "lineId", kind, amount, at, "roamingCountry")
@@ -74,14 +82,16 @@ export async function ingestUsage(db: SqlExecutor, records: UsageRecordInput[]):
     SELECT (SELECT count(*)::int FROM matched) AS matched,
            (SELECT count(*)::int FROM inserted) AS inserted,
            (SELECT count(*) FROM totals) + (SELECT count(*) FROM abroad) AS days,
-           (SELECT array_agg(id) FROM input WHERE msisdn NOT IN (SELECT msisdn FROM matched)) AS unknown`.execute(
+           (SELECT array_agg(id) FROM input WHERE msisdn NOT IN (SELECT msisdn FROM matched)) AS unknown,
+           (SELECT array_agg(DISTINCT line_id ORDER BY line_id) FROM matched WHERE capped) AS capped`.execute(
     db.$kysely,
   );
-  const { matched, inserted, unknown } = rows[0]!;
+  const { matched, inserted, unknown, capped } = rows[0]!;
   return {
     received: records.length,
     accepted: inserted,
     duplicates: matched - inserted,
     unknownNumbers: unknown ?? [],
+    cappedLineIds: capped ?? [],
   };
 }

@@ -6,7 +6,11 @@
  * and DATABASE_URL as for the other benchmarks). Batches of 5,000 records over numbers of real
  * lines, several batches at once; the records are removed afterwards. Target: 50,000 records/s.
  *
- *   npm run bench:usage [-- --records 500000 --batch 5000 --concurrency 4 --customers 100000]
+ * `--lines` sets how many lines the records are spread over: 20,000 by default, so each line-day
+ * total is added to about 25 times and concurrent batches wait on each other's rows; a network's
+ * stream over all of an operator's lines overlaps less.
+ *
+ *   npm run bench:usage [-- --records 500000 --batch 5000 --concurrency 4 --customers 100000 --lines 20000]
  */
 import { sql } from "kysely";
 import { handleUsagePost } from "../server/api/usage-api";
@@ -17,6 +21,7 @@ const RECORDS = argument("records", 500_000);
 const BATCH = argument("batch", 5_000);
 const CONCURRENCY = argument("concurrency", 4);
 const CUSTOMERS = argument("customers", 100_000);
+const LINES = argument("lines", 20_000);
 /** A day no bill or dashboard of the bench data looks at; its totals are removed afterwards. */
 const DAY = "2035-06-01";
 const KINDS = ["DATA", "VOICE", "SMS"] as const;
@@ -25,7 +30,9 @@ async function main() {
   const { url, embedded } = await openBenchDatabase(CUSTOMERS);
   const db = createDatabase(url, { max: CONCURRENCY + 2 });
   const numbers = (
-    await sql<{ msisdn: string }>`SELECT msisdn FROM "Line" WHERE msisdn IS NOT NULL LIMIT 20000`.execute(kyselyOf(db))
+    await sql<{ msisdn: string }>`SELECT msisdn FROM "Line" WHERE msisdn IS NOT NULL LIMIT ${LINES}`.execute(
+      kyselyOf(db),
+    )
   ).rows.map((row) => row.msisdn);
   const run = `bench-${Date.now()}`;
   process.env.USAGE_API_TOKEN = "bench-usage-token";

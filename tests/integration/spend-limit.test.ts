@@ -5,7 +5,7 @@ import { handleUsagePost } from "../../server/api/usage-api";
 import { currentCycle } from "../../server/domain/billing/cycle";
 import { sendProvisioningCommand } from "../../server/domain/provisioning/provisioning.service";
 import { createSimulatedNetwork } from "../../server/domain/provisioning/simulated-network.service";
-import { checkSpendOfLines, resetSpendCycles } from "../../server/domain/spend/spend-check.service";
+import { checkSpendOfLines, evaluateLockedLine, resetSpendCycles } from "../../server/domain/spend/spend-check.service";
 import { callerAs, customerIdOf, DEMO, userIdOf } from "./helpers/callers";
 import { testDb } from "./helpers/db";
 
@@ -231,6 +231,46 @@ describe("usage ingestion and the spending limit", () => {
       200,
     );
     expect(await queuedSpendChecks(line.id)).toHaveLength(0);
+  });
+});
+
+describe("the spending limit's SMS alert", () => {
+  it("is queued in the alert's own transaction: rolled back with it, and sent exactly once when checks race", async () => {
+    const db = testDb();
+    const line = await mobileLineOf(DEMO.platinum);
+    await clearCycleSpend(line.id);
+    await db.spendAlert.deleteMany({ where: { lineId: line.id } });
+    // 499 of 500: past 80%, not yet 100%.
+    await db.line.update({ where: { id: line.id }, data: { spendLimitCents: 50_000, spendBarredAt: null } });
+    await buy(DEMO.platinum, line.id);
+    const alertTexts = () => db.smsMessage.count({ where: { to: line.msisdn!, body: { contains: "80%" } } });
+    const before = await alertTexts();
+
+    // Inside the transaction that records the alert, its SMS is already there; a rollback takes both away.
+    const rolledBack = db.$transaction(async (tx) => {
+      expect(await evaluateLockedLine(tx, line.id, new Date())).toBe(1);
+      expect(await tx.spendAlert.count({ where: { lineId: line.id, threshold: 80 } })).toBe(1);
+      expect(await tx.smsMessage.count({ where: { to: line.msisdn!, body: { contains: "80%" } } })).toBe(before + 1);
+      throw new Error("crash after the alert");
+    });
+    await expect(rolledBack).rejects.toThrow("crash after the alert");
+    expect(await db.spendAlert.count({ where: { lineId: line.id } })).toBe(0);
+    expect(await alertTexts()).toBe(before);
+
+    await Promise.all([checkSpendOfLines(db, [line.id]), checkSpendOfLines(db, [line.id])]);
+    await checkSpendOfLines(db, [line.id]);
+    expect(await db.spendAlert.count({ where: { lineId: line.id, threshold: 80 } })).toBe(1);
+    const texts = await db.smsMessage.findMany({
+      where: { to: line.msisdn!, body: { contains: "80%" } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(texts).toHaveLength(before + 1);
+    const { rows } = await sql<{ count: number }>`
+      SELECT count(*)::int AS count FROM graphile_worker._private_jobs WHERE key = ${`sms:${texts.at(-1)!.id}`}`.execute(
+      db.$kysely,
+    );
+    expect(rows[0]!.count).toBe(1);
+    await db.line.update({ where: { id: line.id }, data: { spendLimitCents: null } });
   });
 });
 

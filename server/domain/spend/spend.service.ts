@@ -6,7 +6,7 @@ import { AppError, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction.service";
 import { lockCustomerLine } from "../line/line-lock.service";
 import { latestSpendCommand } from "./spend-bar.service";
-import { evaluateLockedLine, queueTexts, readLineSpend, rubles, type PendingSms } from "./spend-check.service";
+import { evaluateLockedLine, readLineSpend, rubles } from "./spend-check.service";
 import { checkPurchaseAgainstCap, decideSpend, spendLeftCents, type SpendThreshold } from "./spend-rules";
 import type { SetSpendLimitInput } from "./spend.schema";
 
@@ -37,6 +37,24 @@ export async function assertPurchaseWithinCap(
     "PRECONDITION_FAILED",
     check.reason === "CAP_REACHED" ? t("capReached", values) : t("overCap", values),
   );
+}
+
+/**
+ * Whether an add-on's auto-renewal costing `priceCents` must not happen: it would pass the line's cap
+ * this cycle, or the line's extras are barred this cycle. Null when it may renew; else what is left.
+ * Called in the renewal's transaction after the line lock, like a purchase.
+ */
+export async function renewalRefusedByCap(tx: Transaction, input: { lineId: string; priceCents: number; now: Date }) {
+  const { line, cycle, spentCents } = await readLineSpend(tx, input.lineId, input.now);
+  const check = checkPurchaseAgainstCap({ limitCents: line.spendLimitCents, spentCents, priceCents: input.priceCents });
+  const isBarred = line.spendLimitCents !== null && line.spendBarredAt !== null && line.spendBarredAt >= cycle.start;
+  if (check.allowed && !isBarred) return null;
+  return {
+    limitCents: line.spendLimitCents ?? 0,
+    leftCents: check.allowed ? 0 : check.leftCents,
+    currency: line.customer.currency,
+    msisdn: line.msisdn ?? line.id,
+  };
 }
 
 export type SpendLimitView = {
@@ -82,7 +100,7 @@ export async function spendLimitView(db: Reader, lineId: string, now = new Date(
  * removed it unbars. Answers the view and the cap before.
  */
 export async function applySpendLimit(db: Database, actor: SpendActor, input: SetSpendLimitInput, now = new Date()) {
-  const result = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const line = await tx.line.findFirst({
       where: { id: input.lineId, customerId: actor.customerId, status: { not: "TERMINATED" } },
       select: { id: true },
@@ -90,7 +108,6 @@ export async function applySpendLimit(db: Database, actor: SpendActor, input: Se
     if (!line) throw notFound("Line");
     await lockCustomerLine(tx, { lineId: line.id, customerId: actor.customerId });
     const before = await tx.line.findUniqueOrThrow({ where: { id: line.id }, select: { spendLimitCents: true } });
-    let texts: PendingSms[] = [];
     if (before.spendLimitCents !== input.limitCents) {
       await tx.line.update({ where: { id: line.id }, data: { spendLimitCents: input.limitCents } });
       await recordInteraction(tx, {
@@ -106,12 +123,10 @@ export async function applySpendLimit(db: Database, actor: SpendActor, input: Se
         },
         at: now,
       });
-      texts = await evaluateLockedLine(tx, line.id, now);
+      await evaluateLockedLine(tx, line.id, now);
     }
-    return { view: await spendLimitView(tx, line.id, now), texts, before: before.spendLimitCents };
+    return { view: await spendLimitView(tx, line.id, now), before: before.spendLimitCents };
   });
-  await queueTexts(db, result.texts);
-  return { view: result.view, before: result.before };
 }
 
 /** `line.setSpendLimit`: the subscriber's own line. */

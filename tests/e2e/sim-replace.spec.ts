@@ -114,6 +114,7 @@ test.describe("SIM replacement on a phone", () => {
       page.getByText("Your SIM card replacement was cancelled; your current SIM keeps working."),
     ).toBeVisible();
 
+    await page.getByRole("radio", { name: /^SIM card/ }).check();
     await page.getByRole("button", { name: "Order a new SIM" }).click();
     await expect(page.getByText(/Your new SIM card is waiting for you at/)).toBeVisible();
   });

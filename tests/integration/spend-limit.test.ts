@@ -1,4 +1,7 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
 import { sql } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 import { handleUsagePost } from "../../server/api/usage-api";
@@ -7,7 +10,9 @@ import { sendProvisioningCommand } from "../../server/domain/provisioning/provis
 import { createSimulatedNetwork } from "../../server/domain/provisioning/simulated-network.service";
 import { checkSpendOfLines, evaluateLockedLine, resetSpendCycles } from "../../server/domain/spend/spend-check.service";
 import { callerAs, customerIdOf, DEMO, userIdOf } from "./helpers/callers";
-import { testDb } from "./helpers/db";
+import { testDatabaseUrl, testDb } from "./helpers/db";
+import { withKysely, type Database } from "../../server/db/client";
+import { getAccountSummary } from "../../server/domain/account/account.service";
 
 const TOKEN = "spend-usage-token-0123456789";
 const ROAMING_PASS = "add_roam_europe_1d"; // 499.00 ₽, on every tariff
@@ -307,5 +312,50 @@ describe("agent.setSpendLimit", () => {
     await expect(
       (await callerAs(DEMO.bronze)).agent.setSpendLimit({ lineId: line.id, limitCents: 1, idempotencyKey: key }),
     ).toHaveTRPCCode("FORBIDDEN");
+  });
+});
+
+describe("account.summary with a capped line", () => {
+  let pool: pg.Pool;
+  let counted: Database;
+  let statements = 0;
+
+  beforeAll(() => {
+    pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 4 });
+    pool.on("error", () => {});
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
+    prisma.$on("query", () => {
+      statements += 1;
+    });
+    counted = withKysely(prisma);
+  });
+  afterAll(async () => {
+    await counted.$disconnect();
+  });
+
+  async function count(customerId: string) {
+    statements = 0;
+    const summary = await getAccountSummary(counted, customerId);
+    return { statements, summary };
+  }
+
+  it("rates the cycle once: a cap adds only the cap's own reads, and shows the same spend as the check", async () => {
+    const line = await mobileLineOf(DEMO.bronze);
+    await testDb().line.updateMany({
+      where: { customerId: line.customerId },
+      data: { spendLimitCents: null, spendBarredAt: null },
+    });
+    const uncapped = await count(line.customerId);
+    await testDb().line.update({ where: { id: line.id }, data: { spendLimitCents: 1_000_000 } });
+    const capped = await count(line.customerId);
+    // The cap's figures: the line and its customer, the cycle's purchases, the latest bar command (no rating again).
+    expect(capped.statements - uncapped.statements).toBeLessThanOrEqual(4);
+    const { spendLimitView } = await import("../../server/domain/spend/spend.service");
+    const rated = await spendLimitView(testDb(), line.id);
+    expect(capped.summary.lines.find((candidate) => candidate.id === line.id)!.spendLimit).toMatchObject({
+      limitCents: 1_000_000,
+      spentCents: rated.spentCents,
+    });
+    await testDb().line.update({ where: { id: line.id }, data: { spendLimitCents: null } });
   });
 });

@@ -16,16 +16,19 @@ import { overageSoFarCents } from "./spend-usage.service";
 type Reader = Database | Transaction;
 type Cycle = { start: Date; end: Date };
 
-/** Add-on purchases made in the cycle (charged on the next bill) plus the usage overage so far. */
-async function spentInCycleCents(db: Reader, lineId: string, cycle: Cycle): Promise<number> {
+/**
+ * Add-on purchases made in the cycle (charged on the next bill) plus the usage overage so far; the
+ * overage is rated here unless the caller already rated the cycle (`overageCents`).
+ */
+async function spentInCycleCents(db: Reader, lineId: string, cycle: Cycle, overageCents?: number): Promise<number> {
   const addons = await db.lineAddon.aggregate({
     where: { lineId, createdAt: { gte: cycle.start, lt: cycle.end } },
     _sum: { priceCents: true },
   });
-  return (addons._sum.priceCents ?? 0) + (await overageSoFarCents(db, lineId, cycle));
+  return (addons._sum.priceCents ?? 0) + (overageCents ?? (await overageSoFarCents(db, lineId, cycle)));
 }
 
-export async function readLineSpend(db: Reader, lineId: string, now: Date) {
+export async function readLineSpend(db: Reader, lineId: string, now: Date, overageCents?: number) {
   const line = await db.line.findUniqueOrThrow({
     where: { id: lineId },
     select: {
@@ -39,7 +42,9 @@ export async function readLineSpend(db: Reader, lineId: string, now: Date) {
   });
   const cycle = currentCycle(line.customer.billingDay, now);
   const spentCents =
-    line.spendLimitCents === null && line.spendBarredAt === null ? 0 : await spentInCycleCents(db, lineId, cycle);
+    line.spendLimitCents === null && line.spendBarredAt === null
+      ? 0
+      : await spentInCycleCents(db, lineId, cycle, overageCents);
   return { line, cycle, spentCents };
 }
 

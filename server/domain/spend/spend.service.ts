@@ -5,7 +5,10 @@ import { translatorFor } from "../../i18n/translator";
 import { AppError, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction.service";
 import { lockCustomerLine } from "../line/line-lock.service";
+import type { TariffPrice } from "../billing/price-usage";
+import type { RatedUsage } from "../usage/rate-usage";
 import { latestSpendCommand } from "./spend-bar.service";
+import { overageOfRating } from "./spend-usage.service";
 import { evaluateLockedLine, readLineSpend, rubles } from "./spend-check.service";
 import { checkPurchaseAgainstCap, decideSpend, spendLeftCents, type SpendThreshold } from "./spend-rules";
 import type { SetSpendLimitInput } from "./spend.schema";
@@ -76,9 +79,17 @@ function alertLevel(limitCents: number | null, spentCents: number): SpendThresho
   return decision.record.length ? decision.record[decision.record.length - 1]! : null;
 }
 
-/** The spend of one line this cycle against its cap, as the dashboard shows it. */
-export async function spendLimitView(db: Reader, lineId: string, now = new Date()): Promise<SpendLimitView> {
-  const { line, cycle, spentCents } = await readLineSpend(db, lineId, now);
+/**
+ * The spend of one line this cycle against its cap, as the dashboard shows it. `overageCents`: the
+ * cycle's usage charges when the caller has already rated the cycle (else it is rated here).
+ */
+export async function spendLimitView(
+  db: Reader,
+  lineId: string,
+  now = new Date(),
+  overageCents?: number,
+): Promise<SpendLimitView> {
+  const { line, cycle, spentCents } = await readLineSpend(db, lineId, now, overageCents);
   const latest = await latestSpendCommand(db, lineId);
   return {
     lineId,
@@ -134,16 +145,22 @@ export async function setSpendLimit(db: Database, actor: SpendActor, input: SetS
   return (await applySpendLimit(db, actor, input, now)).view;
 }
 
-/** The spend views of several lines (account.summary), computed for the lines with a cap or a bar. */
+/**
+ * The spend views of several lines (account.summary), computed for the lines with a cap or a bar.
+ * `rated`: the lines' current billing cycle already rated by the caller (rateLines), so a capped
+ * line is not rated a second time.
+ */
 export async function spendLimitViews(
   db: Database,
-  lines: { id: string; spendLimitCents: number | null; spendBarredAt: Date | null }[],
+  lines: { id: string; spendLimitCents: number | null; spendBarredAt: Date | null; tariff: TariffPrice }[],
   now = new Date(),
+  rated?: Map<string, RatedUsage>,
 ) {
   const views = new Map<string, SpendLimitView>();
   for (const line of lines) {
     if (line.spendLimitCents === null && line.spendBarredAt === null) continue;
-    views.set(line.id, await spendLimitView(db, line.id, now));
+    const overageCents = rated ? overageOfRating(line.tariff, rated.get(line.id)) : undefined;
+    views.set(line.id, await spendLimitView(db, line.id, now, overageCents));
   }
   return views;
 }

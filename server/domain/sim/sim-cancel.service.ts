@@ -42,7 +42,11 @@ export async function cancelSimReplacement(db: Database, actor: SimActor, input:
   return db.$transaction(async (tx) => {
     await lockCustomerLine(tx, { lineId: line.id, customerId: actor.customerId });
     const replayed = await cancelledByKey(tx, actor.customerId, input.idempotencyKey);
-    if (replayed && replayed.lineId === line.id) return toReplacementView(replayed);
+    if (replayed) {
+      if (replayed.lineId !== line.id)
+        throw new AppError("CONFLICT", "This idempotency key was already used for another request");
+      return toReplacementView(replayed);
+    }
     const latest = await tx.simReplacement.findFirst({
       where: { lineId: line.id },
       orderBy: { createdAt: "desc" },

@@ -86,7 +86,8 @@ const tasks: Record<JobName, Task> = {
   },
   "addons:renew-due": async (_payload) => {
     const result = await renewDueAddons(getDb());
-    if (result.renewed || result.expired) log.info(`add-ons: ${result.renewed} renewed, ${result.expired} expired`);
+    if (result.renewed || result.expired || result.refused)
+      log.info(`add-ons: ${result.renewed} renewed, ${result.expired} expired, ${result.refused} refused by the cap`);
   },
   "sms:send": async (payload) => {
     await deliverSms(getDb(), (payload as JobPayloads["sms:send"]).messageId);

@@ -92,4 +92,30 @@ test.describe("SIM replacement on a phone", () => {
       await expect(page.getByText(/Новая SIM-карта работает с/)).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 30_000 });
   });
+
+  test("a SIM card ordered by mistake is cancelled before pickup, and a new one can be ordered (in English)", async ({
+    page,
+  }) => {
+    const phone = await findQuietSubscriberPhone(58);
+    await setLocaleOf(phone, "en");
+    await signInWithForm(page, phone);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.getByRole("link", { name: "Replace SIM or get eSIM" }).first().click();
+    await page.getByRole("radio", { name: /^SIM card/ }).check();
+    await page.getByRole("button", { name: "Order a new SIM" }).click();
+    await expect(page.getByText(/Your new SIM card is waiting for you at/)).toBeVisible();
+
+    await page.getByRole("button", { name: "Cancel this replacement" }).click();
+    const confirm = page.getByRole("group", { name: "Cancel the SIM replacement?" });
+    await expect(confirm.getByText("your current SIM keeps working")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await confirm.getByRole("button", { name: "Yes, cancel it" }).click();
+    await expect(
+      page.getByText("Your SIM card replacement was cancelled; your current SIM keeps working."),
+    ).toBeVisible();
+
+    await page.getByRole("radio", { name: /^SIM card/ }).check();
+    await page.getByRole("button", { name: "Order a new SIM" }).click();
+    await expect(page.getByText(/Your new SIM card is waiting for you at/)).toBeVisible();
+  });
 });

@@ -58,3 +58,40 @@ test.describe("spending limit on a phone", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });
 });
+
+// On the phone with a customer worried about roaming bills: the agent caps the line's extras from
+// the customer 360 view, and the customer sees the cap on their own dashboard.
+test("an agent sets a line's spending limit from the customer 360; the subscriber's dashboard shows it (in English)", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  const phone = await findQuietSubscriberPhone(59);
+  await setLocaleOf(phone, "en");
+  await clearRecentExtrasOf(phone);
+  await signInWithForm(page, "agent2@selfcare.test");
+  await expect(page.getByRole("heading", { name: "Escalation queue" })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("link", { name: "Customers" }).first().click();
+  await page.getByLabel("Phone, account, e-mail or name").fill(phone);
+  await page.getByRole("button", { name: "Find" }).click();
+  await page.locator('main a[href^="/agent/customers/"]').first().click();
+  await expect(page.getByText("Value score")).toBeVisible();
+
+  const capButton = page.getByRole("button", { name: /^Spending limit: / }).first();
+  const label = (await capButton.getAttribute("aria-label"))!.replace("Spending limit: ", "");
+  await capButton.click();
+  const dialog = page.getByRole("dialog", { name: `Spending limit for ${label}` });
+  await expect(dialog.getByText("No limit on extras now.")).toBeVisible();
+  await dialog.getByLabel("Monthly limit, ₽").fill("500");
+  await dialog.getByRole("button", { name: "Save limit" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("button", { name: `Spending limit: ${label}` })).toContainText(/Spending limit .*500/);
+
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const subscriber = await context.newPage();
+  await signInWithForm(subscriber, phone);
+  await expect(subscriber).toHaveURL(/\/dashboard$/);
+  const spend = subscriber.locator("article").filter({ hasText: label }).getByTestId("spend-limit");
+  await expect(spend).toContainText(/Extras this month: .+ of .*500/);
+  await context.close();
+});

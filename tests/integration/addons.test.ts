@@ -194,7 +194,7 @@ describe("renewing add-ons", () => {
     const first = await renewDueAddons(db);
     const second = await renewDueAddons(db);
     expect(first.renewed).toBeGreaterThanOrEqual(1);
-    expect(second).toEqual({ renewed: 0, expired: 0 });
+    expect(second).toEqual({ renewed: 0, expired: 0, refused: 0 });
     const statuses = await db.lineAddon.findMany({
       where: { id: { in: [renewing.id, stopped.id, oneOff.id] } },
       select: { id: true, status: true },
@@ -211,6 +211,47 @@ describe("renewing add-ons", () => {
     expect(
       await db.lineAddon.count({ where: { idempotencyKey: { in: [renewalKey(stopped.id), renewalKey(oneOff.id)] } } }),
     ).toBe(0);
+  });
+});
+
+describe("renewing add-ons under a spending limit", () => {
+  it("does not renew a pack the cap would not fit: no renewal, no charge, auto-renewal off, the subscriber told why", async () => {
+    const db = testDb();
+    const { customer, line, user } = await demoCustomer(DEMO.silver);
+    const lineId = line("+79001000013").id;
+    const past = new Date(Date.now() - 31 * 86_400_000);
+    const pack = await buyAddon(db, {
+      customerId: customer.id,
+      lineId,
+      addonId: "add_minutes_300",
+      idempotencyKey: newIdempotencyKey("capped-renew"),
+      actorId: user.id,
+      channel: "WEB",
+      now: past,
+    });
+    // A cap of 100.00 below the pack's 199.00: the renewal would pass it whatever else was spent.
+    await db.line.update({ where: { id: lineId }, data: { spendLimitCents: 10_000 } });
+    const cycle = currentCycle(customer.billingDay, new Date());
+    const spentBefore = await db.lineAddon.count({ where: { lineId, createdAt: { gte: cycle.start } } });
+
+    const first = await renewDueAddons(db);
+    const second = await renewDueAddons(db);
+    expect(first.refused).toBeGreaterThanOrEqual(1);
+    expect(second).toEqual({ renewed: 0, expired: 0, refused: 0 });
+    expect(await db.lineAddon.count({ where: { idempotencyKey: renewalKey(pack.id) } })).toBe(0);
+    expect(await db.lineAddon.count({ where: { lineId, createdAt: { gte: cycle.start } } })).toBe(spentBefore);
+    expect(await db.lineAddon.findUniqueOrThrow({ where: { id: pack.id } })).toMatchObject({
+      status: "EXPIRED",
+      autoRenew: false,
+    });
+    const told = await db.notification.findMany({
+      where: { userId: user.id, kind: "SPEND_LIMIT", createdAt: { gte: new Date(Date.now() - 60_000) } },
+    });
+    expect(told).toHaveLength(1);
+    expect(told[0]!.url).toBe("/addons");
+    expect(`${told[0]!.title} ${told[0]!.body}`).toMatch(/не продлена|was not renewed/);
+    expect(told[0]!.body).toMatch(/100[.,]00/);
+    await db.line.update({ where: { id: lineId }, data: { spendLimitCents: null } });
   });
 });
 

@@ -6,6 +6,7 @@ import { createSimulatedNetwork } from "../../server/domain/provisioning/simulat
 import { newIccid } from "../../server/domain/sim/iccid";
 import { parseActivationCode } from "../../server/domain/sim/lpa";
 import { callerAs, customerIdOf, DEMO, userIdOf } from "./helpers/callers";
+import { generatedSubscriber } from "./helpers/money";
 import { testDb } from "./helpers/db";
 
 const network = () => createSimulatedNetwork(testDb(), { latencyMs: 0, failureRate: 0 });
@@ -290,6 +291,143 @@ describe("agent.replaceSim", () => {
     ).toMatchObject({ code: "CONFLICT" });
     await expect(
       agent.agent.replaceSim({ lineId: "cl_no_such_line", kind: "ESIM", idempotencyKey: newIdempotencyKey("3") }),
+    ).toHaveTRPCCode("NOT_FOUND");
+  });
+});
+
+/** A generated customer of its own whose physical SIMs wait at dealer1, with no replacement in progress. */
+async function freshSubscriberAtDealer1(n: number) {
+  const db = testDb();
+  const phone = await generatedSubscriber(n);
+  const line = await mobileLineOf(phone);
+  const partnerId = (await db.user.findUniqueOrThrow({ where: { email: DEMO.dealer1 } })).partnerId;
+  await db.customer.update({ where: { id: line.customerId }, data: { partnerId } });
+  await db.simReplacement.updateMany({
+    where: { lineId: line.id, status: { in: ["AWAITING_PICKUP", "READY", "ACTIVATING"] } },
+    data: { status: "CANCELLED" },
+  });
+  return { phone, line, caller: await callerAs(phone) };
+}
+
+describe("sim.cancelReplacement", () => {
+  it("cancels a physical SIM waiting at the dealer once (replayed and raced), hides it from the dealer, and a new one can be ordered", async () => {
+    const db = testDb();
+    const { line, caller } = await freshSubscriberAtDealer1(7);
+    const iccidBefore = line.iccid;
+    const ordered = await caller.sim.replace({
+      lineId: line.id,
+      kind: "PHYSICAL",
+      idempotencyKey: newIdempotencyKey("c"),
+    });
+    const dealer1 = await callerAs(DEMO.dealer1);
+    expect((await dealer1.partner.simReplacements.list()).items.map((item) => item.id)).toContain(ordered.id);
+
+    const key = newIdempotencyKey("cancel");
+    const [first, raced] = await Promise.all([
+      caller.sim.cancelReplacement({ lineId: line.id, idempotencyKey: key }),
+      caller.sim.cancelReplacement({ lineId: line.id, idempotencyKey: key }),
+    ]);
+    expect([first.id, raced.id]).toEqual([ordered.id, ordered.id]);
+    expect(first.status).toBe("CANCELLED");
+    expect(await caller.sim.cancelReplacement({ lineId: line.id, idempotencyKey: key })).toMatchObject({
+      id: ordered.id,
+      status: "CANCELLED",
+    });
+    expect(await caller.sim.cancelReplacement({ lineId: line.id })).toMatchObject({ status: "CANCELLED" });
+    expect(
+      await db.interaction.count({
+        where: { customerId: line.customerId, type: "SIM_REPLACEMENT_CANCELLED", channel: "WEB" },
+      }),
+    ).toBe(1);
+    expect(await caller.sim.status({ lineId: line.id })).toMatchObject({
+      replacement: { id: ordered.id, status: "CANCELLED" },
+      canReplace: true,
+    });
+
+    // The dealer no longer sees it and cannot hand it over; the old SIM keeps working.
+    expect((await dealer1.partner.simReplacements.list()).items.map((item) => item.id)).not.toContain(ordered.id);
+    const customer = await db.customer.findUniqueOrThrow({ where: { id: line.customerId } });
+    const complete = await failure(
+      dealer1.partner.simReplacements.complete({
+        replacementId: ordered.id,
+        iccid: freshIccid(),
+        documentLast4: (customer.documentNumber ?? "0000").replace(/\D/g, "").slice(-4).padStart(4, "0"),
+        identityChecked: true,
+      }),
+    );
+    expect(complete).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/cancelled/) });
+    expect(await db.provisioningCommand.count({ where: { lineId: line.id, sourceKey: `sim:${ordered.id}` } })).toBe(0);
+    expect((await db.line.findUniqueOrThrow({ where: { id: line.id } })).iccid).toBe(iccidBefore);
+
+    // The old key does not cancel the next replacement.
+    const again = await caller.sim.replace({ lineId: line.id, kind: "ESIM", idempotencyKey: newIdempotencyKey("d") });
+    expect(again.status).toBe("READY");
+    expect(await caller.sim.cancelReplacement({ lineId: line.id, idempotencyKey: key })).toMatchObject({
+      id: ordered.id,
+    });
+    expect((await db.simReplacement.findUniqueOrThrow({ where: { id: again.id } })).status).toBe("READY");
+  });
+
+  it("cancels an eSIM before its code is downloaded, refuses once the SIM_SWAP is issued; a foreign line or none is NOT_FOUND", async () => {
+    const db = testDb();
+    const { line, caller } = await freshSubscriberAtDealer1(8);
+    const ready = await caller.sim.replace({ lineId: line.id, kind: "ESIM", idempotencyKey: newIdempotencyKey("e") });
+    expect(await caller.sim.cancelReplacement({ lineId: line.id })).toMatchObject({
+      id: ready.id,
+      status: "CANCELLED",
+    });
+    await expect(caller.sim.esimCode({ replacementId: ready.id })).resolves.toMatchObject({ alreadyDownloaded: true });
+
+    const downloaded = await caller.sim.replace({
+      lineId: line.id,
+      kind: "ESIM",
+      idempotencyKey: newIdempotencyKey("f"),
+    });
+    await caller.sim.esimCode({ replacementId: downloaded.id });
+    expect(await failure(caller.sim.cancelReplacement({ lineId: line.id }))).toMatchObject({
+      code: "PRECONDITION_FAILED",
+      message: expect.stringMatching(/no longer be cancelled/),
+    });
+    expect((await db.simReplacement.findUniqueOrThrow({ where: { id: downloaded.id } })).status).toBe("ACTIVATING");
+    await applyPending(line.id);
+    expect(await failure(caller.sim.cancelReplacement({ lineId: line.id }))).toMatchObject({
+      code: "PRECONDITION_FAILED",
+    });
+
+    const other = await callerAs(DEMO.bronze);
+    await expect(other.sim.cancelReplacement({ lineId: line.id })).toHaveTRPCCode("NOT_FOUND");
+    const { line: untouched, caller: owner } = await freshSubscriberAtDealer1(9);
+    await db.simReplacement.deleteMany({ where: { lineId: untouched.id } });
+    await expect(owner.sim.cancelReplacement({ lineId: untouched.id })).toHaveTRPCCode("NOT_FOUND");
+  });
+});
+
+describe("agent.cancelSimReplacement", () => {
+  it("cancels on the customer's behalf over the phone, audited once per key", async () => {
+    const db = testDb();
+    const { line, caller } = await freshSubscriberAtDealer1(10);
+    const ordered = await caller.sim.replace({
+      lineId: line.id,
+      kind: "PHYSICAL",
+      idempotencyKey: newIdempotencyKey("g"),
+    });
+    const agent = await callerAs(DEMO.agent1);
+    const key = newIdempotencyKey("agent-cancel");
+    const [first, raced] = await Promise.all([
+      agent.agent.cancelSimReplacement({ lineId: line.id, idempotencyKey: key }),
+      agent.agent.cancelSimReplacement({ lineId: line.id, idempotencyKey: key }),
+    ]);
+    expect([first.status, raced.status]).toEqual(["CANCELLED", "CANCELLED"]);
+    const entries = await db.auditLog.findMany({ where: { action: "sim.cancelReplacement", entityId: ordered.id } });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.after).toEqual({ status: "CANCELLED" });
+    expect(
+      await db.interaction.count({
+        where: { customerId: line.customerId, type: "SIM_REPLACEMENT_CANCELLED", channel: "PHONE" },
+      }),
+    ).toBe(1);
+    await expect(
+      agent.agent.cancelSimReplacement({ lineId: "cl_no_such_line", idempotencyKey: newIdempotencyKey("h") }),
     ).toHaveTRPCCode("NOT_FOUND");
   });
 });

@@ -1,13 +1,18 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
 import { sql } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 import { handleUsagePost } from "../../server/api/usage-api";
 import { currentCycle } from "../../server/domain/billing/cycle";
 import { sendProvisioningCommand } from "../../server/domain/provisioning/provisioning.service";
 import { createSimulatedNetwork } from "../../server/domain/provisioning/simulated-network.service";
-import { checkSpendOfLines, resetSpendCycles } from "../../server/domain/spend/spend-check.service";
+import { checkSpendOfLines, evaluateLockedLine, resetSpendCycles } from "../../server/domain/spend/spend-check.service";
 import { callerAs, customerIdOf, DEMO, userIdOf } from "./helpers/callers";
-import { testDb } from "./helpers/db";
+import { testDatabaseUrl, testDb } from "./helpers/db";
+import { withKysely, type Database } from "../../server/db/client";
+import { getAccountSummary } from "../../server/domain/account/account.service";
 
 const TOKEN = "spend-usage-token-0123456789";
 const ROAMING_PASS = "add_roam_europe_1d"; // 499.00 ₽, on every tariff
@@ -234,6 +239,46 @@ describe("usage ingestion and the spending limit", () => {
   });
 });
 
+describe("the spending limit's SMS alert", () => {
+  it("is queued in the alert's own transaction: rolled back with it, and sent exactly once when checks race", async () => {
+    const db = testDb();
+    const line = await mobileLineOf(DEMO.platinum);
+    await clearCycleSpend(line.id);
+    await db.spendAlert.deleteMany({ where: { lineId: line.id } });
+    // 499 of 500: past 80%, not yet 100%.
+    await db.line.update({ where: { id: line.id }, data: { spendLimitCents: 50_000, spendBarredAt: null } });
+    await buy(DEMO.platinum, line.id);
+    const alertTexts = () => db.smsMessage.count({ where: { to: line.msisdn!, body: { contains: "80%" } } });
+    const before = await alertTexts();
+
+    // Inside the transaction that records the alert, its SMS is already there; a rollback takes both away.
+    const rolledBack = db.$transaction(async (tx) => {
+      expect(await evaluateLockedLine(tx, line.id, new Date())).toBe(1);
+      expect(await tx.spendAlert.count({ where: { lineId: line.id, threshold: 80 } })).toBe(1);
+      expect(await tx.smsMessage.count({ where: { to: line.msisdn!, body: { contains: "80%" } } })).toBe(before + 1);
+      throw new Error("crash after the alert");
+    });
+    await expect(rolledBack).rejects.toThrow("crash after the alert");
+    expect(await db.spendAlert.count({ where: { lineId: line.id } })).toBe(0);
+    expect(await alertTexts()).toBe(before);
+
+    await Promise.all([checkSpendOfLines(db, [line.id]), checkSpendOfLines(db, [line.id])]);
+    await checkSpendOfLines(db, [line.id]);
+    expect(await db.spendAlert.count({ where: { lineId: line.id, threshold: 80 } })).toBe(1);
+    const texts = await db.smsMessage.findMany({
+      where: { to: line.msisdn!, body: { contains: "80%" } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(texts).toHaveLength(before + 1);
+    const { rows } = await sql<{ count: number }>`
+      SELECT count(*)::int AS count FROM graphile_worker._private_jobs WHERE key = ${`sms:${texts.at(-1)!.id}`}`.execute(
+      db.$kysely,
+    );
+    expect(rows[0]!.count).toBe(1);
+    await db.line.update({ where: { id: line.id }, data: { spendLimitCents: null } });
+  });
+});
+
 describe("agent.setSpendLimit", () => {
   it("sets the customer's cap on their behalf, audited once per key, and a replay changes nothing", async () => {
     const agent = await callerAs(DEMO.agent1);
@@ -267,5 +312,50 @@ describe("agent.setSpendLimit", () => {
     await expect(
       (await callerAs(DEMO.bronze)).agent.setSpendLimit({ lineId: line.id, limitCents: 1, idempotencyKey: key }),
     ).toHaveTRPCCode("FORBIDDEN");
+  });
+});
+
+describe("account.summary with a capped line", () => {
+  let pool: pg.Pool;
+  let counted: Database;
+  let statements = 0;
+
+  beforeAll(() => {
+    pool = new pg.Pool({ connectionString: testDatabaseUrl(), max: 4 });
+    pool.on("error", () => {});
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
+    prisma.$on("query", () => {
+      statements += 1;
+    });
+    counted = withKysely(prisma);
+  });
+  afterAll(async () => {
+    await counted.$disconnect();
+  });
+
+  async function count(customerId: string) {
+    statements = 0;
+    const summary = await getAccountSummary(counted, customerId);
+    return { statements, summary };
+  }
+
+  it("rates the cycle once: a cap adds only the cap's own reads, and shows the same spend as the check", async () => {
+    const line = await mobileLineOf(DEMO.bronze);
+    await testDb().line.updateMany({
+      where: { customerId: line.customerId },
+      data: { spendLimitCents: null, spendBarredAt: null },
+    });
+    const uncapped = await count(line.customerId);
+    await testDb().line.update({ where: { id: line.id }, data: { spendLimitCents: 1_000_000 } });
+    const capped = await count(line.customerId);
+    // The cap's figures: the line and its customer, the cycle's purchases, the latest bar command (no rating again).
+    expect(capped.statements - uncapped.statements).toBeLessThanOrEqual(4);
+    const { spendLimitView } = await import("../../server/domain/spend/spend.service");
+    const rated = await spendLimitView(testDb(), line.id);
+    expect(capped.summary.lines.find((candidate) => candidate.id === line.id)!.spendLimit).toMatchObject({
+      limitCents: 1_000_000,
+      spentCents: rated.spentCents,
+    });
+    await testDb().line.update({ where: { id: line.id }, data: { spendLimitCents: null } });
   });
 });

@@ -635,6 +635,28 @@ const TABLE: Record<string, Audited | Exempt> = {
     entityType: "LoginThrottle",
     afterIsNull: "a deletion: the failure counters are cleared",
   },
+  "agent.cancelSimReplacement": {
+    as: DEMO.agent1,
+    run: async (caller) => {
+      const db = testDb();
+      const line = await db.line.findFirstOrThrow({
+        where: { customerId: await customerOf(DEMO.platinum), kind: "MOBILE", status: "ACTIVE" },
+      });
+      await db.simReplacement.updateMany({
+        where: { lineId: line.id, status: { in: ["AWAITING_PICKUP", "READY", "ACTIVATING"] } },
+        data: { status: "CANCELLED" },
+      });
+      const ordered = await caller.agent.replaceSim({
+        lineId: line.id,
+        kind: "PHYSICAL",
+        idempotencyKey: newIdempotencyKey("audit"),
+      });
+      await caller.agent.cancelSimReplacement({ lineId: line.id, idempotencyKey: newIdempotencyKey("audit") });
+      return ordered.id;
+    },
+    action: "sim.cancelReplacement",
+    entityType: "SimReplacement",
+  },
 };
 
 /** Mutations that staff can call: staff-only ones and those open to every signed-in role. */

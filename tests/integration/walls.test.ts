@@ -183,6 +183,7 @@ const FOREIGN: Record<string, { as: Who; input: (f: Fixtures) => unknown }> = {
       identityChecked: true,
     }),
   },
+  "sim.cancelReplacement": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId }) },
 };
 
 /** Inputs with an id-like key whose thing is not anyone's own (public catalogue, or the caller's alone). */

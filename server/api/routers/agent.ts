@@ -38,7 +38,8 @@ import { listAgents, listQueue } from "../../domain/agent/queue.service";
 import { buyAddonInput } from "../../domain/addon/addon.schema";
 import { agentLineActionInput, provisioningCommandInput } from "../../domain/line/line.schema";
 import { getRequestForAgent, listCannedResponses } from "../../domain/agent/request-detail.service";
-import { replaceSimInput, simStatusInput } from "../../domain/sim/sim.schema";
+import { agentCancelSimReplacementInput, replaceSimInput, simStatusInput } from "../../domain/sim/sim.schema";
+import { cancelSimReplacementOnBehalf } from "../../domain/sim/sim-cancel.service";
 import { getSimStatusOnBehalf, replaceSimOnBehalf } from "../../domain/sim/sim-on-behalf.service";
 import { agentProcedure, createTRPCRouter } from "../trpc";
 
@@ -102,4 +103,7 @@ export const agentRouter = createTRPCRouter({
   setSpendLimit: agentProcedure
     .input(agentSetSpendLimitInput)
     .mutation(({ ctx, input }) => setSpendLimitOnBehalf(ctx.db, ctx.actor, input)),
+  cancelSimReplacement: agentProcedure
+    .input(agentCancelSimReplacementInput)
+    .mutation(({ ctx, input }) => cancelSimReplacementOnBehalf(ctx.db, ctx.actor, input)),
 });

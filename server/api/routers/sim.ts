@@ -1,5 +1,6 @@
 import "server-only";
-import { esimCodeInput, replaceSimInput, simStatusInput } from "../../domain/sim/sim.schema";
+import { cancelSimReplacementInput, esimCodeInput, replaceSimInput, simStatusInput } from "../../domain/sim/sim.schema";
+import { cancelSimReplacement } from "../../domain/sim/sim-cancel.service";
 import { downloadEsimCode, getSimStatus, replaceSim } from "../../domain/sim/sim-replacement.service";
 import { createTRPCRouter, subscriberProcedure } from "../trpc";
 
@@ -17,4 +18,9 @@ export const simRouter = createTRPCRouter({
   esimCode: subscriberProcedure
     .input(esimCodeInput)
     .mutation(({ ctx, input }) => downloadEsimCode(ctx.db, ctx.customerId, input)),
+  cancelReplacement: subscriberProcedure
+    .input(cancelSimReplacementInput)
+    .mutation(({ ctx, input }) =>
+      cancelSimReplacement(ctx.db, { customerId: ctx.customerId, userId: ctx.session.id, channel: ctx.channel }, input),
+    ),
 });

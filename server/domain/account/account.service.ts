@@ -93,7 +93,8 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
       orderBy: [{ endsAt: "asc" }, { id: "asc" }],
     }),
   ]);
-  const spendByLine = await spendLimitViews(db, customer.lines, now);
+  // The cycle is rated once: the spend views price the rating above instead of rating again.
+  const spendByLine = await spendLimitViews(db, customer.lines, now, rated);
 
   const lines = customer.lines.map((line) => {
     const pending = line.tariffChanges[0];

@@ -94,6 +94,7 @@ export const LINE_ACTION_INTERACTIONS = [
   "SPEND_LIMIT_SET",
   "SPEND_LIMIT_REMOVED",
   "SIM_REPLACEMENT_ORDERED",
+  "SIM_REPLACEMENT_CANCELLED",
 ] as const;
 
 function selectLineActions(db: QueryCreator<DB>, range: ReportRange) {

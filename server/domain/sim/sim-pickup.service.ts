@@ -41,6 +41,9 @@ export async function listPickups(db: Database, input: { partnerId: string; curs
   };
 }
 
+const cancelledByCustomer = () =>
+  new AppError("CONFLICT", "The customer cancelled this SIM replacement: do not hand the SIM over");
+
 const passportDigits = (documentNumber: string | null) => (documentNumber ?? "").replace(/\D/g, "");
 
 /**
@@ -55,8 +58,9 @@ export async function completePickup(db: Database, dealer: PickupDealer, input: 
   });
   if (!replacement) throw notFound("SIM replacement");
   const answer = (status: string) => ({ id: replacement.id, status, iccid: input.iccid });
+  if (replacement.status === "CANCELLED") throw cancelledByCustomer();
   if (replacement.status !== "AWAITING_PICKUP") {
-    if (replacement.iccid === input.iccid && replacement.status !== "CANCELLED") return answer(replacement.status);
+    if (replacement.iccid === input.iccid) return answer(replacement.status);
     throw new AppError("CONFLICT", "This SIM replacement is already completed");
   }
   const document = passportDigits(replacement.line.customer.documentNumber);
@@ -71,6 +75,7 @@ export async function completePickup(db: Database, dealer: PickupDealer, input: 
       });
       if (taken.count === 0) {
         const now = await tx.simReplacement.findUniqueOrThrow({ where: { id: replacement.id } });
+        if (now.status === "CANCELLED") throw cancelledByCustomer();
         if (now.iccid === input.iccid) return answer(now.status);
         throw new AppError("CONFLICT", "This SIM replacement is already completed");
       }

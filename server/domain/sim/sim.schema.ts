@@ -49,3 +49,16 @@ export const completePickupInput = z.object({
 
 export type ReplaceSimInput = z.infer<typeof replaceSimInput>;
 export type CompletePickupInput = z.infer<typeof completePickupInput>;
+
+/** `sim.cancelReplacement`: the line's replacement not yet with the network; the key makes a retry answer the same. */
+export const cancelSimReplacementInput = z.object({
+  lineId: idSchema,
+  idempotencyKey: idempotencyKeySchema.optional(),
+});
+
+/** `agent.cancelSimReplacement`: the key is required, as for every audited staff mutation. */
+export const agentCancelSimReplacementInput = cancelSimReplacementInput.extend({
+  idempotencyKey: idempotencyKeySchema,
+});
+
+export type CancelSimReplacementInput = z.infer<typeof cancelSimReplacementInput>;

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { log } from "../../log";
 import { badRequest } from "../errors";
 import { normalizePhone } from "../identity/identifier";
@@ -33,20 +33,28 @@ export async function resolveSmsSender(
   return demo ? outboxSender : null;
 }
 
+type SmsMessageInput = { to: string; text: string; isSecret: boolean };
+
 /**
  * Queues a text: a row with status QUEUED and an `sms:send` job, in one transaction, so a
  * message is never queued without its job. `isSecret`: the text carries a one-time code, which
  * is never logged and not kept once a provider took it.
  */
-export async function queueSms(db: Database, message: { to: string; text: string; isSecret: boolean }) {
-  return db.$transaction(async (tx) => {
-    const row = await tx.smsMessage.create({
-      data: { to: message.to, body: message.text, isSecret: message.isSecret },
-      select: { id: true },
-    });
-    await enqueueJob(tx, "sms:send", { messageId: row.id }, { jobKey: `sms:${row.id}`, maxAttempts: 3 });
-    return row;
+export async function queueSms(db: Database, message: SmsMessageInput) {
+  return db.$transaction(async (tx) => queueSmsInTransaction(tx, message));
+}
+
+/**
+ * Queues a text in the caller's transaction: the row and its `sms:send` job commit (or roll back)
+ * with the change that decided to send it, so a crash between the two cannot lose the text.
+ */
+export async function queueSmsInTransaction(tx: Transaction, message: SmsMessageInput) {
+  const row = await tx.smsMessage.create({
+    data: { to: message.to, body: message.text, isSecret: message.isSecret },
+    select: { id: true },
   });
+  await enqueueJob(tx, "sms:send", { messageId: row.id }, { jobKey: `sms:${row.id}`, maxAttempts: 3 });
+  return row;
 }
 
 export type SmsDelivery = { status: "SENT" | "FAILED" | "SKIPPED"; via?: string };

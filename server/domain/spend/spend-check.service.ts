@@ -8,7 +8,7 @@ import { enqueueJob } from "../job-queue/enqueue.service";
 import { lockCustomerLine } from "../line/line-lock.service";
 import { notify } from "../notification/notify.service";
 import { issueCommand } from "../provisioning/provisioning.service";
-import { queueSms } from "../sms/sms.service";
+import { queueSmsInTransaction } from "../sms/sms.service";
 import { latestSpendCommand } from "./spend-bar.service";
 import { decideSpend, type SpendThreshold } from "./spend-rules";
 import { overageSoFarCents } from "./spend-usage.service";
@@ -16,19 +16,19 @@ import { overageSoFarCents } from "./spend-usage.service";
 type Reader = Database | Transaction;
 type Cycle = { start: Date; end: Date };
 
-/** A text to send by SMS once the transaction that decided it has committed (queueSms runs its own). */
-export type PendingSms = { to: string; text: string };
-
-/** Add-on purchases made in the cycle (charged on the next bill) plus the usage overage so far. */
-async function spentInCycleCents(db: Reader, lineId: string, cycle: Cycle): Promise<number> {
+/**
+ * Add-on purchases made in the cycle (charged on the next bill) plus the usage overage so far; the
+ * overage is rated here unless the caller already rated the cycle (`overageCents`).
+ */
+async function spentInCycleCents(db: Reader, lineId: string, cycle: Cycle, overageCents?: number): Promise<number> {
   const addons = await db.lineAddon.aggregate({
     where: { lineId, createdAt: { gte: cycle.start, lt: cycle.end } },
     _sum: { priceCents: true },
   });
-  return (addons._sum.priceCents ?? 0) + (await overageSoFarCents(db, lineId, cycle));
+  return (addons._sum.priceCents ?? 0) + (overageCents ?? (await overageSoFarCents(db, lineId, cycle)));
 }
 
-export async function readLineSpend(db: Reader, lineId: string, now: Date) {
+export async function readLineSpend(db: Reader, lineId: string, now: Date, overageCents?: number) {
   const line = await db.line.findUniqueOrThrow({
     where: { id: lineId },
     select: {
@@ -42,7 +42,9 @@ export async function readLineSpend(db: Reader, lineId: string, now: Date) {
   });
   const cycle = currentCycle(line.customer.billingDay, now);
   const spentCents =
-    line.spendLimitCents === null && line.spendBarredAt === null ? 0 : await spentInCycleCents(db, lineId, cycle);
+    line.spendLimitCents === null && line.spendBarredAt === null
+      ? 0
+      : await spentInCycleCents(db, lineId, cycle, overageCents);
   return { line, cycle, spentCents };
 }
 
@@ -60,10 +62,11 @@ export function rubles(cents: number) {
 
 /**
  * Applies the spending-limit rule to a locked line in the caller's transaction: records and sends the
- * 80% / 100% alert once per cycle (in the app and by push here; the SMS is returned to be queued after
- * the commit), and bars or unbars chargeable extras through provisioning when that changes.
+ * 80% / 100% alert once per cycle (in the app, by push and by SMS, all queued in the same transaction
+ * as the alert's record, so they commit or roll back together), and bars or unbars chargeable extras
+ * through provisioning when that changes. Answers how many alerts were sent.
  */
-export async function evaluateLockedLine(tx: Transaction, lineId: string, now: Date): Promise<PendingSms[]> {
+export async function evaluateLockedLine(tx: Transaction, lineId: string, now: Date): Promise<number> {
   const { line, cycle, spentCents } = await readLineSpend(tx, lineId, now);
   const sentRows = await tx.spendAlert.findMany({
     where: { lineId, cycleStart: cycle.start },
@@ -77,7 +80,7 @@ export async function evaluateLockedLine(tx: Transaction, lineId: string, now: D
   if (decision.forget.length) {
     await tx.spendAlert.deleteMany({ where: { lineId, cycleStart: cycle.start, threshold: { in: decision.forget } } });
   }
-  const sms: PendingSms[] = [];
+  let sent = 0;
   if (decision.record.length && line.spendLimitCents !== null) {
     const recorded = await tx.spendAlert.createMany({
       data: decision.record.map((threshold) => ({
@@ -90,14 +93,15 @@ export async function evaluateLockedLine(tx: Transaction, lineId: string, now: D
       skipDuplicates: true,
     });
     if (decision.send && recorded.count > 0) {
-      sms.push(...(await sendAlert(tx, line, decision.send, { spentCents, limitCents: line.spendLimitCents })));
+      await sendAlert(tx, line, decision.send, { spentCents, limitCents: line.spendLimitCents });
+      sent++;
     }
   }
   const latest = await latestSpendCommand(tx, lineId);
   const isBarring = latest?.kind === "SPEND_BAR";
   if (decision.bar && !isBarring) await issueSpendCommand(tx, lineId, "SPEND_BAR", cycle);
   if (!decision.bar && isBarring) await issueSpendCommand(tx, lineId, "SPEND_UNBAR", cycle);
-  return sms;
+  return sent;
 }
 
 async function sendAlert(
@@ -105,7 +109,7 @@ async function sendAlert(
   line: { id: string; msisdn: string | null; customerId: string; customer: { phone: string | null; currency: string } },
   threshold: SpendThreshold,
   money: { spentCents: number; limitCents: number },
-): Promise<PendingSms[]> {
+) {
   const login = await tx.user.findUnique({
     where: { customerId: line.customerId },
     select: { id: true, locale: true, phone: true },
@@ -127,26 +131,20 @@ async function sendAlert(
     });
   }
   const to = line.msisdn ?? line.customer.phone ?? login?.phone;
-  return to ? [{ to, text: t("alertSms", values) }] : [];
-}
-
-export async function queueTexts(db: Database, texts: PendingSms[]) {
-  for (const text of texts) await queueSms(db, { ...text, isSecret: false });
+  if (to) await queueSmsInTransaction(tx, { to, text: t("alertSms", values), isSecret: false });
 }
 
 /**
  * Checks one line's spend against its cap in its own transaction (the line locked, so two checks
- * run one after the other and an alert goes once), then queues the alert's SMS.
+ * run one after the other and an alert, with its SMS, goes once). Answers how many alerts were sent.
  */
 export async function checkLineSpend(db: Database, lineId: string, now = new Date()) {
-  const texts = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const line = await tx.line.findUnique({ where: { id: lineId }, select: { customerId: true } });
-    if (!line) return [];
+    if (!line) return 0;
     await lockCustomerLine(tx, { lineId, customerId: line.customerId });
     return evaluateLockedLine(tx, lineId, now);
   });
-  await queueTexts(db, texts);
-  return texts.length;
 }
 
 /**

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Database, Transaction } from "../../db/client";
-import { priceOverage } from "../billing/price-usage";
+import { priceOverage, type TariffPrice } from "../billing/price-usage";
 import { rateLines } from "../usage/line-rating.service";
+import type { RatedUsage } from "../usage/rate-usage";
 
 type Reader = Pick<Database, "line" | "usageRecord" | "roamingUsageRecord" | "lineAddon" | "roamingZone"> | Transaction;
 
@@ -14,12 +15,19 @@ type Reader = Pick<Database, "line" | "usageRecord" | "roamingUsageRecord" | "li
 export async function overageSoFarCents(db: Reader, lineId: string, cycle: { start: Date; end: Date }) {
   const line = await db.line.findUniqueOrThrow({ where: { id: lineId }, select: { tariff: true } });
   const { rated } = await rateLines(db, [lineId], cycle);
-  const rating = rated.get(lineId);
+  return overageOfRating(line.tariff, rated.get(lineId));
+}
+
+/**
+ * The usage charges of a line from its cycle already rated (rateLines' answer for the line, over the
+ * billing cycle): what the packs left priced against the tariff, plus roaming no pass covered.
+ */
+export function overageOfRating(tariff: TariffPrice, rating: RatedUsage | undefined): number {
   const usage = { minutes: 0, sms: 0, dataMb: 0 };
   for (const day of rating?.domestic ?? []) {
     usage.minutes += day.minutes;
     usage.sms += day.sms;
     usage.dataMb += day.dataMb;
   }
-  return priceOverage(line.tariff, usage).totalCents + (rating?.roamingCents ?? 0);
+  return priceOverage(tariff, usage).totalCents + (rating?.roamingCents ?? 0);
 }

@@ -5,8 +5,11 @@ import { translatorFor } from "../../i18n/translator";
 import { AppError, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction.service";
 import { lockCustomerLine } from "../line/line-lock.service";
+import type { TariffPrice } from "../billing/price-usage";
+import type { RatedUsage } from "../usage/rate-usage";
 import { latestSpendCommand } from "./spend-bar.service";
-import { evaluateLockedLine, queueTexts, readLineSpend, rubles, type PendingSms } from "./spend-check.service";
+import { overageOfRating } from "./spend-usage.service";
+import { evaluateLockedLine, readLineSpend, rubles } from "./spend-check.service";
 import { checkPurchaseAgainstCap, decideSpend, spendLeftCents, type SpendThreshold } from "./spend-rules";
 import type { SetSpendLimitInput } from "./spend.schema";
 
@@ -39,6 +42,24 @@ export async function assertPurchaseWithinCap(
   );
 }
 
+/**
+ * Whether an add-on's auto-renewal costing `priceCents` must not happen: it would pass the line's cap
+ * this cycle, or the line's extras are barred this cycle. Null when it may renew; else what is left.
+ * Called in the renewal's transaction after the line lock, like a purchase.
+ */
+export async function renewalRefusedByCap(tx: Transaction, input: { lineId: string; priceCents: number; now: Date }) {
+  const { line, cycle, spentCents } = await readLineSpend(tx, input.lineId, input.now);
+  const check = checkPurchaseAgainstCap({ limitCents: line.spendLimitCents, spentCents, priceCents: input.priceCents });
+  const isBarred = line.spendLimitCents !== null && line.spendBarredAt !== null && line.spendBarredAt >= cycle.start;
+  if (check.allowed && !isBarred) return null;
+  return {
+    limitCents: line.spendLimitCents ?? 0,
+    leftCents: check.allowed ? 0 : check.leftCents,
+    currency: line.customer.currency,
+    msisdn: line.msisdn ?? line.id,
+  };
+}
+
 export type SpendLimitView = {
   lineId: string;
   limitCents: number | null;
@@ -58,9 +79,17 @@ function alertLevel(limitCents: number | null, spentCents: number): SpendThresho
   return decision.record.length ? decision.record[decision.record.length - 1]! : null;
 }
 
-/** The spend of one line this cycle against its cap, as the dashboard shows it. */
-export async function spendLimitView(db: Reader, lineId: string, now = new Date()): Promise<SpendLimitView> {
-  const { line, cycle, spentCents } = await readLineSpend(db, lineId, now);
+/**
+ * The spend of one line this cycle against its cap, as the dashboard shows it. `overageCents`: the
+ * cycle's usage charges when the caller has already rated the cycle (else it is rated here).
+ */
+export async function spendLimitView(
+  db: Reader,
+  lineId: string,
+  now = new Date(),
+  overageCents?: number,
+): Promise<SpendLimitView> {
+  const { line, cycle, spentCents } = await readLineSpend(db, lineId, now, overageCents);
   const latest = await latestSpendCommand(db, lineId);
   return {
     lineId,
@@ -82,7 +111,7 @@ export async function spendLimitView(db: Reader, lineId: string, now = new Date(
  * removed it unbars. Answers the view and the cap before.
  */
 export async function applySpendLimit(db: Database, actor: SpendActor, input: SetSpendLimitInput, now = new Date()) {
-  const result = await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const line = await tx.line.findFirst({
       where: { id: input.lineId, customerId: actor.customerId, status: { not: "TERMINATED" } },
       select: { id: true },
@@ -90,7 +119,6 @@ export async function applySpendLimit(db: Database, actor: SpendActor, input: Se
     if (!line) throw notFound("Line");
     await lockCustomerLine(tx, { lineId: line.id, customerId: actor.customerId });
     const before = await tx.line.findUniqueOrThrow({ where: { id: line.id }, select: { spendLimitCents: true } });
-    let texts: PendingSms[] = [];
     if (before.spendLimitCents !== input.limitCents) {
       await tx.line.update({ where: { id: line.id }, data: { spendLimitCents: input.limitCents } });
       await recordInteraction(tx, {
@@ -106,12 +134,10 @@ export async function applySpendLimit(db: Database, actor: SpendActor, input: Se
         },
         at: now,
       });
-      texts = await evaluateLockedLine(tx, line.id, now);
+      await evaluateLockedLine(tx, line.id, now);
     }
-    return { view: await spendLimitView(tx, line.id, now), texts, before: before.spendLimitCents };
+    return { view: await spendLimitView(tx, line.id, now), before: before.spendLimitCents };
   });
-  await queueTexts(db, result.texts);
-  return { view: result.view, before: result.before };
 }
 
 /** `line.setSpendLimit`: the subscriber's own line. */
@@ -119,16 +145,22 @@ export async function setSpendLimit(db: Database, actor: SpendActor, input: SetS
   return (await applySpendLimit(db, actor, input, now)).view;
 }
 
-/** The spend views of several lines (account.summary), computed for the lines with a cap or a bar. */
+/**
+ * The spend views of several lines (account.summary), computed for the lines with a cap or a bar.
+ * `rated`: the lines' current billing cycle already rated by the caller (rateLines), so a capped
+ * line is not rated a second time.
+ */
 export async function spendLimitViews(
   db: Database,
-  lines: { id: string; spendLimitCents: number | null; spendBarredAt: Date | null }[],
+  lines: { id: string; spendLimitCents: number | null; spendBarredAt: Date | null; tariff: TariffPrice }[],
   now = new Date(),
+  rated?: Map<string, RatedUsage>,
 ) {
   const views = new Map<string, SpendLimitView>();
   for (const line of lines) {
     if (line.spendLimitCents === null && line.spendBarredAt === null) continue;
-    views.set(line.id, await spendLimitView(db, line.id, now));
+    const overageCents = rated ? overageOfRating(line.tariff, rated.get(line.id)) : undefined;
+    views.set(line.id, await spendLimitView(db, line.id, now, overageCents));
   }
   return views;
 }

@@ -129,6 +129,8 @@ export const ACCESS: Record<string, Access> = {
   "partner.simReplacements.complete": "partner",
   "agent.replaceSim": "agent",
   "agent.simStatus": "agent",
+  "sim.cancelReplacement": "subscriber",
+  "agent.cancelSimReplacement": "agent",
 };
 for (const path of Object.keys(appRouter._def.procedures)) {
   if (path.startsWith("admin.")) ACCESS[path] ??= "admin";

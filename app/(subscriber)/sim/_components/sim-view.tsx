@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { formatDate, formatPhone } from "@/app/_lib/format";
 import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
+import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/app/_trpc/types";
 
@@ -13,6 +14,7 @@ const BUTTON =
   "inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 text-sm font-semibold disabled:cursor-wait";
 const PRIMARY = `${BUTTON} bg-brand-600 text-white hover:bg-brand-700`;
 const SECONDARY = `${BUTTON} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50`;
+const DANGER = `${BUTTON} bg-red-700 text-white hover:bg-red-800`;
 const CARD = "space-y-4 rounded-xl bg-white p-4 shadow-sm sm:p-6";
 
 type Line = { id: string; msisdn: string | null };
@@ -79,13 +81,25 @@ function SimState({ status }: { status: Status }) {
   if (code) return <EsimCode code={code} />;
   if (replacement?.status === "AWAITING_PICKUP") {
     return (
-      <p role="status" className={`${CARD} flex gap-3 text-slate-800`}>
-        <Store aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-brand-700" />
-        <span>{t("awaitingPickup", { dealer })}</span>
-      </p>
+      <div className={CARD}>
+        <p role="status" className="flex gap-3 text-slate-800">
+          <Store aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-brand-700" />
+          <span>{t("awaitingPickup", { dealer })}</span>
+        </p>
+        <CancelReplacement lineId={status.lineId} />
+      </div>
     );
   }
-  if (replacement?.status === "READY") return <EsimReady replacementId={replacement.id} onCode={setCode} />;
+  if (replacement?.status === "READY") {
+    return (
+      <div className="space-y-4">
+        <EsimReady replacementId={replacement.id} onCode={setCode} />
+        <div className={CARD}>
+          <CancelReplacement lineId={status.lineId} />
+        </div>
+      </div>
+    );
+  }
   if (replacement?.status === "ACTIVATING") {
     return (
       <div className={CARD}>
@@ -99,6 +113,11 @@ function SimState({ status }: { status: Status }) {
   }
   return (
     <div className="space-y-4">
+      {replacement?.status === "CANCELLED" && (
+        <p role="status" className={`${CARD} text-slate-800`}>
+          {t("cancelled", { kind: replacement.kind })}
+        </p>
+      )}
       {replacement?.status === "ACTIVE" && replacement.activatedAt && (
         <p role="status" className={`${CARD} flex gap-3 text-emerald-900`}>
           <CheckCircle2 aria-hidden="true" className="mt-0.5 size-5 shrink-0 text-emerald-700" />
@@ -184,6 +203,59 @@ function OrderForm({ lineId, isBlocked }: { lineId: string; isBlocked: boolean }
         {replace.isPending ? t("ordering") : t("order")}
       </button>
     </form>
+  );
+}
+
+/** Cancels the replacement before it reaches the network, after a confirmation; the old SIM keeps working. */
+function CancelReplacement({ lineId }: { lineId: string }) {
+  const t = useTranslations("sim");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [isConfirming, setConfirming] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const { key, renew } = useIdempotencyKey("sim-cancel");
+  const cancel = useMutation(trpc.sim.cancelReplacement.mutationOptions());
+  async function confirm() {
+    setFailure(null);
+    try {
+      await cancel.mutateAsync({ lineId, idempotencyKey: key });
+      renew();
+    } catch (error) {
+      setFailure(readTRPCError(error).code === "PRECONDITION_FAILED" ? t("cancelTooLate") : t("cancelFailed"));
+    }
+    setConfirming(false);
+    await queryClient.invalidateQueries(trpc.sim.status.queryFilter({ lineId }));
+  }
+  return (
+    <div className="space-y-3">
+      {failure && (
+        <p role="alert" className="text-sm text-red-800">
+          {failure}
+        </p>
+      )}
+      {isConfirming ? (
+        <div role="group" aria-label={t("cancelConfirmTitle")} className="space-y-3 rounded-lg bg-amber-50 p-3">
+          <p className="text-sm text-amber-950">{t("cancelConfirmBody")}</p>
+          <div className="flex flex-wrap gap-2">
+            <button type="button" className={DANGER} onClick={confirm} disabled={cancel.isPending}>
+              {cancel.isPending ? t("cancelling") : t("cancelConfirm")}
+            </button>
+            <button
+              type="button"
+              className={SECONDARY}
+              onClick={() => setConfirming(false)}
+              disabled={cancel.isPending}
+            >
+              {t("cancelKeep")}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" className={SECONDARY} onClick={() => setConfirming(true)}>
+          {t("cancelReplacement")}
+        </button>
+      )}
+    </div>
   );
 }
 

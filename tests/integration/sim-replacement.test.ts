@@ -2,26 +2,18 @@ import { describe, expect, it } from "vitest";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 import { readTRPCError } from "../../app/_lib/trpc-error";
 import { sendProvisioningCommand } from "../../server/domain/provisioning/provisioning.service";
-import { createSimulatedNetwork } from "../../server/domain/provisioning/simulated-network.service";
 import { newIccid } from "../../server/domain/sim/iccid";
 import { parseActivationCode } from "../../server/domain/sim/lpa";
 import { callerAs, customerIdOf, DEMO, userIdOf } from "./helpers/callers";
 import { generatedSubscriber } from "./helpers/money";
 import { testDb } from "./helpers/db";
-
-const network = () => createSimulatedNetwork(testDb(), { latencyMs: 0, failureRate: 0 });
+import { applyPendingCommands, workingNetwork } from "./helpers/provisioning";
 
 async function mobileLineOf(phone: string) {
   return testDb().line.findFirstOrThrow({
     where: { customerId: await customerIdOf(phone), kind: "MOBILE", status: "ACTIVE" },
     orderBy: { activatedAt: "asc" },
   });
-}
-
-/** What the network does once the job runs: every pending command of the line applied. */
-async function applyPending(lineId: string) {
-  const pending = await testDb().provisioningCommand.findMany({ where: { lineId, status: { not: "DONE" } } });
-  for (const command of pending) await sendProvisioningCommand(testDb(), command.id, { network: network() });
 }
 
 let iccidSequence = 0;
@@ -90,7 +82,7 @@ describe("sim.replace with an eSIM", () => {
     });
     expect((await db.line.findUniqueOrThrow({ where: { id: line.id } })).iccid).toBeNull();
 
-    await applyPending(line.id);
+    await applyPendingCommands(line.id);
     expect((await db.line.findUniqueOrThrow({ where: { id: line.id } })).iccid).toBe(stored.iccid);
     const active = await caller.sim.status({ lineId: line.id });
     expect(active).toMatchObject({
@@ -103,7 +95,7 @@ describe("sim.replace with an eSIM", () => {
     });
     expect(notice?.title).toMatch(/eSIM/);
     // A job run again changes nothing more.
-    await sendProvisioningCommand(db, commands[0]!.id, { network: network() });
+    await sendProvisioningCommand(db, commands[0]!.id, { network: workingNetwork() });
     expect((await db.simReplacement.findUniqueOrThrow({ where: { id: first.id } })).previousIccid).toBeNull();
 
     // Active, it is no longer in progress: a new order is possible again.
@@ -234,7 +226,7 @@ describe("a physical SIM handed over by the dealer", () => {
     // Handed over, not yet applied by the network: the old SIM still works.
     expect((await db.line.findUniqueOrThrow({ where: { id: line.id } })).iccid).toBeNull();
     expect((await silver.sim.status({ lineId: line.id })).replacement?.status).toBe("ACTIVATING");
-    await applyPending(line.id);
+    await applyPendingCommands(line.id);
     expect((await db.line.findUniqueOrThrow({ where: { id: line.id } })).iccid).toBe(iccid);
     expect((await silver.sim.status({ lineId: line.id })).replacement).toMatchObject({ status: "ACTIVE" });
 
@@ -389,7 +381,7 @@ describe("sim.cancelReplacement", () => {
       message: expect.stringMatching(/no longer be cancelled/),
     });
     expect((await db.simReplacement.findUniqueOrThrow({ where: { id: downloaded.id } })).status).toBe("ACTIVATING");
-    await applyPending(line.id);
+    await applyPendingCommands(line.id);
     expect(await failure(caller.sim.cancelReplacement({ lineId: line.id }))).toMatchObject({
       code: "PRECONDITION_FAILED",
     });

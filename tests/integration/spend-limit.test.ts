@@ -6,11 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 import { handleUsagePost } from "../../server/api/usage-api";
 import { currentCycle } from "../../server/domain/billing/cycle";
-import { sendProvisioningCommand } from "../../server/domain/provisioning/provisioning.service";
-import { createSimulatedNetwork } from "../../server/domain/provisioning/simulated-network.service";
 import { checkSpendOfLines, evaluateLockedLine, resetSpendCycles } from "../../server/domain/spend/spend-check.service";
 import { callerAs, customerIdOf, DEMO, userIdOf } from "./helpers/callers";
 import { testDatabaseUrl, testDb } from "./helpers/db";
+import { applyPendingCommands } from "./helpers/provisioning";
 import { withKysely, type Database } from "../../server/db/client";
 import { getAccountSummary } from "../../server/domain/account/account.service";
 
@@ -35,15 +34,6 @@ async function clearCycleSpend(lineId: string) {
     data: { createdAt: new Date(cycle.start.getTime() - 86_400_000) },
   });
   return cycle;
-}
-
-async function applyPending(lineId: string) {
-  const network = createSimulatedNetwork(testDb(), { latencyMs: 0, failureRate: 0 });
-  const pending = await testDb().provisioningCommand.findMany({
-    where: { lineId, status: { not: "DONE" } },
-    orderBy: { createdAt: "asc" },
-  });
-  for (const command of pending) await sendProvisioningCommand(testDb(), command.id, { network });
 }
 
 async function spendOf(phone: string, lineId: string) {
@@ -143,7 +133,7 @@ describe("spending limit alerts and bar", () => {
     const bar = await db.provisioningCommand.findFirstOrThrow({ where: { lineId: line.id, kind: "SPEND_BAR" } });
     expect(bar.sourceKey).toBe(`spend-bar:${line.id}:${cycle.start.toISOString().slice(0, 10)}`);
     expect(await spendOf(DEMO.silver, line.id)).toMatchObject({ alert: 100, barred: false, pending: true });
-    await applyPending(line.id);
+    await applyPendingCommands(line.id);
     expect(await spendOf(DEMO.silver, line.id)).toMatchObject({ alert: 100, barred: true, pending: false });
     expect(await db.notification.count({ where: { userId, kind: "SPEND_LIMIT" } })).toBe(2);
     await expect(buy(DEMO.silver, line.id)).toHaveTRPCCode("PRECONDITION_FAILED");
@@ -153,18 +143,18 @@ describe("spending limit alerts and bar", () => {
     // Raised above the spend: unbarred, and a purchase goes through.
     await caller.line.setSpendLimit({ lineId: line.id, limitCents: 200_000 });
     expect(await db.provisioningCommand.count({ where: { lineId: line.id, kind: "SPEND_UNBAR" } })).toBe(1);
-    await applyPending(line.id);
+    await applyPendingCommands(line.id);
     expect(await spendOf(DEMO.silver, line.id)).toMatchObject({ barred: false, alert: null, spentCents: 49_900 });
     await buy(DEMO.silver, line.id);
 
     // Barred again, then the cycle turns: the spend starts from zero and the bar lifts.
     await caller.line.setSpendLimit({ lineId: line.id, limitCents: 50_000 });
-    await applyPending(line.id);
+    await applyPendingCommands(line.id);
     expect((await db.line.findUniqueOrThrow({ where: { id: line.id } })).spendBarredAt).not.toBeNull();
     expect(await db.provisioningCommand.count({ where: { lineId: line.id, kind: "SPEND_BAR" } })).toBe(2);
     expect(await resetSpendCycles(db)).toBe(0);
     expect(await resetSpendCycles(db, new Date(cycle.end.getTime() + 3_600_000))).toBe(1);
-    await applyPending(line.id);
+    await applyPendingCommands(line.id);
     expect((await db.line.findUniqueOrThrow({ where: { id: line.id } })).spendBarredAt).toBeNull();
   });
 });

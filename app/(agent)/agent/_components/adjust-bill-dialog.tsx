@@ -11,7 +11,7 @@ import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { formatMoney, parseMoney } from "@/app/_lib/money";
 import { useTRPC } from "@/app/_trpc/react";
 import { CallError } from "./call-error";
-import { DialogActions } from "./dialog-actions";
+import { DialogActions } from "@/app/_components/dialog-actions";
 import { Modal } from "@/app/_components/modal";
 
 type Bill = { id: string; number: string; totalCents: number; paidCents: number; currency: string };

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { useTRPC } from "@/app/_trpc/react";
 import { CallError } from "./call-error";
-import { DialogActions, DialogDone } from "./dialog-actions";
+import { DialogActions, DialogDone } from "@/app/_components/dialog-actions";
 import { Modal } from "@/app/_components/modal";
 
 type Action = "BLOCK" | "UNBLOCK" | "SUSPEND" | "RESUME";

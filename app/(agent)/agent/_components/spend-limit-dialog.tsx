@@ -7,7 +7,7 @@ import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { formatMoney, formatMoneyInput, readMoney } from "@/app/_lib/money";
 import { useTRPC } from "@/app/_trpc/react";
 import { CallError } from "./call-error";
-import { DialogActions } from "./dialog-actions";
+import { DialogActions } from "@/app/_components/dialog-actions";
 import { Modal } from "@/app/_components/modal";
 
 /** The largest cap the server takes: one million rubles (spend.schema.ts). */

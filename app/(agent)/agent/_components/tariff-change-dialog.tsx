@@ -7,7 +7,7 @@ import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { formatMoney } from "@/app/_lib/money";
 import { useTRPC } from "@/app/_trpc/react";
 import { CallError } from "./call-error";
-import { DialogActions, DialogDone } from "./dialog-actions";
+import { DialogActions, DialogDone } from "@/app/_components/dialog-actions";
 import { Modal } from "@/app/_components/modal";
 
 type Line = { id: string; label: string; kind: string; tariff: { name: string; nameEn: string } };

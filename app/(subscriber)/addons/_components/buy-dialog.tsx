@@ -3,6 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { DialogActions } from "@/app/_components/dialog-actions";
 import { Modal } from "@/app/_components/modal";
 import { formatDate } from "@/app/_lib/format";
 import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
@@ -84,33 +85,28 @@ export function BuyDialog({ lineId, addon, onClose, onDone }: Props) {
         )}
       </div>
 
-      {error && (
-        <p role="alert" className="mt-3 rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800">
-          {error}
-        </p>
-      )}
-
-      <div className="mt-5 flex flex-wrap-reverse justify-end gap-3">
-        <button
-          type="button"
-          onClick={onClose}
-          className="inline-flex min-h-11 items-center rounded-lg border border-slate-300 px-4 font-medium hover:bg-slate-100"
-        >
-          {t("dialog.cancel")}
-        </button>
-        <button
-          type="button"
-          disabled={!data?.eligible || preview.isFetching || buy.isPending}
-          aria-busy={buy.isPending}
-          onClick={() => {
-            setError(null);
-            buy.mutate({ lineId, addonId: addon.id, idempotencyKey: attempt.key });
-          }}
-          className="inline-flex min-h-11 items-center rounded-lg bg-brand-600 px-5 font-semibold text-white hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
-        >
-          {buy.isPending ? t("dialog.confirming") : t("dialog.confirm", { amount: money(addon.priceCents) })}
-        </button>
-      </div>
+      <form
+        className="mt-5 space-y-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setError(null);
+          buy.mutate({ lineId, addonId: addon.id, idempotencyKey: attempt.key });
+        }}
+      >
+        {error && (
+          <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm font-medium text-red-800">
+            {error}
+          </p>
+        )}
+        <DialogActions
+          pending={buy.isPending}
+          disabled={!data?.eligible || preview.isFetching}
+          submitLabel={t("dialog.confirm", { amount: money(addon.priceCents) })}
+          pendingLabel={t("dialog.confirming")}
+          cancelLabel={t("dialog.cancel")}
+          onCancel={onClose}
+        />
+      </form>
     </Modal>
   );
 }

@@ -23,6 +23,7 @@ export function DialogActions({
       <button
         type="submit"
         disabled={disabled || pending}
+        aria-busy={pending}
         className="inline-flex min-h-11 items-center gap-2 rounded-lg bg-brand-600 px-4 font-semibold text-white hover:bg-brand-700 disabled:opacity-50"
       >
         {pending && <LoaderCircle aria-hidden="true" className="size-4 animate-spin" />}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { cancelScheduledTariffChanges } from "./database";
+import { cancelScheduledTariffChanges, findQuietSubscriberPhone } from "./database";
 import { apiSignIn, FIRST, signInWithForm, trpcMutation, trpcQuery } from "./helpers";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 
@@ -175,4 +175,34 @@ test("an agent blocks a caller's lost phone from the customer 360 and unblocks i
     await page.reload();
     await expect(line).toContainText("Active", { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
+});
+
+// A caller ordered a SIM card at a dealer by mistake: the agent orders it on their behalf, then
+// cancels it before pickup, and the line can get a new one again.
+test("an agent orders a SIM card for a caller from the customer 360 and cancels it before pickup, in English", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const phone = await findQuietSubscriberPhone(61);
+  await signInWithForm(page, "agent2@selfcare.test");
+  await expect(page.getByRole("heading", { name: "Escalation queue" })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("link", { name: "Customers" }).first().click();
+  await page.getByLabel("Phone, account, e-mail or name").fill(phone);
+  await page.getByRole("button", { name: "Find" }).click();
+  await page.locator('main a[href^="/agent/customers/"]').first().click();
+  await expect(page.getByText("Value score")).toBeVisible();
+
+  const open = page.getByRole("button", { name: /^Replace SIM: / }).first();
+  const label = (await open.getAttribute("aria-label"))!;
+  await open.click();
+  const panel = page.getByRole("group", { name: label });
+  await panel.getByRole("radio", { name: "SIM card at a dealer" }).check();
+  await panel.getByRole("button", { name: "Order for the customer" }).click();
+  await expect(panel.getByRole("status")).toContainText("A SIM card waits for the customer at");
+
+  await panel.getByRole("button", { name: "Cancel this replacement" }).click();
+  await expect(panel.getByText("The customer's old SIM keeps working")).toBeVisible();
+  await panel.getByRole("button", { name: "Yes, cancel it" }).click();
+  await expect(panel.getByRole("button", { name: "Order for the customer" })).toBeVisible();
+  await expect(panel.getByRole("status")).toBeHidden();
 });

@@ -66,11 +66,14 @@ export function SimReplaceOnBehalf({ lineId, label }: { lineId: string; label: s
           {t("failed")}
         </p>
       ) : isOpenReplacement ? (
-        <p role="status" className="text-slate-800">
-          {t(`state.${replacement.status as "AWAITING_PICKUP" | "READY" | "ACTIVATING"}`, {
-            dealer: replacement.pickup?.name ?? "",
-          })}
-        </p>
+        <>
+          <p role="status" className="text-slate-800">
+            {t(`state.${replacement.status as "AWAITING_PICKUP" | "READY" | "ACTIVATING"}`, {
+              dealer: replacement.pickup?.name ?? "",
+            })}
+          </p>
+          {replacement.status !== "ACTIVATING" && <CancelOnBehalf lineId={lineId} />}
+        </>
       ) : !status.data.canReplace ? (
         <p className="text-amber-900">{t("cannot")}</p>
       ) : (
@@ -105,6 +108,73 @@ export function SimReplaceOnBehalf({ lineId, label }: { lineId: string; label: s
             {t("order")}
           </button>
         </>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Cancels, after a confirmation, the customer's replacement that has not reached the network yet
+ * (agent.cancelSimReplacement, audited): the old SIM keeps working and a new one can be ordered.
+ */
+function CancelOnBehalf({ lineId }: { lineId: string }) {
+  const t = useTranslations("agent.sim");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [isConfirming, setConfirming] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const { key, renew } = useIdempotencyKey("agent-sim-cancel");
+  const cancel = useMutation(trpc.agent.cancelSimReplacement.mutationOptions());
+
+  async function confirm() {
+    setFailure(null);
+    try {
+      await cancel.mutateAsync({ lineId, idempotencyKey: key });
+      renew();
+      setConfirming(false);
+    } catch (error) {
+      setFailure(readTRPCError(error).code === "PRECONDITION_FAILED" ? t("cancelTooLate") : t("failed"));
+    }
+    await queryClient.invalidateQueries(trpc.agent.simStatus.queryFilter({ lineId }));
+  }
+
+  return (
+    <div className="space-y-2">
+      {failure && (
+        <p role="alert" className="text-red-800">
+          {failure}
+        </p>
+      )}
+      {isConfirming ? (
+        <div role="group" aria-label={t("cancel")} className="space-y-2 rounded-lg bg-amber-50 p-3">
+          <p className="text-amber-950">{t("cancelConfirmBody")}</p>
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              onClick={confirm}
+              disabled={cancel.isPending}
+              className={`${BUTTON} bg-red-700 text-white hover:bg-red-800`}
+            >
+              {cancel.isPending ? t("cancelling") : t("cancelConfirm")}
+            </button>
+            <button
+              type="button"
+              onClick={() => setConfirming(false)}
+              disabled={cancel.isPending}
+              className={`${BUTTON} border border-slate-300 hover:bg-slate-100`}
+            >
+              {t("cancelKeep")}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button
+          type="button"
+          onClick={() => setConfirming(true)}
+          className={`${BUTTON} border border-slate-300 hover:bg-slate-100`}
+        >
+          {t("cancel")}
+        </button>
       )}
     </div>
   );

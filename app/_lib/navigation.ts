@@ -36,6 +36,7 @@ const ADMIN_NAV: NavItem[] = [
   { key: "adminRouting", href: "/admin/routing" },
   { key: "adminCredit", href: "/admin/credit" },
   { key: "adminTariffs", href: "/admin/tariffs" },
+  { key: "adminAddons", href: "/admin/addons" },
   { key: "adminKnowledge", href: "/admin/knowledge" },
   { key: "adminApprovals", href: "/admin/approvals" },
   { key: "adminUsers", href: "/admin/users" },

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E_USAGE_TOKEN } from "../../playwright.config";
+import { findQuietSubscriberPhone } from "./database";
 import { FIRST, signInWithForm } from "./helpers";
 
 // Before a trip, on a phone: pick the country, see its zone, prices and passes, buy a pass with a
@@ -77,4 +78,49 @@ test.describe("add-ons and roaming on a phone", () => {
     ).toBeVisible();
     await expect(page.getByRole("heading", { name: "Data packs" })).toBeVisible();
   });
+});
+
+// The supervisor manages add-ons like tariffs: a new data pack goes on sale, a subscriber can buy
+// it, and once retired it is offered no more.
+test("a supervisor puts a data pack on sale, a subscriber is offered it, and not once it is retired (in Russian)", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  const suffix = String(Date.now() % 100_000_000);
+  const name = `Пакет 3 ГБ ${suffix}`;
+  await signInWithForm(page, "admin@selfcare.test");
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.getByRole("link", { name: "Опции" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "Каталог опций" })).toBeVisible();
+  await page.getByRole("button", { name: "Новая опция" }).click();
+  await page.getByLabel("Идентификатор").fill(`add_e2e_${suffix}`);
+  await page.getByLabel("Название (русское)").fill(name);
+  await page.getByLabel("Название (английское)").fill(`Data 3 GB ${suffix}`);
+  await page.getByLabel("Интернет, ГБ").fill("3");
+  // No price yet: the form says what is wrong and sends nothing.
+  await page.getByRole("button", { name: "Добавить в каталог" }).click();
+  await expect(page.getByText("Введите сумму в рублях, например 1500 или 1500,50")).toBeVisible();
+  await page.getByLabel("Цена").fill("149");
+  await page.getByRole("button", { name: "Добавить в каталог" }).click();
+  await expect(page.getByText(`«${name}» в каталоге.`)).toBeVisible();
+  const card = page.getByRole("article", { name });
+  await expect(card).toContainText("В продаже");
+  await expect(card).toContainText("3 ГБ");
+
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const subscriber = await context.newPage();
+  await signInWithForm(subscriber, await findQuietSubscriberPhone(62));
+  await expect(subscriber).toHaveURL(/\/dashboard$/);
+  await subscriber.goto("/addons");
+  await expect(subscriber.getByRole("article", { name })).toBeVisible();
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await card.getByRole("button", { name: `Снять с продажи «${name}»` }).click();
+  await expect(page.getByText(`«${name}» снята с продажи.`)).toBeVisible();
+  await expect(card).toContainText("Снята с продажи");
+  await subscriber.reload();
+  await expect(subscriber.getByRole("heading", { level: 1, name: "Пакеты и роуминг" })).toBeVisible();
+  await expect(subscriber.getByRole("article", { name })).toBeHidden();
+  await context.close();
 });

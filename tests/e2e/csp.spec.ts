@@ -139,7 +139,7 @@ test.describe("Content-Security-Policy: no violation on any page", () => {
     await visit(page, "/admin/knowledge");
     const article = await firstLink(page, 'a[href^="/admin/knowledge/"]:not([href="/admin/knowledge/new"])');
     const pages = ["/admin", "/admin/approvals", "/admin/audit", "/admin/credit", "/admin/knowledge/new", article];
-    for (const path of [...pages, "/admin/routing", "/admin/sms", "/admin/tariffs", "/admin/users"])
+    for (const path of [...pages, "/admin/routing", "/admin/sms", "/admin/tariffs", "/admin/addons", "/admin/users"])
       await visit(page, path);
     expect(reported).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { cancelScheduledTariffChanges, findQuietSubscriberPhone } from "./database";
+import { cancelScheduledTariffChanges, findQuietSubscriberPhone, setLocaleOf } from "./database";
 import { apiSignIn, FIRST, signInWithForm, trpcMutation, trpcQuery } from "./helpers";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 
@@ -205,4 +205,41 @@ test("an agent orders a SIM card for a caller from the customer 360 and cancels 
   await panel.getByRole("button", { name: "Yes, cancel it" }).click();
   await expect(panel.getByRole("button", { name: "Order for the customer" })).toBeVisible();
   await expect(panel.getByRole("status")).toBeHidden();
+});
+
+// A caller wants more data: the agent sells a pack from the customer 360, and the customer finds it
+// on their dashboard.
+test("an agent buys an add-on for a caller from the customer 360; the subscriber's dashboard shows it (in English)", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  const phone = await findQuietSubscriberPhone(64);
+  await setLocaleOf(phone, "en");
+  await signInWithForm(page, "agent2@selfcare.test");
+  await expect(page.getByRole("heading", { name: "Escalation queue" })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("link", { name: "Customers" }).first().click();
+  await page.getByLabel("Phone, account, e-mail or name").fill(phone);
+  await page.getByRole("button", { name: "Find" }).click();
+  await page.locator('main a[href^="/agent/customers/"]').first().click();
+  await expect(page.getByText("Value score")).toBeVisible();
+
+  const open = page.getByRole("button", { name: /^Add-on: / }).first();
+  const label = (await open.getAttribute("aria-label"))!.replace("Add-on: ", "");
+  await open.click();
+  const dialog = page.getByRole("dialog", { name: `Add-on for ${label}` });
+  await expect(dialog.getByRole("button", { name: "Choose an add-on" })).toBeDisabled();
+  const choice = dialog.getByRole("radio").and(dialog.locator(":enabled")).first();
+  const name = (await choice.locator("xpath=..").locator("span.font-medium").first().textContent())!;
+  await choice.check();
+  await dialog.getByRole("button", { name: /^Buy for / }).click();
+  await expect(dialog.getByRole("status")).toContainText(`${name} is bought for the customer`);
+  await dialog.getByRole("button", { name: "Close" }).first().click();
+
+  const context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+  const subscriber = await context.newPage();
+  await signInWithForm(subscriber, phone);
+  await expect(subscriber).toHaveURL(/\/dashboard$/);
+  await expect(subscriber.getByTestId("line-addons").filter({ hasText: name })).toBeVisible();
+  await context.close();
 });

@@ -3,6 +3,7 @@ import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 import type { NetworkProvisioning } from "../../server/domain/provisioning/network-provisioning";
 import { callerAs, customerIdOf, DEMO } from "./helpers/callers";
 import { testDb } from "./helpers/db";
+import { generatedSubscriber } from "./helpers/money";
 import { applyPendingCommands as applyPending } from "./helpers/provisioning";
 
 // PLATINUM's lines: PREMIUM +79001000001, then SMART_PLUS, UNLIMITED and HOME_GIGA.
@@ -135,5 +136,39 @@ describe("commands the network keeps refusing", () => {
     expect((await agent.agent.stuckCommands()).items.map((item) => item.id)).not.toContain(block.id);
     await expect(agent.agent.retryProvisioning({ commandId: block.id })).toHaveTRPCCode("CONFLICT");
     await expect(agent.agent.retryProvisioning({ commandId: "cl_nothing" })).toHaveTRPCCode("NOT_FOUND");
+  });
+});
+
+describe("add-ons on the customer's behalf", () => {
+  it("lists what the line may buy, buys it once per key (raced), and the subscriber sees it", async () => {
+    const phone = await generatedSubscriber(11);
+    const customerId = await customerIdOf(phone);
+    const line = await testDb().line.findFirstOrThrow({
+      where: { customerId, kind: "MOBILE", status: "ACTIVE" },
+      orderBy: { activatedAt: "asc" },
+    });
+    const agent = await callerAs(DEMO.agent2);
+
+    const { items } = await agent.agent.addonOptions({ lineId: line.id });
+    const subscriberView = await (await callerAs(phone)).addon.list({ lineId: line.id });
+    expect(items).toEqual(subscriberView.items);
+    const pack = items.find((item) => item.eligible && item.kind !== "ROAMING")!;
+    expect(pack).toBeDefined();
+
+    const key = newIdempotencyKey("agent-addon");
+    const [first, raced] = await Promise.all([
+      agent.agent.buyAddon({ lineId: line.id, addonId: pack.id, idempotencyKey: key }),
+      agent.agent.buyAddon({ lineId: line.id, addonId: pack.id, idempotencyKey: key }),
+    ]);
+    expect(raced.id).toBe(first.id);
+    expect(await testDb().lineAddon.count({ where: { lineId: line.id, idempotencyKey: key } })).toBe(1);
+    const mine = await (await callerAs(phone)).addon.mine({ lineId: line.id });
+    expect(mine.items.map((item) => item.id)).toContain(first.id);
+  });
+
+  it("answers NOT_FOUND for an unknown line and BAD_REQUEST for a malformed one", async () => {
+    const agent = await callerAs(DEMO.agent1);
+    await expect(agent.agent.addonOptions({ lineId: "cl_nothing" })).toHaveTRPCCode("NOT_FOUND");
+    await expect(agent.agent.addonOptions({ lineId: "" })).toHaveTRPCCode("BAD_REQUEST");
   });
 });

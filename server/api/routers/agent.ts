@@ -30,6 +30,7 @@ import {
 } from "../../domain/agent/on-behalf.service";
 import {
   buyAddonOnBehalf,
+  listAddonsOnBehalf,
   controlLineOnBehalf,
   listStuckCommands,
   retryStuckCommand,
@@ -89,6 +90,7 @@ export const agentRouter = createTRPCRouter({
   lineAction: agentProcedure
     .input(agentLineActionInput)
     .mutation(({ ctx, input }) => controlLineOnBehalf(ctx.db, ctx.actor, input)),
+  addonOptions: agentProcedure.input(lineIdSchema).query(({ ctx, input }) => listAddonsOnBehalf(ctx.db, input.lineId)),
   buyAddon: agentProcedure
     .input(buyAddonInput)
     .mutation(({ ctx, input }) => buyAddonOnBehalf(ctx.db, ctx.actor, input)),

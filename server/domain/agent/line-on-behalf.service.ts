@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "../../db/client";
 import { enqueueJob } from "../job-queue/enqueue.service";
-import { buyAddon } from "../addon/addon.service";
+import { buyAddon, listAddons } from "../addon/addon.service";
 import { writeAudit } from "../audit/write-audit.service";
 import { AppError, isUniqueViolation, notFound } from "../errors";
 import { blockLine, issueUnblock, resumeLine, suspendLine, type LineActor } from "../line/line-controls.service";
@@ -69,6 +69,12 @@ export async function controlLineOnBehalf(db: Database, actor: AgentActor, input
     },
   });
   return command;
+}
+
+/** `agent.addonOptions`: the add-ons on sale for the customer's line, each eligible or not with the reasons. */
+export async function listAddonsOnBehalf(db: Database, lineId: string) {
+  const line = await lineOwnerOrThrow(db, lineId);
+  return listAddons(db, { lineId: line.id, customerId: line.customerId });
 }
 
 /** `agent.buyAddon`: the subscriber's purchase made by an agent, charged on the customer's next bill. */

@@ -91,6 +91,7 @@ export const ACCESS: Record<string, Access> = {
   "agent.adjustmentLimit": "agent",
   "agent.adjustBill": "agent",
   "agent.lineAction": "agent",
+  "agent.addonOptions": "agent",
   "agent.buyAddon": "agent",
   "agent.stuckCommands": "agent",
   "agent.retryProvisioning": "agent",

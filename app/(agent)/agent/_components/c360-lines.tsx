@@ -7,6 +7,7 @@ import { formatGigabytes, formatNumber, formatPhone } from "@/app/_lib/format";
 import { formatMoney } from "@/app/_lib/money";
 import type { Customer360Data } from "./customer-360";
 import { SimReplaceOnBehalf } from "./c360-sim";
+import { AddonDialog } from "./addon-dialog";
 import { actionsFor, LineActionsDialog } from "./line-actions-dialog";
 import { NetworkCommands } from "./network-commands";
 import { SpendLimitDialog } from "./spend-limit-dialog";
@@ -68,12 +69,14 @@ function LineItem({
   onChangeTariff,
   onControl,
   onSpendLimit,
+  onAddon,
 }: {
   line: Line;
   currency: string;
   onChangeTariff: () => void;
   onControl: () => void;
   onSpendLimit: () => void;
+  onAddon: () => void;
 }) {
   const t = useTranslations("agent.c360");
   const locale = useLocale();
@@ -147,6 +150,16 @@ function LineItem({
             {t("lineControls")}
           </button>
         )}
+        {line.kind === "MOBILE" && line.status === "ACTIVE" && (
+          <button
+            type="button"
+            onClick={onAddon}
+            aria-label={`${t("addon")}: ${label}`}
+            className="min-h-11 rounded-lg border border-slate-300 px-3 text-sm font-medium hover:bg-slate-100"
+          >
+            {t("addon")}
+          </button>
+        )}
         {line.kind === "MOBILE" && (
           <button
             type="button"
@@ -173,6 +186,7 @@ export function LinesSection({ data, requestId }: { data: Customer360Data; reque
   const [changing, setChanging] = useState<Line | null>(null);
   const [controlling, setControlling] = useState<Line | null>(null);
   const [capping, setCapping] = useState<Line | null>(null);
+  const [buying, setBuying] = useState<Line | null>(null);
   const cycle = t("usage", {
     from: format.dateTime(data.cycle.start, { dateStyle: "short", timeZone: "UTC" }),
     to: format.dateTime(new Date(data.cycle.end.getTime() - 1), { dateStyle: "short", timeZone: "UTC" }),
@@ -195,6 +209,7 @@ export function LinesSection({ data, requestId }: { data: Customer360Data; reque
               onChangeTariff={() => setChanging(line)}
               onControl={() => setControlling(line)}
               onSpendLimit={() => setCapping(line)}
+              onAddon={() => setBuying(line)}
             />
           ))}
         </ul>
@@ -219,6 +234,12 @@ export function LinesSection({ data, requestId }: { data: Customer360Data; reque
             label: controlling.msisdn ? formatPhone(controlling.msisdn) : t(`kind.${controlling.kind}`),
           }}
           onClose={() => setControlling(null)}
+        />
+      )}
+      {buying && (
+        <AddonDialog
+          line={{ id: buying.id, label: buying.msisdn ? formatPhone(buying.msisdn) : buying.id }}
+          onClose={() => setBuying(null)}
         />
       )}
       {capping && (

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { formatMoney } from "@/app/_lib/money";
-import { allowanceText } from "./allowance";
+import { allowanceText } from "@/app/_lib/addon-allowance";
 import type { AddonItem } from "./types";
 
 /** One pack or pass: what it adds, for how long, the price, and Buy (or why it cannot be bought). */

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { formatDate, formatPhone } from "@/app/_lib/format";
 import { useTRPC } from "@/app/_trpc/react";
 import { AddonCard } from "./addon-card";
-import { allowanceText } from "./allowance";
+import { allowanceText } from "@/app/_lib/addon-allowance";
 import { BuyDialog } from "./buy-dialog";
 import { TravelPicker } from "./travel-picker";
 import type { AddonItem, AddonLine, Purchase } from "./types";

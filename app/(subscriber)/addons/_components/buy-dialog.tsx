@@ -10,7 +10,7 @@ import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { formatMoney } from "@/app/_lib/money";
 import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
-import { allowanceText } from "./allowance";
+import { allowanceText } from "@/app/_lib/addon-allowance";
 import type { AddonItem, Purchase } from "./types";
 
 type Props = { lineId: string; addon: AddonItem; onClose: () => void; onDone: (purchase: Purchase) => void };

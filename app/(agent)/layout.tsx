@@ -4,7 +4,7 @@ import { ClientMessages } from "@/app/i18n/client-messages";
 
 export default function AgentLayout({ children }: { children: ReactNode }) {
   return (
-    <ClientMessages namespaces={["agent"]}>
+    <ClientMessages namespaces={["agent", "addons"]}>
       <RoleLayout area="agent">{children}</RoleLayout>
     </ClientMessages>
   );

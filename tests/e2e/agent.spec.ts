@@ -231,6 +231,9 @@ test("an agent buys an add-on for a caller from the customer 360; the subscriber
   await expect(dialog.getByRole("button", { name: "Choose an add-on" })).toBeDisabled();
   const choice = dialog.getByRole("radio").and(dialog.locator(":enabled")).first();
   const name = (await choice.locator("xpath=..").locator("span.font-medium").first().textContent())!;
+  // What it adds and for how long, in words (not message keys).
+  await expect(choice.locator("xpath=..")).toContainText(/\d+ days?/);
+  await expect(dialog).not.toContainText("addons.");
   await choice.check();
   await dialog.getByRole("button", { name: /^Buy for / }).click();
   await expect(dialog.getByRole("status")).toContainText(`${name} is bought for the customer`);

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { findQuietSubscriberPhone, issueBillForAutopay } from "./database";
-import { FIRST, signInWithForm } from "./helpers";
+import { apiSignIn, FIRST, signInWithForm, trpcMutation, trpcQuery } from "./helpers";
 
 /**
  * A subscriber on a 360 px phone turns autopay on with a card, a new bill is issued and paid by it
@@ -48,4 +48,43 @@ test("autopay: turned on with a card, a new bill is paid by it, then turned off"
   await autopay.getByRole("button", { name: "Turn off" }).click();
   await expect(autopay.getByRole("status")).toHaveText("Autopay is off.");
   await expect(page.getByTestId("autopay-state")).toContainText("Pay each new bill automatically");
+});
+
+/**
+ * A caller asks the contact centre to stop autopay: agent2 (English) finds them in Customers, sees
+ * autopay on in the 360 view on a 360 px screen, turns it off after the confirmation, and the
+ * subscriber's own autopay is off.
+ */
+test("autopay: an agent turns it off on the customer's behalf from the 360 view", async ({ page, playwright }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 360, height: 780 });
+  const phone = await findQuietSubscriberPhone(63);
+  const subscriber = await playwright.request.newContext();
+  expect((await apiSignIn(subscriber, FIRST, phone)).ok).toBe(true);
+  const enabled = await trpcMutation(subscriber, FIRST, "autopay.enable", { cardToken: "tok_visa" });
+  expect(enabled.status).toBe(200);
+
+  await signInWithForm(page, "agent2@selfcare.test");
+  await expect(page.getByRole("heading", { name: "Escalation queue" })).toBeVisible({ timeout: 30_000 });
+  await page.goto("/agent/customers");
+  await page.getByLabel("Phone, account, e-mail or name").fill(phone);
+  await page.getByRole("button", { name: "Find" }).click();
+  await page.locator('main a[href^="/agent/customers/"]').first().click();
+
+  const card = page.getByTestId("c360-autopay");
+  await expect(card.getByRole("heading", { name: "Autopay" })).toBeVisible({ timeout: 20_000 });
+  await expect(card.getByTestId("c360-autopay-state")).toHaveText("Autopay from Visa •• 4242");
+  await card.getByRole("button", { name: "Turn off autopay" }).click();
+  const confirm = card.getByRole("group", { name: "Turn off autopay" });
+  await expect(confirm).toContainText("Turn off autopay for the customer?");
+  await confirm.getByRole("button", { name: "Yes, turn it off" }).click();
+  await expect(card.getByTestId("c360-autopay-state")).toContainText(
+    "Autopay is off. The subscriber turns it on in their own app",
+  );
+  await expect(card.getByRole("button", { name: "Turn off autopay" })).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  const own = await trpcQuery(subscriber, FIRST, "autopay.get");
+  expect(own.body.result.data.json).toMatchObject({ enabled: false, card: { brand: "visa", last4: "4242" } });
+  await subscriber.dispose();
 });

@@ -183,6 +183,13 @@ const EXAMPLES: Record<string, (caller: Caller) => unknown> = {
     );
     return { policy: { ...policy, rules }, baseUpdatedAt: updatedAt, idempotencyKey: "fuzz-credit-policy-1" };
   },
+  "agent.autopay": async () => ({
+    customerId: (await testDb().customer.findFirstOrThrow({ select: { id: true } })).id,
+  }),
+  "agent.disableAutopay": async () => ({
+    customerId: (await testDb().customer.findFirstOrThrow({ select: { id: true } })).id,
+    idempotencyKey: "fuzz-autopay-off-1",
+  }),
 };
 
 /** A valid input with one thing broken: a field replaced, removed or added. */

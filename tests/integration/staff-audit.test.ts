@@ -657,6 +657,20 @@ const TABLE: Record<string, Audited | Exempt> = {
     action: "sim.cancelReplacement",
     entityType: "SimReplacement",
   },
+  "agent.disableAutopay": {
+    as: DEMO.agent1,
+    run: async (caller) => {
+      const customerId = await customerOf(DEMO.bronze);
+      await (await callerAs(DEMO.bronze)).autopay.enable({ cardToken: "tok_visa" });
+      const key = newIdempotencyKey("audit");
+      await caller.agent.disableAutopay({ customerId, idempotencyKey: key });
+      // The replay is recorded once (the table expects exactly one entry).
+      await caller.agent.disableAutopay({ customerId, idempotencyKey: key });
+      return customerId;
+    },
+    action: "autopay.disable",
+    entityType: "AutopaySetting",
+  },
 };
 
 /** Mutations that staff can call: staff-only ones and those open to every signed-in role. */

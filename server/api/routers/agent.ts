@@ -4,6 +4,7 @@ import { setSpendLimitOnBehalf } from "../../domain/spend/spend-on-behalf.servic
 import { z } from "zod";
 import {
   adjustBillInputSchema,
+  agentDisableAutopayInput,
   cannedInputSchema,
   changeTariffInputSchema,
   customerIdSchema,
@@ -42,6 +43,7 @@ import { getRequestForAgent, listCannedResponses } from "../../domain/agent/requ
 import { agentCancelSimReplacementInput, replaceSimInput, simStatusInput } from "../../domain/sim/sim.schema";
 import { cancelSimReplacementOnBehalf } from "../../domain/sim/sim-cancel.service";
 import { getSimStatusOnBehalf, replaceSimOnBehalf } from "../../domain/sim/sim-on-behalf.service";
+import { disableAutopayOnBehalf, getAutopayOnBehalf } from "../../domain/agent/autopay-on-behalf.service";
 import { agentProcedure, createTRPCRouter } from "../trpc";
 
 /** The contact centre's console: agents and supervisors only (subscribers and dealers get FORBIDDEN). */
@@ -108,4 +110,10 @@ export const agentRouter = createTRPCRouter({
   cancelSimReplacement: agentProcedure
     .input(agentCancelSimReplacementInput)
     .mutation(({ ctx, input }) => cancelSimReplacementOnBehalf(ctx.db, ctx.actor, input)),
+  autopay: agentProcedure
+    .input(customerIdSchema)
+    .query(({ ctx, input }) => getAutopayOnBehalf(ctx.db, input.customerId)),
+  disableAutopay: agentProcedure
+    .input(agentDisableAutopayInput)
+    .mutation(({ ctx, input }) => disableAutopayOnBehalf(ctx.db, ctx.actor, input)),
 });

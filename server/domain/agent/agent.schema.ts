@@ -119,3 +119,6 @@ export const adjustBillInputSchema = z.object({
   requestId: id.optional(),
 });
 export type AdjustBillInput = z.infer<typeof adjustBillInputSchema>;
+
+export const agentDisableAutopayInput = z.object({ customerId: id, idempotencyKey });
+export type AgentDisableAutopayInput = z.infer<typeof agentDisableAutopayInput>;

@@ -73,24 +73,34 @@ export async function enableAutopay(
   return getAutopay(db, input.customerId);
 }
 
+/**
+ * Turns autopay off inside the caller's transaction; answers whether this call turned it off (false
+ * when it was off already, or a concurrent call won the row), so only the winner records anything.
+ */
+export async function turnAutopayOff(
+  tx: Transaction,
+  input: { customerId: string; actorId: string; channel: Channel },
+): Promise<boolean> {
+  const { count } = await tx.autopaySetting.updateMany({
+    where: { customerId: input.customerId, enabled: true },
+    data: { enabled: false, disabledAt: new Date(), changedById: input.actorId, channel: input.channel },
+  });
+  if (count === 0) return false;
+  await recordInteraction(tx, {
+    customerId: input.customerId,
+    channel: input.channel,
+    type: "AUTOPAY_DISABLED",
+    actorId: input.actorId,
+  });
+  return true;
+}
+
 /** Turns autopay off at once: a charge not yet started for a bill will not be made. Safe to repeat. */
 export async function disableAutopay(
   db: Database,
   input: { customerId: string; actorId: string; channel: Channel },
 ): Promise<AutopayView> {
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.autopaySetting.updateMany({
-      where: { customerId: input.customerId, enabled: true },
-      data: { enabled: false, disabledAt: new Date(), changedById: input.actorId, channel: input.channel },
-    });
-    if (count === 0) return;
-    await recordInteraction(tx, {
-      customerId: input.customerId,
-      channel: input.channel,
-      type: "AUTOPAY_DISABLED",
-      actorId: input.actorId,
-    });
-  });
+  await db.$transaction((tx) => turnAutopayOff(tx, input));
   return getAutopay(db, input.customerId);
 }
 

@@ -132,6 +132,8 @@ export const ACCESS: Record<string, Access> = {
   "agent.simStatus": "agent",
   "sim.cancelReplacement": "subscriber",
   "agent.cancelSimReplacement": "agent",
+  "agent.autopay": "agent",
+  "agent.disableAutopay": "agent",
 };
 for (const path of Object.keys(appRouter._def.procedures)) {
   if (path.startsWith("admin.")) ACCESS[path] ??= "admin";

@@ -11,6 +11,7 @@ import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { SegmentBadge } from "./badges";
+import { AutopayCard } from "./c360-autopay";
 import { BillsSection, PaymentsSection } from "./c360-billing";
 import { RequestsSection, TariffChangesSection, TimelineSection } from "./c360-history";
 import { LinesSection } from "./c360-lines";
@@ -254,6 +255,7 @@ export function Customer360({
         <LinesSection data={data} requestId={requestId} />
       </div>
       <BillsSection data={data} requestId={requestId} highlightBillId={billId ?? null} firstShown={isCompact ? 3 : 6} />
+      <AutopayCard customerId={customerId} />
       <RequestsSection data={data} currentRequestId={requestId} />
       <TimelineSection data={data} isOpen firstShown={isCompact ? 12 : 25} />
       <PaymentsSection data={data} isOpen={!isCompact} />

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
+import { cardBrandName } from "@/app/_lib/card-brand";
 import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
 import { tokenizeTestCard } from "../_lib/test-card-tokenizer";
@@ -14,8 +15,6 @@ import { CardFields, useCardSchema, type CardValues } from "./card-fields";
 
 type Autopay = { enabled: boolean; card: { brand: string; last4: string } | null };
 type Notice = "enabled" | "disabled" | "declined" | "failed" | null;
-
-const BRANDS: Record<string, string> = { visa: "Visa", mastercard: "Mastercard", mir: "Мир" };
 
 /**
  * Autopay on the bills page: a card saved through the provider (the number is turned into a token
@@ -67,7 +66,7 @@ export function AutopayCard({ initial }: { initial: Autopay }) {
     setNotice(null);
     enable.mutate({ cardToken: tokenizeTestCard(values.cardNumber) });
   });
-  const card = autopay.card ? `${BRANDS[autopay.card.brand] ?? autopay.card.brand} •${autopay.card.last4}` : "";
+  const card = autopay.card ? `${cardBrandName(autopay.card.brand)} •${autopay.card.last4}` : "";
 
   return (
     <section

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { cancelScheduledTariffChanges, findQuietSubscriberPhone, setLocaleOf } from "./database";
-import { apiSignIn, FIRST, signInWithForm, trpcMutation, trpcQuery } from "./helpers";
+import { apiSignIn, FIRST, openCustomer360AsAgent, signInWithForm, trpcMutation, trpcQuery } from "./helpers";
 import { newIdempotencyKey } from "../../app/_lib/idempotency-key";
 
 const BRONZE = "+79001000002";
@@ -184,13 +184,7 @@ test("an agent orders a SIM card for a caller from the customer 360 and cancels 
 }) => {
   test.setTimeout(60_000);
   const phone = await findQuietSubscriberPhone(61);
-  await signInWithForm(page, "agent2@selfcare.test");
-  await expect(page.getByRole("heading", { name: "Escalation queue" })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole("link", { name: "Customers" }).first().click();
-  await page.getByLabel("Phone, account, e-mail or name").fill(phone);
-  await page.getByRole("button", { name: "Find" }).click();
-  await page.locator('main a[href^="/agent/customers/"]').first().click();
-  await expect(page.getByText("Value score")).toBeVisible();
+  await openCustomer360AsAgent(page, phone);
 
   const open = page.getByRole("button", { name: /^Replace SIM: / }).first();
   const label = (await open.getAttribute("aria-label"))!;
@@ -216,13 +210,7 @@ test("an agent buys an add-on for a caller from the customer 360; the subscriber
   test.setTimeout(60_000);
   const phone = await findQuietSubscriberPhone(64);
   await setLocaleOf(phone, "en");
-  await signInWithForm(page, "agent2@selfcare.test");
-  await expect(page.getByRole("heading", { name: "Escalation queue" })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole("link", { name: "Customers" }).first().click();
-  await page.getByLabel("Phone, account, e-mail or name").fill(phone);
-  await page.getByRole("button", { name: "Find" }).click();
-  await page.locator('main a[href^="/agent/customers/"]').first().click();
-  await expect(page.getByText("Value score")).toBeVisible();
+  await openCustomer360AsAgent(page, phone);
 
   const open = page.getByRole("button", { name: /^Add-on: / }).first();
   const label = (await open.getAttribute("aria-label"))!.replace("Add-on: ", "");

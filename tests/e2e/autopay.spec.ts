@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { findQuietSubscriberPhone, issueBillForAutopay } from "./database";
-import { apiSignIn, FIRST, signInWithForm, trpcMutation, trpcQuery } from "./helpers";
+import { apiSignIn, FIRST, openCustomer360AsAgent, signInWithForm, trpcMutation, trpcQuery } from "./helpers";
 
 /**
  * A subscriber on a 360 px phone turns autopay on with a card, a new bill is issued and paid by it
@@ -64,12 +64,7 @@ test("autopay: an agent turns it off on the customer's behalf from the 360 view"
   const enabled = await trpcMutation(subscriber, FIRST, "autopay.enable", { cardToken: "tok_visa" });
   expect(enabled.status).toBe(200);
 
-  await signInWithForm(page, "agent2@selfcare.test");
-  await expect(page.getByRole("heading", { name: "Escalation queue" })).toBeVisible({ timeout: 30_000 });
-  await page.goto("/agent/customers");
-  await page.getByLabel("Phone, account, e-mail or name").fill(phone);
-  await page.getByRole("button", { name: "Find" }).click();
-  await page.locator('main a[href^="/agent/customers/"]').first().click();
+  await openCustomer360AsAgent(page, phone);
 
   const card = page.getByTestId("c360-autopay");
   await expect(card.getByRole("heading", { name: "Autopay" })).toBeVisible({ timeout: 20_000 });

@@ -62,3 +62,17 @@ export async function expectSignedOut(request: APIRequestContext, base: string) 
   const me = await trpcQuery(request, base, "me.get");
   expect(me.status).toBe(401);
 }
+
+/**
+ * agent2 (who works in English) signs in, finds the customer by `phone` under Customers and opens
+ * their customer 360 view.
+ */
+export async function openCustomer360AsAgent(page: Page, phone: string) {
+  await signInWithForm(page, "agent2@selfcare.test");
+  await expect(page.getByRole("heading", { name: "Escalation queue" })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("link", { name: "Customers" }).first().click();
+  await page.getByLabel("Phone, account, e-mail or name").fill(phone);
+  await page.getByRole("button", { name: "Find" }).click();
+  await page.locator('main a[href^="/agent/customers/"]').first().click();
+  await expect(page.getByText("Value score")).toBeVisible();
+}

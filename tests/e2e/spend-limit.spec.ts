@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { clearRecentExtrasOf, findQuietSubscriberPhone, setLocaleOf } from "./database";
-import { signInWithForm } from "./helpers";
+import { openCustomer360AsAgent, signInWithForm } from "./helpers";
 
 // Stopping a bill shock on a phone: the subscriber caps extras at 350 ₽, buys a 299 ₽ roaming pass
 // (85% of the cap), sees the 80% alert on the dashboard, and a second pass is refused with what is left.
@@ -69,13 +69,7 @@ test("an agent sets a line's spending limit from the customer 360; the subscribe
   const phone = await findQuietSubscriberPhone(59);
   await setLocaleOf(phone, "en");
   await clearRecentExtrasOf(phone);
-  await signInWithForm(page, "agent2@selfcare.test");
-  await expect(page.getByRole("heading", { name: "Escalation queue" })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole("link", { name: "Customers" }).first().click();
-  await page.getByLabel("Phone, account, e-mail or name").fill(phone);
-  await page.getByRole("button", { name: "Find" }).click();
-  await page.locator('main a[href^="/agent/customers/"]').first().click();
-  await expect(page.getByText("Value score")).toBeVisible();
+  await openCustomer360AsAgent(page, phone);
 
   const capButton = page.getByRole("button", { name: /^Spending limit: / }).first();
   const label = (await capButton.getAttribute("aria-label"))!.replace("Spending limit: ", "");

@@ -7,8 +7,7 @@ import { useState } from "react";
 import { cardBrandName } from "@/app/_lib/card-brand";
 import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { useTRPC } from "@/app/_trpc/react";
-
-const BUTTON = "min-h-11 rounded-lg px-3 text-sm font-medium disabled:cursor-wait";
+import { AGENT_BUTTON, ConfirmedAction } from "./confirmed-action";
 
 /**
  * The customer's autopay in the 360 view (agent.autopay). The agent can turn it off on the
@@ -41,7 +40,7 @@ export function AutopayCard({ customerId }: { customerId: string }) {
             <button
               type="button"
               onClick={() => void autopay.refetch()}
-              className={`${BUTTON} border border-red-300 bg-white text-red-900 hover:bg-red-50`}
+              className={`${AGENT_BUTTON} border border-red-300 bg-white text-red-900 hover:bg-red-50`}
             >
               {t("retry")}
             </button>
@@ -67,62 +66,35 @@ function TurnOffOnBehalf({ customerId }: { customerId: string }) {
   const t = useTranslations("agent.autopay");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [isConfirming, setConfirming] = useState(false);
   const [hasFailed, setFailed] = useState(false);
   const { key, renew } = useIdempotencyKey("agent-autopay-off");
   const turnOff = useMutation(trpc.agent.disableAutopay.mutationOptions());
 
   async function confirm() {
     setFailed(false);
+    let isDone = false;
     try {
       const view = await turnOff.mutateAsync({ customerId, idempotencyKey: key });
       renew();
-      setConfirming(false);
+      isDone = true;
       queryClient.setQueryData(trpc.agent.autopay.queryKey({ customerId }), view);
     } catch {
       setFailed(true);
     }
     await queryClient.invalidateQueries(trpc.agent.autopay.queryFilter({ customerId }));
+    return isDone;
   }
 
   return (
-    <div className="space-y-2">
-      {hasFailed && (
-        <p role="alert" className="text-red-800">
-          {t("failed")}
-        </p>
-      )}
-      {isConfirming ? (
-        <div role="group" aria-label={t("turnOff")} className="space-y-2 rounded-lg bg-amber-50 p-3">
-          <p className="text-amber-950">{t("confirmBody")}</p>
-          <div className="flex flex-wrap gap-2">
-            <button
-              type="button"
-              onClick={confirm}
-              disabled={turnOff.isPending}
-              className={`${BUTTON} bg-red-700 text-white hover:bg-red-800`}
-            >
-              {turnOff.isPending ? t("turningOff") : t("confirm")}
-            </button>
-            <button
-              type="button"
-              onClick={() => setConfirming(false)}
-              disabled={turnOff.isPending}
-              className={`${BUTTON} border border-slate-300 hover:bg-slate-100`}
-            >
-              {t("keep")}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button
-          type="button"
-          onClick={() => setConfirming(true)}
-          className={`${BUTTON} border border-slate-300 hover:bg-slate-100`}
-        >
-          {t("turnOff")}
-        </button>
-      )}
-    </div>
+    <ConfirmedAction
+      label={t("turnOff")}
+      body={t("confirmBody")}
+      confirmLabel={t("confirm")}
+      pendingLabel={t("turningOff")}
+      keepLabel={t("keep")}
+      failure={hasFailed ? t("failed") : null}
+      isPending={turnOff.isPending}
+      onConfirm={confirm}
+    />
   );
 }

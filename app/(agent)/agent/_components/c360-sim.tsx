@@ -7,8 +7,7 @@ import { useState } from "react";
 import { useIdempotencyKey } from "@/app/_lib/idempotency-key";
 import { readTRPCError } from "@/app/_lib/trpc-error";
 import { useTRPC } from "@/app/_trpc/react";
-
-const BUTTON = "min-h-11 rounded-lg px-3 text-sm font-medium disabled:cursor-wait";
+import { AGENT_BUTTON, ConfirmedAction } from "./confirmed-action";
 
 /**
  * A new SIM or eSIM ordered for the customer on the phone (agent.replaceSim, audited). The agent
@@ -42,7 +41,7 @@ export function SimReplaceOnBehalf({ lineId, label }: { lineId: string; label: s
         type="button"
         onClick={() => setIsOpen(true)}
         aria-label={`${t("open")}: ${label}`}
-        className={`${BUTTON} mt-2 border border-slate-300 hover:bg-slate-100`}
+        className={`${AGENT_BUTTON} mt-2 border border-slate-300 hover:bg-slate-100`}
       >
         {t("open")}
       </button>
@@ -103,7 +102,7 @@ export function SimReplaceOnBehalf({ lineId, label }: { lineId: string; label: s
             type="button"
             onClick={order}
             disabled={replace.isPending}
-            className={`${BUTTON} bg-brand-600 text-white hover:bg-brand-700`}
+            className={`${AGENT_BUTTON} bg-brand-600 text-white hover:bg-brand-700`}
           >
             {t("order")}
           </button>
@@ -121,61 +120,34 @@ function CancelOnBehalf({ lineId }: { lineId: string }) {
   const t = useTranslations("agent.sim");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [isConfirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const { key, renew } = useIdempotencyKey("agent-sim-cancel");
   const cancel = useMutation(trpc.agent.cancelSimReplacement.mutationOptions());
 
   async function confirm() {
     setFailure(null);
+    let isDone = false;
     try {
       await cancel.mutateAsync({ lineId, idempotencyKey: key });
       renew();
-      setConfirming(false);
+      isDone = true;
     } catch (error) {
       setFailure(readTRPCError(error).code === "PRECONDITION_FAILED" ? t("cancelTooLate") : t("failed"));
     }
     await queryClient.invalidateQueries(trpc.agent.simStatus.queryFilter({ lineId }));
+    return isDone;
   }
 
   return (
-    <div className="space-y-2">
-      {failure && (
-        <p role="alert" className="text-red-800">
-          {failure}
-        </p>
-      )}
-      {isConfirming ? (
-        <div role="group" aria-label={t("cancel")} className="space-y-2 rounded-lg bg-amber-50 p-3">
-          <p className="text-amber-950">{t("cancelConfirmBody")}</p>
-          <div className="flex flex-wrap gap-2">
-            <button
-              type="button"
-              onClick={confirm}
-              disabled={cancel.isPending}
-              className={`${BUTTON} bg-red-700 text-white hover:bg-red-800`}
-            >
-              {cancel.isPending ? t("cancelling") : t("cancelConfirm")}
-            </button>
-            <button
-              type="button"
-              onClick={() => setConfirming(false)}
-              disabled={cancel.isPending}
-              className={`${BUTTON} border border-slate-300 hover:bg-slate-100`}
-            >
-              {t("cancelKeep")}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button
-          type="button"
-          onClick={() => setConfirming(true)}
-          className={`${BUTTON} border border-slate-300 hover:bg-slate-100`}
-        >
-          {t("cancel")}
-        </button>
-      )}
-    </div>
+    <ConfirmedAction
+      label={t("cancel")}
+      body={t("cancelConfirmBody")}
+      confirmLabel={t("cancelConfirm")}
+      pendingLabel={t("cancelling")}
+      keepLabel={t("cancelKeep")}
+      failure={failure}
+      isPending={cancel.isPending}
+      onConfirm={confirm}
+    />
   );
 }

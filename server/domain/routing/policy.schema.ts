@@ -66,6 +66,16 @@ export const routingPolicySchema = z
     /** What one customer may be credited in a calendar month, by all agents, without approval. */
     customerMonthlyCreditLimitCents: cents,
     repeatContactDays: z.number().int().min(1).max(90),
+    /** Credits without asking for a line out of service through a resolved incident (issue 17). */
+    outageCredit: z.object({
+      thresholdMinutes: z
+        .number()
+        .int()
+        .min(0)
+        .max(60 * 24 * 7),
+      ratePercent: z.number().int().min(0).max(500),
+      floorCents: cents.max(10_000_000),
+    }),
     costPerContact: z.object({
       currency: safeString().length(3),
       selfServiceCents: cents,
@@ -116,6 +126,7 @@ export const DEFAULT_ROUTING_POLICY: RoutingPolicyConfig = {
   agentDailyCreditLimitCents: 300_000,
   customerMonthlyCreditLimitCents: 100_000,
   repeatContactDays: 7,
+  outageCredit: { thresholdMinutes: 60, ratePercent: 100, floorCents: 1_000 },
   costPerContact: { currency: "RUB", selfServiceCents: 900, agentCents: 72_000 },
 };
 
@@ -123,6 +134,7 @@ export const DEFAULT_ROUTING_POLICY: RoutingPolicyConfig = {
 const LATER_SETTINGS = {
   agentDailyCreditLimitCents: DEFAULT_ROUTING_POLICY.agentDailyCreditLimitCents,
   customerMonthlyCreditLimitCents: DEFAULT_ROUTING_POLICY.customerMonthlyCreditLimitCents,
+  outageCredit: DEFAULT_ROUTING_POLICY.outageCredit,
 } satisfies Partial<RoutingPolicyConfig>;
 
 /** A stored version's settings; one saved before a setting existed gets that setting's default. */

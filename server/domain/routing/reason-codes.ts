@@ -1,6 +1,7 @@
 /** Why a contact was routed as it was: stable codes the UI translates. Imports nothing, so pages can use it. */
 export const REASON_CODES = [
   "OUTAGE",
+  "OUTAGE_KNOWN",
   "TECHNICAL_FAULT",
   "RETENTION",
   "COMPLAINT",

@@ -14,6 +14,8 @@ export type ContactFacts = {
   isRepeatContact: boolean;
   /** The customer asked for a person (request.escalate). */
   askedForPerson?: boolean;
+  /** A declared network incident already covers this line (issue 17): the contact joins it. */
+  hasKnownOutage?: boolean;
   now: Date;
 };
 
@@ -54,6 +56,9 @@ const ALWAYS_ESCALATED: Partial<Record<Category, { code: ReasonCode; reason: str
   COMPLAINT: { code: "COMPLAINT", reason: "A complaint always goes to a person." },
 };
 
+/** Categories a network incident explains. */
+export const OUTAGE_CATEGORIES: readonly Category[] = ["NO_SERVICE", "TECHNICAL_FAULT"];
+
 const clampPriority = (value: number): Priority => Math.min(4, Math.max(1, value)) as Priority;
 
 function formatRoubles(cents: number): string {
@@ -74,6 +79,16 @@ export function routeContact(facts: ContactFacts, policy: RoutingPolicyConfig): 
 
   let priority: number = CATEGORY_SEVERITY[facts.category];
   let isEscalated = false;
+
+  // A fault the network already reported is answered by the incident, not by a person; the
+  // customer can still ask for one, and a fault still there after the repair is escalated then.
+  if (facts.hasKnownOutage && OUTAGE_CATEGORIES.includes(facts.category) && !facts.askedForPerson) {
+    add(
+      "OUTAGE_KNOWN",
+      "A known network incident covers this line: the request joins the incident and is answered when it is repaired.",
+    );
+    return { decision: "SELF_SERVICE", priority: clampPriority(priority), slaDueAt: null, reasons, reasonCodes };
+  }
 
   const always = ALWAYS_ESCALATED[facts.category];
   if (always) {

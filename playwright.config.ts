@@ -6,6 +6,8 @@ export const E2E_SECOND_PORT = E2E_PORT + 1;
 export const E2E_PG_PORT = Number(process.env.E2E_PG_PORT ?? 55491);
 /** The network's token for POST /api/usage on the e2e server. */
 export const E2E_USAGE_TOKEN = "e2e-usage-token-0123456789";
+/** The network monitoring's token for POST /api/incidents on the e2e server. */
+export const E2E_INCIDENTS_TOKEN = "e2e-incidents-token-0123456789";
 const e2eDataDir = `.data/e2e-${E2E_PORT}`;
 const databaseUrl = `postgresql://selfcare:selfcare@127.0.0.1:${E2E_PG_PORT}/selfcare`;
 const isCI = !!process.env.CI;
@@ -52,6 +54,7 @@ export default defineConfig({
         DATA_DIR: e2eDataDir,
         EMBEDDED_PG_PORT: String(E2E_PG_PORT),
         USAGE_API_TOKEN: E2E_USAGE_TOKEN,
+        INCIDENTS_API_TOKEN: E2E_INCIDENTS_TOKEN,
       },
       timeout: 600_000,
       reuseExistingServer: !isCI,

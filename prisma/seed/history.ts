@@ -1,4 +1,5 @@
 import { DEFAULT_ROUTING_POLICY, type Segment } from "../../server/domain/routing/policy.schema";
+import { assignServiceArea, serviceAreaColumns } from "../../server/domain/incident/incident-area";
 import { scoreCustomerValue } from "../../server/domain/value/value-score";
 import { RowBuffer } from "./bulk-insert";
 import { writeBills, type BillSummary } from "./bills";
@@ -87,6 +88,7 @@ function writeLinesAndChanges(
       activatedAt: line.activatedAt,
       tariffSince: tariffSince(line, clock),
       createdAt: line.activatedAt,
+      ...serviceAreaColumns(assignServiceArea(line.kind, line.msisdn ?? line.address ?? line.id)),
     });
     const change = line.change;
     if (!change) continue;

@@ -52,6 +52,10 @@ export const LINE = defineTable("Line", {
   activatedAt: "timestamp",
   tariffSince: "timestamp",
   createdAt: "timestamp",
+  serviceRegion: "text",
+  cells: "text[]",
+  accessNode: "text",
+  building: "text",
 });
 
 export const TARIFF_CHANGE = defineTable("TariffChange", {

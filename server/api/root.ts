@@ -7,6 +7,7 @@ import { autopayRouter } from "./routers/autopay";
 import { billRouter } from "./routers/bill";
 import { activationRouter } from "./routers/activation";
 import { agentRouter } from "./routers/agent";
+import { incidentRouter } from "./routers/incident";
 import { knowledgeRouter } from "./routers/knowledge";
 import { lineRouter } from "./routers/line";
 import { meRouter } from "./routers/me";
@@ -38,6 +39,7 @@ export const appRouter = createTRPCRouter({
   secondFactor: secondFactorRouter,
   passkey: passkeyRouter,
   sim: simRouter,
+  incident: incidentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,22 +1,11 @@
 import "server-only";
-import { timingSafeEqual } from "node:crypto";
 import { getDb, type Database } from "../db/client";
 import { isDatabaseUnavailable } from "../domain/errors";
 import { queueSpendCheckForLines } from "../domain/spend/spend-check.service";
 import { ingestUsage } from "../domain/usage/ingest.service";
 import { usageBatchInput } from "../domain/usage/usage.schema";
 import { log } from "../log";
-
-const json = (status: number, body: unknown) =>
-  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
-
-function hasToken(request: Request, expected: string | undefined): boolean {
-  if (!expected) return false;
-  const given = /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "")?.[1] ?? "";
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+import { hasBearerToken, jsonResponse as json } from "./bearer-token";
 
 /**
  * POST /api/usage: the network's usage records in batches (`{records: [...]}`, usage.schema.ts),
@@ -25,7 +14,7 @@ function hasToken(request: Request, expected: string | undefined): boolean {
  * and stores nothing; a database that is away is 503, and the batch can be sent again as it is.
  */
 export async function handleUsagePost(request: Request, db: Database = getDb()): Promise<Response> {
-  if (!hasToken(request, process.env.USAGE_API_TOKEN)) {
+  if (!hasBearerToken(request, process.env.USAGE_API_TOKEN)) {
     return json(401, { error: { code: "UNAUTHORIZED", message: "A valid bearer token is required" } });
   }
   let body: unknown;

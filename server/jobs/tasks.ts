@@ -17,6 +17,7 @@ import { resumeDueSuspensions } from "../domain/line/line-controls.service";
 import { checkSpendOfLines, resetSpendCycles } from "../domain/spend/spend-check.service";
 import { recomputeAllValueScores, recomputeCustomerValue } from "../domain/value/value.service";
 import { enqueueJob } from "../domain/job-queue/enqueue.service";
+import { notifyIncidentUpdate } from "../domain/incident/incident-notify.service";
 import type { JobName, JobPayloads } from "../domain/job-queue/job-names";
 import { log, runWithLogBindings } from "../log";
 
@@ -116,6 +117,11 @@ const tasks: Record<JobName, Task> = {
   "spend:cycle-reset": async (_payload) => {
     const checked = await resetSpendCycles(getDb());
     if (checked) log.info(`spend limits: ${checked} barred lines checked at their new cycle`);
+  },
+  "incident:notify": async (payload) => {
+    const { incidentId, updateId } = payload as JobPayloads["incident:notify"];
+    const result = await notifyIncidentUpdate(getDb(), incidentId, updateId);
+    log.info(`incident ${incidentId}: ${result.notified} notified, ${result.texted} texted`);
   },
 };
 

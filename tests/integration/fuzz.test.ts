@@ -186,6 +186,13 @@ const EXAMPLES: Record<string, (caller: Caller) => unknown> = {
   "agent.autopay": async () => ({
     customerId: (await testDb().customer.findFirstOrThrow({ select: { id: true } })).id,
   }),
+  "admin.incidents.declare": () => ({
+    services: ["VOICE"],
+    area: { cells: ["FUZZ-C0001"] },
+    startedAt: new Date("2026-12-01T08:00:00Z"),
+    message: { ru: "Авария на базовой станции", en: "A cell site is down" },
+    idempotencyKey: "fuzz-incident-1",
+  }),
   "agent.disableAutopay": async () => ({
     customerId: (await testDb().customer.findFirstOrThrow({ select: { id: true } })).id,
     idempotencyKey: "fuzz-autopay-off-1",

@@ -86,6 +86,17 @@ async function newAddon(caller: Caller) {
   });
 }
 
+/** An incident in an area no seeded line is in, so it touches nobody's requests. */
+async function newIncident(caller: Caller) {
+  return caller.admin.incidents.declare({
+    services: ["MOBILE_DATA"],
+    area: { cells: [`AUDIT-C${unique()}`.replace(/[^A-Za-z0-9-]/g, "")] },
+    startedAt: new Date(Date.now() - 3_600_000),
+    message: { ru: "Проверка аудита", en: "Audit check" },
+    idempotencyKey: newIdempotencyKey("audit"),
+  });
+}
+
 async function newTariff(caller: Caller) {
   return caller.admin.tariffs.create({
     code: `aud${unique()}`,
@@ -490,6 +501,33 @@ const TABLE: Record<string, Audited | Exempt> = {
     action: "tariff.delete",
     entityType: "Tariff",
     afterIsNull: "a deletion",
+  },
+  "admin.incidents.declare": {
+    as: DEMO.admin,
+    run: async (caller) => (await newIncident(caller)).id,
+    action: "incident.declare",
+    entityType: "Incident",
+    beforeIsNull: "a declaration",
+  },
+  "admin.incidents.update": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const incident = await newIncident(caller);
+      await caller.admin.incidents.update({ id: incident.id, etaAt: new Date(Date.now() + 3 * 3_600_000) });
+      return incident.id;
+    },
+    action: "incident.update",
+    entityType: "Incident",
+  },
+  "admin.incidents.resolve": {
+    as: DEMO.admin,
+    run: async (caller) => {
+      const incident = await newIncident(caller);
+      await caller.admin.incidents.resolve({ id: incident.id });
+      return incident.id;
+    },
+    action: "incident.resolve",
+    entityType: "Incident",
   },
   "admin.addons.create": {
     as: DEMO.admin,

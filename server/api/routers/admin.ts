@@ -3,6 +3,18 @@ import { addonIdInput, createAddonInput, updateAddonInput } from "../../domain/a
 import { createAddon, listAddonCatalogue, setAddonStatus, updateAddon } from "../../domain/admin/addon-admin.service";
 import { z } from "zod";
 import {
+  declareIncident,
+  listIncidents,
+  resolveIncident,
+  updateIncident,
+} from "../../domain/incident/incident-admin.service";
+import {
+  declareIncidentInput,
+  listIncidentsInput,
+  resolveIncidentInput,
+  updateIncidentInput,
+} from "../../domain/incident/incident.schema";
+import {
   approveInput,
   articleSlugInput,
   createArticleInput,
@@ -129,6 +141,25 @@ export const adminRouter = createTRPCRouter({
     reactivate: adminProcedure
       .input(addonIdInput)
       .mutation(({ ctx, input }) => setAddonStatus(ctx.db, ctx.actor, input.id, "ACTIVE")),
+  }),
+
+  incidents: createTRPCRouter({
+    list: adminProcedure.input(listIncidentsInput).query(({ ctx, input }) => listIncidents(ctx.db, input)),
+    declare: adminProcedure
+      .input(declareIncidentInput)
+      .mutation(({ ctx, input }) =>
+        declareIncident(ctx.db, { actor: ctx.actor, idempotencyKey: input.idempotencyKey }, input),
+      ),
+    update: adminProcedure
+      .input(updateIncidentInput)
+      .mutation(({ ctx, input }) =>
+        updateIncident(ctx.db, { actor: ctx.actor, idempotencyKey: input.idempotencyKey }, input),
+      ),
+    resolve: adminProcedure
+      .input(resolveIncidentInput)
+      .mutation(({ ctx, input }) =>
+        resolveIncident(ctx.db, { actor: ctx.actor, idempotencyKey: input.idempotencyKey }, input),
+      ),
   }),
 
   knowledge: createTRPCRouter({

@@ -1,4 +1,5 @@
 import "server-only";
+import { serviceAreaOf } from "../incident/incident-area";
 import type { Database } from "../../db/client";
 import { notFound } from "../errors";
 import { OPEN_CHANGE_STATUSES } from "../tariff/tariff-change-status";
@@ -111,6 +112,7 @@ export async function getAccountSummary(db: Database, customerId: string, now = 
       msisdn: line.msisdn,
       address: line.address,
       status: line.status,
+      serviceArea: serviceAreaOf(line),
       suspendedUntil: line.suspendedUntil,
       pendingCommands: line.provisioningCommands,
       tariff: {

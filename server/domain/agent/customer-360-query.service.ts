@@ -113,6 +113,10 @@ export function selectCustomer360(db: Kysely<DB>, customerId: string, now: Date)
               "l.suspendedUntil",
               "l.activatedAt",
               "l.tariffSince",
+              "l.serviceRegion",
+              "l.cells",
+              "l.accessNode",
+              "l.building",
               "l.spendLimitCents",
               jsonBuildObject({
                 id: eb.ref("t.id"),

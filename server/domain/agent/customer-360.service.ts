@@ -1,4 +1,5 @@
 import "server-only";
+import { serviceAreaOf } from "../incident/incident-area";
 import type { Database, SqlExecutor } from "../../db/client";
 import { currentCycle } from "../billing/cycle";
 import { badRequest, notFound } from "../errors";
@@ -116,6 +117,7 @@ export async function getCustomer360(db: SqlExecutor, customerId: string, now = 
       status: line.status,
       activatedAt: at(line.activatedAt),
       tariffSince: at(line.tariffSince),
+      serviceArea: serviceAreaOf(line),
       /** The subscriber's monthly cap on extras (null: none); agent.setSpendLimit changes it. */
       spendLimitCents: line.spendLimitCents,
       tariff: {

@@ -4,8 +4,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import type { Database, Transaction } from "../../db/client";
 import { translatorFor } from "../../i18n/translator";
-import type { NotificationKind } from "../notification/notify.service";
-import { enqueuePushFor } from "../push/enqueue-push.service";
+import { notifyMany } from "../notification/notify.service";
 import { queueValueRecompute } from "../value/queue-recompute.service";
 import { billStatusAfter } from "./bill-status";
 import { addonBillItems, composeBill, suspensionBillItems, type AppliedChange, type LineToBill } from "./compose-bill";
@@ -324,7 +323,7 @@ export async function billCustomers(
         mine.map((draft) => ({ billId: draft.id, customerId: draft.customer.id })),
         now,
       );
-      await notifyBillsIssued(
+      await notifyMany(
         tx,
         mine.flatMap(({ id, customer, bill }) => {
           if (!customer.login) return [];
@@ -377,25 +376,6 @@ export async function markOverdueBills(db: Database, now = new Date()): Promise<
     for (const customerId of new Set(marked.map((bill) => bill.customerId))) await queueValueRecompute(tx, customerId);
     return marked.length;
   });
-}
-
-/**
- * What `notify` does for one notification, for a whole slice at once: the rows in one statement,
- * then the web push job for each user with a subscribed device (the same `enqueuePushFor`).
- */
-async function notifyBillsIssued(
-  tx: Transaction,
-  notifications: { userId: string; kind: NotificationKind; title: string; body: string; url: string }[],
-) {
-  if (!notifications.length) return;
-  const rows = await tx.notification.createManyAndReturn({ data: notifications, select: { id: true, userId: true } });
-  const subscribed = await tx.pushSubscription.findMany({
-    where: { userId: { in: rows.map((row) => row.userId) } },
-    select: { userId: true },
-    distinct: ["userId"],
-  });
-  const withDevice = new Set(subscribed.map((row) => row.userId));
-  for (const row of rows) if (withDevice.has(row.userId)) await enqueuePushFor(tx, row);
 }
 
 /** The fee stored on a SUSPEND command when the subscriber confirmed it (see `line.suspend`). */

@@ -27,6 +27,11 @@ export function serviceAreaOf(line: {
   return { region: line.serviceRegion, cells: line.cells ?? [], node: line.accessNode, building: line.building };
 }
 
+/** The contract's `serviceArea` as the Line columns that store it. */
+export function serviceAreaColumns(area: ServiceArea) {
+  return { serviceRegion: area.region, cells: area.cells, accessNode: area.node, building: area.building };
+}
+
 /**
  * Whether an incident touches a line: it takes away a service the line has, and its area names
  * the line's region, one of the cells it was last seen on, its access node or its building.

@@ -60,7 +60,12 @@ export const declareIncidentInput = z
 export type DeclareIncidentInput = z.infer<typeof declareIncidentInput>;
 
 export const updateIncidentInput = z
-  .object({ id: idSchema, etaAt: instantSchema.nullish(), message: messageSchema.optional() })
+  .object({
+    id: idSchema,
+    etaAt: instantSchema.nullish(),
+    message: messageSchema.optional(),
+    idempotencyKey: idempotencyKeySchema.optional(),
+  })
   .refine((input) => input.etaAt !== undefined || input.message !== undefined, {
     path: ["message"],
     message: "Give a new message or repair time",
@@ -71,6 +76,7 @@ export const resolveIncidentInput = z.object({
   id: idSchema,
   resolvedAt: instantSchema.optional(),
   message: messageSchema.optional(),
+  idempotencyKey: idempotencyKeySchema.optional(),
 });
 export type ResolveIncidentInput = z.infer<typeof resolveIncidentInput>;
 
@@ -79,7 +85,11 @@ export const listIncidentsInput = z
   .optional()
   .transform((input) => input ?? {});
 
-export const incidentIdInput = z.object({ incidentId: idSchema });
+/** "Notify me"; `fromIntake`: chosen on the request form instead of filing a request. */
+export const subscribeInput = z.object({ incidentId: idSchema, fromIntake: z.boolean().optional() });
+
+/** An agent attaches a request to an incident by hand. */
+export const attachToIncidentInput = z.object({ requestId: idSchema, incidentId: idSchema });
 
 /** POST /api/incidents: the monitoring system's incident, idempotent by its own id. */
 export const monitoringIncidentInput = z

@@ -36,6 +36,8 @@ export type JobPayloads = {
   "spend:check": { lineIds: string[] };
   /** Barred lines whose billing cycle turned get their SPEND_UNBAR (spend/spend.service.ts). */
   "spend:cycle-reset": Record<string, never>;
+  /** Tells the people an incident's update concerns: every affected subscriber when declared, subscribers after (issue 17). */
+  "incident:notify": { incidentId: string; updateId: string };
 };
 
 export type JobName = keyof JobPayloads;

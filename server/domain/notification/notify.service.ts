@@ -13,7 +13,8 @@ export type NotificationKind =
   | "TARIFF_CHANGE"
   | "ADDON_PURCHASE"
   | "LINE_STATUS"
-  | "SPEND_LIMIT";
+  | "SPEND_LIMIT"
+  | "INCIDENT";
 
 /**
  * Tells a user something happened: a row they see in the portal, and a web push to their
@@ -37,4 +38,23 @@ export async function notifyCustomer(
 ) {
   const login = await tx.user.findUnique({ where: { customerId }, select: { id: true, locale: true } });
   if (login) await notify(tx, login.id, build(login.locale));
+}
+
+/**
+ * Many notifications at once (a bill run, an incident's thousands of subscribers): the rows in
+ * one statement, and a push job only for users with a device subscribed.
+ */
+export async function notifyMany(
+  tx: Transaction,
+  notifications: { userId: string; kind: NotificationKind; title: string; body: string; url?: string }[],
+) {
+  if (!notifications.length) return;
+  const rows = await tx.notification.createManyAndReturn({ data: notifications, select: { id: true, userId: true } });
+  const subscribed = await tx.pushSubscription.findMany({
+    where: { userId: { in: rows.map((row) => row.userId) } },
+    select: { userId: true },
+    distinct: ["userId"],
+  });
+  const withDevice = new Set(subscribed.map((row) => row.userId));
+  for (const row of rows) if (withDevice.has(row.userId)) await enqueuePushFor(tx, row);
 }

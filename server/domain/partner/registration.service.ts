@@ -1,4 +1,5 @@
 import "server-only";
+import { assignServiceArea, serviceAreaColumns } from "../incident/incident-area";
 import { randomBytes, randomInt } from "node:crypto";
 import type { Role } from "@prisma/client";
 import type { Database, Transaction } from "../../db/client";
@@ -194,6 +195,8 @@ export async function registerSubscriber(
       const createdLine = await tx.line.create({
         data: {
           ...line,
+          // Where the service will live until the network reports the cells it is seen on.
+          ...serviceAreaColumns(assignServiceArea(line.kind, line.msisdn ?? line.address ?? accountNumber)),
           customerId: created.id,
           tariffId: tariff.id,
           activatedAt: now,

@@ -16,7 +16,12 @@ export async function closeFinishedRequests(db: Database, now = new Date()): Pro
     where: {
       OR: [
         { status: "RESOLVED", resolvedAt: { lt: cutoff } },
-        { status: "SELF_SERVICE", updatedAt: { lt: cutoff } },
+        // A request waiting on a network incident stays open until the incident is resolved.
+        {
+          status: "SELF_SERVICE",
+          updatedAt: { lt: cutoff },
+          OR: [{ incidentId: null }, { incident: { status: "RESOLVED" } }],
+        },
       ],
     },
     select: { id: true, status: true, resolvedAt: true },

@@ -5,6 +5,7 @@ import { consumeOrThrow, refundUse } from "../abuse/abuse-limits.service";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
 import { recordInteraction } from "../interaction/record-interaction.service";
 import { searchArticles } from "../knowledge/search-articles.service";
+import { findKnownOutage } from "../incident/incident-requests.service";
 import { notify } from "../notification/notify.service";
 import { actionsFor, subscriberReasons } from "./request-read.service";
 import type { CreateRequestInput } from "./request.schema";
@@ -43,6 +44,8 @@ async function createdView(db: Database, requester: Requester, requestId: string
     },
     suggestedArticles,
     actions,
+    /** The network incident the request joined instead of queuing (issue 17); null otherwise. */
+    incidentId: request.incidentId,
   };
 }
 
@@ -78,12 +81,19 @@ export async function createRequest(db: Database, requester: Requester, input: C
 
   await checkReferences(db, requester.customerId, input);
   await consumeOrThrow(db, "requestCreate", requester.userId);
+  const outage = await findKnownOutage(db, {
+    customerId: requester.customerId,
+    lineId: input.lineId,
+    category: input.category,
+  });
   const routing = await routeRequest(db, {
     customerId: requester.customerId,
     category: input.category,
     disputedAmountCents: input.disputedAmountCents,
+    hasKnownOutage: outage !== null,
     now,
   });
+  const incidentId = outage && routing.reasonCodes.includes("OUTAGE_KNOWN") ? outage.id : null;
   const status = statusForDecision(routing.decision);
   try {
     const id = await db.$transaction(async (tx) => {
@@ -105,6 +115,7 @@ export async function createRequest(db: Database, requester: Requester, input: C
           routingReasonCodes: routing.reasonCodes,
           segmentAtCreation: routing.segment,
           policyVersion: routing.policyVersion,
+          incidentId,
           createdById: requester.userId,
           idempotencyKey: input.idempotencyKey,
           createdAt: now,
@@ -133,6 +144,7 @@ export async function createRequest(db: Database, requester: Requester, input: C
           decision: routing.decision,
           priority: routing.priority,
           reasonCodes: routing.reasonCodes,
+          ...(incidentId ? { incidentId } : {}),
         },
         at: now,
       });

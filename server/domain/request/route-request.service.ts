@@ -28,6 +28,8 @@ export async function routeRequest(
     category: RequestCategory;
     disputedAmountCents?: number | null;
     askedForPerson?: boolean;
+    /** An active network incident covers the contact's line (incident-requests.service.ts). */
+    hasKnownOutage?: boolean;
     /** The request being re-routed, which is not a repeat of itself. */
     excludeRequestId?: string;
     now: Date;
@@ -56,6 +58,7 @@ export async function routeRequest(
       disputedAmountCents: contact.disputedAmountCents ?? null,
       isRepeatContact: earlier !== null,
       askedForPerson: contact.askedForPerson ?? false,
+      hasKnownOutage: contact.hasKnownOutage ?? false,
       now: contact.now,
     },
     policy.config,

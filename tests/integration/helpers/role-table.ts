@@ -134,6 +134,12 @@ export const ACCESS: Record<string, Access> = {
   "agent.cancelSimReplacement": "agent",
   "agent.autopay": "agent",
   "agent.disableAutopay": "agent",
+  "incident.forMe": "subscriber",
+  "incident.subscribe": "subscriber",
+  "admin.incidents.list": "admin",
+  "admin.incidents.declare": "admin",
+  "admin.incidents.update": "admin",
+  "admin.incidents.resolve": "admin",
 };
 for (const path of Object.keys(appRouter._def.procedures)) {
   if (path.startsWith("admin.")) ACCESS[path] ??= "admin";

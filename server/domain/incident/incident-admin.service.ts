@@ -71,7 +71,9 @@ async function queueNotify(tx: Transaction, incidentId: string, updateId: string
   await enqueueJob(tx, "incident:notify", { incidentId, updateId }, { jobKey: `incident-notify:${updateId}` });
 }
 
-export function scopeOf(incident: Pick<Incident, "services" | "regions" | "cells" | "nodes" | "buildings">): IncidentScope {
+export function scopeOf(
+  incident: Pick<Incident, "services" | "regions" | "cells" | "nodes" | "buildings">,
+): IncidentScope {
   return {
     services: incident.services,
     regions: incident.regions,
@@ -145,36 +147,43 @@ export async function declareIncident(
   if (replay) return getIncidentView(db, replay.entityId);
   if (input.startedAt.getTime() > now.getTime() + CLOCK_SKEW_MS)
     throw badRequest("startedAt", "The start cannot be in the future");
-  const id = await db.$transaction(async (tx) => {
-    const created = await tx.incident.create({
-      data: {
-        externalId: input.externalId ?? null,
-        services: input.services,
-        ...input.area,
-        startedAt: input.startedAt,
-        etaAt: input.etaAt ?? null,
-        messageRu: input.message.ru,
-        messageEn: input.message.en,
-        declaredById: "actor" in author ? author.actor.id : null,
-        createdAt: now,
-      },
+  const id = await db
+    .$transaction(async (tx) => {
+      const created = await tx.incident.create({
+        data: {
+          externalId: input.externalId ?? null,
+          services: input.services,
+          ...input.area,
+          startedAt: input.startedAt,
+          etaAt: input.etaAt ?? null,
+          messageRu: input.message.ru,
+          messageEn: input.message.en,
+          declaredById: "actor" in author ? author.actor.id : null,
+          createdAt: now,
+        },
+      });
+      const affectedLines = await matchIncidentLines(tx, created.id, scopeOf(created));
+      const incident = await tx.incident.update({ where: { id: created.id }, data: { affectedLines } });
+      const update = await tx.incidentUpdate.create({
+        data: {
+          incidentId: incident.id,
+          kind: "DECLARED",
+          messageRu: input.message.ru,
+          messageEn: input.message.en,
+          etaAt: input.etaAt ?? null,
+          at: now,
+        },
+      });
+      await audit(tx, author, DECLARE, incident, null, incident);
+      await queueNotify(tx, incident.id, update.id);
+      return incident.id;
+    })
+    .catch(async (error: unknown) => {
+      // A racing retry with the same key declared it first: answer with that incident.
+      const winner = isUniqueViolation(error) ? await replayOf(db, author, DECLARE) : null;
+      if (!winner) throw error;
+      return winner.entityId;
     });
-    const affectedLines = await matchIncidentLines(tx, created.id, scopeOf(created));
-    const incident = await tx.incident.update({ where: { id: created.id }, data: { affectedLines } });
-    const update = await tx.incidentUpdate.create({
-      data: {
-        incidentId: incident.id,
-        kind: "DECLARED",
-        messageRu: input.message.ru,
-        messageEn: input.message.en,
-        etaAt: input.etaAt ?? null,
-        at: now,
-      },
-    });
-    await audit(tx, author, DECLARE, incident, null, incident);
-    await queueNotify(tx, incident.id, update.id);
-    return incident.id;
-  });
   return getIncidentView(db, id);
 }
 
@@ -202,12 +211,16 @@ export async function updateIncident(
     throw badRequest("etaAt", "The repair time is after the start");
   const message = input.message ?? { ru: before.messageRu, en: before.messageEn };
   const etaAt = input.etaAt === undefined ? before.etaAt : input.etaAt;
-  const area = input.area ?? { regions: before.regions, cells: before.cells, nodes: before.nodes, buildings: before.buildings };
+  const area = input.area ?? {
+    regions: before.regions,
+    cells: before.cells,
+    nodes: before.nodes,
+    buildings: before.buildings,
+  };
   const services = input.services ?? before.services;
   const isNewStatus =
     message.ru !== before.messageRu || message.en !== before.messageEn || etaAt?.getTime() !== before.etaAt?.getTime();
-  const isNewScope =
-    JSON.stringify(scopeOf({ services, ...area })) !== JSON.stringify(scopeOf(before));
+  const isNewScope = JSON.stringify(scopeOf({ services, ...area })) !== JSON.stringify(scopeOf(before));
   if (!isNewStatus && !isNewScope) return getIncidentView(db, before.id);
   await db.$transaction(async (tx) => {
     const changed = await tx.incident.updateMany({
@@ -236,7 +249,12 @@ export async function updateIncident(
  * resolution goes to every request attached to it and to its subscribers, and the credits job is
  * queued. Resolving a resolved incident answers it as it is.
  */
-export async function resolveIncident(db: Database, author: IncidentAuthor, input: ResolveIncidentInput, now = new Date()) {
+export async function resolveIncident(
+  db: Database,
+  author: IncidentAuthor,
+  input: ResolveIncidentInput,
+  now = new Date(),
+) {
   const replay = await replayOf(db, author, RESOLVE);
   if (replay) return getIncidentView(db, replay.entityId);
   const before = await getActiveForChange(db, input.id);

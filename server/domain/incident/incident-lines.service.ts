@@ -13,7 +13,7 @@ export async function matchIncidentLines(tx: Transaction, incidentId: string, sc
   const kinds = kindsTouchedBy(scope.services);
   await tx.incidentLine.deleteMany({ where: { incidentId } });
   if (!kinds.length) return 0;
-  const result = await sql`
+  await sql`
     INSERT INTO "IncidentLine" ("incidentId", "lineId", "customerId")
     SELECT ${incidentId}, l.id, l."customerId"
       FROM "Line" l
@@ -23,5 +23,5 @@ export async function matchIncidentLines(tx: Transaction, incidentId: string, sc
             OR l.cells && ${[...scope.cells]}::text[]
             OR l."accessNode" = ANY(${[...scope.nodes]}::text[])
             OR l.building = ANY(${[...scope.buildings]}::text[]))`.execute(tx.$kysely);
-  return Number(result.numAffectedRows ?? 0);
+  return tx.incidentLine.count({ where: { incidentId } });
 }

@@ -13,7 +13,10 @@ const MONITORING = { monitoring: true } as const;
  * post repeated as it was changes nothing. Answers the incident and whether this post created it.
  */
 export async function upsertMonitoringIncident(db: Database, input: MonitoringIncidentInput, now = new Date()) {
-  let existing = await db.incident.findUnique({ where: { externalId: input.externalId }, select: { id: true, status: true } });
+  let existing = await db.incident.findUnique({
+    where: { externalId: input.externalId },
+    select: { id: true, status: true },
+  });
   let isCreated = false;
   if (!existing) {
     try {
@@ -33,12 +36,23 @@ export async function upsertMonitoringIncident(db: Database, input: MonitoringIn
     await updateIncident(
       db,
       MONITORING,
-      { id: existing.id, etaAt: input.etaAt ?? null, message: input.message, services: input.services, area: input.area },
+      {
+        id: existing.id,
+        etaAt: input.etaAt ?? null,
+        message: input.message,
+        services: input.services,
+        area: input.area,
+      },
       now,
     );
   }
   if (input.resolvedAt && existing.status === "ACTIVE") {
-    await resolveIncident(db, MONITORING, { id: existing.id, resolvedAt: input.resolvedAt, message: input.message }, now);
+    await resolveIncident(
+      db,
+      MONITORING,
+      { id: existing.id, resolvedAt: input.resolvedAt, message: input.message },
+      now,
+    );
   }
   return { isCreated, incident: await getIncidentView(db, existing.id) };
 }

@@ -88,7 +88,12 @@ export async function notifyIncidentUpdate(db: Database, incidentId: string, upd
       }),
     ]);
     for (const { createdBy } of authors)
-      recipients.set(createdBy.id, { userId: createdBy.id, locale: createdBy.locale, phone: createdBy.phone, sms: false });
+      recipients.set(createdBy.id, {
+        userId: createdBy.id,
+        locale: createdBy.locale,
+        phone: createdBy.phone,
+        sms: false,
+      });
     for (const { user } of subscribers)
       recipients.set(user.id, { userId: user.id, locale: user.locale, phone: user.phone, sms: true });
   }

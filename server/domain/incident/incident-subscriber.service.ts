@@ -27,7 +27,8 @@ export async function listMyIncidents(db: Database, viewer: Viewer, now = new Da
     select: { incidentId: true, line: { select: { id: true, msisdn: true, kind: true } } },
   });
   const linesByIncident = new Map<string, { id: string; msisdn: string | null; kind: string }[]>();
-  for (const row of rows) linesByIncident.set(row.incidentId, [...(linesByIncident.get(row.incidentId) ?? []), row.line]);
+  for (const row of rows)
+    linesByIncident.set(row.incidentId, [...(linesByIncident.get(row.incidentId) ?? []), row.line]);
   const incidents = await db.incident.findMany({
     where: { id: { in: [...linesByIncident.keys()] } },
     orderBy: [{ status: "asc" }, { startedAt: "desc" }],

@@ -235,3 +235,62 @@ describe("routeContact", () => {
     );
   });
 });
+
+describe("routeContact with a known outage", () => {
+  type OutageRow = {
+    rule: string;
+    input: Partial<ContactFacts>;
+    decision: RoutingDecision;
+    codes: string[];
+  };
+  const table: OutageRow[] = [
+    {
+      rule: "no service on a line a known incident covers joins the incident",
+      input: { category: "NO_SERVICE", hasKnownOutage: true },
+      decision: "SELF_SERVICE",
+      codes: ["OUTAGE_KNOWN"],
+    },
+    {
+      rule: "a technical fault too, even from PLATINUM with a personal manager",
+      input: { category: "TECHNICAL_FAULT", segment: "PLATINUM", hasPersonalManager: true, hasKnownOutage: true },
+      decision: "SELF_SERVICE",
+      codes: ["OUTAGE_KNOWN"],
+    },
+    {
+      rule: "and a repeat contact about it (the customer wrote before the incident was declared)",
+      input: { category: "NO_SERVICE", isRepeatContact: true, hasKnownOutage: true },
+      decision: "SELF_SERVICE",
+      codes: ["OUTAGE_KNOWN"],
+    },
+    {
+      rule: "asking for a person still reaches one",
+      input: { category: "NO_SERVICE", askedForPerson: true, hasKnownOutage: true },
+      decision: "AGENT_QUEUE",
+      codes: ["OUTAGE", "ASKED_FOR_PERSON", "PRIORITY", "SLA"],
+    },
+    {
+      rule: "an outage nobody declared is escalated as always",
+      input: { category: "NO_SERVICE", hasKnownOutage: false },
+      decision: "AGENT_QUEUE",
+      codes: ["OUTAGE", "PRIORITY", "SLA"],
+    },
+    {
+      rule: "an incident does not explain a complaint",
+      input: { category: "COMPLAINT", hasKnownOutage: true },
+      decision: "AGENT_QUEUE",
+      codes: ["COMPLAINT", "PRIORITY", "SLA"],
+    },
+    {
+      rule: "nor a billing question",
+      input: { category: "BILLING_QUESTION", hasKnownOutage: true },
+      decision: "SELF_SERVICE",
+      codes: ["SELF_SERVICE_CATEGORY"],
+    },
+  ];
+  it.each(table)("$rule", ({ input, decision, codes }) => {
+    const result = routeContact(facts(input), policy);
+    expect(result.decision).toBe(decision);
+    expect(result.reasonCodes).toEqual(codes);
+    if (codes.includes("OUTAGE_KNOWN")) expect(result.slaDueAt).toBeNull();
+  });
+});

@@ -53,6 +53,7 @@ export async function loadPastContacts(db: SqlExecutor, window: { from: Date; to
       sql<unknown>`${eb.ref("c.valueBreakdown")} -> 'facts'`.as("facts"),
       eb("c.personalManagerId", "is not", null).$castTo<boolean>().as("hasPersonalManager"),
       "r.disputedAmountCents",
+      eb("r.incidentId", "is not", null).$castTo<boolean>().as("hadKnownOutage"),
       sql<
         number | null
       >`(EXTRACT(EPOCH FROM (${eb.ref("r.createdAt")} - ${eb.ref("prev.createdAt")})) / 86400)::float8`.as(
@@ -75,6 +76,7 @@ export async function loadPastContacts(db: SqlExecutor, window: { from: Date; to
     hasPersonalManager: row.hasPersonalManager,
     disputedAmountCents: row.disputedAmountCents,
     daysSincePreviousSameCategory: row.daysSincePrevious,
+    hadKnownOutage: row.hadKnownOutage,
     responseMinutes: row.responseMinutes,
   }));
 }

@@ -66,6 +66,20 @@ describe("rerouteContact", () => {
       decision: "AGENT_QUEUE",
     },
     {
+      rule: "no service during a known incident joined the incident",
+      contact: { category: "NO_SERVICE", hadKnownOutage: true },
+      policy: active,
+      segment: "SILVER",
+      decision: "SELF_SERVICE",
+    },
+    {
+      rule: "no service without a known incident goes to a person",
+      contact: { category: "NO_SERVICE", hadKnownOutage: false },
+      policy: active,
+      segment: "SILVER",
+      decision: "AGENT_QUEUE",
+    },
+    {
       rule: "a phone call always goes to a person",
       contact: { channel: "PHONE" },
       policy: active,

@@ -16,6 +16,8 @@ export type PastContact = {
   disputedAmountCents: number | null;
   /** Days since the customer's previous contact on the same category; null when there was none. */
   daysSincePreviousSameCategory: number | null;
+  /** The contact joined a network incident that was known when it arrived (issue 17). */
+  hadKnownOutage?: boolean;
   /** Minutes from the start of the SLA clock (creation or escalation) to the first response; null when none was given. */
   responseMinutes: number | null;
 };
@@ -90,6 +92,7 @@ export function rerouteContact(contact: PastContact, policy: RoutingPolicyConfig
         contact.daysSincePreviousSameCategory <= policy.repeatContactDays,
       // A phone call is already a conversation with a person; no policy sends it to self-service.
       askedForPerson: contact.channel === "PHONE",
+      hasKnownOutage: contact.hadKnownOutage ?? false,
       now: contact.createdAt,
     },
     policy,

@@ -278,3 +278,61 @@ describe("requests during an incident", () => {
     ).toBe(1);
   });
 });
+
+describe("agents and incidents", () => {
+  it("see the incidents on a customer's lines, group the queue by incident, and attach a request by hand", async () => {
+    const phone = await generatedSubscriber(4);
+    const customerId = await customerIdOf(phone);
+    const { line, incident } = await declareOnCellOf(phone);
+    const subscriber = await callerAs(phone);
+    const complaint = await subscriber.request.create({
+      category: "COMPLAINT",
+      subject: "Жалоба на связь",
+      description: "Связь пропадает, это не первый раз",
+      lineId: line.id,
+      idempotencyKey: newIdempotencyKey("complaint"),
+    });
+    expect(complaint.incidentId).toBeNull();
+
+    const agent = await callerAs(DEMO.agent2);
+    const view = await agent.agent.customer360({ customerId });
+    expect(view.lines.find((row) => row.id === line.id)!.serviceArea).toEqual({
+      region: line.serviceRegion,
+      cells: line.cells,
+      node: null,
+      building: null,
+    });
+    const theirs = await agent.agent.incidents({ customerId });
+    expect(theirs.items).toEqual([
+      expect.objectContaining({
+        id: incident.id,
+        lines: [expect.objectContaining({ id: line.id })],
+        attachedRequests: 0,
+      }),
+    ]);
+
+    await expect(agent.agent.attachToIncident({ requestId: complaint.id, incidentId: "inc_missing" })).toHaveTRPCCode(
+      "NOT_FOUND",
+    );
+    const elsewhere = await (
+      await callerAs(DEMO.admin)
+    ).admin.incidents.declare({
+      services: ["VOICE"],
+      area: { cells: ["NOWHERE-C0001"] },
+      startedAt: new Date(Date.now() - HOUR),
+      message,
+    });
+    await expect(agent.agent.attachToIncident({ requestId: complaint.id, incidentId: elsewhere.id })).toHaveTRPCCode(
+      "NOT_FOUND",
+    );
+    await agent.agent.attachToIncident({ requestId: complaint.id, incidentId: incident.id });
+
+    const grouped = await agent.agent.queue({ incidentId: incident.id });
+    expect(grouped.items.map((item) => item.id)).toEqual([complaint.id]);
+    expect(grouped.items[0]!.incident).toMatchObject({ id: incident.id, number: incident.number, status: "ACTIVE" });
+    const active = await agent.agent.incidents({});
+    expect(active.items.find((item) => item.id === incident.id)).toMatchObject({ attachedRequests: 1, inQueue: 1 });
+
+    await expect((await callerAs(phone)).agent.incidents({ customerId })).toHaveTRPCCode("FORBIDDEN");
+  });
+});

@@ -709,6 +709,37 @@ const TABLE: Record<string, Audited | Exempt> = {
     action: "autopay.disable",
     entityType: "AutopaySetting",
   },
+  "agent.attachToIncident": {
+    as: DEMO.agent1,
+    run: async (caller) => {
+      const customerId = await customerOf(DEMO.silver);
+      const line = await testDb().line.findFirstOrThrow({ where: { customerId, kind: "MOBILE" } });
+      const incident = await (
+        await callerAs(DEMO.admin)
+      ).admin.incidents.declare({
+        services: ["VOICE"],
+        area: { cells: [line.cells[0]!] },
+        startedAt: new Date(Date.now() - 3_600_000),
+        message: { ru: "Проверка аудита", en: "Audit check" },
+      });
+      const request = await (
+        await callerAs(DEMO.silver)
+      ).request.create({
+        category: "COMPLAINT",
+        subject: "Плохая связь",
+        description: "Связь пропадает весь день",
+        idempotencyKey: newIdempotencyKey("audit"),
+      });
+      await caller.agent.attachToIncident({ requestId: request.id, incidentId: incident.id });
+      // Attaching again is a no-op (the table expects exactly one entry).
+      await caller.agent.attachToIncident({ requestId: request.id, incidentId: incident.id });
+      // Other cases in this file file faults for the same customer: the incident ends here.
+      await (await callerAs(DEMO.admin)).admin.incidents.resolve({ id: incident.id });
+      return request.id;
+    },
+    action: "request.attachToIncident",
+    entityType: "ServiceRequest",
+  },
 };
 
 /** Mutations that staff can call: staff-only ones and those open to every signed-in role. */

@@ -84,6 +84,7 @@ type Fixtures = {
   addonPurchaseId: string;
   esimReplacementId: string;
   pickupReplacementId: string;
+  incidentId: string;
 };
 
 /**
@@ -184,6 +185,7 @@ const FOREIGN: Record<string, { as: Who; input: (f: Fixtures) => unknown }> = {
     }),
   },
   "sim.cancelReplacement": { as: "otherSubscriber", input: (f) => ({ lineId: f.lineId }) },
+  "incident.subscribe": { as: "otherSubscriber", input: (f) => ({ incidentId: f.incidentId }) },
 };
 
 /** Inputs with an id-like key whose thing is not anyone's own (public catalogue, or the caller's alone). */
@@ -284,7 +286,23 @@ describe("foreign ids", () => {
         },
         select: { id: true },
       });
+    // An incident on silver's line alone, already resolved, so no other test's request joins it.
+    const incident = await db.incident.create({
+      data: {
+        services: ["VOICE"],
+        cells: ["WALLS-C0001"],
+        status: "RESOLVED",
+        startedAt: new Date(Date.now() - 2 * 3_600_000),
+        resolvedAt: new Date(Date.now() - 3_600_000),
+        messageRu: "Авария",
+        messageEn: "Outage",
+        affectedLines: 1,
+        lines: { create: { lineId: line.id, customerId } },
+      },
+      select: { id: true },
+    });
     Object.assign(fixtures, {
+      incidentId: incident.id,
       esimReplacementId: (await replacement("ESIM")).id,
       pickupReplacementId: (await replacement("PHYSICAL")).id,
       addonPurchaseId: purchase.id,

@@ -5,6 +5,7 @@ import { z } from "zod";
 import {
   adjustBillInputSchema,
   agentDisableAutopayInput,
+  agentIncidentsInput,
   cannedInputSchema,
   changeTariffInputSchema,
   customerIdSchema,
@@ -37,6 +38,9 @@ import {
   retryStuckCommand,
 } from "../../domain/agent/line-on-behalf.service";
 import { listAgents, listQueue } from "../../domain/agent/queue.service";
+import { listIncidentsForAgents } from "../../domain/incident/incident-agent.service";
+import { attachRequestToIncident } from "../../domain/incident/incident-requests.service";
+import { attachToIncidentInput } from "../../domain/incident/incident.schema";
 import { buyAddonInput } from "../../domain/addon/addon.schema";
 import { agentLineActionInput, provisioningCommandInput } from "../../domain/line/line.schema";
 import { getRequestForAgent, listCannedResponses } from "../../domain/agent/request-detail.service";
@@ -116,4 +120,8 @@ export const agentRouter = createTRPCRouter({
   disableAutopay: agentProcedure
     .input(agentDisableAutopayInput)
     .mutation(({ ctx, input }) => disableAutopayOnBehalf(ctx.db, ctx.actor, input)),
+  incidents: agentProcedure.input(agentIncidentsInput).query(({ ctx, input }) => listIncidentsForAgents(ctx.db, input)),
+  attachToIncident: agentProcedure
+    .input(attachToIncidentInput)
+    .mutation(({ ctx, input }) => attachRequestToIncident(ctx.db, ctx.actor, input)),
 });

@@ -40,6 +40,8 @@ export const queueInputSchema = z
     category: z.enum(CATEGORIES).optional(),
     /** Only requests I hold and those of customers I am personal manager of. */
     mine: z.boolean().optional(),
+    /** Only the requests attached to this network incident (the queue's incident group). */
+    incidentId: id.optional(),
     cursor,
     limit: limitSchema(),
   })
@@ -47,6 +49,12 @@ export const queueInputSchema = z
 export type QueueInput = z.infer<typeof queueInputSchema>;
 
 export const requestIdSchema = z.object({ requestId: id });
+
+/** Incidents touching one customer's lines, or without a customer the active ones. */
+export const agentIncidentsInput = z
+  .object({ customerId: id.optional() })
+  .optional()
+  .transform((input) => input ?? {});
 
 export const transferInputSchema = z.object({
   requestId: id,

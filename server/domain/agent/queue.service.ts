@@ -25,6 +25,7 @@ export async function listQueue(db: Database, actor: Pick<AgentActor, "id">, inp
   ];
   if (input.segment) filters.push({ segmentAtCreation: input.segment });
   if (input.category) filters.push({ category: input.category });
+  if (input.incidentId) filters.push({ incidentId: input.incidentId });
   if (input.mine) filters.push({ OR: [{ assignedToId: actor.id }, { customer: { personalManagerId: actor.id } }] });
   if (after) filters.push(rowsAfter(after) as Prisma.ServiceRequestWhereInput);
 
@@ -48,6 +49,7 @@ export async function listQueue(db: Database, actor: Pick<AgentActor, "id">, inp
       createdAt: true,
       updatedAt: true,
       firstResponseAt: true,
+      incident: { select: { id: true, number: true, status: true } },
       assignedTo: { select: { id: true, name: true } },
       customer: { select: { firstName: true, lastName: true, personalManagerId: true } },
     },
@@ -72,6 +74,8 @@ export async function listQueue(db: Database, actor: Pick<AgentActor, "id">, inp
       createdAt: row.createdAt,
       updatedAt: row.updatedAt,
       firstResponseAt: row.firstResponseAt,
+      /** The network incident the request is attached to: the queue shows such requests as one group. */
+      incident: row.incident,
       assignedTo: row.assignedTo,
       isHeldByMe: row.assignedTo?.id === actor.id,
       isMine: row.assignedTo?.id === actor.id || row.customer.personalManagerId === actor.id,

@@ -1,16 +1,18 @@
 import "server-only";
 import type { RequestCategory } from "@prisma/client";
 import type { Database, Transaction } from "../../db/client";
+import { writeAudit, type AuditActor } from "../audit/write-audit.service";
 import { AppError, notFound } from "../errors";
 import { changeRequestStatus } from "../request/change-status.service";
 import { OPEN_STATUSES } from "../request/request-status";
 import { OUTAGE_CATEGORIES } from "../routing/route-contact";
+import type { ResolutionCode } from "../agent/agent.schema";
 import type { IncidentMessage } from "./incident.schema";
 
 type Reader = Pick<Database, "incidentLine" | "line"> | Transaction;
 
-/** The resolution code of a request the incident's repair answered. */
-export const INCIDENT_RESOLVED = "INCIDENT_RESOLVED";
+/** The resolution code of a request the incident's repair answered (the one agents use for an outage). */
+export const INCIDENT_RESOLVED = "OUTAGE_RESOLVED" satisfies ResolutionCode;
 
 /**
  * The active incident that explains a fault on this line (or, without a line, on any of the
@@ -72,11 +74,14 @@ export async function postResolutionToRequests(
 }
 
 /**
- * An agent attaches a request to an incident by hand (`agent.attachToIncident`): the incident
- * must touch one of the request's customer's lines. Attaching again is a no-op.
+ * An agent attaches a request to an incident by hand (`agent.attachToIncident`), audited: the
+ * incident must touch one of the request's customer's lines, and the request must still be open.
+ * Attaching again is a no-op. The request keeps its place in the queue; the incident's repair
+ * then answers it with the others.
  */
 export async function attachRequestToIncident(
   db: Database,
+  actor: AuditActor,
   input: { requestId: string; incidentId: string },
 ): Promise<{ requestId: string; incidentId: string }> {
   const request = await db.serviceRequest.findUnique({
@@ -89,9 +94,23 @@ export async function attachRequestToIncident(
     select: { incidentId: true },
   });
   if (!touches) throw notFound("Incident");
-  if (request.incidentId === input.incidentId) return { requestId: request.id, incidentId: input.incidentId };
+  const answer = { requestId: request.id, incidentId: input.incidentId };
+  if (request.incidentId === input.incidentId) return answer;
   if (!OPEN_STATUSES.includes(request.status))
     throw new AppError("CONFLICT", "A resolved or closed request is not attached to an incident");
-  await db.serviceRequest.update({ where: { id: request.id }, data: { incidentId: input.incidentId } });
-  return { requestId: request.id, incidentId: input.incidentId };
+  await db.$transaction(async (tx) => {
+    const changed = await tx.serviceRequest.updateMany({
+      where: { id: request.id, incidentId: request.incidentId, status: { in: [...OPEN_STATUSES] } },
+      data: { incidentId: input.incidentId },
+    });
+    if (changed.count === 0) throw new AppError("CONFLICT", "The request was changed meanwhile; reload it");
+    await writeAudit(tx, actor, {
+      action: "request.attachToIncident",
+      entityType: "ServiceRequest",
+      entityId: request.id,
+      before: { incidentId: request.incidentId },
+      after: { incidentId: input.incidentId },
+    });
+  });
+  return answer;
 }

@@ -140,6 +140,8 @@ export const ACCESS: Record<string, Access> = {
   "admin.incidents.declare": "admin",
   "admin.incidents.update": "admin",
   "admin.incidents.resolve": "admin",
+  "agent.incidents": "agent",
+  "agent.attachToIncident": "agent",
 };
 for (const path of Object.keys(appRouter._def.procedures)) {
   if (path.startsWith("admin.")) ACCESS[path] ??= "admin";

@@ -12,6 +12,7 @@ import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/app/_trpc/types";
 import { SegmentBadge } from "./badges";
 import { AutopayCard } from "./c360-autopay";
+import { IncidentsCard } from "./c360-incidents";
 import { BillsSection, PaymentsSection } from "./c360-billing";
 import { RequestsSection, TariffChangesSection, TimelineSection } from "./c360-history";
 import { LinesSection } from "./c360-lines";
@@ -250,6 +251,7 @@ export function Customer360({
   return (
     <div className="space-y-4" data-testid="customer-360">
       <Profile data={data} meId={meId} isCompact={isCompact} />
+      <IncidentsCard customerId={customerId} requestId={requestId} />
       <div className={isCompact ? "space-y-4" : "grid grid-cols-1 gap-4 lg:grid-cols-2"}>
         <Value data={data} />
         <LinesSection data={data} requestId={requestId} />

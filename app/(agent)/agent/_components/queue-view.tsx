@@ -11,6 +11,7 @@ import { nextQueuePage } from "../_lib/queue";
 import { slaStateOf } from "../_lib/sla";
 import { useNow } from "../_lib/use-now";
 import { CallError } from "./call-error";
+import { QueueIncidentGroups } from "./queue-incidents";
 import { QueueRow, Select } from "./queue-row";
 
 const STATUSES = ["QUEUED", "ASSIGNED", "IN_PROGRESS", "WAITING_CUSTOMER", "REOPENED", "RESOLVED", "CLOSED"] as const;
@@ -34,6 +35,7 @@ type QueueFilters = {
   segment?: (typeof SEGMENTS)[number];
   category?: (typeof CATEGORIES)[number];
   mine?: boolean;
+  incidentId?: string;
 };
 
 /** How often the queue asks for changes while it is on screen. */
@@ -45,6 +47,7 @@ export function queueFilterInput(filters: QueueFilters): QueueFilters {
     ...(filters.segment ? { segment: filters.segment } : {}),
     ...(filters.category ? { category: filters.category } : {}),
     ...(filters.mine ? { mine: true } : {}),
+    ...(filters.incidentId ? { incidentId: filters.incidentId } : {}),
   };
 }
 
@@ -80,7 +83,10 @@ export function QueueView() {
     }),
   );
 
-  const items = queue.data?.pages.flatMap((page) => page.items) ?? [];
+  // Requests of an ongoing incident are one group card above the list, unless it is the filter.
+  const items = (queue.data?.pages.flatMap((page) => page.items) ?? []).filter(
+    (item) => filters.incidentId || item.incident?.status !== "ACTIVE",
+  );
   const counts = now
     ? items.reduce(
         (acc, item) => {
@@ -173,6 +179,12 @@ export function QueueView() {
               : null}
         </span>
       </div>
+
+      <QueueIncidentGroups
+        selectedId={filters.incidentId}
+        onSelect={(incidentId) => setFilters((current) => ({ ...current, incidentId }))}
+        refetchInterval={QUEUE_REFRESH_MS}
+      />
 
       {claim.error && <CallError error={claim.error} />}
 

@@ -2,7 +2,7 @@ import "server-only";
 import { scheduleAutopay } from "../payment/autopay.service";
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import type { Database, Transaction } from "../../db/client";
+import type { Database } from "../../db/client";
 import { translatorFor } from "../../i18n/translator";
 import { notifyMany } from "../notification/notify.service";
 import { queueValueRecompute } from "../value/queue-recompute.service";

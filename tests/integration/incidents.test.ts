@@ -276,6 +276,16 @@ describe("requests during an incident", () => {
         where: { customerId: await customerIdOf(phone), type: "INCIDENT_DEFLECTED" },
       }),
     ).toBe(1);
+
+    const admin = await callerAs(DEMO.admin);
+    const today = new Date().toISOString().slice(0, 10);
+    const report = await admin.admin.reports.overview({ from: today, to: today });
+    expect(report.incidents.incidents).toBeGreaterThanOrEqual(1);
+    expect(report.incidents.deflectedAtIntake).toBe(1);
+    expect(report.incidents.contacts).toBe(report.incidents.attachedRequests + 1);
+    expect(report.incidents.deflectedShare).toBeGreaterThan(0);
+    const csv = await admin.admin.reports.exportCsv({ from: today, to: today, locale: "en" });
+    expect(csv.content).toContain(`incidents.contacts,Contacts caused by incidents,${report.incidents.contacts}`);
   });
 });
 

@@ -37,6 +37,19 @@ export function buildReportCsv(overview: Overview, timeline: Timeline, locale: "
     [`cost.allAgentCents (${overview.cost.currency})`, label("costAllAgents"), money(overview.cost.allAgentCents)],
     [`cost.savingsCents (${overview.cost.currency})`, label("costSavings"), money(overview.cost.savingsCents)],
   ];
+  const { incidents } = overview;
+  rows.push(
+    ["incidents.count", label("incidents"), incidents.incidents],
+    ["incidents.contacts", label("incidentContacts"), incidents.contacts],
+    ["incidents.deflected", label("incidentDeflected"), incidents.deflected],
+    ["incidents.deflectedShare", label("incidentDeflectedShare"), cell(incidents.deflectedShare)],
+    ["incidents.credits.lines", label("incidentCredits"), incidents.credits.lines],
+    [
+      `incidents.credits.totalCents (${overview.cost.currency})`,
+      label("incidentCreditsTotal"),
+      money(incidents.credits.totalCents),
+    ],
+  );
   for (const channel of CHANNELS)
     rows.push([
       `contacts.byChannel.${channel}`,

@@ -5,6 +5,7 @@ import { minutesBetween, type DB } from "../../db/kysely";
 import { SEGMENTS, type Segment } from "../routing/policy.schema";
 import { getActivePolicy } from "../routing/policy.service";
 import type { ReportRange } from "./admin.schema";
+import { getIncidentReport } from "./incident-report.service";
 import { bucketFor, costOf, rate, roundMinutes } from "./report-math";
 
 export const CHANNELS = ["WEB", "PWA", "PHONE", "PARTNER", "EMAIL"] as const;
@@ -95,6 +96,8 @@ export const LINE_ACTION_INTERACTIONS = [
   "SPEND_LIMIT_REMOVED",
   "SIM_REPLACEMENT_ORDERED",
   "SIM_REPLACEMENT_CANCELLED",
+  // Chose to be notified of a known outage instead of filing a request (issue 17).
+  "INCIDENT_DEFLECTED",
 ] as const;
 
 function selectLineActions(db: QueryCreator<DB>, range: ReportRange) {
@@ -213,8 +216,9 @@ function ratesOf(figures: Figures) {
  * Definitions are in README "Reports"; cost uses the active policy's cost per contact.
  */
 export async function getReportOverview(db: Database, range: ReportRange, now = new Date()) {
-  const [policy, figures] = await Promise.all([
+  const [policy, incidents, figures] = await Promise.all([
     getActivePolicy(db),
+    getIncidentReport(db, range),
     db.$kysely
       .with("c", (db) => selectContacts(db, range))
       .selectFrom("c")
@@ -257,6 +261,7 @@ export async function getReportOverview(db: Database, range: ReportRange, now = 
       firstContactResolved: figures.firstContactResolved,
     },
     segments,
+    incidents,
     cost: {
       ...costOf(
         { selfServiceContacts: figures.contacts - figures.toPerson, agentContacts: figures.toPerson },

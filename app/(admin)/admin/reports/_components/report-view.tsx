@@ -14,6 +14,7 @@ import { INPUT, SECONDARY_BUTTON } from "../../_components/buttons";
 import { Card } from "../../_components/card";
 import { Field } from "../../_components/field";
 import { KpiCard } from "../../_components/kpi-card";
+import { IncidentFigures } from "./incident-figures";
 import { Notice } from "../../_components/notice";
 import { LoadError, LoadingBlock } from "../../_components/query-states";
 import { formatShare, splitMinutes } from "../../_lib/format";
@@ -311,6 +312,7 @@ export function ReportView() {
                   {t("costSplit", { selfService: data.cost.selfServiceContacts, agent: data.cost.agentContacts })}
                 </p>
               </Card>
+              <IncidentFigures data={data} />
             </div>
           )
         )}

@@ -154,6 +154,34 @@ describe("declaring an incident", () => {
   });
 });
 
+describe("updating an incident", () => {
+  it("writes one status update for a replayed or raced change, and none for a change that changes nothing", async () => {
+    const { incident } = await declareOnCellOf(DEMO.platinum, ["MOBILE_DATA"]);
+    const admin = await callerAs(DEMO.admin);
+    const change = {
+      id: incident.id,
+      etaAt: new Date(Date.now() + 6 * HOUR),
+      message: { ru: "Ждём запчасть", en: "Waiting for a spare part" },
+      idempotencyKey: newIdempotencyKey("update"),
+    };
+    const [first, raced] = await Promise.all([
+      admin.admin.incidents.update(change),
+      admin.admin.incidents.update(change),
+    ]);
+    expect(raced.id).toBe(first.id);
+    await admin.admin.incidents.update(change);
+    await admin.admin.incidents.update({ id: incident.id, etaAt: change.etaAt, message: change.message });
+    expect(await testDb().incidentUpdate.count({ where: { incidentId: incident.id, kind: "UPDATED" } })).toBe(1);
+    expect(
+      (await admin.admin.incidents.list({ status: "ACTIVE" })).items.find((item) => item.id === incident.id),
+    ).toMatchObject({ message: change.message, etaAt: change.etaAt });
+    await admin.admin.incidents.resolve({ id: incident.id });
+    await expect(admin.admin.incidents.update({ id: incident.id, etaAt: new Date(Date.now() + HOUR) })).toHaveTRPCCode(
+      "CONFLICT",
+    );
+  });
+});
+
 describe("the monitoring API", () => {
   const body = {
     externalId: "nms-4711",

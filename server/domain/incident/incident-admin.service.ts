@@ -222,25 +222,38 @@ export async function updateIncident(
     message.ru !== before.messageRu || message.en !== before.messageEn || etaAt?.getTime() !== before.etaAt?.getTime();
   const isNewScope = JSON.stringify(scopeOf({ services, ...area })) !== JSON.stringify(scopeOf(before));
   if (!isNewStatus && !isNewScope) return getIncidentView(db, before.id);
-  await db.$transaction(async (tx) => {
-    const changed = await tx.incident.updateMany({
-      where: { id: before.id, status: "ACTIVE", updatedAt: before.updatedAt },
-      data: { messageRu: message.ru, messageEn: message.en, etaAt, services, ...area },
-    });
-    if (changed.count === 0) throw new AppError("CONFLICT", "The incident was changed meanwhile; reload it");
-    if (isNewScope) {
-      const affectedLines = await matchIncidentLines(tx, before.id, scopeOf({ services, ...area }));
-      await tx.incident.update({ where: { id: before.id }, data: { affectedLines } });
-    }
-    const after = await tx.incident.findUniqueOrThrow({ where: { id: before.id } });
-    if (isNewStatus) {
-      const update = await tx.incidentUpdate.create({
-        data: { incidentId: before.id, kind: "UPDATED", messageRu: message.ru, messageEn: message.en, etaAt, at: now },
+  await db
+    .$transaction(async (tx) => {
+      const changed = await tx.incident.updateMany({
+        where: { id: before.id, status: "ACTIVE", updatedAt: before.updatedAt },
+        data: { messageRu: message.ru, messageEn: message.en, etaAt, services, ...area },
       });
-      await queueNotify(tx, before.id, update.id);
-    }
-    await audit(tx, author, UPDATE, before, before, after);
-  });
+      if (changed.count === 0) throw new AppError("CONFLICT", "The incident was changed meanwhile; reload it");
+      if (isNewScope) {
+        const affectedLines = await matchIncidentLines(tx, before.id, scopeOf({ services, ...area }));
+        await tx.incident.update({ where: { id: before.id }, data: { affectedLines } });
+      }
+      const after = await tx.incident.findUniqueOrThrow({ where: { id: before.id } });
+      if (isNewStatus) {
+        const update = await tx.incidentUpdate.create({
+          data: {
+            incidentId: before.id,
+            kind: "UPDATED",
+            messageRu: message.ru,
+            messageEn: message.en,
+            etaAt,
+            at: now,
+          },
+        });
+        await queueNotify(tx, before.id, update.id);
+      }
+      await audit(tx, author, UPDATE, before, before, after);
+    })
+    .catch(async (error: unknown) => {
+      // A racing retry with the same key changed it first (its audit entry holds the key).
+      if (!isUniqueViolation(error) && !(error instanceof AppError && error.code === "CONFLICT")) throw error;
+      if (!(await replayOf(db, author, UPDATE))) throw error;
+    });
   return getIncidentView(db, before.id);
 }
 

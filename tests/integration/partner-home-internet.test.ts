@@ -49,6 +49,10 @@ describe("partner.registerSubscriber for home internet", () => {
       tariffId: "trf_home_500",
       customerId: result.customerId,
     });
+    // Where the service lives, for outages: the address's building and access node in its region.
+    expect(line.cells).toEqual([]);
+    expect(line.accessNode).toMatch(new RegExp(`^${line.serviceRegion}-N\\d{3}$`));
+    expect(line.building).toMatch(new RegExp(`^${line.serviceRegion}-B\\d{5}$`));
     const login = await db.user.findUniqueOrThrow({ where: { customerId: result.customerId } });
     expect(login).toMatchObject({ role: "SUBSCRIBER", phone: input.contactPhone, passwordHash: null });
     expect((await db.customer.findUniqueOrThrow({ where: { id: result.customerId } })).phone).toBe(input.contactPhone);

@@ -50,6 +50,10 @@ describe("partner.registerSubscriber", () => {
     expect(customer.segment).toBe("BRONZE");
     expect(customer.lines).toHaveLength(1);
     expect(customer.lines[0]).toMatchObject({ msisdn, status: "ACTIVE", kind: "MOBILE" });
+    // Where the service lives, for outages: a home region and two neighbouring cells in it.
+    const { serviceRegion, cells } = customer.lines[0]!;
+    expect(cells).toHaveLength(2);
+    expect(cells.every((cell) => cell.startsWith(`${serviceRegion}-C`))).toBe(true);
     expect(customer.lines[0]!.tariff.code).toBe("SMART");
     expect(customer.login).toMatchObject({ role: "SUBSCRIBER", phone: msisdn, passwordHash: null });
     expect(customer.login!.activationExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 3600_000);

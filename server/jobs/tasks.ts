@@ -18,6 +18,7 @@ import { checkSpendOfLines, resetSpendCycles } from "../domain/spend/spend-check
 import { recomputeAllValueScores, recomputeCustomerValue } from "../domain/value/value.service";
 import { enqueueJob } from "../domain/job-queue/enqueue.service";
 import { notifyIncidentUpdate } from "../domain/incident/incident-notify.service";
+import { issueOutageCredits } from "../domain/incident/outage-credit.service";
 import type { JobName, JobPayloads } from "../domain/job-queue/job-names";
 import { log, runWithLogBindings } from "../log";
 
@@ -122,6 +123,11 @@ const tasks: Record<JobName, Task> = {
     const { incidentId, updateId } = payload as JobPayloads["incident:notify"];
     const result = await notifyIncidentUpdate(getDb(), incidentId, updateId);
     log.info(`incident ${incidentId}: ${result.notified} notified, ${result.texted} texted`);
+  },
+  "incident:credits": async (payload) => {
+    const { incidentId } = payload as JobPayloads["incident:credits"];
+    const result = await issueOutageCredits(getDb(), incidentId);
+    log.info(`incident ${incidentId}: ${result.credited} lines credited, ${result.totalCents} kopecks`);
   },
 };
 

@@ -28,6 +28,10 @@ describe("localizeBillLine", () => {
     ["Мобильный интернет сверх пакета: 9 × 100 МБ", "Mobile data above the allowance: 9 × 100 MB"],
     ["НДС 20%", "VAT 20%"],
     ["Замена SIM-карты", "SIM card replacement"],
+    [
+      "Компенсация за аварию №12: 3 ч 5 мин без связи (04.12) (+7 900 100-00-11)",
+      "Credit for outage #12: 3 h 5 min out of service (04.12) (+7 900 100-00-11)",
+    ],
     ["Добровольная приостановка номера: 14 дн. с 05.12", "Voluntary suspension of the line: 14 days from 05.12"],
     ["Роуминг, зона «Европа»: 120 МБ, 3 мин, 1 SMS", "Roaming, Europe zone: 120 MB, 3 min, 1 texts"],
     [

@@ -48,6 +48,10 @@ const RULES: Rule[] = [
     pattern: /^Добровольная приостановка номера: (\d+) дн\. с (\d{2}\.\d{2})$/,
     render: (m, t) => t("suspension", { days: m[1]!, since: m[2]! }),
   },
+  {
+    pattern: /^Компенсация за аварию №(\d+): (\d+) ч (\d+) мин без связи \((\d{2}\.\d{2})\)$/,
+    render: (m, t) => t("outageCredit", { number: m[1]!, hours: m[2]!, minutes: m[3]!, day: m[4]! }),
+  },
   { pattern: /^Замена SIM-карты$/, render: (_m, t) => t("simReplacement") },
   { pattern: /^Детализация счёта на бумаге$/, render: (_m, t) => t("paperBill") },
 ];

@@ -7,7 +7,14 @@ import { translatorFor } from "../../i18n/translator";
 import { notifyMany } from "../notification/notify.service";
 import { queueValueRecompute } from "../value/queue-recompute.service";
 import { billStatusAfter } from "./bill-status";
-import { addonBillItems, composeBill, suspensionBillItems, type AppliedChange, type LineToBill } from "./compose-bill";
+import {
+  addonBillItems,
+  composeBill,
+  outageCreditBillItems,
+  suspensionBillItems,
+  type AppliedChange,
+  type LineToBill,
+} from "./compose-bill";
 import { DAY_MS, previousCycle } from "./cycle";
 import type { TariffPrice } from "./price-usage";
 import { getBillingSettings } from "./settings.service";
@@ -26,6 +33,8 @@ type Draft = {
   addonLines: { purchaseId: string; billLineId: string }[];
   /** Suspension fees charged on this bill: the SUSPEND command's id to the id of its bill line. */
   suspensionLines: { commandId: string; billLineId: string }[];
+  /** Outage credits (issue 17) on this bill: the credit's id to the id of its bill line. */
+  creditLines: { creditId: string; billLineId: string }[];
   status: ReturnType<typeof billStatusAfter>;
 };
 
@@ -128,7 +137,7 @@ export async function billCustomers(
     },
   });
   const lineIds = customers.flatMap((customer) => customer.lines.map((line) => line.id));
-  const [changes, usage, addons, suspensions] = await Promise.all([
+  const [changes, usage, addons, suspensions, outageCredits] = await Promise.all([
     db.tariffChange.findMany({
       where: { lineId: { in: lineIds }, status: "APPLIED", effectiveAt: { gte: period.start } },
       select: {
@@ -156,7 +165,21 @@ export async function billCustomers(
       select: { id: true, lineId: true, payload: true, doneAt: true },
       orderBy: [{ doneAt: "asc" }, { id: "asc" }],
     }),
+    // Outage credits issued before the period's end and not billed yet: on this bill, once.
+    db.outageCredit.findMany({
+      where: { lineId: { in: lineIds }, billLineId: null, createdAt: { lt: period.end } },
+      select: {
+        id: true,
+        lineId: true,
+        minutes: true,
+        amountCents: true,
+        incident: { select: { number: true, startedAt: true } },
+        line: { select: { activatedAt: true } },
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    }),
   ]);
+  const creditsByLine = groupBy(outageCredits, (credit) => credit.lineId);
   const suspensionsByLine = groupBy(
     suspensions.filter((command) => feeOf(command.payload).feeCents > 0),
     (command) => command.lineId,
@@ -220,6 +243,25 @@ export async function billCustomers(
       commandId: item.commandId,
       billLineId: `bln_${randomBytes(12).toString("hex")}`,
     }));
+    const creditItems = outageCreditBillItems(
+      customer.lines.flatMap((line) =>
+        (creditsByLine.get(line.id) ?? []).map((credit) => ({
+          creditId: credit.id,
+          lineId: credit.lineId,
+          msisdn: line.msisdn,
+          incidentNumber: credit.incident.number,
+          minutes: credit.minutes,
+          startedAt: new Date(Math.max(credit.incident.startedAt.getTime(), credit.line.activatedAt.getTime())),
+          amountCents: credit.amountCents,
+        })),
+      ),
+      customer.lines.length > 1,
+      "ru",
+    );
+    const creditLines = creditItems.map((item) => ({
+      creditId: item.creditId,
+      billLineId: `bln_${randomBytes(12).toString("hex")}`,
+    }));
     const bill = composeBill({
       period,
       lines,
@@ -228,6 +270,7 @@ export async function billCustomers(
       extraItems: [
         ...addonItems.map((item, index) => ({ ...item.item, id: addonLines[index]!.billLineId })),
         ...suspensionItems.map((item, index) => ({ ...item.item, id: suspensionLines[index]!.billLineId })),
+        ...creditItems.map((item, index) => ({ ...item.item, id: creditLines[index]!.billLineId })),
       ],
     });
     if (!bill.hasService) {
@@ -240,6 +283,7 @@ export async function billCustomers(
       bill,
       addonLines,
       suspensionLines,
+      creditLines,
       status: billStatusAfter({ totalCents: bill.totalCents, paidCents: 0, dueAt, now }),
     });
   }
@@ -305,6 +349,25 @@ export async function billCustomers(
           data: { billLineId },
         });
         if (marked.count !== 1) throw new Error("A suspension fee was charged by another bill run; retry the slice");
+      }
+      const credits = mine.flatMap((draft) => draft.creditLines);
+      if (credits.length) {
+        const byCredit = sql<{
+          creditId: string;
+          billLineId: string;
+        }>`unnest(${credits.map((row) => row.creditId)}::text[], ${credits.map((row) => row.billLineId)}::text[])`.as<"v">(
+          sql`v("creditId", "billLineId")`,
+        );
+        const updated = await tx.$kysely
+          .updateTable("OutageCredit as o")
+          .from(byCredit)
+          .set((eb) => ({ billLineId: eb.ref("v.billLineId") }))
+          .whereRef("o.id", "=", "v.creditId")
+          .where("o.billLineId", "is", null)
+          .executeTakeFirst();
+        // A credit billed meanwhile by another run: roll the slice back, the retry leaves it out.
+        if (Number(updated.numUpdatedRows) !== credits.length)
+          throw new Error("An outage credit was billed by another bill run; retry the slice");
       }
       const customerIds = mine.map((draft) => draft.customer.id);
       const totals = mine.map((draft) => draft.bill.totalCents);

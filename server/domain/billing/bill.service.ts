@@ -242,21 +242,38 @@ export async function explainBillForCustomer(
 ) {
   const bill = await getBillOrThrow(db, input);
   const names = await getTariffNames(db);
-  const localize = <T extends { description: string; addon: { id: string } | null }>(lines: T[]) =>
-    lines.map(({ addon, ...line }) => ({
-      ...line,
-      isAddon: addon !== null,
-      description: localizeBillLine(line.description, input.locale ?? "ru", names),
-    }));
   const previous = await db.bill.findFirst({
     where: { customerId: input.customerId, periodStart: { lt: bill.periodStart } },
     orderBy: { periodStart: "desc" },
     include: {
       lines: {
-        select: { lineId: true, kind: true, description: true, amountCents: true, addon: { select: { id: true } } },
+        select: {
+          id: true,
+          lineId: true,
+          kind: true,
+          description: true,
+          amountCents: true,
+          addon: { select: { id: true } },
+        },
       },
     },
   });
+  // Outage credits (issue 17) are adjustments the explanation names as such.
+  const credited = new Set(
+    (
+      await db.outageCredit.findMany({
+        where: { billLineId: { in: [...bill.lines, ...(previous?.lines ?? [])].map((line) => line.id) } },
+        select: { billLineId: true },
+      })
+    ).map((credit) => credit.billLineId),
+  );
+  const localize = <T extends { id: string; description: string; addon: { id: string } | null }>(lines: T[]) =>
+    lines.map(({ addon, ...line }) => ({
+      ...line,
+      isAddon: addon !== null,
+      isOutageCredit: credited.has(line.id),
+      description: localizeBillLine(line.description, input.locale ?? "ru", names),
+    }));
   const explanation = explainBill(localize(bill.lines), previous ? localize(previous.lines) : null);
   const lineIds = explanation.lines.map((line) => line.lineId).filter((id): id is string => id !== null);
   const lines = await db.line.findMany({

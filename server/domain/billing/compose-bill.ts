@@ -288,3 +288,39 @@ export function suspensionBillItems(
     },
   }));
 }
+
+export type OutageCreditToBill = {
+  creditId: string;
+  lineId: string;
+  msisdn: string | null;
+  incidentNumber: number;
+  minutes: number;
+  /** When the outage began (the incident's start, or the line's activation if later). */
+  startedAt: Date;
+  amountCents: number;
+};
+
+/** Outage credits (issue 17) as ADJUSTMENT lines: negative, one per incident and line, named as such. */
+export function outageCreditBillItems(
+  credits: OutageCreditToBill[],
+  isMany: boolean,
+  locale: string,
+): { creditId: string; item: BillItem }[] {
+  const t = translatorFor(localeOrDefault(locale), "billLines");
+  return credits.map((credit) => ({
+    creditId: credit.creditId,
+    item: {
+      lineId: credit.lineId,
+      kind: "ADJUSTMENT",
+      description:
+        t("outageCredit", {
+          number: String(credit.incidentNumber),
+          hours: Math.floor(credit.minutes / 60),
+          minutes: credit.minutes % 60,
+          day: dayMonth(credit.startedAt),
+        }) + (isMany && credit.msisdn ? ` (${msisdnLabel(credit.msisdn)})` : ""),
+      quantity: credit.minutes,
+      amountCents: -credit.amountCents,
+    },
+  }));
+}

@@ -159,4 +159,23 @@ describe("explainBill", () => {
     ]);
     expect(result.lines[0]?.changes.map((change) => change.kind)).toEqual(["ONE_OFF", "OVERAGE"]);
   });
+
+  it("names an outage credit as such, not as a generic adjustment", () => {
+    const credit: ExplainedItem = {
+      ...item("a", "ADJUSTMENT", -2_000, "Компенсация за аварию №7: 4 ч 0 мин без связи (03.11)"),
+      isOutageCredit: true,
+    };
+    const agents = item("a", "ADJUSTMENT", -500, "Goodwill");
+    const reasons = (current: ExplainedItem[], previous: ExplainedItem[] | null) =>
+      explainBill(current, previous).lines.flatMap((line) =>
+        line.changes.filter((change) => change.kind === "ADJUSTMENT").map((change) => change.reason),
+      );
+    expect(reasons([...base, credit], base)).toEqual(["OUTAGE_CREDIT"]);
+    expect(reasons([...base, credit, agents], base)).toEqual(["OUTAGE_CREDIT"]);
+    expect(reasons([...base, agents], base)).toEqual(["ADJUSTMENT"]);
+    expect(reasons([...base, credit], null)).toEqual(["OUTAGE_CREDIT"]);
+    expect(reasons(base, [...base, credit])).toEqual(["ADJUSTMENT_GONE"]);
+    const explained = explainBill([...base, credit], base).lines[0]!.changes[0]!;
+    expect(explained).toMatchObject({ deltaCents: -2_000, items: [credit.description] });
+  });
 });

@@ -7,6 +7,8 @@ export type ExplainedItem = {
   amountCents: number;
   /** A charge for an add-on purchase (a one-off line the bill run adds per purchase). */
   isAddon?: boolean;
+  /** An outage credit (issue 17): an adjustment the bill run adds per incident and line. */
+  isOutageCredit?: boolean;
 };
 
 export type ChangeReason =
@@ -25,6 +27,7 @@ export type ChangeReason =
   | "NEW_CHARGE"
   | "CHARGE_GONE"
   | "ADDON"
+  | "OUTAGE_CREDIT"
   | "TAX";
 
 export type BillChange = {
@@ -62,6 +65,7 @@ function reasonFor(
   isLineNew: boolean,
   isLineGone: boolean,
   hasAddon: boolean,
+  hasOutageCredit: boolean,
 ): ChangeReason | null {
   if (isLineNew) return "NEW_LINE";
   if (isLineGone) return "LINE_GONE";
@@ -76,7 +80,8 @@ function reasonFor(
     case "PRORATION":
       return current === 0 ? "PRORATION_GONE" : "PRORATION";
     case "ADJUSTMENT":
-      return current === 0 ? "ADJUSTMENT_GONE" : "ADJUSTMENT";
+      if (current === 0) return "ADJUSTMENT_GONE";
+      return hasOutageCredit ? "OUTAGE_CREDIT" : "ADJUSTMENT";
     case "ONE_OFF":
       if (current === 0) return "CHARGE_GONE";
       return hasAddon ? "ADDON" : "NEW_CHARGE";
@@ -86,13 +91,17 @@ function reasonFor(
 }
 
 function sumBy(items: ExplainedItem[]) {
-  const sums = new Map<string, Map<BillItemKind, { cents: number; descriptions: string[]; hasAddon: boolean }>>();
+  const sums = new Map<
+    string,
+    Map<BillItemKind, { cents: number; descriptions: string[]; hasAddon: boolean; hasOutageCredit: boolean }>
+  >();
   for (const item of items) {
     const key = item.lineId ?? "";
     const byKind = sums.get(key) ?? new Map();
-    const entry = byKind.get(item.kind) ?? { cents: 0, descriptions: [], hasAddon: false };
+    const entry = byKind.get(item.kind) ?? { cents: 0, descriptions: [], hasAddon: false, hasOutageCredit: false };
     entry.cents += item.amountCents;
     if (item.isAddon) entry.hasAddon = true;
+    if (item.isOutageCredit) entry.hasOutageCredit = true;
     entry.descriptions.push(item.description);
     byKind.set(item.kind, entry);
     sums.set(key, byKind);
@@ -103,8 +112,8 @@ function sumBy(items: ExplainedItem[]) {
 /**
  * What changed against the previous bill and why, line by line: per service line and kind of
  * charge, the amounts then and now, with a reason (a new line, a tariff fee change, overage that
- * appeared or grew, a proration, an adjustment, an add-on bought, a one-off charge, tax following the
- * subtotal).
+ * appeared or grew, a proration, an adjustment, an outage credit, an add-on bought, a one-off charge,
+ * tax following the subtotal).
  * The deltas add up to the difference of the totals.
  */
 export function explainBill(current: ExplainedItem[], previous: ExplainedItem[] | null): BillExplanation {
@@ -127,8 +136,18 @@ export function explainBill(current: ExplainedItem[], previous: ExplainedItem[] 
       const previousCents = p?.cents ?? 0;
       const reason =
         previous === null
-          ? "FIRST_BILL"
-          : reasonFor(kind, currentCents, previousCents, isLineNew, isLineGone, c?.hasAddon ?? false);
+          ? c?.hasOutageCredit
+            ? "OUTAGE_CREDIT"
+            : "FIRST_BILL"
+          : reasonFor(
+              kind,
+              currentCents,
+              previousCents,
+              isLineNew,
+              isLineGone,
+              c?.hasAddon ?? false,
+              c?.hasOutageCredit ?? false,
+            );
       if (!reason) continue;
       changes.push({
         kind,

@@ -292,7 +292,7 @@ export async function resolveIncident(
       });
       await postResolutionToRequests(tx, { incidentId: before.id, message, now });
       await queueNotify(tx, before.id, update.id);
-      // incident:credits is queued here
+      await enqueueJob(tx, "incident:credits", { incidentId: before.id }, { jobKey: `incident-credits:${before.id}` });
       await audit(tx, author, RESOLVE, before, before, after);
     });
   } catch (error) {

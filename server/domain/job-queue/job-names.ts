@@ -38,6 +38,8 @@ export type JobPayloads = {
   "spend:cycle-reset": Record<string, never>;
   /** Tells the people an incident's update concerns: every affected subscriber when declared, subscribers after (issue 17). */
   "incident:notify": { incidentId: string; updateId: string };
+  /** Credits a resolved incident's lines out of service past the policy's threshold, once per line (issue 17). */
+  "incident:credits": { incidentId: string };
 };
 
 export type JobName = keyof JobPayloads;

@@ -14,7 +14,8 @@ export type NotificationKind =
   | "ADDON_PURCHASE"
   | "LINE_STATUS"
   | "SPEND_LIMIT"
-  | "INCIDENT";
+  | "INCIDENT"
+  | "OUTAGE_CREDIT";
 
 /**
  * Tells a user something happened: a row they see in the portal, and a web push to their

@@ -83,9 +83,21 @@ describe("outageCreditCents", () => {
     // 60,000 x 1,440 / 43,200 = 2,000
     { rule: "a day out of a 30-day cycle: a thirtieth of the fee", fee: 60_000, minutes: 1_440, cents: 2_000 },
     // 2,000 x 50% = 1,000, and the floor is 500
-    { rule: "the rate scales the prorated fee", fee: 60_000, minutes: 1_440, policy: { ratePercent: 50, floorCents: 500 }, cents: 1_000 },
+    {
+      rule: "the rate scales the prorated fee",
+      fee: 60_000,
+      minutes: 1_440,
+      policy: { ratePercent: 50, floorCents: 500 },
+      cents: 1_000,
+    },
     // 100,000 x 120 x 150% / 4,320,000 = 416.67
-    { rule: "proration rounds to the kopeck", fee: 100_000, minutes: 120, policy: { ratePercent: 150, floorCents: 0 }, cents: 417 },
+    {
+      rule: "proration rounds to the kopeck",
+      fee: 100_000,
+      minutes: 120,
+      policy: { ratePercent: 150, floorCents: 0 },
+      cents: 417,
+    },
     { rule: "the floor when the prorated fee is smaller", fee: 30_000, minutes: 120, cents: 1_000 },
     { rule: "the floor is never more than the fee", fee: 500, minutes: 120, cents: 500 },
     { rule: "capped at the fee left in the cycle", fee: 60_000, minutes: 14_400, credited: 50_000, cents: 10_000 },
@@ -94,7 +106,13 @@ describe("outageCreditCents", () => {
     { rule: "a free tariff gets nothing", fee: 0, minutes: 600, cents: 0 },
     { rule: "a higher threshold", fee: 60_000, minutes: 100, policy: { thresholdMinutes: 120 }, cents: 0 },
     // 31-day cycle: 62,000 x 4,464 / 44,640 = 6,200
-    { rule: "a 31-day cycle prorates by its own length", fee: 62_000, minutes: 4_464, cycleMinutes: 31 * 1_440, cents: 6_200 },
+    {
+      rule: "a 31-day cycle prorates by its own length",
+      fee: 62_000,
+      minutes: 4_464,
+      cycleMinutes: 31 * 1_440,
+      cents: 6_200,
+    },
   ];
   it.each(table)("$rule", ({ fee, minutes, cycleMinutes, credited, policy, cents }) => {
     expect(

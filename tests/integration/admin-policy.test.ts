@@ -51,6 +51,9 @@ describe("admin.policy.save", () => {
       [edited((p) => (p.slaMinutes.GOLD[2] = 0)), "config.slaMinutes.GOLD.2"],
       [edited((p) => (p.costPerContact.agentCents = -1)), "config.costPerContact.agentCents"],
       [edited((p) => (p.billDisputeEscalationCents = 10.5)), "config.billDisputeEscalationCents"],
+      [edited((p) => (p.outageCredit.ratePercent = -1)), "config.outageCredit.ratePercent"],
+      [edited((p) => (p.outageCredit.thresholdMinutes = 1.5)), "config.outageCredit.thresholdMinutes"],
+      [edited((p) => (p.outageCredit.floorCents = -100)), "config.outageCredit.floorCents"],
       [
         edited((p) => ((p.selfServiceCategories.SILVER as string[]) = ["PIZZA"])),
         "config.selfServiceCategories.SILVER.0",
@@ -77,6 +80,26 @@ describe("admin.policy.save", () => {
       ),
     ).toContain("config");
     expect((await admin.admin.policy.get()).version).toBe(version);
+  });
+
+  it("saves the outage credit settings, audited with them before and after", async () => {
+    const db = testDb();
+    const admin = await callerAs(DEMO.admin);
+    const before = await admin.admin.policy.get();
+    const outageCredit = { thresholdMinutes: 120, ratePercent: 150, floorCents: 5_000 };
+    const saved = await admin.admin.policy.save({
+      config: { ...before.config, outageCredit },
+      baseVersion: before.version,
+      idempotencyKey: newIdempotencyKey("test"),
+    });
+    expect(saved.changed).toEqual(
+      expect.arrayContaining(["outageCredit.thresholdMinutes", "outageCredit.ratePercent", "outageCredit.floorCents"]),
+    );
+    expect((await getActivePolicy(db)).config.outageCredit).toEqual(outageCredit);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { entityType: "RoutingPolicy", entityId: saved.id } });
+    expect((audit.before as { config: RoutingPolicyConfig }).config.outageCredit).toEqual(before.config.outageCredit);
+    expect((audit.after as { config: RoutingPolicyConfig }).config.outageCredit).toEqual(outageCredit);
+    await activate(before.config);
   });
 
   it("saves a new version (never in place), audited with the settings before and after", async () => {

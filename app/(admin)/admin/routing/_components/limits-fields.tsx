@@ -17,7 +17,7 @@ const MONEY_FIELDS = [
 
 /**
  * The dispute amount that forces escalation, the agents' credit limits (per bill, per agent a day,
- * per customer a month), the repeat window and the cost per contact.
+ * per customer a month), the repeat window, the outage credits (issue 17) and the cost per contact.
  */
 export function LimitsFields({ form }: { form: PolicyForm }) {
   const t = useTranslations("admin.routing");
@@ -72,6 +72,71 @@ export function LimitsFields({ form }: { form: PolicyForm }) {
           )}
         </Field>
       </div>
+
+      <fieldset className="mt-6">
+        <legend className="text-sm font-semibold text-slate-900">{t("limits.outageTitle")}</legend>
+        <p className="text-xs text-slate-600">{t("limits.outageHint")}</p>
+        <div className="mt-2 grid grid-cols-1 gap-4 sm:grid-cols-3">
+          <Field
+            id="outage-threshold"
+            label={t("limits.outageThreshold")}
+            hint={t("limits.outageThresholdHint")}
+            error={message("outageCredit.thresholdMinutes")}
+          >
+            {(props) => (
+              <input
+                {...props}
+                {...register("outageCredit.thresholdMinutes", { valueAsNumber: true })}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={60 * 24 * 7}
+                className={INPUT}
+              />
+            )}
+          </Field>
+          <Field
+            id="outage-rate"
+            label={t("limits.outageRate")}
+            hint={t("limits.outageRateHint")}
+            error={message("outageCredit.ratePercent")}
+          >
+            {(props) => (
+              <input
+                {...props}
+                {...register("outageCredit.ratePercent", { valueAsNumber: true })}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={500}
+                className={INPUT}
+              />
+            )}
+          </Field>
+          <Controller
+            control={control}
+            name="outageCredit.floorCents"
+            render={({ field }) => (
+              <Field
+                id="outage-floor"
+                label={t("limits.outageFloor")}
+                hint={t("limits.outageFloorHint")}
+                error={message("outageCredit.floorCents", { isMoney: true })}
+              >
+                {(props) => (
+                  <MoneyInput
+                    {...props}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    inputRef={field.ref}
+                  />
+                )}
+              </Field>
+            )}
+          />
+        </div>
+      </fieldset>
 
       <fieldset className="mt-6">
         <legend className="text-sm font-semibold text-slate-900">{t("limits.costTitle")}</legend>

@@ -1,0 +1,156 @@
+/**
+ * `npm run bench:outage` (issue 17): on the 100,000-customer bench database (DATA_DIR,
+ * EMBEDDED_PG_PORT and DATABASE_URL as for the other benchmarks), declares an incident on enough
+ * cells to touch about 10,000 lines and measures, each through the domain function the product runs:
+ * - matching: `declareIncident` (the area matched to lines, IncidentLine rows written);
+ * - notifications: `notifyIncidentUpdate` for the declaration (every affected subscriber told);
+ * - `request.create` (`createRequest`, NO_SERVICE on the affected line) for `--filers` affected
+ *   subscribers filing at once, its p95;
+ * - credits: the incident resolved, then `issueOutageCredits` for all its lines.
+ * Targets: credits for 10,000 lines within 60 s; request.create p95 at most 100 ms.
+ *
+ *   npm run bench:outage [-- --customers 100000 --lines 10000 --filers 200]
+ */
+import { sql } from "kysely";
+import { randomUUID } from "node:crypto";
+import { createDatabase, kyselyOf } from "../server/db/client";
+import { declareIncident, resolveIncident } from "../server/domain/incident/incident-admin.service";
+import { notifyIncidentUpdate } from "../server/domain/incident/incident-notify.service";
+import { issueOutageCredits } from "../server/domain/incident/outage-credit.service";
+import { createRequest } from "../server/domain/request/create-request.service";
+import { argument, openBenchDatabase, percentile } from "./bench/bench-database";
+
+const CUSTOMERS = argument("customers", 100_000);
+const LINES = argument("lines", 10_000);
+const FILERS = argument("filers", 200);
+const HOUR = 3_600_000;
+
+async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const started = performance.now();
+  const result = await work();
+  return { ms: performance.now() - started, result };
+}
+
+async function main() {
+  const { url, embedded } = await openBenchDatabase(CUSTOMERS);
+  const db = createDatabase(url, { max: 24 });
+  const k = kyselyOf(db);
+
+  // Cells in a stable order until their mobile lines add up to about --lines.
+  const cellCounts = (
+    await sql<{ cell: string; n: number }>`
+      SELECT cell, count(*)::int AS n
+      FROM (SELECT unnest(cells) AS cell FROM "Line" WHERE kind = 'MOBILE' AND status <> 'TERMINATED') c
+      GROUP BY cell ORDER BY cell`.execute(k)
+  ).rows;
+  const cells: string[] = [];
+  let reach = 0;
+  for (const { cell, n } of cellCounts) {
+    if (reach >= LINES) break;
+    cells.push(cell);
+    reach += n;
+  }
+  const admin = await db.user.findFirstOrThrow({ where: { role: "ADMIN" }, select: { id: true, role: true } });
+  const author = { actor: { ...admin, ip: "127.0.0.1" }, idempotencyKey: `bench-outage-${randomUUID()}` };
+  const startedAt = new Date(Date.now() - 3 * HOUR);
+  console.log(`[bench] ${cells.length} cells, about ${reach.toLocaleString("en-US")} line-cells`);
+
+  const declared = await timed(() =>
+    declareIncident(db, author, {
+      services: ["VOICE", "SMS", "MOBILE_DATA"],
+      area: { regions: [], cells, nodes: [], buildings: [] },
+      startedAt,
+      etaAt: new Date(Date.now() + HOUR),
+      message: { ru: "Нагрузочный тест: авария на базовых станциях", en: "Bench: cell sites down" },
+    }),
+  );
+  const incident = declared.result;
+  const update = await db.incidentUpdate.findFirstOrThrow({
+    where: { incidentId: incident.id, kind: "DECLARED" },
+    select: { id: true },
+  });
+  const notified = await timed(() => notifyIncidentUpdate(db, incident.id, update.id));
+
+  // Affected subscribers with a login file "no service" on their affected line, all at once.
+  const filers = await k
+    .selectFrom("IncidentLine as il")
+    .innerJoin("User as u", "u.customerId", "il.customerId")
+    .select(["u.id as userId", "il.customerId", "il.lineId"])
+    .distinctOn("il.customerId")
+    .where("il.incidentId", "=", incident.id)
+    .orderBy("il.customerId")
+    .limit(FILERS)
+    .execute();
+  const latencies: number[] = [];
+  let attached = 0;
+  const filing = await timed(() =>
+    Promise.all(
+      filers.map(async (filer) => {
+        const { ms, result } = await timed(() =>
+          createRequest(
+            db,
+            { userId: filer.userId, customerId: filer.customerId, channel: "WEB", locale: "ru" },
+            {
+              category: "NO_SERVICE",
+              subject: "Нет связи",
+              description: "С утра нет связи и мобильного интернета на этом номере.",
+              lineId: filer.lineId,
+              idempotencyKey: `bench-${randomUUID()}`,
+            },
+          ),
+        );
+        latencies.push(ms);
+        if (result.incidentId) attached++;
+      }),
+    ),
+  );
+  latencies.sort((a, b) => a - b);
+
+  await resolveIncident(
+    db,
+    { actor: author.actor },
+    {
+      id: incident.id,
+      resolvedAt: new Date(),
+    },
+  );
+  const credits = await timed(() => issueOutageCredits(db, incident.id));
+
+  const p95 = percentile(latencies, 95);
+  const rows = [
+    [
+      "matching (declare)",
+      `${incident.affectedLines.toLocaleString("en-US")} lines`,
+      `${(declared.ms / 1000).toFixed(2)} s`,
+      "",
+    ],
+    [
+      "notifications (declared)",
+      `${notified.result.notified.toLocaleString("en-US")} subscribers`,
+      `${(notified.ms / 1000).toFixed(2)} s`,
+      "",
+    ],
+    [
+      "request.create p95",
+      `${filers.length} at once, ${attached} attached`,
+      `${p95.toFixed(0)} ms (p50 ${percentile(latencies, 50).toFixed(0)} ms, all in ${(filing.ms / 1000).toFixed(2)} s)`,
+      p95 <= 100 ? "<= 100 ms: met" : "<= 100 ms: MISSED",
+    ],
+    [
+      "credits (on resolution)",
+      `${credits.result.credited.toLocaleString("en-US")} lines, ${(credits.result.totalCents / 100).toLocaleString("en-US")} RUB`,
+      `${(credits.ms / 1000).toFixed(2)} s`,
+      credits.ms <= 60_000 ? "<= 60 s: met" : "<= 60 s: MISSED",
+    ],
+  ];
+  console.log("\n| step | volume | time | target |\n|---|---|---|---|");
+  for (const row of rows) console.log(`| ${row.join(" | ")} |`);
+
+  await db.$disconnect();
+  await embedded?.stop();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -18,11 +18,14 @@ import { declareIncident, resolveIncident } from "../server/domain/incident/inci
 import { notifyIncidentUpdate } from "../server/domain/incident/incident-notify.service";
 import { issueOutageCredits } from "../server/domain/incident/outage-credit.service";
 import { createRequest } from "../server/domain/request/create-request.service";
+import { migrateJobQueue } from "../server/jobs/runner";
 import { argument, openBenchDatabase, percentile } from "./bench/bench-database";
 
 const CUSTOMERS = argument("customers", 100_000);
 const LINES = argument("lines", 10_000);
 const FILERS = argument("filers", 200);
+/** Connections in the bench's pool (the filers share it). */
+const POOL = argument("pool", 40);
 const HOUR = 3_600_000;
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
@@ -33,7 +36,9 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T
 
 async function main() {
   const { url, embedded } = await openBenchDatabase(CUSTOMERS);
-  const db = createDatabase(url, { max: 24 });
+  // Declaring and resolving queue the notify and credits jobs (run here directly, and timed).
+  await migrateJobQueue(url);
+  const db = createDatabase(url, { max: POOL });
   const k = kyselyOf(db);
 
   // Cells in a stable order until their mobile lines add up to about --lines.
@@ -69,8 +74,10 @@ async function main() {
     where: { incidentId: incident.id, kind: "DECLARED" },
     select: { id: true },
   });
+  console.log(`[bench] declared: ${incident.affectedLines} lines in ${declared.ms.toFixed(0)} ms`);
   const notified = await timed(() => notifyIncidentUpdate(db, incident.id, update.id));
 
+  console.log(`[bench] notified: ${notified.result.notified} in ${notified.ms.toFixed(0)} ms`);
   // Affected subscribers with a login file "no service" on their affected line, all at once.
   const filers = await k
     .selectFrom("IncidentLine as il")

@@ -5,7 +5,13 @@ import { minutesBetween } from "../../db/kysely";
 import type { RoutingPolicyConfig } from "../routing/policy.schema";
 import { getActivePolicy } from "../routing/policy.service";
 import type { ValueFacts } from "../value/value-score";
-import { compareRouting, type PastContact, type SegmentBasis } from "./what-if";
+import {
+  compareOutageCredits,
+  compareRouting,
+  type PastContact,
+  type PastOutageLine,
+  type SegmentBasis,
+} from "./what-if";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 export const WHAT_IF_DAYS = 30;
@@ -81,9 +87,37 @@ export async function loadPastContacts(db: SqlExecutor, window: { from: Date; to
   }));
 }
 
+/** The lines of the incidents resolved in the window, with what their credit depends on (issue 17). */
+export async function loadPastOutageLines(
+  db: SqlExecutor,
+  window: { from: Date; to: Date },
+): Promise<PastOutageLine[]> {
+  return db.$kysely
+    .selectFrom("Incident as i")
+    .innerJoin("IncidentLine as il", "il.incidentId", "i.id")
+    .innerJoin("Line as l", "l.id", "il.lineId")
+    .innerJoin("Tariff as t", "t.id", "l.tariffId")
+    .innerJoin("Customer as c", "c.id", "il.customerId")
+    .select([
+      "i.id as incidentId",
+      "il.lineId",
+      "i.startedAt",
+      "i.resolvedAt",
+      "l.activatedAt",
+      "t.monthlyFeeCents",
+      "c.billingDay",
+    ])
+    .where("i.status", "=", "RESOLVED")
+    .where("i.resolvedAt", ">=", window.from)
+    .where("i.resolvedAt", "<", window.to)
+    .$narrowType<{ resolvedAt: Date }>()
+    .execute();
+}
+
 /**
  * What-if for a draft policy (`admin.policy.whatIf`): the last 30 days of real requests re-routed
- * under the active policy and under the draft, side by side. Nothing is saved.
+ * under the active policy and under the draft, side by side, and the outage credits the incidents
+ * resolved in those days get under each. Nothing is saved.
  */
 export async function runWhatIf(
   db: Database,
@@ -92,7 +126,11 @@ export async function runWhatIf(
 ) {
   const days = input.days ?? WHAT_IF_DAYS;
   const window = { from: new Date(now.getTime() - days * DAY_MS), to: now };
-  const [active, contacts] = await Promise.all([getActivePolicy(db), loadPastContacts(db, window)]);
+  const [active, contacts, outageLines] = await Promise.all([
+    getActivePolicy(db),
+    loadPastContacts(db, window),
+    loadPastOutageLines(db, window),
+  ]);
   const comparison = compareRouting(contacts, active.config, input.config, {
     segmentBasis: input.segmentBasis ?? "RESCORED",
   });
@@ -102,6 +140,8 @@ export async function runWhatIf(
     from: window.from,
     to: window.to,
     activeVersion: active.version,
+    /** The draft's outage credit settings against the active ones on the incidents resolved in the window. */
+    outageCredits: compareOutageCredits(outageLines, active.config, input.config),
     currencies: { active: active.config.costPerContact.currency, draft: input.config.costPerContact.currency },
   };
 }

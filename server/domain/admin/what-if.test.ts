@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_ROUTING_POLICY, type RoutingPolicyConfig } from "../routing/policy.schema";
 import type { ValueFacts } from "../value/value-score";
-import { compareRouting, rerouteContact, type PastContact } from "./what-if";
+import {
+  compareOutageCredits,
+  compareRouting,
+  outageCreditsUnder,
+  rerouteContact,
+  type PastContact,
+  type PastOutageLine,
+} from "./what-if";
 
 const active = DEFAULT_ROUTING_POLICY;
 const T0 = new Date("2031-03-01T10:00:00Z");
@@ -224,5 +231,77 @@ describe("compareRouting", () => {
     );
     expect(result.changed).toBe(5);
     expect(result.samples.map((sample) => sample.id)).toEqual([contacts[4]!.id, contacts[3]!.id]);
+  });
+});
+
+describe("the outage credits of past incidents", () => {
+  const MINUTE = 60_000;
+  /** 43,200 kopecks a month: in November's 30-day cycle (billing day 1), one kopeck a minute. */
+  function hit(incidentId: string, lineId: string, from: string, minutes: number, extra: Partial<PastOutageLine> = {}) {
+    const startedAt = new Date(`2031-11-${from}Z`);
+    return {
+      incidentId,
+      lineId,
+      startedAt,
+      resolvedAt: new Date(startedAt.getTime() + minutes * MINUTE),
+      activatedAt: new Date("2030-01-01T00:00:00Z"),
+      monthlyFeeCents: 43_200,
+      billingDay: 1,
+      ...extra,
+    } satisfies PastOutageLine;
+  }
+  const policy = { thresholdMinutes: 60, ratePercent: 100, floorCents: 0 };
+
+  type Row = { rule: string; lines: PastOutageLine[]; policy: typeof policy; lines_: number; cents: number };
+  const table: Row[] = [
+    { rule: "no incidents: nothing", lines: [], policy, lines_: 0, cents: 0 },
+    { rule: "under the threshold: nothing", lines: [hit("i1", "a", "03T10:00:00", 60)], policy, lines_: 0, cents: 0 },
+    { rule: "past it: the prorated fee", lines: [hit("i1", "a", "03T10:00:00", 90)], policy, lines_: 1, cents: 90 },
+    {
+      rule: "the floor and the rate",
+      lines: [hit("i1", "a", "03T10:00:00", 90), hit("i1", "b", "03T10:00:00", 600)],
+      policy: { thresholdMinutes: 60, ratePercent: 50, floorCents: 100 },
+      lines_: 2,
+      cents: 100 + 300,
+    },
+    {
+      rule: "a line activated during the outage: only its part",
+      lines: [hit("i1", "a", "03T10:00:00", 180, { activatedAt: new Date("2031-11-03T12:00:00Z") })],
+      policy,
+      lines_: 0,
+      cents: 0,
+    },
+    {
+      rule: "two incidents on one line the same month: the overlap once",
+      lines: [hit("i2", "a", "03T11:00:00", 180), hit("i1", "a", "03T10:00:00", 120)],
+      policy,
+      lines_: 2,
+      cents: 120 + 120,
+    },
+    {
+      rule: "what an earlier incident covered does not count towards the threshold",
+      lines: [hit("i2", "a", "03T11:00:00", 120), hit("i1", "a", "03T10:00:00", 120)],
+      policy,
+      lines_: 1,
+      cents: 120,
+    },
+  ];
+  it.each(table)("$rule", ({ lines, policy: rule, lines_, cents }) => {
+    expect(outageCreditsUnder(lines, rule)).toEqual({ lines: lines_, totalCents: cents });
+  });
+
+  it("compares a draft's threshold and rate with the active ones", () => {
+    const lines = [
+      hit("i1", "a", "03T10:00:00", 90),
+      hit("i1", "b", "03T10:00:00", 150),
+      hit("i2", "a", "20T10:00:00", 240),
+    ];
+    const costlier = draft((p) => (p.outageCredit = { thresholdMinutes: 30, ratePercent: 200, floorCents: 0 }));
+    const result = compareOutageCredits(lines, { ...active, outageCredit: policy }, costlier);
+    expect(result).toEqual({
+      incidents: 2,
+      active: { lines: 3, totalCents: 90 + 150 + 240 },
+      draft: { lines: 3, totalCents: 2 * (90 + 150 + 240) },
+    });
   });
 });

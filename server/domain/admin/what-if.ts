@@ -1,3 +1,5 @@
+import { currentCycle } from "../billing/cycle";
+import { outageCreditCents, uncoveredMinutes, type Interval, type OutageCreditPolicy } from "../incident/outage-credit";
 import { type Category, type RoutingPolicyConfig, type Segment } from "../routing/policy.schema";
 import { routeContact, type RoutingDecision } from "../routing/route-contact";
 import { scoreCustomerValue, type ValueFacts } from "../value/value-score";
@@ -184,5 +186,71 @@ export function compareRouting(
     shifts,
     changed: changedIndexes.length,
     samples,
+  };
+}
+
+/** A line a resolved past incident touched, with what its credit depends on (issue 17). */
+export type PastOutageLine = {
+  incidentId: string;
+  lineId: string;
+  startedAt: Date;
+  resolvedAt: Date;
+  activatedAt: Date;
+  monthlyFeeCents: number;
+  billingDay: number;
+};
+
+export type OutageCreditCost = { lines: number; totalCents: number };
+
+/**
+ * What the outage credit rule (incident/outage-credit.ts) gives these past incidents' lines under
+ * one policy: incidents in the order they started, each line's earlier credits in the same cycle
+ * counted as the credits job counts them (their outage not paid twice, the cycle's total at most
+ * the fee).
+ */
+export function outageCreditsUnder(lines: PastOutageLine[], policy: OutageCreditPolicy): OutageCreditCost {
+  const byLine = new Map<string, { cycleStart: number; intervals: Interval[]; cents: number }[]>();
+  let credited = 0;
+  let totalCents = 0;
+  const ordered = [...lines].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+  for (const line of ordered) {
+    const cycle = currentCycle(line.billingDay, line.startedAt);
+    const cycles = byLine.get(line.lineId) ?? [];
+    let inCycle = cycles.find((entry) => entry.cycleStart === cycle.start.getTime());
+    if (!inCycle) {
+      inCycle = { cycleStart: cycle.start.getTime(), intervals: [], cents: 0 };
+      cycles.push(inCycle);
+      byLine.set(line.lineId, cycles);
+    }
+    const outage = {
+      from: new Date(Math.max(line.startedAt.getTime(), line.activatedAt.getTime())),
+      to: line.resolvedAt,
+    };
+    const cents = outageCreditCents({
+      monthlyFeeCents: line.monthlyFeeCents,
+      minutes: uncoveredMinutes(outage, inCycle.intervals),
+      cycleMinutes: (cycle.end.getTime() - cycle.start.getTime()) / 60_000,
+      creditedInCycleCents: inCycle.cents,
+      policy,
+    });
+    if (cents <= 0) continue;
+    inCycle.intervals.push(outage);
+    inCycle.cents += cents;
+    credited += 1;
+    totalCents += cents;
+  }
+  return { lines: credited, totalCents };
+}
+
+/** The outage credits of past incidents under the active policy and under a draft. */
+export function compareOutageCredits(
+  lines: PastOutageLine[],
+  active: RoutingPolicyConfig,
+  draft: RoutingPolicyConfig,
+): { incidents: number; active: OutageCreditCost; draft: OutageCreditCost } {
+  return {
+    incidents: new Set(lines.map((line) => line.incidentId)).size,
+    active: outageCreditsUnder(lines, active.outageCredit),
+    draft: outageCreditsUnder(lines, draft.outageCredit),
   };
 }

@@ -14,7 +14,15 @@ import { formatShare } from "../../_lib/format";
 export type WhatIfResult = RouterOutputs["admin"]["policy"]["whatIf"];
 export type SegmentBasis = "RESCORED" | "AT_CREATION";
 type RowKey =
-  "selfServiceShare" | "selfService" | "agentQueue" | "personalManager" | "slaBreached" | "slaUnmeasured" | "cost";
+  | "selfServiceShare"
+  | "selfService"
+  | "agentQueue"
+  | "personalManager"
+  | "slaBreached"
+  | "slaUnmeasured"
+  | "cost"
+  | "outageLines"
+  | "outageCredits";
 
 type Props = {
   result: WhatIfResult | undefined;
@@ -121,6 +129,28 @@ export function WhatIfPanel({
                   ),
                 )
               : "—",
+        },
+        {
+          key: "outageLines",
+          active: number(result.outageCredits.active.lines),
+          draft: number(result.outageCredits.draft.lines),
+          change: signed(
+            result.outageCredits.draft.lines - result.outageCredits.active.lines,
+            number(Math.abs(result.outageCredits.draft.lines - result.outageCredits.active.lines)),
+          ),
+        },
+        {
+          key: "outageCredits",
+          active: formatMoney(result.outageCredits.active.totalCents, "RUB", locale),
+          draft: formatMoney(result.outageCredits.draft.totalCents, "RUB", locale),
+          change: signed(
+            result.outageCredits.draft.totalCents - result.outageCredits.active.totalCents,
+            formatMoney(
+              Math.abs(result.outageCredits.draft.totalCents - result.outageCredits.active.totalCents),
+              "RUB",
+              locale,
+            ),
+          ),
         },
       ]
     : [];

@@ -12,6 +12,9 @@ import type { CreateRequestInput } from "./request.schema";
 import { changeRequestStatus } from "./change-status.service";
 import { ROUTED_NOTE, routeRequest, statusForDecision } from "./route-request.service";
 
+/** A burst of filings (an outage: hundreds at once) waits for a connection instead of failing. */
+const BURST_TRANSACTION = { maxWait: 10_000 };
+
 export type Requester = { userId: string; customerId: string; channel: Channel; locale: "ru" | "en" };
 
 /** The contract's answer to request.create, built from the stored request (so a replay answers the same). */
@@ -96,72 +99,68 @@ export async function createRequest(db: Database, requester: Requester, input: C
   const incidentId = outage && routing.reasonCodes.includes("OUTAGE_KNOWN") ? outage.id : null;
   const status = statusForDecision(routing.decision);
   try {
-    const id = await db.$transaction(
-      async (tx) => {
-        const request = await tx.serviceRequest.create({
-          data: {
-            customerId: requester.customerId,
-            lineId: input.lineId ?? null,
-            billId: input.billId ?? null,
-            disputedAmountCents: input.disputedAmountCents ?? null,
-            category: input.category,
-            subject: input.subject,
-            description: input.description,
-            status: "NEW",
-            channel: requester.channel,
-            decision: routing.decision,
-            priority: routing.priority,
-            slaDueAt: routing.slaDueAt,
-            routingReasons: routing.reasons,
-            routingReasonCodes: routing.reasonCodes,
-            segmentAtCreation: routing.segment,
-            policyVersion: routing.policyVersion,
-            incidentId,
-            createdById: requester.userId,
-            idempotencyKey: input.idempotencyKey,
-            createdAt: now,
-          },
-        });
-        await tx.requestEvent.create({
-          data: { requestId: request.id, status: "NEW", actorId: requester.userId, at: now },
-        });
-        await changeRequestStatus(tx, {
-          requestId: request.id,
-          from: "NEW",
-          to: status,
-          actorId: null,
-          note: ROUTED_NOTE[status],
-          now,
-          data: { assignedToId: routing.assignedToId, claimedAt: routing.assignedToId ? now : null },
-        });
-        await recordInteraction(tx, {
+    const id = await db.$transaction(async (tx) => {
+      const request = await tx.serviceRequest.create({
+        data: {
           customerId: requester.customerId,
+          lineId: input.lineId ?? null,
+          billId: input.billId ?? null,
+          disputedAmountCents: input.disputedAmountCents ?? null,
+          category: input.category,
+          subject: input.subject,
+          description: input.description,
+          status: "NEW",
           channel: requester.channel,
-          type: "REQUEST_CREATED",
-          actorId: requester.userId,
-          requestId: request.id,
-          data: {
-            category: input.category,
-            decision: routing.decision,
-            priority: routing.priority,
-            reasonCodes: routing.reasonCodes,
-            ...(incidentId ? { incidentId } : {}),
-          },
-          at: now,
+          decision: routing.decision,
+          priority: routing.priority,
+          slaDueAt: routing.slaDueAt,
+          routingReasons: routing.reasons,
+          routingReasonCodes: routing.reasonCodes,
+          segmentAtCreation: routing.segment,
+          policyVersion: routing.policyVersion,
+          incidentId,
+          createdById: requester.userId,
+          idempotencyKey: input.idempotencyKey,
+          createdAt: now,
+        },
+      });
+      await tx.requestEvent.create({
+        data: { requestId: request.id, status: "NEW", actorId: requester.userId, at: now },
+      });
+      await changeRequestStatus(tx, {
+        requestId: request.id,
+        from: "NEW",
+        to: status,
+        actorId: null,
+        note: ROUTED_NOTE[status],
+        now,
+        data: { assignedToId: routing.assignedToId, claimedAt: routing.assignedToId ? now : null },
+      });
+      await recordInteraction(tx, {
+        customerId: requester.customerId,
+        channel: requester.channel,
+        type: "REQUEST_CREATED",
+        actorId: requester.userId,
+        requestId: request.id,
+        data: {
+          category: input.category,
+          decision: routing.decision,
+          priority: routing.priority,
+          reasonCodes: routing.reasonCodes,
+          ...(incidentId ? { incidentId } : {}),
+        },
+        at: now,
+      });
+      if (routing.assignedToId) {
+        await notify(tx, routing.assignedToId, {
+          kind: "REQUEST_STATUS",
+          title: `New request #${request.number} from your client`,
+          body: `${input.category}: ${input.subject}`.slice(0, 200),
+          url: `/agent/requests/${request.id}`,
         });
-        if (routing.assignedToId) {
-          await notify(tx, routing.assignedToId, {
-            kind: "REQUEST_STATUS",
-            title: `New request #${request.number} from your client`,
-            body: `${input.category}: ${input.subject}`.slice(0, 200),
-            url: `/agent/requests/${request.id}`,
-          });
-        }
-        return request.id;
-        // A burst of filings (an outage: hundreds at once) waits for a connection instead of failing.
-      },
-      { maxWait: 10_000 },
-    );
+      }
+      return request.id;
+    }, BURST_TRANSACTION);
     return createdView(db, requester, id);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;

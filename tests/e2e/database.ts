@@ -396,3 +396,28 @@ export function clearRecentExtrasOf(phone: string): Promise<void> {
       .execute();
   });
 }
+
+/**
+ * As the network reports where a line was last seen: `phone`'s first mobile line moves to `cell`
+ * alone, so an incident on that cell touches this line and no other spec's. Returns the line's id.
+ */
+export function moveLineToCell(phone: string, cell: string): Promise<string> {
+  return withDatabase(async (db) => {
+    const line = await db
+      .selectFrom("Line as l")
+      .innerJoin("User as u", "u.customerId", "l.customerId")
+      .select("l.id")
+      .where("u.phone", "=", phone)
+      .where("l.kind", "=", "MOBILE")
+      .where("l.status", "=", "ACTIVE")
+      .orderBy("l.activatedAt")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable("Line")
+      .set({ cells: [cell] })
+      .where("id", "=", line.id)
+      .execute();
+    return line.id;
+  });
+}

@@ -421,3 +421,18 @@ export function moveLineToCell(phone: string, cell: string): Promise<string> {
     return line.id;
   });
 }
+
+/** The titles of `phone`'s in-app notifications of one kind, newest first (what push also delivered). */
+export function notificationTitlesOf(phone: string, kind: string): Promise<string[]> {
+  return withDatabase(async (db) => {
+    const rows = await db
+      .selectFrom("Notification as n")
+      .innerJoin("User as u", "u.id", "n.userId")
+      .select("n.title")
+      .where("u.phone", "=", phone)
+      .where("n.kind", "=", kind)
+      .orderBy("n.createdAt", "desc")
+      .execute();
+    return rows.map((row) => row.title);
+  });
+}

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { E2E_INCIDENTS_TOKEN } from "../../playwright.config";
 import { findQuietSubscriberPhone, moveLineToCell, notificationTitlesOf, setLocaleOf } from "./database";
 import { FIRST, signInWithForm } from "./helpers";
+import { cachedPages, goOffline, goOnline, waitForServiceWorker } from "./pwa-helpers";
 
 // A demo outage from end to end: the network's monitoring declares it, an affected subscriber learns
 // of it on the dashboard before writing, asks to be notified, is answered by the outage when they
@@ -30,6 +31,7 @@ test.describe("a network outage", () => {
 
   test("declared by the monitoring, seen and subscribed to, deflected at intake, resolved by the supervisor", async ({
     page,
+    context,
     browser,
     request,
   }) => {
@@ -62,6 +64,17 @@ test.describe("a network outage", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await banner.getByRole("button", { name: "Сообщить мне" }).click();
     await expect(banner.getByText("Мы сообщим вам о новостях и о восстановлении связи.")).toBeVisible();
+
+    // Offline, the installed app shows the status from its cached dashboard, with the time it was read.
+    await waitForServiceWorker(page);
+    await page.goto(`${FIRST}/dashboard`);
+    await expect.poll(async () => (await cachedPages(page))["selfcare-pages-html"] ?? []).toContain("/dashboard");
+    await goOffline(context);
+    await page.goto(`${FIRST}/dashboard`);
+    await expect(page.getByTestId("offline-banner")).toBeVisible();
+    await expect(page.getByTestId("incident-banner")).toContainText(outage.message.ru);
+    await expect(page.getByTestId("incident-banner").getByText(/^Состояние на \d/)).toBeVisible();
+    await goOnline(context);
 
     // Writing "no service" is answered by the outage: no request, a self-served contact.
     await page.goto(`${FIRST}/requests/new`);

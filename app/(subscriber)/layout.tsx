@@ -5,7 +5,18 @@ import { ClientMessages } from "@/app/i18n/client-messages";
 export default function SubscriberLayout({ children }: { children: ReactNode }) {
   return (
     <ClientMessages
-      namespaces={["dashboard", "bills", "requests", "tariffs", "addons", "profile", "sessions", "passkeys", "sim"]}
+      namespaces={[
+        "dashboard",
+        "bills",
+        "requests",
+        "tariffs",
+        "addons",
+        "profile",
+        "sessions",
+        "passkeys",
+        "sim",
+        "incidents",
+      ]}
     >
       <RoleLayout area="subscriber">{children}</RoleLayout>
     </ClientMessages>

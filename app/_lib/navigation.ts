@@ -37,6 +37,7 @@ const ADMIN_NAV: NavItem[] = [
   { key: "adminCredit", href: "/admin/credit" },
   { key: "adminTariffs", href: "/admin/tariffs" },
   { key: "adminAddons", href: "/admin/addons" },
+  { key: "adminIncidents", href: "/admin/incidents" },
   { key: "adminKnowledge", href: "/admin/knowledge" },
   { key: "adminApprovals", href: "/admin/approvals" },
   { key: "adminUsers", href: "/admin/users" },

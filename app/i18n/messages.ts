@@ -19,6 +19,7 @@ import enSessions from "@/messages/en/sessions.json";
 import enSignIn from "@/messages/en/signIn.json";
 import enTariffs from "@/messages/en/tariffs.json";
 import enSim from "@/messages/en/sim.json";
+import enIncidents from "@/messages/en/incidents.json";
 import ruAddons from "@/messages/ru/addons.json";
 import ruAdmin from "@/messages/ru/admin.json";
 import ruAgent from "@/messages/ru/agent.json";
@@ -39,6 +40,7 @@ import ruSessions from "@/messages/ru/sessions.json";
 import ruSignIn from "@/messages/ru/signIn.json";
 import ruTariffs from "@/messages/ru/tariffs.json";
 import ruSim from "@/messages/ru/sim.json";
+import ruIncidents from "@/messages/ru/incidents.json";
 import type { AppLocale } from "@/server/i18n/locales";
 
 // One file per namespace and language (messages/<locale>/<namespace>.json), so features add
@@ -64,6 +66,7 @@ const en = {
   signIn: enSignIn,
   tariffs: enTariffs,
   sim: enSim,
+  incidents: enIncidents,
 };
 
 export type Messages = typeof en;
@@ -90,6 +93,7 @@ const ru = {
   signIn: ruSignIn,
   tariffs: ruTariffs,
   sim: ruSim,
+  incidents: ruIncidents,
 } satisfies Messages;
 const catalogues: Record<AppLocale, Messages> = { ru, en: en satisfies typeof ru };
 

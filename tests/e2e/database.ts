@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import pg from "pg";
 import { kyselyOverPool, type DB } from "../../server/db/kysely";
+import { currentCycle } from "../../server/domain/billing/cycle";
 
 // Fixtures read from (and reset in) the e2e database, typed by the schema like the app's SQL. The
 // subscribers picked are generated ones of the demo data (same password as the demo logins) that
@@ -394,5 +395,66 @@ export function clearRecentExtrasOf(phone: string): Promise<void> {
       .where("lineId", "in", lineIds)
       .where("createdAt", ">=", since)
       .execute();
+  });
+}
+
+/**
+ * As the network reports where a line was last seen: `phone`'s first mobile line moves to `cell`
+ * alone, so an incident on that cell touches this line and no other spec's. Returns the line's id.
+ */
+export function moveLineToCell(phone: string, cell: string): Promise<string> {
+  return withDatabase(async (db) => {
+    const line = await db
+      .selectFrom("Line as l")
+      .innerJoin("User as u", "u.customerId", "l.customerId")
+      .select("l.id")
+      .where("u.phone", "=", phone)
+      .where("l.kind", "=", "MOBILE")
+      .where("l.status", "=", "ACTIVE")
+      .orderBy("l.activatedAt")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable("Line")
+      .set({ cells: [cell] })
+      .where("id", "=", line.id)
+      .execute();
+    return line.id;
+  });
+}
+
+/** The titles of `phone`'s in-app notifications of one kind, newest first (what push also delivered). */
+export function notificationTitlesOf(phone: string, kind: string): Promise<string[]> {
+  return withDatabase(async (db) => {
+    const rows = await db
+      .selectFrom("Notification as n")
+      .innerJoin("User as u", "u.id", "n.userId")
+      .select("n.title")
+      .where("u.phone", "=", phone)
+      .where("n.kind", "=", kind)
+      .orderBy("n.createdAt", "desc")
+      .execute();
+    return rows.map((row) => row.title);
+  });
+}
+
+/**
+ * The next bill of `phone`'s customer, issued now instead of at the cycle's end: the `billing:batch`
+ * job the nightly bill run queues, for the cycle running now, run by the e2e server's worker.
+ * Returns the cycle's start (the bill's period).
+ */
+export function runBillFor(phone: string): Promise<Date> {
+  return withDatabase(async (db) => {
+    const customer = await db
+      .selectFrom("User as u")
+      .innerJoin("Customer as c", "c.id", "u.customerId")
+      .select(["c.id", "c.billingDay"])
+      .where("u.phone", "=", phone)
+      .executeTakeFirstOrThrow();
+    const { start } = currentCycle(customer.billingDay, new Date());
+    const payload = JSON.stringify({ periodStart: start.toISOString(), customerIds: [customer.id] });
+    await sql`SELECT graphile_worker.add_job('billing:batch', ${payload}::json,
+      job_key => ${`e2e-bill:${customer.id}:${start.toISOString()}`})`.execute(db);
+    return start;
   });
 }

@@ -29,6 +29,7 @@ const REQUEST_INCLUDE = {
   messages: PUBLIC_MESSAGES,
   line: { select: { id: true, msisdn: true, kind: true, address: true } },
   assignedTo: { select: { name: true } },
+  incident: { select: { id: true, number: true, status: true } },
 } satisfies Prisma.ServiceRequestInclude;
 
 type RequestRow = Prisma.ServiceRequestGetPayload<{ include: typeof REQUEST_INCLUDE }>;
@@ -94,6 +95,8 @@ function toView(row: RequestRow, viewer: Viewer, now: Date) {
     line: row.line,
     billId: row.billId,
     disputedAmountCents: row.disputedAmountCents,
+    /** The network outage the request joined (issue 17): its repair answers the request. */
+    incident: row.incident,
     routing: {
       decision: row.decision,
       priority: row.priority,

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getServerCaller } from "@/app/_trpc/server";
+import { IncidentBanner } from "@/app/_components/incident-banner";
 import { AlertsCard } from "./alerts-card";
 import { BalanceCard, LastBillCard, NextBillCard } from "./balance-card";
 import { LineCard } from "./line-card";
@@ -8,7 +9,8 @@ import { LineCard } from "./line-card";
 /** The subscriber's account at a glance: balance, next bill, and each line with its usage. */
 export async function Dashboard() {
   const api = await getServerCaller();
-  const summary = await api.account.summary();
+  // An outage notice must not take the dashboard down with it: without it the page still loads.
+  const [summary, incidents] = await Promise.all([api.account.summary(), api.incident.forMe().catch(() => null)]);
   const t = await getTranslations("dashboard");
   const locale = await getLocale();
 
@@ -20,6 +22,10 @@ export async function Dashboard() {
           <span className="tabular-nums">{t("accountNumber", { number: summary.accountNumber })}</span>
         </p>
       </div>
+
+      {incidents?.items.map((incident) => (
+        <IncidentBanner key={incident.id} incident={incident} at={incidents.at} />
+      ))}
 
       {summary.alerts.length > 0 && <AlertsCard alerts={summary.alerts} currency={summary.currency} />}
 

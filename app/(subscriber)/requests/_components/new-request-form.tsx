@@ -24,6 +24,7 @@ import {
 import { LINE_CATEGORIES } from "../_lib/request-types";
 import { ArticleCard } from "./article-card";
 import { CategoryPicker } from "./category-picker";
+import { KnownOutage } from "./known-outage";
 import { useDebounced } from "./use-debounced";
 
 // The server's own schema checks the form; the amount is typed in roubles and checked here.
@@ -83,6 +84,12 @@ export function NewRequestForm() {
     ...trpc.account.summary.queryOptions(),
     enabled: !!category && LINE_CATEGORIES.includes(category),
   });
+  // A fault the network already reported is answered by the outage before any request is written.
+  const isFault = category === "NO_SERVICE" || category === "TECHNICAL_FAULT";
+  const incidents = useQuery({ ...trpc.incident.forMe.queryOptions(), enabled: isFault });
+  const knownOutages = isFault ? (incidents.data?.items.filter((incident) => incident.status === "ACTIVE") ?? []) : [];
+  const [isFilingAnyway, setIsFilingAnyway] = useState(false);
+  const isShowingOutage = knownOutages.length > 0 && !isFilingAnyway;
   const isAboutBill = category === "BILLING_QUESTION" || category === "BILL_DISPUTE";
   const bills = useQuery({ ...trpc.bill.list.queryOptions({ limit: 12 }), enabled: isAboutBill });
 
@@ -178,7 +185,11 @@ export function NewRequestForm() {
           )}
         </section>
 
-        {step >= 2 && category && (
+        {isShowingOutage && incidents.data && (
+          <KnownOutage incidents={knownOutages} at={incidents.data.at} onFileAnyway={() => setIsFilingAnyway(true)} />
+        )}
+
+        {step >= 2 && category && !isShowingOutage && (
           <section
             aria-labelledby="step2"
             className="rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
@@ -243,7 +254,7 @@ export function NewRequestForm() {
           </section>
         )}
 
-        {step === 3 && category && (
+        {step === 3 && category && !isShowingOutage && (
           <section
             aria-labelledby="step3"
             className="space-y-5 rounded-2xl border border-slate-200 bg-white p-4 shadow-sm sm:p-6"

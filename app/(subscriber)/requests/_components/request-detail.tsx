@@ -1,7 +1,16 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowLeft, ArrowRight, CheckCircle2, CircleAlert, Headset, LoaderCircle, Star } from "lucide-react";
+import {
+  ArrowLeft,
+  ArrowRight,
+  CheckCircle2,
+  CircleAlert,
+  Headset,
+  LoaderCircle,
+  RadioTower,
+  Star,
+} from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
@@ -24,6 +33,7 @@ const WAITING_FOR_AGENT = new Set(["QUEUED", "ASSIGNED", "IN_PROGRESS", "REOPENE
 
 /** One request: what it is about, who handles it and by when, the conversation and the timeline. */
 export function RequestDetail({ initial }: { initial: RequestDetailData }) {
+  const tIncidents = useTranslations("incidents");
   const t = useTranslations("requests");
   const locale = useLocale();
   const trpc = useTRPC();
@@ -104,6 +114,18 @@ export function RequestDetail({ initial }: { initial: RequestDetailData }) {
           )}
         </div>
       </header>
+
+      {request.incident && (
+        <p
+          data-testid="request-incident"
+          className="flex gap-3 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+        >
+          <RadioTower aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
+          {request.incident.status === "ACTIVE"
+            ? tIncidents("joined", { number: request.incident.number })
+            : tIncidents("joinedResolved", { number: request.incident.number })}
+        </p>
+      )}
 
       {failed && (
         <div role="alert" className="flex gap-3 rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-800">

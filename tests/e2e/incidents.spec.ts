@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E_INCIDENTS_TOKEN } from "../../playwright.config";
-import { findQuietSubscriberPhone, moveLineToCell, notificationTitlesOf, setLocaleOf } from "./database";
-import { FIRST, signInWithForm } from "./helpers";
+import { findQuietSubscriberPhone, moveLineToCell, notificationTitlesOf, runBillFor, setLocaleOf } from "./database";
+import { FIRST, signInWithForm, trpcQuery } from "./helpers";
 import { cachedPages, goOffline, goOnline, waitForServiceWorker } from "./pwa-helpers";
 
 // A demo outage from end to end: the network's monitoring declares it, an affected subscriber learns
@@ -112,5 +112,31 @@ test.describe("a network outage", () => {
     await expect
       .poll(() => notificationTitlesOf(phone, "INCIDENT"), { timeout: 20_000 })
       .toContain("Связь восстановлена: звонки, мобильный интернет");
+
+    // Out of service for 90 minutes, past the hour of the policy: the credit comes without asking,
+    // is announced, and is on the next bill.
+    await expect
+      .poll(() => notificationTitlesOf(phone, "OUTAGE_CREDIT"), { timeout: 30_000 })
+      .toEqual([`Компенсация за аварию №${incident.number}`]);
+    await runBillFor(phone);
+    let billId = "";
+    const creditLine = new RegExp(`Компенсация за аварию №${incident.number}: 1 ч 3\\d мин без связи`);
+    await expect
+      .poll(
+        async () => {
+          const bills = await trpcQuery(page.request, FIRST, "bill.list", { limit: 1 });
+          const newest = bills.body.result?.data.json.items[0] as { id: string } | undefined;
+          if (!newest) return "";
+          billId = newest.id;
+          const bill = await trpcQuery(page.request, FIRST, "bill.byId", { id: newest.id });
+          return (bill.body.result?.data.json.lines as { description: string }[])
+            .map((line) => line.description)
+            .join("\n");
+        },
+        { timeout: 30_000 },
+      )
+      .toMatch(creditLine);
+    await page.goto(`${FIRST}/bills/${billId}`);
+    await expect(page.getByText(creditLine).first()).toBeVisible();
   });
 });

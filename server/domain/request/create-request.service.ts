@@ -20,16 +20,20 @@ export type Requester = { userId: string; customerId: string; channel: Channel; 
 /** The contract's answer to request.create, built from the stored request (so a replay answers the same). */
 async function createdView(db: Database, requester: Requester, requestId: string) {
   const request = await db.serviceRequest.findUniqueOrThrow({ where: { id: requestId } });
-  const [suggestedArticles, actions] = await Promise.all([
-    searchArticles(db, {
-      text: `${request.subject} ${request.description}`,
-      locale: requester.locale,
-      category: request.category,
-      limit: 3,
-      fillWithCategory: true,
-    }),
-    actionsFor(db, request),
-  ]);
+  // A request that joined a known outage is answered by the outage, not by articles: during an
+  // outage thousands file at once, and the search is most of a filing's work.
+  const [suggestedArticles, actions] = request.incidentId
+    ? [[], []]
+    : await Promise.all([
+        searchArticles(db, {
+          text: `${request.subject} ${request.description}`,
+          locale: requester.locale,
+          category: request.category,
+          limit: 3,
+          fillWithCategory: true,
+        }),
+        actionsFor(db, request),
+      ]);
   return {
     id: request.id,
     number: request.number,

@@ -4,7 +4,7 @@ import { AppError, isDatabaseUnavailable } from "../domain/errors";
 import { upsertMonitoringIncident } from "../domain/incident/incident-monitoring.service";
 import { monitoringIncidentInput } from "../domain/incident/incident.schema";
 import { log } from "../log";
-import { hasBearerToken, jsonResponse as json } from "./bearer-token";
+import { jsonResponse as json, readNetworkCall } from "./network-api";
 
 /**
  * POST /api/incidents: the network monitoring's incidents (`monitoringIncidentInput`), with the
@@ -13,24 +13,14 @@ import { hasBearerToken, jsonResponse as json } from "./bearer-token";
  * when the post created it and 200 otherwise; bad input is 400 with the fields and changes nothing.
  */
 export async function handleIncidentPost(request: Request, db: Database = getDb()): Promise<Response> {
-  if (!hasBearerToken(request, process.env.INCIDENTS_API_TOKEN)) {
-    return json(401, { error: { code: "UNAUTHORIZED", message: "A valid bearer token is required" } });
-  }
-  let body: unknown;
+  const call = await readNetworkCall(request, {
+    tokenVariable: "INCIDENTS_API_TOKEN",
+    schema: monitoringIncidentInput,
+    invalidMessage: "The incident is invalid",
+  });
+  if ("response" in call) return call.response;
   try {
-    body = await request.json();
-  } catch {
-    return json(400, { error: { code: "BAD_REQUEST", message: "The body is not JSON" } });
-  }
-  const parsed = monitoringIncidentInput.safeParse(body);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(
-      parsed.error.issues.slice(0, 20).map((issue) => [issue.path.join(".") || "body", issue.message]),
-    );
-    return json(400, { error: { code: "BAD_REQUEST", message: "The incident is invalid", fields } });
-  }
-  try {
-    const { isCreated, incident } = await upsertMonitoringIncident(db, parsed.data);
+    const { isCreated, incident } = await upsertMonitoringIncident(db, call.data);
     return json(isCreated ? 201 : 200, incident);
   } catch (error) {
     if (error instanceof AppError) {

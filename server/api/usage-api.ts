@@ -5,7 +5,7 @@ import { queueSpendCheckForLines } from "../domain/spend/spend-check.service";
 import { ingestUsage } from "../domain/usage/ingest.service";
 import { usageBatchInput } from "../domain/usage/usage.schema";
 import { log } from "../log";
-import { hasBearerToken, jsonResponse as json } from "./bearer-token";
+import { jsonResponse as json, readNetworkCall } from "./network-api";
 
 /**
  * POST /api/usage: the network's usage records in batches (`{records: [...]}`, usage.schema.ts),
@@ -14,24 +14,14 @@ import { hasBearerToken, jsonResponse as json } from "./bearer-token";
  * and stores nothing; a database that is away is 503, and the batch can be sent again as it is.
  */
 export async function handleUsagePost(request: Request, db: Database = getDb()): Promise<Response> {
-  if (!hasBearerToken(request, process.env.USAGE_API_TOKEN)) {
-    return json(401, { error: { code: "UNAUTHORIZED", message: "A valid bearer token is required" } });
-  }
-  let body: unknown;
+  const call = await readNetworkCall(request, {
+    tokenVariable: "USAGE_API_TOKEN",
+    schema: usageBatchInput,
+    invalidMessage: "The batch has invalid records",
+  });
+  if ("response" in call) return call.response;
   try {
-    body = await request.json();
-  } catch {
-    return json(400, { error: { code: "BAD_REQUEST", message: "The body is not JSON" } });
-  }
-  const parsed = usageBatchInput.safeParse(body);
-  if (!parsed.success) {
-    const fields = Object.fromEntries(
-      parsed.error.issues.slice(0, 20).map((issue) => [issue.path.join(".") || "body", issue.message]),
-    );
-    return json(400, { error: { code: "BAD_REQUEST", message: "The batch has invalid records", fields } });
-  }
-  try {
-    const { cappedLineIds, ...result } = await ingestUsage(db, parsed.data.records);
+    const { cappedLineIds, ...result } = await ingestUsage(db, call.data.records);
     // After the statement, not in it: the batch's lines with a spending limit get one check job (a
     // resent batch queues it again, so a failure here is answered like a failed batch and retried).
     await queueSpendCheckForLines(db, cappedLineIds);

@@ -7,7 +7,7 @@ import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
 import { enqueueJob } from "../job-queue/enqueue.service";
 import type { IncidentScope } from "./incident-area";
 import { matchIncidentLines } from "./incident-lines.service";
-import { postResolutionToRequests } from "./incident-requests.service";
+import { postResolutionToRequests, requestCountsOf } from "./incident-requests.service";
 import type {
   DeclareIncidentInput,
   IncidentMessage,
@@ -83,40 +83,58 @@ export function scopeOf(
   };
 }
 
-/** The incident as supervisors and the monitoring API read it, with what it caused so far. */
-export async function getIncidentView(db: Database | Transaction, id: string) {
-  const incident = await db.incident.findUnique({
-    where: { id },
-    include: {
-      updates: { orderBy: { at: "desc" }, take: 20 },
-      _count: { select: { requests: true, subscriptions: true } },
-    },
-  });
-  if (!incident) throw notFound("Incident");
-  const [openRequests, credits] = await Promise.all([
-    db.serviceRequest.count({
-      where: { incidentId: id, status: { notIn: ["RESOLVED", "CLOSED"] } },
+/** Incidents as supervisors and the monitoring API read them, with what each caused so far, in `ids` order. */
+async function incidentViews(db: Database | Transaction, ids: string[]) {
+  const [incidents, requests, credits] = await Promise.all([
+    db.incident.findMany({
+      where: { id: { in: ids } },
+      include: {
+        updates: { orderBy: { at: "desc" }, take: 20 },
+        _count: { select: { subscriptions: true } },
+      },
     }),
-    db.outageCredit.aggregate({ where: { incidentId: id }, _count: true, _sum: { amountCents: true } }),
+    requestCountsOf(db, ids),
+    db.outageCredit.groupBy({
+      by: ["incidentId"],
+      where: { incidentId: { in: ids } },
+      _count: true,
+      _sum: { amountCents: true },
+    }),
   ]);
-  const { _count, updates, messageRu, messageEn, regions, cells, nodes, buildings, ...rest } = incident;
-  return {
-    ...rest,
-    source: incident.externalId ? ("MONITORING" as const) : ("SUPERVISOR" as const),
-    area: { regions, cells, nodes, buildings },
-    message: { ru: messageRu, en: messageEn },
-    attachedRequests: _count.requests,
-    openAttachedRequests: openRequests,
-    subscribers: _count.subscriptions,
-    credits: { lines: credits._count, totalCents: credits._sum.amountCents ?? 0 },
-    updates: updates.map((update) => ({
-      id: update.id,
-      kind: update.kind,
-      message: { ru: update.messageRu, en: update.messageEn },
-      etaAt: update.etaAt,
-      at: update.at,
-    })),
-  };
+  const byId = new Map(incidents.map((incident) => [incident.id, incident]));
+  return ids.flatMap((id) => {
+    const incident = byId.get(id);
+    if (!incident) return [];
+    const { _count, updates, messageRu, messageEn, regions, cells, nodes, buildings, ...rest } = incident;
+    const credit = credits.find((row) => row.incidentId === id);
+    const counts = requests.get(id)!;
+    return [
+      {
+        ...rest,
+        source: incident.externalId ? ("MONITORING" as const) : ("SUPERVISOR" as const),
+        area: { regions, cells, nodes, buildings },
+        message: { ru: messageRu, en: messageEn },
+        attachedRequests: counts.attached,
+        openAttachedRequests: counts.open,
+        subscribers: _count.subscriptions,
+        credits: { lines: credit?._count ?? 0, totalCents: credit?._sum.amountCents ?? 0 },
+        updates: updates.map((update) => ({
+          id: update.id,
+          kind: update.kind,
+          message: { ru: update.messageRu, en: update.messageEn },
+          etaAt: update.etaAt,
+          at: update.at,
+        })),
+      },
+    ];
+  });
+}
+
+/** One incident as supervisors and the monitoring API read it (NOT_FOUND if there is none). */
+export async function getIncidentView(db: Database | Transaction, id: string) {
+  const [view] = await incidentViews(db, [id]);
+  if (!view) throw notFound("Incident");
+  return view;
 }
 export type IncidentView = Awaited<ReturnType<typeof getIncidentView>>;
 
@@ -128,8 +146,13 @@ export async function listIncidents(db: Database, input: { status?: "ACTIVE" | "
     take: input.limit ?? 50,
     select: { id: true },
   });
-  const items = await Promise.all(rows.map((row) => getIncidentView(db, row.id)));
-  return { items, nextCursor: null };
+  return {
+    items: await incidentViews(
+      db,
+      rows.map((row) => row.id),
+    ),
+    nextCursor: null,
+  };
 }
 
 /**

@@ -1,7 +1,6 @@
 import "server-only";
 import type { Database } from "../../db/client";
-import { OPEN_QUEUE_STATUSES } from "../agent/agent.schema";
-import { OPEN_STATUSES } from "../request/request-status";
+import { requestCountsOf } from "./incident-requests.service";
 
 /** Resolved incidents stay in the agents' view this long after the repair. */
 const RECENT_MS = 7 * 24 * 60 * 60_000;
@@ -26,16 +25,10 @@ export async function listIncidentsForAgents(db: Database, input: { customerId?:
       ? { lines: { where: { customerId: input.customerId }, select: { line: { select: { id: true, msisdn: true } } } } }
       : undefined,
   });
-  const ids = incidents.map((incident) => incident.id);
-  const counts = await db.serviceRequest.groupBy({
-    by: ["incidentId", "status"],
-    where: { incidentId: { in: ids } },
-    _count: true,
-  });
-  const countOf = (id: string, statuses?: readonly string[]) =>
-    counts
-      .filter((row) => row.incidentId === id && (!statuses || statuses.includes(row.status)))
-      .reduce((sum, row) => sum + row._count, 0);
+  const requests = await requestCountsOf(
+    db,
+    incidents.map((incident) => incident.id),
+  );
   return {
     items: incidents.map((incident) => ({
       id: incident.id,
@@ -47,9 +40,9 @@ export async function listIncidentsForAgents(db: Database, input: { customerId?:
       resolvedAt: incident.resolvedAt,
       message: { ru: incident.messageRu, en: incident.messageEn },
       affectedLines: incident.affectedLines,
-      attachedRequests: countOf(incident.id),
-      openAttachedRequests: countOf(incident.id, OPEN_STATUSES),
-      inQueue: countOf(incident.id, OPEN_QUEUE_STATUSES),
+      attachedRequests: requests.get(incident.id)!.attached,
+      openAttachedRequests: requests.get(incident.id)!.open,
+      inQueue: requests.get(incident.id)!.inQueue,
       /** With a customer: which of their lines it touches. */
       lines:
         "lines" in incident

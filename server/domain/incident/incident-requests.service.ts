@@ -6,7 +6,7 @@ import { AppError, notFound } from "../errors";
 import { changeRequestStatus } from "../request/change-status.service";
 import { OPEN_STATUSES } from "../request/request-status";
 import { OUTAGE_CATEGORIES } from "../routing/route-contact";
-import type { ResolutionCode } from "../agent/agent.schema";
+import { OPEN_QUEUE_STATUSES, type ResolutionCode } from "../agent/agent.schema";
 import type { IncidentMessage } from "./incident.schema";
 
 type Reader = Pick<Database, "incidentLine" | "line"> | Transaction;
@@ -34,6 +34,38 @@ export async function findKnownOutage(
     select: { incidentId: true },
   });
   return row ? { id: row.incidentId } : null;
+}
+
+export type IncidentRequestCounts = {
+  /** Requests attached to the incident. */
+  attached: number;
+  /** Of them still open (not resolved or closed). */
+  open: number;
+  /** Of them waiting for or with a person (the agent queue's statuses). */
+  inQueue: number;
+};
+
+/** The requests attached to each incident, counted in one statement for the lot. */
+export async function requestCountsOf(
+  db: Pick<Database, "serviceRequest"> | Transaction,
+  incidentIds: string[],
+): Promise<Map<string, IncidentRequestCounts>> {
+  const rows = incidentIds.length
+    ? await db.serviceRequest.groupBy({
+        by: ["incidentId", "status"],
+        where: { incidentId: { in: incidentIds } },
+        _count: true,
+      })
+    : [];
+  const counts = new Map(incidentIds.map((id) => [id, { attached: 0, open: 0, inQueue: 0 }]));
+  for (const row of rows) {
+    const count = counts.get(row.incidentId!);
+    if (!count) continue;
+    count.attached += row._count;
+    if (OPEN_STATUSES.includes(row.status)) count.open += row._count;
+    if ((OPEN_QUEUE_STATUSES as readonly string[]).includes(row.status)) count.inQueue += row._count;
+  }
+  return counts;
 }
 
 /**

@@ -98,6 +98,16 @@ export async function notifyIncidentUpdate(db: Database, incidentId: string, upd
       recipients.set(user.id, { userId: user.id, locale: user.locale, phone: user.phone, sms: true });
   }
 
+  // The notice depends only on the language: written once per language, not once per recipient.
+  const notices = new Map<string, { title: string; body: string; sms: string }>();
+  const noticeIn = (language: string) => {
+    const locale = localeOrDefault(language);
+    if (!notices.has(locale)) {
+      const text = incidentNoticeText(toTell, locale);
+      notices.set(locale, { ...text, sms: translatorFor(locale, "notifications")("incidentSms", text) });
+    }
+    return notices.get(locale)!;
+  };
   const all = [...recipients.values()];
   let texted = 0;
   for (let start = 0; start < all.length; start += BATCH) {
@@ -109,15 +119,18 @@ export async function notifyIncidentUpdate(db: Database, incidentId: string, upd
           batch.map((recipient) => ({
             userId: recipient.userId,
             kind: "INCIDENT" as const,
-            ...incidentNoticeText(toTell, recipient.locale),
+            title: noticeIn(recipient.locale).title,
+            body: noticeIn(recipient.locale).body,
             url: "/dashboard",
           })),
         );
         for (const recipient of batch) {
           if (!recipient.sms || !recipient.phone) continue;
-          const text = incidentNoticeText(toTell, recipient.locale);
-          const t = translatorFor(localeOrDefault(recipient.locale), "notifications");
-          await queueSmsInTransaction(tx, { to: recipient.phone, text: t("incidentSms", text), isSecret: false });
+          await queueSmsInTransaction(tx, {
+            to: recipient.phone,
+            text: noticeIn(recipient.locale).sms,
+            isSecret: false,
+          });
           texted++;
         }
       },

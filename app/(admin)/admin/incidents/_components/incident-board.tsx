@@ -165,30 +165,28 @@ function IncidentCard({ incident, onOutcome }: { incident: Incident; onOutcome: 
   );
 }
 
-function UpdateForm({
-  incident,
-  onClose,
-  onOutcome,
-}: {
-  incident: Incident;
-  onClose: () => void;
-  onOutcome: (outcome: Outcome) => void;
-}) {
+type EditorProps = { incident: Incident; onClose: () => void; onOutcome: (outcome: Outcome) => void };
+
+/** What an editor does once its change is saved: the list reloads, the outcome is said, the editor closes. */
+function useOnSaved({ incident, onClose, onOutcome }: EditorProps, said: "updated" | "resolved") {
   const t = useTranslations("admin.incidents");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  return async () => {
+    await queryClient.invalidateQueries(trpc.admin.incidents.pathFilter());
+    onOutcome({ tone: "success", text: t(said, { number: incident.number }) });
+    onClose();
+  };
+}
+
+function UpdateForm({ incident, onClose, onOutcome }: EditorProps) {
+  const t = useTranslations("admin.incidents");
+  const trpc = useTRPC();
   const { key } = useIdempotencyKey("incident-update");
   const [etaAt, setEtaAt] = useState(incident.etaAt ? toLocalInput(incident.etaAt) : "");
   const [message, setMessage] = useState(incident.message);
-  const update = useMutation(
-    trpc.admin.incidents.update.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.admin.incidents.pathFilter());
-        onOutcome({ tone: "success", text: t("updated", { number: incident.number }) });
-        onClose();
-      },
-    }),
-  );
+  const onSaved = useOnSaved({ incident, onClose, onOutcome }, "updated");
+  const update = useMutation(trpc.admin.incidents.update.mutationOptions({ onSuccess: onSaved }));
   const failure = update.isError ? readTRPCError(update.error) : null;
   const fields = failure?.fields ?? {};
   function submit(event: FormEvent) {
@@ -225,28 +223,12 @@ function UpdateForm({
   );
 }
 
-function ResolveConfirm({
-  incident,
-  onClose,
-  onOutcome,
-}: {
-  incident: Incident;
-  onClose: () => void;
-  onOutcome: (outcome: Outcome) => void;
-}) {
+function ResolveConfirm({ incident, onClose, onOutcome }: EditorProps) {
   const t = useTranslations("admin.incidents");
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const { key } = useIdempotencyKey("incident-resolve");
-  const resolve = useMutation(
-    trpc.admin.incidents.resolve.mutationOptions({
-      onSuccess: async () => {
-        await queryClient.invalidateQueries(trpc.admin.incidents.pathFilter());
-        onOutcome({ tone: "success", text: t("resolved", { number: incident.number }) });
-        onClose();
-      },
-    }),
-  );
+  const onSaved = useOnSaved({ incident, onClose, onOutcome }, "resolved");
+  const resolve = useMutation(trpc.admin.incidents.resolve.mutationOptions({ onSuccess: onSaved }));
   return (
     <div className="space-y-3 rounded-xl bg-red-50 p-3" role="group" aria-label={t("resolve")}>
       <p className="text-red-900">

@@ -71,7 +71,7 @@ async function queueNotify(tx: Transaction, incidentId: string, updateId: string
   await enqueueJob(tx, "incident:notify", { incidentId, updateId }, { jobKey: `incident-notify:${updateId}` });
 }
 
-export function scopeOf(
+function scopeOf(
   incident: Pick<Incident, "services" | "regions" | "cells" | "nodes" | "buildings">,
 ): IncidentScope {
   return {
@@ -136,7 +136,6 @@ export async function getIncidentView(db: Database | Transaction, id: string) {
   if (!view) throw notFound("Incident");
   return view;
 }
-export type IncidentView = Awaited<ReturnType<typeof getIncidentView>>;
 
 /** Incidents newest first, active ones on top, with their counts (`admin.incidents.list`). */
 export async function listIncidents(db: Database, input: { status?: "ACTIVE" | "RESOLVED"; limit?: number }) {

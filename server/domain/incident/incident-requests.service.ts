@@ -12,7 +12,7 @@ import type { IncidentMessage } from "./incident.schema";
 type Reader = Pick<Database, "incidentLine" | "line"> | Transaction;
 
 /** The resolution code of a request the incident's repair answered (the one agents use for an outage). */
-export const INCIDENT_RESOLVED = "OUTAGE_RESOLVED" satisfies ResolutionCode;
+const INCIDENT_RESOLVED = "OUTAGE_RESOLVED" satisfies ResolutionCode;
 
 /**
  * The active incident that explains a fault on this line (or, without a line, on any of the

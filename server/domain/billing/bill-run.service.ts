@@ -2,7 +2,7 @@ import "server-only";
 import { scheduleAutopay } from "../payment/autopay.service";
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
-import type { Database } from "../../db/client";
+import type { Database, Transaction } from "../../db/client";
 import { translatorFor } from "../../i18n/translator";
 import { notifyMany } from "../notification/notify.service";
 import { queueValueRecompute } from "../value/queue-recompute.service";
@@ -323,25 +323,12 @@ export async function billCustomers(
       await tx.billLine.createMany({
         data: mine.flatMap((draft) => draft.bill.items.map((item) => ({ ...item, billId: draft.id }))),
       });
-      const charged = mine.flatMap((draft) => draft.addonLines);
-      if (charged.length) {
-        const byPurchase = sql<{
-          purchaseId: string;
-          billLineId: string;
-        }>`unnest(${charged.map((row) => row.purchaseId)}::text[], ${charged.map((row) => row.billLineId)}::text[])`.as<"v">(
-          sql`v("purchaseId", "billLineId")`,
-        );
-        const updated = await tx.$kysely
-          .updateTable("LineAddon as a")
-          .from(byPurchase)
-          .set((eb) => ({ billLineId: eb.ref("v.billLineId") }))
-          .whereRef("a.id", "=", "v.purchaseId")
-          .where("a.billLineId", "is", null)
-          .executeTakeFirst();
-        // A purchase charged meanwhile by another run: roll the slice back, the retry leaves it out.
-        if (Number(updated.numUpdatedRows) !== charged.length)
-          throw new Error("An add-on purchase was charged by another bill run; retry the slice");
-      }
+      await markBilled(
+        tx,
+        "LineAddon",
+        mine.flatMap((draft) => draft.addonLines.map((row) => ({ id: row.purchaseId, billLineId: row.billLineId }))),
+        "An add-on purchase was charged by another bill run; retry the slice",
+      );
       const suspended = mine.flatMap((draft) => draft.suspensionLines);
       for (const { commandId, billLineId } of suspended) {
         const marked = await tx.provisioningCommand.updateMany({
@@ -350,25 +337,12 @@ export async function billCustomers(
         });
         if (marked.count !== 1) throw new Error("A suspension fee was charged by another bill run; retry the slice");
       }
-      const credits = mine.flatMap((draft) => draft.creditLines);
-      if (credits.length) {
-        const byCredit = sql<{
-          creditId: string;
-          billLineId: string;
-        }>`unnest(${credits.map((row) => row.creditId)}::text[], ${credits.map((row) => row.billLineId)}::text[])`.as<"v">(
-          sql`v("creditId", "billLineId")`,
-        );
-        const updated = await tx.$kysely
-          .updateTable("OutageCredit as o")
-          .from(byCredit)
-          .set((eb) => ({ billLineId: eb.ref("v.billLineId") }))
-          .whereRef("o.id", "=", "v.creditId")
-          .where("o.billLineId", "is", null)
-          .executeTakeFirst();
-        // A credit billed meanwhile by another run: roll the slice back, the retry leaves it out.
-        if (Number(updated.numUpdatedRows) !== credits.length)
-          throw new Error("An outage credit was billed by another bill run; retry the slice");
-      }
+      await markBilled(
+        tx,
+        "OutageCredit",
+        mine.flatMap((draft) => draft.creditLines.map((row) => ({ id: row.creditId, billLineId: row.billLineId }))),
+        "An outage credit was billed by another bill run; retry the slice",
+      );
       const customerIds = mine.map((draft) => draft.customer.id);
       const totals = mine.map((draft) => draft.bill.totalCents);
       const totalByCustomer = sql<{
@@ -439,6 +413,35 @@ export async function markOverdueBills(db: Database, now = new Date()): Promise<
     for (const customerId of new Set(marked.map((bill) => bill.customerId))) await queueValueRecompute(tx, customerId);
     return marked.length;
   });
+}
+
+/**
+ * Marks what the slice's bills charged or credited (add-on purchases, outage credits) with their
+ * bill lines, only where still unbilled: anything another run billed meanwhile rolls the slice
+ * back (`conflict`), and the retry leaves it out.
+ */
+async function markBilled(
+  tx: Transaction,
+  table: "LineAddon" | "OutageCredit",
+  rows: { id: string; billLineId: string }[],
+  conflict: string,
+) {
+  if (!rows.length) return;
+  const pairs = sql<{
+    id: string;
+    billLineId: string;
+  }>`unnest(${rows.map((row) => row.id)}::text[], ${rows.map((row) => row.billLineId)}::text[])`.as<"v">(
+    sql`v(id, "billLineId")`,
+  );
+  const updated = await tx.$kysely
+    // Both tables have the same `id` and `billLineId` columns; the statement is typed by one of them.
+    .updateTable(`${table} as t` as "LineAddon as t")
+    .from(pairs)
+    .set((eb) => ({ billLineId: eb.ref("v.billLineId") }))
+    .whereRef("t.id", "=", "v.id")
+    .where("t.billLineId", "is", null)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== rows.length) throw new Error(conflict);
 }
 
 /** The fee stored on a SUSPEND command when the subscriber confirmed it (see `line.suspend`). */

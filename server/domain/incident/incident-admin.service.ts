@@ -71,9 +71,7 @@ async function queueNotify(tx: Transaction, incidentId: string, updateId: string
   await enqueueJob(tx, "incident:notify", { incidentId, updateId }, { jobKey: `incident-notify:${updateId}` });
 }
 
-function scopeOf(
-  incident: Pick<Incident, "services" | "regions" | "cells" | "nodes" | "buildings">,
-): IncidentScope {
+function scopeOf(incident: Pick<Incident, "services" | "regions" | "cells" | "nodes" | "buildings">): IncidentScope {
   return {
     services: incident.services,
     regions: incident.regions,

@@ -1,6 +1,8 @@
 import "server-only";
+import { sql, type QueryCreator } from "kysely";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Database } from "../../db/client";
+import type { DB } from "../../db/kysely";
 import { AppError } from "../errors";
 
 /**
@@ -116,6 +118,42 @@ export async function consumeOrThrow(db: Database, limit: AbuseLimit, key: strin
     if (error instanceof RateLimiterRes) throw tooManyRequests(ABUSE_LIMITS[limit].message, error.msBeforeNext);
     throw error;
   }
+}
+
+/** The limiter's row key for `key`: rate-limiter-flexible's `keyPrefix:key`. */
+export function limitKey(limit: AbuseLimit, key: string): string {
+  return `${limit}:${key}`;
+}
+
+/**
+ * The statement that counts one use of `limit` for each of `keys` (distinct) at once, for a
+ * burst written in one statement (request/outage-filing.service.ts). It writes the limiter's own
+ * rows as rate-limiter-flexible's Prisma store does (an expired window starts again), so both
+ * count one budget; each row it returns goes to `refusalOf`.
+ */
+export function countUses(creator: QueryCreator<DB>, limit: AbuseLimit, keys: string[], now: Date) {
+  const expire = new Date(now.getTime() + ABUSE_LIMITS[limit].duration * 1000);
+  return creator
+    .insertInto("RateLimit")
+    .values(keys.map((key) => ({ key: limitKey(limit, key), points: 1, expire })))
+    .onConflict((conflict) =>
+      conflict.column("key").doUpdateSet({
+        points: sql<number>`CASE WHEN "RateLimit".expire <= ${now} THEN 1 ELSE "RateLimit".points + 1 END`,
+        expire: sql<Date>`CASE WHEN "RateLimit".expire <= ${now} THEN excluded.expire ELSE "RateLimit".expire END`,
+      }),
+    )
+    .returning(["key", "points", "expire"]);
+}
+
+/** The refusal for a use counted by `countUses` that went over the budget, or null. */
+export function refusalOf(
+  limit: AbuseLimit,
+  counted: { points: number; expire: Date | null },
+  now: Date,
+): AppError | null {
+  if (counted.points <= pointsOf(limit)) return null;
+  const msBeforeNext = counted.expire ? Math.max(counted.expire.getTime() - now.getTime(), 0) : 0;
+  return tooManyRequests(ABUSE_LIMITS[limit].message, msBeforeNext, now);
 }
 
 /**

@@ -1,5 +1,4 @@
 import "server-only";
-import type { Channel } from "@prisma/client";
 import type { Database } from "../../db/client";
 import { consumeOrThrow, refundUse } from "../abuse/abuse-limits.service";
 import { AppError, badRequest, isUniqueViolation, notFound } from "../errors";
@@ -7,18 +6,17 @@ import { recordInteraction } from "../interaction/record-interaction.service";
 import { searchArticles } from "../knowledge/search-articles.service";
 import { findKnownOutage } from "../incident/incident-requests.service";
 import { notify } from "../notification/notify.service";
-import { actionsFor, subscriberReasons } from "./request-read.service";
+import { actionsFor, createdRequestView, type CreatedRequestView } from "./request-read.service";
 import type { CreateRequestInput } from "./request.schema";
 import { changeRequestStatus } from "./change-status.service";
+import { fileIntoKnownOutage, isOutageFiling, type Requester } from "./outage-filing.service";
 import { ROUTED_NOTE, routeRequest, statusForDecision } from "./route-request.service";
 
 /** A burst of filings (an outage: hundreds at once) waits for a connection instead of failing. */
 const BURST_TRANSACTION = { maxWait: 10_000 };
 
-export type Requester = { userId: string; customerId: string; channel: Channel; locale: "ru" | "en" };
-
-/** The contract's answer to request.create, built from the stored request (so a replay answers the same). */
-async function createdView(db: Database, requester: Requester, requestId: string) {
+/** The contract's answer to request.create for a stored request (a new one, or a replay's). */
+async function createdView(db: Database, requester: Requester, requestId: string): Promise<CreatedRequestView> {
   const request = await db.serviceRequest.findUniqueOrThrow({ where: { id: requestId } });
   // A request that joined a known outage is answered by the outage, not by articles: during an
   // outage thousands file at once, and the search is most of a filing's work.
@@ -34,26 +32,7 @@ async function createdView(db: Database, requester: Requester, requestId: string
         }),
         actionsFor(db, request),
       ]);
-  return {
-    id: request.id,
-    number: request.number,
-    category: request.category,
-    status: request.status,
-    routing: {
-      decision: request.decision,
-      priority: request.priority,
-      slaDueAt: request.slaDueAt,
-      reasons: subscriberReasons(
-        { reasonCodes: request.routingReasonCodes ?? [], priority: request.priority, slaDueAt: request.slaDueAt },
-        requester.locale,
-      ),
-      reasonCodes: request.routingReasonCodes ?? [],
-    },
-    suggestedArticles,
-    actions,
-    /** The network incident the request joined instead of queuing (issue 17); null otherwise. */
-    incidentId: request.incidentId,
-  };
+  return createdRequestView(request, requester.locale, { suggestedArticles, actions });
 }
 
 async function checkReferences(db: Database, customerId: string, input: CreateRequestInput) {
@@ -78,8 +57,19 @@ async function checkReferences(db: Database, customerId: string, input: CreateRe
  * with its reasons, records the contact on its channel, and answers with suggested articles and
  * direct actions. Same idempotency key, same request; racing duplicates create one. Each new
  * request costs one use of the subscriber's hourly budget (`requestCreate`); a replay costs none.
+ * A filing that joins an active incident is written with the others arriving at the same moment
+ * (outage-filing.service.ts): during an outage they come by the hundred.
  */
-export async function createRequest(db: Database, requester: Requester, input: CreateRequestInput, now = new Date()) {
+export async function createRequest(
+  db: Database,
+  requester: Requester,
+  input: CreateRequestInput,
+  now = new Date(),
+): Promise<CreatedRequestView> {
+  if (isOutageFiling(input)) {
+    const filed = await fileIntoKnownOutage(db, requester, input, now);
+    if (filed) return filed;
+  }
   const existing = await db.serviceRequest.findUnique({
     where: { createdById_idempotencyKey: { createdById: requester.userId, idempotencyKey: input.idempotencyKey } },
     select: { id: true },

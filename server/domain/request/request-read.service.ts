@@ -73,6 +73,48 @@ export function subscriberReasons(
   });
 }
 
+type RoutedRow = Pick<RequestRow, "decision" | "priority" | "slaDueAt" | "routingReasonCodes">;
+
+/** Where a request went and why, as its subscriber reads it (request.create, request.byId). */
+export function routingView(row: RoutedRow, locale: AppLocale) {
+  return {
+    decision: row.decision,
+    priority: row.priority,
+    slaDueAt: row.slaDueAt,
+    reasons: subscriberReasons(
+      { reasonCodes: row.routingReasonCodes ?? [], priority: row.priority, slaDueAt: row.slaDueAt },
+      locale,
+    ),
+    reasonCodes: row.routingReasonCodes ?? [],
+  };
+}
+
+/**
+ * The contract's answer to request.create, from the stored request (so a replay answers the
+ * same), with what the subscriber can read or do next.
+ */
+export function createdRequestView(
+  row: RoutedRow & Pick<RequestRow, "id" | "number" | "category" | "status" | "incidentId">,
+  locale: AppLocale,
+  next: {
+    suggestedArticles: Awaited<ReturnType<typeof searchArticles>>;
+    actions: Awaited<ReturnType<typeof actionsFor>>;
+  },
+) {
+  return {
+    id: row.id,
+    number: row.number,
+    category: row.category,
+    status: row.status,
+    routing: routingView(row, locale),
+    ...next,
+    /** The network incident the request joined instead of queuing (issue 17); null otherwise. */
+    incidentId: row.incidentId,
+  };
+}
+
+export type CreatedRequestView = ReturnType<typeof createdRequestView>;
+
 /** Only the first name of an agent reaches a subscriber. */
 function firstName(name: string | null | undefined): string | null {
   return name ? (name.split(/\s+/)[0] ?? null) : null;
@@ -97,16 +139,7 @@ function toView(row: RequestRow, viewer: Viewer, now: Date) {
     disputedAmountCents: row.disputedAmountCents,
     /** The network outage the request joined (issue 17): its repair answers the request. */
     incident: row.incident,
-    routing: {
-      decision: row.decision,
-      priority: row.priority,
-      slaDueAt: row.slaDueAt,
-      reasons: subscriberReasons(
-        { reasonCodes: row.routingReasonCodes ?? [], priority: row.priority, slaDueAt: row.slaDueAt },
-        viewer.locale,
-      ),
-      reasonCodes: row.routingReasonCodes ?? [],
-    },
+    routing: routingView(row, viewer.locale),
     assignedAgentName: firstName(row.assignedTo?.name),
     escalatedAt: row.escalatedAt,
     firstResponseAt: row.firstResponseAt,

@@ -11,7 +11,7 @@ import { ROUTED_NOTE } from "./route-request.service";
 /** Timestamps as UTC wall time (how `timestamp` columns hold them), for arrays pg sends as text. */
 const utc = (date: Date) => date.toISOString().replace("Z", "");
 
-export type FilingKey = {
+type FilingKey = {
   userId: string;
   customerId: string;
   idempotencyKey: string;
@@ -20,7 +20,7 @@ export type FilingKey = {
   now: Date;
 };
 
-export type FilingFacts = {
+type FilingFacts = {
   /** The request already stored under this idempotency key (a replay). */
   existingId: string | null;
   /** No line named, or the line is the customer's. */
@@ -77,7 +77,7 @@ export async function readFilingFacts(db: Database, filings: FilingKey[]): Promi
 }
 
 /** A request joining an outage: self-service, no SLA clock, routed by the active policy. */
-export type NewOutageRequest = {
+type NewOutageRequest = {
   id: string;
   customerId: string;
   lineId: string | null;
@@ -96,7 +96,7 @@ export type NewOutageRequest = {
   createdAt: Date;
 };
 
-export type StoredFiling = {
+type StoredFiling = {
   createdById: string;
   /** The use counted on the creator's `requestCreate` budget. */
   counted: { points: number; expire: Date | null };

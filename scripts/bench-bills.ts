@@ -13,69 +13,24 @@
  *
  *   npm run bench:bills [-- --seconds 10 --connections 64 --customers 100000]
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type net from "node:net";
-import path from "node:path";
 import autocannon from "autocannon";
 import type { CompiledQuery, InferResult } from "kysely";
 import pg from "pg";
 import { sessionRowQuery } from "../server/auth/sign-in";
 import { kyselyOverPool, sqlBuilder } from "../server/db/kysely";
 import { billPageQuery } from "../server/domain/billing/bill.service";
-import { argument, isListening, openBenchDatabase } from "./bench/bench-database";
-import { buildIfNeeded } from "./build";
-import { SERVE_ARGS } from "./serve-args";
+import { argument, openBenchDatabase } from "./bench/bench-database";
+import { signIn, startPortal, type Portal } from "./bench/portal";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const SUBSCRIBER = "+79001000001";
-const PASSWORD = "selfcare-demo";
 const PAGE = 12;
 
 const SECONDS = argument("seconds", 10);
 const CONNECTIONS = argument("connections", 64);
 const CUSTOMERS = argument("customers", 100_000);
 const APP_PORT = argument("port", 3299);
-
-async function waitUntilHealthy(url: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer in time`);
-}
-
-/** Signs in through next-auth like a browser and returns the Cookie header of the session. */
-async function signIn(base: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ""] = line.split(";");
-      const at = pair.indexOf("=");
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-  };
-  keep(csrf);
-  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, identifier: SUBSCRIBER, password: PASSWORD, json: "true" }),
-  });
-  keep(response);
-  if (![...jar.keys()].some((name) => name.includes("session-token")))
-    throw new Error(`sign-in failed (${response.status})`);
-  return cookie();
-}
 
 const billListPath = `/api/trpc/bill.list?input=${encodeURIComponent(JSON.stringify({ json: { limit: PAGE } }))}`;
 
@@ -217,26 +172,12 @@ async function bench(name: string, url: string, headers: Record<string, string>)
 
 async function main() {
   const { url, embedded, customers } = await openBenchDatabase(CUSTOMERS);
-  let app: ChildProcess | undefined;
+  let portal: Portal | undefined;
   let baseline: { server: http.Server; pool: pg.Pool; port: number } | undefined;
   try {
-    const distDir = process.env.NEXT_DIST_DIR ?? ".next";
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: url,
-      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-      NEXTAUTH_URL: `http://localhost:${APP_PORT}`,
-      NEXT_DIST_DIR: distDir,
-    };
-    // The compiled server and entry scripts, and a production build if there is none.
-    await buildIfNeeded();
-    if (await isListening(APP_PORT)) throw new Error(`port ${APP_PORT} is busy (use --port)`);
-    // The production server `npm start` runs.
-    app = spawn(process.execPath, SERVE_ARGS, { cwd: ROOT, env: { ...env, PORT: String(APP_PORT) }, stdio: "ignore" });
-    const base = `http://127.0.0.1:${APP_PORT}`;
-    await waitUntilHealthy(`${base}/api/health`);
-    const cookie = await signIn(base);
+    portal = await startPortal(url, APP_PORT);
+    const base = portal.base;
+    const cookie = await signIn(base, SUBSCRIBER);
 
     const probe = await fetch(`${base}${billListPath}`, { headers: { cookie } });
     const page = (await probe.json()) as { result?: { data?: { json?: { items: unknown[] } } } };
@@ -245,7 +186,7 @@ async function main() {
 
     const setup = new pg.Pool({ connectionString: url, max: 1 });
     setup.on("error", () => {});
-    const signedIn = await kyselyOverPool(setup)
+    const session = await kyselyOverPool(setup)
       .selectFrom("AuthSession as s")
       .innerJoin("User as u", "u.id", "s.userId")
       .select("s.id")
@@ -255,12 +196,12 @@ async function main() {
       .limit(1)
       .executeTakeFirstOrThrow();
     await setup.end();
-    baseline = await startBaseline(url, signedIn.id);
+    baseline = await startBaseline(url, session.id);
 
     console.log(
       `[bench] ${customers.toLocaleString("en-US")} customers; ${SUBSCRIBER} signed in, ${items} bills a page; ${SECONDS} s per run, ${CONNECTIONS} connections at max load`,
     );
-    const portal = await bench("portal", `${base}${billListPath}`, { cookie });
+    const signedIn = await bench("portal", `${base}${billListPath}`, { cookie });
     const plain = await bench("baseline", `http://127.0.0.1:${baseline.port}/`, {});
     // For scale: the cheapest route of the same server (no session, one SELECT 1 through Prisma).
     const health = await measure(`${base}/api/health`, {}, { connections: CONNECTIONS });
@@ -270,10 +211,10 @@ async function main() {
     const ms = (value: number) => `${value.toFixed(1)} ms`;
     const row = (name: string, result: { max: Measured; half: Measured }) =>
       `${name.padEnd(28)} ${result.max.rps.toFixed(0).padStart(8)} req/s   p99 ${ms(result.max.p99).padStart(9)}   at half load (${Math.floor(result.max.rps / 2)} req/s): p50 ${ms(result.half.p50)}, p99 ${ms(result.half.p99)}`;
-    const ratio = portal.max.rps / plain.max.rps;
+    const ratio = signedIn.max.rps / plain.max.rps;
     console.log("");
     console.log(`bill.list, ${customers.toLocaleString("en-US")} customers`);
-    console.log(row("portal (tRPC, signed in)", portal));
+    console.log(row("portal (tRPC, signed in)", signedIn));
     console.log(row("baseline (node:http + pg)", plain));
     console.log(
       `${"reference: GET /api/health".padEnd(28)} ${health.rps.toFixed(0).padStart(8)} req/s   p99 ${ms(health.p99).padStart(9)}   (the same Next.js server, no session, SELECT 1)`,
@@ -285,18 +226,15 @@ async function main() {
       `throughput ratio portal/baseline: ${ratio.toFixed(2)} (target >= 0.25: ${ratio >= 0.25 ? "met" : "NOT met"}); /api/health/baseline: ${(health.rps / plain.max.rps).toFixed(2)}`,
     );
     console.log(
-      `portal p99 at half of max load: ${ms(portal.half.p99)} (target <= 50 ms: ${portal.half.p99 <= 50 ? "met" : "NOT met"})`,
+      `portal p99 at half of max load: ${ms(signedIn.half.p99)} (target <= 50 ms: ${signedIn.half.p99 <= 50 ? "met" : "NOT met"})`,
     );
-    if (ratio < 0.25 || portal.half.p99 > 50) process.exitCode = 1;
+    if (ratio < 0.25 || signedIn.half.p99 > 50) process.exitCode = 1;
   } finally {
     if (baseline) {
       await new Promise((resolve) => baseline!.server.close(resolve));
       await baseline.pool.end().catch(() => {});
     }
-    if (app && app.exitCode === null) {
-      app.kill("SIGTERM");
-      await new Promise((resolve) => app!.once("exit", resolve));
-    }
+    await portal?.stop();
     await embedded?.stop();
   }
 }

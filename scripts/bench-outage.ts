@@ -22,6 +22,7 @@ import { createRequest } from "../server/domain/request/create-request.service";
 import { migrateJobQueue } from "../server/jobs/runner";
 import { limitKey } from "../server/domain/abuse/abuse-limits.service";
 import { argument, openBenchDatabase, percentile } from "./bench/bench-database";
+import { signIn, startPortal } from "./bench/portal";
 
 const CUSTOMERS = argument("customers", 100_000);
 const LINES = argument("lines", 10_000);
@@ -31,12 +32,70 @@ const POOL = argument("pool", 40);
 const HOUR = 3_600_000;
 /** Filings timed one at a time before the burst. */
 const ONE_BY_ONE = 50;
+/** The production server's port for the filings over HTTP. */
+const APP_PORT = argument("port", 3298);
 const BENCH_MESSAGE = { ru: "Нагрузочный тест: авария на базовых станциях", en: "Bench: cell sites down" };
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
   const started = performance.now();
   const result = await work();
   return { ms: performance.now() - started, result };
+}
+
+type Filer = { userId: string; phone: string | null; customerId: string; lineId: string };
+
+/**
+ * The same filings through the production server, signed in as each subscriber: `ONE_BY_ONE` one
+ * at a time (also warming the server), then `FILERS` at once. Each is a tRPC POST of
+ * `request.create`, so the session check, tRPC and the HTTP round trip are in the figure.
+ */
+async function fileOverHttp(databaseUrl: string, filers: Filer[]) {
+  const portal = await startPortal(databaseUrl, APP_PORT);
+  try {
+    const cookies: string[] = [];
+    // Signing in hashes the password (argon2): a few at a time.
+    for (let i = 0; i < filers.length; i += 8) {
+      cookies.push(...(await Promise.all(filers.slice(i, i + 8).map((filer) => signIn(portal.base, filer.phone!)))));
+    }
+    let failed = 0;
+    let attached = 0;
+    const file = async (filer: Filer, cookie: string) => {
+      const started = performance.now();
+      const response = await fetch(`${portal.base}/api/trpc/request.create`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie },
+        body: JSON.stringify({
+          json: {
+            category: "NO_SERVICE",
+            subject: "Нет связи",
+            description: "С утра нет связи и мобильного интернета на этом номере.",
+            lineId: filer.lineId,
+            idempotencyKey: `bench-${randomUUID()}`,
+          },
+        }),
+      });
+      const body = (await response.json()) as { result?: { data?: { json?: { incidentId: string | null } } } };
+      const ms = performance.now() - started;
+      if (!response.ok) failed++;
+      else if (body.result?.data?.json?.incidentId) attached++;
+      return ms;
+    };
+    const alone: number[] = [];
+    for (let i = 0; i < ONE_BY_ONE; i++) alone.push(await file(filers[i]!, cookies[i]!));
+    failed = 0;
+    attached = 0;
+    const started = performance.now();
+    const latencies = await Promise.all(
+      filers.slice(ONE_BY_ONE).map((filer, i) => file(filer, cookies[ONE_BY_ONE + i]!)),
+    );
+    const ms = performance.now() - started;
+    return {
+      alone: alone.sort((a, b) => a - b),
+      burst: { latencies: latencies.sort((a, b) => a - b), ms, attached, failed },
+    };
+  } finally {
+    await portal.stop();
+  }
 }
 
 async function main() {
@@ -92,11 +151,11 @@ async function main() {
   const filers = await k
     .selectFrom("IncidentLine as il")
     .innerJoin("User as u", "u.customerId", "il.customerId")
-    .select(["u.id as userId", "il.customerId", "il.lineId"])
+    .select(["u.id as userId", "u.phone", "il.customerId", "il.lineId"])
     .distinctOn("il.customerId")
     .where("il.incidentId", "=", incident.id)
     .orderBy("il.customerId")
-    .limit(2 * FILERS + ONE_BY_ONE)
+    .limit(3 * FILERS + 2 * ONE_BY_ONE)
     .execute();
   // The bench files for the same subscribers on every run: their hourly budget of requests
   // (`requestCreate`) starts afresh, or a second run within the hour is refused.
@@ -142,10 +201,11 @@ async function main() {
   // pooled connections (each a new PostgreSQL backend with empty caches), the first plans and
   // the first compilation of the batch path at full size. The target is about the second.
   const alone: number[] = [];
-  for (const filer of filers.slice(2 * FILERS)) alone.push(await file(filer));
+  for (const filer of filers.slice(2 * FILERS, 2 * FILERS + ONE_BY_ONE)) alone.push(await file(filer));
   alone.sort((a, b) => a - b);
   const first = await fileAtOnce(filers.slice(0, FILERS));
   const second = await fileAtOnce(filers.slice(FILERS, 2 * FILERS));
+  const overHttp = await fileOverHttp(url, filers.slice(2 * FILERS + ONE_BY_ONE));
 
   await resolveIncident(
     db,
@@ -181,6 +241,13 @@ async function main() {
     ],
     burstRow("request.create p95", second, true),
     burstRow("request.create p95, first burst after start", first, false),
+    burstRow("request.create p95 over HTTP (tRPC, signed in)", overHttp.burst, false),
+    [
+      "request.create over HTTP, one at a time",
+      `${overHttp.alone.length} filings`,
+      `p95 ${percentile(overHttp.alone, 95).toFixed(0)} ms (p50 ${percentile(overHttp.alone, 50).toFixed(0)} ms)`,
+      "",
+    ],
     [
       "request.create one at a time",
       `${alone.length} filings`,

@@ -176,4 +176,42 @@ describe("outage credits", () => {
       }),
     ).toBe(1);
   });
+
+  it("reach the account on its next bill when the line was terminated after the outage", async () => {
+    const db = testDb();
+    // A subscriber with two mobile lines (from the end of the list: other tests take the first ones).
+    const [owner] = await db.$queryRaw<{ phone: string }[]>`
+      SELECT u.phone FROM "User" u
+      JOIN "Customer" c ON c.id = u."customerId" AND c.status = 'ACTIVE'
+      JOIN "Line" l ON l."customerId" = c.id AND l.status = 'ACTIVE' AND l.kind = 'MOBILE'
+      WHERE u.role = 'SUBSCRIBER' AND u.phone <> ALL(${Object.values(DEMO)})
+      GROUP BY u.phone HAVING count(*) >= 2
+      ORDER BY u.phone DESC LIMIT 1`;
+    const { admin, lines, incident, resolvedAt } = await threeHourOutage([owner!.phone]);
+    const line = lines[0]!;
+    await admin.admin.incidents.resolve({ id: incident.id, resolvedAt });
+    await issueOutageCredits(db, incident.id);
+    const credit = await db.outageCredit.findUniqueOrThrow({
+      where: { incidentId_lineId: { incidentId: incident.id, lineId: line.id } },
+    });
+    await db.line.update({ where: { id: line.id }, data: { status: "TERMINATED" } });
+
+    const cycle = currentCycle(line.customer.billingDay, new Date());
+    await billCustomers(
+      db,
+      { periodStart: cycle.start, customerIds: [line.customerId] },
+      new Date(cycle.end.getTime() + 5 * MINUTE),
+    );
+    const billed = await db.outageCredit.findUniqueOrThrow({ where: { id: credit.id } });
+    expect(billed.billLineId).not.toBeNull();
+    const item = await db.billLine.findUniqueOrThrow({ where: { id: billed.billLineId! }, include: { bill: true } });
+    expect(item).toMatchObject({ kind: "ADJUSTMENT", amountCents: -credit.amountCents, lineId: line.id });
+    expect(item.bill.customerId).toBe(line.customerId);
+    // The account has other lines: the credit names the number it is for.
+    expect(item.description).toMatch(new RegExp(`${line.msisdn!.slice(-4, -2)}-${line.msisdn!.slice(-2)}\\)$`));
+
+    const explained = await (await callerAs(owner!.phone)).bill.explain({ id: item.billId, locale: "en" });
+    const change = explained.lines.flatMap((row) => row.changes).find((row) => row.reason === "OUTAGE_CREDIT");
+    expect(change?.items).toEqual(expect.arrayContaining([expect.stringMatching(/^Credit for outage #\d+/)]));
+  });
 });

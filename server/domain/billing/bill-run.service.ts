@@ -165,21 +165,27 @@ export async function billCustomers(
       select: { id: true, lineId: true, payload: true, doneAt: true },
       orderBy: [{ doneAt: "asc" }, { id: "asc" }],
     }),
-    // Outage credits issued before the period's end and not billed yet: on this bill, once.
+    // Outage credits issued before the period's end and not billed yet: on this bill, once. By
+    // customer, so a credit on a line terminated since the outage still reaches the account.
     db.outageCredit.findMany({
-      where: { lineId: { in: lineIds }, billLineId: null, createdAt: { lt: period.end } },
+      where: {
+        customerId: { in: customers.map((customer) => customer.id) },
+        billLineId: null,
+        createdAt: { lt: period.end },
+      },
       select: {
         id: true,
+        customerId: true,
         lineId: true,
         minutes: true,
         amountCents: true,
         incident: { select: { number: true, startedAt: true } },
-        line: { select: { activatedAt: true } },
+        line: { select: { msisdn: true, activatedAt: true } },
       },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     }),
   ]);
-  const creditsByLine = groupBy(outageCredits, (credit) => credit.lineId);
+  const creditsByCustomer = groupBy(outageCredits, (credit) => credit.customerId);
   const suspensionsByLine = groupBy(
     suspensions.filter((command) => feeOf(command.payload).feeCents > 0),
     (command) => command.lineId,
@@ -243,19 +249,18 @@ export async function billCustomers(
       commandId: item.commandId,
       billLineId: `bln_${randomBytes(12).toString("hex")}`,
     }));
+    const credits = creditsByCustomer.get(customer.id) ?? [];
     const creditItems = outageCreditBillItems(
-      customer.lines.flatMap((line) =>
-        (creditsByLine.get(line.id) ?? []).map((credit) => ({
-          creditId: credit.id,
-          lineId: credit.lineId,
-          msisdn: line.msisdn,
-          incidentNumber: credit.incident.number,
-          minutes: credit.minutes,
-          startedAt: new Date(Math.max(credit.incident.startedAt.getTime(), credit.line.activatedAt.getTime())),
-          amountCents: credit.amountCents,
-        })),
-      ),
-      customer.lines.length > 1,
+      credits.map((credit) => ({
+        creditId: credit.id,
+        lineId: credit.lineId,
+        msisdn: credit.line.msisdn,
+        incidentNumber: credit.incident.number,
+        minutes: credit.minutes,
+        startedAt: new Date(Math.max(credit.incident.startedAt.getTime(), credit.line.activatedAt.getTime())),
+        amountCents: credit.amountCents,
+      })),
+      new Set([...customer.lines.map((line) => line.id), ...credits.map((credit) => credit.lineId)]).size > 1,
       "ru",
     );
     const creditLines = creditItems.map((item) => ({

@@ -6,7 +6,8 @@
  * - notifications: `notifyIncidentUpdate` for the declaration (every affected subscriber told);
  * - `request.create` (`createRequest`, NO_SERVICE on the affected line) for `--filers` affected
  *   subscribers filing at once, its p95: a first burst after the start, then a second one (other
- *   subscribers) as a portal that has been serving meets an outage;
+ *   subscribers) as a portal that has been serving meets an outage; then the same filings over
+ *   HTTP, through the production server (`--port`, default 3298), signed in as each subscriber;
  * - credits: the incident resolved, then `issueOutageCredits` for all its lines.
  * Targets: credits for 10,000 lines within 60 s; request.create p95 at most 100 ms.
  *
@@ -197,9 +198,9 @@ async function main() {
     return { latencies: filing.result.sort((a, b) => a - b), ms: filing.ms, attached, failed: failures.length };
   }
   // First one at a time (the time a filing takes); then --filers at once, twice, with other
-  // subscribers each time. The first burst also pays what a running portal has long paid: new
-  // pooled connections (each a new PostgreSQL backend with empty caches), the first plans and
-  // the first compilation of the batch path at full size. The target is about the second.
+  // subscribers each time. The first burst meets the database just after its start: PostgreSQL
+  // waits on reads of pages that a database in service keeps in memory (docs/benchmarks.md).
+  // The target is about the second. Then the same over HTTP, through the production server.
   const alone: number[] = [];
   for (const filer of filers.slice(2 * FILERS, 2 * FILERS + ONE_BY_ONE)) alone.push(await file(filer));
   alone.sort((a, b) => a - b);

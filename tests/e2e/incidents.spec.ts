@@ -140,3 +140,62 @@ test.describe("a network outage", () => {
     await expect(page.getByText(creditLine).first()).toBeVisible();
   });
 });
+
+// A subscriber who files "no service" anyway during the outage: the request joins the incident
+// (written with the other filings of that moment, outage-filing.service.ts) instead of queuing.
+test.describe("filing anyway during an outage", () => {
+  test.use({ viewport: { width: 360, height: 780 } });
+
+  const cell = `E2E-C-ANYWAY-${Date.now()}`;
+  const outage = {
+    externalId: `e2e-anyway-${Date.now()}`,
+    services: ["VOICE", "MOBILE_DATA"],
+    area: { cells: [cell] },
+    startedAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+    message: { ru: "Авария на базовой станции", en: "A cell site is down" },
+  };
+
+  test.afterAll(async ({ request }) => {
+    await request.post(`${FIRST}/api/incidents`, {
+      headers: { authorization: `Bearer ${E2E_INCIDENTS_TOKEN}` },
+      data: { ...outage, resolvedAt: new Date().toISOString() },
+    });
+  });
+
+  test("joins the incident and says so, with no agent to wait for", async ({ page, request }) => {
+    const phone = await findQuietSubscriberPhone(70);
+    await setLocaleOf(phone, "ru");
+    await moveLineToCell(phone, cell);
+    const declared = await request.post(`${FIRST}/api/incidents`, {
+      headers: { authorization: `Bearer ${E2E_INCIDENTS_TOKEN}` },
+      data: outage,
+    });
+    expect(declared.status()).toBe(201);
+    const incident = (await declared.json()) as { number: number };
+
+    await signInWithForm(page, phone);
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.goto(`${FIRST}/requests/new`);
+    await page
+      .locator("label")
+      .filter({ has: page.getByRole("radio", { name: /Совсем нет связи/ }) })
+      .click();
+    await expect(page.getByRole("heading", { name: "Мы уже знаем об этой аварии" })).toBeVisible();
+    await page.getByRole("button", { name: "Всё равно оставить обращение" }).click();
+    await page.getByLabel("Тема").fill("Нет связи с утра");
+    await page.getByRole("button", { name: "Далее" }).click();
+    await page.getByLabel("Что произошло").fill("Телефон не видит сеть, звонки не проходят.");
+    await page.getByRole("button", { name: "Отправить заявку" }).click();
+
+    await expect(page).toHaveURL(/\/requests\/(?!new)[^/]+$/);
+    await expect(
+      page.getByText(`Обращение присоединено к аварии №${incident.number}.`, { exact: false }),
+    ).toBeVisible();
+    const id = page.url().split("/").pop()!;
+    const stored = await trpcQuery(page.request, FIRST, "request.byId", { id });
+    expect(stored.body.result?.data.json).toMatchObject({
+      status: "SELF_SERVICE",
+      routing: { decision: "SELF_SERVICE", reasonCodes: ["OUTAGE_KNOWN"] },
+    });
+  });
+});

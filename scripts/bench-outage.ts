@@ -90,9 +90,21 @@ async function fileOverHttp(databaseUrl: string, filers: Filer[]) {
       filers.slice(ONE_BY_ONE).map((filer, i) => file(filer, cookies[ONE_BY_ONE + i]!)),
     );
     const ms = performance.now() - started;
+    // For scale: the cheapest signed-in call (`me.get`, the session and nothing else) as many at once.
+    const cheapest = async (cookie: string) => {
+      const begun = performance.now();
+      const response = await fetch(`${portal.base}/api/trpc/me.get`, { headers: { cookie } });
+      await response.arrayBuffer();
+      if (!response.ok) failed++;
+      return performance.now() - begun;
+    };
+    const meStarted = performance.now();
+    const me = await Promise.all(cookies.slice(ONE_BY_ONE).map(cheapest));
+    const meMs = performance.now() - meStarted;
     return {
       alone: alone.sort((a, b) => a - b),
       burst: { latencies: latencies.sort((a, b) => a - b), ms, attached, failed },
+      me: { latencies: me.sort((a, b) => a - b), ms: meMs },
     };
   } finally {
     await portal.stop();
@@ -243,6 +255,12 @@ async function main() {
     burstRow("request.create p95", second, true),
     burstRow("request.create p95, first burst after start", first, false),
     burstRow("request.create p95 over HTTP (tRPC, signed in)", overHttp.burst, false),
+    [
+      "reference: me.get p95 over HTTP, signed in",
+      `${overHttp.me.latencies.length} at once`,
+      `${percentile(overHttp.me.latencies, 95).toFixed(0)} ms (p50 ${percentile(overHttp.me.latencies, 50).toFixed(0)} ms, all in ${(overHttp.me.ms / 1000).toFixed(2)} s)`,
+      "",
+    ],
     [
       "request.create over HTTP, one at a time",
       `${overHttp.alone.length} filings`,

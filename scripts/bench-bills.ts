@@ -22,7 +22,8 @@ import { sessionRowQuery } from "../server/auth/sign-in";
 import { kyselyOverPool, sqlBuilder } from "../server/db/kysely";
 import { billPageQuery } from "../server/domain/billing/bill.service";
 import { argument, openBenchDatabase } from "./bench/bench-database";
-import { signIn, startPortal, type Portal } from "./bench/portal";
+import { startPortal, type Portal } from "./bench/portal";
+import { signIn } from "./session-cookie";
 
 const SUBSCRIBER = "+79001000001";
 const PAGE = 12;

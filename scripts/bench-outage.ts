@@ -23,7 +23,8 @@ import { createRequest } from "../server/domain/request/create-request.service";
 import { migrateJobQueue } from "../server/jobs/runner";
 import { limitKey } from "../server/domain/abuse/abuse-limits.service";
 import { argument, openBenchDatabase, percentile } from "./bench/bench-database";
-import { signIn, startPortal } from "./bench/portal";
+import { startPortal } from "./bench/portal";
+import { signIn } from "./session-cookie";
 
 const CUSTOMERS = argument("customers", 100_000);
 const LINES = argument("lines", 10_000);

@@ -14,6 +14,7 @@ import path from "node:path";
 import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { signIn } from "./session-cookie";
 import { buildIfNeeded } from "./build";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -74,32 +75,6 @@ async function startServer(): Promise<{ base: string; stop: () => Promise<void> 
       await new Promise((resolve) => server.once("exit", resolve));
     },
   };
-}
-
-/** Signs in through the public contract and returns the Cookie header of the session. */
-async function sessionCookie(base: string, identifier: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair = ""] = cookie.split(";");
-      const [name = "", ...value] = pair.split("=");
-      jar.set(name.trim(), value.join("="));
-    }
-  };
-  keep(csrf);
-  const cookieHeader = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const signIn = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader() },
-    body: new URLSearchParams({ csrfToken, identifier, password, json: "true" }),
-  });
-  keep(signIn);
-  if (![...jar.keys()].some((name) => name.endsWith("next-auth.session-token")))
-    throw new Error(`sign-in as ${identifier} failed`);
-  return cookieHeader();
 }
 
 async function measure(url: string, chromePort: number, cookie?: string): Promise<Measure> {
@@ -195,7 +170,7 @@ async function main() {
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"],
   });
   try {
-    const cookie = await sessionCookie(server.base, "+79001000001", "selfcare-demo");
+    const cookie = await signIn(server.base, "+79001000001");
     const only = process.env.LIGHTHOUSE_PAGES?.split(",").map((name) => name.trim());
     const pages = [
       { name: "/sign-in", url: `${server.base}/sign-in`, cookie: undefined },

@@ -1,6 +1,6 @@
 /**
- * The production server `npm start` runs, started on a bench database, and sessions signed in on
- * it like a browser's (`npm run bench:bills`, `npm run bench:outage`).
+ * The production server `npm start` runs, started on a bench database (`npm run bench:bills`,
+ * `npm run bench:outage`); sessions on it come from ../session-cookie.ts.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -10,8 +10,6 @@ import { SERVE_ARGS } from "../serve-args";
 import { isListening } from "./bench-database";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-
-export const DEMO_PASSWORD = "selfcare-demo";
 
 async function waitUntilHealthy(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -60,30 +58,4 @@ export async function startPortal(databaseUrl: string, port: number): Promise<Po
     throw error;
   }
   return { base, stop };
-}
-
-/** Signs in through next-auth like a browser and returns the Cookie header of the session. */
-export async function signIn(base: string, identifier: string, password = DEMO_PASSWORD): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ""] = line.split(";");
-      const at = pair.indexOf("=");
-      jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-  };
-  keep(csrf);
-  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, identifier, password, json: "true" }),
-  });
-  keep(response);
-  if (![...jar.keys()].some((name) => name.includes("session-token")))
-    throw new Error(`sign-in of ${identifier} failed (${response.status})`);
-  return cookie();
 }
